@@ -1,0 +1,23 @@
+// Builds dist/: compiles TypeScript, then precompiles the JSON Schemas to standalone ajv validators
+// so that `sdcoach validate` and `grade` never compile a schema at start-up.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${root}tsconfig.json`], { stdio: 'inherit' });
+
+const Ajv2020 = require('ajv/dist/2020').default;
+const standaloneCode = require('ajv/dist/standalone').default;
+mkdirSync(`${root}dist/validators`, { recursive: true });
+for (const file of readdirSync(`${root}schemas`).filter((f) => f.endsWith('.schema.json'))) {
+  const schema = JSON.parse(readFileSync(`${root}schemas/${file}`, 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true }, allowUnionTypes: true, verbose: true });
+  const validate = ajv.compile(schema);
+  const name = file.replace('.schema.json', '');
+  writeFileSync(`${root}dist/validators/${name}.cjs`, standaloneCode(ajv, validate));
+}

@@ -1,0 +1,20 @@
+// Output helpers shared by the commands: exit codes, writing diagnostics, colour only on a TTY.
+import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export class UsageError extends Error {
+  constructor(message: string, readonly diagnostics: Diagnostic[] = []) {
+    super(message);
+  }
+}
+
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+export function printDiagnostics(ds: readonly Diagnostic[], stream: NodeJS.WritableStream = process.stderr): void {
+  for (const d of ds) stream.write(`${formatDiagnostic(d)}\n`);
+}

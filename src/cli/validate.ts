@@ -1,0 +1,54 @@
+// `sdcoach validate <files...>`: checks spec files against the format and reports every problem.
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { loadSpecFile } from '../spec/load.js';
+import { EXIT } from './io.js';
+
+export interface ValidateOptions {
+  format: 'text' | 'json';
+}
+
+export function runValidate(files: string[], opts: ValidateOptions): number {
+  const results = files.map((file) => ({ file, result: loadSpecFile(file) }));
+  const invalid = results.filter((r) => !r.result.ok).length;
+  if (opts.format === 'json') {
+    const out = results.map(({ file, result }) => ({
+      file,
+      valid: result.ok,
+      diagnostics: (result.ok ? result.loaded.diagnostics : result.diagnostics).map(({ path, ...d }) => ({ ...d, ...(path ? { path: [...path] } : {}) })),
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const { file, result } of results) {
+      if (result.ok) {
+        const m = result.loaded.model;
+        for (const d of result.loaded.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+        process.stdout.write(`✓ ${file}: valid (${m.componentOrder.length} components, ${m.flowOrder.length} flows, ${m.regions.length} regions)\n`);
+      } else {
+        for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+        const n = result.diagnostics.filter((d) => d.severity === 'error').length;
+        process.stdout.write(`✗ ${file}: ${n} problem${n === 1 ? '' : 's'}\n`);
+      }
+    }
+    if (files.length > 1) process.stdout.write(`${files.length - invalid} of ${files.length} files valid\n`);
+  }
+  return invalid ? EXIT.usage : EXIT.ok;
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check spec files against the spec format; report every problem with file:line:column')
+    .argument('<files...>', 'spec files (.yaml, .yml or .json)')
+    .option('--format <format>', 'output format: text or json', 'text')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach validate examples/orders-cqrs.yaml
+  $ sdcoach validate examples/*.yaml --format json
+
+Exit codes: 0 all valid, 2 any invalid.`)
+    .action((files: string[], opts: ValidateOptions, cmd: Command) => {
+      if (opts.format !== 'text' && opts.format !== 'json') cmd.error(`error: --format must be text or json, not "${String(opts.format)}"`, { exitCode: EXIT.usage });
+      process.exitCode = runValidate(files, opts);
+    });
+}

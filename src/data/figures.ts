@@ -1,0 +1,171 @@
+// Every external figure sdcoach computes with, each with its source (see shared reference DOMAIN.md).
+// Nothing else in the codebase writes these numbers as literals: import them from here.
+
+export interface Source {
+  title: string;
+  where: string;
+}
+
+export const SOURCES = {
+  azureRtt: {
+    title: 'Microsoft Azure, "Azure network round-trip latency statistics" (monthly P50, mid-2023)',
+    where: 'MicrosoftDocs/azure-docs, articles/networking/azure-network-latency.md',
+  },
+  deanNorvig: {
+    title: 'J. Dean / P. Norvig, "Latency numbers every programmer should know"',
+    where: 'round trip within one datacenter ~0.5 ms',
+  },
+  course: {
+    title: 'Course material, "Scalability Patterns" module',
+    where: 'coarse interview figures: cross-US ~40 ms, US-EU ~80 ms, US-Asia ~150 ms; CQRS at >= 100:1; bulkhead 200 = 50 + 20 + 130',
+  },
+  istioOpenshift: {
+    title: 'Red Hat OpenShift Service Mesh docs, "Additional latency" (Istio 1.12, 1000 rps, 1 KB, mTLS)',
+    where: 'sidecar pair adds +1.7 ms p90 and +2.7 ms p99 per call',
+  },
+  istioAmbient: {
+    title: 'istio.io v1.22 docs, ambient mode performance',
+    where: 'two ztunnels (L4) add +0.17 ms p90 and +0.20 ms p99',
+  },
+  azureWaf: {
+    title: 'Microsoft Azure Well-Architected Framework, resiliency business metrics',
+    where: 'architecture-center, docs/framework/resiliency/business-metrics.md: serial product, redundancy 1 - (1 - a)^n',
+  },
+  awsDr: {
+    title: 'AWS whitepaper "Disaster Recovery of Workloads on AWS"',
+    where: 'Aurora Global Database: async lag typically under 1 s, promotion under a minute',
+  },
+  hystrix: {
+    title: 'Netflix Hystrix wiki, "Configuration" (thread pool sizing)',
+    where: 'threads = peak rps x p99 latency (s) + breathing room, e.g. 60 x 0.2 + 5 = 17',
+  },
+  systemforge: {
+    title: 'SystemForge simulator, src/domain/components/params.ts (per-instance defaults)',
+    where: 'requests/s per instance and service time per component kind',
+  },
+  eventSourcingFrameworks: {
+    title: 'Event-sourcing frameworks\' snapshot defaults (Axon EventCountSnapshotTriggerDefinition, Ecotone 100, Synapse 50)',
+    where: 'replay cost = events since last snapshot x per-event apply time',
+  },
+  sdcoach: {
+    title: 'sdcoach convention (not an external figure)',
+    where: 'docs/spec.md, "Defaults"',
+  },
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
+
+/** Regions with a full row in the measured RTT table. */
+export const KNOWN_REGIONS = [
+  'us-east', 'us-west', 'eu-west', 'eu-central', 'ap-northeast', 'ap-southeast', 'ap-south', 'sa-east',
+] as const;
+
+/** Median round-trip time between regions, ms. Source: SOURCES.azureRtt. Symmetric. */
+export const MEASURED_RTT_MS: Record<string, Record<string, number>> = {
+  'us-east': { 'us-west': 64, 'eu-west': 82, 'eu-central': 87, 'ap-northeast': 156, 'ap-southeast': 223, 'ap-south': 203, 'sa-east': 116 },
+  'us-west': { 'eu-west': 147, 'eu-central': 147, 'ap-northeast': 106, 'ap-southeast': 169, 'ap-south': 218, 'sa-east': 180 },
+  'eu-west': { 'eu-central': 8, 'ap-northeast': 219, 'ap-southeast': 156, 'ap-south': 132, 'sa-east': 184 },
+  'eu-central': { 'ap-northeast': 217, 'ap-southeast': 155, 'ap-south': 129, 'sa-east': 189 },
+  'ap-northeast': { 'ap-southeast': 70, 'ap-south': 118, 'sa-east': 275 },
+  'ap-southeast': { 'ap-south': 50, 'sa-east': 340 },
+  'ap-south': { 'sa-east': 305 },
+};
+
+/** The course's coarse figures, by area pair. Source: SOURCES.course. Pairs it does not name fall back to measured. */
+export const COURSE_RTT_MS: Record<string, number> = {
+  'us|us': 40,
+  'eu|us': 80,
+  'ap|us': 150,
+};
+
+/** Round trip inside one region, ms. Source: SOURCES.deanNorvig. */
+export const INTRA_REGION_RTT_MS = 0.5;
+
+/** Region areas, for residency rules such as `residency: [eu]`. Derived from the region id prefix. */
+export const AREAS = ['us', 'eu', 'ap', 'sa'] as const;
+
+export interface LatencyFigure {
+  p50: number;
+  p99: number;
+}
+
+/** Service-mesh overhead per call between two meshed components. p50 uses the p90 figure (conservative). */
+export const MESH_OVERHEAD_MS: Record<'sidecar' | 'ambient', LatencyFigure & { source: SourceId }> = {
+  sidecar: { p50: 1.7, p99: 2.7, source: 'istioOpenshift' },
+  ambient: { p50: 0.17, p99: 0.2, source: 'istioAmbient' },
+};
+
+/** The course's per-hop mesh figure, for feedback. Source: SOURCES.course. */
+export const COURSE_MESH_OVERHEAD_MS = { min: 1, max: 5 };
+
+export interface KindDefaults {
+  replicas: number;
+  capacityRps: number;
+  latency: LatencyFigure;
+  writeLatency: LatencyFigure;
+  availability: number;
+  stateful: boolean;
+  source: SourceId;
+}
+
+/** p99 defaults are 3 x p50 where the source gives only a mean service time (sdcoach convention). */
+const P99_FACTOR = 3;
+const lat = (p50: number): LatencyFigure => ({ p50, p99: p50 * P99_FACTOR });
+
+/** Per-region deployment availability used when a component does not state one: 99.95 % (the regional figure in SOURCES.azureWaf's worked example). */
+export const DEFAULT_REGIONAL_AVAILABILITY = 0.9995;
+/** A third-party API: 99.9 % unless the spec says otherwise (sdcoach convention). */
+export const DEFAULT_EXTERNAL_AVAILABILITY = 0.999;
+
+/**
+ * Defaults per component kind. Capacity and service times from SOURCES.systemforge, except where
+ * the sdcoach defaults table (docs/spec.md) rounds them: database read 5 ms / write 10 ms, queue publish 2 ms.
+ */
+export const KIND_DEFAULTS: Record<string, KindDefaults> = {
+  client: { replicas: 1, capacityRps: Number.POSITIVE_INFINITY, latency: lat(0), writeLatency: lat(0), availability: 1, stateful: false, source: 'sdcoach' },
+  cdn: { replicas: 2, capacityRps: 500_000, latency: lat(15), writeLatency: lat(15), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
+  'load-balancer': { replicas: 2, capacityRps: 1_000_000, latency: lat(1), writeLatency: lat(1), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
+  gateway: { replicas: 2, capacityRps: 50_000, latency: lat(10), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
+  service: { replicas: 2, capacityRps: 5_000, latency: lat(20), writeLatency: lat(20), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
+  worker: { replicas: 2, capacityRps: 5_000, latency: lat(20), writeLatency: lat(20), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
+  cache: { replicas: 1, capacityRps: 100_000, latency: lat(1), writeLatency: lat(1), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  database: { replicas: 1, capacityRps: 10_000, latency: lat(5), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  queue: { replicas: 1, capacityRps: 100_000, latency: lat(2), writeLatency: lat(2), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  stream: { replicas: 1, capacityRps: 100_000, latency: lat(2), writeLatency: lat(2), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  'event-store': { replicas: 1, capacityRps: 10_000, latency: lat(5), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  search: { replicas: 1, capacityRps: 20_000, latency: lat(10), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  'object-store': { replicas: 1, capacityRps: 25_000, latency: lat(75), writeLatency: lat(75), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
+  external: { replicas: 1, capacityRps: Number.POSITIVE_INFINITY, latency: { p50: 100, p99: 300 }, writeLatency: { p50: 100, p99: 300 }, availability: DEFAULT_EXTERNAL_AVAILABILITY, stateful: false, source: 'sdcoach' },
+};
+
+/** Threads per service replica when not stated: the course's example of one shared pool. Source: SOURCES.course. */
+export const DEFAULT_THREADS = 200;
+/** Cache/CDN hit ratio when not stated (sdcoach convention). */
+export const DEFAULT_HIT_RATIO = 0.9;
+/** Async replication lag when not stated: "typically under 1 s". Source: SOURCES.awsDr. */
+export const DEFAULT_ASYNC_LAG_MS = 1000;
+/** Active-passive failover timings when not stated; managed promotion is "under a minute". Source: SOURCES.awsDr. */
+export const DEFAULT_FAILOVER = { detectS: 30, promoteS: 60 };
+/** Projection / worker lag when not stated (sdcoach convention). */
+export const DEFAULT_WORKER_LAG_MS = 1000;
+/** Event-sourcing defaults: history size, per-event apply time and load budget (sdcoach convention); snapshot cadence examples from SOURCES.eventSourcingFrameworks. */
+export const EVENT_SOURCING_DEFAULTS = { maxEventsPerAggregate: 1000, applyMs: 0.05, loadBudgetMs: 50, frameworkSnapshotEvery: 100 };
+
+/** Read:write ratio at which CQRS earns its cost. Source: SOURCES.course. */
+export const CQRS_MIN_READ_WRITE_RATIO = 100;
+/** Utilization above which queueing delay grows fast (M/M/c). Source: DOMAIN.md §7. */
+export const UTILIZATION_LIMIT = 0.8;
+/** Extra threads on top of Little's law demand. Source: SOURCES.hystrix ("+ breathing room", 5 in its example). */
+export const POOL_BREATHING_ROOM = 5;
+
+/** Guards against absurd input (sdcoach limits, not external figures). */
+export const LIMITS = {
+  maxFileBytes: 2 * 1024 * 1024,
+  maxLatencyMs: 10 * 60 * 1000,
+  maxRate: 1e9,
+  maxReplicas: 100_000,
+  maxThreads: 1_000_000,
+  maxSeconds: 7 * 24 * 3600,
+  maxAliasCount: 100,
+  shareTolerance: 0.01,
+};

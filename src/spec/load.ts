@@ -1,0 +1,70 @@
+// The front of the pipeline: file -> text -> parsed document -> schema -> semantics -> Model.
+// Returns every problem found (not only the first), each located at file:line:column.
+import type { Diagnostic, SpecPath } from './diagnostic.js';
+import { createLocator, type Locator } from './locate.js';
+import type { Model } from './model.js';
+import { parseSource, type ParsedSource, type SpecFormat } from './parse.js';
+import { resolveSpec } from './resolve.js';
+import { translateSchemaErrors } from './schema-errors.js';
+import { getValidator } from './schema-validator.js';
+import { checkSemantics } from './semantic.js';
+import { readSource } from './source.js';
+import type { Spec } from './types.js';
+
+export interface LoadedSpec {
+  file: string;
+  format: SpecFormat;
+  text: string;
+  spec: Spec;
+  model: Model;
+  locate: Locator;
+  /** Warnings (errors make the load fail). */
+  diagnostics: Diagnostic[];
+}
+
+export type LoadResult = { ok: true; loaded: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
+
+function located(file: string, locate: Locator, p: { path: SpecPath; key?: boolean; message: string; code: string; severity?: 'error' | 'warning' }): Diagnostic {
+  const pos = locate(p.path, { key: p.key ?? false });
+  return { file, ...(pos ?? {}), path: p.path, message: p.message, code: p.code, severity: p.severity ?? 'error' };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Validates parsed data: the JSON Schema first, then the semantic rules. */
+export function validateParsed(parsed: ParsedSource): LoadResult {
+  const { file } = parsed;
+  const locate = createLocator(parsed);
+  const { validate, schema } = getValidator('spec');
+  let valid: boolean;
+  try {
+    valid = validate(parsed.data);
+  } catch (err) {
+    if (err instanceof RangeError) return { ok: false, diagnostics: [{ file, message: 'nesting is too deep to be a spec', code: 'too-deep', severity: 'error' }] };
+    throw err;
+  }
+  if (!valid) {
+    const problems = translateSchemaErrors(validate.errors ?? [], parsed.data, schema);
+    return { ok: false, diagnostics: problems.map((p) => located(file, locate, p)).sort(byPosition) };
+  }
+  const spec = parsed.data as Spec;
+  const semantic = checkSemantics(spec).map((p) => located(file, locate, p)).sort(byPosition);
+  const errors = semantic.filter((d) => d.severity === 'error');
+  if (errors.length) return { ok: false, diagnostics: semantic };
+  const model = resolveSpec(spec);
+  return { ok: true, loaded: { file, format: parsed.format, text: parsed.text, spec, model, locate, diagnostics: semantic } };
+}
+
+export function loadSpecText(file: string, text: string, format?: SpecFormat): LoadResult {
+  const parsed = parseSource(file, text, format);
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  return validateParsed(parsed.parsed);
+}
+
+export function loadSpecFile(file: string): LoadResult {
+  const src = readSource(file);
+  if (!src.ok) return { ok: false, diagnostics: [src.diagnostic] };
+  return loadSpecText(file, src.text);
+}

@@ -1,0 +1,65 @@
+// The region catalog: which regions sdcoach knows, their areas, and the RTT between them.
+import { AREAS, COURSE_RTT_MS, INTRA_REGION_RTT_MS, KNOWN_REGIONS, MEASURED_RTT_MS } from '../data/figures.js';
+
+export type RttSource = 'measured' | 'course' | 'spec';
+
+export function isKnownRegion(region: string): boolean {
+  return (KNOWN_REGIONS as readonly string[]).includes(region);
+}
+
+/** us-east -> us, eu-central -> eu. */
+export function areaOf(region: string): string {
+  return region.split('-')[0]!;
+}
+
+export function isArea(name: string): boolean {
+  return (AREAS as readonly string[]).includes(name);
+}
+
+/** Expands areas (eu) into the known and declared regions of that area. */
+export function expandResidency(allowed: readonly string[], declared: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const a of allowed) {
+    if (isArea(a)) {
+      for (const r of [...KNOWN_REGIONS, ...declared]) if (areaOf(r) === a) out.add(r);
+    } else {
+      out.add(a);
+    }
+  }
+  return [...out];
+}
+
+export function measuredRtt(a: string, b: string): number | undefined {
+  if (a === b) return INTRA_REGION_RTT_MS;
+  return MEASURED_RTT_MS[a]?.[b] ?? MEASURED_RTT_MS[b]?.[a];
+}
+
+export function courseRtt(a: string, b: string): number | undefined {
+  if (a === b) return INTRA_REGION_RTT_MS;
+  const key = [areaOf(a), areaOf(b)].sort().join('|');
+  return COURSE_RTT_MS[key];
+}
+
+export interface RttLookup {
+  ms: number;
+  source: RttSource;
+}
+
+/** RTT between two regions: spec overrides first, then the chosen table, then measured. */
+export function lookupRtt(
+  a: string,
+  b: string,
+  table: 'measured' | 'course',
+  overrides: Record<string, Record<string, number | undefined> | undefined> | undefined,
+  intraRegionMs: number,
+): RttLookup | undefined {
+  const o = overrides?.[a]?.[b] ?? overrides?.[b]?.[a];
+  if (o !== undefined) return { ms: o, source: 'spec' };
+  if (a === b) return { ms: intraRegionMs, source: 'measured' };
+  if (table === 'course') {
+    const c = courseRtt(a, b);
+    if (c !== undefined) return { ms: c, source: 'course' };
+  }
+  const m = measuredRtt(a, b);
+  return m === undefined ? undefined : { ms: m, source: 'measured' };
+}

@@ -1,0 +1,45 @@
+// The compiled JSON Schema validator for specs. Uses the standalone code precompiled by the build
+// (dist/validators/spec.cjs) when present, so start-up never compiles a schema; compiles at run time in tests.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject } from 'ajv';
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+const cache = new Map<string, { validate: CompiledValidator; schema: unknown }>();
+
+export function schemaPath(name: string): string {
+  return `${root}schemas/${name}.schema.json`;
+}
+
+export function loadSchema(name: string): unknown {
+  return JSON.parse(readFileSync(schemaPath(name), 'utf8'));
+}
+
+function precompiled(name: string): CompiledValidator | undefined {
+  const file = fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url));
+  if (!existsSync(file)) return undefined;
+  return (require(file) as { default?: CompiledValidator } & CompiledValidator).default ?? (require(file) as CompiledValidator);
+}
+
+function compile(schema: unknown): CompiledValidator {
+  const Ajv2020 = (require('ajv/dist/2020') as { default: new (opts: object) => { compile(s: unknown): CompiledValidator } }).default;
+  return new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema);
+}
+
+/** Loads (once) the validator and schema for schemas/<name>.schema.json. */
+export function getValidator(name: string): { validate: CompiledValidator; schema: unknown } {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const schema = loadSchema(name);
+  const validate = precompiled(name) ?? compile(schema);
+  const entry = { validate, schema };
+  cache.set(name, entry);
+  return entry;
+}

@@ -1,0 +1,210 @@
+// Checks a schema-valid spec for problems JSON Schema cannot express: references to unknown
+// components or regions, shares that do not sum to 1, misplaced fields, impossible orderings.
+import { KNOWN_REGIONS, LIMITS } from '../data/figures.js';
+import type { SpecPath } from './diagnostic.js';
+import { isArea, isKnownRegion, lookupRtt } from './regions.js';
+import { closestMatch } from './suggest.js';
+import type { ComponentKind, Spec, SpecComponent } from './types.js';
+
+export interface SemanticProblem {
+  path: SpecPath;
+  key?: boolean;
+  message: string;
+  code: string;
+  severity: 'error' | 'warning';
+}
+
+const STATEFUL: ReadonlySet<ComponentKind> = new Set(['cache', 'database', 'queue', 'stream', 'event-store', 'search', 'object-store']);
+const RUNS_CODE: ReadonlySet<ComponentKind> = new Set(['service', 'gateway', 'worker']);
+const STORES_WITH_ROLE: ReadonlySet<ComponentKind> = new Set(['database', 'event-store', 'search', 'cache', 'object-store']);
+
+/** Which kinds each kind-specific field applies to, and how to say it. */
+const FIELD_KINDS: Record<string, { kinds: ReadonlySet<ComponentKind>; say: string }> = {
+  role: { kinds: STORES_WITH_ROLE, say: 'databases, event stores, search indexes, caches and object stores' },
+  primary: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
+  replication: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
+  write_latency_ms: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
+  hit_ratio: { kinds: new Set(['cache', 'cdn']), say: 'caches and CDNs' },
+  threads: { kinds: RUNS_CODE, say: 'services, gateways and workers' },
+  pools: { kinds: RUNS_CODE, say: 'services, gateways and workers' },
+  consumes: { kinds: new Set(['worker']), say: 'workers' },
+  writes: { kinds: new Set(['worker']), say: 'workers' },
+  lag_ms: { kinds: new Set(['worker']), say: 'workers' },
+  failover: { kinds: new Set(['cdn', 'load-balancer', 'gateway', 'service', 'worker', ...STATEFUL]), say: 'deployed components (not clients or external dependencies)' },
+};
+
+export function checkSemantics(spec: Spec): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  const err = (path: SpecPath, message: string, code: string, key = false) => out.push({ path, message, code, severity: 'error', ...(key ? { key } : {}) });
+  const warn = (path: SpecPath, message: string, code: string) => out.push({ path, message, code, severity: 'warning' });
+
+  const declared = spec.regions;
+  const components = spec.components as Record<string, SpecComponent>;
+  const ids = Object.keys(components);
+  const flows = spec.flows ?? {};
+  const overrides = spec.network?.rtt_ms;
+  const table = spec.network?.rtt_table ?? 'measured';
+
+  const unknownComponent = (path: SpecPath, name: string, what: string) => {
+    const guess = closestMatch(name, ids);
+    err(path, `${what} names unknown component "${name}"${guess ? `: did you mean "${guess}"?` : `. Components: ${ids.join(', ')}`}`, 'unknown-component');
+  };
+  const ref = (path: SpecPath, name: string, what: string, kinds?: ReadonlySet<ComponentKind>, kindWords?: string): SpecComponent | undefined => {
+    const c = components[name];
+    if (!c) {
+      unknownComponent(path, name, what);
+      return undefined;
+    }
+    if (kinds && !kinds.has(c.kind)) err(path, `${what} must be ${kindWords}, but "${name}" is a ${c.kind}`, 'wrong-kind');
+    return c;
+  };
+  const declaredRegion = (path: SpecPath, region: string, what: string) => {
+    if (declared.includes(region)) return true;
+    const guess = closestMatch(region, declared);
+    err(path, `${what} is in region "${region}", which the spec does not declare in \`regions\`${guess ? `: did you mean "${guess}"?` : ` (declared: ${declared.join(', ')})`}`, 'undeclared-region');
+    return false;
+  };
+
+  // Regions: every region mentioned needs a round-trip figure to every other.
+  const mentioned = new Map<string, SpecPath>();
+  declared.forEach((r, i) => mentioned.set(r, ['regions', i]));
+  for (const r of Object.keys(spec.users ?? {})) if (!mentioned.has(r)) mentioned.set(r, ['users', r]);
+  for (const [name, f] of Object.entries(flows)) f?.origins?.forEach((r, i) => { if (!mentioned.has(r)) mentioned.set(r, ['flows', name, 'origins', i]); });
+  for (const [region, path] of mentioned) {
+    if (isKnownRegion(region)) continue;
+    const missing = [...mentioned.keys()].filter((o) => o !== region && !lookupRtt(region, o, table, overrides, 0));
+    if (missing.length === 0 && mentioned.size > 1) continue;
+    if (mentioned.size === 1 && overrides?.[region]) continue;
+    const guess = closestMatch(region, KNOWN_REGIONS);
+    err(path, `unknown region "${region}"${guess ? `: did you mean "${guess}"?` : ''} sdcoach knows ${KNOWN_REGIONS.join(', ')}; for another region give its round trips under network.rtt_ms${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, 'unknown-region', path[0] === 'users');
+  }
+
+  // Users: shares sum to 1.
+  if (spec.users) {
+    const sum = Object.values(spec.users).reduce<number>((a, b) => a + (b ?? 0), 0);
+    if (Math.abs(sum - 1) > LIMITS.shareTolerance) {
+      err(['users'], `user shares sum to ${round(sum)}, not 1: they are fractions of all traffic (e.g. us-east: 0.6, eu-west: 0.4)`, 'user-shares');
+    }
+  }
+
+  // Components.
+  for (const [id, c] of Object.entries(components)) {
+    if (!c) continue;
+    const base: SpecPath = ['components', id];
+    for (const [field, rule] of Object.entries(FIELD_KINDS)) {
+      if ((c as unknown as Record<string, unknown>)[field] !== undefined && !rule.kinds.has(c.kind)) {
+        err([...base, field], `"${field}" applies only to ${rule.say}; "${id}" is a ${c.kind}`, 'field-not-for-kind', true);
+      }
+    }
+    if (c.kind === 'external' && c.regions && c.regions.length > 1) {
+      warn([...base, 'regions'], `an external dependency is one endpoint: only its first region (${c.regions[0]}) is used for network time`, 'external-regions');
+    }
+    const regions = c.regions ?? declared;
+    c.regions?.forEach((r, i) => {
+      if (c.kind === 'external') {
+        if (!isKnownRegion(r) && !declared.includes(r)) err([...base, 'regions', i], `unknown region "${r}" for external dependency "${id}"`, 'unknown-region');
+      } else {
+        declaredRegion([...base, 'regions', i], r, `component "${id}"`);
+      }
+    });
+    if (c.primary !== undefined && !regions.includes(c.primary)) {
+      err([...base, 'primary'], `primary region "${c.primary}" is not one of "${id}"'s regions (${regions.join(', ')})`, 'primary-not-placed');
+    }
+    checkLatencyOrder(c.latency_ms, [...base, 'latency_ms'], err);
+    checkLatencyOrder(c.write_latency_ms, [...base, 'write_latency_ms'], err);
+    const fo = c.failover;
+    if (fo) {
+      const primary = c.primary ?? regions[0];
+      if (fo.mode === 'active-passive') {
+        if (!fo.standby) err([...base, 'failover'], `active-passive failover needs a \`standby\` region for "${id}"`, 'missing-standby');
+        else if (declaredRegion([...base, 'failover', 'standby'], fo.standby, `the standby of "${id}"`) && fo.standby === primary) {
+          err([...base, 'failover', 'standby'], `the standby of "${id}" is in ${fo.standby}, the same region as its primary: a region outage takes both. Put the standby in another region`, 'standby-same-region');
+        }
+        if (fo.conflict && fo.conflict !== 'none') warn([...base, 'failover', 'conflict'], 'a conflict strategy only matters for active-active (one writer at a time in active-passive)', 'unused-field');
+      } else {
+        for (const f of ['standby', 'detect_s', 'promote_s'] as const) {
+          if (fo[f] !== undefined) warn([...base, 'failover', f], `"${f}" only applies to active-passive failover (mode is ${fo.mode})`, 'unused-field');
+        }
+      }
+    }
+    const rep = c.replication;
+    if (rep && rep.lag_ms !== undefined && rep.mode !== 'async') {
+      warn([...base, 'replication', 'lag_ms'], `lag_ms only applies to async replication (mode is ${rep.mode})`, 'unused-field');
+    }
+    for (const [pool] of Object.entries(c.pools ?? {})) {
+      if (components[pool]) continue;
+      const guess = closestMatch(pool, ids);
+      if (guess) err([...base, 'pools', pool], `pool "${pool}" names no component: did you mean "${guess}"? (pools are keyed by the dependency they call)`, 'unknown-component', true);
+    }
+    if (c.consumes !== undefined) ref([...base, 'consumes'], c.consumes, `worker "${id}" consumes`, new Set(['queue', 'stream', 'event-store']), 'a queue, stream or event store');
+    const writes = c.writes === undefined ? [] : Array.isArray(c.writes) ? c.writes : [c.writes];
+    writes.forEach((w, i) => ref(Array.isArray(c.writes) ? [...base, 'writes', i] : [...base, 'writes'], w, `worker "${id}" writes`));
+  }
+
+  // Flows.
+  for (const [name, f] of Object.entries(flows)) {
+    if (!f) continue;
+    const base: SpecPath = ['flows', name];
+    f.path.forEach((hop, i) => {
+      const c = components[hop];
+      if (!c) unknownComponent([...base, 'path', i], hop, `flow "${name}" hop ${i + 1}`);
+      else if (c.kind === 'client' && i > 0) err([...base, 'path', i], `a client can only be the first hop of a flow (flow "${name}" hop ${i + 1})`, 'client-not-first');
+      if (i > 0 && f.path[i - 1] === hop) err([...base, 'path', i], `flow "${name}" visits "${hop}" twice in a row (hops ${i} and ${i + 1}): list each call once`, 'repeated-hop');
+    });
+    if (f.budget_ms?.p50 !== undefined && f.budget_ms.p99 !== undefined && f.budget_ms.p50 > f.budget_ms.p99) {
+      err([...base, 'budget_ms'], `the p50 budget (${f.budget_ms.p50} ms) is above the p99 budget (${f.budget_ms.p99} ms): p99 is the slow tail, so it cannot be smaller`, 'budget-order');
+    }
+    if (f.consistency && f.kind === 'write') warn([...base, 'consistency'], 'consistency applies to read flows', 'unused-field');
+  }
+
+  // Workload.
+  const wl = spec.workload;
+  for (const [name, dc] of Object.entries(wl?.data ?? {})) {
+    if (!dc) continue;
+    dc.stores.forEach((s, i) => ref(['workload', 'data', name, 'stores', i], s, `data class "${name}"`, STATEFUL, 'a stateful component (store, queue, stream or cache)'));
+    dc.residency?.forEach((r, i) => {
+      if (isArea(r) || isKnownRegion(r) || declared.includes(r)) return;
+      const guess = closestMatch(r, [...KNOWN_REGIONS, 'us', 'eu', 'ap', 'sa']);
+      err(['workload', 'data', name, 'residency', i], `residency "${r}" is neither an area (us, eu, ap, sa) nor a region${guess ? `: did you mean "${guess}"?` : ''}`, 'unknown-region');
+    });
+  }
+  wl?.strong_reads?.forEach((name, i) => {
+    const f = flows[name];
+    if (!f) {
+      const guess = closestMatch(name, Object.keys(flows));
+      err(['workload', 'strong_reads', i], `strong_reads names unknown flow "${name}"${guess ? `: did you mean "${guess}"?` : ''}`, 'unknown-flow');
+    } else if (f.kind !== 'read') {
+      err(['workload', 'strong_reads', i], `strong_reads lists "${name}", which is a ${f.kind} flow: list read flows`, 'wrong-kind');
+    }
+  });
+
+  // Patterns.
+  const p = spec.patterns;
+  if (p?.cqrs) {
+    const STORE_KINDS = new Set<ComponentKind>(['database', 'event-store', 'search', 'cache', 'object-store', 'stream']);
+    ref(['patterns', 'cqrs', 'commands'], p.cqrs.commands, 'cqrs.commands', STORE_KINDS, 'a store');
+    const qs = Array.isArray(p.cqrs.queries) ? p.cqrs.queries : [p.cqrs.queries];
+    qs.forEach((q, i) => ref(Array.isArray(p.cqrs!.queries) ? ['patterns', 'cqrs', 'queries', i] : ['patterns', 'cqrs', 'queries'], q, 'cqrs.queries', STORE_KINDS, 'a store'));
+    if (p.cqrs.projection) ref(['patterns', 'cqrs', 'projection'], p.cqrs.projection, 'cqrs.projection', new Set(['worker', 'service']), 'a worker or service');
+  }
+  if (p?.event_sourcing) {
+    ref(['patterns', 'event_sourcing', 'store'], p.event_sourcing.store, 'event_sourcing.store', new Set(['event-store', 'database', 'stream']), 'an event store, database or stream');
+    p.event_sourcing.state_stores?.forEach((s, i) => ref(['patterns', 'event_sourcing', 'state_stores', i], s, 'event_sourcing.state_stores'));
+  }
+  if (p?.mesh && Array.isArray(p.mesh.services)) {
+    p.mesh.services.forEach((s, i) => ref(['patterns', 'mesh', 'services', i], s, 'mesh.services', new Set(['service', 'gateway', 'worker']), 'a service, gateway or worker'));
+  }
+  p?.bulkhead?.services?.forEach((s, i) => ref(['patterns', 'bulkhead', 'services', i], s, 'bulkhead.services', RUNS_CODE, 'a service, gateway or worker'));
+
+  return out;
+}
+
+function checkLatencyOrder(l: SpecComponent['latency_ms'], path: SpecPath, err: (p: SpecPath, m: string, c: string) => void) {
+  if (l && typeof l === 'object' && l.p50 !== undefined && l.p99 !== undefined && l.p50 > l.p99) {
+    err(path, `p50 (${l.p50} ms) is above p99 (${l.p99} ms): the 99th percentile cannot be faster than the median`, 'latency-order');
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,391 @@
+// Generated from schemas/spec.schema.json by scripts/gen-spec-types.mjs. Do not edit: change the schema and run `npm run gen:types`.
+
+/**
+ * Cloud-style region id such as us-east, eu-west, ap-northeast.
+ */
+export type RegionId = string
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+export type Ms = number | undefined
+/**
+ * A fraction, e.g. 0.9995 for 99.95%.
+ */
+export type Availability = number
+/**
+ * A thread pool for calls to one dependency: a size, or {size, timeout_ms}.
+ */
+export type Pool = (number | {
+size: number
+timeout_ms?: Ms | undefined
+/**
+ * Waiting requests allowed before rejecting. Default 0.
+ */
+queue?: number
+}) | undefined
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type ComponentId = string
+
+/**
+ * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
+ */
+export interface SdcoachArchitectureSpecV1 {
+/**
+ * Path or URL of this schema, for editors.
+ */
+$schema?: string
+/**
+ * Spec format version. Default: 1.
+ */
+version?: 1
+/**
+ * Catalog problem this spec answers; picks the rubric.
+ */
+problem?: string
+/**
+ * Stage of the problem (1-based). Default: 1.
+ */
+stage?: number
+/**
+ * Title of the design.
+ */
+name?: string
+description?: string
+/**
+ * Regions the system runs in, e.g. us-east, eu-west, ap-northeast.
+ * 
+ * @minItems 1
+ */
+regions: [RegionId, ...(RegionId)[]]
+/**
+ * Share of user traffic per region (shares sum to 1). Default: an even split over `regions`.
+ */
+users?: {
+[k: string]: number | undefined
+}
+network?: Network
+requirements?: Requirements
+/**
+ * Components keyed by id.
+ */
+components: {
+[k: string]: Component | undefined
+}
+/**
+ * Named request paths keyed by name.
+ */
+flows?: {
+[k: string]: Flow | undefined
+}
+workload?: Workload
+patterns?: Patterns
+}
+/**
+ * Network figures. Defaults: measured Azure RTT table, 0.5 ms inside a region.
+ */
+export interface Network {
+/**
+ * measured: Azure P50 RTTs (default). course: the course's coarse figures (cross-US 40, US-EU 80, US-Asia 150), measured elsewhere.
+ */
+rtt_table?: ("measured" | "course")
+/**
+ * Round trip inside one region. Default 0.5.
+ */
+intra_region_ms?: number
+/**
+ * Overrides and additions: rtt_ms.<region>.<region>: ms (symmetric).
+ */
+rtt_ms?: {
+[k: string]: {
+[k: string]: Ms | undefined
+} | undefined
+}
+}
+/**
+ * Targets the design claims to meet. A problem's rubric takes precedence.
+ */
+export interface Requirements {
+availability?: Availability
+/**
+ * Longest acceptable time unavailable.
+ */
+rto_s?: number
+/**
+ * Longest acceptable window of lost writes.
+ */
+rpo_s?: number
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+max_staleness_ms?: number
+}
+export interface Component {
+kind: ("client" | "cdn" | "load-balancer" | "gateway" | "service" | "worker" | "cache" | "database" | "queue" | "stream" | "event-store" | "search" | "object-store" | "external")
+description?: string
+/**
+ * Where it runs. Default: every region of the spec (external: none).
+ * 
+ * @minItems 1
+ */
+regions?: [RegionId, ...(RegionId)[]]
+/**
+ * Replicas per region. Default by kind.
+ */
+replicas?: number
+/**
+ * Requests/s one replica serves. Default by kind.
+ */
+capacity_rps?: number
+/**
+ * Processing time per request (reads for stores). Default by kind.
+ */
+latency_ms?: (number | {
+p50?: Ms | undefined
+p99?: Ms | undefined
+})
+/**
+ * Stores: processing time of a write. Default by kind.
+ */
+write_latency_ms?: (number | {
+p50?: Ms | undefined
+p99?: Ms | undefined
+})
+/**
+ * A fraction, e.g. 0.9995 for 99.95%.
+ */
+availability?: number
+/**
+ * Runs a service-mesh sidecar. Default: true when patterns.mesh lists it.
+ */
+sidecar?: boolean
+/**
+ * Stores: write model, read model, or both. Default both.
+ */
+role?: ("write" | "read-model" | "both")
+/**
+ * Cloud-style region id such as us-east, eu-west, ap-northeast.
+ */
+primary?: string
+replication?: Replication
+failover?: Failover
+/**
+ * Caches/CDNs: share of requests answered without going further. Default 0.9.
+ */
+hit_ratio?: number
+/**
+ * Services: request threads per replica. Default 200.
+ */
+threads?: number
+/**
+ * Services: bulkhead pools keyed by the dependency they call (component id) or a name such as core.
+ */
+pools?: {
+[k: string]: Pool | undefined
+}
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+timeout_ms?: number
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+consumes?: string
+/**
+ * Workers: the store(s) they write.
+ */
+writes?: (ComponentId | [ComponentId, ...(ComponentId)[]])
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+lag_ms?: number
+}
+export interface Replication {
+mode: ("none" | "sync" | "async" | "consensus")
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+lag_ms?: number
+}
+export interface Failover {
+mode: ("none" | "active-passive" | "active-active")
+/**
+ * Cloud-style region id such as us-east, eu-west, ap-northeast.
+ */
+standby?: string
+/**
+ * active-passive: time to detect the failure. Default 30.
+ */
+detect_s?: number
+/**
+ * active-passive: time to promote the standby. Default 60.
+ */
+promote_s?: number
+/**
+ * active-active: how concurrent writes to the same key are resolved. Default none.
+ */
+conflict?: ("none" | "last-writer-wins" | "crdt" | "home-region" | "application")
+}
+export interface Flow {
+kind: ("read" | "write")
+description?: string
+/**
+ * Requests/s at peak. Default 0.
+ */
+rate?: number
+/**
+ * User regions the flow starts from. Default: every region in `users`.
+ * 
+ * @minItems 1
+ */
+origins?: [RegionId, ...(RegionId)[]]
+/**
+ * Ordered hops (component ids).
+ * 
+ * @minItems 1
+ * @maxItems 64
+ */
+path: [ComponentId, ...(ComponentId)[]]
+budget_ms?: Budget
+/**
+ * A fraction, e.g. 0.9995 for 99.95%.
+ */
+availability?: number
+/**
+ * Reads: must they see the latest write? Default eventual.
+ */
+consistency?: ("strong" | "eventual")
+}
+export interface Budget {
+p50?: Ms | undefined
+p99?: Ms | undefined
+}
+export interface Workload {
+/**
+ * Default: sum of read flow rates.
+ */
+reads_per_s?: number
+/**
+ * Default: sum of write flow rates.
+ */
+writes_per_s?: number
+/**
+ * Data classes keyed by name, e.g. eu-personal-data.
+ */
+data?: {
+[k: string]: DataClass | undefined
+}
+/**
+ * Read flows that must see the latest write (balances, inventory).
+ */
+strong_reads?: ComponentId[]
+}
+export interface DataClass {
+description?: string
+/**
+ * Components that hold this data.
+ * 
+ * @minItems 1
+ */
+stores: [ComponentId, ...(ComponentId)[]]
+/**
+ * Where it may be stored: region ids or areas (us, eu, ap, sa). Default: anywhere.
+ * 
+ * @minItems 1
+ */
+residency?: [RegionId, ...(RegionId)[]]
+}
+export interface Patterns {
+cqrs?: {
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+commands: string
+/**
+ * The read-model store(s).
+ */
+queries: (ComponentId | [ComponentId, ...(ComponentId)[]])
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+projection?: string
+/**
+ * Projection updated inside the write transaction. Default false.
+ */
+sync?: boolean
+}
+event_sourcing?: {
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+store: string
+/**
+ * Stores holding current state, rebuilt from events (projections).
+ */
+state_stores?: ComponentId[]
+/**
+ * Largest event history of one aggregate. Default 1000.
+ */
+max_events_per_aggregate?: number
+/**
+ * Take a snapshot every N events. Default: no snapshots.
+ */
+snapshot_every?: number
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+apply_ms?: number
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+load_budget_ms?: number
+/**
+ * How old event versions stay readable. Default none.
+ */
+versioning?: ("none" | "versioned-events" | "upcasting")
+}
+mesh?: {
+/**
+ * Components with a sidecar: a list of ids or "all" (every service, gateway and worker). Default all.
+ */
+services?: ("all" | [ComponentId, ...(ComponentId)[]])
+/**
+ * Default sidecar.
+ */
+data_plane?: ("sidecar" | "ambient")
+/**
+ * Added per call between meshed components. Default: sidecar 1.7/2.7, ambient 0.17/0.20 (p50/p99).
+ */
+overhead_ms?: (number | {
+p50?: Ms | undefined
+p99?: Ms | undefined
+})
+/**
+ * Mutual TLS between services. Default false.
+ */
+mtls?: boolean
+/**
+ * Why the mesh is there.
+ */
+reasons?: ("mtls" | "observability" | "traffic-shifting" | "retries" | "policy")[]
+}
+bulkhead?: {
+/**
+ * Services that isolate their dependencies in pools (see component `pools`).
+ * 
+ * @minItems 1
+ */
+services?: [ComponentId, ...(ComponentId)[]]
+}
+multi_region?: {
+/**
+ * How data is placed and written across regions.
+ */
+strategy: ("single-region" | "active-passive" | "data-locality" | "async-replication" | "global-consensus")
+/**
+ * How users reach a region. Default latency.
+ */
+routing?: ("latency" | "geo" | "failover")
+}
+}
