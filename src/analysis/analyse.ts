@@ -1,0 +1,46 @@
+// analyse(model) -> Metrics: every number the checks judge, computed once, as a pure function of the Model.
+import type { Model } from '../spec/model.js';
+import { flowAvailability } from './availability.js';
+import { capacity } from './capacity.js';
+import { storeFailovers } from './failover.js';
+import { flowLatency } from './latency.js';
+import type { FlowMetrics, Metrics, OriginLatency } from './metrics.js';
+import { poolDemand } from './pools.js';
+import { readWriteRatio } from './read-write.js';
+import { replayCost } from './replay.js';
+import { residency } from './residency.js';
+
+export function analyse(model: Model): Metrics {
+  const flows: Record<string, FlowMetrics> = {};
+  const latencies: Record<string, Record<string, OriginLatency>> = {};
+  for (const name of model.flowOrder) {
+    const flow = model.flows[name]!;
+    const origins: Record<string, OriginLatency> = {};
+    for (const o of flow.origins) origins[o] = flowLatency(model, flow, o);
+    latencies[name] = origins;
+    const all = Object.values(origins);
+    const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a), all[0]!);
+    const availability = flowAvailability(model, flow);
+    const target = flow.availability ?? model.requirements.availability;
+    flows[name] = {
+      name, kind: flow.kind, rate: flow.rate, budget: flow.budget, origins, worst,
+      availability: { ...availability, ...(target !== undefined ? { target } : {}) },
+    };
+  }
+  const metrics: Metrics = {
+    flows,
+    workload: {
+      readsPerS: model.workload.readsPerS,
+      writesPerS: model.workload.writesPerS,
+      readWriteRatio: readWriteRatio(model.workload.readsPerS, model.workload.writesPerS),
+      derived: model.workload.derived,
+    },
+    stores: storeFailovers(model),
+    pools: poolDemand(model, latencies),
+    residency: residency(model),
+    capacity: capacity(model),
+  };
+  const replay = replayCost(model);
+  if (replay) metrics.replay = replay;
+  return metrics;
+}

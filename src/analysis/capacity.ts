@@ -1,0 +1,80 @@
+// Load on each component in each region at peak: the flows' rates routed hop by hop (caches absorb
+// their hits), writes replicated to every copy of a store, and workers' projections; utilization =
+// rate / (replicas x capacity per replica), also at a 2x surge.
+import { replicaRegions } from '../spec/lookups.js';
+import type { Model, ModelComponent } from '../spec/model.js';
+import type { RegionLoad } from './metrics.js';
+import { originShares, routeFlow } from './route.js';
+
+export const SURGE_FACTOR = 2;
+
+type Loads = Record<string, Record<string, { rate: number; writeRate: number }>>;
+
+function addLoad(loads: Loads, c: ModelComponent, region: string | undefined, rate: number, write: boolean): void {
+  if (region === undefined || c.kind === 'client' || c.kind === 'external') return;
+  const byRegion = (loads[c.id] ??= {});
+  const slot = (byRegion[region] ??= { rate: 0, writeRate: 0 });
+  slot.rate += rate;
+  if (write) slot.writeRate += rate;
+}
+
+/** A write applied at `region` is also applied by every other copy of the store. */
+function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number): void {
+  addLoad(loads, c, region, rate, true);
+  for (const r of replicaRegions(c)) if (r !== region) addLoad(loads, c, r, rate, true);
+}
+
+export function capacity(model: Model): Record<string, Record<string, RegionLoad>> {
+  const loads: Loads = {};
+  for (const name of model.flowOrder) {
+    const flow = model.flows[name]!;
+    const shares = originShares(model, flow);
+    for (const origin of flow.origins) {
+      const rate = flow.rate * (shares[origin] ?? 0);
+      if (rate === 0) continue;
+      for (const hop of routeFlow(model, flow, origin)) {
+        const c = model.components[hop.component]!;
+        const r = rate * hop.reach;
+        if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
+        else addLoad(loads, c, hop.region, r, false);
+      }
+    }
+  }
+  // Workers consume what was written to their queue/stream and write it on to their stores.
+  for (const id of model.componentOrder) {
+    const w = model.components[id]!;
+    if (w.kind !== 'worker' || !w.consumes) continue;
+    const input = Object.values(loads[w.consumes] ?? {}).reduce((a, l) => a + l.writeRate, 0);
+    const source = model.components[w.consumes];
+    // A replicated stream is counted once per copy above; the worker reads one copy.
+    const copies = source ? Math.max(1, replicaRegions(source).length) : 1;
+    const rate = input / copies;
+    if (rate === 0) continue;
+    for (const r of w.regions) addLoad(loads, w, r, rate / w.regions.length, false);
+    for (const target of w.writes) {
+      const t = model.components[target];
+      if (!t) continue;
+      const region = t.primary ?? t.regions[0];
+      if (region !== undefined) addWrite(loads, t, region, rate);
+    }
+  }
+  const out: Record<string, Record<string, RegionLoad>> = {};
+  for (const [id, byRegion] of Object.entries(loads)) {
+    const c = model.components[id]!;
+    out[id] = {};
+    for (const [region, l] of Object.entries(byRegion)) {
+      const cap = c.replicas * c.capacityRps;
+      const utilization = cap > 0 ? l.rate / cap : Number.POSITIVE_INFINITY;
+      out[id][region] = {
+        component: id, region, rate: round(l.rate), replicas: c.replicas, capacity: cap,
+        utilization: round(utilization, 4), surgeUtilization: round(utilization * SURGE_FACTOR, 4), writeRate: round(l.writeRate),
+      };
+    }
+  }
+  return out;
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

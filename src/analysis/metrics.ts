@@ -1,0 +1,138 @@
+// The Metrics type: every number the checks judge, computed once from the Model by analyse().
+import type { Latency } from '../spec/model.js';
+
+export interface HopLatency {
+  index: number;
+  component: string;
+  region?: string;
+  from: string;
+  reason: 'origin' | 'nearest' | 'primary' | 'external' | 'same-region';
+  networkMs: number;
+  processing: Latency;
+  /** Extra wait for synchronous replicas or a consensus quorum on a write. */
+  replicationMs: number;
+  replicationKind?: 'sync' | 'quorum';
+  mesh: Latency;
+  /** The external call's p99 is above its timeout: that share of calls fails at the timeout. */
+  cappedByTimeout?: boolean;
+  total: Latency;
+}
+
+export interface OriginLatency extends Latency {
+  origin: string;
+  hops: HopLatency[];
+  networkMs: number;
+  meshMs: Latency;
+}
+
+export interface FlowAvailabilityHop {
+  component: string;
+  /** Availability of one region's deployment. */
+  perRegion: number;
+  /** Independent copies that can serve this hop. */
+  copies: number;
+  value: number;
+}
+
+export interface FlowMetrics {
+  name: string;
+  kind: 'read' | 'write';
+  rate: number;
+  budget: { p50?: number; p99?: number };
+  /** Latency from each origin region. */
+  origins: Record<string, OriginLatency>;
+  /** The slowest origin by p99. */
+  worst: OriginLatency;
+  availability: { value: number; target?: number; hops: FlowAvailabilityHop[] };
+}
+
+export interface StoreFailover {
+  component: string;
+  kind: string;
+  mode: 'none' | 'active-passive' | 'active-active';
+  replication: 'none' | 'sync' | 'async' | 'consensus';
+  regions: string[];
+  standby?: string;
+  /** Seconds unavailable after losing the primary's region; null = no automatic recovery (restore from backup). */
+  rtoS: number | null;
+  /** Seconds of committed writes that can be lost; null = everything since the last backup. */
+  rpoS: number | null;
+  conflict: string;
+  writable: boolean;
+}
+
+export interface PoolCall {
+  dependency: string;
+  /** Calls per second reaching one replica of the caller, in its busiest region. */
+  ratePerReplica: number;
+  region: string;
+  /** Time a thread is held per call at p99: network + processing (+ mesh), ms. */
+  p99Ms: number;
+  /** The timeout that bounds a slow call, ms (pool's own, else the dependency's). */
+  timeoutMs?: number;
+  /** Threads needed by Little's law: rate x p99 latency. */
+  demand: number;
+  /** Threads needed when the dependency slows to its timeout (Infinity without one). */
+  worstDemand: number;
+  pool?: string;
+  external: boolean;
+}
+
+export interface PoolMetrics {
+  name: string;
+  dependency?: string;
+  size: number;
+  timeoutMs?: number;
+  /** Little's law demand of the calls this pool serves. */
+  demand: number;
+  worstDemand: number;
+}
+
+export interface ServicePools {
+  service: string;
+  threads: number;
+  pooledThreads: number;
+  pools: PoolMetrics[];
+  calls: PoolCall[];
+  /** Requests per second reaching one replica in the busiest region, and the threads they hold at p99. */
+  ratePerReplica: number;
+  demand: number;
+}
+
+export interface ReplayMetrics {
+  store: string;
+  eventsToReplay: number;
+  applyMs: number;
+  replayMs: number;
+  loadBudgetMs: number;
+  snapshotEvery?: number;
+}
+
+export interface ResidencyViolation {
+  dataClass: string;
+  store: string;
+  region: string;
+  allowed: string[];
+}
+
+export interface RegionLoad {
+  component: string;
+  region: string;
+  rate: number;
+  replicas: number;
+  capacity: number;
+  utilization: number;
+  surgeUtilization: number;
+  /** Of `rate`, the writes (including replicated writes applied here). */
+  writeRate: number;
+}
+
+export interface Metrics {
+  flows: Record<string, FlowMetrics>;
+  workload: { readsPerS: number; writesPerS: number; readWriteRatio: number; derived: { reads: boolean; writes: boolean } };
+  stores: Record<string, StoreFailover>;
+  pools: Record<string, ServicePools>;
+  replay?: ReplayMetrics;
+  residency: { violations: ResidencyViolation[]; classes: Record<string, { allowed?: string[]; regions: string[] }> };
+  capacity: Record<string, Record<string, RegionLoad>>;
+}

@@ -1,0 +1,66 @@
+// Routes one flow from one origin region through its hops: which region serves each hop and why.
+// Latency, capacity and pool demand all walk the same route, so they always agree.
+import { nearestRegion, replicaRegions, rttMs } from '../spec/lookups.js';
+import type { Model, ModelComponent, ModelFlow } from '../spec/model.js';
+
+export type HopReason = 'origin' | 'nearest' | 'primary' | 'external' | 'same-region';
+
+export interface RoutedHop {
+  index: number;
+  component: string;
+  /** Region serving this hop; undefined for an external dependency with no region. */
+  region?: string;
+  /** Region the call came from (the user's region for the first hop). */
+  from: string;
+  reason: HopReason;
+  /** Round trip from the previous hop's region (or the user) to this hop's region, ms. */
+  networkMs: number;
+  /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
+  reach: number;
+}
+
+/** Round trip from `from` to a quorum of the store's replicas (itself included), ms. */
+export function quorumRttMs(model: Model, c: ModelComponent, from: string): number {
+  const rtts = replicaRegions(c).map((r) => rttMs(model, from, r) ?? 0).sort((a, b) => a - b);
+  const quorum = Math.floor(rtts.length / 2) + 1;
+  return rtts[quorum - 1] ?? 0;
+}
+
+export function routeFlow(model: Model, flow: ModelFlow, origin: string): RoutedHop[] {
+  const hops: RoutedHop[] = [];
+  let at = origin;
+  let reach = 1;
+  flow.path.forEach((id, index) => {
+    const c = model.components[id]!;
+    let region: string | undefined;
+    let reason: HopReason;
+    if (c.kind === 'client') {
+      region = origin;
+      reason = 'origin';
+    } else if (c.kind === 'external' && c.regions.length === 0) {
+      region = undefined;
+      reason = 'external';
+    } else if (flow.kind === 'write' && c.primary !== undefined && c.stateful) {
+      region = c.primary;
+      reason = 'primary';
+    } else {
+      const near = nearestRegion(model, c, at);
+      region = near?.region ?? c.regions[0];
+      reason = c.kind === 'external' ? 'external' : region === at ? 'same-region' : 'nearest';
+    }
+    const networkMs = region === undefined ? 0 : (rttMs(model, at, region) ?? 0);
+    hops.push({ index, component: id, ...(region !== undefined ? { region } : {}), from: at, reason, networkMs, reach });
+    if (region !== undefined && c.kind !== 'external') at = region;
+    if (c.hitRatio !== undefined && flow.kind === 'read') reach *= 1 - c.hitRatio;
+  });
+  return hops;
+}
+
+/** Each origin's share of the flow's traffic: the users' shares, renormalised over the flow's origins. */
+export function originShares(model: Model, flow: ModelFlow): Record<string, number> {
+  const raw = flow.origins.map((o) => [o, model.users[o] ?? 0] as const);
+  const total = raw.reduce((a, [, s]) => a + s, 0);
+  const out: Record<string, number> = {};
+  for (const [o, s] of raw) out[o] = total > 0 ? s / total : 1 / flow.origins.length;
+  return out;
+}

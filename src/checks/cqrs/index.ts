@@ -1,0 +1,5 @@
+// The cqrs checks, in the order they are listed by `sdcoach explain`.
+import type { Check } from '../types.js';
+
+
+export const cqrsChecks: Check<any>[] = [];

@@ -1,0 +1,5 @@
+// The event-sourcing checks, in the order they are listed by `sdcoach explain`.
+import type { Check } from '../types.js';
+
+
+export const eventSourcingChecks: Check<any>[] = [];

@@ -1,0 +1,5 @@
+// The latency checks, in the order they are listed by `sdcoach explain`.
+import type { Check } from '../types.js';
+import flowBudget from './flow-budget.js';
+
+export const latencyChecks: Check<any>[] = [flowBudget];

@@ -1,0 +1,35 @@
+// Every check sdcoach ships, by id. Each topic folder lists its own checks in its index.ts.
+import { availabilityChecks } from './availability/index.js';
+import { bulkheadChecks } from './bulkhead/index.js';
+import { cqrsChecks } from './cqrs/index.js';
+import { designChecks } from './design/index.js';
+import { eventSourcingChecks } from './event-sourcing/index.js';
+import { failoverChecks } from './failover/index.js';
+import { geoChecks } from './geo/index.js';
+import { latencyChecks } from './latency/index.js';
+import { meshChecks } from './mesh/index.js';
+import { scalabilityChecks } from './scalability/index.js';
+import type { Check } from './types.js';
+
+export const ALL_CHECKS: readonly Check<any>[] = [
+  ...designChecks,
+  ...latencyChecks,
+  ...cqrsChecks,
+  ...eventSourcingChecks,
+  ...geoChecks,
+  ...failoverChecks,
+  ...bulkheadChecks,
+  ...meshChecks,
+  ...availabilityChecks,
+  ...scalabilityChecks,
+];
+
+const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));
+
+export function getCheck(id: string): Check<any> | undefined {
+  return byId.get(id);
+}
+
+export function checkIds(): string[] {
+  return [...byId.keys()];
+}

@@ -1,0 +1,5 @@
+// The scalability checks, in the order they are listed by `sdcoach explain`.
+import type { Check } from '../types.js';
+
+
+export const scalabilityChecks: Check<any>[] = [];

@@ -1,0 +1,83 @@
+// What a check is: metadata (id, title, the concept it teaches, options with a JSON Schema, messages
+// by id, hints) plus a pure function from the Model and Metrics to findings. ESLint-rule style.
+import type { SourceId } from '../data/figures.js';
+import type { Metrics } from '../analysis/metrics.js';
+import type { SpecPath } from '../spec/diagnostic.js';
+import type { Model } from '../spec/model.js';
+
+export type Status = 'pass' | 'warn' | 'fail';
+
+export const TOPICS = ['latency', 'cqrs', 'event-sourcing', 'geo', 'failover', 'bulkhead', 'mesh', 'availability', 'scalability', 'design'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** The six seed topics of the course, each mapped to the check topics that teach it. */
+export const SEED_TOPICS: Record<string, Topic[]> = {
+  cqrs: ['cqrs'],
+  'event-sourcing': ['event-sourcing'],
+  'geo-distribution': ['geo', 'latency'],
+  'active-active-vs-passive': ['failover', 'availability'],
+  bulkhead: ['bulkhead'],
+  'service-mesh': ['mesh'],
+};
+
+export type FindingData = Record<string, string | number>;
+
+export interface Finding {
+  status: Status;
+  messageId: string;
+  data: FindingData;
+  /** Where in the spec the finding is about; the grader turns it into file:line:column. */
+  path: SpecPath;
+  /** The numbers behind the verdict, for JSON output and the TUI. */
+  evidence?: Record<string, unknown>;
+}
+
+export interface CheckMeta<O> {
+  id: string;
+  topic: Topic;
+  /** One imperative line: what a good design does. */
+  title: string;
+  /** The idea the check teaches, 2-4 sentences. */
+  concept: string;
+  /** How the numbers are computed. */
+  computes: string;
+  sources: SourceId[];
+  /** JSON Schema of the options object. */
+  optionsSchema: Record<string, unknown>;
+  defaults: O;
+  /** Message templates by id; {{name}} placeholders are filled from a finding's data. */
+  messages: Record<string, string>;
+  /** Hints by message id: teach the idea without writing the answer. */
+  hints: Record<string, string>;
+}
+
+export interface CheckContext<O> {
+  model: Model;
+  metrics: Metrics;
+  options: O;
+}
+
+export interface Check<O = Record<string, unknown>> {
+  meta: CheckMeta<O>;
+  /** Returns no findings when the check does not apply to this design. */
+  run(ctx: CheckContext<O>): Finding[];
+}
+
+export function defineCheck<O>(check: Check<O>): Check<O> {
+  return check;
+}
+
+/** Fills {{placeholders}}; unknown ones stay visible so a missing datum is noticed in tests. */
+export function fillTemplate(template: string, data: FindingData): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+}
+
+/** Formats ms for messages: 156, 12.5, 0.5. */
+export function ms(n: number): string {
+  if (!Number.isFinite(n)) return 'unbounded';
+  return String(Math.round(n * 10) / 10);
+}
+
+export function pct(fraction: number, digits = 3): string {
+  return `${Number((fraction * 100).toFixed(digits))}%`;
+}
