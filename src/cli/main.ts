@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT } from './io.js';
+import { registerGrade } from './grade.js';
+import { registerExplain } from './explain.js';
 import { registerSchema } from './schema.js';
 import { registerValidate } from './validate.js';
 
@@ -16,9 +18,13 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(str) })
     .addHelpText('after', `
 Examples:
-  $ sdcoach validate examples/orders-cqrs.yaml
+  $ sdcoach grade examples/orders-cqrs.yaml
+  $ sdcoach validate examples/*.yaml
+  $ sdcoach explain cqrs/read-write-ratio
   $ sdcoach schema --path`);
+  registerGrade(program);
   registerValidate(program);
+  registerExplain(program);
   registerSchema(program);
   for (const c of program.commands) c.exitOverride().showSuggestionAfterError(true);
   return program;

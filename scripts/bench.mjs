@@ -1,0 +1,95 @@
+// `npm run bench`: the speed targets, measured (never asserted in tests).
+// Prints each figure next to its target. Run after `npm run build` (the npm script does).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/sdcoach.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeProcess(args, n = runs) {
+  const times = [];
+  for (let i = 0; i < n + 2; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (i >= 2) times.push(ms); // two warm-up runs fill the OS cache
+  }
+  return median(times);
+}
+
+function throughput(fn, seconds = 2) {
+  for (let i = 0; i < 50; i++) fn();
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  const end = t0 + BigInt(Math.round(seconds * 1e9));
+  while (process.hrtime.bigint() < end) {
+    fn();
+    n++;
+  }
+  return n / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+const examples = readdirSync(join(root, 'examples')).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(root, 'examples', f));
+const largest = examples.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+const rel = largest.slice(root.length);
+const fmt = (n, d = 1) => n.toFixed(d);
+const rows = [];
+const row = (what, value, target, ok) => rows.push({ what, value, target, ok });
+
+const bare = timeProcess(['-e', '0']);
+row('node -e 0 (baseline)', `${fmt(bare)} ms`, '', true);
+
+const validate = timeProcess([bin, 'validate', largest]);
+row(`sdcoach validate ${rel} (whole process)`, `${fmt(validate)} ms = ${fmt(validate / bare, 2)}x node`, '<= 2.0x', validate / bare <= 2.0);
+
+const grade = timeProcess([bin, 'grade', largest]);
+row(`sdcoach grade ${rel} (whole process)`, `${fmt(grade)} ms = ${fmt(grade / bare, 2)}x node`, '<= 2.5x', grade / bare <= 2.5);
+
+const { loadSpecText } = await import(join(root, 'dist/spec/load.js'));
+const { analyse } = await import(join(root, 'dist/analysis/analyse.js'));
+const { gradeLoaded } = await import(join(root, 'dist/grading/grade.js'));
+const { defaultRubric } = await import(join(root, 'dist/grading/rubric.js'));
+const text = readFileSync(largest, 'utf8');
+const first = loadSpecText(largest, text);
+if (!first.ok) throw new Error(`${rel} is not valid`);
+const components = first.loaded.model.componentOrder.length;
+
+const vps = throughput(() => loadSpecText(largest, text));
+row(`validate+resolve in-process (${components} components)`, `${fmt(vps, 0)} specs/s`, '>= 2000/s', vps >= 2000);
+
+const rubric = defaultRubric();
+const gps = throughput(() => {
+  const r = loadSpecText(largest, text);
+  gradeLoaded(r.loaded, rubric);
+});
+row(`grade in-process (${components} components)`, `${fmt(gps, 0)} specs/s`, '>= 1000/s', gps >= 1000);
+void analyse;
+
+const dir = mkdtempSync(join(tmpdir(), 'sdcoach-bench-'));
+try {
+  mkdirSync(join(dir, 'class'));
+  const files = [];
+  for (let i = 0; i < 500; i++) {
+    const f = join(dir, 'class', `student-${String(i).padStart(3, '0')}.yaml`);
+    copyFileSync(examples[i % examples.length], f);
+    files.push(f);
+  }
+  const many = timeProcess([bin, 'grade', ...files], 3);
+  row('sdcoach grade on 500 spec files (one call)', `${fmt(many / 1000, 2)} s`, '<= 3 s', many <= 3000);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const w = Math.max(...rows.map((r) => r.what.length));
+console.log(`sdcoach benchmarks (${process.version}, median of ${runs} runs where timed as a process)\n`);
+for (const r of rows) console.log(`${r.ok ? '✓' : '✗'} ${r.what.padEnd(w)}  ${r.value.padEnd(26)} ${r.target}`);

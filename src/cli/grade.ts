@@ -1,0 +1,137 @@
+// `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
+import { Option, type Command } from 'commander';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { loadSpecFile } from '../spec/load.js';
+import { gradeLoaded } from '../grading/grade.js';
+import type { Report } from '../grading/report.js';
+import { defaultRubric, loadRubricFile, type Rubric } from '../grading/rubric.js';
+import { reportToJson, stringifyJson } from '../grading/format/json.js';
+import { formatGithub } from '../grading/format/github.js';
+import { formatJunit } from '../grading/format/junit.js';
+import { formatMarkdown } from '../grading/format/markdown.js';
+import { formatSummaryTable, formatText } from '../grading/format/text.js';
+import { EXIT, useColor } from './io.js';
+import { rubricForProblem } from './problem-rubric.js';
+
+export const GRADE_FORMATS = ['text', 'json', 'junit', 'markdown', 'github'] as const;
+export type GradeFormat = (typeof GRADE_FORMATS)[number];
+
+export interface GradeOptions {
+  problem?: string;
+  stage?: number;
+  rubric?: string;
+  format: GradeFormat;
+  minScore?: number;
+  verbose?: boolean;
+}
+
+type Outcome = { spec: string; report: Report } | { spec: string; error: string; details: string[] };
+
+function chooseRubric(opts: GradeOptions, specProblem: string | undefined, specStage: number | undefined): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
+  if (opts.rubric) {
+    const r = loadRubricFile(opts.rubric);
+    return r.ok ? { rubric: r.rubric } : { error: r.diagnostics.map(formatDiagnostic) };
+  }
+  const problem = opts.problem ?? specProblem;
+  if (problem) {
+    const stage = opts.stage ?? (opts.problem ? undefined : specStage) ?? 1;
+    const r = rubricForProblem(problem, stage);
+    return 'error' in r ? r : { rubric: r.rubric, problem, stage };
+  }
+  return { rubric: defaultRubric() };
+}
+
+export function gradeFiles(files: string[], opts: GradeOptions): Outcome[] {
+  const rubricCache = new Map<string, ReturnType<typeof chooseRubric>>();
+  return files.map((spec): Outcome => {
+    const loaded = loadSpecFile(spec);
+    if (!loaded.ok) {
+      const details = loaded.diagnostics.map(formatDiagnostic);
+      return { spec, error: `${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)`, details };
+    }
+    const { model } = loaded.loaded;
+    const key = `${opts.rubric ?? ''}|${opts.problem ?? model.problem ?? ''}|${opts.stage ?? model.stage ?? ''}`;
+    let choice = rubricCache.get(key);
+    if (!choice) {
+      choice = chooseRubric(opts, model.problem, model.stage);
+      rubricCache.set(key, choice);
+    }
+    if ('error' in choice) return { spec, error: 'rubric problem', details: choice.error };
+    const gradeOpts: { minScore?: number; problem?: string; stage?: number } = {};
+    if (opts.minScore !== undefined) gradeOpts.minScore = opts.minScore;
+    if (choice.problem !== undefined) gradeOpts.problem = choice.problem;
+    if (choice.stage !== undefined) gradeOpts.stage = choice.stage;
+    return { spec, report: gradeLoaded(loaded.loaded, choice.rubric, gradeOpts) };
+  });
+}
+
+export function runGrade(files: string[], opts: GradeOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+  const outcomes = gradeFiles(files, opts);
+  const reports = outcomes.flatMap((o) => ('report' in o ? [o.report] : []));
+  const failed = outcomes.filter((o): o is Extract<Outcome, { error: string }> => 'error' in o);
+  for (const f of failed) for (const d of f.details) err.write(`${d}\n`);
+
+  const color = useColor(process.stdout);
+  switch (opts.format) {
+    case 'json': {
+      const items = outcomes.map((o) => ('report' in o ? reportToJson(o.report) : { spec: o.spec, error: o.error, details: o.details }));
+      out.write(`${stringifyJson(files.length === 1 ? items[0] : items)}\n`);
+      break;
+    }
+    case 'junit':
+      out.write(formatJunit(reports, failed.map((f) => ({ spec: f.spec, message: [f.error, ...f.details].join('\n') }))));
+      break;
+    case 'github':
+      out.write(formatGithub(reports));
+      break;
+    case 'markdown':
+      out.write(reports.map((r) => formatMarkdown(r)).join('\n---\n\n'));
+      break;
+    default: {
+      const parts = reports.map((r) => formatText(r, { color, verbose: opts.verbose ?? false }));
+      out.write(parts.join('\n'));
+      if (files.length > 1) {
+        out.write('\n');
+        out.write(formatSummaryTable(outcomes.map((o) => ('report' in o ? { spec: o.spec, score: o.report.score, passed: o.report.passed } : { spec: o.spec, error: o.error })), color));
+      }
+    }
+  }
+  if (failed.length) return EXIT.usage;
+  return reports.every((r) => r.passed) ? EXIT.ok : EXIT.failed;
+}
+
+function parseIntArg(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
+    return n;
+  };
+}
+
+export function registerGrade(program: Command): void {
+  program
+    .command('grade')
+    .description('grade spec files with executable checks; score, verdict and feedback per check')
+    .argument('<specs...>', 'spec files (.yaml, .yml or .json)')
+    .option('-p, --problem <id>', 'grade against a catalog problem\'s rubric (default: the spec\'s `problem:`)')
+    .option('-s, --stage <n>', 'stage of the problem (default: the spec\'s `stage:`, else 1)', parseIntArg('--stage'))
+    .option('-r, --rubric <file>', 'grade against a rubric file instead')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS as unknown as string[]).default('text'))
+    .option('--min-score <n>', 'also fail below this score (0-100)', parseIntArg('--min-score'))
+    .option('--verbose', 'show every finding, passing ones and checks that did not apply')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach grade examples/orders-cqrs.yaml
+  $ sdcoach grade my-design.yaml --problem order-history --stage 2
+  $ sdcoach grade class/*.yaml --format json > grades.json
+  $ sdcoach grade design.yaml --format github     # annotations in GitHub Actions
+  $ sdcoach grade design.yaml --format junit > sdcoach.xml
+
+Without --problem or --rubric, the spec's own problem:/stage: fields choose the rubric;
+with neither, the general rubric (every check, default options) applies.
+
+Exit codes: 0 passed, 1 graded but failed, 2 input or usage error.`)
+    .action((specs: string[], opts: GradeOptions) => {
+      process.exitCode = runGrade(specs, opts);
+    });
+}

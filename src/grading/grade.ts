@@ -1,0 +1,122 @@
+// grade(): runs a rubric's checks and assertions over a loaded spec and scores the result.
+// The grader owns location, weight and severity (Spectral-style); checks only say what and where.
+import { analyse } from '../analysis/analyse.js';
+import type { Metrics } from '../analysis/metrics.js';
+import { getCheck } from '../checks/registry.js';
+import { fillTemplate, type Finding, type Status } from '../checks/types.js';
+import { formatDiagnostic, formatPath } from '../spec/diagnostic.js';
+import type { LoadedSpec } from '../spec/load.js';
+import { assertionContext, evaluateAssertion } from './assertions.js';
+import type { CheckStatus, Report, ReportCheck, ReportFinding } from './report.js';
+import type { Rubric } from './rubric.js';
+
+const RANK: Record<Status, number> = { fail: 0, warn: 1, pass: 2 };
+const CREDIT: Record<Status, number> = { pass: 1, warn: 0.5, fail: 0 };
+
+export interface GradeOptions {
+  minScore?: number;
+  problem?: string;
+  stage?: number;
+}
+
+function worstFirst(a: ReportFinding, b: ReportFinding): number {
+  return RANK[a.status] - RANK[b.status];
+}
+
+export function gradeLoaded(loaded: LoadedSpec, rubric: Rubric, options: GradeOptions = {}): Report {
+  const metrics = analyse(loaded.model);
+  return gradeWithMetrics(loaded, metrics, rubric, options);
+}
+
+export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: Rubric, options: GradeOptions = {}): Report {
+  const { model, locate, file } = loaded;
+  const toReportFinding = (f: Finding, messages: Record<string, string>, hints: Record<string, string>): ReportFinding => {
+    const pos = locate(f.path);
+    const out: ReportFinding = {
+      status: f.status,
+      messageId: f.messageId,
+      message: fillTemplate(messages[f.messageId] ?? f.messageId, f.data),
+      location: { ...(pos ?? {}), path: formatPath(f.path) },
+      specPath: f.path,
+      data: f.data,
+    };
+    const hint = hints[f.messageId];
+    if (hint && f.status !== 'pass') out.hint = hint;
+    if (f.evidence) out.evidence = f.evidence;
+    return out;
+  };
+
+  const checks: ReportCheck[] = [];
+  for (const rc of rubric.checks) {
+    const check = getCheck(rc.id);
+    if (!check) continue;
+    let findings: Finding[];
+    try {
+      findings = check.run({ model, metrics, options: { ...check.meta.defaults, ...rc.options } });
+    } catch (err) {
+      // A check must never take the grade down: report it as an internal failure of that check.
+      findings = [];
+      checks.push({
+        id: rc.id, title: check.meta.title, topic: check.meta.topic, status: 'n/a', weight: rc.weight, mustPass: rc.mustPass,
+        message: `internal error in check ${rc.id}: ${(err as Error).message} (please report this)`, findings: [],
+      });
+      continue;
+    }
+    const reported = findings.map((f) => toReportFinding(f, check.meta.messages, check.meta.hints)).sort(worstFirst);
+    const status: CheckStatus = reported.length ? reported[0]!.status : 'n/a';
+    const top = reported[0];
+    const entry: ReportCheck = {
+      id: rc.id, title: check.meta.title, topic: check.meta.topic, status, weight: rc.weight, mustPass: rc.mustPass,
+      message: top ? top.message : 'does not apply to this design',
+      findings: reported,
+    };
+    if (top?.hint) entry.hint = top.hint;
+    if (top) entry.location = top.location;
+    if (top?.evidence) entry.evidence = top.evidence;
+    checks.push(entry);
+  }
+
+  if (rubric.assertions.length) {
+    const ctx = assertionContext(metrics);
+    for (const a of rubric.assertions) {
+      const outcome = evaluateAssertion(a.compiled, ctx);
+      const status: Status = outcome.ok && outcome.value ? 'pass' : 'fail';
+      const message = outcome.ok ? (outcome.value ? `${a.title}: holds (${a.expr})` : a.message) : `${a.message} (could not evaluate ${a.expr}: ${outcome.error})`;
+      const entry: ReportCheck = {
+        id: `assert/${a.id}`, title: a.title, topic: a.topic, status, weight: a.weight, mustPass: a.mustPass, message,
+        findings: [],
+        evidence: { expr: a.expr },
+      };
+      if (status === 'fail' && a.hint) entry.hint = a.hint;
+      checks.push(entry);
+    }
+  }
+
+  const scored = checks.filter((c) => c.status !== 'n/a' && c.weight > 0);
+  const total = scored.reduce((a, c) => a + c.weight, 0);
+  const earned = scored.reduce((a, c) => a + c.weight * CREDIT[c.status as Status], 0);
+  const score = total > 0 ? Math.round((earned / total) * 1000) / 10 : 0;
+  // A must-pass check that does not apply does not fail the grade: rubrics require a pattern with design/pattern-declared.
+  const mustPassFailed = checks.filter((c) => c.mustPass && c.status === 'fail').map((c) => c.id);
+  const minScore = options.minScore;
+  const passed = score >= rubric.passMark && mustPassFailed.length === 0 && (minScore === undefined || score >= minScore) && total > 0;
+
+  const report: Report = {
+    spec: file,
+    rubric: { id: rubric.id, title: rubric.title, ...(rubric.file ? { file: rubric.file } : {}) },
+    score,
+    passed,
+    passMark: rubric.passMark,
+    mustPassFailed,
+    checks,
+    warnings: loaded.diagnostics.map(formatDiagnostic),
+    metrics,
+  };
+  if (minScore !== undefined) report.minScore = minScore;
+  if (model.name !== undefined) report.name = model.name;
+  const problem = options.problem ?? model.problem;
+  if (problem !== undefined) report.problem = problem;
+  const stage = options.stage ?? model.stage;
+  if (stage !== undefined) report.stage = stage;
+  return report;
+}

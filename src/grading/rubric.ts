@@ -1,0 +1,182 @@
+// Rubrics are data: which checks grade a design, their options, weights and must-pass flags, and
+// mentors' assertions over the metrics. Loaded from YAML with every error at file:line:column.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getCheck, checkIds } from '../checks/registry.js';
+import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
+import { createLocator, type Locator } from '../spec/locate.js';
+import { parseSource } from '../spec/parse.js';
+import { translateSchemaErrors } from '../spec/schema-errors.js';
+import { getValidator } from '../spec/schema-validator.js';
+import { readSource } from '../spec/source.js';
+import { closestMatch } from '../spec/suggest.js';
+import { compileAssertion, type CompiledAssertion } from './assertions.js';
+import { validateOptions } from './options.js';
+
+export const DEFAULT_PASS_MARK = 70;
+export const RUBRICS_DIR = fileURLToPath(new URL('../../rubrics/', import.meta.url));
+
+export interface RubricCheck {
+  id: string;
+  weight: number;
+  mustPass: boolean;
+  options: Record<string, unknown>;
+  /** Where the entry is written, for errors and coverage. */
+  source?: { file: string; line?: number; column?: number };
+}
+
+export interface RubricAssertion {
+  id: string;
+  title: string;
+  expr: string;
+  message: string;
+  hint?: string;
+  topic: string;
+  weight: number;
+  mustPass: boolean;
+  compiled: CompiledAssertion;
+  source?: { file: string; line?: number; column?: number };
+}
+
+export interface Rubric {
+  id: string;
+  title: string;
+  description?: string;
+  passMark: number;
+  checks: RubricCheck[];
+  assertions: RubricAssertion[];
+  file?: string;
+}
+
+export type RubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
+
+interface RawRubric {
+  id?: string;
+  title?: string;
+  description?: string;
+  extends?: string[];
+  pass_mark?: number;
+  checks: Record<string, boolean | { weight?: number; must_pass?: boolean; options?: Record<string, unknown> }>;
+  assertions?: { id: string; title?: string; expr: string; message: string; hint?: string; topic?: string; weight?: number; must_pass?: boolean }[];
+}
+
+function locatedError(file: string, locate: Locator | undefined, path: SpecPath, message: string, code: string, key = false): Diagnostic {
+  const pos = locate?.(path, { key });
+  return { file, ...(pos ?? {}), path, message, code, severity: 'error' };
+}
+
+/** Loads a rubric file; `extends` are resolved against `searchDirs` (the rubric's own folder first). */
+export function loadRubricFile(file: string, searchDirs: string[] = [], seen: Set<string> = new Set()): RubricResult {
+  const src = readSource(file);
+  if (!src.ok) return { ok: false, diagnostics: [src.diagnostic] };
+  return loadRubricText(file, src.text, [dirname(file), ...searchDirs, RUBRICS_DIR], seen);
+}
+
+export function loadRubricText(file: string, text: string, searchDirs: string[] = [RUBRICS_DIR], seen: Set<string> = new Set()): RubricResult {
+  const parsed = parseSource(file, text);
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  const locate = createLocator(parsed.parsed);
+  const { validate, schema } = getValidator('rubric');
+  if (!validate(parsed.parsed.data)) {
+    const problems = translateSchemaErrors(validate.errors ?? [], parsed.parsed.data, schema);
+    return { ok: false, diagnostics: problems.map((p) => locatedError(file, locate, p.path, p.message, p.code, p.key)) };
+  }
+  return buildRubric(file, parsed.parsed.data as RawRubric, locate, searchDirs, seen);
+}
+
+/** Builds a rubric from already-validated data (also used for rubrics written inline in a problem). */
+export function buildRubric(file: string, raw: RawRubric, locate: Locator | undefined, searchDirs: string[], seen: Set<string> = new Set(), basePath: SpecPath = []): RubricResult {
+  const diagnostics: Diagnostic[] = [];
+  const checks = new Map<string, RubricCheck>();
+  const assertions = new Map<string, RubricAssertion>();
+  let passMark = DEFAULT_PASS_MARK;
+
+  for (const [i, parentId] of (raw.extends ?? []).entries()) {
+    const parentFile = searchDirs.map((d) => join(d, `${parentId}.yaml`)).find((f) => existsSync(f));
+    const at = [...basePath, 'extends', i];
+    if (!parentFile) {
+      diagnostics.push(locatedError(file, locate, at, `extends unknown rubric "${parentId}" (looked in ${searchDirs.join(', ')})`, 'unknown-rubric'));
+      continue;
+    }
+    if (seen.has(parentFile)) {
+      diagnostics.push(locatedError(file, locate, at, `rubric "${parentId}" extends itself through a cycle`, 'rubric-cycle'));
+      continue;
+    }
+    const parent = loadRubricFile(parentFile, searchDirs, new Set([...seen, parentFile]));
+    if (!parent.ok) {
+      diagnostics.push(...parent.diagnostics);
+      continue;
+    }
+    for (const c of parent.rubric.checks) checks.set(c.id, c);
+    for (const a of parent.rubric.assertions) assertions.set(a.id, a);
+    passMark = parent.rubric.passMark;
+  }
+
+  const known = checkIds();
+  for (const [id, entry] of Object.entries(raw.checks)) {
+    const at = [...basePath, 'checks', id];
+    if (entry === false) {
+      checks.delete(id);
+      continue;
+    }
+    const check = getCheck(id);
+    if (!check) {
+      const guess = closestMatch(id, known);
+      diagnostics.push(locatedError(file, locate, at, `unknown check "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach explain lists them)`, 'unknown-check', true));
+      continue;
+    }
+    const e = entry === true ? {} : entry;
+    const inherited = checks.get(id);
+    const options = { ...(inherited?.options ?? {}), ...(e.options ?? {}) };
+    if (e.options) {
+      for (const p of validateOptions(check, options)) {
+        diagnostics.push(locatedError(file, locate, [...at, 'options', ...p.path], `${id}: ${p.message}`, p.code, p.key));
+      }
+    }
+    const pos = locate?.(at, { key: true });
+    checks.set(id, {
+      id,
+      weight: e.weight ?? inherited?.weight ?? 1,
+      mustPass: e.must_pass ?? inherited?.mustPass ?? false,
+      options,
+      source: { file, ...(pos ?? {}) },
+    });
+  }
+
+  for (const [i, a] of (raw.assertions ?? []).entries()) {
+    const at = [...basePath, 'assertions', i, 'expr'];
+    const compiled = compileAssertion(a.expr);
+    if (!compiled.ok) {
+      diagnostics.push(locatedError(file, locate, at, `assertion "${a.id}": ${compiled.error}`, 'bad-expression'));
+      continue;
+    }
+    const pos = locate?.(at);
+    const out: RubricAssertion = {
+      id: a.id, title: a.title ?? a.message, expr: a.expr, message: a.message, topic: a.topic ?? 'assertion',
+      weight: a.weight ?? 1, mustPass: a.must_pass ?? false, compiled: compiled.assertion, source: { file, ...(pos ?? {}) },
+    };
+    if (a.hint !== undefined) out.hint = a.hint;
+    assertions.set(a.id, out);
+  }
+
+  if (diagnostics.length) return { ok: false, diagnostics };
+  const rubric: Rubric = {
+    id: raw.id ?? 'inline',
+    title: raw.title ?? raw.id ?? 'Rubric',
+    passMark: raw.pass_mark ?? passMark,
+    checks: [...checks.values()],
+    assertions: [...assertions.values()],
+    file,
+  };
+  if (raw.description !== undefined) rubric.description = raw.description;
+  return { ok: true, rubric };
+}
+
+/** The rubric used when neither a problem nor a rubric is given: every general check, default options. */
+export function defaultRubric(): Rubric {
+  const file = join(RUBRICS_DIR, 'general.yaml');
+  const r = loadRubricFile(file);
+  if (!r.ok) throw new Error(`the shipped rubric ${file} is invalid: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.rubric;
+}
