@@ -14,10 +14,14 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${
 const Ajv2020 = require('ajv/dist/2020').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 mkdirSync(`${root}dist/validators`, { recursive: true });
-for (const file of readdirSync(`${root}schemas`).filter((f) => f.endsWith('.schema.json'))) {
-  const schema = JSON.parse(readFileSync(`${root}schemas/${file}`, 'utf8'));
+const schemaFiles = readdirSync(`${root}schemas`).filter((f) => f.endsWith('.schema.json'));
+const schemas = schemaFiles.map((f) => JSON.parse(readFileSync(`${root}schemas/${f}`, 'utf8')));
+for (const [i, file] of schemaFiles.entries()) {
+  // One Ajv per output so each standalone module holds only what it needs; the others are
+  // registered so that cross-schema $refs (problem -> rubric) resolve.
   const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true }, allowUnionTypes: true, verbose: true });
-  const validate = ajv.compile(schema);
+  schemas.forEach((s, j) => { if (j !== i) ajv.addSchema(s); });
+  const validate = ajv.compile(schemas[i]);
   const name = file.replace('.schema.json', '');
   writeFileSync(`${root}dist/validators/${name}.cjs`, standaloneCode(ajv, validate));
 }

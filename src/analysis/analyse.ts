@@ -9,6 +9,7 @@ import { poolDemand } from './pools.js';
 import { readWriteRatio } from './read-write.js';
 import { replayCost } from './replay.js';
 import { residency } from './residency.js';
+import { storeStaleness } from './staleness.js';
 
 export function analyse(model: Model): Metrics {
   const flows: Record<string, FlowMetrics> = {};
@@ -39,6 +40,7 @@ export function analyse(model: Model): Metrics {
     pools: poolDemand(model, latencies),
     residency: residency(model),
     capacity: capacity(model),
+    staleness: storeStaleness(model),
   };
   const replay = replayCost(model);
   if (replay) metrics.replay = replay;

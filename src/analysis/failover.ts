@@ -16,8 +16,12 @@ export function failoverWindow(c: ModelComponent): StoreFailover {
   let rpoS: number | null;
   if (replication === 'sync' || replication === 'consensus') rpoS = 0;
   else if (replication === 'async') rpoS = c.replication!.lagMs / 1000;
-  else rpoS = regions.length > 1 ? 0 : null;
-  if (regions.length <= 1 && mode === 'none') rpoS = null;
+  else rpoS = null; // replication none: no other region ever receives this region's writes
+  if (regions.length <= 1) {
+    // A store in one region goes down with it, whatever its failover mode says.
+    rtoS = null;
+    rpoS = null;
+  }
   const out: StoreFailover = {
     component: c.id,
     kind: c.kind,

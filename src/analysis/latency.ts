@@ -42,7 +42,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
   let meshTotal: Latency = ZERO;
   const hops: HopLatency[] = route.map((h) => {
     const c = model.components[h.component]!;
-    const prev = h.index > 0 ? model.components[route[h.index - 1]!.component] : undefined;
+    const prev = h.caller !== undefined ? model.components[route[h.caller]!.component] : undefined;
     const { processing, capped } = hopProcessing(c, flow.kind);
     const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : { ms: 0 };
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);

@@ -7,6 +7,10 @@ export interface HopLatency {
   region?: string;
   from: string;
   reason: 'origin' | 'nearest' | 'primary' | 'external' | 'same-region';
+  /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
+  reach: number;
+  /** Index of the hop that calls this one; absent for the first hop (called by the user). */
+  caller?: number;
   networkMs: number;
   processing: Latency;
   /** Extra wait for synchronous replicas or a consensus quorum on a write. */
@@ -66,7 +70,8 @@ export interface PoolCall {
   /** Calls per second reaching one replica of the caller, in its busiest region. */
   ratePerReplica: number;
   region: string;
-  /** Time a thread is held per call at p99: network + processing (+ mesh), ms. */
+  /** Time a thread is held per call at p99: network + processing (+ mesh), ms; a call to a service holds it
+   *  until that service's own calls return. Several flows: their rate-weighted mean, so rate x p99Ms = demand. */
   p99Ms: number;
   /** The timeout that bounds a slow call, ms (pool's own, else the dependency's). */
   timeoutMs?: number;
@@ -108,6 +113,21 @@ export interface ReplayMetrics {
   snapshotEvery?: number;
 }
 
+/** How far behind its source a store written by workers (a projection, read model or state store) can be. */
+export interface StoreStaleness {
+  store: string;
+  /** Workers that write this store. */
+  workers: string[];
+  /** The slowest chain of workers from the original write to this store, upstream first. */
+  chain: string[];
+  /** Sum of lag_ms along that chain. */
+  projectionLagMs: number;
+  /** Async replication lag, counted when the store serves reads from more than one region; else 0. */
+  replicationLagMs: number;
+  /** Oldest a read from this store can be: projection + replication. */
+  totalMs: number;
+}
+
 export interface ResidencyViolation {
   dataClass: string;
   store: string;
@@ -133,6 +153,8 @@ export interface Metrics {
   stores: Record<string, StoreFailover>;
   pools: Record<string, ServicePools>;
   replay?: ReplayMetrics;
+  /** Stores written by workers, by id. */
+  staleness: Record<string, StoreStaleness>;
   residency: { violations: ResidencyViolation[]; classes: Record<string, { allowed?: string[]; regions: string[] }> };
   capacity: Record<string, Record<string, RegionLoad>>;
 }

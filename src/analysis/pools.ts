@@ -1,6 +1,7 @@
 // Thread demand per service by Little's law (L = lambda x W): for each dependency it calls, the calls/s
 // reaching one replica times the time a thread is held at p99, and under the dependency's timeout
 // as the worst case (a slow dependency). Compared with the service's pools and total threads.
+// Flows with different rates and hold times add up as L = sum(lambda_i x W_i).
 import type { Model } from '../spec/model.js';
 import type { OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares } from './route.js';
@@ -9,11 +10,23 @@ const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
 interface CallAcc {
   rate: number;
-  p99: number;
+  /** Sum of rate x p99 hold time over the flows: thread-milliseconds per second. */
+  heldMs: number;
+  /** The longest p99 hold time of any flow. */
+  maxMs: number;
 }
 
+function accumulate(acc: CallAcc, rate: number, ms: number): void {
+  acc.rate += rate;
+  acc.heldMs += rate * ms;
+  acc.maxMs = Math.max(acc.maxMs, ms);
+}
+
+/** The rate-weighted p99 hold time, so that rate x it = sum(rate_i x p99_i). */
+const meanHeldMs = (acc: CallAcc): number => (acc.rate > 0 ? acc.heldMs / acc.rate : acc.maxMs);
+
 export function poolDemand(model: Model, latencies: Record<string, Record<string, OriginLatency>>): Record<string, ServicePools> {
-  // service -> region -> dependency -> accumulated calls/s and the slowest p99 seen
+  // service -> region -> dependency -> accumulated calls/s and thread time
   const calls: Record<string, Record<string, Record<string, CallAcc>>> = {};
   const own: Record<string, Record<string, CallAcc>> = {};
   for (const name of model.flowOrder) {
@@ -23,20 +36,21 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
       const lat = latencies[name]?.[origin];
       if (!lat) continue;
       const rate = flow.rate * (shares[origin] ?? 0);
+      // The caller of a hop is the last code-running hop before it: in [api, payments, orders-db] the api
+      // makes both calls (a store or an external API calls nothing). A call to another service holds the
+      // caller's thread until that service's own calls return: the rest of the path.
+      let caller: { id: string; region: string } | undefined;
       lat.hops.forEach((hop, i) => {
         const c = model.components[hop.component]!;
-        if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
-          const o = ((own[c.id] ??= {})[hop.region] ??= { rate: 0, p99: 0 });
-          o.rate += rate;
-          o.p99 = Math.max(o.p99, hop.processing.p99);
+        const reached = rate * hop.reach;
+        if (caller) {
+          const held = RUNS_CODE.has(c.kind) ? lat.hops.slice(i).reduce((a, h) => a + h.total.p99, 0) : hop.total.p99;
+          accumulate((((calls[caller.id] ??= {})[caller.region] ??= {})[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, held);
         }
-        const prev = i > 0 ? lat.hops[i - 1]! : undefined;
-        if (!prev || prev.region === undefined) return;
-        const caller = model.components[prev.component]!;
-        if (!RUNS_CODE.has(caller.kind)) return;
-        const acc = (((calls[caller.id] ??= {})[prev.region] ??= {})[hop.component] ??= { rate: 0, p99: 0 });
-        acc.rate += rate;
-        acc.p99 = Math.max(acc.p99, hop.total.p99);
+        if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
+          accumulate(((own[c.id] ??= {})[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, hop.processing.p99);
+          caller = { id: c.id, region: hop.region };
+        }
       });
     }
   }
@@ -55,10 +69,11 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         const pool = poolByDep.get(dep);
         const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;
         const ratePerReplica = acc.rate / replicas;
+        const p99 = meanHeldMs(acc);
         const call: PoolCall = {
-          dependency: dep, region, ratePerReplica: round(ratePerReplica), p99Ms: round(acc.p99),
-          demand: round((ratePerReplica * acc.p99) / 1000),
-          worstDemand: timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.p99)) / 1000) : Number.POSITIVE_INFINITY,
+          dependency: dep, region, ratePerReplica: round(ratePerReplica), p99Ms: round(p99),
+          demand: round((ratePerReplica * p99) / 1000),
+          worstDemand: timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
           external: d.kind === 'external',
         };
         if (timeoutMs !== undefined) call.timeoutMs = timeoutMs;
@@ -67,9 +82,9 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         if (!prev || call.demand > prev.demand) depCalls.set(dep, call);
       }
     }
-    const ownBusiest = Object.values(own[id] ?? {}).reduce<CallAcc>((a, b) => (b.rate > a.rate ? b : a), { rate: 0, p99: 0 });
+    const ownBusiest = Object.values(own[id] ?? {}).reduce<CallAcc>((a, b) => (b.rate > a.rate ? b : a), { rate: 0, heldMs: 0, maxMs: 0 });
     const ownRate = ownBusiest.rate / replicas;
-    const ownDemand = (ownRate * ownBusiest.p99) / 1000;
+    const ownDemand = (ownRate * meanHeldMs(ownBusiest)) / 1000;
     const callList = [...depCalls.values()];
     const unpooled = callList.filter((c) => !c.pool);
     const sharedDemand = ownDemand + unpooled.reduce((a, c) => a + c.demand, 0);

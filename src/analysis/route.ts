@@ -17,6 +17,8 @@ export interface RoutedHop {
   networkMs: number;
   /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
   reach: number;
+  /** Index of the hop that calls this one (the last service, gateway, worker, ... before it). */
+  caller?: number;
 }
 
 /** Round trip from `from` to a quorum of the store's replicas (itself included), ms. */
@@ -26,9 +28,17 @@ export function quorumRttMs(model: Model, c: ModelComponent, from: string): numb
   return rtts[quorum - 1] ?? 0;
 }
 
+/**
+ * Kinds that call onward. A path lists the components a request visits; a store, queue or external
+ * API answers and hands control back, so the hop after it is called by the last of these before it:
+ * in [gateway, api, payments, orders-db] the api calls payments, then the api calls orders-db.
+ */
+export const CALLER_KINDS: ReadonlySet<string> = new Set(['client', 'cdn', 'load-balancer', 'gateway', 'service', 'worker']);
+
 export function routeFlow(model: Model, flow: ModelFlow, origin: string): RoutedHop[] {
   const hops: RoutedHop[] = [];
   let at = origin;
+  let caller: number | undefined;
   let reach = 1;
   flow.path.forEach((id, index) => {
     const c = model.components[id]!;
@@ -49,8 +59,11 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
       reason = c.kind === 'external' ? 'external' : region === at ? 'same-region' : 'nearest';
     }
     const networkMs = region === undefined ? 0 : (rttMs(model, at, region) ?? 0);
-    hops.push({ index, component: id, ...(region !== undefined ? { region } : {}), from: at, reason, networkMs, reach });
-    if (region !== undefined && c.kind !== 'external') at = region;
+    hops.push({ index, component: id, ...(region !== undefined ? { region } : {}), from: at, reason, networkMs, reach, ...(caller !== undefined ? { caller } : {}) });
+    if (CALLER_KINDS.has(c.kind) && region !== undefined) {
+      at = region;
+      caller = index;
+    }
     if (c.hitRatio !== undefined && flow.kind === 'read') reach *= 1 - c.hitRatio;
   });
   return hops;

@@ -12,6 +12,8 @@ import { formatMarkdown } from '../grading/format/markdown.js';
 import { formatSummaryTable, formatText } from '../grading/format/text.js';
 import { EXIT, useColor } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
+import { catalogDirs } from '../problems/catalog.js';
+import { catalogsFor } from './catalog-options.js';
 
 export const GRADE_FORMATS = ['text', 'json', 'junit', 'markdown', 'github'] as const;
 export type GradeFormat = (typeof GRADE_FORMATS)[number];
@@ -27,7 +29,7 @@ export interface GradeOptions {
 
 type Outcome = { spec: string; report: Report } | { spec: string; error: string; details: string[] };
 
-function chooseRubric(opts: GradeOptions, specProblem: string | undefined, specStage: number | undefined): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
+function chooseRubric(opts: GradeOptions, catalogs: string[], specProblem: string | undefined, specStage: number | undefined): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
   if (opts.rubric) {
     const r = loadRubricFile(opts.rubric);
     return r.ok ? { rubric: r.rubric } : { error: r.diagnostics.map(formatDiagnostic) };
@@ -35,13 +37,13 @@ function chooseRubric(opts: GradeOptions, specProblem: string | undefined, specS
   const problem = opts.problem ?? specProblem;
   if (problem) {
     const stage = opts.stage ?? (opts.problem ? undefined : specStage) ?? 1;
-    const r = rubricForProblem(problem, stage);
+    const r = rubricForProblem(problem, stage, catalogs);
     return 'error' in r ? r : { rubric: r.rubric, problem, stage };
   }
   return { rubric: defaultRubric() };
 }
 
-export function gradeFiles(files: string[], opts: GradeOptions): Outcome[] {
+export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string[] = catalogDirs()): Outcome[] {
   const rubricCache = new Map<string, ReturnType<typeof chooseRubric>>();
   return files.map((spec): Outcome => {
     const loaded = loadSpecFile(spec);
@@ -53,7 +55,7 @@ export function gradeFiles(files: string[], opts: GradeOptions): Outcome[] {
     const key = `${opts.rubric ?? ''}|${opts.problem ?? model.problem ?? ''}|${opts.stage ?? model.stage ?? ''}`;
     let choice = rubricCache.get(key);
     if (!choice) {
-      choice = chooseRubric(opts, model.problem, model.stage);
+      choice = chooseRubric(opts, catalogs, model.problem, model.stage);
       rubricCache.set(key, choice);
     }
     if ('error' in choice) return { spec, error: 'rubric problem', details: choice.error };
@@ -65,8 +67,8 @@ export function gradeFiles(files: string[], opts: GradeOptions): Outcome[] {
   });
 }
 
-export function runGrade(files: string[], opts: GradeOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
-  const outcomes = gradeFiles(files, opts);
+export function runGrade(files: string[], opts: GradeOptions, catalogs: string[] = catalogDirs(), out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+  const outcomes = gradeFiles(files, opts, catalogs);
   const reports = outcomes.flatMap((o) => ('report' in o ? [o.report] : []));
   const failed = outcomes.filter((o): o is Extract<Outcome, { error: string }> => 'error' in o);
   for (const f of failed) for (const d of f.details) err.write(`${d}\n`);
@@ -131,7 +133,7 @@ Without --problem or --rubric, the spec's own problem:/stage: fields choose the 
 with neither, the general rubric (every check, default options) applies.
 
 Exit codes: 0 passed, 1 graded but failed, 2 input or usage error.`)
-    .action((specs: string[], opts: GradeOptions) => {
-      process.exitCode = runGrade(specs, opts);
+    .action((specs: string[], opts: GradeOptions, cmd: Command) => {
+      process.exitCode = runGrade(specs, opts, catalogsFor(cmd));
     });
 }

@@ -5,6 +5,10 @@ import { EXIT } from './io.js';
 import { registerGrade } from './grade.js';
 import { registerExplain } from './explain.js';
 import { registerSchema } from './schema.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+import { registerInit } from './init.js';
+import { collect } from './catalog-options.js';
 import { registerValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -13,6 +17,7 @@ export function buildProgram(): Command {
   const program = new Command('sdcoach')
     .description('System-design interview coach: write an architecture spec, get graded on real numbers.')
     .version(pkg.version, '-v, --version')
+    .option('--problems <dir>', 'add a problem catalog folder (repeatable; also SDCOACH_PROBLEMS)', collect, [])
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) })
@@ -22,6 +27,9 @@ Examples:
   $ sdcoach validate examples/*.yaml
   $ sdcoach explain cqrs/read-write-ratio
   $ sdcoach schema --path`);
+  registerList(program);
+  registerShow(program);
+  registerInit(program);
   registerGrade(program);
   registerValidate(program);
   registerExplain(program);

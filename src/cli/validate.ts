@@ -4,6 +4,8 @@ import { formatDiagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT } from './io.js';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export interface ValidateOptions {
   format: 'text' | 'json';
 }
@@ -23,7 +25,7 @@ export function runValidate(files: string[], opts: ValidateOptions): number {
       if (result.ok) {
         const m = result.loaded.model;
         for (const d of result.loaded.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        process.stdout.write(`✓ ${file}: valid (${m.componentOrder.length} components, ${m.flowOrder.length} flows, ${m.regions.length} regions)\n`);
+        process.stdout.write(`✓ ${file}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`);
       } else {
         for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
         const n = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -116,6 +116,8 @@ const lat = (p50: number): LatencyFigure => ({ p50, p99: p50 * P99_FACTOR });
 export const DEFAULT_REGIONAL_AVAILABILITY = 0.9995;
 /** A third-party API: 99.9 % unless the spec says otherwise (sdcoach convention). */
 export const DEFAULT_EXTERNAL_AVAILABILITY = 0.999;
+/** Minutes in a 30-day month, for "downtime per month": 99.9 % allows 43.2 min, 99.99 % 4.32 min. Source: SOURCES.azureWaf. */
+export const MINUTES_PER_MONTH = 30 * 24 * 60;
 
 /**
  * Defaults per component kind. Capacity and service times from SOURCES.systemforge, except where
@@ -150,6 +152,9 @@ export const DEFAULT_FAILOVER = { detectS: 30, promoteS: 60 };
 export const DEFAULT_WORKER_LAG_MS = 1000;
 /** Event-sourcing defaults: history size, per-event apply time and load budget (sdcoach convention); snapshot cadence examples from SOURCES.eventSourcingFrameworks. */
 export const EVENT_SOURCING_DEFAULTS = { maxEventsPerAggregate: 1000, applyMs: 0.05, loadBudgetMs: 50, frameworkSnapshotEvery: 100 };
+
+/** How stale an eventually consistent read may be when neither rubric nor spec says (sdcoach convention; the course: read models lag "ms to seconds", SOURCES.awsDr: async lag typically under 1 s). */
+export const DEFAULT_MAX_STALENESS_MS = 1000;
 
 /** Read:write ratio at which CQRS earns its cost. Source: SOURCES.course. */
 export const CQRS_MIN_READ_WRITE_RATIO = 100;

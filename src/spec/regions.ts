@@ -29,15 +29,22 @@ export function expandResidency(allowed: readonly string[], declared: readonly s
   return [...out];
 }
 
+/** table[a][b], own keys only: a region named "constructor" must not reach Object.prototype. */
+function cell<T>(table: Record<string, Record<string, T> | undefined> | undefined, a: string, b: string): T | undefined {
+  if (!table || !Object.hasOwn(table, a)) return undefined;
+  const row = table[a];
+  return row && Object.hasOwn(row, b) ? row[b] : undefined;
+}
+
 export function measuredRtt(a: string, b: string): number | undefined {
   if (a === b) return INTRA_REGION_RTT_MS;
-  return MEASURED_RTT_MS[a]?.[b] ?? MEASURED_RTT_MS[b]?.[a];
+  return cell(MEASURED_RTT_MS, a, b) ?? cell(MEASURED_RTT_MS, b, a);
 }
 
 export function courseRtt(a: string, b: string): number | undefined {
   if (a === b) return INTRA_REGION_RTT_MS;
   const key = [areaOf(a), areaOf(b)].sort().join('|');
-  return COURSE_RTT_MS[key];
+  return Object.hasOwn(COURSE_RTT_MS, key) ? COURSE_RTT_MS[key] : undefined;
 }
 
 export interface RttLookup {
@@ -53,7 +60,7 @@ export function lookupRtt(
   overrides: Record<string, Record<string, number | undefined> | undefined> | undefined,
   intraRegionMs: number,
 ): RttLookup | undefined {
-  const o = overrides?.[a]?.[b] ?? overrides?.[b]?.[a];
+  const o = cell(overrides, a, b) ?? cell(overrides, b, a);
   if (o !== undefined) return { ms: o, source: 'spec' };
   if (a === b) return { ms: intraRegionMs, source: 'measured' };
   if (table === 'course') {

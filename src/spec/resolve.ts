@@ -78,7 +78,7 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
     m.pools = Object.entries(c.pools ?? {}).map(([name, p]): ModelPool => {
       const pool: ModelPool = typeof p === 'number' ? { name, size: p, queue: 0 } : { name, size: p!.size, queue: p!.queue ?? 0 };
       if (typeof p === 'object' && p.timeout_ms !== undefined) pool.timeoutMs = p.timeout_ms;
-      if (comps[name]) pool.dependency = name;
+      if (Object.hasOwn(comps, name)) pool.dependency = name;
       return pool;
     });
   }

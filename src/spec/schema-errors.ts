@@ -54,6 +54,13 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** What was found instead, without saying the type twice: 'a list', 'nothing (an empty value)', 'string "two"', 'integer 5'. */
+function found(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (an empty value)';
+  if (typeof value === 'object') return show(value);
+  return `${typeName(value)} ${show(value)}`;
+}
+
 const TYPE_WORDS: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
 
 /** Where in the spec the subject sits, for context in messages ("component orders-db", "flow checkout"). */
@@ -121,7 +128,7 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], data: unkn
       const kinds = branches.map((b) => describeBranch(b, schema)).filter(Boolean);
       extra.push({
         path,
-        message: `${last(path)} must be ${kinds.join(' or ')}, found ${typeName(value)} ${show(value)}${parent?.description ? ` (${parent.description})` : ''}`,
+        message: `${last(path)} must be ${kinds.join(' or ')}, found ${found(value)}${parent?.description ? ` (${parent.description})` : ''}`,
         code: 'schema/type',
       });
     }
@@ -142,6 +149,11 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], data: unkn
     seen.add(k + p.code);
     return true;
   });
+}
+
+/** Schema descriptions are sentences; after a colon inside a message they read better in lower case. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function last(path: SpecPath): string {
@@ -168,7 +180,7 @@ function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined 
   const propertyName = (e as { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const path = pointerToPath(e.instancePath);
-    return { path: [...path, propertyName], key: true, message: `"${propertyName}" is not a valid ${parent?.title ?? 'key'} in ${subject(path)}${parent?.description ? `: ${parent.description}` : ''}`, code: 'schema/bad-key' };
+    return { path: [...path, propertyName], key: true, message: `"${propertyName}" is not a valid ${parent?.title ?? 'key'} in ${subject(path)}${parent?.description ? `: ${lowerFirst(parent.description)}` : ''}`, code: 'schema/bad-key' };
   }
   const path = pointerToPath(e.instancePath);
   const value = valueAt(data, path);
@@ -204,7 +216,7 @@ function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined 
       return { path, message: `${here} must be ${JSON.stringify(params.allowedValue)}, found ${show(value)}`, code: 'schema/const' };
     case 'type': {
       const want = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
-      return { path, message: `${here} must be ${want}, found ${typeName(value)} ${show(value)}`, code: 'schema/type' };
+      return { path, message: `${here} must be ${want}, found ${found(value)}`, code: 'schema/type' };
     }
     case 'minimum':
     case 'exclusiveMinimum':
@@ -216,7 +228,7 @@ function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined 
       return { path, message: `${here} must be ${cmp} ${limit}, found ${show(value)}${absurd}`, code: e.keyword.includes('aximum') ? 'schema/too-large' : 'schema/too-small' };
     }
     case 'pattern': {
-      return { path, message: `${show(value)} is not a valid ${parent?.title ?? 'value'}${parent?.description ? `: ${parent.description}` : ''}`, code: 'schema/pattern' };
+      return { path, message: `${show(value)} is not a valid ${parent?.title ?? 'value'}${parent?.description ? `: ${lowerFirst(parent.description)}` : ''}`, code: 'schema/pattern' };
     }
     case 'propertyNames':
       return undefined; // reported through the inner error, which names the key

@@ -28,9 +28,13 @@ function precompiled(name: string): CompiledValidator | undefined {
   return (require(file) as { default?: CompiledValidator } & CompiledValidator).default ?? (require(file) as CompiledValidator);
 }
 
-function compile(schema: unknown): CompiledValidator {
-  const Ajv2020 = (require('ajv/dist/2020') as { default: new (opts: object) => { compile(s: unknown): CompiledValidator } }).default;
-  return new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(schema);
+const SCHEMA_NAMES = ['spec', 'rubric', 'problem'];
+
+function compile(name: string, schema: unknown): CompiledValidator {
+  const Ajv2020 = (require('ajv/dist/2020') as { default: new (opts: object) => { compile(s: unknown): CompiledValidator; addSchema(s: unknown): void } }).default;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  for (const other of SCHEMA_NAMES) if (other !== name) ajv.addSchema(loadSchema(other));
+  return ajv.compile(schema);
 }
 
 /** Loads (once) the validator and schema for schemas/<name>.schema.json. */
@@ -38,7 +42,7 @@ export function getValidator(name: string): { validate: CompiledValidator; schem
   const hit = cache.get(name);
   if (hit) return hit;
   const schema = loadSchema(name);
-  const validate = precompiled(name) ?? compile(schema);
+  const validate = precompiled(name) ?? compile(name, schema);
   const entry = { validate, schema };
   cache.set(name, entry);
   return entry;

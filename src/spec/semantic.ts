@@ -40,6 +40,8 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
 
   const declared = spec.regions;
   const components = spec.components as Record<string, SpecComponent>;
+  // Own keys only: a hop named "toString" or a flow named "constructor" must not find Object.prototype.
+  const component = (name: string): SpecComponent | undefined => (Object.hasOwn(components, name) ? components[name] : undefined);
   const ids = Object.keys(components);
   const flows = spec.flows ?? {};
   const overrides = spec.network?.rtt_ms;
@@ -50,7 +52,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     err(path, `${what} names unknown component "${name}"${guess ? `: did you mean "${guess}"?` : `. Components: ${ids.join(', ')}`}`, 'unknown-component');
   };
   const ref = (path: SpecPath, name: string, what: string, kinds?: ReadonlySet<ComponentKind>, kindWords?: string): SpecComponent | undefined => {
-    const c = components[name];
+    const c = component(name);
     if (!c) {
       unknownComponent(path, name, what);
       return undefined;
@@ -60,8 +62,9 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   };
   const declaredRegion = (path: SpecPath, region: string, what: string) => {
     if (declared.includes(region)) return true;
-    const guess = closestMatch(region, declared);
-    err(path, `${what} is in region "${region}", which the spec does not declare in \`regions\`${guess ? `: did you mean "${guess}"?` : ` (declared: ${declared.join(', ')})`}`, 'undeclared-region');
+    // A real region id (eu-west) is most likely missing from `regions`, not a typo of a declared one (us-west).
+    const guess = isKnownRegion(region) ? undefined : closestMatch(region, declared);
+    err(path, `${what} is in region "${region}", which the spec does not declare in \`regions\`${guess ? `: did you mean "${guess}"?` : ` (declared: ${declared.join(', ')}): add it there`}`, 'undeclared-region');
     return false;
   };
 
@@ -74,9 +77,9 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     if (isKnownRegion(region)) continue;
     const missing = [...mentioned.keys()].filter((o) => o !== region && !lookupRtt(region, o, table, overrides, 0));
     if (missing.length === 0 && mentioned.size > 1) continue;
-    if (mentioned.size === 1 && overrides?.[region]) continue;
+    if (mentioned.size === 1 && overrides && Object.hasOwn(overrides, region)) continue;
     const guess = closestMatch(region, KNOWN_REGIONS);
-    err(path, `unknown region "${region}"${guess ? `: did you mean "${guess}"?` : ''} sdcoach knows ${KNOWN_REGIONS.join(', ')}; for another region give its round trips under network.rtt_ms${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, 'unknown-region', path[0] === 'users');
+    err(path, `unknown region "${region}"${guess ? `: did you mean "${guess}"?` : '.'} sdcoach knows ${KNOWN_REGIONS.join(', ')}; for another region, give its round trips${missing.length ? ` to ${missing.join(', ')}` : ''} under network.rtt_ms`, 'unknown-region', path[0] === 'users');
   }
 
   // Users: shares sum to 1.
@@ -132,13 +135,13 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
       warn([...base, 'replication', 'lag_ms'], `lag_ms only applies to async replication (mode is ${rep.mode})`, 'unused-field');
     }
     for (const [pool] of Object.entries(c.pools ?? {})) {
-      if (components[pool]) continue;
+      if (component(pool)) continue;
       const guess = closestMatch(pool, ids);
       if (guess) err([...base, 'pools', pool], `pool "${pool}" names no component: did you mean "${guess}"? (pools are keyed by the dependency they call)`, 'unknown-component', true);
     }
-    if (c.consumes !== undefined) ref([...base, 'consumes'], c.consumes, `worker "${id}" consumes`, new Set(['queue', 'stream', 'event-store']), 'a queue, stream or event store');
+    if (c.consumes !== undefined) ref([...base, 'consumes'], c.consumes, `"consumes" of worker "${id}"`, new Set(['queue', 'stream', 'event-store']), 'a queue, stream or event store');
     const writes = c.writes === undefined ? [] : Array.isArray(c.writes) ? c.writes : [c.writes];
-    writes.forEach((w, i) => ref(Array.isArray(c.writes) ? [...base, 'writes', i] : [...base, 'writes'], w, `worker "${id}" writes`));
+    writes.forEach((w, i) => ref(Array.isArray(c.writes) ? [...base, 'writes', i] : [...base, 'writes'], w, `"writes" of worker "${id}"`));
   }
 
   // Flows.
@@ -146,7 +149,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     if (!f) continue;
     const base: SpecPath = ['flows', name];
     f.path.forEach((hop, i) => {
-      const c = components[hop];
+      const c = component(hop);
       if (!c) unknownComponent([...base, 'path', i], hop, `flow "${name}" hop ${i + 1}`);
       else if (c.kind === 'client' && i > 0) err([...base, 'path', i], `a client can only be the first hop of a flow (flow "${name}" hop ${i + 1})`, 'client-not-first');
       if (i > 0 && f.path[i - 1] === hop) err([...base, 'path', i], `flow "${name}" visits "${hop}" twice in a row (hops ${i} and ${i + 1}): list each call once`, 'repeated-hop');
@@ -161,7 +164,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   const wl = spec.workload;
   for (const [name, dc] of Object.entries(wl?.data ?? {})) {
     if (!dc) continue;
-    dc.stores.forEach((s, i) => ref(['workload', 'data', name, 'stores', i], s, `data class "${name}"`, STATEFUL, 'a stateful component (store, queue, stream or cache)'));
+    dc.stores.forEach((s, i) => ref(['workload', 'data', name, 'stores', i], s, `"stores" of data class "${name}"`, STATEFUL, 'a stateful component (store, queue, stream or cache)'));
     dc.residency?.forEach((r, i) => {
       if (isArea(r) || isKnownRegion(r) || declared.includes(r)) return;
       const guess = closestMatch(r, [...KNOWN_REGIONS, 'us', 'eu', 'ap', 'sa']);
@@ -169,7 +172,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     });
   }
   wl?.strong_reads?.forEach((name, i) => {
-    const f = flows[name];
+    const f = Object.hasOwn(flows, name) ? flows[name] : undefined;
     if (!f) {
       const guess = closestMatch(name, Object.keys(flows));
       err(['workload', 'strong_reads', i], `strong_reads names unknown flow "${name}"${guess ? `: did you mean "${guess}"?` : ''}`, 'unknown-flow');

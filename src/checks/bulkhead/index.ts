@@ -1,5 +1,8 @@
 // The bulkhead checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import isolatedPools from './isolated-pools.js';
+import poolSize from './pool-size.js';
+import poolsWithinThreads from './pools-within-threads.js';
+import timeouts from './timeouts.js';
 
-
-export const bulkheadChecks: Check<any>[] = [];
+export const bulkheadChecks: Check<any>[] = [isolatedPools, poolSize, poolsWithinThreads, timeouts];

@@ -1,5 +1,5 @@
 // The design checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import patternDeclared from './pattern-declared.js';
 
-
-export const designChecks: Check<any>[] = [];
+export const designChecks: Check<any>[] = [patternDeclared];

@@ -1,5 +1,7 @@
 // The event-sourcing checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import snapshots from './snapshots.js';
+import sourceOfTruth from './source-of-truth.js';
+import versioning from './versioning.js';
 
-
-export const eventSourcingChecks: Check<any>[] = [];
+export const eventSourcingChecks: Check<any>[] = [sourceOfTruth, snapshots, versioning];

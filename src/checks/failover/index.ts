@@ -1,5 +1,8 @@
 // The failover checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import conflictStrategy from './conflict-strategy.js';
+import rtoRpo from './rto-rpo.js';
+import standbyRegion from './standby-region.js';
+import statelessActiveActive from './stateless-active-active.js';
 
-
-export const failoverChecks: Check<any>[] = [];
+export const failoverChecks: Check<any>[] = [standbyRegion, rtoRpo, conflictStrategy, statelessActiveActive];

@@ -1,5 +1,7 @@
 // The geo checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import nearbyReplica from './nearby-replica.js';
+import residency from './residency.js';
+import writeStrategy from './write-strategy.js';
 
-
-export const geoChecks: Check<any>[] = [];
+export const geoChecks: Check<any>[] = [nearbyReplica, residency, writeStrategy];

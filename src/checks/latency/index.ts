@@ -1,5 +1,6 @@
 // The latency checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import dataLocality from './data-locality.js';
 import flowBudget from './flow-budget.js';
 
-export const latencyChecks: Check<any>[] = [flowBudget];
+export const latencyChecks: Check<any>[] = [flowBudget, dataLocality];

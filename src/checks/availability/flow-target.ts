@@ -1,0 +1,97 @@
+// availability/flow-target: every flow is available at least as often as its target, counting every serial hop.
+import { redundant } from '../../analysis/availability.js';
+import { DEFAULT_EXTERNAL_AVAILABILITY, DEFAULT_REGIONAL_AVAILABILITY, MINUTES_PER_MONTH } from '../../data/figures.js';
+import type { FlowAvailabilityHop } from '../../analysis/metrics.js';
+import type { SpecPath } from '../../spec/diagnostic.js';
+import { defineCheck, ms, pct, type Finding } from '../types.js';
+
+interface Options {
+  /** Target for flows with no flow.availability and no requirements.availability. */
+  target?: number;
+}
+
+/** A percentage with one digit more than it takes to tell it from 100 %: 99.85%, 99.9999%, 99.999975%. */
+export function availabilityPct(a: number): string {
+  let digits = 1;
+  while (digits < 10 && Number((a * 100).toFixed(digits)) >= 100) digits++;
+  if (Number((a * 100).toFixed(digits)) >= 100) return '~100%';
+  return pct(a, digits + 1);
+}
+
+/** Expected downtime per (30-day) month at availability a: 43.2 min at 99.9 %. */
+export function downtimePerMonth(a: number): string {
+  const min = (1 - a) * MINUTES_PER_MONTH;
+  if (min >= 120) return `${ms(min / 60)} h`;
+  if (min >= 1) return `${ms(min)} min`;
+  return `${ms(min * 60)} s`;
+}
+
+const REGION = availabilityPct(DEFAULT_REGIONAL_AVAILABILITY);
+const EXTERNAL = availabilityPct(DEFAULT_EXTERNAL_AVAILABILITY);
+
+function hopText(h: FlowAvailabilityHop): string {
+  return `${h.component} ${availabilityPct(h.value)}${h.copies > 1 ? ` (${h.copies} copies)` : ''}`;
+}
+
+/** The serial product as the learner reads it; hops that round to 100 % are counted, not listed. */
+function productText(hops: FlowAvailabilityHop[]): string {
+  const shown = hops.filter((h) => availabilityPct(h.value) !== '~100%');
+  const hidden = hops.length - shown.length;
+  const parts = shown.map(hopText);
+  if (hidden) parts.push(`${hidden} hop${hidden > 1 ? 's' : ''} at ~100%`);
+  return parts.length ? parts.join(' x ') : 'no hop can fail';
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'availability/flow-target',
+    topic: 'availability',
+    title: 'Meet each flow\'s availability target across all of its hops',
+    concept:
+      `A request succeeds only if every component on its path is up, so availabilities of serial hops multiply and each extra dependency lowers the total: a region at ${REGION} calling an API at ${EXTERNAL} is up ${availabilityPct(DEFAULT_REGIONAL_AVAILABILITY * DEFAULT_EXTERNAL_AVAILABILITY)} of the time. ` +
+      `Redundancy works the other way: independent copies fail together only rarely, so n copies at a give 1 - (1 - a)^n, and two regions at ${REGION} give ${availabilityPct(redundant(DEFAULT_REGIONAL_AVAILABILITY, 2))}. ` +
+      'The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.',
+    computes:
+      'Per hop: 1 - (1 - a)^n over the independent regional copies that can serve it (stateless tiers: their regions; stores: copies that can take over, a single primary counts once for writes); the flow is the product over its distinct hops. ' +
+      `Target: flow.availability, else requirements.availability, else the option target. Downtime per month = (1 - availability) x ${MINUTES_PER_MONTH} min (30 days).`,
+    sources: ['azureWaf'],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { target: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Availability target (fraction, e.g. 0.9995) for flows whose spec states none.' } },
+    },
+    defaults: {},
+    messages: {
+      meetsTarget: '{{flow}} availability is {{availability}} ({{product}}), target {{target}}: about {{downtime}} down a month, within the {{allowed}} allowed',
+      belowTarget: '{{flow}} availability is {{availability}} ({{product}}), target {{target}}: about {{downtime}} down a month where {{allowed}} is allowed; weakest hop {{weakest}}',
+    },
+    hints: {
+      belowTarget:
+        'Serial hops multiply, so the flow is never better than its weakest hop. Find the hop with the lowest figure and ask what would let a second, independent copy take over when it fails, or whether the request needs that hop at all.',
+    },
+  },
+  run({ model, metrics, options }) {
+    const out: Finding[] = [];
+    for (const f of Object.values(metrics.flows)) {
+      const flow = model.flows[f.name]!;
+      const target = flow.availability ?? model.requirements.availability ?? options.target;
+      if (target === undefined) continue;
+      const path: SpecPath = flow.availability !== undefined ? ['flows', f.name, 'availability'] : model.requirements.availability !== undefined ? ['requirements', 'availability'] : ['flows', f.name];
+      const value = f.availability.value;
+      const hops = f.availability.hops.filter((h) => h.perRegion < 1);
+      const weakest = hops.reduce<FlowAvailabilityHop | undefined>((a, b) => (!a || b.value < a.value ? b : a), undefined);
+      const data = {
+        flow: f.name,
+        availability: availabilityPct(value),
+        product: productText(hops),
+        target: availabilityPct(target),
+        downtime: downtimePerMonth(value),
+        allowed: downtimePerMonth(target),
+      };
+      const evidence = { value, target, downtimeMinPerMonth: (1 - value) * MINUTES_PER_MONTH, hops: f.availability.hops };
+      if (value >= target) out.push({ status: 'pass', messageId: 'meetsTarget', data, path, evidence });
+      else out.push({ status: 'fail', messageId: 'belowTarget', data: { ...data, weakest: weakest ? hopText(weakest) : '?' }, path, evidence });
+    }
+    return out;
+  },
+});

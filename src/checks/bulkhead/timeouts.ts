@@ -1,0 +1,99 @@
+// bulkhead/timeouts: every call to an external dependency has a timeout, shorter than the flow's p99 budget.
+import type { Model, ModelComponent, ModelFlow } from '../../spec/model.js';
+import type { SpecPath } from '../../spec/diagnostic.js';
+import { defineCheck, ms, type Finding } from '../types.js';
+
+type Options = Record<string, never>;
+
+const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
+
+interface ExternalCall {
+  caller: ModelComponent;
+  dependency: ModelComponent;
+  /** Flows that make the call. */
+  flows: ModelFlow[];
+}
+
+/** Calls to external dependencies, by caller: the last code-running hop before the external one. */
+function externalCalls(model: Model): ExternalCall[] {
+  const calls = new Map<string, ExternalCall>();
+  for (const name of model.flowOrder) {
+    const flow = model.flows[name]!;
+    let caller: ModelComponent | undefined;
+    for (const id of flow.path) {
+      const c = model.components[id]!;
+      if (c.kind === 'external' && caller) {
+        const key = `${caller.id}\u0000${c.id}`;
+        const call = calls.get(key) ?? { caller, dependency: c, flows: [] };
+        if (!call.flows.includes(flow)) call.flows.push(flow);
+        calls.set(key, call);
+      }
+      if (RUNS_CODE.has(c.kind)) caller = c;
+    }
+  }
+  return [...calls.values()];
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'bulkhead/timeouts',
+    topic: 'bulkhead',
+    title: 'Put a timeout on every external call, shorter than the flow\'s budget',
+    concept:
+      'A pool limits how many threads a slow dependency can hold; a timeout limits how long it holds each one. ' +
+      'Without a timeout, a hung third-party API keeps threads forever and Little\'s law has no upper bound. ' +
+      'The timeout must also be shorter than the request\'s own latency budget, or the request has already failed its users by the time the timeout fires.',
+    computes:
+      'For each call from a service, gateway or worker to an external dependency on a flow: the timeout is the caller\'s pool timeout_ms for that dependency, else the dependency\'s timeout_ms. ' +
+      'It must exist, and be below the p99 budget (budget_ms.p99) of every flow that makes the call.',
+    sources: ['hystrix', 'course'],
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+    defaults: {},
+    messages: {
+      withinBudget: '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below the tightest p99 budget of the flows that call it ({{flow}}: {{budget}} ms)',
+      hasTimeout: '{{caller}} gives up on {{dependency}} after {{timeout}} ms ({{dependency}} p99 {{p99}} ms)',
+      noTimeout: '{{caller}} calls {{dependency}} with no timeout: if {{dependency}} hangs, every call holds a thread for as long as it hangs ({{flows}})',
+      overBudget: '{{caller}} waits up to {{timeout}} ms for {{dependency}}, but {{flow}}\'s whole p99 budget is {{budget}} ms: a slow {{dependency}} breaks the budget before the timeout fires',
+    },
+    hints: {
+      noTimeout: 'A pool caps how many threads a dependency can hold, but only a timeout caps how long. Where does the spec let you say how long a caller waits for a component (on the dependency, or on the caller\'s pool for it)?',
+      overBudget: 'Compare the timeout with the time the user is promised. A timeout that fires after the budget has run out protects the threads but not the request; what can the flow afford to wait, given everything else on its path?',
+    },
+  },
+  run({ model, metrics }) {
+    const out: Finding[] = [];
+    for (const { caller, dependency, flows } of externalCalls(model)) {
+      const pool = caller.pools.find((p) => p.dependency === dependency.id);
+      const timeout = pool?.timeoutMs ?? dependency.timeoutMs;
+      const poolPath: SpecPath | undefined = pool ? ['components', caller.id, 'pools', pool.name] : undefined;
+      const base = { caller: caller.id, dependency: dependency.id };
+      if (timeout === undefined) {
+        out.push({
+          status: 'fail', messageId: 'noTimeout', data: { ...base, flows: flows.map((f) => f.name).join(', ') },
+          path: poolPath ?? ['components', dependency.id], evidence: { flows: flows.map((f) => f.name) },
+        });
+        continue;
+      }
+      const timeoutPath: SpecPath = pool?.timeoutMs !== undefined ? [...poolPath!, 'timeout_ms'] : ['components', dependency.id, 'timeout_ms'];
+      const budgeted = flows.filter((f) => f.budget.p99 !== undefined);
+      const over = budgeted.filter((f) => timeout >= f.budget.p99!);
+      for (const f of over) {
+        out.push({
+          status: 'fail', messageId: 'overBudget', data: { ...base, timeout: ms(timeout), flow: f.name, budget: f.budget.p99! },
+          path: timeoutPath, evidence: { timeoutMs: timeout, budgetMs: f.budget.p99, worstP99: metrics.flows[f.name]?.worst.p99 },
+        });
+      }
+      if (over.length) continue;
+      if (!budgeted.length) {
+        out.push({ status: 'pass', messageId: 'hasTimeout', data: { ...base, timeout: ms(timeout), p99: ms(dependency.latency.p99) }, path: timeoutPath, evidence: { timeoutMs: timeout } });
+        continue;
+      }
+      const tightest = budgeted.reduce((a, b) => (b.budget.p99! < a.budget.p99! ? b : a));
+      out.push({
+        status: 'pass', messageId: 'withinBudget', data: { ...base, timeout: ms(timeout), flow: tightest.name, budget: tightest.budget.p99! },
+        path: timeoutPath, evidence: { timeoutMs: timeout, budgets: Object.fromEntries(budgeted.map((f) => [f.name, f.budget.p99])) },
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,69 @@
+// geo/residency: every copy of a data class (replicas and failover standbys) stays in the regions it is allowed in.
+import type { SpecPath } from '../../spec/diagnostic.js';
+import type { Model } from '../../spec/model.js';
+import { defineCheck, type Finding } from '../types.js';
+
+type Options = Record<string, never>;
+
+/** Where the offending copy is written: the standby, or the region in the store's list. */
+function copyPath(model: Model, store: string, region: string): { path: SpecPath; copy: 'replica' | 'failover standby' } {
+  const c = model.components[store]!;
+  const i = c.regions.indexOf(region);
+  if (i < 0 && c.failover?.standby === region) return { path: ['components', store, 'failover', 'standby'], copy: 'failover standby' };
+  return { path: c.explicit.includes('regions') ? ['components', store, 'regions', i] : ['components', store], copy: 'replica' };
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'geo/residency',
+    topic: 'geo',
+    title: 'Keep every copy of regulated data inside the regions it may live in',
+    concept:
+      'Some data may only be stored in certain places: personal data of EU residents under GDPR, or data a customer contract pins to one country. ' +
+      'Residency applies to every copy, not just the primary: a read replica, a backup or a failover standby in another area breaks it just as surely. ' +
+      'Global designs therefore partition such data by home region and replicate it only among allowed regions, while public data can go everywhere.',
+    computes:
+      'For each data class with a residency rule (areas such as eu expanded to their regions), every region holding a copy of each of its stores (the store\'s regions plus its failover standby) is compared with the allowed regions.',
+    sources: ['sdcoach'],
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+    defaults: {},
+    messages: {
+      resident: '{{dataClass}} stays in {{regions}}, all allowed by its residency rule ({{rule}})',
+      outsideResidency: '{{dataClass}} has a {{copy}} of {{store}} in {{region}}, outside its allowed regions {{allowed}} (rule: {{rule}})',
+    },
+    hints: {
+      outsideResidency:
+        'Residency counts every copy: replicas, standbys, and the stores a worker copies the data into. Where must this data class live, and does each of its stores need to be in all of its regions? Data that has to survive a region outage can still fail over within its allowed area.',
+    },
+  },
+  run({ model, metrics }) {
+    const out: Finding[] = [];
+    for (const dc of Object.values(model.workload.data)) {
+      if (!dc.allowedRegions) continue;
+      const rule = (dc.residency ?? []).join(', ');
+      const allowed = dc.allowedRegions.join(', ');
+      const violations = metrics.residency.violations.filter((v) => v.dataClass === dc.name);
+      const regions = metrics.residency.classes[dc.name]?.regions ?? [];
+      for (const v of violations) {
+        const { path, copy } = copyPath(model, v.store, v.region);
+        out.push({
+          status: 'fail',
+          messageId: 'outsideResidency',
+          data: { dataClass: dc.name, copy, store: v.store, region: v.region, allowed, rule },
+          path,
+          evidence: { allowed: v.allowed, regions, store: v.store, region: v.region },
+        });
+      }
+      if (!violations.length && regions.length) {
+        out.push({
+          status: 'pass',
+          messageId: 'resident',
+          data: { dataClass: dc.name, regions: regions.join(', '), rule },
+          path: [...dc.path, 'residency'],
+          evidence: { allowed: dc.allowedRegions, regions },
+        });
+      }
+    }
+    return out;
+  },
+});

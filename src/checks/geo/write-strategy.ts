@@ -1,0 +1,117 @@
+// geo/write-strategy: a store written in several regions declares how, and the strategy fits the reads that must be exact.
+import { quorumRttMs } from '../../analysis/route.js';
+import { replicaRegions } from '../../spec/lookups.js';
+import type { Model, ModelComponent } from '../../spec/model.js';
+import { defineCheck, ms, type Finding } from '../types.js';
+
+type Options = Record<string, never>;
+
+/** Stores whose data is the source of truth (caches are rebuilt from it, read models from events). */
+function isWritableStore(c: ModelComponent): boolean {
+  return c.stateful && c.kind !== 'cache' && c.role !== 'read-model';
+}
+
+/** Accepts writes in several regions and ships them to the others later: two regions can disagree. */
+function isAsyncMultiWriter(c: ModelComponent): boolean {
+  const rep = c.replication?.mode ?? 'none';
+  return c.failover?.mode === 'active-active' && (rep === 'async' || rep === 'none');
+}
+
+/** The slowest quorum a write can wait for, over the regions a write can start from. */
+function worstQuorum(model: Model, c: ModelComponent): { region: string; ms: number } {
+  let worst = { region: c.regions[0] ?? '', ms: 0 };
+  for (const r of c.regions) {
+    const q = quorumRttMs(model, c, r);
+    if (q > worst.ms) worst = { region: r, ms: q };
+  }
+  return worst;
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'geo/write-strategy',
+    topic: 'geo',
+    title: 'Declare how data is written across regions, and pick a strategy that honours the reads that must be exact',
+    concept:
+      'Once a store spans regions, every write has to answer: which region accepts it, and when do the others see it? ' +
+      'Asynchronous replication keeps writes fast but lets regions disagree for a while, so two regions that both accept writes can show different balances. ' +
+      'Reads that must be exact (balances, inventory) need one writer or a consensus protocol, and consensus makes every write wait for a quorum of regions: a round trip between them.',
+    computes:
+      'Writable stores (not caches or read models) whose copies (regions plus standby) span more than one region need patterns.multi_region. ' +
+      'Each strongly consistent read flow (workload.strong_reads or consistency: strong) is checked against every multi-region store on its path: active-active with async (or no) replication fails. ' +
+      'With consensus, the quorum round trip is the RTT to the majority-th nearest copy, reported for the slowest writing region.',
+    sources: ['awsDr', 'azureRtt'],
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+    defaults: {},
+    messages: {
+      declared: '{{strategy}} is declared for the stores written across regions ({{stores}})',
+      undeclared: '{{stores}} span {{regions}} regions but patterns.multi_region declares no strategy for writing across them',
+      strategyMismatch: 'patterns.multi_region says {{strategy}}, but {{store}} {{actual}}',
+      strongOnAsyncMultiWriter: '{{flow}} must read the latest write, but {{store}} accepts writes in {{regions}} with {{replication}} replication (lag {{lag}} ms): a read in one region can miss a write made in another. Exact reads across regions need consensus, and a quorum here costs {{quorum}} ms per write',
+      strongWithConsensus: '{{flow}} reads {{store}}, which commits by consensus across {{regions}}: reads stay exact, and each write waits {{quorum}} ms for a quorum (from {{from}})',
+    },
+    hints: {
+      undeclared:
+        'Say which regions accept writes and how the others catch up: single writer with replicas, active-passive, data homed per region, async multi-writer, or global consensus. Each answer buys different latency, loss and consistency, and the interviewer wants to hear which one you chose and why.',
+      strategyMismatch:
+        'The declared strategy and the stores\' replication and failover settings tell two different stories. Read both and decide which one the design really is.',
+      strongOnAsyncMultiWriter:
+        'Think about two users in two regions writing and reading the same record within the replication lag. Which designs make that read exact: one region that owns each write, or a commit that waits for a majority? Each costs something; work out what.',
+    },
+  },
+  run({ model }) {
+    const out: Finding[] = [];
+    const multi = model.componentOrder.map((id) => model.components[id]!).filter((c) => isWritableStore(c) && replicaRegions(c).length > 1);
+    const strategy = model.patterns.multiRegion?.strategy;
+    if (multi.length) {
+      const stores = multi.map((c) => c.id).join(', ');
+      const regionCount = new Set(multi.flatMap((c) => replicaRegions(c))).size;
+      if (!strategy) {
+        out.push({ status: 'fail', messageId: 'undeclared', data: { stores, regions: regionCount }, path: ['components', multi[0]!.id], evidence: { stores: multi.map((c) => ({ id: c.id, regions: replicaRegions(c) })) } });
+      } else {
+        // The strategy is one word for the whole design, so only flag what no store supports.
+        let mismatched = false;
+        if (strategy === 'single-region') {
+          for (const c of multi) {
+            mismatched = true;
+            out.push({ status: 'warn', messageId: 'strategyMismatch', data: { strategy, store: c.id, actual: `keeps copies in ${replicaRegions(c).join(', ')}` }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, regions: replicaRegions(c) } });
+          }
+        } else if (strategy === 'global-consensus' && !multi.some((c) => c.replication?.mode === 'consensus')) {
+          mismatched = true;
+          out.push({ status: 'warn', messageId: 'strategyMismatch', data: { strategy, store: stores, actual: `replicate${multi.length === 1 ? 's' : ''} without consensus (replication.mode: ${[...new Set(multi.map((c) => c.replication?.mode ?? 'none'))].join(', ')})` }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, replication: Object.fromEntries(multi.map((c) => [c.id, c.replication?.mode])) } });
+        }
+        if (!mismatched) out.push({ status: 'pass', messageId: 'declared', data: { strategy, stores }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, stores: multi.map((c) => c.id) } });
+      }
+    }
+    const multiIds = new Set(multi.map((c) => c.id));
+    for (const name of model.flowOrder) {
+      const flow = model.flows[name]!;
+      if (flow.kind !== 'read' || flow.consistency !== 'strong') continue;
+      for (const id of new Set(flow.path)) {
+        if (!multiIds.has(id)) continue;
+        const c = model.components[id]!;
+        const rep = c.replication?.mode ?? 'none';
+        const regions = replicaRegions(c).join(', ');
+        if (isAsyncMultiWriter(c)) {
+          out.push({
+            status: 'fail',
+            messageId: 'strongOnAsyncMultiWriter',
+            data: { flow: name, store: id, regions, replication: rep, lag: ms(c.replication?.lagMs ?? 0), quorum: ms(worstQuorum(model, c).ms) },
+            path: ['components', id, 'replication'],
+            evidence: { failover: c.failover?.mode, replication: rep, lagMs: c.replication?.lagMs, regions: replicaRegions(c) },
+          });
+        } else if (rep === 'consensus') {
+          const q = worstQuorum(model, c);
+          out.push({
+            status: 'pass',
+            messageId: 'strongWithConsensus',
+            data: { flow: name, store: id, regions, quorum: ms(q.ms), from: q.region },
+            path: ['components', id, 'replication'],
+            evidence: { quorumRttMs: Object.fromEntries(c.regions.map((r) => [r, quorumRttMs(model, c, r)])) },
+          });
+        }
+      }
+    }
+    return out;
+  },
+});

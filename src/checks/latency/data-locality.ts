@@ -1,0 +1,133 @@
+// latency/data-locality: no user region misses its budget because the data it needs sits in a far region.
+import type { HopLatency, OriginLatency } from '../../analysis/metrics.js';
+import type { Model } from '../../spec/model.js';
+import type { SpecPath } from '../../spec/diagnostic.js';
+import { defineCheck, ms, pct, type Finding } from '../types.js';
+
+interface Options {
+  /** Share of a flow's p99 spent on the network above which the check warns, even within budget. */
+  maxNetworkShare: number;
+}
+
+/** The single largest cost of an origin's p99: a hop's network round trip, its processing, or its replication wait. */
+function largestCost(l: OriginLatency): { hop: HopLatency; part: 'network' | 'processing' | 'replication'; v: number } | undefined {
+  let best: { hop: HopLatency; part: 'network' | 'processing' | 'replication'; v: number } | undefined;
+  for (const hop of l.hops) {
+    for (const [part, v] of [['network', hop.networkMs], ['processing', hop.processing.p99], ['replication', hop.replicationMs]] as const) {
+      if (!best || v > best.v) best = { hop, part, v };
+    }
+  }
+  return best;
+}
+
+/** A round trip that leaves the caller's region to reach a stateful component. */
+function isFarDataHop(model: Model, hop: HopLatency): boolean {
+  const c = model.components[hop.component];
+  return !!c?.stateful && hop.region !== undefined && hop.region !== hop.from;
+}
+
+/** Where the learner moves the data: the store's primary when the write was pinned there, else its regions. */
+function storePath(model: Model, hop: HopLatency): SpecPath {
+  const c = model.components[hop.component]!;
+  if (hop.reason === 'primary' && c.explicit.includes('primary')) return ['components', c.id, 'primary'];
+  return ['components', c.id, 'regions'];
+}
+
+function networkShare(o: OriginLatency): number {
+  return o.p99 > 0 ? o.networkMs / o.p99 : 0;
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'latency/data-locality',
+    topic: 'latency',
+    title: 'Keep the data each region needs close enough that no region misses its budget',
+    concept:
+      'Moving the stateless tiers next to the users is not enough: if the database they call is on another continent, every request still pays that round trip, and light in fibre does not get faster. ' +
+      'Geo-distribution means placing data where it is used, with read replicas or per-region home data, so the long hops leave the request path. ' +
+      'When most of a request\'s time is spent on the wire, the design, not the code, sets its latency.',
+    computes:
+      'For each flow that touches a stateful component and each origin region: the p99 latency and its hop breakdown (see latency/flow-budget). ' +
+      'An origin over its p99 budget fails when its largest single cost is a round trip from one region to a store in another. ' +
+      'Network share = (round trips + replica/quorum waits) / p99; the worst origin is compared with maxNetworkShare.',
+    sources: ['azureRtt', 'deanNorvig'],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxNetworkShare: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'Warn when network time is more than this share of a flow\'s p99, even within budget (0.5 = half).',
+        },
+      },
+    },
+    defaults: { maxNetworkShare: 0.5 },
+    messages: {
+      local: '{{flow}}: at most {{share}} of p99 is network ({{network}} of {{latency}} ms from {{origin}}); no region waits on distant data',
+      farData: '{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users\' {{kind}}s cross {{rtt}} ms to {{region}} {{store}}{{pinned}}',
+      networkHeavy: '{{flow}} from {{origin}} spends {{network}} of its {{latency}} ms p99 on the network ({{share}}, limit {{max}}); the largest round trip is {{rtt}} ms {{from}} -> {{region}} to {{component}}',
+    },
+    hints: {
+      farData:
+        'A round trip between continents costs more than everything else on the path together. Ask which region holds the data these users touch, and whether a copy (a read replica, or their rows homed in their own region) could live next to them. For writes, think about where the single writer is and whether it has to be.',
+      networkHeavy:
+        'Most of this request is time on the wire, so faster code will barely move it. Follow the hops region by region (sdcoach grade --format json) and look for a call that leaves the users\' region and could be answered from one nearby.',
+    },
+  },
+  run({ model, metrics, options }) {
+    const out: Finding[] = [];
+    for (const f of Object.values(metrics.flows)) {
+      const flow = model.flows[f.name];
+      if (!flow || !flow.path.some((id) => model.components[id]?.stateful)) continue;
+      const origins = Object.values(f.origins);
+      if (!origins.length) continue;
+      const budget = f.budget.p99;
+      const failed = new Set<string>();
+      for (const o of origins) {
+        if (budget === undefined || o.p99 <= budget) continue;
+        const cost = largestCost(o);
+        if (!cost || cost.part !== 'network' || !isFarDataHop(model, cost.hop)) continue;
+        failed.add(o.origin);
+        out.push({
+          status: 'fail',
+          messageId: 'farData',
+          data: {
+            flow: f.name, origin: o.origin, latency: ms(o.p99), budget, kind: f.kind, rtt: ms(cost.v),
+            region: cost.hop.region!, store: cost.hop.component, pinned: cost.hop.reason === 'primary' ? ' (its single write primary)' : '',
+          },
+          path: storePath(model, cost.hop),
+          evidence: { budget, p99: o.p99, networkMs: o.networkMs, hops: o.hops.map((h) => ({ component: h.component, from: h.from, region: h.region, networkMs: h.networkMs, processing: h.processing.p99, replicationMs: h.replicationMs })) },
+        });
+      }
+      const rest = origins.filter((o) => !failed.has(o.origin));
+      if (!rest.length) continue;
+      const worst = rest.reduce((a, b) => (networkShare(b) > networkShare(a) ? b : a), rest[0]!);
+      const share = networkShare(worst);
+      const evidence = { maxNetworkShare: options.maxNetworkShare, byOrigin: Object.fromEntries(origins.map((o) => [o.origin, { networkMs: o.networkMs, p99: o.p99, share: networkShare(o) }])) };
+      if (share > options.maxNetworkShare) {
+        const longest = worst.hops.reduce((a, b) => (b.networkMs > a.networkMs ? b : a), worst.hops[0]!);
+        out.push({
+          status: 'warn',
+          messageId: 'networkHeavy',
+          data: {
+            flow: f.name, origin: worst.origin, network: `${ms(worst.networkMs)} ms`, latency: ms(worst.p99), share: pct(share, 1), max: pct(options.maxNetworkShare, 1),
+            rtt: ms(longest.networkMs), from: longest.from, region: longest.region ?? '?', component: longest.component,
+          },
+          path: ['components', longest.component, 'regions'],
+          evidence,
+        });
+      } else if (!failed.size) {
+        out.push({
+          status: 'pass',
+          messageId: 'local',
+          data: { flow: f.name, share: pct(share, 1), network: `${ms(worst.networkMs)} ms`, latency: ms(worst.p99), origin: worst.origin },
+          path: ['flows', f.name],
+          evidence,
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,72 @@
+// scalability/utilization: no component runs hotter than the utilization limit at peak, in any region.
+import { SURGE_FACTOR } from '../../analysis/capacity.js';
+import type { RegionLoad } from '../../analysis/metrics.js';
+import { UTILIZATION_LIMIT } from '../../data/figures.js';
+import { defineCheck, pct, type Finding } from '../types.js';
+
+interface Options {
+  /** Highest utilization at peak that passes. */
+  maxUtilization: number;
+}
+
+/** 34000 -> "34,000"; small rates keep one decimal. */
+const count = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 10) / 10));
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'scalability/utilization',
+    topic: 'scalability',
+    title: 'Keep every component below the utilization limit at peak, with room for a surge',
+    concept:
+      'Utilization is the share of a component\'s capacity that the traffic uses: the rate that reaches it over what its replicas can serve. ' +
+      'Queueing delay grows slowly at first and then explodes as utilization nears 100 %, so a component past about 80 % at peak is already slow on a bad day. ' +
+      'Traffic also surges beyond the planned peak, and a tier that cannot absorb twice the peak falls over when it does.',
+    computes:
+      'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives) / (replicas x capacity per replica). ' +
+      'Fails above maxUtilization; warns when SURGE_FACTOR (2) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults).',
+    sources: ['systemforge', 'sdcoach'],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { maxUtilization: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Highest utilization at peak that passes. Default 0.8, where M/M/c queueing delay starts to climb fast.' } },
+    },
+    defaults: { maxUtilization: UTILIZATION_LIMIT },
+    messages: {
+      withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), {{surge}} at a {{surgeFactor}}x surge',
+      overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), above the {{limit}} limit',
+      surgeOverflow: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}); a {{surgeFactor}}x surge takes it to {{surge}}',
+    },
+    hints: {
+      overLimit: 'Compare the rate that reaches this component in that region with what its replicas can serve. Which knob changes the ratio: the replicas, the capacity of each, or how much traffic reaches it at all (a cache in front, another region taking a share)?',
+      surgeOverflow: 'Fine at the planned peak, but a surge doubles the load. Ask what is left at twice the peak, and whether the tier can grow (more replicas) before it saturates.',
+    },
+  },
+  run({ metrics, options }) {
+    const out: Finding[] = [];
+    for (const [id, byRegion] of Object.entries(metrics.capacity)) {
+      const loads = Object.values(byRegion).filter((l) => l.rate > 0 && Number.isFinite(l.capacity));
+      if (!loads.length) continue;
+      const path = ['components', id, 'replicas'];
+      const data = (l: RegionLoad) => ({
+        component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas,
+        perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: SURGE_FACTOR,
+      });
+      const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization }])) };
+      let flagged = false;
+      for (const l of loads) {
+        if (l.utilization > options.maxUtilization) {
+          out.push({ status: 'fail', messageId: 'overLimit', data: { ...data(l), limit: pct(options.maxUtilization, 1) }, path, evidence });
+          flagged = true;
+        } else if (l.surgeUtilization > 1) {
+          out.push({ status: 'warn', messageId: 'surgeOverflow', data: data(l), path, evidence });
+          flagged = true;
+        }
+      }
+      if (!flagged) {
+        const busiest = loads.reduce((a, b) => (b.utilization > a.utilization ? b : a));
+        out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest), path, evidence });
+      }
+    }
+    return out;
+  },
+});

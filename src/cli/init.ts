@@ -1,0 +1,57 @@
+// `sdcoach init <problem>`: writes the starter spec with its $schema line and the prompt as a
+// comment header. Never overwrites an existing file unless --force.
+import type { Command } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { findProblem } from '../problems/catalog.js';
+import { starterHeader } from '../problems/render.js';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { schemaPath } from '../spec/schema-validator.js';
+import { catalogsFor } from './catalog-options.js';
+import { EXIT } from './io.js';
+
+/** Starter text with our header: any $schema comment line of the original is replaced. */
+export function starterText(header: string, starter: string): string {
+  const body = starter.split('\n').filter((l) => !/^#\s*yaml-language-server:/.test(l)).join('\n').replace(/^\n+/, '');
+  return `${header}\n${body}`;
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('start a problem: write its starter spec (never overwrites without --force)')
+    .argument('<problem>', 'problem id (see sdcoach list)')
+    .option('-o, --output <file>', 'where to write it (default: ./<problem>.yaml)')
+    .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach init order-history
+  $ sdcoach init order-history -o designs/orders.yaml`)
+    .action((id: string, opts: { output?: string; force?: boolean }, cmd: Command) => {
+      const r = findProblem(id, catalogsFor(cmd));
+      if (!r.ok) {
+        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const p = r.problem;
+      const out = resolve(opts.output ?? `${p.id}.yaml`);
+      if (existsSync(out) && !opts.force) {
+        process.stderr.write(`sdcoach: ${opts.output ?? `${p.id}.yaml`} already exists; not overwriting it (use --force to replace it)\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      let schemaRef = relative(dirname(out), schemaPath('spec'));
+      if (!schemaRef.startsWith('.')) schemaRef = `./${schemaRef}`;
+      const text = starterText(starterHeader(p, schemaRef), readFileSync(p.starter, 'utf8'));
+      try {
+        writeFileSync(out, text, { flag: opts.force ? 'w' : 'wx' });
+      } catch (err) {
+        process.stderr.write(`sdcoach: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const shown = opts.output ?? `${p.id}.yaml`;
+      process.stdout.write(`wrote ${shown}: the starter for "${p.title}", stage 1 of ${p.stages.length}.\nEdit it, then: sdcoach grade ${shown}\n`);
+    });
+}

@@ -1,0 +1,66 @@
+// `sdcoach list`: the problem catalog as a table (or JSON), filterable by topic and difficulty.
+import type { Command } from 'commander';
+import { scanCatalogs } from '../problems/catalog.js';
+import { DIFFICULTIES, loadProblem, type Problem } from '../problems/problem.js';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { sanitizeTerminal } from '../spec/sanitize.js';
+import { catalogsFor } from './catalog-options.js';
+import { EXIT, useColor } from './io.js';
+
+export interface ListOptions {
+  topic?: string;
+  difficulty?: string;
+  json?: boolean;
+}
+
+export function loadCatalog(dirs: string[]): { problems: Problem[]; errors: string[] } {
+  const { entries, diagnostics } = scanCatalogs(dirs);
+  const errors = diagnostics.map(formatDiagnostic);
+  const problems: Problem[] = [];
+  for (const e of entries) {
+    const r = loadProblem(e.dir);
+    if (r.ok) problems.push(r.problem);
+    else errors.push(...r.diagnostics.map(formatDiagnostic));
+  }
+  return { problems, errors };
+}
+
+const DIFF_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };
+
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .description('list the problems in the catalog')
+    .option('-t, --topic <topic>', 'only problems with this topic (e.g. cqrs, bulkhead)')
+    .option('-d, --difficulty <level>', `only this difficulty: ${DIFFICULTIES.join(', ')}`)
+    .option('--json', 'print a JSON array')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach list
+  $ sdcoach list --topic cqrs --difficulty interview
+  $ sdcoach list --json`)
+    .action((opts: ListOptions, cmd: Command) => {
+      if (opts.difficulty && !(DIFFICULTIES as readonly string[]).includes(opts.difficulty)) {
+        cmd.error(`error: --difficulty must be one of ${DIFFICULTIES.join(', ')}`, { exitCode: EXIT.usage });
+      }
+      const { problems, errors } = loadCatalog(catalogsFor(cmd));
+      for (const e of errors) process.stderr.write(`${e}\n`);
+      const shown = problems
+        .filter((p) => !opts.topic || p.topics.includes(opts.topic))
+        .filter((p) => !opts.difficulty || p.difficulty === opts.difficulty)
+        .sort((a, b) => DIFF_ORDER[a.difficulty]! - DIFF_ORDER[b.difficulty]! || a.id.localeCompare(b.id));
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(shown.map((p) => ({ id: p.id, title: p.title, topics: p.topics, difficulty: p.difficulty, stages: p.stages.length })), null, 2)}\n`);
+      } else {
+        const color = useColor();
+        const rows = shown.map((p) => [p.id, p.title, p.topics.join(', '), p.difficulty, String(p.stages.length)].map(sanitizeTerminal));
+        const head = ['id', 'title', 'topics', 'difficulty', 'stages'];
+        const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+        const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+        process.stdout.write(`${color ? `\u001b[1m${line(head)}\u001b[0m` : line(head)}\n`);
+        for (const r of rows) process.stdout.write(`${line(r)}\n`);
+        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length})` : ''}. sdcoach show <id> for the prompt, sdcoach init <id> to start.\n`);
+      }
+      if (errors.length) process.exitCode = EXIT.usage;
+    });
+}

@@ -1,0 +1,78 @@
+// The problem catalogs: the shipped one plus any the user adds (--problems DIR, SDCOACH_PROBLEMS).
+// Lists problems, finds one by id, and reports id clashes instead of silently shadowing.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../spec/diagnostic.js';
+import { closestMatch } from '../spec/suggest.js';
+import { loadProblem, PROBLEM_ID, type Problem } from './problem.js';
+
+export const SHIPPED_PROBLEMS = fileURLToPath(new URL('../../problems/', import.meta.url)).replace(/\/$/, '');
+
+/** Catalog folders in priority order: the shipped one, then --problems, then SDCOACH_PROBLEMS. */
+export function catalogDirs(extra: readonly string[] = [], env: string | undefined = process.env.SDCOACH_PROBLEMS): string[] {
+  const fromEnv = (env ?? '').split(delimiter).filter(Boolean);
+  const all = [SHIPPED_PROBLEMS, ...extra, ...fromEnv].map((d) => resolve(d));
+  return [...new Set(all)];
+}
+
+export interface CatalogEntry {
+  id: string;
+  dir: string;
+  catalog: string;
+}
+
+export interface Catalog {
+  entries: CatalogEntry[];
+  /** Clashing ids, unreadable folders. */
+  diagnostics: Diagnostic[];
+}
+
+/** Scans catalog folders (or single problem folders) for problem.yaml files, without loading them. */
+export function scanCatalogs(dirs: readonly string[]): Catalog {
+  const entries: CatalogEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, CatalogEntry>();
+  for (const catalog of dirs) {
+    if (!existsSync(catalog) || !statSync(catalog).isDirectory()) {
+      diagnostics.push({ file: catalog, message: 'problem catalog folder does not exist', code: 'no-catalog', severity: 'error' });
+      continue;
+    }
+    // A folder that is itself a problem counts as a catalog of one.
+    const candidates = existsSync(join(catalog, 'problem.yaml')) ? [{ id: catalog.split('/').pop()!, dir: catalog, parent: resolve(catalog, '..') }] : readdirSync(catalog).sort().map((id) => ({ id, dir: join(catalog, id), parent: catalog }));
+    for (const { id, dir, parent } of candidates) {
+      if (!existsSync(join(dir, 'problem.yaml'))) continue;
+      if (!PROBLEM_ID.test(id)) {
+        diagnostics.push({ file: dir, message: `"${id}" is not a valid problem id (lowercase letters, digits and '-', 2-64 characters)`, code: 'bad-problem-id', severity: 'error' });
+        continue;
+      }
+      const prev = seen.get(id);
+      if (prev) {
+        diagnostics.push({ file: join(dir, 'problem.yaml'), message: `problem id "${id}" is also defined in ${prev.dir}: rename one (ids must be unique across catalogs)`, code: 'duplicate-problem', severity: 'error' });
+        continue;
+      }
+      const entry = { id, dir, catalog: parent };
+      seen.set(id, entry);
+      entries.push(entry);
+    }
+  }
+  return { entries, diagnostics };
+}
+
+export type FindResult = { ok: true; problem: Problem } | { ok: false; diagnostics: Diagnostic[] };
+
+export function findProblem(id: string, dirs: readonly string[]): FindResult {
+  if (!PROBLEM_ID.test(id)) {
+    return { ok: false, diagnostics: [{ file: id, message: `"${id}" is not a valid problem id (lowercase letters, digits and '-', 2-64 characters)`, code: 'bad-problem-id', severity: 'error' }] };
+  }
+  const { entries, diagnostics } = scanCatalogs(dirs);
+  const clash = diagnostics.find((d) => d.code === 'duplicate-problem' && d.message.startsWith(`problem id "${id}"`));
+  if (clash) return { ok: false, diagnostics: [clash] };
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) {
+    const ids = entries.map((e) => e.id);
+    const guess = closestMatch(id, ids);
+    return { ok: false, diagnostics: [{ file: id, message: `unknown problem "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach list shows the catalog)`, code: 'unknown-problem', severity: 'error' }] };
+  }
+  return loadProblem(entry.dir);
+}

@@ -1,0 +1,128 @@
+// Proves a problem works, the way a rule tester proves a rule: for every stage the reference
+// solution passes, the starter fails stage 1, each flawed fixture fails the checks it names, and
+// every rubric assertion evaluates on the reference's metrics. Also reports coverage.
+import { getCheck } from '../checks/registry.js';
+import { SEED_TOPICS, type Topic } from '../checks/types.js';
+import { gradeLoaded } from '../grading/grade.js';
+import type { Report } from '../grading/report.js';
+import type { Rubric } from '../grading/rubric.js';
+import { assertionContext, evaluateAssertion } from '../grading/assertions.js';
+import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
+import { loadSpecFile } from '../spec/load.js';
+import type { Problem } from './problem.js';
+import { stageRubric } from './stage-rubric.js';
+
+export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints';
+
+export interface ProofResult {
+  problem: string;
+  stage?: number;
+  kind: ProofKind;
+  file: string;
+  ok: boolean;
+  message: string;
+  /** file:line:col of the cause where there is one. */
+  where?: string;
+}
+
+export interface ProblemProof {
+  problem: string;
+  results: ProofResult[];
+  coverage: { checks: string[]; topics: string[]; seedTopics: string[] };
+  ok: boolean;
+}
+
+export interface ProveOptions {
+  /** Shipped catalog demands three progressive hints per stage; mentors' catalogs one. */
+  minHints?: number;
+}
+
+function grade(file: string, rubric: Rubric, problem: string, stage: number): { report?: Report; error?: string; diagnostics?: Diagnostic[] } {
+  const loaded = loadSpecFile(file);
+  if (!loaded.ok) return { error: `is not a valid spec: ${loaded.diagnostics.map(formatDiagnostic).join('; ')}`, diagnostics: loaded.diagnostics };
+  return { report: gradeLoaded(loaded.loaded, rubric, { problem, stage }) };
+}
+
+function failing(report: Report): string {
+  const bad = report.checks.filter((c) => c.status === 'fail');
+  return bad.map((c) => `${c.id} (${c.message}${c.location?.line !== undefined ? ` at line ${c.location.line}` : ''})`).join('; ');
+}
+
+export function proveProblem(problem: Problem, options: ProveOptions = {}): ProblemProof {
+  const minHints = options.minHints ?? 1;
+  const results: ProofResult[] = [];
+  const checksUsed = new Set<string>();
+  const topics = new Set<Topic | string>();
+  const push = (r: Omit<ProofResult, 'problem'>) => results.push({ problem: problem.id, ...r });
+
+  for (const stage of problem.stages) {
+    const n = stage.number;
+    const where = problem.locate(stage.path);
+    const stageWhere = `${problem.file}:${where?.line ?? 1}:${where?.column ?? 1}`;
+    if (stage.hints.length < minHints) {
+      push({ stage: n, kind: 'hints', file: problem.file, ok: false, message: `stage ${n} has ${stage.hints.length} hint(s); at least ${minHints} (nudge, concept, near-answer)`, where: stageWhere });
+    }
+    const rubric = stageRubric(problem, n);
+    if (!rubric.ok) {
+      push({ stage: n, kind: 'rubric', file: problem.file, ok: false, message: rubric.diagnostics.map(formatDiagnostic).join('; '), where: stageWhere });
+      continue;
+    }
+    push({ stage: n, kind: 'rubric', file: rubric.rubric.file ?? problem.file, ok: true, message: `rubric ${rubric.rubric.id}: ${rubric.rubric.checks.length} checks, ${rubric.rubric.assertions.length} assertions` });
+    for (const c of rubric.rubric.checks) {
+      checksUsed.add(c.id);
+      const check = getCheck(c.id);
+      if (check) topics.add(check.meta.topic);
+    }
+
+    const sol = grade(stage.solution, rubric.rubric, problem.id, n);
+    if (!sol.report) {
+      push({ stage: n, kind: 'solution', file: stage.solution, ok: false, message: `reference solution ${sol.error}` });
+    } else {
+      const r = sol.report;
+      const ok = r.passed;
+      push({
+        stage: n, kind: 'solution', file: stage.solution, ok,
+        message: ok ? `reference solution passes (score ${r.score})` : `reference solution fails (score ${r.score}, pass mark ${r.passMark}${r.mustPassFailed.length ? `, must-pass failed: ${r.mustPassFailed.join(', ')}` : ''}): ${failing(r)}`,
+      });
+      if (rubric.rubric.assertions.length) {
+        const ctx = assertionContext(r.metrics);
+        for (const a of rubric.rubric.assertions) {
+          const out = evaluateAssertion(a.compiled, ctx);
+          const loc = a.source?.line !== undefined ? `${a.source.file}:${a.source.line}:${a.source.column ?? 1}` : undefined;
+          push({
+            stage: n, kind: 'assertion', file: a.source?.file ?? problem.file, ok: out.ok,
+            message: out.ok ? `assertion ${a.id} evaluates on the reference solution` : `assertion ${a.id} cannot be evaluated on the reference solution: ${out.error}`,
+            ...(loc ? { where: loc } : {}),
+          });
+        }
+      }
+    }
+
+    if (n === 1) {
+      const st = grade(problem.starter, rubric.rubric, problem.id, n);
+      if (!st.report) push({ stage: n, kind: 'starter', file: problem.starter, ok: false, message: `starter ${st.error}` });
+      else push({ stage: n, kind: 'starter', file: problem.starter, ok: !st.report.passed, message: st.report.passed ? `the starter already passes stage 1 (score ${st.report.score}): it should be a naive design that fails` : `starter fails stage 1 as it should (score ${st.report.score})` });
+    }
+
+    for (const fx of stage.fixtures) {
+      const g = grade(fx.file, rubric.rubric, problem.id, n);
+      if (!g.report) {
+        push({ stage: n, kind: 'fixture', file: fx.file, ok: false, message: `fixture ${g.error}` });
+        continue;
+      }
+      const byId = new Map(g.report.checks.map((c) => [c.id, c]));
+      const notInRubric = fx.fails.filter((id) => !byId.has(id));
+      const notFailing = fx.fails.filter((id) => byId.has(id) && byId.get(id)!.status !== 'fail');
+      const problems: string[] = [];
+      if (notInRubric.length) problems.push(`names ${notInRubric.join(', ')}, not in stage ${n}'s rubric`);
+      if (notFailing.length) problems.push(`should fail ${notFailing.map((id) => `${id} (it is ${byId.get(id)!.status})`).join(', ')}`);
+      if (g.report.passed) problems.push(`the fixture passes the stage (score ${g.report.score})`);
+      push({
+        stage: n, kind: 'fixture', file: fx.file, ok: problems.length === 0,
+        message: problems.length ? problems.join('; ') : `fails ${fx.fails.join(', ')} as it should (score ${g.report.score})`,
+      });
+    }
+  }
+  const seedTopics = Object.entries(SEED_TOPICS).filter(([, ts]) => ts.some((t) => topics.has(t))).map(([seed]) => seed);
+  return { problem: problem.id, results, coverage: { checks: [...checksUsed].sort(), topics: [...topics].sort(), seedTopics }, ok: results.every((r) => r.ok) };
+}

@@ -1,0 +1,94 @@
+// Renders a problem for the terminal (show) and as the comment header of a starter spec (init).
+import { sanitizeTerminal } from '../spec/sanitize.js';
+import type { Problem } from './problem.js';
+
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  for (const para of text.replace(/\r/g, '').split(/\n\s*\n/)) {
+    const lines = para.split('\n');
+    // Keep list items and indented lines as they are written.
+    if (lines.some((l) => /^\s*([-*]|\d+\.)\s/.test(l))) {
+      for (const l of lines) out.push(...wrapLine(l.trimEnd(), width, indent));
+    } else {
+      out.push(...wrapLine(lines.map((l) => l.trim()).join(' '), width, indent));
+    }
+    out.push('');
+  }
+  while (out.length && out.at(-1) === '') out.pop();
+  return out;
+}
+
+function wrapLine(line: string, width: number, indent: string): string[] {
+  const lead = /^\s*(([-*]|\d+\.)\s+)?/.exec(line)![0];
+  const hang = indent + ' '.repeat(lead.length);
+  const words = line.slice(lead.length).split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let cur = indent + lead;
+  let fresh = true;
+  for (const w of words) {
+    if (!fresh && cur.length + 1 + w.length > width) {
+      out.push(cur);
+      cur = hang + w;
+    } else {
+      cur = fresh ? cur + w : `${cur} ${w}`;
+    }
+    fresh = false;
+  }
+  out.push(cur);
+  return out;
+}
+
+export interface ShowOptions {
+  stage?: number;
+  hints: boolean;
+  width: number;
+  color: boolean;
+}
+
+export function renderProblem(p: Problem, opts: ShowOptions): string {
+  const s = sanitizeTerminal;
+  const b = (t: string) => (opts.color ? `\u001b[1m${t}\u001b[0m` : t);
+  const d = (t: string) => (opts.color ? `\u001b[2m${t}\u001b[0m` : t);
+  const w = Math.max(40, Math.min(opts.width, 100));
+  const out: string[] = [];
+  out.push(b(s(p.title)));
+  out.push(d(`${p.id} · ${p.difficulty} · ${p.topics.join(', ')} · ~${p.minutes} min · ${p.stages.length} stage${p.stages.length === 1 ? '' : 's'} · ${p.figures === 'course' ? "course's coarse RTT figures" : 'measured RTT figures (Azure)'}`));
+  out.push('');
+  out.push(...wrapText(s(p.scenario.summary), w));
+  if (p.scenario.users) {
+    out.push('');
+    out.push(...wrapText(`Users: ${s(p.scenario.users)}`, w));
+  }
+  if (p.scenario.numbers.length) {
+    out.push('');
+    out.push(b('The numbers'));
+    const lw = Math.max(...p.scenario.numbers.map((n) => n.label.length));
+    for (const n of p.scenario.numbers) out.push(`  ${s(n.label).padEnd(lw)}  ${s(n.value)}`);
+  }
+  const stages = opts.stage ? p.stages.filter((st) => st.number === opts.stage) : p.stages;
+  for (const st of stages) {
+    out.push('');
+    out.push(b(`Stage ${st.number}: ${s(st.title)}`));
+    out.push(...wrapText(s(st.prompt), w, '  '));
+    if (opts.hints) {
+      out.push('');
+      st.hints.forEach((h, i) => out.push(...wrapText(`${i + 1}. ${s(h)}`, w, '  ')));
+    }
+  }
+  if (!opts.hints) {
+    out.push('');
+    out.push(d(`Hints are hidden: sdcoach show ${p.id}${opts.stage ? ` --stage ${opts.stage}` : ''} --hints`));
+  }
+  out.push(d(`Start: sdcoach init ${p.id}    Grade: sdcoach grade ${p.id}.yaml`));
+  return `${out.join('\n')}\n`;
+}
+
+/** The comment header of a starter file: the problem and stage 1's prompt, as YAML comments. */
+export function starterHeader(p: Problem, schemaRef: string): string {
+  const lines = [`# yaml-language-server: $schema=${schemaRef}`, `# ${p.title} (${p.id}), stage 1 of ${p.stages.length}: ${p.stages[0]!.title}`, '#'];
+  for (const l of wrapText(p.scenario.summary, 76)) lines.push(l ? `# ${l}` : '#');
+  lines.push('#');
+  for (const l of wrapText(p.stages[0]!.prompt, 76)) lines.push(l ? `# ${l}` : '#');
+  lines.push('#', `# Grade it: sdcoach grade <this file>    Hints: sdcoach show ${p.id} --stage 1 --hints`, '');
+  return lines.map((l) => l.replace(/[\r\n]/g, ' ')).join('\n');
+}

@@ -1,0 +1,57 @@
+// The rubric a stage is graded by: its own rubric (a file, a rubric id or inline data) plus the
+// must-pass checks and assertions of every earlier stage, so a follow-up cannot silently break
+// what was already right.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildRubric, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
+import type { Diagnostic } from '../spec/diagnostic.js';
+import type { Problem } from './problem.js';
+
+export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
+
+export function rubricSearchDirs(problem: Problem): string[] {
+  return [problem.dir, join(problem.catalog, 'rubrics'), resolve(problem.catalog, '..', 'rubrics'), RUBRICS_DIR].filter((d, i, all) => all.indexOf(d) === i);
+}
+
+/** The stage's own rubric, without carry-over. */
+export function ownStageRubric(problem: Problem, stageNumber: number): StageRubricResult {
+  const stage = problem.stages[stageNumber - 1];
+  if (!stage) return { ok: false, diagnostics: [{ file: problem.file, message: `problem "${problem.id}" has no stage ${stageNumber} (it has ${problem.stages.length})`, code: 'unknown-stage', severity: 'error' }] };
+  const dirs = rubricSearchDirs(problem);
+  const at = [...stage.path, 'rubric'];
+  if (typeof stage.rubric === 'string') {
+    const ref = stage.rubric;
+    let file: string | undefined;
+    if (/\.ya?ml$/.test(ref)) {
+      const abs = resolve(problem.dir, ref);
+      const root = resolve(problem.catalog, '..');
+      if (abs.startsWith(`${root}/`) && existsSync(abs)) file = abs;
+    } else {
+      file = dirs.map((d) => join(d, `${ref}.yaml`)).find((f) => existsSync(f));
+    }
+    if (!file) {
+      const pos = problem.locate(at);
+      return { ok: false, diagnostics: [{ file: problem.file, ...(pos ?? {}), message: `stage ${stageNumber} names rubric "${ref}", which was not found (a .yaml path inside the catalog, or an id in ${dirs.join(', ')})`, code: 'unknown-rubric', severity: 'error' }] };
+    }
+    return loadRubricFile(file, dirs);
+  }
+  const raw = { id: `${problem.id}-stage-${stageNumber}`, title: `${problem.title}, stage ${stageNumber}`, ...stage.rubric } as Parameters<typeof buildRubric>[1];
+  return buildRubric(problem.file, raw, problem.locate, dirs, new Set(), at);
+}
+
+export function stageRubric(problem: Problem, stageNumber: number): StageRubricResult {
+  const own = ownStageRubric(problem, stageNumber);
+  if (!own.ok) return own;
+  const rubric: Rubric = { ...own.rubric, checks: [...own.rubric.checks], assertions: [...own.rubric.assertions] };
+  for (let k = stageNumber - 1; k >= 1; k--) {
+    const earlier = ownStageRubric(problem, k);
+    if (!earlier.ok) return earlier;
+    for (const c of earlier.rubric.checks) {
+      if (c.mustPass && !rubric.checks.some((x) => x.id === c.id)) rubric.checks.push({ ...c });
+    }
+    for (const a of earlier.rubric.assertions) {
+      if (a.mustPass && !rubric.assertions.some((x) => x.id === a.id)) rubric.assertions.push({ ...a });
+    }
+  }
+  return { ok: true, rubric };
+}

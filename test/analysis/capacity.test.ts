@@ -1,0 +1,99 @@
+// Load and utilization per component and region (src/analysis/capacity.ts), against numbers worked out by hand.
+import { describe, expect, it } from 'vitest';
+import { capacity } from '../../src/analysis/capacity.js';
+import { modelOf } from './model-of.js';
+
+const loadOf = (yaml: string) => capacity(modelOf(yaml));
+
+describe('capacity', () => {
+  it('routes each flow\'s rate to the users\' regions by their shares', () => {
+    const c = loadOf(`
+regions: [us-east, eu-west]
+users: {us-east: 0.6, eu-west: 0.4}
+components:
+  api: {kind: service, replicas: 4}
+  db: {kind: database, replicas: 2}
+flows:
+  read: {kind: read, rate: 10000, path: [api, db]}
+  eu-only: {kind: read, rate: 1000, origins: [eu-west], path: [api, db]}
+`);
+    // us-east: 10,000 x 0.6 = 6,000 rps over 4 x 5,000 = 30 %, 60 % at a 2x surge
+    expect(c.api!['us-east']).toMatchObject({ rate: 6000, replicas: 4, capacity: 20000, utilization: 0.3, surgeUtilization: 0.6, writeRate: 0 });
+    // eu-west: 10,000 x 0.4 + all of eu-only's 1,000 = 5,000 rps / 20,000 = 25 %
+    expect(c.api!['eu-west']).toMatchObject({ rate: 5000, utilization: 0.25 });
+    // db nearest to each region: 6,000 / (2 x 10,000) = 30 %; 5,000 / 20,000 = 25 %
+    expect(c.db!['us-east']).toMatchObject({ rate: 6000, utilization: 0.3 });
+    expect(c.db!['eu-west']).toMatchObject({ rate: 5000, utilization: 0.25 });
+  });
+
+  it('sends only the cache misses to the store behind a cache', () => {
+    const c = loadOf(`
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 4}
+  cache: {kind: cache}
+  hot-cache: {kind: cache, hit_ratio: 0.75}
+  db: {kind: database}
+  other-db: {kind: database}
+flows:
+  read: {kind: read, rate: 10000, path: [api, cache, db]}
+  read-other: {kind: read, rate: 4000, path: [api, hot-cache, other-db]}
+`);
+    // the cache sees every read: 10,000; the default 90 % hit ratio leaves 10,000 x 0.1 = 1,000 for db
+    expect(c.cache!['us-east']!.rate).toBe(10000);
+    expect(c.db!['us-east']).toMatchObject({ rate: 1000, utilization: 0.1 });
+    // 75 % hits: 4,000 x 0.25 = 1,000 reach other-db
+    expect(c['other-db']!['us-east']!.rate).toBe(1000);
+    // the api in front sees both flows whole: 14,000 / (4 x 5,000) = 70 %
+    expect(c.api!['us-east']!.utilization).toBe(0.7);
+  });
+
+  it('sends every write to the primary and applies it again on every copy', () => {
+    const c = loadOf(`
+regions: [us-east, eu-west, us-west]
+users: {us-east: 0.5, eu-west: 0.5}
+components:
+  api: {kind: service, regions: [us-east, eu-west]}
+  db: {kind: database, regions: [us-east, eu-west], primary: us-east}
+  ledger:
+    kind: database
+    regions: [us-east]
+    failover: {mode: active-passive, standby: us-west}
+flows:
+  write: {kind: write, rate: 1000, path: [api, db]}
+  post: {kind: write, rate: 200, origins: [us-east], path: [api, ledger]}
+`);
+    // both regions' writes (500 + 500) go to the us-east primary: 1,000 writes; eu-west's copy applies the same 1,000
+    expect(c.db!['us-east']).toMatchObject({ rate: 1000, writeRate: 1000, utilization: 0.1 });
+    expect(c.db!['eu-west']).toMatchObject({ rate: 1000, writeRate: 1000 });
+    // the api serves its own region's users: 500 each, plus the 200 ledger posts from us-east = 700
+    expect(c.api!['us-east']!.rate).toBe(700);
+    expect(c.api!['eu-west']!.rate).toBe(500);
+    // the standby in us-west applies the ledger's 200 writes too
+    expect(c.ledger!['us-east']!.writeRate).toBe(200);
+    expect(c.ledger!['us-west']!.writeRate).toBe(200);
+  });
+
+  it('loads a projection worker with what its stream receives, and its store with the projected writes', () => {
+    const c = loadOf(`
+regions: [us-east, eu-west]
+users: {us-east: 1}
+components:
+  api: {kind: service, regions: [us-east]}
+  events: {kind: stream, regions: [us-east, eu-west], primary: us-east}
+  projector: {kind: worker, consumes: events, writes: summary-db}
+  summary-db: {kind: database, primary: us-east}
+flows:
+  place: {kind: write, rate: 600, path: [api, events]}
+`);
+    // the stream takes 600 writes at us-east and its eu-west copy applies them: 600 + 600
+    expect(c.events!['us-east']!.writeRate).toBe(600);
+    expect(c.events!['eu-west']!.writeRate).toBe(600);
+    // the worker reads one copy: (600 + 600) / 2 copies = 600 events/s, split over its 2 regions = 300 each
+    expect(c.projector!['us-east']).toMatchObject({ rate: 300, replicas: 2, capacity: 10000, utilization: 0.03 });
+    expect(c.projector!['eu-west']!.rate).toBe(300);
+    // it writes all 600 to summary-db's primary, and the eu-west copy applies them too
+    expect(c['summary-db']!['us-east']).toMatchObject({ rate: 600, writeRate: 600, utilization: 0.06 });
+    expect(c['summary-db']!['eu-west']!.writeRate).toBe(600);
+  });
+});

@@ -1,0 +1,132 @@
+// Thread demand by Little's law (src/analysis/pools.ts), against numbers worked out by hand.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
+import type { ServicePools } from '../../src/analysis/metrics.js';
+import { modelOf } from './model-of.js';
+
+const poolsOf = (yaml: string): Record<string, ServicePools> => analyse(modelOf(yaml)).pools;
+
+const call = (s: ServicePools | undefined, dep: string) => s?.calls.find((c) => c.dependency === dep);
+
+describe("pool demand (Little's law, per replica)", () => {
+  it('is calls/s reaching one replica x the p99 a thread is held: the Hystrix example', () => {
+    const pools = poolsOf(`
+regions: [us-east]
+components:
+  web-api: {kind: service, replicas: 4, latency_ms: {p50: 10, p99: 20}, pools: {payment-api: 30}}
+  payment-api: {kind: external, latency_ms: {p50: 100, p99: 200}, timeout_ms: 500}
+flows:
+  checkout: {kind: write, rate: 240, path: [web-api, payment-api]}
+`);
+    const api = pools['web-api']!;
+    const pay = call(api, 'payment-api')!;
+    // 240 rps / 4 replicas = 60 rps per replica; an external with no region costs no network: 200 ms
+    expect(pay.ratePerReplica).toBe(60);
+    expect(pay.p99Ms).toBe(200);
+    // 60 rps x 0.2 s = 12 threads (Hystrix: + 5 breathing room = 17)
+    expect(pay.demand).toBe(12);
+    // slowed to its 500 ms timeout: 60 x 0.5 = 30 threads
+    expect(pay.worstDemand).toBe(30);
+    expect(pay.pool).toBe('payment-api');
+    expect(pay.external).toBe(true);
+    expect(api.pools[0]).toMatchObject({ name: 'payment-api', demand: 12, worstDemand: 30, timeoutMs: 500 });
+    // the service's own work: 60 rps x 0.02 s = 1.2 threads; total 1.2 + 12 = 13.2
+    expect(api.ratePerReplica).toBe(60);
+    expect(api.demand).toBe(13.2);
+  });
+
+  it('takes the busiest region, with the users\' shares and the round trip to the dependency', () => {
+    const pools = poolsOf(`
+regions: [us-east, eu-west]
+users: {us-east: 0.75, eu-west: 0.25}
+components:
+  api: {kind: service, replicas: 5, latency_ms: {p50: 10, p99: 20}}
+  payments: {kind: external, regions: [us-east], latency_ms: {p50: 100, p99: 300}, timeout_ms: 400}
+flows:
+  pay: {kind: write, rate: 800, path: [api, payments]}
+`);
+    const pay = call(pools['api'], 'payments')!;
+    // us-east: 800 x 0.75 / 5 replicas = 120 rps x (0.5 ms in-region + 300 ms) = 36.06 threads
+    // eu-west: 800 x 0.25 / 5 = 40 rps x (82 ms to us-east + 300 ms) = 15.28 threads: us-east is busier
+    expect(pay.region).toBe('us-east');
+    expect(pay.ratePerReplica).toBe(120);
+    expect(pay.p99Ms).toBe(300.5);
+    expect(pay.demand).toBe(36.06);
+    // under the 400 ms timeout: 120 x 0.4 = 48
+    expect(pay.worstDemand).toBe(48);
+    expect(pay.pool).toBeUndefined();
+  });
+
+  it('attributes every call to the last code-running hop, and a named core pool takes the rest', () => {
+    const pools = poolsOf(`
+regions: [us-east]
+components:
+  api:
+    kind: service
+    replicas: 2
+    latency_ms: {p50: 5, p99: 10}
+    threads: 200
+    pools: {payments: 40, core: 160}
+  payments: {kind: external, latency_ms: {p50: 100, p99: 300}, timeout_ms: 500}
+  orders-db: {kind: database, latency_ms: {p50: 2, p99: 5}, write_latency_ms: {p50: 5, p99: 19.5}}
+flows:
+  create-order: {kind: write, rate: 100, path: [api, payments, orders-db]}
+  get-order: {kind: read, rate: 1000, path: [api, orders-db]}
+`);
+    const api = pools['api']!;
+    // payments runs no code, so api makes the orders-db call of create-order too
+    expect(pools['payments']).toBeUndefined();
+    const db = call(api, 'orders-db')!;
+    // per replica: create-order 50 rps held 0.5 + 19.5 = 20 ms, get-order 500 rps held 0.5 + 5 = 5.5 ms
+    // L = sum(lambda x W) = 50 x 0.020 + 500 x 0.0055 = 1 + 2.75 = 3.75 threads over 550 rps
+    expect(db.ratePerReplica).toBe(550);
+    expect(db.demand).toBe(3.75);
+    // the p99 shown is the rate-weighted mean, so 550 x 6.82 ms ~ 3.75: 3,750 / 550 = 6.818
+    expect(db.p99Ms).toBe(6.82);
+    // payments: 50 rps x 0.3 s = 15 threads, 50 x 0.5 s = 25 at its timeout
+    expect(api.pools.find((p) => p.name === 'payments')).toMatchObject({ dependency: 'payments', size: 40, demand: 15, worstDemand: 25 });
+    // core: own work 550 rps x 0.01 s = 5.5 + the unpooled orders-db calls 3.75 = 9.25;
+    // orders-db has no timeout, so core's worst case is unbounded
+    const core = api.pools.find((p) => p.name === 'core')!;
+    expect(core.dependency).toBeUndefined();
+    expect(core.demand).toBe(9.25);
+    expect(core.worstDemand).toBe(Number.POSITIVE_INFINITY);
+    // 5.5 + 15 + 3.75 = 24.25 threads in all; pools 40 + 160 = 200
+    expect(api.demand).toBe(24.25);
+    expect(api.pooledThreads).toBe(200);
+    expect(api.threads).toBe(200);
+  });
+
+  it('holds a caller\'s thread while the service it calls makes its own calls', () => {
+    const pools = poolsOf(`
+regions: [us-east]
+components:
+  gateway: {kind: gateway, replicas: 2, latency_ms: {p50: 2, p99: 4}}
+  api: {kind: service, replicas: 2, latency_ms: {p50: 10, p99: 20}}
+  db: {kind: database, latency_ms: {p50: 2, p99: 5}}
+flows:
+  read: {kind: read, rate: 400, path: [gateway, api, db]}
+`);
+    // gateway -> api: held for api (0.5 + 20) and api's call to db (0.5 + 5) = 26 ms; 200 rps x 0.026 s = 5.2
+    expect(call(pools['gateway'], 'api')).toMatchObject({ ratePerReplica: 200, p99Ms: 26, demand: 5.2 });
+    expect(call(pools['gateway'], 'db')).toBeUndefined();
+    // api -> db: 200 rps x 0.0055 s = 1.1
+    expect(call(pools['api'], 'db')).toMatchObject({ ratePerReplica: 200, p99Ms: 5.5, demand: 1.1 });
+  });
+
+  it('counts only the cache misses as calls to the store behind the cache', () => {
+    const pools = poolsOf(`
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 2, latency_ms: {p50: 10, p99: 20}}
+  cache: {kind: cache, hit_ratio: 0.9, latency_ms: {p50: 0.5, p99: 1.5}}
+  db: {kind: database, latency_ms: {p50: 2, p99: 9.5}}
+flows:
+  read: {kind: read, rate: 2000, path: [api, cache, db]}
+`);
+    // 2,000 / 2 replicas = 1,000 rps to the cache x (0.5 + 1.5) ms = 2 threads
+    expect(call(pools['api'], 'cache')).toMatchObject({ ratePerReplica: 1000, demand: 2 });
+    // 10 % miss: 100 rps to db x (0.5 + 9.5) ms = 1 thread
+    expect(call(pools['api'], 'db')).toMatchObject({ ratePerReplica: 100, p99Ms: 10, demand: 1 });
+  });
+});

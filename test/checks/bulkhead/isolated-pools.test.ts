@@ -1,0 +1,30 @@
+import isolatedPools from '../../../src/checks/bulkhead/isolated-pools.js';
+import { testCheck } from '../tester.js';
+
+testCheck(isolatedPools, {
+  valid: [
+    { spec: 'bulkhead/bulkheads-ok.yaml' },
+    { spec: 'bulkhead/pools-too-small.yaml', name: 'a pool that is too small still isolates' },
+    { spec: 'scalability/capacity-ok.yaml', name: 'no slow or external dependency', applies: false },
+  ],
+  invalid: [
+    {
+      spec: 'bulkhead/shared-pool.yaml',
+      findings: [
+        // 500/s / 2 replicas = 250 calls/s per replica x 1 s timeout = 250 threads > the 200 shared
+        { status: 'fail', messageId: 'sharedPool', line: 6, data: { service: 'web-api', dependency: 'payment-api', rate: '250', worstDemand: 250, shared: 200 } },
+        // 40/s / 2 = 20 calls/s, no timeout: unbounded
+        { status: 'fail', messageId: 'sharedPoolNoTimeout', line: 6, data: { dependency: 'email-api', rate: '20', shared: 200 } },
+      ],
+    },
+    {
+      spec: 'bulkhead/bulkheads-ok.yaml',
+      name: 'a slow store counts too (slowMs 5: users-db is held 8.2 ms on average)',
+      options: { slowMs: 5 },
+      findings: [
+        // users-db: (500/s x 5.5 ms + 60/s x 30.5 ms) / 560/s = 8.18 ms; 2,000 + 240 over 4 replicas = 560/s; no timeout
+        { status: 'fail', messageId: 'sharedPoolNoTimeout', line: 11, data: { dependency: 'users-db', p99: '8.2', rate: '560', shared: 130 } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+import readWriteRatio from '../../../src/checks/cqrs/read-write-ratio.js';
+import { testCheck } from '../tester.js';
+
+testCheck(readWriteRatio, {
+  valid: [
+    // (20000 + 500) reads/s / 100 writes/s = 205:1 >= 100:1
+    { spec: 'cqrs/orders-ok.yaml' },
+    { spec: 'design/no-patterns.yaml', name: 'no cqrs declared: does not apply', applies: false },
+  ],
+  invalid: [
+    {
+      spec: 'cqrs/low-ratio.yaml',
+      // 2000 / 50 = 40:1, both stated in workload
+      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 14, data: { ratio: '40', reads: '2000', writes: '50', readsFrom: 'stated in workload', writesFrom: 'stated in workload', minRatio: 100 } }],
+    },
+    {
+      spec: 'cqrs/orders-ok.yaml',
+      name: 'a stricter rubric: 205:1 is below 300:1',
+      options: { minRatio: 300 },
+      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 15, data: { ratio: '205', reads: '20500', readsFrom: 'summed from read flows', writesFrom: 'summed from write flows' } }],
+    },
+    {
+      spec: 'cqrs/low-ratio-two-models.yaml',
+      // (2000 + 1000) / 100 = 30:1, but two read models
+      findings: [{ status: 'warn', messageId: 'tooFewReadsSeveralModels', line: 16, data: { ratio: '30', models: 2 } }],
+    },
+    {
+      spec: 'cqrs/no-rates.yaml',
+      findings: [{ status: 'warn', messageId: 'noWorkload', line: 10 }],
+    },
+  ],
+});

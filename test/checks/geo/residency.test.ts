@@ -1,0 +1,19 @@
+import residency from '../../../src/checks/geo/residency.js';
+import { testCheck } from '../tester.js';
+
+testCheck(residency, {
+  valid: [
+    // eu expands to eu-west, eu-central; users-db is in eu-west with its standby in eu-central
+    { spec: 'geo/residency-ok.yaml' },
+    { spec: 'geo/replica-near.yaml', name: 'no data class has a residency rule', applies: false },
+  ],
+  invalid: [
+    {
+      spec: 'geo/residency-outside.yaml',
+      findings: [
+        { status: 'fail', messageId: 'outsideResidency', line: 6, data: { dataClass: 'eu-personal-data', copy: 'replica', store: 'users-db', region: 'us-east', allowed: 'eu-west, eu-central', rule: 'eu' } },
+        { status: 'fail', messageId: 'outsideResidency', line: 10, data: { copy: 'failover standby', store: 'sessions-db', region: 'us-east' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,29 @@
+import utilization from '../../../src/checks/scalability/utilization.js';
+import { testCheck } from '../tester.js';
+
+testCheck(utilization, {
+  valid: [
+    // busiest: orders-api in us-east, 10,000 x 0.6 + 500 x 0.6 = 6,300 req/s over 4 x 5,000 = 31.5 %, 63 % at 2x
+    { spec: 'scalability/capacity-ok.yaml' },
+  ],
+  invalid: [
+    {
+      spec: 'scalability/capacity-hot.yaml',
+      findings: [
+        // 40,000 x 0.85 = 34,000 req/s over 8 x 5,000 = 85 % > 80 %
+        { status: 'fail', messageId: 'overLimit', line: 9, data: { component: 'orders-api', region: 'us-east', utilization: '85%', rate: '34,000', replicas: 8, perReplica: '5,000' } },
+        // 34,000 x (1 - 0.85) = 5,100 req/s over 1 x 10,000 = 51 %; at 2x: 102 %
+        { status: 'warn', messageId: 'surgeOverflow', line: 11, data: { component: 'orders-db', region: 'us-east', utilization: '51%', surge: '102%', rate: '5,100' } },
+      ],
+    },
+    {
+      spec: 'scalability/capacity-ok.yaml',
+      name: 'a stricter limit',
+      options: { maxUtilization: 0.3 },
+      findings: [
+        // 31.5 % > 30 % in us-east; eu-west: 6,300 x 0.4 / 0.6 = 4,200 / 20,000 = 21 %
+        { status: 'fail', messageId: 'overLimit', line: 7, data: { component: 'orders-api', region: 'us-east', utilization: '31.5%', limit: '30%' } },
+      ],
+    },
+  ],
+});
