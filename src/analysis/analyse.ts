@@ -24,7 +24,7 @@ export function analyse(model: Model): Metrics {
     const availability = flowAvailability(model, flow);
     const target = flow.availability ?? model.requirements.availability;
     flows[name] = {
-      name, kind: flow.kind, rate: flow.rate, budget: flow.budget, origins, worst,
+      name, kind: flow.kind, rate: flow.rate, consistency: flow.consistency, path: [...flow.path], budget: flow.budget, origins, worst,
       availability: { ...availability, ...(target !== undefined ? { target } : {}) },
     };
   }

@@ -42,6 +42,10 @@ export interface FlowMetrics {
   name: string;
   kind: 'read' | 'write';
   rate: number;
+  /** Reads: must they see the latest write? (for rubric assertions) */
+  consistency: 'strong' | 'eventual';
+  /** The hops, in order. */
+  path: string[];
   budget: { p50?: number; p99?: number };
   /** Latency from each origin region. */
   origins: Record<string, OriginLatency>;

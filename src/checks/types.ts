@@ -78,6 +78,12 @@ export function ms(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
+/** Rates and counts for messages: 34000 -> "34,000"; small values keep one decimal. */
+export function count(n: number): string {
+  if (!Number.isFinite(n)) return 'unbounded';
+  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 10) / 10);
+}
+
 export function pct(fraction: number, digits = 3): string {
   return `${Number((fraction * 100).toFixed(digits))}%`;
 }

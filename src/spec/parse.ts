@@ -245,7 +245,7 @@ export function parseSource(file: string, text: string, format: SpecFormat = det
     const firstLine = first.range ? ` (first on line ${lineCounter.linePos(first.range[0]).line})` : '';
     diagnostics.push({
       file, ...positionOf(lineCounter, key.range?.[0] ?? 0),
-      message: `duplicate key "${name}"${firstLine}: each key may appear only once in a mapping`,
+      message: `duplicate key ${JSON.stringify(name)}${firstLine}: each key may appear only once in a mapping`,
       code: 'yaml-duplicate-key', severity: 'error',
     });
   }

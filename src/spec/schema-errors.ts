@@ -38,11 +38,16 @@ function valueAt(data: unknown, path: SpecPath): unknown {
   return node;
 }
 
+/** A name from the spec, quoted with its control characters escaped: a key may hold a newline, a message may not. */
+function quoted(name: string | number): string {
+  return JSON.stringify(String(name));
+}
+
 function show(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+  if (typeof value === 'string') return quoted(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   return String(value);
 }
 
@@ -66,8 +71,8 @@ const TYPE_WORDS: Record<string, string> = { object: 'a mapping (key: value)', a
 /** Where in the spec the subject sits, for context in messages ("component orders-db", "flow checkout"). */
 function subject(path: SpecPath): string {
   const [top, id] = path;
-  if (top === 'components' && id !== undefined) return `component "${id}"`;
-  if (top === 'flows' && id !== undefined) return `flow "${id}"`;
+  if (top === 'components' && id !== undefined) return `component ${quoted(id)}`;
+  if (top === 'flows' && id !== undefined) return `flow ${quoted(id)}`;
   if (top === 'patterns' && id !== undefined) return `pattern ${id}`;
   if (typeof top === 'string') return top;
   return 'the spec';
@@ -158,7 +163,7 @@ function lowerFirst(text: string): string {
 
 function last(path: SpecPath): string {
   const l = path.at(-1);
-  return l === undefined ? 'the spec' : typeof l === 'number' ? `item ${l + 1}` : `"${l}"`;
+  return l === undefined ? 'the spec' : typeof l === 'number' ? `item ${l + 1}` : quoted(l);
 }
 
 function describeBranch(branch: unknown, schema: unknown): string {
@@ -180,7 +185,7 @@ function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined 
   const propertyName = (e as { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const path = pointerToPath(e.instancePath);
-    return { path: [...path, propertyName], key: true, message: `"${propertyName}" is not a valid ${parent?.title ?? 'key'} in ${subject(path)}${parent?.description ? `: ${lowerFirst(parent.description)}` : ''}`, code: 'schema/bad-key' };
+    return { path: [...path, propertyName], key: true, message: `${quoted(propertyName)} is not a valid ${parent?.title ?? 'key'} in ${subject(path)}${parent?.description ? `: ${lowerFirst(parent.description)}` : ''}`, code: 'schema/bad-key' };
   }
   const path = pointerToPath(e.instancePath);
   const value = valueAt(data, path);
@@ -200,7 +205,7 @@ function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined 
       return {
         path: [...path, extraKey],
         key: true,
-        message: `unknown field "${extraKey}" in ${subject(path)}${guess ? `: did you mean "${guess}"?` : '.'} Allowed: ${listChoices(allowed, 30)}`,
+        message: `unknown field ${quoted(extraKey)} in ${subject(path)}${guess ? `: did you mean "${guess}"?` : '.'} Allowed: ${listChoices(allowed, 30)}`,
         code: 'schema/unknown-field',
       };
     }

@@ -62,6 +62,7 @@ const CASES: Case[] = [
   { file: 'regions-not-a-list.yaml', code: 'schema/type', line: 2, message: '"regions" must be a list' },
   { file: 'latency-wrong-shape.yaml', code: 'schema/type', line: 4, message: 'must be a number or a mapping with p50/p99, found a list' },
   { file: 'empty-value.yaml', code: 'schema/type', line: 4, message: 'found nothing (an empty value)' },
+  { file: 'key-with-newline.yaml', code: 'schema/unknown-field', line: 6, column: 1, message: 'unknown field "name\\n" in the spec: did you mean "name"?' },
   { file: 'bad-component-id.yaml', code: 'schema/bad-key', line: 4, column: 3, message: '"orders api" is not a valid id' },
   { file: 'negative-replicas.yaml', code: 'schema/too-small', line: 3, message: '"replicas" must be >= 1' },
   { file: 'share-over-one.yaml', code: 'schema/too-large', line: 3, message: 'must be <= 1, found 60' },

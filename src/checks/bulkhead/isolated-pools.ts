@@ -1,7 +1,7 @@
 // bulkhead/isolated-pools: a slow or external dependency gets a thread pool of its own, so it cannot take every thread.
 import type { PoolCall, ServicePools } from '../../analysis/metrics.js';
 import type { ModelComponent } from '../../spec/model.js';
-import { defineCheck, ms, type Finding } from '../types.js';
+import { count, defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
   /** A call held longer than this at p99 counts as slow. */
@@ -19,8 +19,6 @@ export function sharedThreads(s: ServicePools, c: ModelComponent): number {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-/** 1500 -> "1,500"; small rates keep one decimal. */
-const count = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(round1(n)));
 
 export default defineCheck<Options>({
   meta: {

@@ -1,7 +1,7 @@
 // bulkhead/pool-size: every bulkhead pool holds at least its Little's-law demand plus breathing room.
 import type { PoolCall, PoolMetrics, ServicePools } from '../../analysis/metrics.js';
 import { POOL_BREATHING_ROOM } from '../../data/figures.js';
-import { defineCheck, type Finding, type FindingData } from '../types.js';
+import { count, defineCheck, type Finding, type FindingData } from '../types.js';
 
 interface Options {
   /** Spare threads on top of Little's law demand (Hystrix: "+ breathing room"). */
@@ -11,8 +11,6 @@ interface Options {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-/** 1500 -> "1,500"; small rates keep one decimal. */
-const count = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(round1(n)));
 /** Threads to provide for a fractional demand; the rounding guards 12 + 5 against 17.000000001. */
 const threadsFor = (demand: number, room: number): number => Math.ceil(Math.round((demand + room) * 1e6) / 1e6);
 

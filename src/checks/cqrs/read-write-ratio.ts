@@ -1,6 +1,6 @@
 // cqrs/read-write-ratio: a design that separates reads from writes has the read:write ratio that pays for it.
 import { CQRS_MIN_READ_WRITE_RATIO } from '../../data/figures.js';
-import { defineCheck, ms, type Finding } from '../types.js';
+import { count, defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
   /** Smallest read:write ratio (reads per write) at which CQRS earns its cost. */
@@ -46,8 +46,8 @@ export default defineCheck<Options>({
     const { readsPerS, writesPerS, readWriteRatio, derived } = metrics.workload;
     const data = {
       ratio: ms(readWriteRatio),
-      reads: ms(readsPerS),
-      writes: ms(writesPerS),
+      reads: count(readsPerS),
+      writes: count(writesPerS),
       readsFrom: derived.reads ? 'summed from read flows' : 'stated in workload',
       writesFrom: derived.writes ? 'summed from write flows' : 'stated in workload',
       minRatio: options.minRatio,

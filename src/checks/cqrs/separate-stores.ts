@@ -1,5 +1,5 @@
 // cqrs/separate-stores: the command side and the query side of CQRS live in different stores with matching roles.
-import { defineCheck, ms, type Finding } from '../types.js';
+import { count, defineCheck, ms, type Finding } from '../types.js';
 
 type Options = Record<string, never>;
 
@@ -64,7 +64,7 @@ export default defineCheck<Options>({
     return [{
       status: 'pass',
       messageId: reads === 0 && writes === 0 ? 'separateNoFlows' : 'separate',
-      data: { commands: cqrs.commands, querySide: `${cqrs.queries.join(' and ')} ${cqrs.queries.length > 1 ? 'serve' : 'serves'}`, reads: ms(reads), writes: ms(writes) },
+      data: { commands: cqrs.commands, querySide: `${cqrs.queries.join(' and ')} ${cqrs.queries.length > 1 ? 'serve' : 'serves'}`, reads: count(reads), writes: count(writes) },
       path: ['patterns', 'cqrs'],
       evidence: { commands: cqrs.commands, queries: cqrs.queries, readsPerS: reads, writesPerS: writes },
     }];

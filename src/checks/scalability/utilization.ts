@@ -2,15 +2,15 @@
 import { SURGE_FACTOR } from '../../analysis/capacity.js';
 import type { RegionLoad } from '../../analysis/metrics.js';
 import { UTILIZATION_LIMIT } from '../../data/figures.js';
-import { defineCheck, pct, type Finding } from '../types.js';
+import { count, defineCheck, pct, type Finding } from '../types.js';
 
 interface Options {
   /** Highest utilization at peak that passes. */
   maxUtilization: number;
+  /** Warn when a 2x surge would saturate a component. */
+  checkSurge: boolean;
 }
 
-/** 34000 -> "34,000"; small rates keep one decimal. */
-const count = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 10) / 10));
 
 export default defineCheck<Options>({
   meta: {
@@ -28,9 +28,12 @@ export default defineCheck<Options>({
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { maxUtilization: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Highest utilization at peak that passes. Default 0.8, where M/M/c queueing delay starts to climb fast.' } },
+      properties: {
+        maxUtilization: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Highest utilization at peak that passes. Default 0.8, where M/M/c queueing delay starts to climb fast.' },
+        checkSurge: { type: 'boolean', description: 'Warn when a 2x surge would take a component past 100%. Default true; a problem that states its own peak may turn it off.' },
+      },
     },
-    defaults: { maxUtilization: UTILIZATION_LIMIT },
+    defaults: { maxUtilization: UTILIZATION_LIMIT, checkSurge: true },
     messages: {
       withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), {{surge}} at a {{surgeFactor}}x surge',
       overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), above the {{limit}} limit',
@@ -57,7 +60,7 @@ export default defineCheck<Options>({
         if (l.utilization > options.maxUtilization) {
           out.push({ status: 'fail', messageId: 'overLimit', data: { ...data(l), limit: pct(options.maxUtilization, 1) }, path, evidence });
           flagged = true;
-        } else if (l.surgeUtilization > 1) {
+        } else if (options.checkSurge && l.surgeUtilization > 1) {
           out.push({ status: 'warn', messageId: 'surgeOverflow', data: data(l), path, evidence });
           flagged = true;
         }

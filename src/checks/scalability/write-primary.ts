@@ -1,5 +1,5 @@
 // scalability/write-primary: a store with one write primary is not pushed past what one node can write.
-import { defineCheck, pct, type Finding } from '../types.js';
+import { count, defineCheck, pct, type Finding } from '../types.js';
 
 interface Options {
   /** Highest share of one node's capacity the writes may take on a single primary. */
@@ -9,7 +9,6 @@ interface Options {
 /** Logs are partitioned by design (each partition has its own leader), so one primary is not their limit. */
 const PARTITIONED = new Set(['queue', 'stream']);
 
-const count = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 10) / 10));
 
 export default defineCheck<Options>({
   meta: {

@@ -11,13 +11,13 @@ testCheck(readWriteRatio, {
     {
       spec: 'cqrs/low-ratio.yaml',
       // 2000 / 50 = 40:1, both stated in workload
-      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 14, data: { ratio: '40', reads: '2000', writes: '50', readsFrom: 'stated in workload', writesFrom: 'stated in workload', minRatio: 100 } }],
+      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 14, data: { ratio: '40', reads: '2,000', writes: '50', readsFrom: 'stated in workload', writesFrom: 'stated in workload', minRatio: 100 } }],
     },
     {
       spec: 'cqrs/orders-ok.yaml',
       name: 'a stricter rubric: 205:1 is below 300:1',
       options: { minRatio: 300 },
-      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 15, data: { ratio: '205', reads: '20500', readsFrom: 'summed from read flows', writesFrom: 'summed from write flows' } }],
+      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 15, data: { ratio: '205', reads: '20,500', readsFrom: 'summed from read flows', writesFrom: 'summed from write flows' } }],
     },
     {
       spec: 'cqrs/low-ratio-two-models.yaml',
