@@ -9,6 +9,9 @@ import { reportToJson, stringifyJson } from '../grading/format/json.js';
 import { formatGithub } from '../grading/format/github.js';
 import { formatJunit } from '../grading/format/junit.js';
 import { formatMarkdown } from '../grading/format/markdown.js';
+import { findingsOf } from '../diagrams/findings.js';
+import { designToMermaid } from '../diagrams/mermaid.js';
+import type { Model } from '../spec/model.js';
 import { formatSummaryTable, formatText } from '../grading/format/text.js';
 import { EXIT, useColor } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
@@ -27,7 +30,7 @@ export interface GradeOptions {
   verbose?: boolean;
 }
 
-type Outcome = { spec: string; report: Report } | { spec: string; error: string; details: string[] };
+export type Outcome = { spec: string; report: Report; model: Model } | { spec: string; error: string; details: string[] };
 
 function chooseRubric(opts: GradeOptions, catalogs: string[], specProblem: string | undefined, specStage: number | undefined): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
   if (opts.rubric) {
@@ -63,7 +66,7 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
     if (opts.minScore !== undefined) gradeOpts.minScore = opts.minScore;
     if (choice.problem !== undefined) gradeOpts.problem = choice.problem;
     if (choice.stage !== undefined) gradeOpts.stage = choice.stage;
-    return { spec, report: gradeLoaded(loaded.loaded, choice.rubric, gradeOpts) };
+    return { spec, report: gradeLoaded(loaded.loaded, choice.rubric, gradeOpts), model };
   });
 }
 
@@ -86,9 +89,12 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
     case 'github':
       out.write(formatGithub(reports));
       break;
-    case 'markdown':
-      out.write(reports.map((r) => formatMarkdown(r)).join('\n---\n\n'));
+    case 'markdown': {
+      // The diagram, with what failed drawn on it, as a mermaid block (GitHub renders it).
+      const graded = outcomes.filter((o): o is Extract<Outcome, { report: Report }> => 'report' in o);
+      out.write(graded.map((o) => formatMarkdown(o.report, { diagram: designToMermaid(o.model, o.report.metrics, { findings: findingsOf(o.report) }) })).join('\n---\n\n'));
       break;
+    }
     default: {
       const parts = reports.map((r) => formatText(r, { color, verbose: opts.verbose ?? false }));
       out.write(parts.join('\n'));

@@ -9,7 +9,11 @@ import { registerList } from './list.js';
 import { registerShow } from './show.js';
 import { registerInit } from './init.js';
 import { collect } from './catalog-options.js';
+import { registerProblem } from './problem.js';
+import { registerMetrics } from './metrics.js';
 import { registerValidate } from './validate.js';
+import { registerDiagram } from './diagram.js';
+import { registerReport } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -33,7 +37,11 @@ Examples:
   registerGrade(program);
   registerValidate(program);
   registerExplain(program);
+  registerMetrics(program);
+  registerProblem(program);
   registerSchema(program);
+  registerDiagram(program);
+  registerReport(program);
   for (const c of program.commands) c.exitOverride().showSuggestionAfterError(true);
   return program;
 }

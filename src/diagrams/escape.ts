@@ -7,7 +7,7 @@
 // inert punctuation marks and `#NN;` entities can do none of that.
 
 /** Characters that pass into a label as they are; everything else becomes `#<code>;`. */
-const PLAIN = /[\p{L}\p{N} .,:/_+=@()?!'×·–-]/u;
+const PLAIN = /[\p{L}\p{N} .,:/_+=@()?!'×·–✓✗⚠-]/u;
 /** Characters dropped entirely: controls, bidi overrides, zero-width and other invisible marks. */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;

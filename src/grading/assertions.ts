@@ -6,13 +6,90 @@ import type { Metrics } from '../analysis/metrics.js';
 
 export type CompiledAssertion = (context: Record<string, unknown>) => unknown;
 
+/** The names an expression may start from: the top-level keys of Metrics. */
+export const METRIC_ROOTS = ['flows', 'workload', 'stores', 'pools', 'replay', 'residency', 'capacity', 'staleness'] as const;
+const FUNCTIONS = new Set(['size', 'has', 'int', 'uint', 'double', 'string', 'bool', 'min', 'max']);
+const METHODS = new Set(['size', 'contains', 'startsWith', 'endsWith', 'matches']);
+const MACROS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+const FORBIDDEN_FIELDS = new Set(['constructor', '__proto__', 'prototype']);
+
+interface CelNode {
+  op: string;
+  args: unknown;
+  pos?: number;
+}
+
+/** Rejects anything but reading the metrics: unknown names, calls outside CEL's small library, prototype fields. */
+function vet(node: unknown, bound: ReadonlySet<string>): string | undefined {
+  if (!node || typeof node !== 'object' || !('op' in node)) return undefined;
+  const n = node as CelNode;
+  const at = n.pos !== undefined ? ` (at character ${n.pos + 1})` : '';
+  const args = n.args;
+  switch (n.op) {
+    case 'value':
+      return undefined;
+    case 'id': {
+      const name = String(args);
+      if (bound.has(name) || (METRIC_ROOTS as readonly string[]).includes(name)) return undefined;
+      return `unknown name "${name}"${at}: expressions can read only ${METRIC_ROOTS.join(', ')} (see sdcoach metrics <spec>)`;
+    }
+    case '.':
+    case '?.': {
+      const [target, field] = args as [unknown, string];
+      if (FORBIDDEN_FIELDS.has(field)) return `"${field}" is not a metric${at}`;
+      return vet(target, bound);
+    }
+    case 'call': {
+      const [name, list] = args as [string, unknown[]];
+      if (!FUNCTIONS.has(name)) return `unknown function "${name}"${at}: expressions may use ${[...FUNCTIONS].join(', ')}`;
+      for (const a of list) {
+        const e = vet(a, bound);
+        if (e) return e;
+      }
+      return undefined;
+    }
+    case 'rcall': {
+      const [name, target, list] = args as [string, unknown, unknown[]];
+      const e = vet(target, bound);
+      if (e) return e;
+      if (MACROS.has(name)) {
+        const v = list[0] as CelNode | undefined;
+        const inner = new Set(bound);
+        if (v?.op === 'id') inner.add(String(v.args));
+        for (const a of list.slice(1)) {
+          const err = vet(a, inner);
+          if (err) return err;
+        }
+        return undefined;
+      }
+      if (!METHODS.has(name)) return `unknown method "${name}"${at}: expressions may use ${[...METHODS, ...MACROS].join(', ')}`;
+      for (const a of list) {
+        const err = vet(a, bound);
+        if (err) return err;
+      }
+      return undefined;
+    }
+    default: {
+      const list = Array.isArray(args) ? args : [args];
+      for (const a of list) {
+        const err = Array.isArray(a) ? a.map((x) => vet(x, bound)).find(Boolean) : vet(a, bound);
+        if (err) return err;
+      }
+      return undefined;
+    }
+  }
+}
+
 export function compileAssertion(expr: string): { ok: true; assertion: CompiledAssertion } | { ok: false; error: string } {
+  let fn: CompiledAssertion & { ast?: unknown };
   try {
-    const fn = parse(expr) as unknown as CompiledAssertion;
-    return { ok: true, assertion: fn };
+    fn = parse(expr) as unknown as CompiledAssertion & { ast?: unknown };
   } catch (err) {
     return { ok: false, error: `the expression does not parse: ${firstLine((err as Error).message)}` };
   }
+  const problem = vet(fn.ast, new Set());
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, assertion: fn };
 }
 
 function firstLine(s: string): string {

@@ -3,6 +3,7 @@
 import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { LIMITS } from '../data/figures.js';
 import type { Diagnostic } from './diagnostic.js';
+import { sanitizeTerminal } from './sanitize.js';
 
 export type SpecFormat = 'yaml' | 'json';
 
@@ -245,7 +246,7 @@ export function parseSource(file: string, text: string, format: SpecFormat = det
     const firstLine = first.range ? ` (first on line ${lineCounter.linePos(first.range[0]).line})` : '';
     diagnostics.push({
       file, ...positionOf(lineCounter, key.range?.[0] ?? 0),
-      message: `duplicate key ${JSON.stringify(name)}${firstLine}: each key may appear only once in a mapping`,
+      message: `duplicate key ${sanitizeTerminal(JSON.stringify(name))}${firstLine}: each key may appear only once in a mapping`,
       code: 'yaml-duplicate-key', severity: 'error',
     });
   }

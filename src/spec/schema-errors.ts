@@ -1,6 +1,7 @@
 // Translates ajv's errors into plain sentences a learner can act on, one diagnostic per real problem.
 import type { ErrorObject } from 'ajv';
 import type { SpecPath } from './diagnostic.js';
+import { sanitizeTerminal } from './sanitize.js';
 import { closestMatch, didYouMean, listChoices } from './suggest.js';
 
 export interface SchemaProblem {
@@ -40,7 +41,7 @@ function valueAt(data: unknown, path: SpecPath): unknown {
 
 /** A name from the spec, quoted with its control characters escaped: a key may hold a newline, a message may not. */
 function quoted(name: string | number): string {
-  return JSON.stringify(String(name));
+  return sanitizeTerminal(JSON.stringify(String(name)));
 }
 
 function show(value: unknown): string {

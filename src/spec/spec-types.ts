@@ -1,6 +1,10 @@
 // Generated from schemas/spec.schema.json by scripts/gen-spec-types.mjs. Do not edit: change the schema and run `npm run gen:types`.
 
 /**
+ * Catalog problem this spec answers; picks the rubric.
+ */
+export type ProblemId = string
+/**
  * Cloud-style region id such as us-east, eu-west, ap-northeast.
  */
 export type RegionId = string
@@ -12,6 +16,14 @@ export type Ms = number | undefined
  * A fraction, e.g. 0.9995 for 99.95%.
  */
 export type Availability = number
+/**
+ * Cloud-style region id such as us-east, eu-west, ap-northeast.
+ */
+export type RegionId1 = string
+/**
+ * Cloud-style region id such as us-east, eu-west, ap-northeast.
+ */
+export type RegionId2 = string
 /**
  * A thread pool for calls to one dependency: a size, or {size, timeout_ms}.
  */
@@ -26,7 +38,23 @@ queue?: number
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
-export type ComponentId = string
+export type Id = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id1 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id2 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id3 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id4 = string
 
 /**
  * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
@@ -40,10 +68,7 @@ $schema?: string
  * Spec format version. Default: 1.
  */
 version?: 1
-/**
- * Catalog problem this spec answers; picks the rubric.
- */
-problem?: string
+problem?: ProblemId
 /**
  * Stage of the problem (1-based). Default: 1.
  */
@@ -164,10 +189,7 @@ sidecar?: boolean
  * Stores: write model, read model, or both. Default both.
  */
 role?: ("write" | "read-model" | "both")
-/**
- * Cloud-style region id such as us-east, eu-west, ap-northeast.
- */
-primary?: string
+primary?: RegionId1
 replication?: Replication
 failover?: Failover
 /**
@@ -188,14 +210,11 @@ pools?: {
  * Milliseconds (at most 600000, ten minutes).
  */
 timeout_ms?: number
-/**
- * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
- */
-consumes?: string
+consumes?: Id
 /**
  * Workers: the store(s) they write.
  */
-writes?: (ComponentId | [ComponentId, ...(ComponentId)[]])
+writes?: (Id1 | [Id1, ...(Id1)[]])
 /**
  * Milliseconds (at most 600000, ten minutes).
  */
@@ -210,10 +229,7 @@ lag_ms?: number
 }
 export interface Failover {
 mode: ("none" | "active-passive" | "active-active")
-/**
- * Cloud-style region id such as us-east, eu-west, ap-northeast.
- */
-standby?: string
+standby?: RegionId2
 /**
  * active-passive: time to detect the failure. Default 30.
  */
@@ -246,7 +262,7 @@ origins?: [RegionId, ...(RegionId)[]]
  * @minItems 1
  * @maxItems 64
  */
-path: [ComponentId, ...(ComponentId)[]]
+path: [Id1, ...(Id1)[]]
 budget_ms?: Budget
 /**
  * A fraction, e.g. 0.9995 for 99.95%.
@@ -279,7 +295,7 @@ data?: {
 /**
  * Read flows that must see the latest write (balances, inventory).
  */
-strong_reads?: ComponentId[]
+strong_reads?: Id1[]
 }
 export interface DataClass {
 description?: string
@@ -288,7 +304,7 @@ description?: string
  * 
  * @minItems 1
  */
-stores: [ComponentId, ...(ComponentId)[]]
+stores: [Id1, ...(Id1)[]]
 /**
  * Where it may be stored: region ids or areas (us, eu, ap, sa). Default: anywhere.
  * 
@@ -298,32 +314,23 @@ residency?: [RegionId, ...(RegionId)[]]
 }
 export interface Patterns {
 cqrs?: {
-/**
- * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
- */
-commands: string
+commands: Id2
 /**
  * The read-model store(s).
  */
-queries: (ComponentId | [ComponentId, ...(ComponentId)[]])
-/**
- * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
- */
-projection?: string
+queries: (Id1 | [Id1, ...(Id1)[]])
+projection?: Id3
 /**
  * Projection updated inside the write transaction. Default false.
  */
 sync?: boolean
 }
 event_sourcing?: {
-/**
- * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
- */
-store: string
+store: Id4
 /**
  * Stores holding current state, rebuilt from events (projections).
  */
-state_stores?: ComponentId[]
+state_stores?: Id1[]
 /**
  * Largest event history of one aggregate. Default 1000.
  */
@@ -349,7 +356,7 @@ mesh?: {
 /**
  * Components with a sidecar: a list of ids or "all" (every service, gateway and worker). Default all.
  */
-services?: ("all" | [ComponentId, ...(ComponentId)[]])
+services?: ("all" | [Id1, ...(Id1)[]])
 /**
  * Default sidecar.
  */
@@ -376,7 +383,7 @@ bulkhead?: {
  * 
  * @minItems 1
  */
-services?: [ComponentId, ...(ComponentId)[]]
+services?: [Id1, ...(Id1)[]]
 }
 multi_region?: {
 /**

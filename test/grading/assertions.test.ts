@@ -32,3 +32,18 @@ describe('CEL assertions', () => {
     expect(run('1 +')).toMatchObject({ compileError: expect.stringContaining('does not parse') });
   });
 });
+
+describe('static vetting of assertions', () => {
+  it('accepts reads of the metrics and CEL macros over them', () => {
+    for (const expr of ['flows.all(f, flows[f].worst.p99 < 500)', 'size(residency.violations) == 0', '"checkout" in flows && stores["db"].rpoS == 0.0']) {
+      expect(compileAssertion(expr).ok, expr).toBe(true);
+    }
+  });
+
+  it('rejects unknown names, functions and prototype fields with a reason', () => {
+    expect(compileAssertion('process.exit(1)')).toMatchObject({ ok: false, error: expect.stringContaining('unknown name "process"') });
+    expect(compileAssertion('flows.constructor')).toMatchObject({ ok: false, error: expect.stringContaining('"constructor" is not a metric') });
+    expect(compileAssertion('dyn(flows).__proto__')).toMatchObject({ ok: false });
+    expect(compileAssertion('flows.all(f, g > 1)')).toMatchObject({ ok: false, error: expect.stringContaining('unknown name "g"') });
+  });
+});

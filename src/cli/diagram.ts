@@ -1,0 +1,275 @@
+// `sdcoach diagram <specs...>`: mermaid source, Markdown, or SVG/PNG/PDF rendered in one browser for
+// the whole call; --ascii prints a terminal preview instead. The renderer (puppeteer, mermaid-cli)
+// is imported only when something is rendered.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { analyse } from '../analysis/analyse.js';
+import type { Metrics } from '../analysis/metrics.js';
+import { asciiDiagram } from '../diagrams/ascii.js';
+import { BrowserNotFoundError } from '../diagrams/browser.js';
+import { findingsOf, type DiagramFinding } from '../diagrams/findings.js';
+import { designToMermaid, THEMES, type Theme } from '../diagrams/mermaid.js';
+import type { Launcher, RenderFormat, RenderStats } from '../diagrams/render.js';
+import { formatMarkdown, mdEscape } from '../grading/format/markdown.js';
+import type { Report } from '../grading/report.js';
+import { catalogDirs } from '../problems/catalog.js';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { loadSpecFile } from '../spec/load.js';
+import type { Model } from '../spec/model.js';
+import { sanitizeTerminal } from '../spec/sanitize.js';
+import { closestMatch } from '../spec/suggest.js';
+import { catalogsFor } from './catalog-options.js';
+import { gradeFiles } from './grade.js';
+import { EXIT, useColor } from './io.js';
+
+export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png', 'pdf', 'md'] as const;
+export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
+const RENDERED: ReadonlySet<string> = new Set(['svg', 'png', 'pdf']);
+const EXTENSIONS: Record<string, DiagramFormat> = { '.mmd': 'mmd', '.mermaid': 'mmd', '.svg': 'svg', '.png': 'png', '.pdf': 'pdf', '.md': 'md', '.markdown': 'md' };
+
+export interface DiagramOptions {
+  output?: string;
+  format?: DiagramFormat;
+  grade?: boolean;
+  problem?: string;
+  stage?: number;
+  rubric?: string;
+  flow?: string;
+  theme?: Theme;
+  ascii?: boolean;
+  width?: number;
+}
+
+export interface DiagramIO {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Terminal width for --ascii when --width is not given. */
+  columns?: number;
+  color?: boolean;
+  /** Browser launcher for rendering (tests count launches through it). */
+  launcher?: Launcher;
+  env?: Record<string, string | undefined>;
+  catalogs?: string[];
+}
+
+/** One spec, ready to draw. */
+export interface Drawable {
+  spec: string;
+  model: Model;
+  metrics: Metrics;
+  report?: Report;
+  findings?: DiagramFinding[];
+}
+
+class UsageProblem extends Error {}
+
+/** Loads (and with --grade, grades) every spec; problems go to `err` and leave the spec out. */
+export function loadDrawables(specs: string[], opts: DiagramOptions, err: NodeJS.WritableStream, catalogs: string[]): { drawables: Drawable[]; failed: number } {
+  const drawables: Drawable[] = [];
+  let failed = 0;
+  if (opts.grade) {
+    for (const o of gradeFiles(specs, { format: 'text', ...pick(opts) }, catalogs)) {
+      if ('error' in o) {
+        failed++;
+        for (const d of o.details) err.write(`${d}\n`);
+        err.write(`✗ ${o.spec}: ${o.error}\n`);
+      } else drawables.push({ spec: o.spec, model: o.model, metrics: o.report.metrics, report: o.report, findings: findingsOf(o.report) });
+    }
+  } else {
+    for (const spec of specs) {
+      const loaded = loadSpecFile(spec);
+      if (!loaded.ok) {
+        failed++;
+        for (const d of loaded.diagnostics) err.write(`${formatDiagnostic(d)}\n`);
+        err.write(`✗ ${spec}: ${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)\n`);
+        continue;
+      }
+      drawables.push({ spec, model: loaded.loaded.model, metrics: analyse(loaded.loaded.model) });
+    }
+  }
+  if (opts.flow !== undefined) {
+    for (const d of [...drawables]) {
+      if (d.model.flows[opts.flow]) continue;
+      const guess = closestMatch(opts.flow, d.model.flowOrder);
+      err.write(`${d.spec}: no flow "${sanitizeTerminal(opts.flow)}"${guess ? `; did you mean "${guess}"?` : ''} (flows: ${d.model.flowOrder.join(', ') || 'none'})\n`);
+      drawables.splice(drawables.indexOf(d), 1);
+      failed++;
+    }
+  }
+  return { drawables, failed };
+}
+
+function pick(opts: DiagramOptions): { problem?: string; stage?: number; rubric?: string } {
+  const out: { problem?: string; stage?: number; rubric?: string } = {};
+  if (opts.problem !== undefined) out.problem = opts.problem;
+  if (opts.stage !== undefined) out.stage = opts.stage;
+  if (opts.rubric !== undefined) out.rubric = opts.rubric;
+  return out;
+}
+
+export function mermaidFor(d: Drawable, opts: DiagramOptions): string {
+  return designToMermaid(d.model, d.metrics, {
+    ...(d.findings ? { findings: d.findings } : {}),
+    ...(opts.flow !== undefined ? { flow: opts.flow } : {}),
+    ...(opts.theme ? { theme: opts.theme } : {}),
+  });
+}
+
+function markdownFor(d: Drawable, source: string): string {
+  if (d.report) return formatMarkdown(d.report, { diagram: source });
+  return `### ${mdEscape(d.model.name ?? d.spec)}\n\n\`\`\`mermaid\n${source.trimEnd()}\n\`\`\`\n`;
+}
+
+/** Where each spec's output goes: stdout, one file, or one file per spec in a folder (created). */
+function prepareDestinations(drawables: Drawable[], specs: string[], opts: DiagramOptions, format: DiagramFormat): (string | undefined)[] {
+  const output = opts.output;
+  if (output === undefined || output === '-') {
+    if (format === 'png' || format === 'pdf') throw new UsageProblem(`--format ${format} writes binary files: give -o FILE (or -o DIR for several specs)`);
+    if (specs.length > 1 && format !== 'md') throw new UsageProblem(`several specs need -o DIR (one ${format} file each), or --format md for one Markdown document`);
+    return drawables.map(() => undefined);
+  }
+  const asDir = specs.length > 1 || output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory());
+  const inputs = new Set(specs.map((s) => resolve(s)));
+  const guard = (file: string) => {
+    if (inputs.has(resolve(file))) throw new UsageProblem(`refusing to write over the spec ${file}: choose another -o`);
+    return file;
+  };
+  if (!asDir) return [guard(output)];
+  if (existsSync(output) && !statSync(output).isDirectory()) throw new UsageProblem(`-o ${output} is a file; several specs need a folder`);
+  mkdirSync(output, { recursive: true });
+  const used = new Set<string>();
+  return drawables.map((d) => {
+    const stem = basename(d.spec, extname(d.spec)) || 'diagram';
+    let name = `${stem}.${format}`;
+    for (let n = 2; used.has(name); n++) name = `${stem}-${n}.${format}`;
+    used.add(name);
+    return guard(join(output, name));
+  });
+}
+
+function chooseFormat(opts: DiagramOptions): DiagramFormat {
+  const fromExt = opts.output && opts.output !== '-' ? EXTENSIONS[extname(opts.output).toLowerCase()] : undefined;
+  if (opts.format && fromExt && opts.format !== fromExt) throw new UsageProblem(`-o ${opts.output} looks like ${fromExt}, but --format is ${opts.format}`);
+  return opts.format ?? fromExt ?? 'mmd';
+}
+
+function write(file: string | undefined, data: string | Uint8Array, out: NodeJS.WritableStream): void {
+  if (file === undefined) out.write(data);
+  else writeFileSync(file, data);
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function runDiagram(specs: string[], opts: DiagramOptions, io: DiagramIO): Promise<number> {
+  const { out, err } = io;
+  try {
+    if (opts.ascii && (opts.output !== undefined || opts.format !== undefined)) throw new UsageProblem('--ascii prints to the terminal: drop -o and --format');
+    const format = opts.ascii ? 'mmd' : chooseFormat(opts);
+    const catalogs = io.catalogs ?? catalogDirs();
+    const { drawables, failed } = loadDrawables(specs, opts, err, catalogs);
+
+    if (opts.ascii) {
+      const width = opts.width ?? io.columns ?? 100;
+      drawables.forEach((d, i) => {
+        if (drawables.length > 1) out.write(`${i ? '\n' : ''}== ${sanitizeTerminal(d.spec)}\n`);
+        out.write(asciiDiagram(d.model, d.metrics, { width, color: io.color ?? false, ...(d.findings ? { findings: d.findings } : {}), ...(opts.flow !== undefined ? { flow: opts.flow } : {}) }));
+      });
+      return failed ? EXIT.usage : EXIT.ok;
+    }
+
+    const targets = prepareDestinations(drawables, specs, opts, format);
+    const sources = drawables.map((d) => mermaidFor(d, opts));
+
+    if (!RENDERED.has(format)) {
+      if (format === 'md') {
+        const docs = drawables.map((d, i) => markdownFor(d, sources[i]!));
+        if (targets.every((t) => t === undefined)) out.write(docs.join('\n---\n\n'));
+        else docs.forEach((doc, i) => write(targets[i], doc, out));
+      } else sources.forEach((s, i) => write(targets[i], s, out));
+      for (const t of targets) if (t !== undefined) err.write(`wrote ${t}\n`);
+      return failed ? EXIT.usage : EXIT.ok;
+    }
+
+    if (!drawables.length) return EXIT.usage;
+    const { openRenderer } = await import('../diagrams/render.js');
+    const renderer = await openRenderer({ expected: drawables.length, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
+    let renderFailed = 0;
+    const progress = Boolean(err.isTTY) && drawables.length > 1;
+    try {
+      for (const [i, d] of drawables.entries()) {
+        if (progress) err.write(`\r\u001b[2Krendering ${i + 1}/${drawables.length} ${sanitizeTerminal(basename(d.spec))}`);
+        try {
+          const data = await renderer.render(sources[i]!, format as RenderFormat);
+          write(targets[i], data, out);
+        } catch (e) {
+          renderFailed++;
+          if (progress) err.write('\r\u001b[2K');
+          err.write(`✗ ${d.spec}: could not render the diagram: ${(e as Error).message.split('\n')[0]}\n`);
+        }
+      }
+    } finally {
+      if (progress) err.write('\r\u001b[2K');
+      await renderer.close();
+      debugStats(renderer.stats, renderer.path, io);
+    }
+    for (const t of targets) if (t !== undefined) err.write(`wrote ${t}\n`);
+    return failed || renderFailed ? EXIT.usage : EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageProblem || e instanceof BrowserNotFoundError) {
+      err.write(`sdcoach diagram: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+/** SDCOACH_DEBUG_RENDER=1: how many browsers and pages a call used (tests and benchmarks read it). */
+export function debugStats(stats: RenderStats, path: string, io: { err: NodeJS.WritableStream; env?: Record<string, string | undefined> }): void {
+  if ((io.env ?? process.env).SDCOACH_DEBUG_RENDER) {
+    io.err.write(`sdcoach: render stats: launches=${stats.launches} pages=${stats.pages} diagrams=${stats.diagrams} path=${path}\n`);
+  }
+}
+
+function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
+    return n;
+  };
+}
+
+export function registerDiagram(program: Command): void {
+  program
+    .command('diagram')
+    .description('draw specs as mermaid diagrams: source, Markdown, SVG/PNG/PDF (one browser for all files), or a terminal preview')
+    .argument('<specs...>', 'spec files (.yaml, .yml or .json)')
+    .option('-o, --output <path>', 'output file, or folder for several specs (default: stdout for mmd, md and svg)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from -o\'s extension, else mmd)').choices(DIAGRAM_FORMATS as unknown as string[]))
+    .option('--ascii', 'print a text preview that fits the terminal (no browser)')
+    .option('--width <n>', 'columns for --ascii (default: the terminal\'s)', positiveInt('--width'))
+    .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend')
+    .option('-p, --problem <id>', 'with --grade: a catalog problem\'s rubric')
+    .option('-s, --stage <n>', 'with --grade: stage of the problem', positiveInt('--stage'))
+    .option('-r, --rubric <file>', 'with --grade: a rubric file')
+    .option('--flow <name>', 'draw one flow, hop by hop from each origin, with its latency breakdown')
+    .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
+    .addHelpText('after', `
+Examples:
+  $ sdcoach diagram examples/orders-cqrs.yaml --ascii
+  $ sdcoach diagram examples/orders-cqrs.yaml -o design.svg --grade
+  $ sdcoach diagram examples/orders-cqrs.yaml --flow create-order -o create-order.png
+  $ sdcoach diagram class/*.yaml -o diagrams/ --format svg      # one browser for every file
+  $ sdcoach diagram design.yaml --format md --grade > review.md  # GitHub renders the mermaid block
+
+svg, png and pdf need Chromium (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, ...); mmd, md and
+--ascii do not. Exit codes: 0 written, 2 input, usage or rendering error (--grade does not change it).`)
+    .action(async (specs: string[], opts: DiagramOptions, cmd: Command) => {
+      process.exitCode = await runDiagram(specs, opts, {
+        out: process.stdout,
+        err: process.stderr,
+        columns: process.stdout.columns,
+        color: useColor(process.stdout),
+        catalogs: catalogsFor(cmd),
+      });
+    });
+}

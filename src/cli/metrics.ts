@@ -1,0 +1,66 @@
+// `sdcoach metrics <spec>`: the computed metrics, so rubric authors know what assertions can use.
+import type { Command } from 'commander';
+import { analyse } from '../analysis/analyse.js';
+import type { Metrics } from '../analysis/metrics.js';
+import { stringifyJson } from '../grading/format/json.js';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { loadSpecFile } from '../spec/load.js';
+import { EXIT } from './io.js';
+
+const fmt = (n: number | null | undefined, digits = 2): string => (n === null || n === undefined ? 'none' : !Number.isFinite(n) ? 'unbounded' : String(Math.round(n * 10 ** digits) / 10 ** digits));
+
+/** A readable summary, each line naming the CEL path it comes from. */
+export function metricsTable(m: Metrics): string {
+  const out: string[] = [];
+  out.push('workload');
+  out.push(`  workload.readsPerS = ${fmt(m.workload.readsPerS)}   workload.writesPerS = ${fmt(m.workload.writesPerS)}   workload.readWriteRatio = ${fmt(m.workload.readWriteRatio)}`);
+  out.push('flows');
+  for (const f of Object.values(m.flows)) {
+    out.push(`  flows["${f.name}"]  ${f.kind}, rate ${f.rate}/s, consistency ${f.consistency}, path ${f.path.join(' -> ')}`);
+    out.push(`    .worst.p50 = ${fmt(f.worst.p50)}  .worst.p99 = ${fmt(f.worst.p99)}  (from ${f.worst.origin})   .availability.value = ${fmt(f.availability.value, 6)}`);
+    for (const o of Object.values(f.origins)) out.push(`    .origins["${o.origin}"].p99 = ${fmt(o.p99)}  (network ${fmt(o.networkMs)} ms, mesh ${fmt(o.meshMs.p99)} ms)`);
+  }
+  if (Object.keys(m.stores).length) {
+    out.push('stores');
+    for (const s of Object.values(m.stores)) out.push(`  stores["${s.component}"].rtoS = ${fmt(s.rtoS)}  .rpoS = ${fmt(s.rpoS)}  (${s.mode}, ${s.replication} replication, in ${s.regions.join(', ')})`);
+  }
+  const pooled = Object.values(m.pools).filter((p) => p.pools.length || p.calls.length);
+  if (pooled.length) {
+    out.push('pools');
+    for (const p of pooled) {
+      out.push(`  pools["${p.service}"].threads = ${p.threads}  .demand = ${fmt(p.demand)}  .pooledThreads = ${p.pooledThreads}`);
+      p.pools.forEach((q, i) => out.push(`    .pools[${i}] ${q.name}: size ${q.size}, demand ${fmt(q.demand)}, worstDemand ${fmt(q.worstDemand)}`));
+    }
+  }
+  if (m.replay) out.push('replay', `  replay.replayMs = ${fmt(m.replay.replayMs)}  replay.loadBudgetMs = ${m.replay.loadBudgetMs}  replay.eventsToReplay = ${m.replay.eventsToReplay}`);
+  out.push('residency', `  size(residency.violations) = ${m.residency.violations.length}`);
+  out.push('capacity');
+  for (const [id, byRegion] of Object.entries(m.capacity)) {
+    for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${fmt(l.rate)} req/s of ${fmt(l.capacity)})`);
+  }
+  out.push('', 'Use these paths in rubric assertions, e.g.  expr: flows["checkout"].worst.p99 <= 250');
+  return `${out.join('\n')}\n`;
+}
+
+export function registerMetrics(program: Command): void {
+  program
+    .command('metrics')
+    .description('print the metrics computed from a spec (what rubric assertions can use)')
+    .argument('<spec>', 'spec file')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach metrics examples/orders-cqrs.yaml
+  $ sdcoach metrics examples/orders-cqrs.yaml --format json | less`)
+    .action((spec: string, opts: { format: string }, cmd: Command) => {
+      if (!['table', 'json'].includes(opts.format)) cmd.error('error: --format must be table or json', { exitCode: EXIT.usage });
+      const r = loadSpecFile(spec);
+      if (!r.ok) {
+        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const m = analyse(r.loaded.model);
+      process.stdout.write(opts.format === 'json' ? `${stringifyJson(m)}\n` : metricsTable(m));
+    });
+}

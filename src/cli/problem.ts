@@ -1,0 +1,137 @@
+// `sdcoach problem new|check`: mentors scaffold problems and prove them, the way a rule tester proves rules.
+import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { scanCatalogs, SHIPPED_PROBLEMS } from '../problems/catalog.js';
+import { loadProblem } from '../problems/problem.js';
+import { proveProblem, type ProblemProof, type ProofResult } from '../problems/prove.js';
+import { scaffoldProblem, SCAFFOLD_TOPICS } from '../problems/scaffold.js';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { xmlEscape } from '../grading/format/junit.js';
+import { collect } from './catalog-options.js';
+import { EXIT, useColor } from './io.js';
+
+export interface CheckOutcome {
+  proofs: ProblemProof[];
+  /** Input errors: unreadable or schema-invalid problem files, missing folders, id clashes. */
+  errors: string[];
+}
+
+/** Problem folders to prove: each DIR is a problem folder or a catalog of them. */
+export function checkProblems(dirs: string[], minHints: number): CheckOutcome {
+  const errors: string[] = [];
+  const proofs: ProblemProof[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      errors.push(`${dir}  no such folder  (no-catalog)`);
+      continue;
+    }
+  }
+  const existing = dirs.filter((d) => existsSync(d) && statSync(d).isDirectory()).map((d) => resolve(d));
+  const { entries, diagnostics } = scanCatalogs(existing);
+  errors.push(...diagnostics.map(formatDiagnostic));
+  if (!entries.length && !diagnostics.length && existing.length) errors.push(`${existing.join(', ')}  no problem.yaml found (a problem folder holds problem.yaml; a catalog holds problem folders)  (no-problems)`);
+  for (const e of entries) {
+    const loaded = loadProblem(e.dir);
+    if (!loaded.ok) {
+      errors.push(...loaded.diagnostics.map(formatDiagnostic));
+      continue;
+    }
+    proofs.push(proveProblem(loaded.problem, { minHints }));
+  }
+  return { proofs, errors };
+}
+
+function icon(ok: boolean, color: boolean): string {
+  if (!color) return ok ? '✓' : '✗';
+  return ok ? '\u001b[32m✓\u001b[0m' : '\u001b[31m✗\u001b[0m';
+}
+
+export function formatCheckText(out: CheckOutcome, color: boolean): string {
+  const lines: string[] = [];
+  for (const e of out.errors) lines.push(e);
+  for (const p of out.proofs) {
+    lines.push(`${icon(p.ok, color)} ${p.problem}`);
+    for (const r of p.results) {
+      if (r.ok && r.kind === 'rubric') continue;
+      lines.push(`    ${icon(r.ok, color)} ${r.stage ? `stage ${r.stage} ` : ''}${r.kind}: ${r.message}${r.ok ? '' : `\n        at ${r.where ?? r.file}`}`);
+    }
+    lines.push(`    coverage: ${p.coverage.checks.length} checks (${p.coverage.checks.join(', ')}); seed topics: ${p.coverage.seedTopics.join(', ') || 'none'}`);
+  }
+  const failed = out.proofs.filter((p) => !p.ok).length;
+  lines.push(`${out.proofs.length - failed} of ${out.proofs.length} problem${out.proofs.length === 1 ? '' : 's'} proved${out.errors.length ? `, ${out.errors.length} input error${out.errors.length === 1 ? '' : 's'}` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatCheckJunit(out: CheckOutcome): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="sdcoach problem check">`];
+  for (const p of out.proofs) {
+    const failures = p.results.filter((r) => !r.ok).length;
+    lines.push(`  <testsuite name="${xmlEscape(p.problem)}" tests="${p.results.length}" failures="${failures}">`);
+    for (const r of p.results) {
+      lines.push(`    <testcase classname="${xmlEscape(`${p.problem}${r.stage ? `.stage-${r.stage}` : ''}`)}" name="${xmlEscape(`${r.kind} ${r.file}`)}">`);
+      if (!r.ok) lines.push(`      <failure message="${xmlEscape(r.message)}">${xmlEscape(`${r.message}\nat ${r.where ?? r.file}`)}</failure>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  if (out.errors.length) {
+    lines.push(`  <testsuite name="input" tests="${out.errors.length}" errors="${out.errors.length}">`);
+    for (const e of out.errors) lines.push(`    <testcase classname="input" name="load"><error message="${xmlEscape(e)}"/></testcase>`);
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerProblem(program: Command): void {
+  const problem = program.command('problem').description('author problems: scaffold one, or prove a catalog works');
+
+  problem
+    .command('check')
+    .description('prove problems: schemas, rubrics, reference solutions pass, starters and fixtures fail as they should')
+    .argument('[dirs...]', 'problem folders or catalog folders (default: the shipped catalog)')
+    .option('-f, --format <format>', 'text, json or junit', 'text')
+    .option('--min-hints <n>', 'hints each stage must have', (v) => Number(v), 1)
+    .addHelpText('after', `
+Examples:
+  $ sdcoach problem check                       # the shipped catalog
+  $ sdcoach problem check my-problems/          # a catalog of your own
+  $ sdcoach problem check my-problems/black-friday --format junit > problems.xml
+
+Exit codes: 0 every problem proved, 1 a proof failed, 2 an input error (a file that does not load).`)
+    .action((dirs: string[], opts: { format: string; minHints: number }, cmd: Command) => {
+      if (!['text', 'json', 'junit'].includes(opts.format)) cmd.error('error: --format must be text, json or junit', { exitCode: EXIT.usage });
+      const targets = dirs.length ? dirs : [SHIPPED_PROBLEMS];
+      const out = checkProblems(targets, Number.isFinite(opts.minHints) ? opts.minHints : 1);
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ problems: out.proofs, errors: out.errors }, null, 2)}\n`);
+      else if (opts.format === 'junit') process.stdout.write(formatCheckJunit(out));
+      else process.stdout.write(formatCheckText(out, useColor()));
+      process.exitCode = out.errors.length ? EXIT.usage : out.proofs.every((p) => p.ok) ? EXIT.ok : EXIT.failed;
+    });
+
+  problem
+    .command('new')
+    .description('scaffold a complete, passing problem folder to edit')
+    .argument('<id>', 'problem id: lowercase letters, digits and -')
+    .option('--dir <dir>', 'catalog folder to create it in', '.')
+    .option('-t, --topic <topic>', `topic (repeatable): ${SCAFFOLD_TOPICS.join(', ')}`, collect, [])
+    .option('--stages <n>', 'number of stages (1-6)', (v) => Number(v), 2)
+    .addHelpText('after', `
+Examples:
+  $ sdcoach problem new black-friday --dir my-problems --topic bulkhead --topic cqrs --stages 3
+  $ sdcoach problem check my-problems/black-friday
+  $ sdcoach --problems my-problems list`)
+    .action((id: string, opts: { dir: string; topic: string[]; stages: number }) => {
+      const r = scaffoldProblem({ id, catalog: opts.dir, topics: opts.topic.length ? opts.topic : ['cqrs'], stages: opts.stages });
+      if (!r.ok) {
+        process.stderr.write(`sdcoach: ${r.error}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const rel = join(opts.dir, id);
+      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: edit ${rel}/problem.yaml (the comments say what each field is), then prove it:\n  sdcoach problem check ${rel}\n`);
+    });
+}
+
+export type { ProofResult };

@@ -1,0 +1,94 @@
+// `sdcoach report <spec> -o report.html`: grades a spec and writes one self-contained HTML page with
+// the rendered diagram (failed checks drawn on it), the score and the feedback.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { BrowserNotFoundError } from '../diagrams/browser.js';
+import { THEMES, type Theme } from '../diagrams/mermaid.js';
+import { reportHtml } from '../diagrams/html.js';
+import type { Launcher } from '../diagrams/render.js';
+import { catalogDirs } from '../problems/catalog.js';
+import { catalogsFor } from './catalog-options.js';
+import { debugStats, loadDrawables, mermaidFor } from './diagram.js';
+import { EXIT } from './io.js';
+
+export interface ReportOptions {
+  output: string;
+  problem?: string;
+  stage?: number;
+  rubric?: string;
+  theme?: Theme;
+  flow?: string;
+}
+
+export interface ReportIO {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  launcher?: Launcher;
+  env?: Record<string, string | undefined>;
+  catalogs?: string[];
+}
+
+/** Resolves to the exit code: 0 passed, 1 graded but failed, 2 input, usage or rendering error. */
+export async function runReport(spec: string, opts: ReportOptions, io: ReportIO): Promise<number> {
+  const { out, err } = io;
+  if (opts.output !== '-' && resolve(opts.output) === resolve(spec)) {
+    err.write(`sdcoach report: refusing to write over the spec ${opts.output}: choose another -o\n`);
+    return EXIT.usage;
+  }
+  const { drawables } = loadDrawables([spec], { ...opts, grade: true }, err, io.catalogs ?? catalogDirs());
+  const d = drawables[0];
+  if (!d?.report) return EXIT.usage;
+  const { openRenderer } = await import('../diagrams/render.js');
+  let svg: string;
+  try {
+    const renderer = await openRenderer({ expected: 1, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
+    try {
+      svg = new TextDecoder().decode(await renderer.render(mermaidFor(d, opts), 'svg'));
+    } finally {
+      await renderer.close();
+      debugStats(renderer.stats, renderer.path, io);
+    }
+  } catch (e) {
+    err.write(`sdcoach report: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
+    return EXIT.usage;
+  }
+  const html = reportHtml(d.report, svg);
+  if (opts.output === '-') out.write(html);
+  else {
+    writeFileSync(opts.output, html);
+    err.write(`wrote ${opts.output} (score ${d.report.score}/100, ${d.report.passed ? 'passed' : 'failed'})\n`);
+  }
+  return d.report.passed ? EXIT.ok : EXIT.failed;
+}
+
+function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
+    return n;
+  };
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('grade a spec and write one self-contained HTML page: rendered diagram, score, feedback')
+    .argument('<spec>', 'spec file (.yaml, .yml or .json)')
+    .requiredOption('-o, --output <file>', 'the HTML file to write (- for stdout)')
+    .option('-p, --problem <id>', 'grade against a catalog problem\'s rubric (default: the spec\'s `problem:`)')
+    .option('-s, --stage <n>', 'stage of the problem', positiveInt('--stage'))
+    .option('-r, --rubric <file>', 'grade against a rubric file instead')
+    .option('--flow <name>', 'draw one flow hop by hop instead of the whole design')
+    .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
+    .addHelpText('after', `
+Examples:
+  $ sdcoach report examples/orders-cqrs.yaml -o report.html
+  $ sdcoach report design.yaml --problem order-history --stage 2 -o review.html
+
+Needs Chromium to render the diagram (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, ...).
+Exit codes: 0 passed, 1 graded but failed, 2 input, usage or rendering error.`)
+    .action(async (spec: string, opts: ReportOptions, cmd: Command) => {
+      process.exitCode = await runReport(spec, opts, { out: process.stdout, err: process.stderr, catalogs: catalogsFor(cmd) });
+    });
+}

@@ -1,0 +1,308 @@
+// The terminal preview: one box per region with its deployments (shapes as mermaid writes them),
+// then each flow's path with what every hop adds, replication and feeds, and the findings.
+// Drawn from the Model, not from mermaid: no browser, no layout engine, never overlapping boxes.
+import type { HopLatency, Metrics, OriginLatency } from '../analysis/metrics.js';
+import { replicaRegions } from '../spec/lookups.js';
+import type { Model, ModelComponent } from '../spec/model.js';
+import { sanitizeTerminal } from '../spec/sanitize.js';
+import { hopKey, targetsOf, type Annotation, type DiagramFinding, type FindingTargets, type Mark } from './findings.js';
+import { failoverLabel, fmtMs, fmtRate, fmtShare, regionRole, replicationLabel } from './labels.js';
+
+export interface AsciiOptions {
+  /** Terminal columns; the preview never draws wider (at least 40). */
+  width: number;
+  color?: boolean;
+  /** Failed and warned findings to mark and list. */
+  findings?: readonly DiagramFinding[];
+  /** Only this flow, hop by hop from every origin. */
+  flow?: string;
+}
+
+const ICON: Record<Mark, string> = { fail: '✗', warn: '!' };
+
+/** Shapes in mermaid's own bracket notation, so the preview and the rendered diagram agree. */
+const BRACKETS: Record<string, [string, string]> = {
+  client: ['([', '])'],
+  cdn: ['/', '/'],
+  'load-balancer': ['/', '\\'],
+  gateway: ['/', '\\'],
+  service: ['[', ']'],
+  worker: ['[[', ']]'],
+  cache: ['(', ')'],
+  database: ['[(', ')]'],
+  'event-store': ['[(', ')]'],
+  search: ['[(', ')]'],
+  'object-store': ['[(', ')]'],
+  queue: ['>', ']'],
+  stream: ['>', ']'],
+  external: ['{{', '}}'],
+};
+
+const KEY = 'shapes: [service] [[worker]] /gateway\\ /cdn/ (cache) [(store)] >queue] {{external}} ([client])';
+
+/** Columns a string takes in a terminal: wide East Asian characters and emoji count twice. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    const wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+/** Cuts to at most `max` columns, with an ellipsis when cut. */
+export function truncate(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function painter(on: boolean) {
+  const wrap = (code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { red: wrap('31'), yellow: wrap('33'), green: wrap('32'), dim: wrap('2'), bold: wrap('1') };
+}
+
+/** A piece of text with its width measured before colouring. */
+interface Token {
+  text: string;
+  width: number;
+  mark?: Mark;
+  dim?: boolean;
+}
+
+const token = (text: string, mark?: Mark): Token => ({ text, width: displayWidth(text), ...(mark ? { mark } : {}) });
+
+class Canvas {
+  readonly lines: string[] = [];
+  readonly p: ReturnType<typeof painter>;
+  constructor(readonly width: number, color: boolean) {
+    this.p = painter(color);
+  }
+
+  paint(t: Token): string {
+    if (t.mark) return t.mark === 'fail' ? this.p.red(t.text) : this.p.yellow(t.text);
+    return t.dim ? this.p.dim(t.text) : t.text;
+  }
+
+  /** Lays tokens out in lines of at most `width` columns, `indent` spaces on continuation lines. */
+  flow(tokens: Token[], indent: number, first = '', sep = '  '): void {
+    let line = first;
+    let w = displayWidth(first);
+    let empty = true;
+    for (const raw of tokens) {
+      const t = raw.width > this.width - indent ? { ...raw, ...token(truncate(raw.text, this.width - indent), raw.mark) } : raw;
+      const sepW = empty ? 0 : displayWidth(sep);
+      if (!empty && w + sepW + t.width > this.width) {
+        this.lines.push(line);
+        line = ' '.repeat(indent);
+        w = indent;
+        empty = true;
+      }
+      line += (empty ? '' : sep) + this.paint(t);
+      w += (empty ? 0 : sepW) + t.width;
+      empty = false;
+    }
+    if (!empty || first) this.lines.push(line);
+  }
+
+  /** A rounded box with a title in its top border and tokens packed inside. */
+  box(title: Token, tokens: Token[]): void {
+    const inner = this.width - 4;
+    const t = title.width > inner - 2 ? token(truncate(title.text, inner - 2), title.mark) : title;
+    const border = (s: string) => (t.mark ? this.paint({ ...t, text: s }) : this.p.dim(s));
+    this.lines.push(`${border('╭─ ')}${this.paint(t)} ${border(`${'─'.repeat(Math.max(0, this.width - 5 - t.width))}╮`)}`);
+    const rows: Token[][] = [[]];
+    let w = 0;
+    for (const raw of tokens) {
+      const tk = raw.width > inner ? token(truncate(raw.text, inner), raw.mark) : raw;
+      const row = rows[rows.length - 1]!;
+      if (row.length && w + 2 + tk.width > inner) {
+        rows.push([tk]);
+        w = tk.width;
+      } else {
+        w += (row.length ? 2 : 0) + tk.width;
+        row.push(tk);
+      }
+    }
+    for (const row of rows) {
+      const used = row.reduce((a, tk, i) => a + tk.width + (i ? 2 : 0), 0);
+      this.lines.push(`${border('│')} ${row.map((tk) => this.paint(tk)).join('  ')}${' '.repeat(Math.max(0, inner - used))} ${border('│')}`);
+    }
+    this.lines.push(border(`╰${'─'.repeat(this.width - 2)}╯`));
+  }
+}
+
+function componentToken(model: Model, c: ModelComponent, region: string | undefined, a: Annotation | undefined): Token {
+  const [open, close] = BRACKETS[c.kind] ?? ['[', ']'];
+  const parts = [c.id];
+  if (c.kind !== 'external' && c.kind !== 'client') parts.push(`×${c.replicas}`);
+  parts.push(...regionRole(c, region));
+  if (c.sidecar) parts.push(model.patterns.mesh?.dataPlane === 'ambient' ? 'mesh' : '+sidecar');
+  const mark = a ? ` ${ICON[a.status]}` : '';
+  return token(`${open}${parts.join(' ')}${close}${mark}`, a?.status);
+}
+
+function hopTokens(model: Model, origin: OriginLatency, first: string): Token[] {
+  return origin.hops.map((h, i) => {
+    const where = h.region ? `@${h.region}` : '';
+    const extra = [h.networkMs >= 10 ? `RTT ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
+    const text = `${i === 0 ? first : '→ '}${h.component}${where} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+    void model;
+    return token(text);
+  });
+}
+
+/** "p50 513 of 500 ms ✗ · p99 847 of 1200 ms ✓": each percentile against its budget, when there is one. */
+function budgetText(cv: Canvas, o: { p50: number; p99: number }, budget: { p50?: number; p99?: number }): string {
+  const one = (name: 'p50' | 'p99') => {
+    const b = budget[name];
+    if (b === undefined) return `${name} ${fmtMs(o[name])} ms`;
+    return `${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms${o[name] <= b ? cv.p.green(' ✓') : cv.p.red(' ✗')}`;
+  };
+  return `${one('p50')} · ${one('p99')}`;
+}
+
+function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: FindingTargets | undefined): void {
+  const flow = model.flows[name]!;
+  const fm = metrics.flows[name]!;
+  const flowMark = t?.hops.get(hopKey(name, -1));
+  cv.lines.push(cv.p.bold(`${name}`) + `  ${flow.kind}, ${fmtRate(flow.rate)}${flow.budget.p99 !== undefined ? `, budget p99 ${fmtMs(flow.budget.p99)} ms` : ''}${flowMark ? `  ${cv.paint(token(`${ICON[flowMark.status]} ${flowMark.checks.join(', ')}`, flowMark.status))}` : ''}`);
+  const all = Object.values(fm.origins).flatMap((o) => o.hops);
+  const cols = [
+    { head: '#', left: true, cell: (h: HopLatency) => String(h.index + 1) },
+    { head: 'hop', left: true, cell: (h: HopLatency) => h.component },
+    { head: 'region', left: true, cell: (h: HopLatency) => h.region ?? '-' },
+    { head: 'net', cell: (h: HopLatency) => fmtMs(h.networkMs) },
+    { head: 'proc', cell: (h: HopLatency) => fmtMs(h.processing.p99) },
+    ...(all.some((h) => h.mesh.p99 > 0) ? [{ head: 'mesh', cell: (h: HopLatency) => fmtMs(h.mesh.p99) }] : []),
+    ...(all.some((h) => h.replicationMs > 0) ? [{ head: 'wait', cell: (h: HopLatency) => fmtMs(h.replicationMs) }] : []),
+    { head: 'total', cell: (h: HopLatency) => fmtMs(h.total.p99) },
+  ];
+  const head = cols.map((c) => c.head);
+  for (const origin of Object.values(fm.origins)) {
+    cv.lines.push(`  from ${origin.origin}: ${budgetText(cv, origin, flow.budget)}`);
+    const rows = origin.hops.map((h) => {
+      const a = t?.hops.get(hopKey(name, h.index));
+      return { cells: cols.map((c) => c.cell(h)), a };
+    });
+    const widths = head.map((hd, i) => Math.max(displayWidth(hd), ...rows.map((r) => displayWidth(r.cells[i]!))));
+    const fmt = (cells: string[]) => `    ${cells.map((c, i) => (cols[i]!.left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+    cv.lines.push(cv.p.dim(truncate(fmt(head), cv.width)));
+    for (const r of rows) {
+      const line = truncate(fmt(r.cells), cv.width);
+      cv.lines.push(r.a ? `${cv.paint(token(line, r.a.status))} ${cv.paint(token(`${ICON[r.a.status]} ${r.a.checks.join(', ')}`, r.a.status))}` : line);
+    }
+  }
+  cv.lines.push(cv.p.dim(truncate(`    p99 ms; net: round trip from the caller${head.includes('wait') ? '; wait: sync replicas or quorum' : ''}`, cv.width)));
+}
+
+/** The terminal preview of a design (or of one flow), at most `width` columns wide. */
+export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions): string {
+  const width = Math.max(40, Math.min(opts.width, 160));
+  const cv = new Canvas(width, opts.color ?? false);
+  const t = opts.findings ? targetsOf(model, opts.findings) : undefined;
+  const title = sanitizeTerminal(model.name ?? 'design');
+  const counts = `${model.regions.length} region${model.regions.length === 1 ? '' : 's'}, ${model.componentOrder.length} components, ${model.flowOrder.length} flow${model.flowOrder.length === 1 ? '' : 's'}`;
+  const shownTitle = truncate(title, width);
+  const rest = width - displayWidth(shownTitle) - 3;
+  cv.lines.push(`${cv.p.bold(shownTitle)}${rest > 8 ? cv.p.dim(` · ${truncate(counts, rest)}`) : ''}`);
+
+  if (opts.flow !== undefined) {
+    cv.lines.push('');
+    flowTable(cv, model, metrics, opts.flow, t);
+  } else {
+    const regions = [...model.regions];
+    for (const id of model.componentOrder) for (const r of replicaRegions(model.components[id]!)) if (!regions.includes(r)) regions.push(r);
+    for (const r of regions) {
+      const tokens: Token[] = [];
+      for (const id of model.componentOrder) {
+        const c = model.components[id]!;
+        if (replicaRegions(c).includes(r)) tokens.push(componentToken(model, c, r, t?.components.get(id)));
+      }
+      if (!tokens.length) continue;
+      const share = model.users[r];
+      const ra = t?.regions.get(r);
+      const head = `${r}${share ? ` · users ${fmtShare(share)}` : ''}${ra ? ` ${ICON[ra.status]} ${ra.checks.join(', ')}` : ''}`;
+      cv.box(token(head, ra?.status), tokens);
+    }
+    const outside = model.componentOrder.map((id) => model.components[id]!).filter((c) => c.regions.length === 0);
+    if (outside.length) cv.box(token('outside your regions'), outside.map((c) => componentToken(model, c, undefined, t?.components.get(c.id))));
+
+    if (model.flowOrder.length) {
+      cv.lines.push('');
+      cv.lines.push(cv.p.bold('Flows') + cv.p.dim('  (slowest origin; +ms each hop adds at p99)'));
+      for (const name of model.flowOrder) {
+        const flow = model.flows[name]!;
+        const fm = metrics.flows[name];
+        if (!fm) continue;
+        const worst = fm.worst;
+        const a = t ? [t.hops.get(hopKey(name, -1)), ...worst.hops.map((h) => t.hops.get(hopKey(name, h.index)))].filter((x): x is Annotation => x !== undefined) : [];
+        const status: Mark | undefined = a.some((x) => x.status === 'fail') ? 'fail' : a.length ? 'warn' : undefined;
+        const checks = [...new Set(a.flatMap((x) => x.checks))];
+        cv.lines.push(`  ${cv.p.bold(truncate(name, width - 2))}  ${flow.kind} ${fmtRate(flow.rate)}`);
+        cv.lines.push(`    from ${worst.origin}: ${budgetText(cv, worst, flow.budget)}`);
+        if (status) cv.lines.push(`    ${cv.paint(token(truncate(`${ICON[status]} ${checks.join(', ')}`, width - 4), status))}`);
+        cv.flow(hopTokens(model, worst, ''), 6, '    ', ' ');
+      }
+    }
+
+    const reps: Token[] = [];
+    for (const id of model.componentOrder) {
+      const c = model.components[id]!;
+      const copies = replicaRegions(c);
+      if (copies.length < 2) continue;
+      const home = c.primary ?? copies[0]!;
+      const rep = c.stateful ? replicationLabel(c) : '';
+      const others = copies.filter((r) => r !== home && (rep || c.failover?.standby === r));
+      if (!others.length) continue;
+      const arrow = c.primary === undefined || c.failover?.mode === 'active-active' ? '⇄' : '⇢';
+      const fo = c.failover?.standby !== undefined ? failoverLabel(c) : '';
+      const a = t?.replication.get(id);
+      reps.push(token(`${id}: ${home} ${arrow} ${others.join(', ')}  ${[rep, fo].filter(Boolean).join(' · ')}${a ? `  ${ICON[a.status]} ${a.checks.join(', ')}` : ''}`, a?.status));
+    }
+    const feeds: Token[] = [];
+    for (const id of model.componentOrder) {
+      const w = model.components[id]!;
+      if (w.consumes === undefined && !w.writes.length) continue;
+      const a = t?.feeds.get(id);
+      const chain = [w.consumes, id, w.writes.join(', ')].filter((x) => x);
+      feeds.push(token(`${chain.join(' → ')}${w.kind === 'worker' && w.lagMs !== undefined ? `  lag ${fmtMs(w.lagMs)} ms` : ''}${a ? `  ${ICON[a.status]} ${a.checks.join(', ')}` : ''}`, a?.status));
+    }
+    if (reps.length) {
+      cv.lines.push('');
+      cv.lines.push(cv.p.bold('Replication'));
+      for (const r of reps) cv.flow([r], 4, '  ');
+    }
+    if (feeds.length) {
+      cv.lines.push('');
+      cv.lines.push(cv.p.bold('Feeds'));
+      for (const f of feeds) cv.flow([f], 4, '  ');
+    }
+  }
+
+  if (opts.findings) {
+    cv.lines.push('');
+    const shown = opts.findings;
+    if (!shown.length) cv.lines.push(cv.p.green('✓ no failed checks'));
+    else {
+      cv.lines.push(cv.p.bold('Findings'));
+      for (const f of shown) {
+        const where = f.line !== undefined ? ` (line ${f.line})` : '';
+        const text = `${ICON[f.status]} ${f.check}${where}: ${sanitizeTerminal(f.message ?? '')}`;
+        const words = text.split(' ').map((w) => token(w, f.status));
+        cv.flow(words, 4, '  ', ' ');
+      }
+    }
+  }
+  if (opts.flow === undefined) {
+    cv.lines.push('');
+    cv.flow(KEY.split(' ').map((w) => ({ ...token(w), dim: true })), 8, '', ' ');
+  }
+  return `${cv.lines.join('\n')}\n`;
+}

@@ -1,0 +1,91 @@
+// Words and numbers shared by the mermaid drawing and the terminal preview: kind names, the role
+// a component plays in one region (primary, replica, standby), replication and latency figures.
+import { replicaRegions } from '../spec/lookups.js';
+import type { ModelComponent } from '../spec/model.js';
+
+const KIND_NAME: Record<string, string> = {
+  'load-balancer': 'load balancer',
+  'event-store': 'event store',
+  'object-store': 'object store',
+};
+
+export function kindName(kind: string): string {
+  return KIND_NAME[kind] ?? kind;
+}
+
+/** 0.5, 4, 12, 156: one decimal below 10 ms, whole numbers above. */
+export function fmtMs(n: number): string {
+  if (!Number.isFinite(n)) return '∞';
+  if (n >= 10) return String(Math.round(n));
+  return String(Math.round(n * 10) / 10);
+}
+
+export function fmtShare(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** "+4 ms", or "+3–8 ms" when the flows through one edge differ. */
+export function fmtRange(values: readonly number[]): string {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return fmtMs(lo) === fmtMs(hi) ? `${fmtMs(hi)} ms` : `${fmtMs(lo)}–${fmtMs(hi)} ms`;
+}
+
+export function fmtRate(rate: number): string {
+  if (rate >= 1000) return `${Math.round(rate / 100) / 10}k/s`;
+  return `${Math.round(rate * 10) / 10}/s`;
+}
+
+const ROLE_NAME: Record<string, string> = { write: 'write model', 'read-model': 'read model' };
+
+/** What the component does in a region: "primary", "replica", "standby" (empty for stateless kinds). */
+export function regionRole(c: ModelComponent, region: string | undefined): string[] {
+  const out: string[] = [];
+  const standby = c.failover?.standby === region && region !== undefined;
+  const independent = c.replication?.mode === 'none';
+  if (c.stateful && !independent && region !== undefined && replicaRegions(c).length > 1) {
+    if (c.primary === region) out.push('primary');
+    else if (c.regions.includes(region)) out.push(c.primary === undefined ? 'writable' : 'replica');
+  }
+  if (standby) out.push('standby');
+  return out;
+}
+
+/** Second label line: "database · write model", "cache · hit 90%" (the kind is left out when the id says it). */
+export function kindLine(c: ModelComponent): string {
+  const parts = c.id === c.kind || c.id === kindName(c.kind) ? [] : [kindName(c.kind)];
+  if (c.role && ROLE_NAME[c.role]) parts.push(ROLE_NAME[c.role]!);
+  if (c.hitRatio !== undefined) parts.push(`hit ${fmtShare(c.hitRatio)}`);
+  return parts.join(' · ');
+}
+
+/** Size line: replicas and processing time. */
+export function sizeLine(c: ModelComponent): string {
+  const parts: string[] = [];
+  if (c.kind !== 'external' && c.kind !== 'client') parts.push(`×${c.replicas}`);
+  parts.push(`p99 ${fmtMs(c.latency.p99)} ms`);
+  return parts.join(' · ');
+}
+
+/** Role line: primary/replica/standby in this region, and the mesh proxy; empty when none. */
+export function roleLine(c: ModelComponent, region: string | undefined, meshPlane: 'sidecar' | 'ambient' | undefined): string {
+  const parts = regionRole(c, region);
+  if (c.sidecar) parts.push(meshPlane === 'ambient' ? 'mesh (ambient)' : '+ sidecar');
+  return parts.join(' · ');
+}
+
+/** "sync", "async · lag 300 ms", "consensus". */
+export function replicationLabel(c: ModelComponent): string {
+  const r = c.replication;
+  if (!r || r.mode === 'none') return '';
+  if (r.mode === 'async') return `async · lag ${fmtMs(r.lagMs)} ms`;
+  return r.mode;
+}
+
+/** Recovery time after losing the primary's region, for a standby edge. */
+export function failoverLabel(c: ModelComponent): string {
+  const f = c.failover;
+  if (!f || f.mode === 'none') return '';
+  if (f.mode === 'active-active') return 'active-active';
+  return `standby · RTO ${fmtMs(f.detectS + f.promoteS)} s`;
+}

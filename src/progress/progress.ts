@@ -1,0 +1,213 @@
+// A learner's progress as data: per problem, the stage they are on and, per stage, whether it has
+// passed, the best and latest score, hints revealed and time spent. Pure functions only; file.ts
+// reads and writes it.
+import { PROBLEM_ID } from '../problems/problem.js';
+
+export const PROGRESS_VERSION = 1;
+
+export interface StageProgress {
+  passed: boolean;
+  /** ISO time of the first pass. */
+  passedAt?: string;
+  bestScore?: number;
+  lastScore?: number;
+  /** How many of the stage's hints have been revealed (they are revealed in order). */
+  hintsUsed: number;
+  timeSpentMs: number;
+}
+
+export interface ProblemProgress {
+  /** The stage the learner is on (1-based). */
+  stage: number;
+  /** The spec file last practised with (absolute path). */
+  spec?: string;
+  /** Keyed by stage number. */
+  stages: Record<string, StageProgress>;
+  startedAt: string;
+  updatedAt: string;
+}
+
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  problems: Record<string, ProblemProgress>;
+}
+
+export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: 'corrupt' | 'future'; detail: string };
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, problems: {} };
+}
+
+export const EMPTY_STAGE: StageProgress = Object.freeze({ passed: false, hintsUsed: 0, timeSpentMs: 0 });
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
+const isTime = (v: unknown): v is string => typeof v === 'string' && v.length < 64 && !Number.isNaN(Date.parse(v));
+
+function parseStage(v: unknown): StageProgress | string {
+  if (!isObject(v)) return 'a stage entry is not an object';
+  if (typeof v.passed !== 'boolean') return 'a stage entry has no boolean "passed"';
+  if (!isCount(v.hintsUsed) || !Number.isInteger(v.hintsUsed)) return 'a stage entry has no whole-number "hintsUsed"';
+  if (!isCount(v.timeSpentMs)) return 'a stage entry has no "timeSpentMs"';
+  const s: StageProgress = { passed: v.passed, hintsUsed: v.hintsUsed, timeSpentMs: v.timeSpentMs };
+  if (v.passedAt !== undefined) {
+    if (!isTime(v.passedAt)) return 'a stage entry has a bad "passedAt"';
+    s.passedAt = v.passedAt;
+  }
+  for (const k of ['bestScore', 'lastScore'] as const) {
+    if (v[k] === undefined) continue;
+    if (!isScore(v[k])) return `a stage entry has a bad "${k}"`;
+    s[k] = v[k];
+  }
+  return s;
+}
+
+function parseProblem(v: unknown): ProblemProgress | string {
+  if (!isObject(v)) return 'a problem entry is not an object';
+  if (!isCount(v.stage) || !Number.isInteger(v.stage) || v.stage < 1) return 'a problem entry has no stage number';
+  if (!isTime(v.startedAt) || !isTime(v.updatedAt)) return 'a problem entry has bad times';
+  if (v.spec !== undefined && (typeof v.spec !== 'string' || v.spec.length > 4096)) return 'a problem entry has a bad "spec"';
+  if (!isObject(v.stages)) return 'a problem entry has no "stages" object';
+  const stages: Record<string, StageProgress> = {};
+  for (const [k, raw] of Object.entries(v.stages)) {
+    if (!/^[1-9][0-9]{0,2}$/.test(k)) return `stage key "${k.slice(0, 20)}" is not a stage number`;
+    const s = parseStage(raw);
+    if (typeof s === 'string') return s;
+    stages[k] = s;
+  }
+  const p: ProblemProgress = { stage: v.stage, stages, startedAt: v.startedAt, updatedAt: v.updatedAt };
+  if (typeof v.spec === 'string') p.spec = v.spec;
+  return p;
+}
+
+/** Parses a progress file. A newer version or anything malformed is reported, never half-used. */
+export function parseProgress(text: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, reason: 'corrupt', detail: `not valid JSON (${(err as Error).message})` };
+  }
+  if (!isObject(data)) return { ok: false, reason: 'corrupt', detail: 'not a JSON object' };
+  if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > PROGRESS_VERSION) {
+    return { ok: false, reason: 'future', detail: `written by a newer sdcoach (progress format ${data.version}; this one reads ${PROGRESS_VERSION})` };
+  }
+  if (data.version !== PROGRESS_VERSION) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
+  if (!isObject(data.problems)) return { ok: false, reason: 'corrupt', detail: 'no "problems" object' };
+  const problems: Record<string, ProblemProgress> = {};
+  for (const [id, raw] of Object.entries(data.problems)) {
+    if (!PROBLEM_ID.test(id)) return { ok: false, reason: 'corrupt', detail: `"${id.slice(0, 40)}" is not a problem id` };
+    const p = parseProblem(raw);
+    if (typeof p === 'string') return { ok: false, reason: 'corrupt', detail: `${id}: ${p}` };
+    problems[id] = p;
+  }
+  return { ok: true, progress: { version: PROGRESS_VERSION, problems } };
+}
+
+export function serializeProgress(p: Progress): string {
+  return `${JSON.stringify(p, null, 2)}\n`;
+}
+
+export function stageProgress(p: Progress, problem: string, stage: number): StageProgress {
+  return p.problems[problem]?.stages[String(stage)] ?? EMPTY_STAGE;
+}
+
+const iso = (now: number) => new Date(now).toISOString();
+
+function touchProblem(p: Progress, problem: string, now: number, fn: (pp: ProblemProgress) => ProblemProgress): Progress {
+  const before = p.problems[problem] ?? { stage: 1, stages: {}, startedAt: iso(now), updatedAt: iso(now) };
+  return { ...p, problems: { ...p.problems, [problem]: { ...fn(before), updatedAt: iso(now) } } };
+}
+
+function withStage(p: Progress, problem: string, stage: number, now: number, fn: (s: StageProgress) => StageProgress): Progress {
+  return touchProblem(p, problem, now, (pp) => ({ ...pp, stages: { ...pp.stages, [String(stage)]: fn(pp.stages[String(stage)] ?? EMPTY_STAGE) } }));
+}
+
+/** The learner is on this stage of this problem, working in this spec file. */
+export function recordStage(p: Progress, problem: string, stage: number, spec: string | undefined, now: number): Progress {
+  return touchProblem(p, problem, now, (pp) => ({ ...pp, stage, ...(spec !== undefined ? { spec } : {}) }));
+}
+
+/** A grade of the current spec against a stage: keeps the best score and the first pass. */
+export function recordGrade(p: Progress, problem: string, stage: number, score: number, passed: boolean, now: number): Progress {
+  return withStage(p, problem, stage, now, (s) => {
+    const next: StageProgress = { ...s, lastScore: score, bestScore: Math.max(score, s.bestScore ?? 0) };
+    if (passed && !s.passed) {
+      next.passed = true;
+      next.passedAt = iso(now);
+    }
+    return next;
+  });
+}
+
+export function recordHint(p: Progress, problem: string, stage: number, hintsUsed: number, now: number): Progress {
+  return withStage(p, problem, stage, now, (s) => ({ ...s, hintsUsed: Math.max(s.hintsUsed, hintsUsed) }));
+}
+
+/** Adds time spent on a stage. Does not bump updatedAt (time ticks are not activity). */
+export function addTime(p: Progress, problem: string, stage: number, ms: number): Progress {
+  const pp = p.problems[problem];
+  if (!pp || ms <= 0) return p;
+  const s = pp.stages[String(stage)] ?? EMPTY_STAGE;
+  return { ...p, problems: { ...p.problems, [problem]: { ...pp, stages: { ...pp.stages, [String(stage)]: { ...s, timeSpentMs: s.timeSpentMs + ms } } } } };
+}
+
+/** Forgets one problem, or everything. */
+export function resetProgress(p: Progress, problem?: string): Progress {
+  if (problem === undefined) return emptyProgress();
+  const problems = { ...p.problems };
+  delete problems[problem];
+  return { ...p, problems };
+}
+
+/**
+ * What goes to disk when a session saves: the file as it is now (another session may have
+ * written other problems meanwhile) with this session's problems replaced by its own view.
+ */
+export function mergeProgress(onDisk: Progress, mine: Progress, problems: Iterable<string>): Progress {
+  const merged = { ...onDisk.problems };
+  for (const id of problems) {
+    const pp = mine.problems[id];
+    if (pp) merged[id] = pp;
+    else delete merged[id];
+  }
+  return { version: PROGRESS_VERSION, problems: merged };
+}
+
+export type ProblemState = 'new' | 'started' | 'done';
+
+export interface ProblemStatus {
+  state: ProblemState;
+  /** Stages passed, of `stages`. */
+  passed: number;
+  stages: number;
+}
+
+/** ✓ done when every stage has passed, ◐ started once anything was graded, or new. */
+export function problemStatus(p: Progress, problem: string, stageCount: number): ProblemStatus {
+  const pp = p.problems[problem];
+  if (!pp) return { state: 'new', passed: 0, stages: stageCount };
+  let passed = 0;
+  for (let n = 1; n <= stageCount; n++) if (pp.stages[String(n)]?.passed) passed++;
+  return { state: passed >= stageCount && stageCount > 0 ? 'done' : 'started', passed, stages: stageCount };
+}
+
+export const STATUS_ICON: Record<ProblemState, string> = { new: '·', started: '◐', done: '✓' };
+
+/** The stage to open a problem at: where the learner left off, else the first not yet passed. */
+export function resumeStage(p: Progress, problem: string, stageCount: number): number {
+  const pp = p.problems[problem];
+  if (pp && pp.stage >= 1 && pp.stage <= stageCount) return pp.stage;
+  for (let n = 1; n <= stageCount; n++) if (!pp?.stages[String(n)]?.passed) return n;
+  return Math.max(1, stageCount);
+}
+
+/** "12 min", "1 h 05 min", "40 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
