@@ -1,27 +1,39 @@
 // Builds dist/: compiles TypeScript, then precompiles the JSON Schemas to standalone ajv validators
-// so that `sdcoach validate` and `grade` never compile a schema at start-up.
+// so that `sdcoach validate` and `grade` never compile a schema at start-up. Builds into a fresh
+// folder and swaps it in, so a build never leaves a half-written dist/ for a command running meanwhile.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
+const out = `${root}.dist-build-${process.pid}`;
 
-rmSync(`${root}dist`, { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${root}tsconfig.json`], { stdio: 'inherit' });
+rmSync(out, { recursive: true, force: true });
+try {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${root}tsconfig.json`, '--outDir', out], { stdio: 'inherit' });
 
-const Ajv2020 = require('ajv/dist/2020').default;
-const standaloneCode = require('ajv/dist/standalone').default;
-mkdirSync(`${root}dist/validators`, { recursive: true });
-const schemaFiles = readdirSync(`${root}schemas`).filter((f) => f.endsWith('.schema.json'));
-const schemas = schemaFiles.map((f) => JSON.parse(readFileSync(`${root}schemas/${f}`, 'utf8')));
-for (const [i, file] of schemaFiles.entries()) {
-  // One Ajv per output so each standalone module holds only what it needs; the others are
-  // registered so that cross-schema $refs (problem -> rubric) resolve.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true }, allowUnionTypes: true, verbose: true });
-  schemas.forEach((s, j) => { if (j !== i) ajv.addSchema(s); });
-  const validate = ajv.compile(schemas[i]);
-  const name = file.replace('.schema.json', '');
-  writeFileSync(`${root}dist/validators/${name}.cjs`, standaloneCode(ajv, validate));
+  const Ajv2020 = require('ajv/dist/2020').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  mkdirSync(`${out}/validators`, { recursive: true });
+  const schemaFiles = readdirSync(`${root}schemas`).filter((f) => f.endsWith('.schema.json'));
+  const schemas = schemaFiles.map((f) => JSON.parse(readFileSync(`${root}schemas/${f}`, 'utf8')));
+  for (const [i, file] of schemaFiles.entries()) {
+    // One Ajv per output so each standalone module holds only what it needs; the others are
+    // registered so that cross-schema $refs (problem -> rubric) resolve.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true }, allowUnionTypes: true, verbose: true });
+    schemas.forEach((s, j) => { if (j !== i) ajv.addSchema(s); });
+    const validate = ajv.compile(schemas[i]);
+    const name = file.replace('.schema.json', '');
+    writeFileSync(`${out}/validators/${name}.cjs`, standaloneCode(ajv, validate));
+  }
+  const old = `${root}.dist-old-${process.pid}`;
+  if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
+  renameSync(out, `${root}dist`);
+  rmSync(old, { recursive: true, force: true });
+} catch (err) {
+  rmSync(out, { recursive: true, force: true });
+  process.exitCode = 1;
+  if (!(err && err.status)) console.error(err);
 }

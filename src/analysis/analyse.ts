@@ -42,6 +42,11 @@ export function analyse(model: Model): Metrics {
     capacity: capacity(model),
     staleness: storeStaleness(model),
   };
+  const mesh = model.patterns.mesh;
+  if (mesh) {
+    const services = model.componentOrder.filter((id) => model.components[id]!.sidecar);
+    metrics.mesh = { dataPlane: mesh.dataPlane, mtls: mesh.mtls, reasons: [...mesh.reasons], services, overheadMs: { ...mesh.overheadMs } };
+  }
   const replay = replayCost(model);
   if (replay) metrics.replay = replay;
   return metrics;

@@ -13,11 +13,14 @@ export function meshOverhead(model: Model): Latency {
   return model.patterns.mesh?.overheadMs ?? { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 };
 }
 
-/** Processing time of a hop for this flow: stores use their write latency on writes; a timeout caps an external call. */
-export function hopProcessing(c: ModelComponent, kind: 'read' | 'write'): { processing: Latency; capped: boolean } {
+/**
+ * Processing time of a hop for this flow: stores use their write latency on writes; a timeout caps
+ * the call (the caller's pool timeout for this dependency, else the dependency's own timeout_ms).
+ */
+export function hopProcessing(c: ModelComponent, kind: 'read' | 'write', timeoutMs: number | undefined = c.timeoutMs): { processing: Latency; capped: boolean } {
   const base = kind === 'write' && c.stateful ? c.writeLatency : c.latency;
-  if (c.timeoutMs !== undefined && base.p99 > c.timeoutMs) {
-    return { processing: { p50: Math.min(base.p50, c.timeoutMs), p99: c.timeoutMs }, capped: true };
+  if (timeoutMs !== undefined && base.p99 > timeoutMs) {
+    return { processing: { p50: Math.min(base.p50, timeoutMs), p99: timeoutMs }, capped: true };
   }
   return { processing: { ...base }, capped: false };
 }
@@ -43,7 +46,8 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
   const hops: HopLatency[] = route.map((h) => {
     const c = model.components[h.component]!;
     const prev = h.caller !== undefined ? model.components[route[h.caller]!.component] : undefined;
-    const { processing, capped } = hopProcessing(c, flow.kind);
+    const poolTimeout = prev?.pools.find((p) => p.dependency === c.id)?.timeoutMs;
+    const { processing, capped } = hopProcessing(c, flow.kind, poolTimeout ?? c.timeoutMs);
     const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : { ms: 0 };
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);
     const mesh: Latency = { p50: (overhead.p50 * proxies) / 2, p99: (overhead.p99 * proxies) / 2 };

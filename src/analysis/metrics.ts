@@ -151,8 +151,20 @@ export interface RegionLoad {
   writeRate: number;
 }
 
+export interface MeshMetrics {
+  dataPlane: 'sidecar' | 'ambient';
+  mtls: boolean;
+  reasons: string[];
+  /** Components with a sidecar (or in the ambient mesh). */
+  services: string[];
+  /** Added per call between two meshed components. */
+  overheadMs: { p50: number; p99: number };
+}
+
 export interface Metrics {
   flows: Record<string, FlowMetrics>;
+  /** The declared service mesh, when there is one (for rubric assertions). */
+  mesh?: MeshMetrics;
   workload: { readsPerS: number; writesPerS: number; readWriteRatio: number; derived: { reads: boolean; writes: boolean } };
   stores: Record<string, StoreFailover>;
   pools: Record<string, ServicePools>;

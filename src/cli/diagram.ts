@@ -90,7 +90,7 @@ export function loadDrawables(specs: string[], opts: DiagramOptions, err: NodeJS
   }
   if (opts.flow !== undefined) {
     for (const d of [...drawables]) {
-      if (d.model.flows[opts.flow]) continue;
+      if (Object.hasOwn(d.model.flows, opts.flow)) continue;
       const guess = closestMatch(opts.flow, d.model.flowOrder);
       err.write(`${d.spec}: no flow "${sanitizeTerminal(opts.flow)}"${guess ? `; did you mean "${guess}"?` : ''} (flows: ${d.model.flowOrder.join(', ') || 'none'})\n`);
       drawables.splice(drawables.indexOf(d), 1);
@@ -194,19 +194,31 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
     const { openRenderer } = await import('../diagrams/render.js');
     const renderer = await openRenderer({ expected: drawables.length, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
     let renderFailed = 0;
+    let done = 0;
     const progress = Boolean(err.isTTY) && drawables.length > 1;
+    const tick = () => {
+      if (progress) err.write(`\r\u001b[2Krendering ${done}/${drawables.length}`);
+    };
     try {
-      for (const [i, d] of drawables.entries()) {
-        if (progress) err.write(`\r\u001b[2Krendering ${i + 1}/${drawables.length} ${sanitizeTerminal(basename(d.spec))}`);
-        try {
-          const data = await renderer.render(sources[i]!, format as RenderFormat);
-          write(targets[i], data, out);
-        } catch (e) {
-          renderFailed++;
-          if (progress) err.write('\r\u001b[2K');
-          err.write(`✗ ${d.spec}: could not render the diagram: ${(e as Error).message.split('\n')[0]}\n`);
+      tick();
+      // The renderer's pages work in parallel; each file is written as soon as it is drawn.
+      let next = 0;
+      const worker = async () => {
+        while (next < drawables.length) {
+          const i = next++;
+          const d = drawables[i]!;
+          try {
+            write(targets[i], await renderer.render(sources[i]!, format as RenderFormat), out);
+          } catch (e) {
+            renderFailed++;
+            if (progress) err.write('\r\u001b[2K');
+            err.write(`✗ ${d.spec}: could not render the diagram: ${(e as Error).message.split('\n')[0]}\n`);
+          }
+          done++;
+          tick();
         }
-      }
+      };
+      await Promise.all(Array.from({ length: renderer.concurrency }, worker));
     } finally {
       if (progress) err.write('\r\u001b[2K');
       await renderer.close();

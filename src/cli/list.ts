@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { scanCatalogs } from '../problems/catalog.js';
 import { DIFFICULTIES, loadProblem, type Problem } from '../problems/problem.js';
+import { progressFile, readProgress } from '../progress/file.js';
+import { problemStatus, STATUS_ICON, type Progress } from '../progress/progress.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
@@ -23,6 +25,15 @@ export function loadCatalog(dirs: string[]): { problems: Problem[]; errors: stri
     else errors.push(...r.diagnostics.map(formatDiagnostic));
   }
   return { problems, errors };
+}
+
+/** The learner's progress, when there is any to show (a read-only look: nothing is moved aside). */
+function learnerProgress(): { progress?: Progress; warning?: string } {
+  const read = readProgress(progressFile(), { setAside: false });
+  const out: { progress?: Progress; warning?: string } = {};
+  if (read.warning) out.warning = read.warning;
+  if (Object.keys(read.progress.problems).length) out.progress = read.progress;
+  return out;
 }
 
 const DIFF_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };
@@ -49,17 +60,27 @@ Examples:
         .filter((p) => !opts.topic || p.topics.includes(opts.topic))
         .filter((p) => !opts.difficulty || p.difficulty === opts.difficulty)
         .sort((a, b) => DIFF_ORDER[a.difficulty]! - DIFF_ORDER[b.difficulty]! || a.id.localeCompare(b.id));
+      const { progress, warning } = learnerProgress();
+      if (warning) process.stderr.write(`sdcoach: ${warning}\n`);
+      const status = (p: Problem) => (progress ? problemStatus(progress, p.id, p.stages.length) : undefined);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(shown.map((p) => ({ id: p.id, title: p.title, topics: p.topics, difficulty: p.difficulty, stages: p.stages.length })), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(shown.map((p) => {
+          const st = status(p);
+          return { id: p.id, title: p.title, topics: p.topics, difficulty: p.difficulty, stages: p.stages.length, ...(st ? { progress: { status: st.state, stagesPassed: st.passed } } : {}) };
+        }), null, 2)}\n`);
       } else {
         const color = useColor();
-        const rows = shown.map((p) => [p.id, p.title, p.topics.join(', '), p.difficulty, String(p.stages.length)].map(sanitizeTerminal));
-        const head = ['id', 'title', 'topics', 'difficulty', 'stages'];
+        const progressCell = (p: Problem) => {
+          const st = status(p)!;
+          return st.state === 'new' ? '' : `${STATUS_ICON[st.state]} ${st.passed}/${st.stages}`;
+        };
+        const rows = shown.map((p) => [p.id, p.title, p.topics.join(', '), p.difficulty, String(p.stages.length), ...(progress ? [progressCell(p)] : [])].map(sanitizeTerminal));
+        const head = ['id', 'title', 'topics', 'difficulty', 'stages', ...(progress ? ['progress'] : [])];
         const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
         const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
         process.stdout.write(`${color ? `\u001b[1m${line(head)}\u001b[0m` : line(head)}\n`);
         for (const r of rows) process.stdout.write(`${line(r)}\n`);
-        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length})` : ''}. sdcoach show <id> for the prompt, sdcoach init <id> to start.\n`);
+        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length})` : ''}. sdcoach practice <id> to practise it, sdcoach show <id> for the prompt.\n`);
       }
       if (errors.length) process.exitCode = EXIT.usage;
     });

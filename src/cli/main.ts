@@ -8,6 +8,8 @@ import { registerSchema } from './schema.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
 import { registerInit } from './init.js';
+import { registerPractice } from './practice.js';
+import { registerProgress } from './progress.js';
 import { collect } from './catalog-options.js';
 import { registerProblem } from './problem.js';
 import { registerMetrics } from './metrics.js';
@@ -31,6 +33,8 @@ Examples:
   $ sdcoach validate examples/*.yaml
   $ sdcoach explain cqrs/read-write-ratio
   $ sdcoach schema --path`);
+  registerPractice(program);
+  registerProgress(program);
   registerList(program);
   registerShow(program);
   registerInit(program);

@@ -75,7 +75,7 @@ function noteGlobal(t: FindingTargets, f: DiagramFinding): void {
 function patternComponents(model: Model, path: SpecPath): string[] | undefined {
   const [, pattern, field, index] = path;
   const p = model.patterns;
-  const pick = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined && id in model.components);
+  const pick = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined && Object.hasOwn(model.components, id));
   if (pattern === 'cqrs' && p.cqrs) {
     if (field === 'commands') return pick([p.cqrs.commands]);
     if (field === 'queries') return pick(typeof index === 'number' ? [p.cqrs.queries[index]] : p.cqrs.queries);
@@ -94,22 +94,22 @@ export function targetsOf(model: Model, findings: readonly DiagramFinding[]): Fi
   const t: FindingTargets = { components: new Map(), hops: new Map(), replication: new Map(), feeds: new Map(), regions: new Map(), global: undefined };
   for (const f of findings) {
     const [top, key, field, index] = f.path;
-    if (top === 'components' && typeof key === 'string' && key in model.components) {
+    if (top === 'components' && typeof key === 'string' && Object.hasOwn(model.components, key)) {
       note(t.components, key, f);
       if (field === 'replication' || field === 'failover') note(t.replication, key, f);
       if (field === 'consumes' || field === 'writes') note(t.feeds, key, f);
-    } else if (top === 'flows' && typeof key === 'string' && key in model.flows) {
+    } else if (top === 'flows' && typeof key === 'string' && Object.hasOwn(model.flows, key)) {
       if (field === 'path' && typeof index === 'number') note(t.hops, hopKey(key, index), f);
       else note(t.hops, hopKey(key, -1), f);
     } else if (top === 'patterns') {
       const ids = patternComponents(model, f.path);
       if (ids?.length) for (const id of ids) note(t.components, id, f);
       else noteGlobal(t, f);
-    } else if (top === 'workload' && key === 'data' && typeof field === 'string' && model.workload.data[field]) {
-      const stores = model.workload.data[field]!.stores.filter((s) => s in model.components);
+    } else if (top === 'workload' && key === 'data' && typeof field === 'string' && Object.hasOwn(model.workload.data, field)) {
+      const stores = model.workload.data[field]!.stores.filter((s) => Object.hasOwn(model.components, s));
       if (stores.length) for (const s of stores) note(t.components, s, f);
       else noteGlobal(t, f);
-    } else if (top === 'workload' && key === 'strong_reads' && typeof field === 'number' && (model.workload.strongReads[field] ?? '') in model.flows) {
+    } else if (top === 'workload' && key === 'strong_reads' && typeof field === 'number' && Object.hasOwn(model.flows, model.workload.strongReads[field] ?? '')) {
       note(t.hops, hopKey(model.workload.strongReads[field]!, -1), f);
     } else if (top === 'regions' && typeof key === 'number' && model.regions[key] !== undefined) {
       note(t.regions, model.regions[key]!, f);

@@ -49,6 +49,8 @@ export interface LegendEntry {
 
 export interface DiagramGraph {
   title?: string;
+  /** Layout inside groups that no edge leaves (mermaid lays those out on their own). */
+  groupDirection?: 'LR' | 'TB';
   groups: DiagramGroup[];
   /** Nodes outside every region (external APIs with no region). */
   loose: string[];
@@ -266,6 +268,7 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
 
   const graph: DiagramGraph = {
     ...(model.name !== undefined ? { title: model.name } : {}),
+    groupDirection: 'LR',
     groups: [...b.groups.values()].filter((g) => g.nodes.length > 0),
     loose: b.loose,
     nodes: b.nodes,
@@ -313,18 +316,25 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
   return graph;
 }
 
+/** "p50 513 of 500 ms ✗ · p99 847 of 1200 ms ✓": each percentile against its budget, when there is one. */
+export function budgetLine(o: { p50: number; p99: number }, budget: { p50?: number; p99?: number }): string {
+  const one = (name: 'p50' | 'p99') => {
+    const b = budget[name];
+    return b === undefined ? `${name} ${fmtMs(o[name])} ms` : `${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms ${o[name] <= b ? '✓' : '✗'}`;
+  };
+  return `${one('p50')} · ${one('p99')}`;
+}
+
 /** One flow, in order, from each origin: every hop with its share of the latency. */
 export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts: GraphOptions = {}): DiagramGraph {
   const b = new Builder();
   const t = opts.targets;
   const flow = model.flows[flowName]!;
   const fm = metrics.flows[flowName]!;
-  const budget = flow.budget.p99 !== undefined ? ` of ${fmtMs(flow.budget.p99)} budget` : '';
   const flowMark = t?.hops.get(hopKey(flowName, -1));
   for (const origin of Object.values(fm.origins)) {
     const o = origin.origin;
-    const within = flow.budget.p99 === undefined ? '' : origin.p99 <= flow.budget.p99 ? ' ✓' : ' ✗';
-    const g = b.group(o, `${flowName} from ${o}: p50 ${fmtMs(origin.p50)} · p99 ${fmtMs(origin.p99)} ms${budget}${within}`);
+    const g = b.group(o, `${flowName} from ${o}: ${budgetLine(origin, flow.budget)}`);
     if (flowMark) {
       g.mark = flowMark.status;
       g.title += ` · ${annotationLine(flowMark)}`;
@@ -352,7 +362,7 @@ export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts
       }, o);
       hopNodes.push(node);
       const from = h.caller !== undefined ? hopNodes[h.caller]! : start;
-      const edge: DiagramEdge = { from: from.id, to: node.id, kind: 'flow', label: [`+${fmtMs(h.total.p99)} ms${h.networkMs > 0 ? ` · RTT ${fmtMs(h.networkMs)}` : ''}`] };
+      const edge: DiagramEdge = { from: from.id, to: node.id, kind: 'flow', label: [`+${fmtMs(h.total.p99)} ms${h.networkMs > 1 ? ` · RTT ${fmtMs(h.networkMs)}` : ''}`] };
       b.edges.push(edge);
       if (t) {
         markEdge(edge, t.hops.get(hopKey(flowName, h.index)));

@@ -3,20 +3,12 @@
 // fetch, so the page stays inert even if an SVG ever carried something it should not.
 import type { Report, ReportCheck } from '../grading/report.js';
 import { fmtMs } from './labels.js';
+import { inertSvg } from './svg.js';
 
 export function htmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-}
-
-/** The SVG as mermaid produced it, minus anything a page must never run or fetch. */
-export function inertSvg(svg: string): string {
-  return svg
-    .replace(/<\?xml[^>]*\?>/g, '')
-    .replace(/<script[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
-    .replace(/(href\s*=\s*["'])\s*javascript:[^"']*/gi, '$1#');
 }
 
 const ICON: Record<string, string> = { pass: '✓', warn: '!', fail: '✗', 'n/a': '–' };

@@ -80,6 +80,8 @@ export function graphToMermaid(graph: DiagramGraph, opts: { theme?: Theme } = {}
   out.push('flowchart LR');
   for (const g of graph.groups) {
     out.push(`  subgraph ${g.id}["${mermaidText(g.title)}"]`);
+    // A region with no edge leaving it is laid out on its own: keep it left to right like the rest.
+    if (graph.groupDirection) out.push(`    direction ${graph.groupDirection}`);
     for (const id of g.nodes) out.push(`    ${nodeLine(graph.nodes.get(id)!)}`);
     out.push('  end');
   }

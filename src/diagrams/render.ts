@@ -4,13 +4,18 @@
 // Two paths, one browser:
 // - one diagram: @mermaid-js/mermaid-cli's renderMermaid(browser, ...), exactly what `mmdc` does
 //   (its page set-up, its PNG clipping, its fitted PDF);
-// - two or more: a prepared page. mermaid-cli opens and prepares a fresh page per diagram (~1 s
-//   each); here mermaid is loaded once into one page and each diagram is one mermaid.render call
-//   on it (~0.1 s), then serialised, screenshotted or printed.
+// - two or more: prepared pages. mermaid-cli opens and prepares a fresh page per diagram (~1 s
+//   each); here mermaid is loaded once into a page (its ES module build, so only the flowchart
+//   chunks are parsed) and each diagram is one mermaid.render call on it, then serialised,
+//   screenshotted or printed. A small pool (one page per core, at most 4) renders in parallel.
 import { renderMermaid } from '@mermaid-js/mermaid-cli';
+import { readFile, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer';
+import { availableParallelism } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type LaunchOptions, type Page } from 'puppeteer';
 import { CHROME_ARGS, findBrowser } from './browser.js';
+import { compactSvg } from './svg.js';
 import type { Theme } from './mermaid.js';
 
 export type RenderFormat = 'svg' | 'png' | 'pdf';
@@ -19,8 +24,10 @@ export type Launcher = (options: LaunchOptions) => Promise<Browser>;
 
 export interface RendererOptions {
   theme?: Theme;
-  /** How many diagrams this renderer will draw: 1 takes the mermaid-cli path, more the prepared page. */
+  /** How many diagrams this renderer will draw: 1 takes the mermaid-cli path, more the prepared pages. */
   expected: number;
+  /** Prepared pages at most (default: one per core, at most 4, never more than `expected`). */
+  pages?: number;
   /** Launches the browser (tests inject a counting one). */
   launcher?: Launcher;
   env?: Record<string, string | undefined>;
@@ -35,16 +42,21 @@ export interface RenderStats {
 export interface Renderer {
   readonly path: RenderPath;
   readonly stats: RenderStats;
+  /** How many render() calls can usefully run at once (the size of the page pool). */
+  readonly concurrency: number;
   render(definition: string, format: RenderFormat): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-/** The same mermaid the mermaid-cli package renders with (its own dependency). */
-function mermaidBundle(): string {
+/** The folder of the mermaid build mermaid-cli renders with (its own dependency, same version). */
+async function mermaidDist(): Promise<string> {
   const require = createRequire(import.meta.url);
   const fromCli = createRequire(require.resolve('@mermaid-js/mermaid-cli'));
-  return fromCli.resolve('mermaid/dist/mermaid.min.js');
+  return realpath(dirname(fromCli.resolve('mermaid/dist/mermaid.esm.min.mjs')));
 }
+
+/** Pages cannot import ES modules from file:// URLs: requests to this origin are answered from mermaid's dist folder, all others refused. */
+const MODULE_ORIGIN = 'https://sdcoach-mermaid.invalid';
 
 /** A wide viewport, so a large diagram is drawn at its natural size instead of squeezed. */
 const VIEWPORT = { width: 4096, height: 1024, deviceScaleFactor: 1 };
@@ -66,17 +78,36 @@ export async function launchBrowser(launcher: Launcher = (o) => puppeteer.launch
   return launcher({ executablePath: found.path, headless: true, pipe: true, args: [...CHROME_ARGS], timeout: 60_000 });
 }
 
+async function answerModule(req: HTTPRequest, dist: string): Promise<void> {
+  if (req.isInterceptResolutionHandled()) return;
+  const url = new URL(req.url());
+  if (url.origin !== MODULE_ORIGIN || !url.pathname.endsWith('.mjs')) {
+    await req.abort('blockedbyclient');
+    return;
+  }
+  try {
+    const file = await realpath(join(dist, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dist + sep)) throw new Error('outside mermaid/dist');
+    await req.respond({ status: 200, contentType: 'application/javascript', headers: { 'Access-Control-Allow-Origin': '*' }, body: await readFile(file) });
+  } catch {
+    await req.respond({ status: 404, body: '' });
+  }
+}
+
 class PreparedPage {
   private constructor(private readonly page: Page) {}
 
-  static async open(browser: Browser, theme: Theme | undefined): Promise<PreparedPage> {
+  static async open(browser: Browser, theme: Theme | undefined, dist: string): Promise<PreparedPage> {
     const page = await browser.newPage();
     await page.setViewport(VIEWPORT);
+    await page.setRequestInterception(true);
+    page.on('request', (req: HTTPRequest) => void answerModule(req, dist));
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
-    await page.addScriptTag({ path: mermaidBundle() });
-    await page.evaluate((config) => {
-      (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
-    }, mermaidConfig(theme));
+    await page.evaluate(async (url: string, config: Record<string, unknown>) => {
+      const m = (await import(url)) as { default: { initialize(c: unknown): void } };
+      (globalThis as unknown as { mermaid: unknown }).mermaid = m.default;
+      m.default.initialize(config);
+    }, `${MODULE_ORIGIN}/mermaid.esm.min.mjs`, mermaidConfig(theme));
     return new PreparedPage(page);
   }
 
@@ -94,7 +125,7 @@ class PreparedPage {
       // XMLSerializer turns HTML labels (<br>) into well-formed XML.
       return new (globalThis as unknown as { XMLSerializer: new () => { serializeToString(n: unknown): string } }).XMLSerializer().serializeToString(el);
     }, definition, SVG_ID);
-    if (format === 'svg') return new TextEncoder().encode(svg);
+    if (format === 'svg') return new TextEncoder().encode(compactSvg(svg));
     const clip = await page.$eval('#container svg', (el) => {
       const r = el.getBoundingClientRect();
       return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) };
@@ -111,7 +142,7 @@ class PreparedPage {
 
 /**
  * Opens a renderer: launches one browser (throws BrowserNotFoundError when there is none) and, for
- * more than one diagram, prepares one page. Always close() it.
+ * more than one diagram, prepares pages as they are needed. Always close() it.
  */
 export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const stats: RenderStats = { launches: 0, pages: 0, diagrams: 0 };
@@ -121,10 +152,29 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
     return launcher(o);
   }, opts.env);
   const path: RenderPath = opts.expected > 1 ? 'prepared-page' : 'mermaid-cli';
-  let prepared: PreparedPage | undefined;
+  const size = path === 'mermaid-cli' ? 1 : Math.max(1, Math.min(opts.pages ?? Math.min(availableParallelism(), 4), opts.expected));
+  const idle: PreparedPage[] = [];
+  const waiting: ((p: PreparedPage) => void)[] = [];
+  let dist: Promise<string> | undefined;
+  const acquire = async (): Promise<PreparedPage> => {
+    const free = idle.pop();
+    if (free) return free;
+    if (stats.pages < size) {
+      stats.pages++;
+      dist ??= mermaidDist();
+      return PreparedPage.open(browser, opts.theme, await dist);
+    }
+    return new Promise((res) => waiting.push(res));
+  };
+  const release = (p: PreparedPage) => {
+    const next = waiting.shift();
+    if (next) next(p);
+    else idle.push(p);
+  };
   return {
     path,
     stats,
+    concurrency: size,
     async render(definition, format) {
       stats.diagrams++;
       if (path === 'mermaid-cli') {
@@ -136,13 +186,14 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
           svgId: SVG_ID,
           pdfFit: true,
         });
-        return data;
+        return format === 'svg' ? new TextEncoder().encode(compactSvg(new TextDecoder().decode(data))) : data;
       }
-      if (!prepared) {
-        stats.pages++;
-        prepared = await PreparedPage.open(browser, opts.theme);
+      const page = await acquire();
+      try {
+        return await page.render(definition, format);
+      } finally {
+        release(page);
       }
-      return prepared.render(definition, format);
     },
     async close() {
       await browser.close();

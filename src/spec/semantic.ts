@@ -105,7 +105,10 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     const regions = c.regions ?? declared;
     c.regions?.forEach((r, i) => {
       if (c.kind === 'external') {
-        if (!isKnownRegion(r) && !declared.includes(r)) err([...base, 'regions', i], `unknown region "${r}" for external dependency "${id}"`, 'unknown-region');
+        if (!isKnownRegion(r) && !declared.includes(r)) {
+          const guess = closestMatch(r, [...KNOWN_REGIONS, ...declared]);
+          err([...base, 'regions', i], `unknown region "${r}" for external dependency "${id}"${guess ? `: did you mean "${guess}"?` : `: use one of the spec's regions or one sdcoach knows (${KNOWN_REGIONS.join(', ')})`}`, 'unknown-region');
+        }
       } else {
         declaredRegion([...base, 'regions', i], r, `component "${id}"`);
       }

@@ -26,6 +26,10 @@ export interface SessionOptions {
   stage?: number;
   /** --reveal: show reference solutions before passing. */
   reveal: boolean;
+  /** The problem named on the command line (--spec and --stage apply to it). */
+  problem?: string;
+  /** Shown in the help. */
+  progressFile?: string;
 }
 
 export interface StageSession {
@@ -81,8 +85,6 @@ export interface InitOptions extends SessionOptions {
   progress: Progress;
   columns: number;
   rows: number;
-  /** Open this problem straight away instead of the picker. */
-  problem?: string;
   /** Shown once at the start (a progress file that had to be set aside). */
   notices?: string[];
   now: number;
@@ -102,7 +104,7 @@ export function baseState(o: InitOptions): SessionState {
     scroll: 0,
     progress: o.progress,
     touched: [],
-    options: { workDir: o.workDir, cwd: o.cwd, reveal: o.reveal, ...(o.spec !== undefined ? { spec: o.spec } : {}), ...(o.stage !== undefined ? { stage: o.stage } : {}) },
+    options: { workDir: o.workDir, cwd: o.cwd, reveal: o.reveal, ...pick(o, ['spec', 'stage', 'problem', 'progressFile']) },
     lastActivity: o.now,
     quitting: false,
   };
@@ -110,6 +112,12 @@ export function baseState(o: InitOptions): SessionState {
   const first = o.catalog.find((p) => p.id === o.problem) ?? o.catalog.find((p) => p.id === lastPractised(o.progress, o.catalog));
   if (first) state.picker.selected = first.id;
   return state;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 /** The problem practised most recently (the picker starts on it). */

@@ -86,12 +86,14 @@ const CASES: Case[] = [
   { file: 'unknown-user-region.yaml', code: 'unknown-region', line: 2, message: 'did you mean "ap-northeast"?' },
   { file: 'unknown-region-no-guess.yaml', code: 'unknown-region', line: 1, message: 'unknown region "mars-north". sdcoach knows' },
   { file: 'prototype-regions.yaml', code: 'unknown-region', line: 2, message: 'unknown region "constructor"' },
+  { file: 'external-unknown-region.yaml', code: 'unknown-region', line: 5, message: 'unknown region "moon-base" for external dependency "payments": use one of the spec\'s regions' },
   { file: 'residency-unknown.yaml', code: 'unknown-region', line: 6, message: 'residency "europe" is neither an area' },
   { file: 'strong-reads-missing-flow.yaml', code: 'unknown-flow', line: 9, message: 'strong_reads names unknown flow "get-balanse": did you mean "get-balance"?' },
   { file: 'strong-reads-write-flow.yaml', code: 'wrong-kind', line: 8, message: 'which is a write flow' },
   { file: 'prototype-names.yaml', code: 'unknown-component', line: 7, message: 'names unknown component "toString"' },
   { file: 'cqrs-unknown-store.yaml', code: 'unknown-component', line: 7, message: 'cqrs.queries names unknown component "summary-bd": did you mean "summary-db"?' },
   { file: 'cqrs-wrong-kind.yaml', code: 'wrong-kind', line: 7, message: 'cqrs.commands must be a store, but "orders-api" is a service' },
+  { file: 'mesh-unknown-service.yaml', code: 'unknown-component', line: 8, message: 'mesh.services names unknown component "orders-ap": did you mean "orders-api"?' },
   { file: 'event-sourcing-unknown-store.yaml', code: 'unknown-component', line: 5, message: 'did you mean "events"?' },
   { file: 'client-not-first.yaml', code: 'client-not-first', line: 6, message: 'a client can only be the first hop' },
   { file: 'primary-not-placed.yaml', code: 'primary-not-placed', line: 3, message: 'primary region "eu-west" is not one of "orders-db"\'s regions' },
@@ -153,6 +155,13 @@ describe('bad spec files', () => {
     const ds = diagnosticsOf(r);
     expectWellFormed(ds, path);
     expect(ds).toEqual([expect.objectContaining({ code: 'unused-field', severity: 'warning', line: 6, message: expect.stringContaining('lag_ms only applies to async replication') })]);
+  });
+
+  it('accepts an external dependency in several regions, with a warning that only the first counts', () => {
+    const path = join(BAD, 'warning-external-regions.yaml');
+    const r = loadSpecFile(path);
+    expect(r.ok).toBe(true);
+    expect(diagnosticsOf(r)).toEqual([expect.objectContaining({ code: 'external-regions', severity: 'warning', line: 5, message: expect.stringContaining('only its first region (us-east)') })]);
   });
 
   it('reports both tab-indented lines, in order', () => {

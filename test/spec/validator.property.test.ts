@@ -143,6 +143,7 @@ function editText(text: string, e: TextEdit): string {
   return lines.join('\n');
 }
 
+// Each property runs in a few seconds; the generous timeout is for a machine busy with other test files.
 describe('loadSpecText never throws', () => {
   it('on random JSON values, as JSON and as YAML', () => {
     fc.assert(
@@ -153,7 +154,7 @@ describe('loadSpecText never throws', () => {
       }),
       { numRuns: 300 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 
   it('on random YAML-ish text', () => {
     fc.assert(
@@ -162,7 +163,7 @@ describe('loadSpecText never throws', () => {
       }),
       { numRuns: 500 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 
   it('on mutations of examples/orders-cqrs.yaml', () => {
     fc.assert(
@@ -174,7 +175,7 @@ describe('loadSpecText never throws', () => {
       }),
       { numRuns: 300 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 
   it('on text edits of examples/orders-cqrs.yaml', () => {
     fc.assert(
@@ -185,5 +186,5 @@ describe('loadSpecText never throws', () => {
       }),
       { numRuns: 200 * SCALE },
     );
-  });
+  }, 60_000 * SCALE);
 });

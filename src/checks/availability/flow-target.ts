@@ -18,6 +18,17 @@ export function availabilityPct(a: number): string {
   return pct(a, digits + 1);
 }
 
+/** Formats two different values so that they read differently (a near miss must not print "99.95%, target 99.95%"). */
+function distinct(a: number, b: number, coarse: (x: number) => string, fine: (x: number, digits: number) => string): [string, string] {
+  const [ca, cb] = [coarse(a), coarse(b)];
+  if (ca !== cb || a === b) return [ca, cb];
+  for (let d = 1; d <= 12; d++) {
+    const [fa, fb] = [fine(a, d), fine(b, d)];
+    if (fa !== fb) return [fa, fb];
+  }
+  return [ca, cb];
+}
+
 /** Expected downtime per (30-day) month at availability a: 43.2 min at 99.9 %. */
 export function downtimePerMonth(a: number): string {
   const min = (1 - a) * MINUTES_PER_MONTH;
@@ -53,12 +64,12 @@ export default defineCheck<Options>({
       'The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.',
     computes:
       'Per hop: 1 - (1 - a)^n over the independent regional copies that can serve it (stateless tiers: their regions; stores: copies that can take over, a single primary counts once for writes); the flow is the product over its distinct hops. ' +
-      `Target: flow.availability, else requirements.availability, else the option target. Downtime per month = (1 - availability) x ${MINUTES_PER_MONTH} min (30 days).`,
+      `Target: the rubric's option target when set (the problem's requirement), else the flow's own availability, else requirements.availability. Downtime per month = (1 - availability) x ${MINUTES_PER_MONTH} min (30 days).`,
     sources: ['azureWaf'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { target: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Availability target (fraction, e.g. 0.9995) for flows whose spec states none.' } },
+      properties: { target: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Availability target (fraction, e.g. 0.9995). Set by a problem, it applies to every flow and overrides the targets a spec states for itself.' } },
     },
     defaults: {},
     messages: {
@@ -74,19 +85,22 @@ export default defineCheck<Options>({
     const out: Finding[] = [];
     for (const f of Object.values(metrics.flows)) {
       const flow = model.flows[f.name]!;
-      const target = flow.availability ?? model.requirements.availability ?? options.target;
+      // A rubric's target is the problem's requirement and wins over what the design claims for itself.
+      const target = options.target ?? flow.availability ?? model.requirements.availability;
       if (target === undefined) continue;
       const path: SpecPath = flow.availability !== undefined ? ['flows', f.name, 'availability'] : model.requirements.availability !== undefined ? ['requirements', 'availability'] : ['flows', f.name];
       const value = f.availability.value;
       const hops = f.availability.hops.filter((h) => h.perRegion < 1);
       const weakest = hops.reduce<FlowAvailabilityHop | undefined>((a, b) => (!a || b.value < a.value ? b : a), undefined);
+      const [shownValue, shownTarget] = distinct(value, target, availabilityPct, (a, d) => pct(a, d));
+      const [downtime, allowed] = distinct(value, target, downtimePerMonth, (a, d) => `${((1 - a) * MINUTES_PER_MONTH * 60).toFixed(d)} s`);
       const data = {
         flow: f.name,
-        availability: availabilityPct(value),
+        availability: shownValue,
         product: productText(hops),
-        target: availabilityPct(target),
-        downtime: downtimePerMonth(value),
-        allowed: downtimePerMonth(target),
+        target: shownTarget,
+        downtime,
+        allowed,
       };
       const evidence = { value, target, downtimeMinPerMonth: (1 - value) * MINUTES_PER_MONTH, hops: f.availability.hops };
       if (value >= target) out.push({ status: 'pass', messageId: 'meetsTarget', data, path, evidence });

@@ -44,7 +44,7 @@ export default defineCheck<Options>({
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
       'RTO = failover.detect_s + failover.promote_s for active-passive, 0 for active-active or consensus over 3+ regions, none (manual restore) otherwise or when the store is in one region. ' +
-      'RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with rtoS/rpoS (default requirements.rto_s/rpo_s).',
+      'RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric\'s rtoS/rpoS when it sets either, else the spec\'s requirements.rto_s/rpo_s.',
     sources: ['awsDr'],
     optionsSchema: {
       type: 'object',
@@ -75,8 +75,10 @@ export default defineCheck<Options>({
     },
   },
   run({ model, metrics, options }) {
-    const rtoTarget = options.rtoS ?? model.requirements.rtoS;
-    const rpoTarget = options.rpoS ?? model.requirements.rpoS;
+    // Targets set by the rubric are the problem's; the spec's own requirements apply only when it sets none.
+    const fromRubric = options.rtoS !== undefined || options.rpoS !== undefined;
+    const rtoTarget = fromRubric ? options.rtoS : model.requirements.rtoS;
+    const rpoTarget = fromRubric ? options.rpoS : model.requirements.rpoS;
     if (rtoTarget === undefined && rpoTarget === undefined) return [];
     const out: Finding[] = [];
     for (const s of Object.values(metrics.stores)) {

@@ -36,6 +36,7 @@ export default defineCheck<Options>({
     defaults: { maxUtilization: UTILIZATION_LIMIT, checkSurge: true },
     messages: {
       withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), {{surge}} at a {{surgeFactor}}x surge',
+      withinLimitAtPeak: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), within the {{limit}} limit',
       overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), above the {{limit}} limit',
       surgeOverflow: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}); a {{surgeFactor}}x surge takes it to {{surge}}',
     },
@@ -67,7 +68,8 @@ export default defineCheck<Options>({
       }
       if (!flagged) {
         const busiest = loads.reduce((a, b) => (b.utilization > a.utilization ? b : a));
-        out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest), path, evidence });
+        if (options.checkSurge) out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest), path, evidence });
+        else out.push({ status: 'pass', messageId: 'withinLimitAtPeak', data: { ...data(busiest), limit: pct(options.maxUtilization, 1) }, path, evidence });
       }
     }
     return out;

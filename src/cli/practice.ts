@@ -1,0 +1,104 @@
+// `sdcoach practice [problem]`: the interactive session. Validates the options and loads the
+// catalog and progress here; Ink and React are imported only after that, and only in a terminal,
+// so every other command starts without them.
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { findProblem } from '../problems/catalog.js';
+import { progressFile, readProgress } from '../progress/file.js';
+import { formatDiagnostic } from '../spec/diagnostic.js';
+import { catalogsFor } from './catalog-options.js';
+import { EXIT, useColor } from './io.js';
+import { loadCatalog } from './list.js';
+
+export interface PracticeOptions {
+  stage?: number;
+  spec?: string;
+  reveal?: boolean;
+}
+
+/** Why this process cannot run an interactive session, or undefined when it can. */
+export function notInteractive(env: NodeJS.ProcessEnv, stdin: { isTTY?: boolean }, stdout: { isTTY?: boolean }): string | undefined {
+  const ci = ['CI', 'CONTINUOUS_INTEGRATION'].find((k) => k in env && env[k] !== '0' && env[k] !== 'false');
+  if (ci) return `${ci} is set`;
+  if (!stdin.isTTY && !stdout.isTTY) return 'stdin and stdout are not a terminal';
+  if (!stdin.isTTY) return 'stdin is not a terminal';
+  if (!stdout.isTTY) return 'stdout is not a terminal';
+  return undefined;
+}
+
+function stageArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--stage must be a stage number (1, 2, ...), not "${v}"`);
+  return n;
+}
+
+export function registerPractice(program: Command): void {
+  program
+    .command('practice')
+    .description('practise a problem stage by stage in the terminal, graded on every save')
+    .argument('[problem]', 'problem id (default: choose from a list)')
+    .option('-s, --stage <n>', 'start at this stage (default: where you left off)', stageArg)
+    .option('--spec <file>', 'the spec file to work in (default: ./sdcoach-work/<problem>.yaml, created from the starter)')
+    .option('--reveal', 'allow the reference solution before the stage passes')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach practice
+  $ sdcoach practice order-history
+  $ sdcoach practice order-history --stage 2 --spec designs/orders.yaml
+
+Keys: e edit in $VISUAL/$EDITOR, h hint, n next stage, s reference solution, d diagram,
+? help, Esc problem list, q quit. Progress is kept in $SDCOACH_HOME, else
+$XDG_STATE_HOME/sdcoach, else ~/.local/state/sdcoach (sdcoach progress shows it).
+
+Needs an interactive terminal; to grade a file in scripts or CI use:
+  $ sdcoach grade my-design.yaml --problem order-history --stage 1`)
+    .action(async (id: string | undefined, opts: PracticeOptions, cmd: Command) => {
+      const catalogs = catalogsFor(cmd);
+      if ((opts.spec !== undefined || opts.stage !== undefined) && id === undefined) {
+        process.stderr.write('sdcoach: --spec and --stage need a problem: sdcoach practice <problem> --spec FILE --stage N\n');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (id !== undefined) {
+        const found = findProblem(id, catalogs);
+        if (!found.ok) {
+          for (const d of found.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        const stages = found.problem.stages.length;
+        if (opts.stage !== undefined && opts.stage > stages) {
+          process.stderr.write(`sdcoach: problem "${id}" has stages 1-${stages}\n`);
+          process.exitCode = EXIT.usage;
+          return;
+        }
+      }
+      const why = notInteractive(process.env, process.stdin, process.stdout);
+      if (why) {
+        const grade = id ? `sdcoach grade <your-spec.yaml> --problem ${id}${opts.stage ? ` --stage ${opts.stage}` : ''}` : 'sdcoach grade <your-spec.yaml> --problem <id> --stage <n>';
+        process.stderr.write(`sdcoach practice needs an interactive terminal (${why}).\nTo grade a spec without it: ${grade}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const { problems, errors } = loadCatalog(catalogs);
+      const file = progressFile();
+      const read = readProgress(file, { setAside: true });
+      const notices = read.warning ? [read.warning] : [];
+      const cwd = process.cwd();
+      const { runPractice } = await import('../tui/app.js');
+      process.exitCode = await runPractice({
+        catalog: problems,
+        catalogErrors: errors,
+        reveal: opts.reveal ?? false,
+        cwd,
+        workDir: resolve(cwd, 'sdcoach-work'),
+        progress: read.progress,
+        progressFile: file,
+        notices,
+        color: useColor(process.stdout),
+        ...(id !== undefined ? { problem: id } : {}),
+        ...(opts.stage !== undefined ? { stage: opts.stage } : {}),
+        ...(opts.spec !== undefined ? { spec: opts.spec } : {}),
+      });
+    });
+}

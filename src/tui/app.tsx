@@ -1,0 +1,141 @@
+// Runs a practice session in the terminal: the store, the shell's effects, Ink on the alternate
+// screen, a tick each second, resize and editor hand-over. Loaded only by `sdcoach practice`.
+import { render } from 'ink';
+import type { Problem } from '../problems/problem.js';
+import { problemStatus, stageProgress, type Progress } from '../progress/progress.js';
+import { PracticeApp, type TerminalControl } from './components/PracticeApp.js';
+import { init, TICK_MS } from './reducer.js';
+import { createShell } from './shell.js';
+import { createStore } from './store.js';
+import type { DiagramRenderer } from './view/diagram.js';
+
+const ENTER_ALT = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT = '\u001b[?1049l';
+const CLEAR = '\u001b[2J\u001b[H';
+const SHOW_CURSOR = '\u001b[?25h';
+const HIDE_CURSOR = '\u001b[?25l';
+
+export interface PracticeRun {
+  catalog: Problem[];
+  catalogErrors: string[];
+  problem?: string;
+  stage?: number;
+  spec?: string;
+  reveal: boolean;
+  cwd: string;
+  workDir: string;
+  progress: Progress;
+  progressFile: string;
+  notices: string[];
+  color: boolean;
+  renderDiagram?: DiagramRenderer;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+export async function runPractice(o: PracticeRun): Promise<number> {
+  const stdin = o.stdin ?? process.stdin;
+  const stdout = o.stdout ?? process.stdout;
+  const stderr = o.stderr ?? process.stderr;
+  let terminal: TerminalControl | undefined;
+  let quit!: () => void;
+  const quitting = new Promise<void>((resolve) => {
+    quit = resolve;
+  });
+  let store: ReturnType<typeof createStore> | undefined;
+
+  const shell = createShell({
+    getState: () => store!.getState(),
+    progressFile: o.progressFile,
+    onQuit: () => quit(),
+    suspend: (run) => {
+      const raw = stdin.isTTY && stdin.isRaw;
+      if (raw) stdin.setRawMode(false);
+      stdout.write(LEAVE_ALT + SHOW_CURSOR);
+      try {
+        run();
+      } finally {
+        stdout.write(ENTER_ALT + HIDE_CURSOR);
+        if (raw) stdin.setRawMode(true);
+        terminal?.write(CLEAR);
+      }
+    },
+  });
+
+  const first = init({
+    catalog: o.catalog,
+    catalogErrors: o.catalogErrors,
+    progress: o.progress,
+    columns: stdout.columns || 80,
+    rows: stdout.rows || 24,
+    workDir: o.workDir,
+    cwd: o.cwd,
+    reveal: o.reveal,
+    progressFile: o.progressFile,
+    notices: o.notices,
+    now: Date.now(),
+    ...(o.problem !== undefined ? { problem: o.problem } : {}),
+    ...(o.stage !== undefined ? { stage: o.stage } : {}),
+    ...(o.spec !== undefined ? { spec: o.spec } : {}),
+  });
+  store = createStore(first, shell.run);
+
+  stdout.write(ENTER_ALT);
+  const ink = render(
+    <PracticeApp store={store} color={o.color} {...(o.renderDiagram ? { renderDiagram: o.renderDiagram } : {})} onTerminal={(t) => (terminal = t)} />,
+    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+  );
+
+  let resizeTimer: NodeJS.Timeout | undefined;
+  const onResize = () => {
+    if (resizeTimer) clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      store!.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
+      // Once Ink has drawn the new layout, repaint from a clean screen: lines the terminal
+      // rewrapped while it was resized would otherwise stay behind.
+      resizeTimer = setTimeout(() => terminal?.write(CLEAR), 40);
+    }, 30);
+  };
+  stdout.on('resize', onResize);
+  const tick = setInterval(() => store!.dispatch({ type: 'Tick', now: Date.now() }), TICK_MS);
+  const onSignal = () => {
+    store!.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: Date.now() });
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  store.start(first.effects);
+  await quitting;
+
+  clearInterval(tick);
+  if (resizeTimer) clearTimeout(resizeTimer);
+  stdout.off('resize', onResize);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onSignal);
+  await shell.close();
+  ink.unmount();
+  await ink.waitUntilExit().catch(() => undefined);
+  stdout.write(LEAVE_ALT + SHOW_CURSOR);
+  const final = store.getState();
+  for (const n of o.notices) stderr.write(`sdcoach: ${n}\n`);
+  for (const e of shell.errors) stderr.write(`sdcoach: ${e}\n`);
+  stdout.write(summary(final.progress, final.catalog, final.touched, o.progressFile));
+  return 0;
+}
+
+/** What the learner sees in their shell after quitting: where they are, and how to come back. */
+export function summary(progress: Progress, catalog: Problem[], touched: string[], file: string): string {
+  const lines: string[] = [];
+  for (const id of touched) {
+    const p = catalog.find((x) => x.id === id);
+    if (!p) continue;
+    const st = problemStatus(progress, id, p.stages.length);
+    const cur = progress.problems[id]?.stage ?? 1;
+    const sp = stageProgress(progress, id, cur);
+    const where = st.state === 'done' ? `all ${st.stages} stages passed` : `${st.passed} of ${st.stages} stages passed; on stage ${cur}${sp.bestScore !== undefined ? ` (best score ${sp.bestScore})` : ''}`;
+    lines.push(`${id}: ${where}. Resume: sdcoach practice ${id}`);
+  }
+  if (lines.length) lines.push(`Progress is saved in ${file} (sdcoach progress shows it).`);
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}

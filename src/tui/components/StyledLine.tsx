@@ -1,0 +1,18 @@
+// One row of styled text, truncated (never wrapped) to the space it is given.
+import { Text } from 'ink';
+import type { Line, SegTone } from '../view/lines.js';
+
+const COLOR: Record<SegTone, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red', accent: 'cyan', key: 'cyan', dim: undefined, plain: undefined };
+
+export function StyledLine({ line, color }: { line: Line; color: boolean }) {
+  if (!line.length) return <Text> </Text>;
+  return (
+    <Text wrap="truncate-end">
+      {line.map((s, i) => (
+        <Text key={i} bold={s.bold ?? false} dimColor={s.tone === 'dim'} {...(color && s.tone && COLOR[s.tone] ? { color: COLOR[s.tone] } : {})}>
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,167 @@
+// The session's I/O: runs the reducer's effects. Creates the spec file from the starter (never
+// over an existing file), watches it (chokidar, debounced), grades, reads reference solutions,
+// hands the terminal to $VISUAL/$EDITOR and takes it back, and saves progress atomically.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { starterText } from '../cli/init.js';
+import type { Problem } from '../problems/problem.js';
+import { starterHeader } from '../problems/render.js';
+import { saveProgress } from '../progress/file.js';
+import { schemaPath } from '../spec/schema-validator.js';
+import { readSource } from '../spec/source.js';
+import type { Effect, SessionEvent } from './events.js';
+import { createStageGrader, type StageGrader } from './grade-spec.js';
+import type { SessionState } from './state.js';
+
+/** A save is graded once the file has been quiet this long (editors write in several steps). */
+export const DEBOUNCE_MS = 30;
+
+export interface ShellOptions {
+  getState: () => SessionState;
+  progressFile: string;
+  /** Gives the terminal to `run` (an editor) and takes it back afterwards. */
+  suspend: (run: () => void) => void;
+  onQuit: () => void;
+  now?: () => number;
+  grader?: StageGrader;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Shell {
+  run: (effect: Effect, dispatch: (e: SessionEvent) => void) => void;
+  /** Stops watching; returns problems saving failed with (shown after the session). */
+  close: () => Promise<void>;
+  errors: string[];
+}
+
+/** Writes the starter (header with the problem and stage 1's prompt, $schema line) unless the file exists. */
+export function ensureSpecFile(problem: Problem, file: string): { created: boolean; error?: string } {
+  let schemaRef = relative(dirname(file), schemaPath('spec'));
+  if (!schemaRef.startsWith('.')) schemaRef = `./${schemaRef}`;
+  try {
+    const text = starterText(starterHeader(problem, schemaRef), readFileSync(problem.starter, 'utf8'));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, { flag: 'wx' });
+    return { created: true };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return { created: false };
+    return { created: false, error: `cannot create ${file} (${code ?? (err as Error).message})` };
+  }
+}
+
+/** The editor command, as git chooses it: $VISUAL, then $EDITOR, then vi. */
+export function editorCommand(env: NodeJS.ProcessEnv): string {
+  return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+}
+
+interface Watcher {
+  close(): Promise<void>;
+}
+
+export function createShell(o: ShellOptions): Shell {
+  const now = o.now ?? Date.now;
+  const grade = o.grader ?? createStageGrader();
+  const env = o.env ?? process.env;
+  const errors: string[] = [];
+  let watcher: Watcher | undefined;
+  let watching: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let generation = 0;
+
+  const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string } = {}) => {
+    const src = readSource(file);
+    const base = { type: 'FileChanged' as const, file: 'spec' as const, source, at: now(), ...(extra.created ? { created: true } : {}), ...(extra.notice ? { notice: extra.notice } : {}) };
+    dispatch(src.ok ? { ...base, text: src.text } : { ...base, text: null, error: src.diagnostic });
+  };
+
+  const stopWatching = async () => {
+    generation++;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    watching = undefined;
+    const w = watcher;
+    watcher = undefined;
+    if (w) await w.close().catch(() => undefined);
+  };
+
+  const startWatching = (file: string, dispatch: (e: SessionEvent) => void) => {
+    const mine = ++generation;
+    watching = file;
+    const changed = (source: 'open' | 'watch') => {
+      if (mine !== generation) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (mine === generation) readSpec(file, source, dispatch);
+      }, DEBOUNCE_MS);
+    };
+    const saved = () => changed('watch');
+    // chokidar is imported here so that its load never delays the first frame.
+    void import('chokidar').then(({ watch }) => {
+      if (mine !== generation) return;
+      const w = watch(file, { ignoreInitial: true, atomic: true, persistent: true });
+      w.on('add', saved).on('change', saved).on('unlink', saved).on('error', () => undefined);
+      // A save between the first read and the watcher being ready is caught by one more read.
+      w.on('ready', () => changed('open'));
+      watcher = w;
+    });
+  };
+
+  const run = (effect: Effect, dispatch: (e: SessionEvent) => void): void => {
+    switch (effect.type) {
+      case 'watch': {
+        void stopWatching();
+        const made = ensureSpecFile(effect.problem, effect.file);
+        readSpec(effect.file, 'open', dispatch, { created: made.created, ...(made.error ? { notice: made.error } : {}) });
+        startWatching(effect.file, dispatch);
+        return;
+      }
+      case 'unwatch':
+        void stopWatching();
+        return;
+      case 'grade': {
+        const { outcome, ms } = grade(effect.problem, effect.stage, effect.file, effect.text);
+        dispatch({ type: 'GradeReady', seq: effect.seq, outcome, ms, at: now() });
+        return;
+      }
+      case 'read-solution': {
+        const stage = effect.problem.stages[effect.stage - 1];
+        const src = stage ? readSource(stage.solution) : undefined;
+        if (src?.ok) dispatch({ type: 'FileChanged', file: 'solution', stage: effect.stage, text: src.text, at: now() });
+        else dispatch({ type: 'FileChanged', file: 'solution', stage: effect.stage, text: null, error: src ? src.diagnostic.message : 'no such stage', at: now() });
+        return;
+      }
+      case 'open-editor': {
+        const editor = editorCommand(env);
+        let notice: string | undefined;
+        o.suspend(() => {
+          // Through the shell, as git does, so EDITOR="code --wait" works.
+          const r = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sdcoach-editor', effect.file], { stdio: 'inherit', env });
+          if (r.error) notice = `could not start the editor (${r.error.message})`;
+          else if (r.status === 127) notice = `could not start the editor "${editor}": set $VISUAL or $EDITOR`;
+          else if (r.status !== 0 && r.status !== null) notice = `the editor "${editor}" exited with status ${r.status}`;
+        });
+        if (watching === effect.file || !watching) readSpec(effect.file, 'editor', dispatch, notice ? { notice } : {});
+        return;
+      }
+      case 'save-progress': {
+        const state = o.getState();
+        if (!state.touched.length) return;
+        try {
+          saveProgress(o.progressFile, state.progress, state.touched);
+        } catch (err) {
+          const msg = `could not save progress to ${o.progressFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+          if (!errors.includes(msg)) errors.push(msg);
+        }
+        return;
+      }
+      case 'quit':
+        o.onQuit();
+        return;
+    }
+  };
+
+  return { run, close: stopWatching, errors };
+}

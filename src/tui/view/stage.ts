@@ -1,0 +1,248 @@
+// The stage screen as data. Three layouts by width: wide (>= 100 columns: prompt and results side
+// by side, framed), stacked (60-99: prompt above results) and compact (< 60: one pane at a time,
+// Tab switches). Overlays (help, reference solution) replace the body. Heights are exact: the
+// frame never grows past the terminal, so Ink never has to clear the screen to redraw it.
+import { relative, isAbsolute } from 'node:path';
+import { formatDuration, stageProgress } from '../../progress/progress.js';
+import { compact, hintsShown, stagePassed, type SessionState, type StageSession } from '../state.js';
+import { diagramLines, type DiagramRenderer } from './diagram.js';
+import { innerHeight, innerWidth, type FrameView, type PanelView } from './frame.js';
+import { helpPanel, pickerBodyHeight } from './picker.js';
+import { keyBar, type KeyItem } from './keys.js';
+import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
+import { resultsLines } from './results.js';
+
+export type Layout = 'wide' | 'stacked' | 'compact';
+
+export function layoutOf(columns: number): Layout {
+  if (compact({ columns })) return 'compact';
+  return columns >= 100 ? 'wide' : 'stacked';
+}
+
+export interface ViewDeps {
+  renderDiagram?: DiagramRenderer;
+}
+
+/** The spec file as the learner would type it: relative to where they started sdcoach. */
+export function shownPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+export function promptLines(state: SessionState, s: StageSession, width: number): Line[] {
+  const stage = s.problem.stages[s.stage - 1]!;
+  const out: Line[] = [...prose(stage.prompt, width)];
+  const nums = s.problem.scenario.numbers;
+  if (nums.length) {
+    out.push(blank(), line(seg('The numbers', undefined, true)));
+    const lw = Math.max(...nums.map((n) => n.label.length));
+    // Aligned columns where the values keep room; else "label: value" wrapped under itself.
+    const columns = lw + 4 + 24 <= width;
+    for (const n of nums) {
+      if (columns) out.push(...hanging([seg(`  ${clean(n.label).padEnd(lw)}  `, 'dim')], n.value, width));
+      else out.push(...hanging([seg('  ')], `${n.label}: ${n.value}`, width).map((l, i) => (i === 0 ? labelFirst(l, n.label) : l)));
+    }
+  }
+  const shown = hintsShown(state);
+  const total = stage.hints.length;
+  out.push(blank());
+  if (!total) out.push(line(seg('This stage has no hints.', 'dim')));
+  else if (!shown) out.push(line(seg(`h reveals a hint (${total} for this stage)`, 'dim')));
+  else {
+    out.push(line(seg(`Hints ${shown} of ${total}`, 'accent', true), seg(shown < total ? '  h: the next one' : '', 'dim')));
+    stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], h, width)));
+  }
+  return out;
+}
+
+/** Dims the "label:" part of the first row of a wrapped "label: value". */
+function labelFirst(l: Line, label: string): Line {
+  const [lead, body] = [l[0]!, l[1]];
+  const text = body?.text ?? '';
+  const cut = clean(label).length + 1;
+  if (!text.startsWith(`${clean(label)}:`)) return l;
+  return [lead, seg(text.slice(0, cut), 'dim'), seg(text.slice(cut))];
+}
+
+export function stageKeys(state: SessionState): KeyItem[] {
+  const s = state.session!;
+  const passed = stagePassed(state);
+  const total = s.problem.stages[s.stage - 1]?.hints.length ?? 0;
+  const shown = hintsShown(state);
+  const last = s.stage >= s.problem.stages.length;
+  const items: KeyItem[] = [
+    { key: 'e', label: 'edit' },
+    { key: 'h', label: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint', short: 'hint', disabled: shown >= total },
+    { key: 'n', label: last ? 'next (last stage)' : 'next stage', short: 'next', disabled: !passed || last },
+    { key: 's', label: 'solution', disabled: !passed && !state.options.reveal },
+    { key: 'd', label: state.diagram ? 'hide diagram' : 'diagram' },
+  ];
+  if (layoutOf(state.columns) !== 'wide') items.push({ key: 'Tab', label: state.pane === 'prompt' ? 'results' : 'prompt' });
+  items.push({ key: '?', label: 'help' }, { key: 'Esc', label: 'problems', short: 'back' }, { key: 'q', label: 'quit' });
+  return items;
+}
+
+function stageDots(state: SessionState, s: StageSession): Line {
+  const out: Line = [seg(`stage ${s.stage}/${s.problem.stages.length} `, 'dim')];
+  for (const st of s.problem.stages) {
+    const passed = stageProgress(state.progress, s.problem.id, st.number).passed;
+    if (st.number === s.stage) out.push(seg(passed ? '✓' : '●', passed ? 'good' : 'accent', true));
+    else out.push(seg(passed ? '✓' : '·', passed ? 'good' : 'dim', passed));
+  }
+  return out;
+}
+
+function clock(at: number): string {
+  return new Date(at).toTimeString().slice(0, 8);
+}
+
+function statusLine(state: SessionState, s: StageSession): Line {
+  if (state.flash) return line(seg(clean(state.flash.text), state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent', true));
+  const parts: string[] = [];
+  if (s.grading) parts.push('grading…');
+  else if (s.gradedAt !== undefined) parts.push(`graded ${clock(s.gradedAt)}${s.gradeMs !== undefined ? ` in ${Math.max(1, Math.round(s.gradeMs))} ms` : ''}; save to grade again`);
+  const spent = stageProgress(state.progress, s.problem.id, s.stage).timeSpentMs;
+  if (spent >= 60_000) parts.push(`${formatDuration(spent)} on this stage`);
+  return line(seg(parts.join(' · '), 'dim'));
+}
+
+/** One body panel that scrolls (results, a pane in compact layouts, an overlay). */
+interface Plan {
+  body: PanelView[][];
+  /** The panel whose content is the scroll window; the solution's two panels scroll together. */
+  scroll: PanelView[];
+}
+
+function panel(id: string, title: Line, lines: Line[], width: number, height: number, border: boolean, borderTone?: PanelView['borderTone']): PanelView {
+  return { id, title, lines, width, height, border, ...(borderTone ? { borderTone } : {}) };
+}
+
+function resultsTitle(state: SessionState, s: StageSession, width: number): Line {
+  const path = shownPath(s.file, state.options.cwd);
+  const r = s.result;
+  const verdict = r?.kind === 'report' ? (r.report.passed ? seg('✓', 'good', true) : seg('✗', 'bad', true)) : r ? seg('✗', 'bad', true) : seg('');
+  return spread(line(seg('Results', undefined, true), seg(`  ${clean(path)}`, 'accent')), line(verdict), width);
+}
+
+function resultsTone(s: StageSession): PanelView['borderTone'] {
+  const r = s.result;
+  if (!r) return 'dim';
+  if (r.kind !== 'report') return 'bad';
+  return r.report.passed ? 'good' : 'warn';
+}
+
+function promptTitle(state: SessionState, s: StageSession): Line {
+  const st = s.problem.stages[s.stage - 1]!;
+  const passed = stageProgress(state.progress, s.problem.id, s.stage).passed;
+  return line(seg(`Stage ${s.stage} of ${s.problem.stages.length}: `, 'dim'), seg(clean(st.title), undefined, true), ...(passed ? [seg('  ✓ passed', 'good', true)] : []));
+}
+
+function solutionPanels(state: SessionState, s: StageSession, width: number, height: number, border: boolean, layout: Layout): PanelView[] {
+  const sol = s.solutions[s.stage];
+  const ref = sol === undefined ? [line(seg('reading the reference solution…', 'dim'))] : sol.text === null ? [line(seg(`cannot read the reference solution: ${clean(sol.error ?? 'unknown error')}`, 'bad'))] : codeLines(sol.text, innerWidth(layout === 'compact' ? width : Math.floor(width / 2), border));
+  const refTitle = line(seg(`Reference solution, stage ${s.stage}`, 'good', true), seg('  s or Esc closes', 'dim'));
+  if (layout === 'compact') return [panel('reference', refTitle, ref, width, height, border)];
+  const left = Math.floor(width / 2);
+  const mine = typeof s.text === 'string' ? codeLines(s.text, innerWidth(left, border)) : [line(seg('your spec file cannot be read', 'bad'))];
+  return [
+    panel('yours', line(seg('Your spec', undefined, true), seg(`  ${clean(shownPath(s.file, state.options.cwd))}`, 'accent')), mine, left, height, border),
+    panel('reference', refTitle, ref, width - left, height, border, 'good'),
+  ];
+}
+
+function codeLines(text: string, width: number): Line[] {
+  return text.replace(/\n$/, '').split('\n').flatMap((l) => codeRows(l, width).map((r, i) => [seg(r, i > 0 ? 'dim' : /^\s*#/.test(l) ? 'dim' : undefined)]));
+}
+
+function diagramPanel(state: SessionState, s: StageSession, width: number, height: number, border: boolean, deps: ViewDeps): PanelView {
+  const r = s.result?.kind === 'report' ? { loaded: s.result.loaded, report: s.result.report } : undefined;
+  const w = innerWidth(width, border);
+  const title = line(seg('Diagram', undefined, true), seg(deps.renderDiagram ? '  d hides it' : '  text outline · d hides it', 'dim'));
+  return panel('diagram', title, fit(diagramLines(r, w, deps.renderDiagram), innerHeight(height, border)), width, height, border, 'dim');
+}
+
+function plan(state: SessionState, s: StageSession, bodyHeight: number, deps: ViewDeps): Plan {
+  const width = state.columns;
+  const layout = layoutOf(width);
+  const border = layout === 'wide';
+  if (state.overlay === 'help') {
+    const p = helpPanel(state, width, bodyHeight);
+    return { body: [[p]], scroll: [p] };
+  }
+  if (state.overlay === 'solution') {
+    const ps = solutionPanels(state, s, width, bodyHeight, border, layout);
+    return { body: [ps], scroll: ps };
+  }
+  const results = (w: number, h: number) => panel('results', resultsTitle(state, s, innerWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd))), w, h, border, resultsTone(s));
+  const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
+  const diagramHeight = state.diagram ? Math.max(6, Math.floor(bodyHeight * 0.45)) : 0;
+  if (layout === 'wide') {
+    const left = Math.max(40, Math.min(72, Math.floor(width * 0.42)));
+    const top = bodyHeight - diagramHeight;
+    const p = prompt(left, top);
+    p.lines = fit(p.lines, innerHeight(top, border), (n) => `… ${n} more: widen or heighten the terminal`);
+    const r = results(width - left, top);
+    const body = [[p, r]];
+    if (state.diagram) body.push([diagramPanel(state, s, width, diagramHeight, border, deps)]);
+    return { body, scroll: [r] };
+  }
+  if (state.pane === 'prompt') {
+    const p = prompt(width, bodyHeight);
+    return { body: [[p]], scroll: [p] };
+  }
+  if (layout === 'compact') {
+    if (state.diagram) {
+      const d = diagramPanel(state, s, width, bodyHeight, border, deps);
+      return { body: [[d]], scroll: [] };
+    }
+    const r = results(width, bodyHeight);
+    return { body: [[r]], scroll: [r] };
+  }
+  // Stacked: the prompt capped to ~40% above the results (Tab shows all of it), or the diagram.
+  if (state.diagram) {
+    const r = results(width, bodyHeight - diagramHeight);
+    return { body: [[r], [diagramPanel(state, s, width, diagramHeight, border, deps)]], scroll: [r] };
+  }
+  const full = prompt(width, bodyHeight);
+  const promptHeight = Math.min(full.lines.length + 1, Math.max(4, Math.floor(bodyHeight * 0.4)));
+  const p = prompt(width, promptHeight);
+  p.lines = fit(p.lines, innerHeight(promptHeight, border), (n) => `… ${n} more lines: Tab shows the whole prompt`);
+  const r = results(width, bodyHeight - promptHeight);
+  return { body: [[p], [r]], scroll: [r] };
+}
+
+const HEADER_ROWS = 1;
+const FOOTER_ROWS = 2;
+
+function bodyHeightOf(state: SessionState): number {
+  // One row is kept free: output as tall as the terminal makes Ink clear the screen on every frame.
+  return Math.max(3, state.rows - 1 - HEADER_ROWS - FOOTER_ROWS);
+}
+
+/** How far the scrollable pane can scroll (for the reducer to clamp to). */
+export function scrollMax(state: SessionState): number {
+  const s = state.session;
+  if (state.screen === 'picker' && state.overlay === 'help') {
+    const help = helpPanel(state, state.columns, pickerBodyHeight(state));
+    return scrollWindow(help.lines, innerHeight(help.height, help.border), 0).max;
+  }
+  if (!s || state.screen !== 'stage') return 0;
+  const p = plan(state, s, bodyHeightOf(state), {});
+  return Math.max(0, ...p.scroll.map((x) => scrollWindow(x.lines, innerHeight(x.height, x.border), 0).max));
+}
+
+export function stageFrame(state: SessionState, deps: ViewDeps = {}): FrameView {
+  const s = state.session!;
+  const width = state.columns;
+  const title = line(seg('sdcoach', 'accent', true), seg(' · '), seg(clean(s.problem.title), undefined, true));
+  const header = [spread(title, stageDots(state, s), width)];
+  const p = plan(state, s, bodyHeightOf(state), deps);
+  for (const x of p.scroll) x.lines = scrollWindow(x.lines, innerHeight(x.height, x.border), state.scroll).lines;
+  const keys: KeyItem[] =
+    state.overlay === 'help'
+      ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }]
+      : state.overlay === 'solution'
+        ? [{ key: '↑↓', label: 'scroll both' }, { key: 's', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
+        : stageKeys(state);
+  return { header, body: p.body, footer: [statusLine(state, s), keyBar(keys, width)] };
+}
