@@ -14,6 +14,9 @@ export function servingCopies(c: ModelComponent, kind: 'read' | 'write'): number
   if (c.kind === 'client' || c.kind === 'external') return 1;
   if (!c.stateful) return Math.max(1, c.regions.length);
   const failover = c.failover?.mode ?? 'none';
+  // Without replication a store's data exists only in its own region (partitioned): no other copy
+  // can serve it. A cache is different: every region's cache refills from the store behind it.
+  if (c.replication?.mode === 'none' && c.kind !== 'cache') return 1;
   if (failover !== 'none') return replicaRegions(c).length;
   if (c.replication?.mode === 'consensus') return replicaRegions(c).length;
   // A single primary with no failover: writes have one copy; reads can use any replica.

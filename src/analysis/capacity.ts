@@ -21,6 +21,7 @@ function addLoad(loads: Loads, c: ModelComponent, region: string | undefined, ra
 /** A write applied at `region` is also applied by every other copy of the store. */
 function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number): void {
   addLoad(loads, c, region, rate, true);
+  if (c.replication?.mode === 'none') return; // partitioned: no other copy applies it
   for (const r of replicaRegions(c)) if (r !== region) addLoad(loads, c, r, rate, true);
 }
 

@@ -9,7 +9,8 @@ export function failoverWindow(c: ModelComponent): StoreFailover {
   const replication = c.replication?.mode ?? 'none';
   const regions = replicaRegions(c);
   let rtoS: number | null;
-  if (mode === 'active-active') rtoS = 0;
+  // Active-active without replication is partitioned: each region's data lives only there.
+  if (mode === 'active-active') rtoS = replication === 'none' && regions.length > 1 ? null : 0;
   else if (mode === 'active-passive') rtoS = c.failover!.detectS + c.failover!.promoteS;
   else if (replication === 'consensus' && regions.length >= 3) rtoS = 0; // a quorum elects a new leader by itself
   else rtoS = null;

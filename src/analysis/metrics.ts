@@ -110,6 +110,8 @@ export interface ServicePools {
 
 export interface ReplayMetrics {
   store: string;
+  /** The longest event history of one aggregate, as declared. */
+  maxEventsPerAggregate: number;
   eventsToReplay: number;
   applyMs: number;
   replayMs: number;

@@ -9,6 +9,7 @@ export function replayCost(model: Model): ReplayMetrics | undefined {
   const eventsToReplay = es.snapshotEvery !== undefined ? Math.min(es.snapshotEvery, es.maxEventsPerAggregate) : es.maxEventsPerAggregate;
   const out: ReplayMetrics = {
     store: es.store,
+    maxEventsPerAggregate: es.maxEventsPerAggregate,
     eventsToReplay,
     applyMs: es.applyMs,
     replayMs: Math.round(eventsToReplay * es.applyMs * 1000) / 1000,

@@ -38,6 +38,11 @@ const BRACKETS: Record<string, [string, string]> = {
   external: ['{{', '}}'],
 };
 
+/** Authored text on one terminal line: controls shown as codes, line breaks as spaces, bidi and zero-width marks dropped. */
+export function termText(s: string): string {
+  return sanitizeTerminal(s.replace(/[\t\n\r]+/g, ' ')).replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
+}
+
 const KEY = 'shapes: [service] [[worker]] /gateway\\ /cdn/ (cache) [(store)] >queue] {{external}} ([client])';
 
 /** Columns a string takes in a terminal: wide East Asian characters and emoji count twice. */
@@ -74,6 +79,8 @@ interface Token {
   width: number;
   mark?: Mark;
   dim?: boolean;
+  bold?: boolean;
+  good?: boolean;
 }
 
 const token = (text: string, mark?: Mark): Token => ({ text, width: displayWidth(text), ...(mark ? { mark } : {}) });
@@ -87,6 +94,8 @@ class Canvas {
 
   paint(t: Token): string {
     if (t.mark) return t.mark === 'fail' ? this.p.red(t.text) : this.p.yellow(t.text);
+    if (t.good) return this.p.green(t.text);
+    if (t.bold) return this.p.bold(t.text);
     return t.dim ? this.p.dim(t.text) : t.text;
   }
 
@@ -138,9 +147,14 @@ class Canvas {
   }
 }
 
+/** A long entry split at spaces, so it wraps instead of being cut. */
+function words(t: Token): Token[] {
+  return t.text.split(/ +/).filter(Boolean).map((w) => token(w, t.mark));
+}
+
 function componentToken(model: Model, c: ModelComponent, region: string | undefined, a: Annotation | undefined): Token {
   const [open, close] = BRACKETS[c.kind] ?? ['[', ']'];
-  const parts = [c.id];
+  const parts = [termText(c.id)];
   if (c.kind !== 'external' && c.kind !== 'client') parts.push(`×${c.replicas}`);
   parts.push(...regionRole(c, region));
   if (c.sidecar) parts.push(model.patterns.mesh?.dataPlane === 'ambient' ? 'mesh' : '+sidecar');
@@ -150,34 +164,35 @@ function componentToken(model: Model, c: ModelComponent, region: string | undefi
 
 function hopTokens(model: Model, origin: OriginLatency, first: string): Token[] {
   return origin.hops.map((h, i) => {
-    const where = h.region ? `@${h.region}` : '';
+    const where = h.region ? `@${termText(h.region)}` : '';
     const extra = [h.networkMs >= 10 ? `RTT ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
-    const text = `${i === 0 ? first : '→ '}${h.component}${where} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+    const text = `${i === 0 ? first : '→ '}${termText(h.component)}${where} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
     void model;
     return token(text);
   });
 }
 
-/** "p50 513 of 500 ms ✗ · p99 847 of 1200 ms ✓": each percentile against its budget, when there is one. */
-function budgetText(cv: Canvas, o: { p50: number; p99: number }, budget: { p50?: number; p99?: number }): string {
-  const one = (name: 'p50' | 'p99') => {
+/** "p50 513 of 500 ms ✗", "p99 847 of 1200 ms ✓": each percentile against its budget, when there is one. */
+function budgetTokens(o: { p50: number; p99: number }, budget: { p50?: number; p99?: number }): Token[] {
+  return (['p50', 'p99'] as const).map((name, i) => {
     const b = budget[name];
-    if (b === undefined) return `${name} ${fmtMs(o[name])} ms`;
-    return `${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms${o[name] <= b ? cv.p.green(' ✓') : cv.p.red(' ✗')}`;
-  };
-  return `${one('p50')} · ${one('p99')}`;
+    const sep = i ? '· ' : '';
+    if (b === undefined) return token(`${sep}${name} ${fmtMs(o[name])} ms`);
+    const ok = o[name] <= b;
+    return { ...token(`${sep}${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms ${ok ? '✓' : '✗'}`), ...(ok ? { good: true } : { mark: 'fail' as const }) };
+  });
 }
 
 function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: FindingTargets | undefined): void {
   const flow = model.flows[name]!;
   const fm = metrics.flows[name]!;
   const flowMark = t?.hops.get(hopKey(name, -1));
-  cv.lines.push(cv.p.bold(`${name}`) + `  ${flow.kind}, ${fmtRate(flow.rate)}${flow.budget.p99 !== undefined ? `, budget p99 ${fmtMs(flow.budget.p99)} ms` : ''}${flowMark ? `  ${cv.paint(token(`${ICON[flowMark.status]} ${flowMark.checks.join(', ')}`, flowMark.status))}` : ''}`);
+  cv.flow([{ ...token(termText(name)), bold: true }, token(`${flow.kind}, ${fmtRate(flow.rate)}`), ...(flowMark ? [token(`${ICON[flowMark.status]} ${flowMark.checks.map(termText).join(', ')}`, flowMark.status)] : [])], 2);
   const all = Object.values(fm.origins).flatMap((o) => o.hops);
   const cols = [
     { head: '#', left: true, cell: (h: HopLatency) => String(h.index + 1) },
-    { head: 'hop', left: true, cell: (h: HopLatency) => h.component },
-    { head: 'region', left: true, cell: (h: HopLatency) => h.region ?? '-' },
+    { head: 'hop', left: true, cell: (h: HopLatency) => truncate(termText(h.component), 32) },
+    { head: 'region', left: true, cell: (h: HopLatency) => termText(h.region ?? '-') },
     { head: 'net', cell: (h: HopLatency) => fmtMs(h.networkMs) },
     { head: 'proc', cell: (h: HopLatency) => fmtMs(h.processing.p99) },
     ...(all.some((h) => h.mesh.p99 > 0) ? [{ head: 'mesh', cell: (h: HopLatency) => fmtMs(h.mesh.p99) }] : []),
@@ -186,7 +201,7 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
   ];
   const head = cols.map((c) => c.head);
   for (const origin of Object.values(fm.origins)) {
-    cv.lines.push(`  from ${origin.origin}: ${budgetText(cv, origin, flow.budget)}`);
+    cv.flow([token(`from ${termText(origin.origin)}:`), ...budgetTokens(origin, flow.budget)], 4, '  ', ' ');
     const rows = origin.hops.map((h) => {
       const a = t?.hops.get(hopKey(name, h.index));
       return { cells: cols.map((c) => c.cell(h)), a };
@@ -196,7 +211,8 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
     cv.lines.push(cv.p.dim(truncate(fmt(head), cv.width)));
     for (const r of rows) {
       const line = truncate(fmt(r.cells), cv.width);
-      cv.lines.push(r.a ? `${cv.paint(token(line, r.a.status))} ${cv.paint(token(`${ICON[r.a.status]} ${r.a.checks.join(', ')}`, r.a.status))}` : line);
+      if (!r.a) cv.lines.push(line);
+      else cv.flow([token(line, r.a.status), token(`${ICON[r.a.status]} ${r.a.checks.map(termText).join(', ')}`, r.a.status)], 6, '', ' ');
     }
   }
   cv.lines.push(cv.p.dim(truncate(`    p99 ms; net: round trip from the caller${head.includes('wait') ? '; wait: sync replicas or quorum' : ''}`, cv.width)));
@@ -207,7 +223,7 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
   const width = Math.max(40, Math.min(opts.width, 160));
   const cv = new Canvas(width, opts.color ?? false);
   const t = opts.findings ? targetsOf(model, opts.findings) : undefined;
-  const title = sanitizeTerminal(model.name ?? 'design');
+  const title = termText(model.name ?? 'design');
   const counts = `${model.regions.length} region${model.regions.length === 1 ? '' : 's'}, ${model.componentOrder.length} components, ${model.flowOrder.length} flow${model.flowOrder.length === 1 ? '' : 's'}`;
   const shownTitle = truncate(title, width);
   const rest = width - displayWidth(shownTitle) - 3;
@@ -228,7 +244,7 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
       if (!tokens.length) continue;
       const share = model.users[r];
       const ra = t?.regions.get(r);
-      const head = `${r}${share ? ` · users ${fmtShare(share)}` : ''}${ra ? ` ${ICON[ra.status]} ${ra.checks.join(', ')}` : ''}`;
+      const head = `${termText(r)}${share ? ` · users ${fmtShare(share)}` : ''}${ra ? ` ${ICON[ra.status]} ${ra.checks.map(termText).join(', ')}` : ''}`;
       cv.box(token(head, ra?.status), tokens);
     }
     const outside = model.componentOrder.map((id) => model.components[id]!).filter((c) => c.regions.length === 0);
@@ -236,7 +252,7 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
 
     if (model.flowOrder.length) {
       cv.lines.push('');
-      cv.lines.push(cv.p.bold('Flows') + cv.p.dim('  (slowest origin; +ms each hop adds at p99)'));
+      cv.flow([{ ...token('Flows'), bold: true }, { ...token('(slowest origin; +ms each hop adds at p99)'), dim: true }], 2);
       for (const name of model.flowOrder) {
         const flow = model.flows[name]!;
         const fm = metrics.flows[name];
@@ -245,9 +261,9 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
         const a = t ? [t.hops.get(hopKey(name, -1)), ...worst.hops.map((h) => t.hops.get(hopKey(name, h.index)))].filter((x): x is Annotation => x !== undefined) : [];
         const status: Mark | undefined = a.some((x) => x.status === 'fail') ? 'fail' : a.length ? 'warn' : undefined;
         const checks = [...new Set(a.flatMap((x) => x.checks))];
-        cv.lines.push(`  ${cv.p.bold(truncate(name, width - 2))}  ${flow.kind} ${fmtRate(flow.rate)}`);
-        cv.lines.push(`    from ${worst.origin}: ${budgetText(cv, worst, flow.budget)}`);
-        if (status) cv.lines.push(`    ${cv.paint(token(truncate(`${ICON[status]} ${checks.join(', ')}`, width - 4), status))}`);
+        cv.flow([{ ...token(termText(name)), bold: true }, token(`${flow.kind} ${fmtRate(flow.rate)}`)], 4, '  ');
+        cv.flow([token(`from ${termText(worst.origin)}:`), ...budgetTokens(worst, flow.budget)], 6, '    ', ' ');
+        if (status) cv.flow([token(`${ICON[status]} ${checks.map(termText).join(', ')}`, status)], 6, '    ');
         cv.flow(hopTokens(model, worst, ''), 6, '    ', ' ');
       }
     }
@@ -264,25 +280,25 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
       const arrow = c.primary === undefined || c.failover?.mode === 'active-active' ? '⇄' : '⇢';
       const fo = c.failover?.standby !== undefined ? failoverLabel(c) : '';
       const a = t?.replication.get(id);
-      reps.push(token(`${id}: ${home} ${arrow} ${others.join(', ')}  ${[rep, fo].filter(Boolean).join(' · ')}${a ? `  ${ICON[a.status]} ${a.checks.join(', ')}` : ''}`, a?.status));
+      reps.push(token(`${termText(id)}: ${termText(home)} ${arrow} ${others.map(termText).join(', ')}  ${[rep, fo].filter(Boolean).join(' · ')}${a ? `  ${ICON[a.status]} ${a.checks.map(termText).join(', ')}` : ''}`, a?.status));
     }
     const feeds: Token[] = [];
     for (const id of model.componentOrder) {
       const w = model.components[id]!;
       if (w.consumes === undefined && !w.writes.length) continue;
       const a = t?.feeds.get(id);
-      const chain = [w.consumes, id, w.writes.join(', ')].filter((x) => x);
-      feeds.push(token(`${chain.join(' → ')}${w.kind === 'worker' && w.lagMs !== undefined ? `  lag ${fmtMs(w.lagMs)} ms` : ''}${a ? `  ${ICON[a.status]} ${a.checks.join(', ')}` : ''}`, a?.status));
+      const chain = [w.consumes, id, w.writes.join(', ')].filter((x): x is string => Boolean(x)).map(termText);
+      feeds.push(token(`${chain.join(' → ')}${w.kind === 'worker' && w.lagMs !== undefined ? `  lag ${fmtMs(w.lagMs)} ms` : ''}${a ? `  ${ICON[a.status]} ${a.checks.map(termText).join(', ')}` : ''}`, a?.status));
     }
     if (reps.length) {
       cv.lines.push('');
       cv.lines.push(cv.p.bold('Replication'));
-      for (const r of reps) cv.flow([r], 4, '  ');
+      for (const r of reps) cv.flow(words(r), 4, '  ', ' ');
     }
     if (feeds.length) {
       cv.lines.push('');
       cv.lines.push(cv.p.bold('Feeds'));
-      for (const f of feeds) cv.flow([f], 4, '  ');
+      for (const f of feeds) cv.flow(words(f), 4, '  ', ' ');
     }
   }
 
@@ -294,9 +310,8 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
       cv.lines.push(cv.p.bold('Findings'));
       for (const f of shown) {
         const where = f.line !== undefined ? ` (line ${f.line})` : '';
-        const text = `${ICON[f.status]} ${f.check}${where}: ${sanitizeTerminal(f.message ?? '')}`;
-        const words = text.split(' ').map((w) => token(w, f.status));
-        cv.flow(words, 4, '  ', ' ');
+        const text = `${ICON[f.status]} ${termText(f.check)}${where}: ${termText(f.message ?? '')}`;
+        cv.flow(words(token(text, f.status)), 4, '  ', ' ');
       }
     }
   }

@@ -40,10 +40,17 @@ export function hopKey(flow: string, index: number): string {
   return `${flow}\u0000${index}`;
 }
 
-/** Every fail and warn finding of a report (passes draw nothing). */
+/** Every fail and warn finding of a report (passes draw nothing); a failed assertion is about the whole design. */
 export function findingsOf(report: Report): DiagramFinding[] {
   const out: DiagramFinding[] = [];
   for (const c of report.checks) {
+    // A rubric assertion fails as a whole, with no finding to place: it is about the design.
+    if ((c.status === 'fail' || c.status === 'warn') && !c.findings.some((f) => f.status !== 'pass')) {
+      const d: DiagramFinding = { check: c.id, status: c.status, path: [], message: c.message };
+      if (c.location?.line !== undefined) d.line = c.location.line;
+      out.push(d);
+      continue;
+    }
     for (const f of c.findings) {
       if (f.status === 'pass') continue;
       const d: DiagramFinding = { check: c.id, status: f.status, path: f.specPath, message: f.message };

@@ -136,8 +136,7 @@ function legendFor(targets: FindingTargets, graph: DiagramGraph): LegendEntry[] 
   for (const n of graph.nodes.values()) for (const c of n.classes) marks.add(c);
   for (const e of graph.edges) if (e.mark) marks.add(e.mark);
   for (const g of graph.groups) if (g.mark) marks.add(g.mark);
-  if (targets.global) marks.add(targets.global.status);
-  if (!marks.has('fail') && !marks.has('warn')) legend.push({ text: '✓ no failed checks' });
+  if (!marks.has('fail') && !marks.has('warn') && !targets.global) legend.push({ text: '✓ no failed checks' });
   if (marks.has('fail')) legend.push({ mark: 'fail', text: `${MARK_ICON.fail} failed check (id on the part)` });
   if (marks.has('warn')) legend.push({ mark: 'warn', text: `${MARK_ICON.warn} warning (id on the part)` });
   if (marks.has('standby')) legend.push({ mark: 'standby', text: 'dashed: failover standby' });

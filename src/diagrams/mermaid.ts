@@ -95,7 +95,6 @@ export function graphToMermaid(graph: DiagramGraph, opts: { theme?: Theme } = {}
     const label = e.label.length ? `|"${mermaidLines(e.label)}"|` : '';
     out.push(`  ${e.from} ${arrow(e)}${label} ${e.to}`);
   }
-  for (const [name, style] of Object.entries(CLASS_DEFS)) out.push(`  classDef ${name} ${style}`);
   const byClass = new Map<string, string[]>();
   for (const n of graph.nodes.values()) {
     for (const c of n.classes) byClass.set(c, [...(byClass.get(c) ?? []), n.id]);
@@ -104,6 +103,7 @@ export function graphToMermaid(graph: DiagramGraph, opts: { theme?: Theme } = {}
     const cls = ['legend', ...(l.mark ? [l.mark] : [])];
     for (const c of cls) byClass.set(c, [...(byClass.get(c) ?? []), `legend_${i}`]);
   });
+  for (const [name, style] of Object.entries(CLASS_DEFS)) if (byClass.has(name)) out.push(`  classDef ${name} ${style}`);
   // Standby first, then marks, so a failed standby keeps the dash and gets the colour.
   for (const c of ['legend', 'external', 'meshed', 'standby', 'warn', 'fail']) {
     const ids = byClass.get(c);

@@ -81,7 +81,7 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     for (const a of rubric.assertions) {
       const outcome = evaluateAssertion(a.compiled, ctx);
       const status: Status = outcome.ok && outcome.value ? 'pass' : 'fail';
-      const message = outcome.ok ? (outcome.value ? `${a.title}: holds (${a.expr})` : a.message) : `${a.message} (could not evaluate ${a.expr}: ${outcome.error})`;
+      const message = outcome.ok ? (outcome.value ? `${a.title}: holds` : a.message) : `${a.message} (could not evaluate ${a.expr}: ${outcome.error})`;
       const entry: ReportCheck = {
         id: `assert/${a.id}`, title: a.title, topic: a.topic, status, weight: a.weight, mustPass: a.mustPass, message,
         findings: [],

@@ -72,7 +72,12 @@ export function renderProblem(p: Problem, opts: ShowOptions): string {
     out.push(...wrapText(s(st.prompt), w, '  '));
     if (opts.hints) {
       out.push('');
-      st.hints.forEach((h, i) => out.push(...wrapText(`${i + 1}. ${s(h)}`, w, '  ')));
+      st.hints.forEach((h, i) => {
+        // Number the hint, then reflow its text under the number (hints may be written as | blocks).
+        const lines = wrapText(s(h), w - 3, '     ');
+        if (lines[0] !== undefined) lines[0] = `  ${i + 1}. ${lines[0].trimStart()}`;
+        out.push(...lines);
+      });
     }
   }
   if (!opts.hints) {

@@ -135,6 +135,12 @@ export function resolveSpec(spec: Spec): Model {
   const compsIn = spec.components as Record<string, SpecComponent>;
   const components: Record<string, ModelComponent> = {};
   for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed);
+  // A store listed as a CQRS query store is a read model unless its role says otherwise.
+  const queries = spec.patterns?.cqrs?.queries;
+  for (const q of queries === undefined ? [] : Array.isArray(queries) ? queries : [queries]) {
+    const c = components[q];
+    if (c && c.role !== undefined && compsIn[q]?.role === undefined && q !== spec.patterns?.cqrs?.commands) c.role = 'read-model';
+  }
 
   const users: Record<string, number> = {};
   if (spec.users) for (const [r, s] of Object.entries(spec.users)) users[r] = s ?? 0;

@@ -6,8 +6,8 @@ export const PATTERNS = ['cqrs', 'event_sourcing', 'mesh', 'bulkhead', 'multi_re
 export type PatternName = (typeof PATTERNS)[number];
 
 interface Options {
-  /** The pattern the stage asks for; without it the check does not apply. */
-  pattern?: PatternName;
+  /** The pattern (or patterns) the stage asks for; without it the check does not apply. */
+  pattern?: PatternName | PatternName[];
 }
 
 const MODEL_KEY: Record<PatternName, keyof ModelPatterns> = {
@@ -32,7 +32,10 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        pattern: { enum: [...PATTERNS], description: 'The pattern the stage asks for (a key of the spec\'s `patterns`). Without it the check does not apply.' },
+        pattern: {
+          anyOf: [{ enum: [...PATTERNS] }, { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PATTERNS] } }],
+          description: 'The pattern the stage asks for (a key of the spec\'s `patterns`), or a list of them. Without it the check does not apply.',
+        },
       },
     },
     defaults: {},
@@ -47,19 +50,20 @@ export default defineCheck<Options>({
     },
   },
   run({ model, options }) {
-    const pattern = options.pattern;
-    if (!pattern) return [];
+    if (!options.pattern) return [];
+    const asked = Array.isArray(options.pattern) ? options.pattern : [options.pattern];
     const p = model.patterns;
     const declared = PATTERNS.filter((n) => p[MODEL_KEY[n]] !== undefined);
-    const evidence = { pattern, declared };
-    if (p[MODEL_KEY[pattern]] === undefined) {
-      return [{ status: 'fail', messageId: 'missing', data: { pattern, declared: declared.length ? declared.join(', ') : 'nothing' }, path: ['patterns'], evidence }];
-    }
-    if (pattern === 'multi_region' && p.multiRegion?.strategy === 'single-region') {
-      return [{ status: 'fail', messageId: 'singleRegion', data: { regions: model.regions.length }, path: ['patterns', 'multi_region', 'strategy'], evidence }];
-    }
-    const finding: Finding = { status: 'pass', messageId: 'declared', data: { pattern, detail: describe(p, pattern) }, path: ['patterns', pattern], evidence };
-    return [finding];
+    return asked.map((pattern): Finding => {
+      const evidence = { pattern, declared };
+      if (p[MODEL_KEY[pattern]] === undefined) {
+        return { status: 'fail', messageId: 'missing', data: { pattern, declared: declared.length ? declared.join(', ') : 'nothing' }, path: ['patterns'], evidence };
+      }
+      if (pattern === 'multi_region' && p.multiRegion?.strategy === 'single-region') {
+        return { status: 'fail', messageId: 'singleRegion', data: { regions: model.regions.length }, path: ['patterns', 'multi_region', 'strategy'], evidence };
+      }
+      return { status: 'pass', messageId: 'declared', data: { pattern, detail: describe(p, pattern) }, path: ['patterns', pattern], evidence };
+    });
   },
 });
 

@@ -2,6 +2,7 @@
 import type { Check } from '../types.js';
 import nearbyReplica from './nearby-replica.js';
 import residency from './residency.js';
+import strongReadSource from './strong-read-source.js';
 import writeStrategy from './write-strategy.js';
 
-export const geoChecks: Check<any>[] = [nearbyReplica, residency, writeStrategy];
+export const geoChecks: Check<any>[] = [nearbyReplica, strongReadSource, residency, writeStrategy];

@@ -53,7 +53,9 @@ export default defineCheck<Options>({
   run({ model, metrics, options }) {
     const out: Finding[] = [];
     for (const f of Object.values(metrics.flows)) {
-      if (f.kind !== 'read') continue;
+      // A strongly consistent read must reach the writer (or a synchronous copy), wherever it is:
+      // geo/strong-read-source judges it, and the latency budget prices it.
+      if (f.kind !== 'read' || f.consistency === 'strong') continue;
       const served: { origin: string; store: string; region: string; rtt: number }[] = [];
       for (const o of Object.values(f.origins)) {
         const hop = o.hops.find((h) => holdsData(model.components[h.component]) && h.region !== undefined);

@@ -9,6 +9,8 @@ interface Options {
   maxUtilization: number;
   /** Warn when a 2x surge would saturate a component. */
   checkSurge: boolean;
+  /** Fail (rather than warn) when it would. */
+  failOnSurge: boolean;
 }
 
 
@@ -31,9 +33,10 @@ export default defineCheck<Options>({
       properties: {
         maxUtilization: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Highest utilization at peak that passes. Default 0.8, where M/M/c queueing delay starts to climb fast.' },
         checkSurge: { type: 'boolean', description: 'Warn when a 2x surge would take a component past 100%. Default true; a problem that states its own peak may turn it off.' },
+        failOnSurge: { type: 'boolean', description: 'Fail instead of warn when a 2x surge would take a component past 100% (for a stage about surges).' },
       },
     },
-    defaults: { maxUtilization: UTILIZATION_LIMIT, checkSurge: true },
+    defaults: { maxUtilization: UTILIZATION_LIMIT, checkSurge: true, failOnSurge: false },
     messages: {
       withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), {{surge}} at a {{surgeFactor}}x surge',
       withinLimitAtPeak: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), within the {{limit}} limit',
@@ -61,8 +64,8 @@ export default defineCheck<Options>({
         if (l.utilization > options.maxUtilization) {
           out.push({ status: 'fail', messageId: 'overLimit', data: { ...data(l), limit: pct(options.maxUtilization, 1) }, path, evidence });
           flagged = true;
-        } else if (options.checkSurge && l.surgeUtilization > 1) {
-          out.push({ status: 'warn', messageId: 'surgeOverflow', data: data(l), path, evidence });
+        } else if ((options.checkSurge || options.failOnSurge) && l.surgeUtilization > 1) {
+          out.push({ status: options.failOnSurge ? 'fail' : 'warn', messageId: 'surgeOverflow', data: data(l), path, evidence });
           flagged = true;
         }
       }

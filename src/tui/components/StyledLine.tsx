@@ -5,7 +5,8 @@ import type { Line, SegTone } from '../view/lines.js';
 const COLOR: Record<SegTone, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red', accent: 'cyan', key: 'cyan', dim: undefined, plain: undefined };
 
 export function StyledLine({ line, color }: { line: Line; color: boolean }) {
-  if (!line.length) return <Text> </Text>;
+  // An empty Text has no height in Ink: blank rows must still take their row.
+  if (!line.some((s) => s.text.length)) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
       {line.map((s, i) => (

@@ -35,12 +35,26 @@ export function hanging(first: Seg[], text: string, width: number, tone?: SegTon
   return rows.map((r, i) => (i === 0 ? [...first, seg(r, tone)] : [seg(' '.repeat(lead)), seg(r, tone)]));
 }
 
-/** Hard-wraps one line of code (a spec line) at `width`, continuation rows marked with ↪. */
+/**
+ * Wraps one line of code (a spec line) at `width`: after a comma or space where there is one in
+ * the second half of the row, else hard; continuation rows are indented under the line and marked ↪.
+ */
 export function codeRows(text: string, width: number): string[] {
   const t = clean(text);
-  if (width < 4 || t.length <= width) return [t];
-  const out = [t.slice(0, width)];
-  for (let i = width; i < t.length; i += width - 2) out.push(`↪ ${t.slice(i, i + width - 2)}`);
+  if (width < 8 || t.length <= width) return [t];
+  const indent = ' '.repeat(Math.min(/^ */.exec(t)![0].length, Math.floor(width / 3)));
+  const out: string[] = [];
+  let rest = t;
+  let lead = '';
+  while (lead.length + rest.length > width) {
+    const room = width - lead.length;
+    let cut = Math.max(rest.lastIndexOf(', ', room - 1) + 2, rest.lastIndexOf(' ', room) + 1);
+    if (cut < room / 2) cut = room;
+    out.push(lead + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    lead = `${indent}↪ `;
+  }
+  if (rest) out.push(lead + rest);
   return out;
 }
 

@@ -1,0 +1,74 @@
+// geo/strong-read-source: a read that must see the latest write is served by the writer or a
+// synchronously updated copy, never by an asynchronous replica or a cache.
+import { defineCheck, ms, type Finding } from '../types.js';
+
+type Options = Record<string, never>;
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'geo/strong-read-source',
+    topic: 'geo',
+    title: 'Serve reads that must be exact from the writer or a synchronous copy',
+    concept:
+      'Spreading replicas across regions makes reads fast because each user reads the copy nearest to them; with asynchronous replication that copy trails the writer by the replication lag. ' +
+      'For most reads that lag is invisible, but a balance, a seat or a stock count read from a lagging copy can approve what the writer already refused. ' +
+      'A read that must be exact has to reach the writer (paying the round trip), or a copy kept current synchronously or by consensus (paying on every write); a cache in front of it breaks the guarantee the same way.',
+    computes:
+      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache fails; a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync or consensus copies, and unreplicated (partitioned) stores pass. Read models are left to cqrs/strong-reads-on-write-model.',
+    sources: ['awsDr'],
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+    defaults: {},
+    messages: {
+      fresh: '{{flow}} reads {{stores}} from a current copy in every region ({{how}})',
+      staleReplica: '{{flow}} from {{origin}} reads {{store}}\'s asynchronous copy in {{region}}, up to {{lag}} ms behind the writer in {{writer}}',
+      staleActiveActive: '{{flow}} from {{origin}} reads {{store}} in {{region}}, an active-active copy replicated asynchronously: writes taken in other regions arrive up to {{lag}} ms late',
+      cached: '{{flow}} from {{origin}} goes through {{store}}, a cache that can return a value older than the last write',
+    },
+    hints: {
+      staleReplica: 'Where does the latest write land, and how long until this copy has it? A read that must be exact either goes to the writer, or the copy it reads has to be updated before the write is acknowledged. Each choice has a price: find it in the latency of the read or of the write.',
+      staleActiveActive: 'With several writers and asynchronous replication, no copy is guaranteed to have every write. What would it take for one read to see all of them: a single home for the key, or agreement among a quorum?',
+      cached: 'A cache trades freshness for speed. Which reads can afford that trade, and which must skip the cache?',
+    },
+  },
+  run({ model, metrics }) {
+    const out: Finding[] = [];
+    for (const f of Object.values(metrics.flows)) {
+      if (f.kind !== 'read' || f.consistency !== 'strong') continue;
+      const problems: Finding[] = [];
+      const seen = new Set<string>();
+      const how = new Set<string>();
+      const stores = new Set<string>();
+      for (const o of Object.values(f.origins)) {
+        for (const hop of o.hops) {
+          const c = model.components[hop.component]!;
+          if (!c.stateful || c.role === 'read-model') continue;
+          const key = `${hop.component}|${hop.region}`;
+          const path = ['flows', f.name, 'path', hop.index];
+          const base = { flow: f.name, origin: o.origin, store: c.id, region: hop.region ?? '?' };
+          if (c.kind === 'cache') {
+            if (!seen.has(key)) problems.push({ status: 'fail', messageId: 'cached', data: base, path, evidence: { origin: o.origin, region: hop.region } });
+            seen.add(key);
+            continue;
+          }
+          stores.add(c.id);
+          const mode = c.replication?.mode ?? 'none';
+          const lag = c.replication?.lagMs ?? 0;
+          if (mode === 'sync' || mode === 'consensus') {
+            how.add(`${c.id}: ${mode}`);
+          } else if (c.primary !== undefined) {
+            if (hop.region === c.primary || mode === 'none') how.add(`${c.id}: its primary`);
+            else if (!seen.has(key)) problems.push({ status: 'fail', messageId: 'staleReplica', data: { ...base, lag: ms(lag), writer: c.primary }, path, evidence: { origin: o.origin, region: hop.region, primary: c.primary, lagMs: lag } });
+          } else if (mode === 'none') {
+            how.add(`${c.id}: partitioned, one copy per key`);
+          } else if (!seen.has(key)) {
+            problems.push({ status: 'fail', messageId: 'staleActiveActive', data: { ...base, lag: ms(lag) }, path, evidence: { origin: o.origin, region: hop.region, lagMs: lag } });
+          }
+          seen.add(key);
+        }
+      }
+      if (problems.length) out.push(...problems);
+      else if (stores.size) out.push({ status: 'pass', messageId: 'fresh', data: { flow: f.name, stores: [...stores].join(', '), how: [...how].join('; ') }, path: ['flows', f.name] });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,76 @@
+// The terminal preview: never wider than asked, every component in every region it runs in,
+// findings marked and listed, a flow's hop table; and it stays inert with hostile names.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
+import { asciiDiagram, displayWidth } from '../../src/diagrams/ascii.js';
+import { findingsOf } from '../../src/diagrams/findings.js';
+import { gradeLoaded } from '../../src/grading/grade.js';
+import { defaultRubric } from '../../src/grading/rubric.js';
+import { loadSpecFile } from '../../src/spec/load.js';
+import { hostileDesign } from './hostile.js';
+
+// eslint-disable-next-line no-control-regex
+const strip = (s: string) => s.replace(/\u001b\[\d+m/g, '');
+const EXAMPLES = readdirSync('examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`);
+
+function load(file: string) {
+  const r = loadSpecFile(file);
+  if (!r.ok) throw new Error(file);
+  return { loaded: r.loaded, model: r.loaded.model, metrics: analyse(r.loaded.model) };
+}
+
+describe('asciiDiagram', () => {
+  it.each(EXAMPLES)('fits every width it is given: %s', (file) => {
+    const { loaded, model, metrics } = load(file);
+    const findings = findingsOf(gradeLoaded(loaded, defaultRubric()));
+    for (const width of [40, 60, 80, 120, 160]) {
+      for (const color of [false, true]) {
+        const out = asciiDiagram(model, metrics, { width, color, findings });
+        for (const line of out.split('\n')) expect(displayWidth(strip(line)), `${width}: ${line}`).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('shows each region once, with every component placed there', () => {
+    const { model, metrics } = load('examples/orders-cqrs.yaml');
+    const out = asciiDiagram(model, metrics, { width: 100 });
+    const box = (region: string) => {
+      const lines = out.split('\n');
+      const start = lines.findIndex((l) => l.startsWith(`╭─ ${region}`));
+      const end = lines.findIndex((l, i) => i > start && l.startsWith('╰'));
+      return lines.slice(start, end).join('\n');
+    };
+    expect(box('us-east')).toContain('[(orders-db ×1 primary)]');
+    expect(box('us-east')).toContain('{{payments}}');
+    expect(box('us-west')).toContain('[(orders-db ×1 standby)]');
+    expect(box('eu-west')).toContain('[(summary-db ×8 replica standby)]');
+    expect(box('eu-west')).not.toContain('orders-db');
+    expect(out).toContain('orders-db: us-east ⇢ us-west  sync · standby · RTO 40 s');
+    expect(out).toContain('order-events → projector → summary-db  lag 500 ms');
+  });
+
+  it('marks and lists failed checks', () => {
+    const { loaded, model, metrics } = load('examples/payments-failover.yaml');
+    const out = asciiDiagram(model, metrics, { width: 100, findings: findingsOf(gradeLoaded(loaded, defaultRubric())) });
+    expect(out).toContain('[payments-api ×8] ✗');
+    expect(out).toMatch(/^ {2}✗ bulkhead\/isolated-pools \(line \d+\): payments-api calls/m);
+    expect(out).toContain('p50 513 of 500 ms ✗');
+  });
+
+  it('breaks one flow down hop by hop from each origin', () => {
+    const { model, metrics } = load('examples/orders-cqrs.yaml');
+    const out = asciiDiagram(model, metrics, { width: 100, flow: 'create-order' });
+    expect(out).toContain('from us-east:');
+    expect(out).toContain('from eu-west:');
+    expect(out).toMatch(/^ {4}4 {2}orders-db +us-east +82 +30 +64 +176$/m);
+  });
+
+  it('shows hostile names as text: no escape sequence reaches the terminal', () => {
+    const { model, metrics } = hostileDesign();
+    const out = asciiDiagram(model, metrics, { width: 80 });
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+});
