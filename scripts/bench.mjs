@@ -19,9 +19,9 @@ function timeProcess(args, n = runs) {
   const times = [];
   for (let i = 0; i < n + 2; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.slice(0, 3).join(' ')}${args.length > 3 ? ` ... (${args.length} arguments)` : ''} exited ${r.status ?? r.signal}: ${r.error?.message ?? r.stderr.slice(0, 2000)}`);
     if (i >= 2) times.push(ms); // two warm-up runs fill the OS cache
   }
   return median(times);
@@ -89,6 +89,10 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The practice UI in a pseudo-terminal: launch -> first frame, save -> updated score.
+const { benchPractice } = await import('./bench-practice.mjs');
+rows.push(...(await benchPractice(root)));
 
 const w = Math.max(...rows.map((r) => r.what.length));
 console.log(`sdcoach benchmarks (${process.version}, median of ${runs} runs where timed as a process)\n`);

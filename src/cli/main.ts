@@ -1,25 +1,47 @@
-// The sdcoach command line: builds the commander program and runs it. Each command lives in its own file.
+// The sdcoach command line: builds the commander program and runs it. Each command lives in its own
+// file, and only the invoked command's module is loaded, so `validate` never pays for the grader,
+// the catalog, mermaid or Ink (start-up stays close to bare node).
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { EXIT } from './io.js';
-import { registerGrade } from './grade.js';
-import { registerExplain } from './explain.js';
-import { registerSchema } from './schema.js';
-import { registerList } from './list.js';
-import { registerShow } from './show.js';
-import { registerInit } from './init.js';
-import { registerPractice } from './practice.js';
-import { registerProgress } from './progress.js';
 import { collect } from './catalog-options.js';
-import { registerProblem } from './problem.js';
-import { registerMetrics } from './metrics.js';
-import { registerValidate } from './validate.js';
-import { registerDiagram } from './diagram.js';
-import { registerReport } from './report.js';
+import { EXIT } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Every command, in the order `sdcoach --help` lists them, with the loader of its module. */
+export const COMMANDS: Record<string, () => Promise<Register>> = {
+  practice: async () => (await import('./practice.js')).registerPractice,
+  progress: async () => (await import('./progress.js')).registerProgress,
+  list: async () => (await import('./list.js')).registerList,
+  show: async () => (await import('./show.js')).registerShow,
+  init: async () => (await import('./init.js')).registerInit,
+  grade: async () => (await import('./grade.js')).registerGrade,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  explain: async () => (await import('./explain.js')).registerExplain,
+  metrics: async () => (await import('./metrics.js')).registerMetrics,
+  problem: async () => (await import('./problem.js')).registerProblem,
+  schema: async () => (await import('./schema.js')).registerSchema,
+  diagram: async () => (await import('./diagram.js')).registerDiagram,
+  report: async () => (await import('./report.js')).registerReport,
+};
+
+/** The subcommand named on the command line, skipping global options (and --problems' value). */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--problems') {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return a;
+  }
+  return undefined;
+}
+
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sdcoach')
     .description('System-design interview coach: write an architecture spec, get graded on real numbers.')
     .version(pkg.version, '-v, --version')
@@ -29,30 +51,20 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(str) })
     .addHelpText('after', `
 Examples:
+  $ sdcoach practice                      # pick a problem and work through it, graded on every save
   $ sdcoach grade examples/orders-cqrs.yaml
   $ sdcoach validate examples/*.yaml
   $ sdcoach explain cqrs/read-write-ratio
   $ sdcoach schema --path`);
-  registerPractice(program);
-  registerProgress(program);
-  registerList(program);
-  registerShow(program);
-  registerInit(program);
-  registerGrade(program);
-  registerValidate(program);
-  registerExplain(program);
-  registerMetrics(program);
-  registerProblem(program);
-  registerSchema(program);
-  registerDiagram(program);
-  registerReport(program);
+  const names = only && COMMANDS[only] ? [only] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program);
   for (const c of program.commands) c.exitOverride().showSuggestionAfterError(true);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(invokedCommand(argv));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
