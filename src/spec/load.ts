@@ -3,7 +3,8 @@
 import type { Diagnostic, SpecPath } from './diagnostic.js';
 import { createLocator, type Locator } from './locate.js';
 import type { Model } from './model.js';
-import { parseSource, type ParsedSource, type SpecFormat } from './parse.js';
+import { fastParse } from './fast-parse.js';
+import { detectFormat, parseSource, type ParsedSource, type SpecFormat } from './parse.js';
 import { resolveSpec } from './resolve.js';
 import { translateSchemaErrors } from './schema-errors.js';
 import { getValidator } from './schema-validator.js';
@@ -35,8 +36,26 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 
 /** Validates parsed data: the JSON Schema first, then the semantic rules. */
 export function validateParsed(parsed: ParsedSource): LoadResult {
-  const { file } = parsed;
-  const locate = createLocator(parsed);
+  return validateData(parsed.file, parsed.format, parsed.text, parsed.data, createLocator(parsed));
+}
+
+/**
+ * A locator that parses the text for positions only when first asked: a valid spec read through the
+ * fast path never needs one, and a graded one needs it once.
+ */
+export function lazyLocator(file: string, text: string, format: SpecFormat): Locator {
+  let locate: Locator | undefined;
+  return (path, options) => {
+    if (!locate) {
+      const parsed = parseSource(file, text, format);
+      locate = parsed.ok ? createLocator(parsed.parsed) : parsed.partial ? createLocator(parsed.partial) : () => undefined;
+    }
+    return locate(path, options);
+  };
+}
+
+function validateData(file: string, format: SpecFormat, text: string, data: unknown, locate: Locator): LoadResult {
+  const parsed = { file, format, text, data };
   const { validate, schema } = getValidator('spec');
   let valid: boolean;
   try {
@@ -58,6 +77,10 @@ export function validateParsed(parsed: ParsedSource): LoadResult {
 }
 
 export function loadSpecText(file: string, text: string, format?: SpecFormat): LoadResult {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fmt = format ?? detectFormat(file, clean);
+  const fast = fastParse(clean, fmt);
+  if (fast) return validateData(file, fmt, clean, fast, lazyLocator(file, clean, fmt));
   const parsed = parseSource(file, text, format);
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
   return validateParsed(parsed.parsed);

@@ -1,0 +1,71 @@
+// A fast path for reading spec data: js-yaml reads a plain YAML file about ten times faster than
+// yaml's document parser. It is taken only for text that cannot hold the cases where the two differ
+// or where js-yaml is unsafe (anchors and aliases, tags, several documents, tabs, deep nesting);
+// anything else, and any error, goes through the full parser, which also gives every position.
+// Positions are computed lazily (see load.ts), so a valid spec never pays for them.
+import jsyaml from 'js-yaml';
+import type { SpecFormat } from './parse.js';
+
+const MAX_FAST_BYTES = 512 * 1024;
+const MAX_FAST_DEPTH = 32;
+// Anchors (&), aliases (*), tags (!), directives (%) and document markers, at the start of a token.
+const RISKY = /(^|[\s[{,:?-])[&*!%]|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;
+
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 91 || ch === 123) max = Math.max(max, ++depth);
+    else if (ch === 93 || ch === 125) depth--;
+  }
+  return max;
+}
+
+function isPlainMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The spec's data, or undefined when the full parser must handle this text. */
+export function fastParse(text: string, format: SpecFormat): Record<string, unknown> | undefined {
+  if (text.length > MAX_FAST_BYTES || bracketDepth(text) > MAX_FAST_DEPTH) return undefined;
+  if (format === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    // JSON.parse silently keeps the last of two equal keys; the full parser reports them.
+    return isPlainMapping(data) && !hasDuplicateJsonKey(text) ? data : undefined;
+  }
+  if (RISKY.test(text)) return undefined;
+  const lines = text.split('\n');
+  if (lines.some((l) => l.length - l.trimStart().length > 2 * MAX_FAST_DEPTH)) return undefined;
+  try {
+    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+    return isPlainMapping(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether some JSON object repeats a key (keys repeat legitimately across objects: every component has "kind"). */
+export function hasDuplicateJsonKey(text: string): boolean {
+  const stack: (Set<string> | null)[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"(\s*:)?|[{}[\]]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const tok = m[0];
+    if (tok === '{') stack.push(new Set());
+    else if (tok === '[') stack.push(null);
+    else if (tok === '}' || tok === ']') stack.pop();
+    else if (m[2]) {
+      const keys = stack.at(-1);
+      if (!keys) continue;
+      if (keys.has(m[1]!)) return true;
+      keys.add(m[1]!);
+    }
+  }
+  return false;
+}
