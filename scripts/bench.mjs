@@ -90,6 +90,10 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// Diagrams: the terminal preview as a process, and 20 specs rendered in one call against one mmdc call.
+const { benchDiagrams } = await import('./bench-diagrams.mjs');
+rows.push(...(await benchDiagrams(root, { runs, bare })));
+
 // The practice UI in a pseudo-terminal: launch -> first frame, save -> updated score.
 const { benchPractice } = await import('./bench-practice.mjs');
 rows.push(...(await benchPractice(root)));

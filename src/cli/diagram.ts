@@ -2,7 +2,7 @@
 // the whole call; --ascii prints a terminal preview instead. The renderer (puppeteer, mermaid-cli)
 // is imported only when something is rendered.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';
@@ -154,9 +154,17 @@ function chooseFormat(opts: DiagramOptions): DiagramFormat {
   return opts.format ?? fromExt ?? 'mmd';
 }
 
-function write(file: string | undefined, data: string | Uint8Array, out: NodeJS.WritableStream): void {
+function write(file: string | undefined, data: string | Uint8Array, out: NodeJS.WritableStream, written: string[]): void {
   if (file === undefined) out.write(data);
-  else writeFileSync(file, data);
+  else {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, data);
+    } catch (e) {
+      throw new UsageProblem(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    written.push(file);
+  }
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -179,20 +187,27 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
 
     const targets = prepareDestinations(drawables, specs, opts, format);
     const sources = drawables.map((d) => mermaidFor(d, opts));
+    const written: string[] = [];
 
     if (!RENDERED.has(format)) {
       if (format === 'md') {
         const docs = drawables.map((d, i) => markdownFor(d, sources[i]!));
         if (targets.every((t) => t === undefined)) out.write(docs.join('\n---\n\n'));
-        else docs.forEach((doc, i) => write(targets[i], doc, out));
-      } else sources.forEach((s, i) => write(targets[i], s, out));
-      for (const t of targets) if (t !== undefined) err.write(`wrote ${t}\n`);
+        else docs.forEach((doc, i) => write(targets[i], doc, out, written));
+      } else sources.forEach((s, i) => write(targets[i], s, out, written));
+      reportWritten(written, opts.output, err);
       return failed ? EXIT.usage : EXIT.ok;
     }
 
     if (!drawables.length) return EXIT.usage;
     const { openRenderer } = await import('../diagrams/render.js');
-    const renderer = await openRenderer({ expected: drawables.length, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
+    let renderer: Awaited<ReturnType<typeof openRenderer>>;
+    try {
+      renderer = await openRenderer({ expected: drawables.length, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
+    } catch (e) {
+      if (e instanceof BrowserNotFoundError) throw e;
+      throw new UsageProblem(`could not start the browser: ${(e as Error).message.split('\n')[0]}`);
+    }
     let renderFailed = 0;
     let done = 0;
     const progress = Boolean(err.isTTY) && drawables.length > 1;
@@ -208,11 +223,12 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
           const i = next++;
           const d = drawables[i]!;
           try {
-            write(targets[i], await renderer.render(sources[i]!, format as RenderFormat), out);
+            write(targets[i], await renderer.render(sources[i]!, format as RenderFormat), out, written);
           } catch (e) {
             renderFailed++;
             if (progress) err.write('\r\u001b[2K');
-            err.write(`✗ ${d.spec}: could not render the diagram: ${(e as Error).message.split('\n')[0]}\n`);
+            const why = e instanceof UsageProblem ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`;
+            err.write(`✗ ${d.spec}: ${why}\n`);
           }
           done++;
           tick();
@@ -224,7 +240,7 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
       await renderer.close();
       debugStats(renderer.stats, renderer.path, io);
     }
-    for (const t of targets) if (t !== undefined) err.write(`wrote ${t}\n`);
+    reportWritten(written, opts.output, err);
     return failed || renderFailed ? EXIT.usage : EXIT.ok;
   } catch (e) {
     if (e instanceof UsageProblem || e instanceof BrowserNotFoundError) {
@@ -233,6 +249,11 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
     }
     throw e;
   }
+}
+
+function reportWritten(files: string[], output: string | undefined, err: NodeJS.WritableStream): void {
+  if (files.length > 3) err.write(`wrote ${files.length} files in ${output}\n`);
+  else for (const f of files) err.write(`wrote ${f}\n`);
 }
 
 /** SDCOACH_DEBUG_RENDER=1: how many browsers and pages a call used (tests and benchmarks read it). */
@@ -270,7 +291,7 @@ Examples:
   $ sdcoach diagram examples/orders-cqrs.yaml --ascii
   $ sdcoach diagram examples/orders-cqrs.yaml -o design.svg --grade
   $ sdcoach diagram examples/orders-cqrs.yaml --flow create-order -o create-order.png
-  $ sdcoach diagram class/*.yaml -o diagrams/ --format svg      # one browser for every file
+  $ sdcoach diagram class/*.yaml -o out/ --format svg           # one browser for every file
   $ sdcoach diagram design.yaml --format md --grade > review.md  # GitHub renders the mermaid block
 
 svg, png and pdf need Chromium (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, ...); mmd, md and

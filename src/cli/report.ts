@@ -1,7 +1,7 @@
 // `sdcoach report <spec> -o report.html`: grades a spec and writes one self-contained HTML page with
 // the rendered diagram (failed checks drawn on it), the score and the feedback.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { BrowserNotFoundError } from '../diagrams/browser.js';
 import { THEMES, type Theme } from '../diagrams/mermaid.js';
@@ -56,7 +56,13 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
   const html = reportHtml(d.report, svg);
   if (opts.output === '-') out.write(html);
   else {
-    writeFileSync(opts.output, html);
+    try {
+      mkdirSync(dirname(opts.output), { recursive: true });
+      writeFileSync(opts.output, html);
+    } catch (e) {
+      err.write(`sdcoach report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.usage;
+    }
     err.write(`wrote ${opts.output} (score ${d.report.score}/100, ${d.report.passed ? 'passed' : 'failed'})\n`);
   }
   return d.report.passed ? EXIT.ok : EXIT.failed;

@@ -162,12 +162,11 @@ function componentToken(model: Model, c: ModelComponent, region: string | undefi
   return token(`${open}${parts.join(' ')}${close}${mark}`, a?.status);
 }
 
-function hopTokens(model: Model, origin: OriginLatency, first: string): Token[] {
+function hopTokens(origin: OriginLatency): Token[] {
   return origin.hops.map((h, i) => {
     const where = h.region ? `@${termText(h.region)}` : '';
     const extra = [h.networkMs >= 10 ? `RTT ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
-    const text = `${i === 0 ? first : '→ '}${termText(h.component)}${where} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
-    void model;
+    const text = `${i === 0 ? '' : '→ '}${termText(h.component)}${where} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
     return token(text);
   });
 }
@@ -264,7 +263,7 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
         cv.flow([{ ...token(termText(name)), bold: true }, token(`${flow.kind} ${fmtRate(flow.rate)}`)], 4, '  ');
         cv.flow([token(`from ${termText(worst.origin)}:`), ...budgetTokens(worst, flow.budget)], 6, '    ', ' ');
         if (status) cv.flow([token(`${ICON[status]} ${checks.map(termText).join(', ')}`, status)], 6, '    ');
-        cv.flow(hopTokens(model, worst, ''), 6, '    ', ' ');
+        cv.flow(hopTokens(worst), 6, '    ', ' ');
       }
     }
 
@@ -280,7 +279,7 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
       const arrow = c.primary === undefined || c.failover?.mode === 'active-active' ? '⇄' : '⇢';
       const fo = c.failover?.standby !== undefined ? failoverLabel(c) : '';
       const a = t?.replication.get(id);
-      reps.push(token(`${termText(id)}: ${termText(home)} ${arrow} ${others.map(termText).join(', ')}  ${[rep, fo].filter(Boolean).join(' · ')}${a ? `  ${ICON[a.status]} ${a.checks.map(termText).join(', ')}` : ''}`, a?.status));
+      reps.push(token(`${termText(id)}: ${termText(home)} ${arrow} ${others.map(termText).join(', ')} (${[rep, fo].filter(Boolean).join(' · ')})${a ? `  ${ICON[a.status]} ${a.checks.map(termText).join(', ')}` : ''}`, a?.status));
     }
     const feeds: Token[] = [];
     for (const id of model.componentOrder) {
@@ -288,7 +287,7 @@ export function asciiDiagram(model: Model, metrics: Metrics, opts: AsciiOptions)
       if (w.consumes === undefined && !w.writes.length) continue;
       const a = t?.feeds.get(id);
       const chain = [w.consumes, id, w.writes.join(', ')].filter((x): x is string => Boolean(x)).map(termText);
-      feeds.push(token(`${chain.join(' → ')}${w.kind === 'worker' && w.lagMs !== undefined ? `  lag ${fmtMs(w.lagMs)} ms` : ''}${a ? `  ${ICON[a.status]} ${a.checks.map(termText).join(', ')}` : ''}`, a?.status));
+      feeds.push(token(`${chain.join(' → ')}${w.kind === 'worker' && w.lagMs !== undefined ? ` (lag ${fmtMs(w.lagMs)} ms)` : ''}${a ? `  ${ICON[a.status]} ${a.checks.map(termText).join(', ')}` : ''}`, a?.status));
     }
     if (reps.length) {
       cv.lines.push('');

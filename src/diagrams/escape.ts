@@ -2,12 +2,13 @@
 // safe ids, and label text keeps only plain characters, the rest as mermaid entity codes (#NN;).
 //
 // Why this strict: mermaid scans the whole source for `%%{...}%%` directives (which could switch
-// securityLevel), treats `"`, brackets, `|`, `;` and `-->` as syntax, renders HTML in labels, and
-// reads `click`/`style` lines as commands. A label made only of letters, digits, spaces, a few
+// securityLevel), treats `"`, brackets, `|`, `;` and `-->` as syntax, renders HTML in labels, reads
+// `click`/`style` lines as commands, and rewrites any line matching /style.*:\S*#.*;/ (so `:` is
+// an entity too: a label can never hold a raw colon). A label made only of letters, digits, spaces, a few
 // inert punctuation marks and `#NN;` entities can do none of that.
 
 /** Characters that pass into a label as they are; everything else becomes `#<code>;`. */
-const PLAIN = /[\p{L}\p{N} .,:/_+=@()?!'×·–✓✗⚠-]/u;
+const PLAIN = /[\p{L}\p{N} .,/_+=@()?!'×·–✓✗⚠-]/u;
 /** Characters dropped entirely: controls, bidi overrides, zero-width and other invisible marks. */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;

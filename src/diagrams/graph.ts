@@ -82,6 +82,8 @@ class Builder {
   readonly groups = new Map<string, DiagramGroup>();
   readonly loose: string[] = [];
   readonly edges: DiagramEdge[] = [];
+  /** What each edge gathered while being built (by index), turned into its label at the end. */
+  readonly states = new Map<number, unknown>();
   private readonly edgeIndex = new Map<string, number>();
 
   group(region: string, title: string): DiagramGroup {
@@ -114,8 +116,6 @@ class Builder {
     merge(state);
     return state;
   }
-
-  readonly states = new Map<number, unknown>();
 }
 
 function markNode(node: DiagramNode, a: Annotation | undefined): void {
@@ -146,7 +146,7 @@ function legendFor(targets: FindingTargets, graph: DiagramGraph): LegendEntry[] 
 
 /** Node of a component in a region (created on first use, for routes the placement did not list). */
 function componentNode(b: Builder, model: Model, id: string, region: string | undefined): DiagramNode {
-  const nodeId = b.ids.id('n', id, region ?? '');
+  const nodeId = region !== undefined ? b.ids.id('n', id, region) : b.ids.id('n', id);
   const known = b.nodes.get(nodeId);
   if (known) return known;
   const c = model.components[id]!;

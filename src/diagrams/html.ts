@@ -11,6 +11,15 @@ export function htmlEscape(s: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
+/**
+ * Mermaid sizes the SVG to its container, which shrinks a large design's text to a few pixels; a
+ * report draws it at three quarters of its own size (12 px text) and lets the box scroll instead.
+ */
+function readableSize(svg: string): string {
+  const natural = /max-width:\s*([\d.]+)px/.exec(svg.slice(0, svg.indexOf('>')))?.[1];
+  return natural ? svg.replace(/^(<svg[^>]*?)\swidth="100%"/, `$1 width="${Math.ceil(Number(natural) * 0.75)}"`) : svg;
+}
+
 const ICON: Record<string, string> = { pass: '✓', warn: '!', fail: '✗', 'n/a': '–' };
 const ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
 
@@ -41,7 +50,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}
 .verdict{display:inline-block;font-weight:600;padding:4px 12px;border-radius:6px;margin:12px 0}
 .verdict.passed{background:#dafbe1;color:#116329}.verdict.failed{background:#ffebe9;color:#a40e26}
 .diagram{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:12px;overflow:auto}
-.diagram svg{max-width:none!important;height:auto}
+.diagram svg{height:auto}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d0d7de}
 td,th{border-top:1px solid #d0d7de;padding:6px 10px;vertical-align:top;text-align:left}
 tr.fail td.icon{color:#c62828}tr.warn td.icon{color:#b7791f}tr.pass td.icon{color:#1a7f37}tr.na{color:#8c959f}
@@ -75,7 +84,7 @@ export function reportHtml(report: Report, svg: string): string {
 <div class="meta">${why.length ? why.join('; ') : `pass mark ${report.passMark}`}</div>
 ${report.warnings.map((w) => `<p class="meta">warning: ${htmlEscape(w)}</p>`).join('\n')}
 <h2>Diagram</h2>
-<div class="diagram">${inertSvg(svg)}</div>
+<div class="diagram">${readableSize(inertSvg(svg))}</div>
 <h2>Checks</h2>
 <table class="checks"><tbody>${checks.map(checkRow).join('\n')}</tbody></table>
 ${flowRows(report)}

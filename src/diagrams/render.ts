@@ -62,6 +62,11 @@ const MODULE_ORIGIN = 'https://sdcoach-mermaid.invalid';
 const VIEWPORT = { width: 4096, height: 1024, deviceScaleFactor: 1 };
 const SVG_ID = 'sdcoach-diagram';
 
+/** The page behind the diagram: white, or the dark theme's own background so its light text reads. */
+export function background(theme: Theme = 'default'): string {
+  return theme === 'dark' ? '#333333' : 'white';
+}
+
 export function mermaidConfig(theme: Theme = 'default'): Record<string, unknown> {
   return {
     theme,
@@ -95,25 +100,25 @@ async function answerModule(req: HTTPRequest, dist: string): Promise<void> {
 }
 
 class PreparedPage {
-  private constructor(private readonly page: Page) {}
+  private constructor(private readonly page: Page, private readonly bg: string) {}
 
   static async open(browser: Browser, theme: Theme | undefined, dist: string): Promise<PreparedPage> {
     const page = await browser.newPage();
     await page.setViewport(VIEWPORT);
     await page.setRequestInterception(true);
     page.on('request', (req: HTTPRequest) => void answerModule(req, dist));
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
-    await page.evaluate(async (url: string, config: Record<string, unknown>) => {
-      const m = (await import(url)) as { default: { initialize(c: unknown): void } };
-      (globalThis as unknown as { mermaid: unknown }).mermaid = m.default;
-      m.default.initialize(config);
-    }, `${MODULE_ORIGIN}/mermaid.esm.min.mjs`, mermaidConfig(theme));
-    return new PreparedPage(page);
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:${background(theme)}"><div id="container"></div></body></html>`);
+    // A string, not a function: bundlers and test runners rewrite import() inside functions.
+    await page.evaluate(`import(${JSON.stringify(`${MODULE_ORIGIN}/mermaid.esm.min.mjs`)}).then((m) => {
+      globalThis.mermaid = m.default;
+      m.default.initialize(${JSON.stringify(mermaidConfig(theme))});
+    })`);
+    return new PreparedPage(page, background(theme));
   }
 
   async render(definition: string, format: RenderFormat): Promise<Uint8Array> {
     const { page } = this;
-    const svg = await page.evaluate(async (def: string, id: string) => {
+    const svg = await page.evaluate(async (def: string, id: string, bg: string) => {
       const doc = (globalThis as unknown as { document: { getElementById(id: string): { innerHTML: string; querySelector(s: string): unknown } } }).document;
       const m = (globalThis as unknown as { mermaid: { render(id: string, def: string): Promise<{ svg: string }> } }).mermaid;
       const container = doc.getElementById('container');
@@ -121,10 +126,10 @@ class PreparedPage {
       const { svg: text } = await m.render(id, def);
       container.innerHTML = text;
       const el = container.querySelector('svg') as { style: { backgroundColor: string } };
-      el.style.backgroundColor = 'white';
+      el.style.backgroundColor = bg;
       // XMLSerializer turns HTML labels (<br>) into well-formed XML.
       return new (globalThis as unknown as { XMLSerializer: new () => { serializeToString(n: unknown): string } }).XMLSerializer().serializeToString(el);
-    }, definition, SVG_ID);
+    }, definition, SVG_ID, this.bg);
     if (format === 'svg') return new TextEncoder().encode(compactSvg(svg));
     const clip = await page.$eval('#container svg', (el) => {
       const r = el.getBoundingClientRect();
@@ -154,21 +159,30 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const path: RenderPath = opts.expected > 1 ? 'prepared-page' : 'mermaid-cli';
   const size = path === 'mermaid-cli' ? 1 : Math.max(1, Math.min(opts.pages ?? Math.min(availableParallelism(), 4), opts.expected));
   const idle: PreparedPage[] = [];
-  const waiting: ((p: PreparedPage) => void)[] = [];
+  const waiting: { resolve: (p: PreparedPage) => void; reject: (e: unknown) => void }[] = [];
+  let open = 0;
   let dist: Promise<string> | undefined;
   const acquire = async (): Promise<PreparedPage> => {
     const free = idle.pop();
     if (free) return free;
-    if (stats.pages < size) {
+    if (open < size) {
+      open++;
       stats.pages++;
-      dist ??= mermaidDist();
-      return PreparedPage.open(browser, opts.theme, await dist);
+      try {
+        dist ??= mermaidDist();
+        return await PreparedPage.open(browser, opts.theme, await dist);
+      } catch (e) {
+        // A page that could not be prepared frees its slot; whoever waits for one fails too.
+        open--;
+        for (const w of waiting.splice(0)) w.reject(e);
+        throw e;
+      }
     }
-    return new Promise((res) => waiting.push(res));
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
   const release = (p: PreparedPage) => {
     const next = waiting.shift();
-    if (next) next(p);
+    if (next) next.resolve(p);
     else idle.push(p);
   };
   return {
@@ -182,7 +196,7 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
         const { data } = await renderMermaid(browser, definition, format, {
           mermaidConfig: mermaidConfig(opts.theme) as never,
           viewport: VIEWPORT,
-          backgroundColor: 'white',
+          backgroundColor: background(opts.theme),
           svgId: SVG_ID,
           pdfFit: true,
         });

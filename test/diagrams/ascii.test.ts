@@ -46,8 +46,8 @@ describe('asciiDiagram', () => {
     expect(box('us-west')).toContain('[(orders-db ×1 standby)]');
     expect(box('eu-west')).toContain('[(summary-db ×8 replica standby)]');
     expect(box('eu-west')).not.toContain('orders-db');
-    expect(out).toContain('orders-db: us-east ⇢ us-west  sync · standby · RTO 40 s');
-    expect(out).toContain('order-events → projector → summary-db  lag 500 ms');
+    expect(out).toContain('orders-db: us-east ⇢ us-west (sync · standby · RTO 40 s)');
+    expect(out).toContain('order-events → projector → summary-db (lag 500 ms)');
   });
 
   it('marks and lists failed checks', () => {

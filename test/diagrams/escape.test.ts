@@ -7,7 +7,7 @@ import { HOSTILE_IDS, HOSTILE_NAME, hostileDesign } from './hostile.js';
 
 const ID = '[A-Za-z][A-Za-z0-9_]*';
 /** Label text: plain characters and #NN; entities, with our own <br/> between lines. */
-const LABEL = String.raw`(?:[\p{L}\p{N} .,:/_+=@()?!'×·–✓✗⚠-]|#\d+;|<br/>)*`;
+const LABEL = String.raw`(?:[\p{L}\p{N} .,/_+=@()?!'×·–✓✗⚠-]|#\d+;|<br/>)*`;
 const OPEN = String.raw`(?:\(\[|\[\/|\[\[|\[\(|\[|\(|>|\{\{)`;
 const CLOSE = String.raw`(?:\]\)|\/\]|\\\]|\]\]|\)\]|\]|\)|\}\})`;
 const LINE_GRAMMAR = [
@@ -35,7 +35,7 @@ describe('mermaidText', () => {
 
   it.each([
     ['"', '#34;'], ['#', '#35;'], ['%', '#37;'], ['<', '#60;'], ['>', '#62;'], ['[', '#91;'], [']', '#93;'],
-    ['{', '#123;'], ['}', '#125;'], ['|', '#124;'], [';', '#59;'], ['`', '#96;'], ['&', '#38;'], ['\\', '#92;'],
+    ['{', '#123;'], ['}', '#125;'], ['|', '#124;'], [';', '#59;'], ['`', '#96;'], ['&', '#38;'], ['\\', '#92;'], [':', '#58;'],
   ])('turns %s into an entity', (ch, entity) => {
     expect(mermaidText(`a${ch}b`)).toBe(`a${entity}b`);
   });
