@@ -3,7 +3,8 @@
 // or where js-yaml is unsafe (anchors and aliases, tags, several documents, tabs, deep nesting);
 // anything else, and any error, goes through the full parser, which also gives every position.
 // Positions are computed lazily (see load.ts), so a valid spec never pays for them.
-import jsyaml from 'js-yaml';
+import { loadWithPositions } from './fast-locate.js';
+import type { Locator } from './locate.js';
 import type { SpecFormat } from './parse.js';
 
 const MAX_FAST_BYTES = 512 * 1024;
@@ -26,8 +27,14 @@ function isPlainMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+export interface FastParsed {
+  data: Record<string, unknown>;
+  /** Present for YAML (positions recorded while reading); JSON leaves positions to the full parser. */
+  locate?: Locator;
+}
+
 /** The spec's data, or undefined when the full parser must handle this text. */
-export function fastParse(text: string, format: SpecFormat): Record<string, unknown> | undefined {
+export function fastParse(text: string, format: SpecFormat): FastParsed | undefined {
   if (text.length > MAX_FAST_BYTES || bracketDepth(text) > MAX_FAST_DEPTH) return undefined;
   if (format === 'json') {
     let data: unknown;
@@ -37,14 +44,14 @@ export function fastParse(text: string, format: SpecFormat): Record<string, unkn
       return undefined;
     }
     // JSON.parse silently keeps the last of two equal keys; the full parser reports them.
-    return isPlainMapping(data) && !hasDuplicateJsonKey(text) ? data : undefined;
+    return isPlainMapping(data) && !hasDuplicateJsonKey(text) ? { data } : undefined;
   }
   if (RISKY.test(text)) return undefined;
   const lines = text.split('\n');
   if (lines.some((l) => l.length - l.trimStart().length > 2 * MAX_FAST_DEPTH)) return undefined;
   try {
-    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-    return isPlainMapping(data) ? data : undefined;
+    const { data, locate } = loadWithPositions(text);
+    return isPlainMapping(data) ? { data, locate } : undefined;
   } catch {
     return undefined;
   }

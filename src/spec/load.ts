@@ -80,7 +80,7 @@ export function loadSpecText(file: string, text: string, format?: SpecFormat): L
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fmt = format ?? detectFormat(file, clean);
   const fast = fastParse(clean, fmt);
-  if (fast) return validateData(file, fmt, clean, fast, lazyLocator(file, clean, fmt));
+  if (fast) return validateData(file, fmt, clean, fast.data, fast.locate ?? lazyLocator(file, clean, fmt));
   const parsed = parseSource(file, text, format);
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
   return validateParsed(parsed.parsed);
