@@ -1,5 +1,5 @@
 // `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import { gradeLoaded } from '../grading/grade.js';
@@ -111,7 +111,7 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
 function parseIntArg(name: string) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number, not "${v}"`);
     return n;
   };
 }

@@ -1,9 +1,10 @@
-// `sdcoach practice [problem]`: the interactive session. Validates the options and loads the
-// catalog and progress here; Ink and React are imported only after that, and only in a terminal,
-// so every other command starts without them.
-import type { Command } from 'commander';
+// `sdcoach practice [problem]`: the interactive session. Validates the options and reads progress
+// here; Ink and React are imported only after that, and only in a terminal, so every other command
+// starts without them.
+import { InvalidArgumentError, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { findProblem } from '../problems/catalog.js';
+import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { catalogsFor } from './catalog-options.js';
@@ -28,7 +29,7 @@ export function notInteractive(env: NodeJS.ProcessEnv, stdin: { isTTY?: boolean 
 
 function stageArg(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--stage must be a stage number (1, 2, ...), not "${v}"`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Expected a stage number: 1, 2, ...');
   return n;
 }
 
@@ -59,6 +60,7 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         process.exitCode = EXIT.usage;
         return;
       }
+      let problem: Problem | undefined;
       if (id !== undefined) {
         const found = findProblem(id, catalogs);
         if (!found.ok) {
@@ -66,6 +68,7 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
           process.exitCode = EXIT.usage;
           return;
         }
+        problem = found.problem;
         const stages = found.problem.stages.length;
         if (opts.stage !== undefined && opts.stage > stages) {
           process.stderr.write(`sdcoach: problem "${id}" has stages 1-${stages}\n`);
@@ -80,15 +83,15 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         process.exitCode = EXIT.usage;
         return;
       }
-      const { problems, errors } = loadCatalog(catalogs);
       const file = progressFile();
       const read = readProgress(file, { setAside: true });
       const notices = read.warning ? [read.warning] : [];
       const cwd = process.cwd();
       const { runPractice } = await import('../tui/app.js');
       process.exitCode = await runPractice({
-        catalog: problems,
-        catalogErrors: errors,
+        // The rest of the catalog is read once the first frame is on screen.
+        catalog: problem ? [problem] : [],
+        loadCatalog: () => loadCatalog(catalogs),
         reveal: opts.reveal ?? false,
         cwd,
         workDir: resolve(cwd, 'sdcoach-work'),

@@ -4,6 +4,7 @@ import { render } from 'ink';
 import type { Problem } from '../problems/problem.js';
 import { problemStatus, stageProgress, type Progress } from '../progress/progress.js';
 import { PracticeApp, type TerminalControl } from './components/PracticeApp.js';
+import { terminalPreview } from './diagram-preview.js';
 import { init, TICK_MS } from './reducer.js';
 import { createShell } from './shell.js';
 import { createStore } from './store.js';
@@ -16,8 +17,9 @@ const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 
 export interface PracticeRun {
+  /** The problem named on the command line, if any; the rest is read by `loadCatalog` after the first frame. */
   catalog: Problem[];
-  catalogErrors: string[];
+  loadCatalog: () => { problems: Problem[]; errors: string[] };
   problem?: string;
   stage?: number;
   spec?: string;
@@ -28,6 +30,7 @@ export interface PracticeRun {
   progressFile: string;
   notices: string[];
   color: boolean;
+  /** Draws the diagram pane (default: the terminal preview of src/diagrams). */
   renderDiagram?: DiagramRenderer;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
@@ -48,6 +51,7 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   const shell = createShell({
     getState: () => store!.getState(),
     progressFile: o.progressFile,
+    loadCatalog: o.loadCatalog,
     onQuit: () => quit(),
     suspend: (run) => {
       const raw = stdin.isTTY && stdin.isRaw;
@@ -59,13 +63,15 @@ export async function runPractice(o: PracticeRun): Promise<number> {
         stdout.write(ENTER_ALT + HIDE_CURSOR);
         if (raw) stdin.setRawMode(true);
         terminal?.write(CLEAR);
+        // The terminal may have been resized while the editor had it.
+        store?.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
       }
     },
   });
 
   const first = init({
     catalog: o.catalog,
-    catalogErrors: o.catalogErrors,
+    catalogLoaded: false,
     progress: o.progress,
     columns: stdout.columns || 80,
     rows: stdout.rows || 24,
@@ -73,6 +79,7 @@ export async function runPractice(o: PracticeRun): Promise<number> {
     cwd: o.cwd,
     reveal: o.reveal,
     progressFile: o.progressFile,
+    renderDiagram: o.renderDiagram ?? terminalPreview,
     notices: o.notices,
     now: Date.now(),
     ...(o.problem !== undefined ? { problem: o.problem } : {}),
@@ -81,9 +88,18 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   });
   store = createStore(first, shell.run);
 
+  // Whatever ends the process (a crash included), the learner's terminal gets its screen and cursor back.
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+    stdout.write(LEAVE_ALT + SHOW_CURSOR);
+  };
+  process.on('exit', restore);
   stdout.write(ENTER_ALT);
   const ink = render(
-    <PracticeApp store={store} color={o.color} {...(o.renderDiagram ? { renderDiagram: o.renderDiagram } : {})} onTerminal={(t) => (terminal = t)} />,
+    <PracticeApp store={store} color={o.color} onTerminal={(t) => (terminal = t)} />,
     { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
 
@@ -116,7 +132,8 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   await shell.close();
   ink.unmount();
   await ink.waitUntilExit().catch(() => undefined);
-  stdout.write(LEAVE_ALT + SHOW_CURSOR);
+  restore();
+  process.off('exit', restore);
   const final = store.getState();
   for (const n of o.notices) stderr.write(`sdcoach: ${n}\n`);
   for (const e of shell.errors) stderr.write(`sdcoach: ${e}\n`);

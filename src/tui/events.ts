@@ -29,6 +29,8 @@ export type SessionEvent =
   | { type: 'FileChanged'; file: 'spec'; source: 'open' | 'watch' | 'editor'; text: string | null; error?: Diagnostic; created?: boolean; notice?: string; at: number }
   /** A reference solution was read (after the stage passed, or with --reveal). */
   | { type: 'FileChanged'; file: 'solution'; stage: number; text: string | null; error?: string; at: number }
+  /** The catalog's problem files were read (after the first frame, so that start-up does not wait for them). */
+  | { type: 'FileChanged'; file: 'catalog'; problems: Problem[]; errors: string[]; at: number }
   | { type: 'GradeReady'; seq: number; outcome: GradeOutcome; ms: number; at: number }
   | { type: 'Key'; key: KeyPress; at: number }
   | { type: 'Resize'; columns: number; rows: number }
@@ -40,6 +42,7 @@ export type Effect =
   | { type: 'unwatch' }
   | { type: 'grade'; seq: number; problem: Problem; stage: number; file: string; text: string }
   | { type: 'read-solution'; problem: Problem; stage: number }
+  | { type: 'load-catalog' }
   | { type: 'open-editor'; file: string }
   | { type: 'save-progress' }
   | { type: 'quit' };

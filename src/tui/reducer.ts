@@ -4,14 +4,16 @@ import { join, resolve } from 'node:path';
 import type { Problem } from '../problems/problem.js';
 import { addTime, recordGrade, recordHint, recordStage, stageProgress } from '../progress/progress.js';
 import type { Effect, KeyPress, SessionEvent, Update } from './events.js';
-import { baseState, hintsShown, openingStage, stagePassed, type InitOptions, type SessionState, type StageSession, type Tone } from './state.js';
+import { baseState, hintsShown, openingStage, pickerStart, stagePassed, type InitOptions, type SessionState, type StageSession, type Tone } from './state.js';
 import { filteredProblems, selectedProblem } from './view/picker.js';
-import { layoutOf, scrollMax } from './view/stage.js';
+import { layoutOf, paneCycle, scrollMax } from './view/stage.js';
 
 /** Ticks come about once a second; a longer gap (a suspended laptop) counts as one tick. */
 export const TICK_MS = 1000;
 /** No key or save for this long: the learner is away, time stops counting. */
-export const IDLE_MS = 5 * 60_000;
+export const IDLE_MS = 10 * 60_000;
+/** Time in the editor (no ticks run meanwhile) counts, up to this much per visit. */
+export const EDITOR_MAX_MS = 2 * 60 * 60_000;
 export const FLASH_MS = 4000;
 
 const done = (state: SessionState, ...effects: Effect[]): Update<SessionState> => ({ state, effects });
@@ -27,9 +29,11 @@ function touch(state: SessionState, problem: string): string[] {
 /** The first state, and the effects that start it (watching the file of a problem given up front). */
 export function init(o: InitOptions): Update<SessionState> {
   const state = baseState(o);
+  const load: Effect[] = state.catalogLoaded ? [] : [{ type: 'load-catalog' }];
   const problem = o.problem !== undefined ? o.catalog.find((p) => p.id === o.problem) : undefined;
-  if (!problem) return done(state);
-  return openProblem(state, problem, o.now);
+  if (!problem) return done(state, ...load);
+  const opened = openProblem(state, problem, o.now);
+  return { state: opened.state, effects: [...opened.effects, ...load] };
 }
 
 function specFileFor(state: SessionState, problem: Problem): string {
@@ -105,13 +109,27 @@ function onTick(state: SessionState, now: number): SessionState {
 }
 
 function onFileChanged(state: SessionState, e: Extract<SessionEvent, { type: 'FileChanged' }>): Update<SessionState> {
+  if (e.file === 'catalog') {
+    // The problem being practised keeps its loaded object; the picker gets the full list.
+    const mine = state.session?.problem;
+    const problems = mine ? e.problems.map((p) => (p.id === mine.id ? mine : p)) : e.problems;
+    let next: SessionState = { ...state, catalog: problems, catalogLoaded: true, catalogErrors: e.errors };
+    if (!next.picker.selected || !problems.some((p) => p.id === next.picker.selected)) {
+      const selected = pickerStart(problems, next.progress, next.options.problem);
+      if (selected) next = { ...next, picker: { ...next.picker, selected } };
+    }
+    return done(next);
+  }
   const s = state.session;
   if (state.screen !== 'stage' || !s) return done(state);
   if (e.file === 'solution') {
-    if (e.stage === undefined) return done(state);
     return done(withSession(state, (x) => ({ ...x, solutions: { ...x.solutions, [e.stage]: { text: e.text, ...(e.error !== undefined ? { error: e.error } : {}) } } })));
   }
   let next: SessionState = e.source === 'open' ? state : { ...state, lastActivity: e.at };
+  // The session was suspended while the editor ran: that time was spent on the stage.
+  if (e.source === 'editor' && state.lastTick !== undefined && e.at > state.lastTick) {
+    next = { ...next, progress: addTime(next.progress, s.problem.id, s.stage, Math.min(e.at - state.lastTick, EDITOR_MAX_MS)), lastTick: e.at };
+  }
   if (e.notice) next = flash(next, e.notice, 'bad', e.at);
   else if (e.created) next = flash(next, `created ${e.source === 'open' ? 'the spec file' : 'it'} from the starter: edit it (e opens your editor) and save`, 'info', e.at, 8000);
   // After a save the learner wants the results, also where only one pane fits.
@@ -213,7 +231,7 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
     case 'end':
       return done(move(shown.length));
     case 'return':
-      if (!current) return done(flash(state, state.catalog.length ? 'no problem matches the filter' : 'the catalog is empty', 'bad', at));
+      if (!current) return done(flash(state, !state.catalogLoaded ? 'the problems are still being read' : state.catalog.length ? 'no problem matches the filter' : 'the catalog is empty', 'bad', at));
       return openProblem(state, current, at);
     case 'escape':
       return state.picker.filter ? done(setFilter('')) : quit(state);
@@ -253,8 +271,8 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
     return done(next, { type: 'unwatch' }, { type: 'save-progress' });
   }
   if (key.name === 'tab') {
-    if (layoutOf(state.columns) === 'wide') return done(state);
-    return done({ ...state, pane: state.pane === 'prompt' ? 'results' : 'prompt', scroll: 0 });
+    const cycle = paneCycle(state);
+    return done({ ...state, pane: cycle[(cycle.indexOf(state.pane) + 1) % cycle.length]!, scroll: 0 });
   }
   if (key.name !== 'char') return done(state);
   switch (key.char) {
@@ -264,8 +282,12 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
       return done({ ...state, overlay: 'help', scroll: 0 });
     case 'e':
       return done(state, { type: 'open-editor', file: s.file });
-    case 'd':
-      return done(clampScroll({ ...state, diagram: !state.diagram }));
+    case 'd': {
+      // Where panes do not fit side by side, the diagram shows in place of the others.
+      const on = !state.diagram;
+      const pane = on ? (layoutOf(state.columns) === 'wide' ? state.pane : 'diagram') : state.pane === 'diagram' ? 'results' : state.pane;
+      return done(clampScroll({ ...state, diagram: on, pane, scroll: pane === state.pane ? state.scroll : 0 }));
+    }
     case 'r':
       if (typeof s.text !== 'string') return done(flash(state, 'the spec file cannot be read; fix that first', 'bad', at));
       return regrade(state, s.text);
@@ -287,11 +309,9 @@ function revealHint(state: SessionState, at: number): Update<SessionState> {
   if (!total) return done(flash(state, 'this stage has no hints', 'info', at));
   if (shown >= total) return done(flash(state, `all ${total} hints of this stage are shown`, 'info', at));
   const progress = recordHint(state.progress, s.problem.id, s.stage, shown + 1, at);
-  const pane = layoutOf(state.columns) === 'wide' ? state.pane : 'prompt';
-  let next: SessionState = { ...state, progress, touched: touch(state, s.problem.id), pane };
-  if (pane !== state.pane) next = { ...next, scroll: 0 };
-  // Where the prompt pane scrolls, bring the new hint into view.
-  if (layoutOf(state.columns) !== 'wide') next = scrollBy(next, Number.MAX_SAFE_INTEGER);
+  let next: SessionState = { ...state, progress, touched: touch(state, s.problem.id) };
+  // Where the prompt does not fit beside the results, show it (hints come right after the prompt).
+  if (layoutOf(state.columns) !== 'wide' && state.pane !== 'prompt') next = { ...next, pane: 'prompt', scroll: 0 };
   return done(flash(next, `hint ${shown + 1} of ${total} revealed`, 'info', at), { type: 'save-progress' });
 }
 

@@ -26,6 +26,10 @@ export interface ShellOptions {
   now?: () => number;
   grader?: StageGrader;
   env?: NodeJS.ProcessEnv;
+  /** Reads every problem of the catalog (slow with many problems: run after the first frames). */
+  loadCatalog?: () => { problems: Problem[]; errors: string[] };
+  /** How long after start-up the catalog is read, ms. */
+  catalogDelayMs?: number;
 }
 
 export interface Shell {
@@ -69,6 +73,7 @@ export function createShell(o: ShellOptions): Shell {
   let watching: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
+  let catalogTimer: NodeJS.Timeout | undefined;
 
   const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string } = {}) => {
     const src = readSource(file);
@@ -121,6 +126,15 @@ export function createShell(o: ShellOptions): Shell {
       case 'unwatch':
         void stopWatching();
         return;
+      case 'load-catalog': {
+        // After the first frames are on screen: the learner sees the stage while the rest is read.
+        if (catalogTimer) return;
+        catalogTimer = setTimeout(() => {
+          const { problems, errors } = o.loadCatalog ? o.loadCatalog() : { problems: [], errors: ['no catalog loader'] };
+          dispatch({ type: 'FileChanged', file: 'catalog', problems, errors, at: now() });
+        }, o.catalogDelayMs ?? 60);
+        return;
+      }
       case 'grade': {
         const { outcome, ms } = grade(effect.problem, effect.stage, effect.file, effect.text);
         dispatch({ type: 'GradeReady', seq: effect.seq, outcome, ms, at: now() });
@@ -163,5 +177,9 @@ export function createShell(o: ShellOptions): Shell {
     }
   };
 
-  return { run, close: stopWatching, errors };
+  const close = async () => {
+    if (catalogTimer) clearTimeout(catalogTimer);
+    await stopWatching();
+  };
+  return { run, close, errors };
 }

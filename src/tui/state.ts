@@ -4,9 +4,11 @@ import type { Problem } from '../problems/problem.js';
 import { resumeStage, type Progress } from '../progress/progress.js';
 import type { Diagnostic } from '../spec/diagnostic.js';
 import type { GradeOutcome } from './events.js';
+import type { DiagramRenderer } from './view/diagram.js';
 
 export type Overlay = 'none' | 'help' | 'solution';
-export type Pane = 'prompt' | 'results';
+/** Which pane shows (narrow layouts) or scrolls (wide): Tab cycles through them. */
+export type Pane = 'prompt' | 'results' | 'diagram';
 export type Tone = 'info' | 'good' | 'bad';
 
 export interface Flash {
@@ -30,6 +32,8 @@ export interface SessionOptions {
   problem?: string;
   /** Shown in the help. */
   progressFile?: string;
+  /** Draws the diagram pane (a pure function of the graded design); without one, a text outline. */
+  renderDiagram?: DiagramRenderer;
 }
 
 export interface StageSession {
@@ -61,10 +65,11 @@ export interface SessionState {
   columns: number;
   rows: number;
   catalog: Problem[];
+  /** False until the whole catalog has been read (a problem named up front is there from the start). */
+  catalogLoaded: boolean;
   catalogErrors: string[];
   picker: { filter: string; selected?: string };
   session?: StageSession;
-  /** Compact layout: which pane is shown. */
   pane: Pane;
   diagram: boolean;
   /** Lines scrolled in the scrollable pane (results, solution, help). */
@@ -81,6 +86,8 @@ export interface SessionState {
 
 export interface InitOptions extends SessionOptions {
   catalog: Problem[];
+  /** Default true; false: `catalog` holds only the problem named up front, the rest is read after the first frame. */
+  catalogLoaded?: boolean;
   catalogErrors?: string[];
   progress: Progress;
   columns: number;
@@ -97,6 +104,7 @@ export function baseState(o: InitOptions): SessionState {
     columns: o.columns,
     rows: o.rows,
     catalog: o.catalog,
+    catalogLoaded: o.catalogLoaded ?? true,
     catalogErrors: o.catalogErrors ?? [],
     picker: { filter: '' },
     pane: 'prompt',
@@ -104,14 +112,19 @@ export function baseState(o: InitOptions): SessionState {
     scroll: 0,
     progress: o.progress,
     touched: [],
-    options: { workDir: o.workDir, cwd: o.cwd, reveal: o.reveal, ...pick(o, ['spec', 'stage', 'problem', 'progressFile']) },
+    options: { workDir: o.workDir, cwd: o.cwd, reveal: o.reveal, ...pick(o, ['spec', 'stage', 'problem', 'progressFile', 'renderDiagram']) },
     lastActivity: o.now,
     quitting: false,
   };
   if (o.notices?.length) state.flash = { text: o.notices.join(' · '), tone: 'bad', until: o.now + 10_000 };
-  const first = o.catalog.find((p) => p.id === o.problem) ?? o.catalog.find((p) => p.id === lastPractised(o.progress, o.catalog));
-  if (first) state.picker.selected = first.id;
+  const selected = pickerStart(o.catalog, o.progress, o.problem);
+  if (selected) state.picker.selected = selected;
   return state;
+}
+
+/** Where the picker's selection starts: the problem named up front, else the one practised last. */
+export function pickerStart(catalog: Problem[], progress: Progress, problem?: string): string | undefined {
+  return catalog.find((p) => p.id === problem)?.id ?? lastPractised(progress, catalog);
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {

@@ -5,6 +5,7 @@ import { emptyProgress, recordGrade, recordHint, recordStage } from '../../src/p
 import type { Effect } from '../../src/tui/events.js';
 import { IDLE_MS, init, update } from '../../src/tui/reducer.js';
 import { stagePassed } from '../../src/tui/state.js';
+import { selectedProblem } from '../../src/tui/view/picker.js';
 import { scrollMax } from '../../src/tui/view/stage.js';
 import { BROKEN_YAML, ch, key, opened, options, problem, saved, solution, starter, step } from './session-helpers.js';
 
@@ -80,6 +81,22 @@ describe('FileChanged', () => {
   it('stores a reference solution that was read', () => {
     const u = update(opened(solution(1)), { type: 'FileChanged', file: 'solution', stage: 1, text: 'ref: 1', at: 5 });
     expect(u.state.session?.solutions[1]).toEqual({ text: 'ref: 1' });
+  });
+
+  it('the catalog read after start-up fills the picker; the practised problem keeps its object', () => {
+    const first = init(options({ problem: 'order-history', catalog: [problem], catalogLoaded: false }));
+    expect(types(first.effects)).toEqual(['watch', 'save-progress', 'load-catalog']);
+    const other = { ...problem, id: 'other-problem', title: 'Another' };
+    const copy = { ...problem };
+    const u = update(first.state, { type: 'FileChanged', file: 'catalog', problems: [other, copy], errors: ['bad.yaml: broken'], at: 5 });
+    expect(u.state.catalogLoaded).toBe(true);
+    expect(u.state.catalog.map((p) => p.id)).toEqual(['other-problem', 'order-history']);
+    expect(u.state.catalog[1]).toBe(problem);
+    expect(u.state.catalogErrors).toEqual(['bad.yaml: broken']);
+    const picker = init(options({ catalog: [], catalogLoaded: false }));
+    expect(picker.effects).toEqual([{ type: 'load-catalog' }]);
+    expect(update(picker.state, key('return')).state.flash?.text).toContain('still being read');
+    expect(selectedProblem(update(picker.state, { type: 'FileChanged', file: 'catalog', problems: [problem], errors: [], at: 5 }).state)?.id).toBe('order-history');
   });
 
   it('is ignored on the picker', () => {
@@ -226,10 +243,27 @@ describe('Key on the stage screen', () => {
     expect(types(u.effects)).toEqual(['unwatch', 'save-progress']);
   });
 
-  it('Tab switches panes where they do not fit side by side', () => {
-    expect(update(opened(starter), key('tab')).state.pane).toBe('results');
+  it('Tab switches panes: which one scrolls when wide, which one shows when narrow', () => {
+    expect(opened(starter).pane).toBe('results');
+    expect(update(opened(starter), key('tab')).state.pane).toBe('prompt');
     const narrow = opened(starter, { columns: 50 });
+    expect(narrow.pane).toBe('prompt');
     expect(update(narrow, key('tab')).state.pane).toBe('results');
+  });
+
+  it('with the diagram on, Tab cycles prompt, results, diagram; narrow layouts show the diagram alone', () => {
+    const wide = update(opened(starter), ch('d')).state;
+    expect(wide.pane).toBe('results');
+    const order: string[] = [];
+    let s = wide;
+    for (let i = 0; i < 3; i++) {
+      s = update(s, key('tab')).state;
+      order.push(s.pane);
+    }
+    expect(order).toEqual(['diagram', 'prompt', 'results']);
+    const narrow = update(opened(starter, { columns: 50 }), ch('d')).state;
+    expect(narrow.pane).toBe('diagram');
+    expect(update(narrow, ch('d')).state.pane).toBe('results');
   });
 
   it('arrow keys scroll the results, clamped to what there is', () => {
@@ -306,6 +340,14 @@ describe('Tick', () => {
     s = { ...s, lastActivity: 60_000 };
     s = update(s, { type: 'Tick', now: 62_000 }).state;
     expect(s.progress.problems['order-history']?.stages['1']?.timeSpentMs).toBe(2_000);
+  });
+
+  it('time in the editor counts (no ticks run while it has the terminal)', () => {
+    let s = update(opened(starter), { type: 'Tick', now: 2_000 }).state;
+    s = update(s, { type: 'FileChanged', file: 'spec', source: 'editor', text: starter, at: 2_000 + 90_000 }).state;
+    expect(s.progress.problems['order-history']?.stages['1']?.timeSpentMs).toBe(90_000);
+    s = update(s, { type: 'Tick', now: 2_000 + 91_000 }).state;
+    expect(s.progress.problems['order-history']?.stages['1']?.timeSpentMs).toBe(91_000);
   });
 
   it('clears a message once its time is up', () => {

@@ -4,7 +4,6 @@ import { useInput, useStdout, type Key } from 'ink';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { KeyPress } from '../events.js';
 import type { Store } from '../store.js';
-import type { DiagramRenderer } from '../view/diagram.js';
 import { PickerScreen } from './PickerScreen.js';
 import { StageScreen } from './StageScreen.js';
 
@@ -24,8 +23,15 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
   if (key.tab) return [{ name: 'tab' }];
   if (key.backspace || key.delete) return [{ name: 'backspace' }];
   if (key.ctrl || key.meta) return [];
-  return [...input].map((char) => ({ name: 'char', char }));
+  // Keys typed quickly (or pasted) arrive as one chunk: "order\r" is five letters and Enter.
+  return [...input].flatMap((char): KeyPress[] => {
+    const control = CONTROL_CHARS[char];
+    if (control) return [{ name: control }];
+    return char >= ' ' ? [{ name: 'char', char }] : [];
+  });
 }
+
+const CONTROL_CHARS: Record<string, KeyPress['name'] | undefined> = { '\r': 'return', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', '\u0003': 'ctrl-c', '\u001b': 'escape' };
 
 export interface TerminalControl {
   /** Writes through Ink (it erases its frame first and redraws it after). */
@@ -35,12 +41,11 @@ export interface TerminalControl {
 export interface PracticeAppProps {
   store: Store;
   color: boolean;
-  renderDiagram?: DiagramRenderer;
   now?: () => number;
   onTerminal?: (t: TerminalControl) => void;
 }
 
-export function PracticeApp({ store, color, renderDiagram, now = Date.now, onTerminal }: PracticeAppProps) {
+export function PracticeApp({ store, color, now = Date.now, onTerminal }: PracticeAppProps) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const { write } = useStdout();
   useEffect(() => {
@@ -49,6 +54,6 @@ export function PracticeApp({ store, color, renderDiagram, now = Date.now, onTer
   useInput((input, key) => {
     for (const k of toKeyPresses(input, key)) store.dispatch({ type: 'Key', key: k, at: now() });
   });
-  if (state.screen === 'stage' && state.session) return <StageScreen state={state} color={color} deps={renderDiagram ? { renderDiagram } : {}} />;
+  if (state.screen === 'stage' && state.session) return <StageScreen state={state} color={color} />;
   return <PickerScreen state={state} color={color} />;
 }

@@ -55,7 +55,8 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
     lines.push(spread(row, [seg(right, st.state === 'done' ? 'good' : 'dim')], width));
   }
   if (!shown.length) {
-    if (!state.catalog.length) lines.push(line(seg('No problems found in the catalog (sdcoach list shows where it looks).', 'bad')));
+    if (!state.catalogLoaded) lines.push(line(seg('reading the problems…', 'dim')));
+    else if (!state.catalog.length) lines.push(line(seg('No problems found in the catalog (sdcoach list shows where it looks).', 'bad')));
     else lines.push(line(seg(`No problem matches "${clean(state.picker.filter)}": Backspace edits the filter, Esc clears it.`, 'dim')));
   }
   return { lines, selectedRow };
@@ -78,7 +79,7 @@ function detailLines(state: SessionState, p: Problem, width: number): Line[] {
 export const PICKER_KEYS = (state: SessionState): KeyItem[] => [
   { key: '↑↓', label: 'choose' },
   { key: 'Enter', label: state.picker.selected && state.progress.problems[state.picker.selected] ? 'resume' : 'start' },
-  { key: 'type', label: 'to filter' },
+  { key: 'type', label: 'to filter', short: 'filter' },
   { key: 'Esc', label: state.picker.filter ? 'clear filter' : 'quit' },
   { key: '?', label: 'help' },
 ];
@@ -100,8 +101,9 @@ export function pickerFrame(state: SessionState): FrameView {
   const width = state.columns;
   const narrow = width < 60;
   const done = state.catalog.filter((p) => problemStatus(state.progress, p.id, p.stages.length).state === 'done').length;
+  const count = state.catalogLoaded ? `${state.catalog.length} problem${state.catalog.length === 1 ? '' : 's'}${done ? ` · ${done} done` : ''}` : 'reading problems…';
   const header: Line[] = [
-    spread(line(seg('sdcoach', 'accent', true), seg(narrow ? ' · pick a problem' : ' practice · choose a problem')), line(seg(`${state.catalog.length} problem${state.catalog.length === 1 ? '' : 's'}${done ? ` · ${done} done` : ''}`, 'dim')), width),
+    spread(line(seg('sdcoach', 'accent', true), seg(narrow ? ' · pick a problem' : ' practice · choose a problem')), line(seg(count, 'dim')), width),
     state.picker.filter
       ? line(seg('filter: ', 'dim'), seg(clean(state.picker.filter), 'accent', true), seg('▏', 'accent'))
       : line(seg(narrow ? 'type to filter' : 'type to filter by id, title, topic or difficulty', 'dim')),

@@ -4,12 +4,12 @@
 // frame never grows past the terminal, so Ink never has to clear the screen to redraw it.
 import { relative, isAbsolute } from 'node:path';
 import { formatDuration, stageProgress } from '../../progress/progress.js';
-import { compact, hintsShown, stagePassed, type SessionState, type StageSession } from '../state.js';
-import { diagramLines, type DiagramRenderer } from './diagram.js';
+import { compact, hintsShown, stagePassed, type Pane, type SessionState, type StageSession } from '../state.js';
+import { diagramLines } from './diagram.js';
 import { innerHeight, innerWidth, type FrameView, type PanelView } from './frame.js';
 import { helpPanel, pickerBodyHeight } from './picker.js';
 import { keyBar, type KeyItem } from './keys.js';
-import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
+import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
 
 export type Layout = 'wide' | 'stacked' | 'compact';
@@ -17,10 +17,6 @@ export type Layout = 'wide' | 'stacked' | 'compact';
 export function layoutOf(columns: number): Layout {
   if (compact({ columns })) return 'compact';
   return columns >= 100 ? 'wide' : 'stacked';
-}
-
-export interface ViewDeps {
-  renderDiagram?: DiagramRenderer;
 }
 
 /** The spec file as the learner would type it: relative to where they started sdcoach. */
@@ -31,7 +27,17 @@ export function shownPath(file: string, cwd: string): string {
 
 export function promptLines(state: SessionState, s: StageSession, width: number): Line[] {
   const stage = s.problem.stages[s.stage - 1]!;
-  const out: Line[] = [...prose(stage.prompt, width)];
+  const out: Line[] = [...prose(stage.title, width).map((l) => l.map((x) => ({ ...x, bold: true }))), blank(), ...prose(stage.prompt, width)];
+  // Hints before the numbers: a hint just asked for must be in view.
+  const shown = hintsShown(state);
+  const total = stage.hints.length;
+  out.push(blank());
+  if (!total) out.push(line(seg('This stage has no hints.', 'dim')));
+  else if (!shown) out.push(line(seg(`h reveals a hint (${total} for this stage)`, 'dim')));
+  else {
+    out.push(line(seg(`Hints ${shown} of ${total}`, 'accent', true), seg(shown < total ? '  h: the next one' : '', 'dim')));
+    stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], h, width)));
+  }
   const nums = s.problem.scenario.numbers;
   if (nums.length) {
     out.push(blank(), line(seg('The numbers', undefined, true)));
@@ -42,15 +48,6 @@ export function promptLines(state: SessionState, s: StageSession, width: number)
       if (columns) out.push(...hanging([seg(`  ${clean(n.label).padEnd(lw)}  `, 'dim')], n.value, width));
       else out.push(...hanging([seg('  ')], `${n.label}: ${n.value}`, width).map((l, i) => (i === 0 ? labelFirst(l, n.label) : l)));
     }
-  }
-  const shown = hintsShown(state);
-  const total = stage.hints.length;
-  out.push(blank());
-  if (!total) out.push(line(seg('This stage has no hints.', 'dim')));
-  else if (!shown) out.push(line(seg(`h reveals a hint (${total} for this stage)`, 'dim')));
-  else {
-    out.push(line(seg(`Hints ${shown} of ${total}`, 'accent', true), seg(shown < total ? '  h: the next one' : '', 'dim')));
-    stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], h, width)));
   }
   return out;
 }
@@ -77,7 +74,9 @@ export function stageKeys(state: SessionState): KeyItem[] {
     { key: 's', label: 'solution', disabled: !passed && !state.options.reveal },
     { key: 'd', label: state.diagram ? 'hide diagram' : 'diagram' },
   ];
-  if (layoutOf(state.columns) !== 'wide') items.push({ key: 'Tab', label: state.pane === 'prompt' ? 'results' : 'prompt' });
+  const cycle = paneCycle(state);
+  const next = cycle[(cycle.indexOf(state.pane) + 1) % cycle.length]!;
+  items.push({ key: 'Tab', label: next });
   items.push({ key: '?', label: 'help' }, { key: 'Esc', label: 'problems', short: 'back' }, { key: 'q', label: 'quit' });
   return items;
 }
@@ -132,36 +131,76 @@ function resultsTone(s: StageSession): PanelView['borderTone'] {
 }
 
 function promptTitle(state: SessionState, s: StageSession): Line {
-  const st = s.problem.stages[s.stage - 1]!;
   const passed = stageProgress(state.progress, s.problem.id, s.stage).passed;
-  return line(seg(`Stage ${s.stage} of ${s.problem.stages.length}: `, 'dim'), seg(clean(st.title), undefined, true), ...(passed ? [seg('  ✓ passed', 'good', true)] : []));
+  return line(seg(`Stage ${s.stage} of ${s.problem.stages.length}`, undefined, true), ...(passed ? [seg('  ✓ passed', 'good', true)] : []));
+}
+
+/** A spec line as compared between the two sides: spacing ignored; blank lines and comments never differ. */
+function normalized(l: string): string | undefined {
+  const t = l.replace(/#.*$/, '').trim().replace(/\s+/g, ' ');
+  return t ? t : undefined;
+}
+
+function lineSet(text: string): Set<string> {
+  return new Set(text.split('\n').map(normalized).filter((x): x is string => x !== undefined));
 }
 
 function solutionPanels(state: SessionState, s: StageSession, width: number, height: number, border: boolean, layout: Layout): PanelView[] {
   const sol = s.solutions[s.stage];
-  const ref = sol === undefined ? [line(seg('reading the reference solution…', 'dim'))] : sol.text === null ? [line(seg(`cannot read the reference solution: ${clean(sol.error ?? 'unknown error')}`, 'bad'))] : codeLines(sol.text, innerWidth(layout === 'compact' ? width : Math.floor(width / 2), border));
-  const refTitle = line(seg(`Reference solution, stage ${s.stage}`, 'good', true), seg('  s or Esc closes', 'dim'));
+  const mine = typeof s.text === 'string' ? s.text : undefined;
+  const refWidth = innerWidth(layout === 'compact' ? width : width - Math.floor(width / 2), border);
+  const ref =
+    sol === undefined
+      ? [line(seg('reading the reference solution…', 'dim'))]
+      : sol.text === null
+        ? [line(seg(`cannot read the reference solution: ${clean(sol.error ?? 'unknown error')}`, 'bad'))]
+        : codeLines(sol.text, refWidth, mine !== undefined ? { other: lineSet(mine), mark: seg('+ ', 'good', true) } : undefined);
+  const refTitle = line(seg(`Reference solution, stage ${s.stage}`, 'good', true), seg(mine !== undefined && layout !== 'compact' ? '  + not in yours' : '  s or Esc closes', 'dim'));
   if (layout === 'compact') return [panel('reference', refTitle, ref, width, height, border)];
   const left = Math.floor(width / 2);
-  const mine = typeof s.text === 'string' ? codeLines(s.text, innerWidth(left, border)) : [line(seg('your spec file cannot be read', 'bad'))];
+  const yours =
+    mine !== undefined
+      ? codeLines(mine, innerWidth(left, border), sol?.text ? { other: lineSet(sol.text), mark: seg('* ', 'warn', true) } : undefined)
+      : [line(seg('your spec file cannot be read', 'bad'))];
   return [
-    panel('yours', line(seg('Your spec', undefined, true), seg(`  ${clean(shownPath(s.file, state.options.cwd))}`, 'accent')), mine, left, height, border),
+    panel('yours', line(seg('Your spec', undefined, true), seg(`  ${clean(shownPath(s.file, state.options.cwd))}`, 'accent'), seg('  * not in the reference', 'dim')), yours, left, height, border),
     panel('reference', refTitle, ref, width - left, height, border, 'good'),
   ];
 }
 
-function codeLines(text: string, width: number): Line[] {
-  return text.replace(/\n$/, '').split('\n').flatMap((l) => codeRows(l, width).map((r, i) => [seg(r, i > 0 ? 'dim' : /^\s*#/.test(l) ? 'dim' : undefined)]));
+/** Spec text as rows; with `diff`, lines the other side does not have are marked in a 2-column gutter. */
+function codeLines(text: string, width: number, diff?: { other: Set<string>; mark: Seg }): Line[] {
+  const gutter = diff ? 2 : 0;
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .flatMap((l) => {
+      const n = normalized(l);
+      const differs = diff !== undefined && n !== undefined && !diff.other.has(n);
+      const tone = /^\s*#/.test(l) ? 'dim' : differs ? diff!.mark.tone : undefined;
+      return codeRows(l, width - gutter).map((r, i): Line => {
+        const lead: Seg[] = diff ? [differs && i === 0 ? diff.mark : seg('  ')] : [];
+        return [...lead, seg(r, i > 0 && !differs ? 'dim' : tone)];
+      });
+    });
 }
 
-function diagramPanel(state: SessionState, s: StageSession, width: number, height: number, border: boolean, deps: ViewDeps): PanelView {
+function diagramPanel(state: SessionState, s: StageSession, width: number, height: number, border: boolean): PanelView {
   const r = s.result?.kind === 'report' ? { loaded: s.result.loaded, report: s.result.report } : undefined;
   const w = innerWidth(width, border);
-  const title = line(seg('Diagram', undefined, true), seg(deps.renderDiagram ? '  d hides it' : '  text outline · d hides it', 'dim'));
-  return panel('diagram', title, fit(diagramLines(r, w, deps.renderDiagram), innerHeight(height, border)), width, height, border, 'dim');
+  const render = state.options.renderDiagram;
+  const title = line(seg('Diagram', undefined, true), seg(render ? '  d hides it · sdcoach diagram draws it as SVG' : '  text outline · d hides it', 'dim'));
+  return panel('diagram', title, diagramLines(r, w, render), width, height, border, 'dim');
 }
 
-function plan(state: SessionState, s: StageSession, bodyHeight: number, deps: ViewDeps): Plan {
+/** Tab's order over the panes the layout can show. */
+export function paneCycle(state: Pick<SessionState, 'diagram'>): Pane[] {
+  return state.diagram ? ['prompt', 'results', 'diagram'] : ['prompt', 'results'];
+}
+
+const MORE_TAB = (n: number) => `… ${n} more lines (Tab to it, then ↓)`;
+
+function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
   const width = state.columns;
   const layout = layoutOf(width);
   const border = layout === 'wide';
@@ -175,40 +214,39 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number, deps: Vi
   }
   const results = (w: number, h: number) => panel('results', resultsTitle(state, s, innerWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd))), w, h, border, resultsTone(s));
   const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
+  const pane: Pane = state.pane === 'diagram' && !state.diagram ? 'results' : state.pane;
+  /** The focused panel scrolls; the others show what fits. */
+  const focusOn = (all: PanelView[], id: Pane): Plan['scroll'] => {
+    for (const x of all) if (x.id !== id) x.lines = fit(x.lines, innerHeight(x.height, x.border), MORE_TAB);
+    return all.filter((x) => x.id === id);
+  };
   const diagramHeight = state.diagram ? Math.max(6, Math.floor(bodyHeight * 0.45)) : 0;
   if (layout === 'wide') {
     const left = Math.max(40, Math.min(72, Math.floor(width * 0.42)));
     const top = bodyHeight - diagramHeight;
-    const p = prompt(left, top);
-    p.lines = fit(p.lines, innerHeight(top, border), (n) => `… ${n} more: widen or heighten the terminal`);
-    const r = results(width - left, top);
-    const body = [[p, r]];
-    if (state.diagram) body.push([diagramPanel(state, s, width, diagramHeight, border, deps)]);
-    return { body, scroll: [r] };
+    const row: PanelView[] = [prompt(left, top), results(width - left, top)];
+    const body = [row];
+    if (state.diagram) body.push([diagramPanel(state, s, width, diagramHeight, border)]);
+    return { body, scroll: focusOn(body.flat(), pane) };
   }
-  if (state.pane === 'prompt') {
+  // Narrower: the focused pane alone, except that the results show under a capped prompt (stacked).
+  if (pane === 'prompt') {
     const p = prompt(width, bodyHeight);
     return { body: [[p]], scroll: [p] };
   }
+  if (pane === 'diagram') {
+    const d = diagramPanel(state, s, width, bodyHeight, border);
+    return { body: [[d]], scroll: [d] };
+  }
   if (layout === 'compact') {
-    if (state.diagram) {
-      const d = diagramPanel(state, s, width, bodyHeight, border, deps);
-      return { body: [[d]], scroll: [] };
-    }
     const r = results(width, bodyHeight);
     return { body: [[r]], scroll: [r] };
-  }
-  // Stacked: the prompt capped to ~40% above the results (Tab shows all of it), or the diagram.
-  if (state.diagram) {
-    const r = results(width, bodyHeight - diagramHeight);
-    return { body: [[r], [diagramPanel(state, s, width, diagramHeight, border, deps)]], scroll: [r] };
   }
   const full = prompt(width, bodyHeight);
   const promptHeight = Math.min(full.lines.length + 1, Math.max(4, Math.floor(bodyHeight * 0.4)));
   const p = prompt(width, promptHeight);
-  p.lines = fit(p.lines, innerHeight(promptHeight, border), (n) => `… ${n} more lines: Tab shows the whole prompt`);
   const r = results(width, bodyHeight - promptHeight);
-  return { body: [[p], [r]], scroll: [r] };
+  return { body: [[p], [r]], scroll: focusOn([p, r], 'results') };
 }
 
 const HEADER_ROWS = 1;
@@ -227,16 +265,16 @@ export function scrollMax(state: SessionState): number {
     return scrollWindow(help.lines, innerHeight(help.height, help.border), 0).max;
   }
   if (!s || state.screen !== 'stage') return 0;
-  const p = plan(state, s, bodyHeightOf(state), {});
+  const p = plan(state, s, bodyHeightOf(state));
   return Math.max(0, ...p.scroll.map((x) => scrollWindow(x.lines, innerHeight(x.height, x.border), 0).max));
 }
 
-export function stageFrame(state: SessionState, deps: ViewDeps = {}): FrameView {
+export function stageFrame(state: SessionState): FrameView {
   const s = state.session!;
   const width = state.columns;
   const title = line(seg('sdcoach', 'accent', true), seg(' · '), seg(clean(s.problem.title), undefined, true));
   const header = [spread(title, stageDots(state, s), width)];
-  const p = plan(state, s, bodyHeightOf(state), deps);
+  const p = plan(state, s, bodyHeightOf(state));
   for (const x of p.scroll) x.lines = scrollWindow(x.lines, innerHeight(x.height, x.border), state.scroll).lines;
   const keys: KeyItem[] =
     state.overlay === 'help'

@@ -1,0 +1,135 @@
+// `sdcoach practice` as a learner runs it. Outside a terminal it refuses with exit 2 and points to
+// `sdcoach grade`; in a real pseudo-terminal (tmux) it grades the watched file on every save,
+// advances with n and quits with q. Needs dist/ (npm test builds it) and tmux (.ci/run installs it).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'sdcoach.js');
+const SOLUTION_1 = readFileSync(join(ROOT, 'problems', 'order-history', 'solutions', 'stage-1.yaml'), 'utf8');
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'sdcoach-practice-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function sdcoach(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', timeout: 30_000, env: { ...process.env, SDCOACH_HOME: join(work, 'state'), ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sdcoach practice outside a terminal', () => {
+  it('exits 2 with piped stdio and points to sdcoach grade', () => {
+    const r = sdcoach(['practice', 'order-history'], { CI: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('needs an interactive terminal');
+    expect(r.stderr).toContain('sdcoach grade <your-spec.yaml> --problem order-history');
+  });
+
+  it('exits 2 when CI is set', () => {
+    const r = sdcoach(['practice'], { CI: 'true' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('CI is set');
+  });
+
+  it('checks its arguments first: an unknown problem, a stage out of range, --spec without a problem', () => {
+    const unknown = sdcoach(['practice', 'order-histroy']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('did you mean "order-history"?');
+    expect(sdcoach(['practice', 'order-history', '--stage', '9']).stderr).toContain('has stages 1-3');
+    expect(sdcoach(['practice', '--spec', 'x.yaml']).status).toBe(2);
+    const bad = sdcoach(['practice', 'order-history', '--stage', 'two']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("option '-s, --stage <n>' argument 'two' is invalid");
+    expect(bad.stderr).not.toContain('internal error');
+  });
+
+  it('Ink and React are loaded only when a session starts: no static import reaches them', () => {
+    // Follows static imports of the built files (a session loads the TUI with import()).
+    const staticGraph = (entry: string) => {
+      const seen = new Set<string>();
+      const bare = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const js = readFileSync(file, 'utf8');
+        for (const m of js.matchAll(/^\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)) {
+          const spec = m[1]!;
+          if (spec.startsWith('.')) visit(join(file, '..', spec));
+          else bare.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        }
+      };
+      visit(entry);
+      return { files: [...seen], packages: [...bare] };
+    };
+    for (const entry of ['cli/run.js', 'cli/practice.js', 'cli/grade.js', 'cli/validate.js']) {
+      const g = staticGraph(join(ROOT, 'dist', entry));
+      expect(g.files.filter((f) => f.includes('/dist/tui/')), entry).toEqual([]);
+      expect(g.packages.filter((b) => ['ink', 'react', 'chokidar'].includes(b)), entry).toEqual([]);
+    }
+  });
+});
+
+const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+
+describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => {
+  const socket = `sdcoach-e2e-${process.pid}`;
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 10_000 });
+  afterAll(() => {
+    tmux('kill-server');
+  });
+
+  const screen = () => tmux('capture-pane', '-p', '-t', 'e2e').stdout ?? '';
+  async function see(pattern: RegExp, ms: number): Promise<string> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const s = screen();
+      if (pattern.test(s)) return s;
+      if (Date.now() > until) throw new Error(`the screen never showed ${pattern}; it shows:\n${s}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('grades the watched file on save, advances with n, quits with q', async () => {
+    const state = join(work, 'e2e-state');
+    const cmd = [
+      'env -u CI -u CONTINUOUS_INTEGRATION',
+      `SDCOACH_HOME=${q(state)}`,
+      q(process.execPath),
+      q(BIN),
+      'practice order-history',
+      '; echo "sdcoach exited with $?"; sleep 60',
+    ].join(' ');
+    const started = tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '40', '-c', work, cmd);
+    expect(started.status, started.stderr).toBe(0);
+
+    let s = await see(/Score [\d.]+\/100/, 20_000);
+    expect(s).toContain('Stage 1 of 3');
+    expect(s).toContain('sdcoach-work/order-history.yaml');
+    expect(s).toMatch(/not passed yet/);
+    expect(s).not.toContain('Score 100/100');
+
+    writeFileSync(join(work, 'sdcoach-work', 'order-history.yaml'), SOLUTION_1);
+    s = await see(/Score 100\/100/, 10_000);
+    expect(s).toContain('✓ passed');
+
+    tmux('send-keys', '-t', 'e2e', 'n');
+    s = await see(/Stage 2 of 3/, 10_000);
+    expect(s).toContain('The payment confirmation page must be exact');
+    expect(s).toContain('stage 2/3');
+
+    tmux('send-keys', '-t', 'e2e', 'q');
+    s = await see(/sdcoach exited with \d+/, 10_000);
+    expect(s).toContain('sdcoach exited with 0');
+    expect(s).toContain('order-history: 1 of 3 stages passed; on stage 2');
+
+    const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
+    expect(progress.problems['order-history']).toMatchObject({ stage: 2, stages: { 1: { passed: true, bestScore: 100 } } });
+  });
+});
