@@ -81,7 +81,8 @@ export function ms(n: number): string {
 /** Rates and counts for messages: 34000 -> "34,000"; small values keep one decimal. */
 export function count(n: number): string {
   if (!Number.isFinite(n)) return 'unbounded';
-  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 10) / 10);
+  // Grouped by hand: toLocaleString would load ICU data, ~15 ms of start-up for a comma.
+  return Math.abs(n) >= 100 ? String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(Math.round(n * 10) / 10);
 }
 
 export function pct(fraction: number, digits = 3): string {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
 import { createLocator, type Locator } from '../spec/locate.js';
-import { parseSource } from '../spec/parse.js';
+import { fastParse } from '../spec/fast-parse.js';
+import { detectFormat, parseSource } from '../spec/parse.js';
 import { translateSchemaErrors } from '../spec/schema-errors.js';
 import { getValidator } from '../spec/schema-validator.js';
 import { readSource } from '../spec/source.js';
@@ -74,15 +75,25 @@ export function loadRubricFile(file: string, searchDirs: string[] = [], seen: Se
 }
 
 export function loadRubricText(file: string, text: string, searchDirs: string[] = [RUBRICS_DIR], seen: Set<string> = new Set()): RubricResult {
-  const parsed = parseSource(file, text);
-  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
-  const locate = createLocator(parsed.parsed);
+  // Plain YAML takes the fast path (data and positions in one js-yaml pass); anything else the full parser.
+  let data: unknown;
+  let locate: Locator;
+  const fast = fastParse(text, detectFormat(file, text));
+  if (fast?.locate) {
+    data = fast.data;
+    locate = fast.locate;
+  } else {
+    const parsed = parseSource(file, text);
+    if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+    data = parsed.parsed.data;
+    locate = createLocator(parsed.parsed);
+  }
   const { validate, schema } = getValidator('rubric');
-  if (!validate(parsed.parsed.data)) {
-    const problems = translateSchemaErrors(validate.errors ?? [], parsed.parsed.data, schema);
+  if (!validate(data)) {
+    const problems = translateSchemaErrors(validate.errors ?? [], data, schema);
     return { ok: false, diagnostics: problems.map((p) => locatedError(file, locate, p.path, p.message, p.code, p.key)) };
   }
-  return buildRubric(file, parsed.parsed.data as RawRubric, locate, searchDirs, seen);
+  return buildRubric(file, data as RawRubric, locate, searchDirs, seen);
 }
 
 /** Builds a rubric from already-validated data (also used for rubrics written inline in a problem). */

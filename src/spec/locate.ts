@@ -1,12 +1,14 @@
 // Turns a path into the spec (['components', 'orders-db', 'replication']) into file:line:column.
 // Every diagnostic and every finding goes through here. Missing keys fall back to the closest parent.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Position, SpecPath } from './diagnostic.js';
 import type { ParsedSource } from './parse.js';
 
 export type Locator = (path: SpecPath, options?: { key?: boolean }) => Position | undefined;
 
 export function createLocator(parsed: Pick<ParsedSource, 'doc' | 'lineCounter'>): Locator {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   const { doc, lineCounter } = parsed;
   const pos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);

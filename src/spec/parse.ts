@@ -1,6 +1,7 @@
 // Parses spec text (YAML or JSON) into plain data plus a YAML document that keeps source positions.
 // JSON is parsed strictly first (so a trailing comma is an error, as JSON says), then through `yaml` for positions.
-import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { Document, DocumentOptions, LineCounter, Node, ParseOptions, SchemaOptions } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { LIMITS } from '../data/figures.js';
 import type { Diagnostic } from './diagnostic.js';
 import { sanitizeTerminal } from './sanitize.js';
@@ -55,6 +56,7 @@ class TooDeep extends Error {
 }
 
 function* checkedTokens(text: string, lineCounter: LineCounter) {
+  const { Parser, Lexer } = yamlLib();
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   for (const lexeme of new Lexer().lex(text)) {
@@ -70,6 +72,7 @@ function* checkedTokens(text: string, lineCounter: LineCounter) {
  * took minutes on a 2 MB mapping.
  */
 function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed | TooDeep {
+  const { Composer, YAMLParseError } = yamlLib();
   // resolveKnownTags: false keeps YAML 1.1 tags (!!binary, !!set, !!timestamp) from turning values into
   // Buffers, Sets and Dates, which are not spec data; logLevel 'error' keeps yaml from printing process warnings.
   const options: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, resolveKnownTags: false, logLevel: 'error' };
@@ -92,6 +95,7 @@ function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed | To
 
 /** Every key that repeats an earlier key of the same mapping (as the keys of the resulting object: 1 and "1" clash). */
 function duplicateKeys(doc: Document.Parsed): { key: Node; name: string; first: Node }[] {
+  const { visit, isScalar } = yamlLib();
   const out: { key: Node; name: string; first: Node }[] = [];
   visit(doc, {
     Map(_key, map) {
@@ -114,6 +118,7 @@ function tooDeep(file: string, where?: { line: number; column: number }): Diagno
 
 /** The node whose source range satisfies `test` (first in document order). */
 function findNode(doc: Document.Parsed, test: (node: Node) => boolean): Node | undefined {
+  const { visit } = yamlLib();
   let found: Node | undefined;
   visit(doc, {
     Node(_key, node) {
@@ -129,6 +134,7 @@ function findNode(doc: Document.Parsed, test: (node: Node) => boolean): Node | u
 
 /** Rewrites yaml's terse messages for the mistakes learners make most, pointing where the mistake starts. */
 function explainYamlError(doc: Document.Parsed, code: string, detail: string, offset: number): { message: string; offset: number } | undefined {
+  const { isScalar, isCollection } = yamlLib();
   const quote = /^Missing closing (["'])quote/.exec(detail);
   if (quote) {
     const q = quote[1]!;
@@ -207,6 +213,7 @@ function jsonError(file: string, text: string, err: Error): Diagnostic {
 }
 
 export function parseSource(file: string, text: string, format: SpecFormat = detectFormat(file, text)): ParseResult {
+  const { LineCounter, isAlias } = yamlLib();
   // A UTF-8 byte-order mark (editors on Windows add one) is not an error; JSON.parse would reject it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const diagnostics: Diagnostic[] = [];
@@ -340,4 +347,3 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
   });
 }
 
-export { isMap, isSeq };
