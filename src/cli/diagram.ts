@@ -21,7 +21,7 @@ import { sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { gradeFiles } from './grade.js';
-import { EXIT, useColor } from './io.js';
+import { EXIT, useColor, wholeNumber } from './io.js';
 
 export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png', 'pdf', 'md'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -263,13 +263,6 @@ export function debugStats(stats: RenderStats, path: string, io: { err: NodeJS.W
   }
 }
 
-function positiveInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
-    return n;
-  };
-}
 
 export function registerDiagram(program: Command): void {
   program
@@ -279,10 +272,10 @@ export function registerDiagram(program: Command): void {
     .option('-o, --output <path>', 'output file, or folder for several specs (default: stdout for mmd, md and svg)')
     .addOption(new Option('-f, --format <format>', 'output format (default: from -o\'s extension, else mmd)').choices(DIAGRAM_FORMATS as unknown as string[]))
     .option('--ascii', 'print a text preview that fits the terminal (no browser)')
-    .option('--width <n>', 'columns for --ascii (default: the terminal\'s)', positiveInt('--width'))
+    .option('--width <n>', 'columns for --ascii (default: the terminal\'s)', wholeNumber('--width'))
     .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend')
     .option('-p, --problem <id>', 'with --grade: a catalog problem\'s rubric')
-    .option('-s, --stage <n>', 'with --grade: stage of the problem', positiveInt('--stage'))
+    .option('-s, --stage <n>', 'with --grade: stage of the problem', wholeNumber('--stage'))
     .option('-r, --rubric <file>', 'with --grade: a rubric file')
     .option('--flow <name>', 'draw one flow, hop by hop from each origin, with its latency breakdown')
     .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))

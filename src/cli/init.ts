@@ -3,11 +3,9 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { findProblem } from '../problems/catalog.js';
 import { starterHeader } from '../problems/render.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
 import { schemaPath } from '../spec/schema-validator.js';
-import { catalogsFor } from './catalog-options.js';
+import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
 
 /** Starter text with our header: any $schema comment line of the original is replaced. */
@@ -28,13 +26,8 @@ Examples:
   $ sdcoach init order-history
   $ sdcoach init order-history -o designs/orders.yaml`)
     .action((id: string, opts: { output?: string; force?: boolean }, cmd: Command) => {
-      const r = findProblem(id, catalogsFor(cmd));
-      if (!r.ok) {
-        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      const p = r.problem;
+      const p = problemOrUsageError(id, cmd);
+      if (!p) return;
       const out = resolve(opts.output ?? `${p.id}.yaml`);
       if (existsSync(out) && !opts.force) {
         process.stderr.write(`sdcoach: ${opts.output ?? `${p.id}.yaml`} already exists; not overwriting it (use --force to replace it)\n`);

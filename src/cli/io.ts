@@ -1,4 +1,5 @@
 // Output helpers shared by the commands: exit codes, writing diagnostics, colour only on a TTY.
+import { InvalidArgumentError } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -17,4 +18,18 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
 
 export function printDiagnostics(ds: readonly Diagnostic[], stream: NodeJS.WritableStream = process.stderr): void {
   for (const d of ds) stream.write(`${formatDiagnostic(d)}\n`);
+}
+
+/** An option parser for whole numbers: a bad value is a usage error (exit 2), never an internal one. */
+export function wholeNumber(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number, not "${value}"`);
+    return n;
+  };
+}
+
+/** Commander collector for repeatable options (--problems DIR --problems DIR2). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }

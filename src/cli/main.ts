@@ -3,8 +3,7 @@
 // the catalog, mermaid or Ink (start-up stays close to bare node).
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { collect } from './catalog-options.js';
-import { EXIT } from './io.js';
+import { collect, EXIT } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

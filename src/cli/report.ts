@@ -10,7 +10,7 @@ import type { Launcher } from '../diagrams/render.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
 import { debugStats, loadDrawables, mermaidFor } from './diagram.js';
-import { EXIT } from './io.js';
+import { EXIT, wholeNumber } from './io.js';
 
 export interface ReportOptions {
   output: string;
@@ -68,13 +68,6 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
   return d.report.passed ? EXIT.ok : EXIT.failed;
 }
 
-function positiveInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${v}"`);
-    return n;
-  };
-}
 
 export function registerReport(program: Command): void {
   program
@@ -83,7 +76,7 @@ export function registerReport(program: Command): void {
     .argument('<spec>', 'spec file (.yaml, .yml or .json)')
     .requiredOption('-o, --output <file>', 'the HTML file to write (- for stdout)')
     .option('-p, --problem <id>', 'grade against a catalog problem\'s rubric (default: the spec\'s `problem:`)')
-    .option('-s, --stage <n>', 'stage of the problem', positiveInt('--stage'))
+    .option('-s, --stage <n>', 'stage of the problem', wholeNumber('--stage'))
     .option('-r, --rubric <file>', 'grade against a rubric file instead')
     .option('--flow <name>', 'draw one flow hop by hop instead of the whole design')
     .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))

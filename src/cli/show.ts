@@ -1,9 +1,7 @@
 // `sdcoach show <problem>`: the scenario, its numbers and the stage prompts; hints only on request.
 import type { Command } from 'commander';
-import { findProblem } from '../problems/catalog.js';
 import { renderProblem } from '../problems/render.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
-import { catalogsFor } from './catalog-options.js';
+import { problemOrUsageError } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 
 export function registerShow(program: Command): void {
@@ -18,13 +16,8 @@ Examples:
   $ sdcoach show order-history
   $ sdcoach show order-history --stage 2 --hints`)
     .action((id: string, opts: { stage?: number; hints?: boolean }, cmd: Command) => {
-      const r = findProblem(id, catalogsFor(cmd));
-      if (!r.ok) {
-        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      const p = r.problem;
+      const p = problemOrUsageError(id, cmd);
+      if (!p) return;
       if (opts.stage !== undefined && (!Number.isInteger(opts.stage) || opts.stage < 1 || opts.stage > p.stages.length)) {
         process.stderr.write(`sdcoach: problem "${p.id}" has stages 1-${p.stages.length}\n`);
         process.exitCode = EXIT.usage;

@@ -1,6 +1,7 @@
 // The terminal preview: one box per region with its deployments (shapes as mermaid writes them),
 // then each flow's path with what every hop adds, replication and feeds, and the findings.
 // Drawn from the Model, not from mermaid: no browser, no layout engine, never overlapping boxes.
+import { SHAPES } from './mermaid.js';
 import type { HopLatency, Metrics, OriginLatency } from '../analysis/metrics.js';
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
@@ -21,22 +22,7 @@ export interface AsciiOptions {
 const ICON: Record<Mark, string> = { fail: '✗', warn: '!' };
 
 /** Shapes in mermaid's own bracket notation, so the preview and the rendered diagram agree. */
-const BRACKETS: Record<string, [string, string]> = {
-  client: ['([', '])'],
-  cdn: ['/', '/'],
-  'load-balancer': ['/', '\\'],
-  gateway: ['/', '\\'],
-  service: ['[', ']'],
-  worker: ['[[', ']]'],
-  cache: ['(', ')'],
-  database: ['[(', ')]'],
-  'event-store': ['[(', ')]'],
-  search: ['[(', ')]'],
-  'object-store': ['[(', ')]'],
-  queue: ['>', ']'],
-  stream: ['>', ']'],
-  external: ['{{', '}}'],
-};
+const BRACKETS: Record<string, [string, string]> = SHAPES;
 
 /** Authored text on one terminal line: controls shown as codes, line breaks as spaces, bidi and zero-width marks dropped. */
 export function termText(s: string): string {

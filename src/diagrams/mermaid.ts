@@ -20,7 +20,7 @@ export interface MermaidOptions {
 }
 
 /** Opening and closing brackets of each shape (mermaid's classic syntax, understood everywhere). */
-const SHAPES: Record<NodeShape, [string, string]> = {
+export const SHAPES: Record<NodeShape, [string, string]> = {
   users: ['([', '])'],
   client: ['([', '])'],
   cdn: ['[/', '/]'],
