@@ -29,7 +29,7 @@ export function termText(s: string): string {
   return sanitizeTerminal(s.replace(/[\t\n\r]+/g, ' ')).replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
 }
 
-const KEY = 'shapes: [service] [[worker]] /gateway\\ /cdn/ (cache) [(store)] >queue] {{external}} ([client])';
+const KEY = 'shapes: [service] [[worker]] [/gateway\\] [/cdn/] (cache) [(store)] >queue] {{external}} ([client])';
 
 /** Columns a string takes in a terminal: wide East Asian characters and emoji count twice. */
 export function displayWidth(s: string): number {
