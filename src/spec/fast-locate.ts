@@ -29,6 +29,8 @@ function nodeStart(text: string, from: number): number {
   }
 }
 
+class ComplexKey extends Error {}
+
 export interface FastLoad {
   data: unknown;
   locate: Locator;
@@ -59,6 +61,8 @@ export function loadWithPositions(text: string): FastLoad {
       for (let i = 0; i + 1 < node.children.length; i += 2) {
         const k = node.children[i]!;
         const v = node.children[i + 1]!;
+        // A list or mapping used as a key ("? [a, b]: x") is not spec data: let the full parser report it.
+        if (k.kind !== 'scalar' || (typeof k.result === 'object' && k.result !== null)) throw new ComplexKey();
         const p = `${path}\u0000${String(k.result)}`;
         const keyAt = nodeStart(text, k.start);
         let valueAt = nodeStart(text, v.start);

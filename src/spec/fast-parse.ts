@@ -9,8 +9,8 @@ import type { SpecFormat } from './parse.js';
 
 const MAX_FAST_BYTES = 512 * 1024;
 const MAX_FAST_DEPTH = 32;
-// Anchors (&), aliases (*), tags (!), directives (%) and document markers, at the start of a token.
-const RISKY = /(^|[\s[{,:?-])[&*!%]|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;
+// Anchors (&), aliases (*), tags (!), directives (%), explicit keys (?) and document markers.
+const RISKY = /(^|[\s[{,:?-])[&*!%]|(^|\s)\?(\s|$)|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;
 
 function bracketDepth(text: string): number {
   let depth = 0;

@@ -93,6 +93,18 @@ function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed | To
   return doc!;
 }
 
+/** Keys that are lists or mappings ("? [a, b]: x"), which no spec field can be. */
+function complexKeys(doc: Document.Parsed): Node[] {
+  const { visit, isCollection } = yamlLib();
+  const out: Node[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) out.push(pair.key as Node);
+    },
+  });
+  return out;
+}
+
 /** Every key that repeats an earlier key of the same mapping (as the keys of the resulting object: 1 and "1" clash). */
 function duplicateKeys(doc: Document.Parsed): { key: Node; name: string; first: Node }[] {
   const { visit, isScalar } = yamlLib();
@@ -255,6 +267,13 @@ export function parseSource(file: string, text: string, format: SpecFormat = det
       file, ...positionOf(lineCounter, key.range?.[0] ?? 0),
       message: `duplicate key ${sanitizeTerminal(JSON.stringify(name))}${firstLine}: each key may appear only once in a mapping`,
       code: 'yaml-duplicate-key', severity: 'error',
+    });
+  }
+  for (const key of complexKeys(doc)) {
+    diagnostics.push({
+      file, ...positionOf(lineCounter, key.range?.[0] ?? 0),
+      message: 'a key must be a plain name, not a list or a mapping (is a "?" or a bracket out of place?)',
+      code: 'yaml-complex-key', severity: 'error',
     });
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
