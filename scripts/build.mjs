@@ -28,6 +28,26 @@ try {
     const name = file.replace('.schema.json', '');
     writeFileSync(`${out}/validators/${name}.cjs`, standaloneCode(ajv, validate));
   }
+  // The CLI itself is bundled: one module per command chunk instead of ~100 files to resolve and
+  // compile at start-up. Packages stay external (Ink, mermaid-cli and puppeteer load only when used).
+  // Every bundled source lives two folders deep (src/<area>/<file>), as does dist/cli/, so paths
+  // built from import.meta.url (schemas/, rubrics/, problems/, validators/) resolve the same.
+  const esbuild = require('esbuild');
+  esbuild.buildSync({
+    entryPoints: [`${root}src/cli/run.ts`],
+    outdir: `${out}/cli`,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    jsx: 'automatic',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
   const old = `${root}.dist-old-${process.pid}`;
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
   renameSync(out, `${root}dist`);
