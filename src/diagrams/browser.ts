@@ -2,7 +2,14 @@
 // system paths, then puppeteer's own download. Also the launch flags, and what to say when none exists.
 import { existsSync } from 'node:fs';
 
-export const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'] as const;
+export const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+] as const;
 
 /** Headless flags: no sandbox (root in CI), and nothing that reaches the network on its own. */
 export const CHROME_ARGS = [
