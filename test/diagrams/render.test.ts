@@ -48,7 +48,11 @@ describe('findBrowser', () => {
     expect(() => findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/nope' }, (p) => p === '/usr/bin/chromium')).toThrow(/PUPPETEER_EXECUTABLE_PATH is set to \/nope/);
   });
   it('then the system paths in order', () => {
-    for (const p of SYSTEM_BROWSERS) expect(findBrowser({}, (q) => q === p || q === '/usr/bin/google-chrome').path).toBe(p);
+    // Each path is found when it exists, and wins over every path listed after it.
+    SYSTEM_BROWSERS.forEach((p, i) => {
+      const later = new Set(SYSTEM_BROWSERS.slice(i));
+      expect(findBrowser({}, (q) => later.has(q as (typeof SYSTEM_BROWSERS)[number])).path).toBe(p);
+    });
   });
   it("then puppeteer's own download", () => {
     expect(findBrowser({}, (p) => p === '/cache/chrome', () => '/cache/chrome')).toEqual({ path: '/cache/chrome', source: 'puppeteer' });
