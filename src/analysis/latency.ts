@@ -6,8 +6,6 @@ import type { Latency, Model, ModelComponent, ModelFlow } from '../spec/model.js
 import type { HopLatency, OriginLatency } from './metrics.js';
 import { quorumRttMs, routeFlow } from './route.js';
 
-const add = (a: Latency, b: Latency): Latency => ({ p50: a.p50 + b.p50, p99: a.p99 + b.p99 });
-const ZERO: Latency = { p50: 0, p99: 0 };
 
 export function meshOverhead(model: Model): Latency {
   return model.patterns.mesh?.overheadMs ?? { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 };
@@ -40,28 +38,46 @@ export function replicationWait(model: Model, c: ModelComponent, region: string)
 export function flowLatency(model: Model, flow: ModelFlow, origin: string): OriginLatency {
   const route = routeFlow(model, flow, origin);
   const overhead = meshOverhead(model);
-  let total: Latency = ZERO;
+  let p50 = 0;
+  let p99 = 0;
   let network = 0;
-  let meshTotal: Latency = ZERO;
-  const hops: HopLatency[] = route.map((h) => {
+  let mesh50 = 0;
+  let mesh99 = 0;
+  const hops: HopLatency[] = new Array(route.length);
+  for (let i = 0; i < route.length; i++) {
+    // Built field by field (one object shape for every hop): spreading the routed hop made V8 copy
+    // through dictionary-mode objects, and this loop runs for every hop of every flow from every origin.
+    const h = route[i]!;
     const c = model.components[h.component]!;
     const prev = h.caller !== undefined ? model.components[route[h.caller]!.component] : undefined;
-    const poolTimeout = prev?.pools.find((p) => p.dependency === c.id)?.timeoutMs;
+    let poolTimeout: number | undefined;
+    if (prev) for (const pool of prev.pools) if (pool.dependency === c.id) poolTimeout = pool.timeoutMs;
     const { processing, capped } = hopProcessing(c, flow.kind, poolTimeout ?? c.timeoutMs);
-    const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : { ms: 0 };
+    const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : NO_WAIT;
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);
-    const mesh: Latency = { p50: (overhead.p50 * proxies) / 2, p99: (overhead.p99 * proxies) / 2 };
-    const hopTotal = add(add(processing, mesh), { p50: h.networkMs + rep.ms, p99: h.networkMs + rep.ms });
-    total = add(total, hopTotal);
-    network += h.networkMs + rep.ms;
-    meshTotal = add(meshTotal, mesh);
-    const out: HopLatency = { ...h, processing, replicationMs: rep.ms, mesh, total: hopTotal };
+    const m50 = (overhead.p50 * proxies) / 2;
+    const m99 = (overhead.p99 * proxies) / 2;
+    const wire = h.networkMs + rep.ms;
+    const total: Latency = { p50: processing.p50 + m50 + wire, p99: processing.p99 + m99 + wire };
+    p50 += total.p50;
+    p99 += total.p99;
+    network += wire;
+    mesh50 += m50;
+    mesh99 += m99;
+    const out: HopLatency = {
+      index: h.index, component: h.component, from: h.from, reason: h.reason, networkMs: h.networkMs, reach: h.reach,
+      processing, replicationMs: rep.ms, mesh: { p50: m50, p99: m99 }, total,
+    };
+    if (h.region !== undefined) out.region = h.region;
+    if (h.caller !== undefined) out.caller = h.caller;
     if (rep.kind) out.replicationKind = rep.kind;
     if (capped) out.cappedByTimeout = true;
-    return out;
-  });
-  return { origin, p50: round(total.p50), p99: round(total.p99), hops, networkMs: round(network), meshMs: { p50: round(meshTotal.p50), p99: round(meshTotal.p99) } };
+    hops[i] = out;
+  }
+  return { origin, p50: round(p50), p99: round(p99), hops, networkMs: round(network), meshMs: { p50: round(mesh50), p99: round(mesh99) } };
 }
+
+const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' } = { ms: 0 };
 
 export function round(n: number, digits = 2): number {
   const f = 10 ** digits;

@@ -12,7 +12,9 @@ interface Options {
 
 /** A percentage with one digit more than it takes to tell it from 100 %: 99.85%, 99.9999%, 99.999975%. */
 export function availabilityPct(a: number): string {
-  let digits = 1;
+  // Start from the digits the gap to 100% needs (99.95 -> 2), then settle rounding at the edge.
+  let digits = a < 1 ? Math.min(10, Math.max(1, Math.ceil(-Math.log10(2 * (100 - a * 100))))) : 10;
+  while (digits > 1 && Number((a * 100).toFixed(digits - 1)) < 100) digits--;
   while (digits < 10 && Number((a * 100).toFixed(digits)) >= 100) digits++;
   if (Number((a * 100).toFixed(digits)) >= 100) return '~100%';
   return pct(a, digits + 1);
