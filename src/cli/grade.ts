@@ -1,5 +1,5 @@
 // `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import { gradeLoaded } from '../grading/grade.js';

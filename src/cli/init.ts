@@ -1,18 +1,11 @@
 // `sdcoach init <problem>`: writes the starter spec with its $schema line and the prompt as a
 // comment header. Never overwrites an existing file unless --force.
 import type { Command } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { starterHeader } from '../problems/render.js';
-import { schemaPath } from '../spec/schema-validator.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { starterFor } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
-
-/** Starter text with our header: any $schema comment line of the original is replaced. */
-export function starterText(header: string, starter: string): string {
-  const body = starter.split('\n').filter((l) => !/^#\s*yaml-language-server:/.test(l)).join('\n').replace(/^\n+/, '');
-  return `${header}\n${body}`;
-}
 
 export function registerInit(program: Command): void {
   program
@@ -34,9 +27,7 @@ Examples:
         process.exitCode = EXIT.usage;
         return;
       }
-      let schemaRef = relative(dirname(out), schemaPath('spec'));
-      if (!schemaRef.startsWith('.')) schemaRef = `./${schemaRef}`;
-      const text = starterText(starterHeader(p, schemaRef), readFileSync(p.starter, 'utf8'));
+      const text = starterFor(p, out);
       try {
         writeFileSync(out, text, { flag: opts.force ? 'w' : 'wx' });
       } catch (err) {

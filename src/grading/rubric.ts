@@ -1,6 +1,6 @@
 // Rubrics are data: which checks grade a design, their options, weights and must-pass flags, and
 // mentors' assertions over the metrics. Loaded from YAML with every error at file:line:column.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';

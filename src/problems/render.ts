@@ -1,5 +1,8 @@
 // Renders a problem for the terminal (show) and as the comment header of a starter spec (init).
+import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { sanitizeTerminal } from '../spec/sanitize.js';
+import { schemaPath } from '../spec/schema-validator.js';
 import type { Problem } from './problem.js';
 
 export function wrapText(text: string, width: number, indent = ''): string[] {
@@ -96,4 +99,17 @@ export function starterHeader(p: Problem, schemaRef: string): string {
   for (const l of wrapText(p.stages[0]!.prompt, 76)) lines.push(l ? `# ${l}` : '#');
   lines.push('#', `# Grade it: sdcoach grade <this file>    Hints: sdcoach show ${p.id} --stage 1 --hints`, '');
   return lines.map((l) => l.replace(/[\r\n]/g, ' ')).join('\n');
+}
+
+/** Starter text with a header: any $schema comment line of the original is replaced by the header's. */
+export function starterText(header: string, starter: string): string {
+  const body = starter.split('\n').filter((l) => !/^#\s*yaml-language-server:/.test(l)).join('\n').replace(/^\n+/, '');
+  return `${header}\n${body}`;
+}
+
+/** The text of a learner's first spec for `problem`, to be written at `file` (its $schema line is relative to it). */
+export function starterFor(problem: Problem, file: string): string {
+  let schemaRef = relative(dirname(file), schemaPath('spec'));
+  if (!schemaRef.startsWith('.')) schemaRef = `./${schemaRef}`;
+  return starterText(starterHeader(problem, schemaRef), readFileSync(problem.starter, 'utf8'));
 }

@@ -2,13 +2,11 @@
 // over an existing file), watches it (chokidar, debounced), grades, reads reference solutions,
 // hands the terminal to $VISUAL/$EDITOR and takes it back, and saves progress atomically.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
-import { starterText } from '../cli/init.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Problem } from '../problems/problem.js';
-import { starterHeader } from '../problems/render.js';
+import { starterFor } from '../problems/render.js';
 import { saveProgress } from '../progress/file.js';
-import { schemaPath } from '../spec/schema-validator.js';
 import { readSource } from '../spec/source.js';
 import type { Effect, SessionEvent } from './events.js';
 import { createStageGrader, type StageGrader } from './grade-spec.js';
@@ -41,10 +39,8 @@ export interface Shell {
 
 /** Writes the starter (header with the problem and stage 1's prompt, $schema line) unless the file exists. */
 export function ensureSpecFile(problem: Problem, file: string): { created: boolean; error?: string } {
-  let schemaRef = relative(dirname(file), schemaPath('spec'));
-  if (!schemaRef.startsWith('.')) schemaRef = `./${schemaRef}`;
   try {
-    const text = starterText(starterHeader(problem, schemaRef), readFileSync(problem.starter, 'utf8'));
+    const text = starterFor(problem, file);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
     return { created: true };

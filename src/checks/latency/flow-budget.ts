@@ -34,7 +34,7 @@ export default defineCheck<Options>({
       'A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component\'s processing time, waits for synchronous replicas, and proxy overhead. ' +
       'Users far from the data pay the long round trips, so a design that is fast in its home region can miss its budget elsewhere. The tail (p99) is what users remember.',
     computes:
-      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the previous hop\'s region (writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; compared with budget_ms. p99 adds the hops\' p99s, an upper bound.',
+      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; compared with budget_ms. p99 adds the hops\' p99s, an upper bound.',
     sources: ['azureRtt', 'deanNorvig', 'istioOpenshift'],
     optionsSchema: {
       type: 'object',

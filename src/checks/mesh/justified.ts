@@ -1,6 +1,6 @@
 // mesh/justified: a service mesh is there for a need it meets (mTLS, telemetry, traffic shifting, policy) or for its size.
 import { meshOverhead } from '../../analysis/latency.js';
-import { count, defineCheck, ms, type Finding } from '../types.js';
+import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
   /** Meshed services at which a uniform layer pays for itself without a stated need. */
