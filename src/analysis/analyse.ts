@@ -39,7 +39,8 @@ export function analyse(model: Model): Metrics {
     stores: storeFailovers(model),
     pools: poolDemand(model, latencies),
     residency: residency(model),
-    capacity: capacity(model),
+    // Capacity walks the same routes the latency computation already walked.
+    capacity: capacity(model, latencies),
     staleness: storeStaleness(model),
   };
   const mesh = model.patterns.mesh;

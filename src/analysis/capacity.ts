@@ -4,7 +4,7 @@
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
-import { originShares, routeFlow } from './route.js';
+import { originShares, routeFlow, type RoutedHop } from './route.js';
 
 export const SURGE_FACTOR = 2;
 
@@ -25,7 +25,10 @@ function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number)
   for (const r of replicaRegions(c)) if (r !== region) addLoad(loads, c, r, rate, true);
 }
 
-export function capacity(model: Model): Record<string, Record<string, RegionLoad>> {
+/** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
+export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach'>[] }>>;
+
+export function capacity(model: Model, routes?: Routes): Record<string, Record<string, RegionLoad>> {
   const loads: Loads = {};
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
@@ -33,7 +36,7 @@ export function capacity(model: Model): Record<string, Record<string, RegionLoad
     for (const origin of flow.origins) {
       const rate = flow.rate * (shares[origin] ?? 0);
       if (rate === 0) continue;
-      for (const hop of routeFlow(model, flow, origin)) {
+      for (const hop of routes?.[name]?.[origin]?.hops ?? routeFlow(model, flow, origin)) {
         const c = model.components[hop.component]!;
         const r = rate * hop.reach;
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
