@@ -21,7 +21,7 @@ import { sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { gradeFiles } from './grade.js';
-import { EXIT, useColor, wholeNumber } from './io.js';
+import { EXIT, useColor, wholeNumber, rubricOptions } from './io.js';
 
 export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png', 'pdf', 'md'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -265,7 +265,7 @@ export function debugStats(stats: RenderStats, path: string, io: { err: NodeJS.W
 
 
 export function registerDiagram(program: Command): void {
-  program
+  const command = program
     .command('diagram')
     .description('draw specs as mermaid diagrams: source, Markdown, SVG/PNG/PDF (one browser for all files), or a terminal preview')
     .argument('<specs...>', 'spec files (.yaml, .yml or .json)')
@@ -273,10 +273,8 @@ export function registerDiagram(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format (default: from -o\'s extension, else mmd)').choices(DIAGRAM_FORMATS as unknown as string[]))
     .option('--ascii', 'print a text preview that fits the terminal (no browser)')
     .option('--width <n>', 'columns for --ascii (default: the terminal\'s)', wholeNumber('--width'))
-    .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend')
-    .option('-p, --problem <id>', 'with --grade: a catalog problem\'s rubric')
-    .option('-s, --stage <n>', 'with --grade: stage of the problem', wholeNumber('--stage'))
-    .option('-r, --rubric <file>', 'with --grade: a rubric file')
+    .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend');
+  rubricOptions(command, 'with --grade: ')
     .option('--flow <name>', 'draw one flow, hop by hop from each origin, with its latency breakdown')
     .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
     .addHelpText('after', `

@@ -13,7 +13,7 @@ import { findingsOf } from '../diagrams/findings.js';
 import { designToMermaid } from '../diagrams/mermaid.js';
 import type { Model } from '../spec/model.js';
 import { formatSummaryTable, formatText } from '../grading/format/text.js';
-import { EXIT, useColor, wholeNumber } from './io.js';
+import { EXIT, useColor, wholeNumber, rubricOptions } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
@@ -110,13 +110,11 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
 
 
 export function registerGrade(program: Command): void {
-  program
+  const command = program
     .command('grade')
     .description('grade spec files with executable checks; score, verdict and feedback per check')
-    .argument('<specs...>', 'spec files (.yaml, .yml or .json)')
-    .option('-p, --problem <id>', 'grade against a catalog problem\'s rubric (default: the spec\'s `problem:`)')
-    .option('-s, --stage <n>', 'stage of the problem (default: the spec\'s `stage:`, else 1)', wholeNumber('--stage'))
-    .option('-r, --rubric <file>', 'grade against a rubric file instead')
+    .argument('<specs...>', 'spec files (.yaml, .yml or .json)');
+  rubricOptions(command)
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS as unknown as string[]).default('text'))
     .option('--min-score <n>', 'also fail below this score (0-100)', wholeNumber('--min-score'))
     .option('--verbose', 'show every finding, passing ones and checks that did not apply')

@@ -1,5 +1,5 @@
 // Output helpers shared by the commands: exit codes, writing diagnostics, colour only on a TTY.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -32,4 +32,12 @@ export function wholeNumber(name: string): (value: string) => number {
 /** Commander collector for repeatable options (--problems DIR --problems DIR2). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The options that pick a rubric (grade, diagram --grade, report), described the same everywhere. */
+export function rubricOptions(command: Command, prefix = ''): Command {
+  return command
+    .option('-p, --problem <id>', `${prefix}grade against a catalog problem's rubric (default: the spec's \`problem:\`)`)
+    .option('-s, --stage <n>', `${prefix}stage of the problem (default: the spec's \`stage:\`, else 1)`, wholeNumber('--stage'))
+    .option('-r, --rubric <file>', `${prefix}grade against a rubric file instead`);
 }

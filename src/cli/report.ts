@@ -10,7 +10,7 @@ import type { Launcher } from '../diagrams/render.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
 import { debugStats, loadDrawables, mermaidFor } from './diagram.js';
-import { EXIT, wholeNumber } from './io.js';
+import { EXIT, rubricOptions } from './io.js';
 
 export interface ReportOptions {
   output: string;
@@ -70,14 +70,12 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
 
 
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command('report')
     .description('grade a spec and write one self-contained HTML page: rendered diagram, score, feedback')
     .argument('<spec>', 'spec file (.yaml, .yml or .json)')
-    .requiredOption('-o, --output <file>', 'the HTML file to write (- for stdout)')
-    .option('-p, --problem <id>', 'grade against a catalog problem\'s rubric (default: the spec\'s `problem:`)')
-    .option('-s, --stage <n>', 'stage of the problem', wholeNumber('--stage'))
-    .option('-r, --rubric <file>', 'grade against a rubric file instead')
+    .requiredOption('-o, --output <file>', 'the HTML file to write (- for stdout)');
+  rubricOptions(command)
     .option('--flow <name>', 'draw one flow hop by hop instead of the whole design')
     .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
     .addHelpText('after', `
