@@ -5,7 +5,6 @@ import type { Problem } from '../problems/problem.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { EXIT } from './io.js';
 
-export { collect } from './io.js';
 
 /** Catalog folders for this invocation: shipped + --problems (global) + SDCOACH_PROBLEMS. */
 export function catalogsFor(cmd: Command): string[] {

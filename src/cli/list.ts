@@ -1,10 +1,9 @@
 // `sdcoach list`: the problem catalog as a table (or JSON), filterable by topic and difficulty.
 import type { Command } from 'commander';
-import { scanCatalogs } from '../problems/catalog.js';
-import { DIFFICULTIES, loadProblem, type Problem } from '../problems/problem.js';
+import { loadCatalog } from '../problems/catalog.js';
+import { DIFFICULTIES, type Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
 import { problemStatus, STATUS_ICON, type Progress } from '../progress/progress.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
@@ -13,18 +12,6 @@ export interface ListOptions {
   topic?: string;
   difficulty?: string;
   json?: boolean;
-}
-
-export function loadCatalog(dirs: string[]): { problems: Problem[]; errors: string[] } {
-  const { entries, diagnostics } = scanCatalogs(dirs);
-  const errors = diagnostics.map(formatDiagnostic);
-  const problems: Problem[] = [];
-  for (const e of entries) {
-    const r = loadProblem(e.dir);
-    if (r.ok) problems.push(r.problem);
-    else errors.push(...r.diagnostics.map(formatDiagnostic));
-  }
-  return { problems, errors };
 }
 
 /** The learner's progress, when there is any to show (a read-only look: nothing is moved aside). */

@@ -9,7 +9,7 @@ import { progressFile, readProgress } from '../progress/file.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
-import { loadCatalog } from './list.js';
+import { loadCatalog } from '../problems/catalog.js';
 
 export interface PracticeOptions {
   stage?: number;

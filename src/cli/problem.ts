@@ -1,15 +1,11 @@
 // `sdcoach problem new|check`: mentors scaffold problems and prove them, the way a rule tester proves rules.
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { scanCatalogs, SHIPPED_PROBLEMS } from '../problems/catalog.js';
-import { loadProblem } from '../problems/problem.js';
+import { loadCatalog, SHIPPED_PROBLEMS } from '../problems/catalog.js';
 import { proveProblem, type ProblemProof, type ProofResult } from '../problems/prove.js';
 import { scaffoldProblem, SCAFFOLD_TOPICS } from '../problems/scaffold.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
 import { xmlEscape } from '../grading/format/junit.js';
-import { collect } from './catalog-options.js';
-import { EXIT, useColor } from './io.js';
+import { collect, EXIT, useColor } from './io.js';
 
 export interface CheckOutcome {
   proofs: ProblemProof[];
@@ -19,27 +15,8 @@ export interface CheckOutcome {
 
 /** Problem folders to prove: each DIR is a problem folder or a catalog of them. */
 export function checkProblems(dirs: string[], minHints: number): CheckOutcome {
-  const errors: string[] = [];
-  const proofs: ProblemProof[] = [];
-  for (const dir of dirs) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      errors.push(`${dir}  no such folder  (no-catalog)`);
-      continue;
-    }
-  }
-  const existing = dirs.filter((d) => existsSync(d) && statSync(d).isDirectory()).map((d) => resolve(d));
-  const { entries, diagnostics } = scanCatalogs(existing);
-  errors.push(...diagnostics.map(formatDiagnostic));
-  if (!entries.length && !diagnostics.length && existing.length) errors.push(`${existing.join(', ')}  no problem.yaml found (a problem folder holds problem.yaml; a catalog holds problem folders)  (no-problems)`);
-  for (const e of entries) {
-    const loaded = loadProblem(e.dir);
-    if (!loaded.ok) {
-      errors.push(...loaded.diagnostics.map(formatDiagnostic));
-      continue;
-    }
-    proofs.push(proveProblem(loaded.problem, { minHints }));
-  }
-  return { proofs, errors };
+  const { problems, errors } = loadCatalog(dirs.map((d) => resolve(d)));
+  return { proofs: problems.map((p) => proveProblem(p, { minHints })), errors };
 }
 
 function icon(ok: boolean, color: boolean): string {

@@ -10,7 +10,7 @@ import { sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
-import { loadCatalog } from './list.js';
+import { loadCatalog } from '../problems/catalog.js';
 
 interface ProgressOptions {
   json?: boolean;

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../spec/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
 import { closestMatch } from '../spec/suggest.js';
 import { loadProblem, PROBLEM_ID, type Problem } from './problem.js';
 
@@ -75,4 +75,20 @@ export function findProblem(id: string, dirs: readonly string[]): FindResult {
     return { ok: false, diagnostics: [{ file: id, message: `unknown problem "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach list shows the catalog)`, code: 'unknown-problem', severity: 'error' }] };
   }
   return loadProblem(entry.dir);
+}
+
+/** Loads every problem of the catalogs; problems that do not load become formatted errors. */
+export function loadCatalog(dirs: readonly string[]): { problems: Problem[]; errors: string[] } {
+  const { entries, diagnostics } = scanCatalogs(dirs);
+  const errors = diagnostics.map(formatDiagnostic);
+  const problems: Problem[] = [];
+  for (const e of entries) {
+    const r = loadProblem(e.dir);
+    if (r.ok) problems.push(r.problem);
+    else errors.push(...r.diagnostics.map(formatDiagnostic));
+  }
+  if (!entries.length && !diagnostics.length && dirs.length) {
+    errors.push(`${dirs.join(', ')}  no problem.yaml found (a problem folder holds problem.yaml; a catalog holds problem folders)  (no-problems)`);
+  }
+  return { problems, errors };
 }
