@@ -55,6 +55,11 @@ export function explain(id?: string): { ok: true; text: string } | { ok: false; 
   if (!id) return { ok: true, text: listChecks() };
   const check = getCheck(id);
   if (check) return { ok: true, text: explainCheck(check) };
-  const guess = closestMatch(id, ALL_CHECKS.map((c) => c.meta.id));
-  return { ok: false, error: `unknown check "${id}"${guess ? `: did you mean "${guess}"?` : ''} (run \`sdcoach explain\` for the list)` };
+  const ids = ALL_CHECKS.map((c) => c.meta.id);
+  const guess = closestMatch(id, ids);
+  // "cqrs/ratio" is far from "cqrs/read-write-ratio" by edit distance, but its words are in it.
+  const words = id.toLowerCase().split(/[/\s-]+/).filter((w) => w.length > 2);
+  const containing = guess ? [] : ids.filter((c) => words.length > 0 && words.every((w) => c.includes(w)));
+  const suggestion = guess ? `: did you mean "${guess}"?` : containing.length ? `: did you mean ${containing.map((c) => `"${c}"`).join(' or ')}?` : '';
+  return { ok: false, error: `unknown check "${id}"${suggestion} (run \`sdcoach explain\` for the list)` };
 }
