@@ -76,6 +76,10 @@ export interface StoreFailover {
   rpoS: number | null;
   conflict: string;
   writable: boolean;
+  /** Consensus stores: the leader's region. */
+  leader?: string;
+  /** Consensus over 3+ voters: the election that replaces a lost leader (RTO = timeout + vote round trip). */
+  election?: { timeoutS: number; voteRttMs: number; candidate: string };
 }
 
 export interface PoolCall {
@@ -160,6 +164,10 @@ export interface RegionLoad {
   surgeUtilization: number;
   /** Of `rate`, the writes (including replicated writes applied here). */
   writeRate: number;
+  /** Requests/s on one node: rate / replicas, or for a replicated store every write plus its share of the reads. */
+  perNodeRate: number;
+  /** True when each of several replicas applies every write (so replicas divide only the reads). */
+  everyReplicaWrites: boolean;
 }
 
 export interface MeshMetrics {
