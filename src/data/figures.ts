@@ -132,12 +132,12 @@ const lat = (p50: number): LatencyFigure => ({ p50, p99: p50 * P99_FACTOR });
 export const DEFAULT_REGIONAL_AVAILABILITY = 0.9995;
 /**
  * A region's deployment of a component whose replicas are counted (docs/spec.md, "Availability"):
- * regionFate x (1 - (1 - replica)^replicas). One instance 99.9 %; the zone-redundant regional
- * figure 99.99 % is the ceiling that instances in one region share (power, network, control plane).
- * Source: SOURCES.azureVmSla.
+ * regionFate x (1 - (1 - replica)^replicas). One instance: 99.9 % (SOURCES.azureVmSla, single VM).
+ * The region's shared fate (power, network, control plane), which no number of replicas in it
+ * escapes: the 99.95 % regional figure of SOURCES.azureWaf's worked example.
  */
 export const REPLICA_AVAILABILITY = 0.999;
-export const REGION_FATE_AVAILABILITY = 0.9999;
+export const REGION_FATE_AVAILABILITY = DEFAULT_REGIONAL_AVAILABILITY;
 /** A third-party API: 99.9 % unless the spec says otherwise (sdcoach convention). */
 export const DEFAULT_EXTERNAL_AVAILABILITY = 0.999;
 /** Minutes in a 30-day month, for "downtime per month": 99.9 % allows 43.2 min, 99.99 % 4.32 min. Source: SOURCES.azureWaf. */
