@@ -1,12 +1,37 @@
 // Load on each component in each region at peak: the flows' rates routed hop by hop (caches absorb
-// their hits), writes replicated to every copy of a store, and workers' projections; utilization =
-// rate / (replicas x capacity per replica), also at a 2x surge.
+// their hits), writes replicated to every copy of a store, and workers' projections. Utilization is
+// per node: a stateless tier splits everything over its replicas, rate / (replicas x capacity); every
+// replica of a replicated store applies every write, so one node carries all the writes plus its
+// share of the reads, (writes / partitions + reads / replicas) / capacity. Also at a 2x surge.
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
 
 export const SURGE_FACTOR = 2;
+
+/** Kinds partitioned by design (each partition has its own leader; S3-like stores split keys internally): replicas split writes too. */
+const PARTITIONED_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'object-store']);
+
+/** Whether each replica of this component applies every write (a replicated store) rather than a share of them. */
+export function replicasApplyEveryWrite(c: ModelComponent): boolean {
+  return c.stateful && !PARTITIONED_KINDS.has(c.kind);
+}
+
+/**
+ * How many ways a store's writes are split: 1 for a replicated store today. Hook for sharded stores
+ * (the invariants issue adds `partitions`): a store split into P shards sends each node writes / P.
+ */
+export function writePartitions(_c: ModelComponent): number {
+  return 1;
+}
+
+/** Requests/s one node carries: all the writes (over partitions) plus its share of the reads for a replicated store; an even share otherwise. */
+export function perNodeRate(c: ModelComponent, rate: number, writeRate: number): number {
+  const replicas = Math.max(1, c.replicas);
+  if (!replicasApplyEveryWrite(c)) return rate / replicas;
+  return writeRate / writePartitions(c) + (rate - writeRate) / replicas;
+}
 
 type Loads = Record<string, Record<string, { rate: number; writeRate: number }>>;
 
@@ -68,10 +93,12 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
     out[id] = {};
     for (const [region, l] of Object.entries(byRegion)) {
       const cap = c.replicas * c.capacityRps;
-      const utilization = cap > 0 ? l.rate / cap : Number.POSITIVE_INFINITY;
+      const perNode = perNodeRate(c, l.rate, l.writeRate);
+      const utilization = c.capacityRps > 0 ? perNode / c.capacityRps : Number.POSITIVE_INFINITY;
       out[id][region] = {
         component: id, region, rate: round(l.rate), replicas: c.replicas, capacity: cap,
         utilization: round(utilization, 4), surgeUtilization: round(utilization * SURGE_FACTOR, 4), writeRate: round(l.writeRate),
+        perNodeRate: round(perNode), everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
       };
     }
   }

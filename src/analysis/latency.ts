@@ -23,7 +23,10 @@ export function hopProcessing(c: ModelComponent, kind: 'read' | 'write', timeout
   return { processing: { ...base }, capped: false };
 }
 
-/** Extra wait on a write for synchronous replicas (the farthest) or a consensus quorum. */
+/**
+ * Extra wait on a write for synchronous replicas (the farthest) or a consensus quorum; a consensus
+ * write is at its leader (the route sends it there), which waits for the (majority - 1)-th nearest other voter.
+ */
 export function replicationWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'sync' | 'quorum' } {
   const mode = c.replication?.mode;
   if (mode === 'sync') {
@@ -31,7 +34,7 @@ export function replicationWait(model: Model, c: ModelComponent, region: string)
     if (!others.length) return { ms: 0 };
     return { ms: Math.max(...others.map((r) => rttMs(model, region, r) ?? 0)), kind: 'sync' };
   }
-  if (mode === 'consensus' && replicaRegions(c).length > 1) return { ms: quorumRttMs(model, c, region), kind: 'quorum' };
+  if (mode === 'consensus' && replicaRegions(c).length > 1) return { ms: quorumRttMs(model, c, c.leader ?? region), kind: 'quorum' };
   return { ms: 0 };
 }
 

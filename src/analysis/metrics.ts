@@ -6,7 +6,7 @@ export interface HopLatency {
   component: string;
   region?: string;
   from: string;
-  reason: 'origin' | 'nearest' | 'primary' | 'external' | 'same-region';
+  reason: 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
   /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
   reach: number;
   /** Index of the hop that calls this one; absent for the first hop (called by the user). */
@@ -29,12 +29,21 @@ export interface OriginLatency extends Latency {
   meshMs: Latency;
 }
 
+/** Which of a hop's regional copies a request needs: one (the copy that holds the data), any, all (sync write), a majority (consensus). */
+export type CopyRule = 'one' | 'any' | 'all' | 'majority';
+
 export interface FlowAvailabilityHop {
   component: string;
   /** Availability of one region's deployment. */
   perRegion: number;
-  /** Independent copies that can serve this hop. */
+  /** Independent regional copies counted for this hop. */
   copies: number;
+  /** Which of them the request needs. */
+  rule?: CopyRule;
+  /** Why, in words (for messages). */
+  why?: string;
+  /** When the region's figure comes from its replicas: regionFate x (1 - (1 - each)^count). */
+  replicas?: { count: number; each: number; regionFate: number };
   value: number;
 }
 
@@ -67,6 +76,10 @@ export interface StoreFailover {
   rpoS: number | null;
   conflict: string;
   writable: boolean;
+  /** Consensus stores: the leader's region. */
+  leader?: string;
+  /** Consensus over 3+ voters: the election that replaces a lost leader (RTO = timeout + vote round trip). */
+  election?: { timeoutS: number; voteRttMs: number; candidate: string };
 }
 
 export interface PoolCall {
@@ -151,6 +164,10 @@ export interface RegionLoad {
   surgeUtilization: number;
   /** Of `rate`, the writes (including replicated writes applied here). */
   writeRate: number;
+  /** Requests/s on one node: rate / replicas, or for a replicated store every write plus its share of the reads. */
+  perNodeRate: number;
+  /** True when each of several replicas applies every write (so replicas divide only the reads). */
+  everyReplicaWrites: boolean;
 }
 
 export interface MeshMetrics {

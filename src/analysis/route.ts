@@ -3,7 +3,7 @@
 import { nearestRegion, replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Model, ModelComponent, ModelFlow } from '../spec/model.js';
 
-export type HopReason = 'origin' | 'nearest' | 'primary' | 'external' | 'same-region';
+export type HopReason = 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
 
 export interface RoutedHop {
   index: number;
@@ -21,11 +21,24 @@ export interface RoutedHop {
   caller?: number;
 }
 
-/** Round trip from `from` to a quorum of the store's replicas (itself included), ms. */
-export function quorumRttMs(model: Model, c: ModelComponent, from: string): number {
-  const rtts = replicaRegions(c).map((r) => rttMs(model, from, r) ?? 0).sort((a, b) => a - b);
-  const quorum = Math.floor(rtts.length / 2) + 1;
-  return rtts[quorum - 1] ?? 0;
+/**
+ * The leader's quorum round trip, ms: a consensus write commits once a majority of the voters
+ * (floor(n/2) + 1, the leader included) has it, so the leader waits for the (majority - 1)-th
+ * nearest OTHER voter. Three voters: the nearest other; five: the second nearest; two: the other one.
+ */
+export function quorumRttMs(model: Model, c: ModelComponent, leader: string = c.leader ?? c.regions[0] ?? ''): number {
+  const voters = replicaRegions(c);
+  const others = voters.filter((r) => r !== leader).map((r) => rttMs(model, leader, r) ?? 0).sort((a, b) => a - b);
+  const needed = Math.floor(voters.length / 2); // majority - 1: the leader's own vote is free
+  return needed > 0 ? (others[needed - 1] ?? 0) : 0;
+}
+
+/**
+ * Whether this hop of this flow must reach a consensus store's leader: every write does, and so does
+ * every read unless the flow accepts bounded staleness (max_staleness_ms), which allows a follower read.
+ */
+export function goesToLeader(c: ModelComponent, flow: ModelFlow): boolean {
+  return c.leader !== undefined && (flow.kind === 'write' || flow.maxStalenessMs === undefined);
 }
 
 /**
@@ -50,6 +63,9 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
     } else if (c.kind === 'external' && c.regions.length === 0) {
       region = undefined;
       reason = 'external';
+    } else if (goesToLeader(c, flow)) {
+      region = c.leader;
+      reason = 'leader';
     } else if (flow.kind === 'write' && c.primary !== undefined && c.stateful) {
       region = c.primary;
       reason = 'primary';

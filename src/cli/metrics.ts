@@ -36,7 +36,7 @@ export function metricsTable(m: Metrics): string {
   out.push('residency', `  size(residency.violations) = ${m.residency.violations.length}`);
   out.push('capacity');
   for (const [id, byRegion] of Object.entries(m.capacity)) {
-    for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${fmt(l.rate)} req/s of ${fmt(l.capacity)})`);
+    for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas)}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
   }
   out.push('', 'Use these paths in rubric assertions, e.g.  expr: flows["checkout"].worst.p99 <= 250');
   return `${out.join('\n')}\n`;

@@ -47,6 +47,22 @@ export const SOURCES = {
     title: 'Event-sourcing frameworks\' snapshot defaults (Axon EventCountSnapshotTriggerDefinition, Ecotone 100, Synapse 50)',
     where: 'replay cost = events since last snapshot x per-event apply time',
   },
+  azureVmSla: {
+    title: 'Microsoft Azure, "SLA for Virtual Machines" (Online Services SLA)',
+    where: 'one instance (premium storage) 99.9 %; two or more instances across availability zones in one region 99.99 %',
+  },
+  route53HealthChecks: {
+    title: 'Amazon Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is healthy" and "Values that you specify when you create or update health checks"',
+    where: 'request interval 30 s (standard) or 10 s (fast); failure threshold default 3 consecutive failures',
+  },
+  route53Ttl: {
+    title: 'Amazon Route 53 Developer Guide, "Configuring DNS failover" / record TTL guidance',
+    where: 'records behind health checks: a TTL of 60 s or less so resolvers pick up a failover quickly',
+  },
+  raft: {
+    title: 'D. Ongaro, J. Ousterhout, "In Search of an Understandable Consensus Algorithm (Raft)", USENIX ATC 2014; etcd tuning guide',
+    where: 'election timeouts 150-300 ms in the paper; etcd defaults: heartbeat 100 ms, election timeout 1000 ms; writes go through the leader and commit on a majority; linearizable reads go to the leader (read index)',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',
@@ -114,6 +130,14 @@ const lat = (p50: number): LatencyFigure => ({ p50, p99: p50 * P99_FACTOR });
 
 /** Per-region deployment availability used when a component does not state one: 99.95 % (the regional figure in SOURCES.azureWaf's worked example). */
 export const DEFAULT_REGIONAL_AVAILABILITY = 0.9995;
+/**
+ * A region's deployment of a component whose replicas are counted (docs/spec.md, "Availability"):
+ * regionFate x (1 - (1 - replica)^replicas). One instance: 99.9 % (SOURCES.azureVmSla, single VM).
+ * The region's shared fate (power, network, control plane), which no number of replicas in it
+ * escapes: the 99.95 % regional figure of SOURCES.azureWaf's worked example.
+ */
+export const REPLICA_AVAILABILITY = 0.999;
+export const REGION_FATE_AVAILABILITY = DEFAULT_REGIONAL_AVAILABILITY;
 /** A third-party API: 99.9 % unless the spec says otherwise (sdcoach convention). */
 export const DEFAULT_EXTERNAL_AVAILABILITY = 0.999;
 /** Minutes in a 30-day month, for "downtime per month": 99.9 % allows 43.2 min, 99.99 % 4.32 min. Source: SOURCES.azureWaf. */
@@ -146,8 +170,14 @@ export const DEFAULT_THREADS = 200;
 export const DEFAULT_HIT_RATIO = 0.9;
 /** Async replication lag when not stated: "typically under 1 s". Source: SOURCES.awsDr. */
 export const DEFAULT_ASYNC_LAG_MS = 1000;
-/** Active-passive failover timings when not stated; managed promotion is "under a minute". Source: SOURCES.awsDr. */
-export const DEFAULT_FAILOVER = { detectS: 30, promoteS: 60 };
+/** Health checks that detect a failed region: fast interval 10 s x 3 consecutive failures = 30 s. Source: SOURCES.route53HealthChecks. */
+export const HEALTH_CHECK = { intervalS: 10, failures: 3 };
+/** DNS TTL of health-checked records, s: how long resolvers keep sending users to the failed region. Source: SOURCES.route53Ttl. */
+export const DNS_TTL_S = 60;
+/** Raft/etcd leader election: the election timeout a follower waits before standing (etcd default 1000 ms). Source: SOURCES.raft. */
+export const ELECTION_TIMEOUT_MS = 1000;
+/** Active-passive failover timings when not stated: detection by health checks, managed promotion "under a minute". Sources: SOURCES.route53HealthChecks, SOURCES.awsDr. */
+export const DEFAULT_FAILOVER = { detectS: HEALTH_CHECK.intervalS * HEALTH_CHECK.failures, promoteS: 60, steerS: DNS_TTL_S };
 /** Projection / worker lag when not stated (sdcoach convention). */
 export const DEFAULT_WORKER_LAG_MS = 1000;
 /** Event-sourcing defaults: history size, per-event apply time and load budget (sdcoach convention); snapshot cadence examples from SOURCES.eventSourcingFrameworks. */

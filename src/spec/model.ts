@@ -28,6 +28,8 @@ export interface ModelFailover {
   standby?: string;
   detectS: number;
   promoteS: number;
+  /** active-active: seconds to steer the failed region's users elsewhere once detected (DNS TTL). */
+  steerS: number;
   conflict: 'none' | 'last-writer-wins' | 'crdt' | 'home-region' | 'application';
 }
 
@@ -41,13 +43,18 @@ export interface ModelComponent {
   capacityRps: number;
   latency: Latency;
   writeLatency: Latency;
+  /** Availability of its deployment in one region (replicas included). */
   availability: number;
+  /** How `availability` was found: stated for the region ('deployment'), or regionFate x (1 - (1 - replica)^replicas) ('replicas'). */
+  availabilityBasis?: { kind: 'deployment' } | { kind: 'replicas'; replica: number; regionFate: number };
   sidecar: boolean;
   stateful: boolean;
   /** Stores: write model, read model or both. */
   role?: 'write' | 'read-model' | 'both';
   /** Stores: region of the single write primary (undefined for multi-primary or consensus). */
   primary?: string;
+  /** Consensus stores: the leader's region (Raft leader, leaseholder): `primary`, else the first region. */
+  leader?: string;
   replication?: ModelReplication;
   failover?: ModelFailover;
   hitRatio?: number;
@@ -72,6 +79,8 @@ export interface ModelFlow {
   budget: { p50?: number; p99?: number };
   availability?: number;
   consistency: 'strong' | 'eventual';
+  /** Reads: the flow accepts data this old (bounded staleness), so consensus followers may answer. */
+  maxStalenessMs?: number;
   specPath: SpecPath;
 }
 
@@ -114,8 +123,14 @@ export interface ModelPatterns {
     reasons: string[];
   };
   bulkhead?: { services: string[] };
-  multiRegion?: { strategy: 'single-region' | 'active-passive' | 'data-locality' | 'async-replication' | 'global-consensus'; routing: 'latency' | 'geo' | 'failover' };
+  /** `strategy` is the current name; `deprecated` keeps the old name the spec wrote (async-replication -> multi-primary). */
+  multiRegion?: { strategy: MultiRegionStrategy; routing: 'latency' | 'geo' | 'failover'; deprecated?: string };
 }
+
+export type MultiRegionStrategy = 'single-region' | 'single-primary' | 'active-passive' | 'multi-primary' | 'data-locality' | 'global-consensus';
+
+/** Old strategy names and the names that say what they are. */
+export const DEPRECATED_STRATEGIES: Record<string, MultiRegionStrategy> = { 'async-replication': 'multi-primary' };
 
 export interface Model {
   name?: string;

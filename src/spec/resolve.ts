@@ -2,9 +2,9 @@
 // expands areas and "all", and builds the RTT matrix for every region the spec mentions.
 import {
   DEFAULT_ASYNC_LAG_MS, DEFAULT_FAILOVER, DEFAULT_HIT_RATIO, DEFAULT_THREADS, DEFAULT_WORKER_LAG_MS,
-  EVENT_SOURCING_DEFAULTS, INTRA_REGION_RTT_MS, KIND_DEFAULTS, MESH_OVERHEAD_MS,
+  EVENT_SOURCING_DEFAULTS, INTRA_REGION_RTT_MS, KIND_DEFAULTS, MESH_OVERHEAD_MS, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY,
 } from '../data/figures.js';
-import type { Latency, Model, ModelComponent, ModelFlow, ModelPatterns, ModelPool } from './model.js';
+import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
 import { expandResidency, lookupRtt, type RttSource } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 
@@ -41,7 +41,7 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
     capacityRps: c.capacity_rps ?? d.capacityRps,
     latency: resolveLatency(c.latency_ms, d.latency),
     writeLatency: resolveLatency(c.write_latency_ms ?? (d.stateful ? undefined : c.latency_ms), d.writeLatency),
-    availability: c.availability ?? d.availability,
+    availability: d.availability,
     sidecar: c.sidecar ?? meshed.has(id),
     stateful: d.stateful,
     pools: [],
@@ -50,11 +50,22 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
     path: ['components', id],
   };
   if (c.description !== undefined) m.description = c.description;
+  if (c.availability !== undefined) {
+    m.availability = c.availability;
+    m.availabilityBasis = { kind: 'deployment' };
+  } else if (c.kind !== 'client' && c.kind !== 'external') {
+    // Replicas in one region are independent copies behind the region's shared fate (docs/spec.md, Availability).
+    const replica = c.replica_availability ?? REPLICA_AVAILABILITY;
+    m.availability = REGION_FATE_AVAILABILITY * (1 - (1 - replica) ** m.replicas);
+    m.availabilityBasis = { kind: 'replicas', replica, regionFate: REGION_FATE_AVAILABILITY };
+  }
   if (ROLE_KINDS.has(c.kind)) m.role = c.role ?? 'both';
   if (d.stateful) {
     const fo = c.failover;
     const multiWriter = fo?.mode === 'active-active' || c.replication?.mode === 'consensus';
     if (!multiWriter) m.primary = c.primary ?? regions[0];
+    // A consensus group still has one leader that orders every write (Raft leader, leaseholder).
+    if (c.replication?.mode === 'consensus') m.leader = c.primary ?? regions[0];
     const needsReplication = regions.length > 1 || (fo?.mode === 'active-passive' && fo.standby !== undefined);
     m.replication = {
       mode: c.replication?.mode ?? (needsReplication ? 'async' : 'none'),
@@ -67,6 +78,7 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
       mode: fo?.mode ?? 'none',
       detectS: fo?.detect_s ?? DEFAULT_FAILOVER.detectS,
       promoteS: fo?.promote_s ?? DEFAULT_FAILOVER.promoteS,
+      steerS: fo?.steer_s ?? DEFAULT_FAILOVER.steerS,
       conflict: fo?.conflict ?? 'none',
     };
     if (fo?.standby !== undefined) m.failover.standby = fo.standby;
@@ -126,7 +138,12 @@ function resolvePatterns(spec: Spec, meshed: Set<string>): ModelPatterns {
     };
   }
   if (p.bulkhead) out.bulkhead = { services: [...(p.bulkhead.services ?? [])] };
-  if (p.multi_region) out.multiRegion = { strategy: p.multi_region.strategy, routing: p.multi_region.routing ?? 'latency' };
+  if (p.multi_region) {
+    const written = p.multi_region.strategy;
+    const renamed = DEPRECATED_STRATEGIES[written];
+    out.multiRegion = { strategy: renamed ?? (written as MultiRegionStrategy), routing: p.multi_region.routing ?? 'latency' };
+    if (renamed) out.multiRegion.deprecated = written;
+  }
   return out;
 }
 
@@ -163,6 +180,7 @@ export function resolveSpec(spec: Spec): Model {
     if (strong.has(name)) flow.consistency = 'strong';
     if (f.description !== undefined) flow.description = f.description;
     if (f.availability !== undefined) flow.availability = f.availability;
+    if (f.max_staleness_ms !== undefined && flow.consistency !== 'strong') flow.maxStalenessMs = f.max_staleness_ms;
     flows[name] = flow;
   }
   const flowList = Object.values(flows);

@@ -2,6 +2,7 @@
 // components or regions, shares that do not sum to 1, misplaced fields, impossible orderings.
 import { KNOWN_REGIONS, LIMITS } from '../data/figures.js';
 import type { SpecPath } from './diagnostic.js';
+import { DEPRECATED_STRATEGIES } from './model.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
 import { closestMatch } from './suggest.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -128,10 +129,15 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
         }
         if (fo.conflict && fo.conflict !== 'none') warn([...base, 'failover', 'conflict'], 'a conflict strategy only matters for active-active (one writer at a time in active-passive)', 'unused-field');
       } else {
-        for (const f of ['standby', 'detect_s', 'promote_s'] as const) {
+        // Active-active detects a failed region too (health checks), then steers its users elsewhere.
+        for (const f of fo.mode === 'active-active' ? (['standby', 'promote_s'] as const) : (['standby', 'detect_s', 'promote_s'] as const)) {
           if (fo[f] !== undefined) warn([...base, 'failover', f], `"${f}" only applies to active-passive failover (mode is ${fo.mode})`, 'unused-field');
         }
       }
+      if (fo.steer_s !== undefined && fo.mode !== 'active-active') warn([...base, 'failover', 'steer_s'], `"steer_s" only applies to active-active failover (mode is ${fo.mode})`, 'unused-field');
+    }
+    if (c.availability !== undefined && c.replica_availability !== undefined) {
+      warn([...base, 'replica_availability'], `"${id}" states both availability (its whole deployment in a region) and replica_availability: availability is used, replica_availability ignored`, 'unused-field');
     }
     const rep = c.replication;
     if (rep && rep.lag_ms !== undefined && rep.mode !== 'async') {
@@ -148,6 +154,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   }
 
   // Flows.
+  const wlStrong = new Set(spec.workload?.strong_reads ?? []);
   for (const [name, f] of Object.entries(flows)) {
     if (!f) continue;
     const base: SpecPath = ['flows', name];
@@ -161,6 +168,10 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
       err([...base, 'budget_ms'], `the p50 budget (${f.budget_ms.p50} ms) is above the p99 budget (${f.budget_ms.p99} ms): p99 is the slow tail, so it cannot be smaller`, 'budget-order');
     }
     if (f.consistency && f.kind === 'write') warn([...base, 'consistency'], 'consistency applies to read flows', 'unused-field');
+    if (f.max_staleness_ms !== undefined) {
+      if (f.kind === 'write') warn([...base, 'max_staleness_ms'], 'max_staleness_ms applies to read flows', 'unused-field');
+      else if (f.consistency === 'strong' || wlStrong.has(name)) warn([...base, 'max_staleness_ms'], `flow "${name}" must read the latest write (strong consistency), so it cannot accept stale data: max_staleness_ms is ignored`, 'unused-field');
+    }
   }
 
   // Workload.
@@ -199,6 +210,10 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   }
   if (p?.mesh && Array.isArray(p.mesh.services)) {
     p.mesh.services.forEach((s, i) => ref(['patterns', 'mesh', 'services', i], s, 'mesh.services', new Set(['service', 'gateway', 'worker']), 'a service, gateway or worker'));
+  }
+  const strategy = p?.multi_region?.strategy;
+  if (strategy !== undefined && Object.hasOwn(DEPRECATED_STRATEGIES, strategy)) {
+    warn(['patterns', 'multi_region', 'strategy'], `strategy "${strategy}" is deprecated: it means every region accepts writes and replicates asynchronously, so write "${DEPRECATED_STRATEGIES[strategy]}" (one writable region with asynchronous replicas is "single-primary")`, 'deprecated-value');
   }
   p?.bulkhead?.services?.forEach((s, i) => ref(['patterns', 'bulkhead', 'services', i], s, 'bulkhead.services', RUNS_CODE, 'a service, gateway or worker'));
 

@@ -182,6 +182,10 @@ p99?: Ms | undefined
  */
 availability?: number
 /**
+ * A fraction, e.g. 0.9995 for 99.95%.
+ */
+replica_availability?: number
+/**
  * Runs a service-mesh sidecar. Default: true when patterns.mesh lists it.
  */
 sidecar?: boolean
@@ -231,13 +235,17 @@ export interface Failover {
 mode: ("none" | "active-passive" | "active-active")
 standby?: RegionId2
 /**
- * active-passive: time to detect the failure. Default 30.
+ * active-passive and active-active: time to detect the failure (health-check interval x failures). Default 30 (Route 53 fast checks: 10 s x 3).
  */
 detect_s?: number
 /**
  * active-passive: time to promote the standby. Default 60.
  */
 promote_s?: number
+/**
+ * active-active: time to steer the failed region's users to another region once detected (the DNS TTL; about 0 with anycast). Default 60 (Route 53 failover records).
+ */
+steer_s?: number
 /**
  * active-active: how concurrent writes to the same key are resolved. Default none.
  */
@@ -272,6 +280,10 @@ availability?: number
  * Reads: must they see the latest write? Default eventual.
  */
 consistency?: ("strong" | "eventual")
+/**
+ * Milliseconds (at most 600000, ten minutes).
+ */
+max_staleness_ms?: number
 }
 export interface Budget {
 p50?: Ms | undefined
@@ -387,9 +399,9 @@ services?: [Id1, ...(Id1)[]]
 }
 multi_region?: {
 /**
- * How data is placed and written across regions.
+ * How data is placed and written across regions: single-region; single-primary (one writable region, asynchronous replicas elsewhere); active-passive (one writer, a standby promoted on failure); multi-primary (every region writable, asynchronous replication between them); data-locality (each record homed in one region); global-consensus (writes commit on a majority of regions). async-replication is the deprecated name of multi-primary.
  */
-strategy: ("single-region" | "active-passive" | "data-locality" | "async-replication" | "global-consensus")
+strategy: ("single-region" | "active-passive" | "single-primary" | "multi-primary" | "data-locality" | "global-consensus" | "async-replication")
 /**
  * How users reach a region. Default latency.
  */

@@ -1,6 +1,6 @@
 // availability/flow-target: every flow is available at least as often as its target, counting every serial hop.
-import { redundant } from '../../analysis/availability.js';
-import { DEFAULT_EXTERNAL_AVAILABILITY, DEFAULT_REGIONAL_AVAILABILITY, MINUTES_PER_MONTH } from '../../data/figures.js';
+import { allOf, majorityOf, redundant } from '../../analysis/availability.js';
+import { DEFAULT_EXTERNAL_AVAILABILITY, DEFAULT_REGIONAL_AVAILABILITY, MINUTES_PER_MONTH, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY } from '../../data/figures.js';
 import type { FlowAvailabilityHop } from '../../analysis/metrics.js';
 import type { SpecPath } from '../../spec/diagnostic.js';
 import { defineCheck, ms, pct, type Finding } from '../types.js';
@@ -42,8 +42,23 @@ export function downtimePerMonth(a: number): string {
 const REGION = availabilityPct(DEFAULT_REGIONAL_AVAILABILITY);
 const EXTERNAL = availabilityPct(DEFAULT_EXTERNAL_AVAILABILITY);
 
+/** What was counted for a hop and why: which copies it needs, and what one region's deployment is made of. */
+function countedText(h: FlowAvailabilityHop): string {
+  const parts: string[] = [];
+  if (h.rule === 'all') parts.push(`every one of ${h.copies} synchronous copies must be up for a write`);
+  else if (h.rule === 'majority') parts.push(`a majority of ${h.copies} consensus voters must be up`);
+  else if (h.rule === 'any' && h.copies > 1) parts.push(`any of ${h.copies} regions`);
+  else if (h.rule === 'one' && h.why?.startsWith('replication none')) parts.push('one region: replication none makes each copy a separate data set');
+  else if (h.copies > 1) parts.push(`${h.copies} copies`);
+  if (h.replicas && (h.copies > 1 || h.replicas.count > 1)) {
+    parts.push(`each region ${availabilityPct(h.perRegion)}: ${h.replicas.count} replica${h.replicas.count > 1 ? 's' : ''} at ${availabilityPct(h.replicas.each)} behind the region's ${availabilityPct(h.replicas.regionFate)}`);
+  }
+  return parts.join('; ');
+}
+
 function hopText(h: FlowAvailabilityHop): string {
-  return `${h.component} ${availabilityPct(h.value)}${h.copies > 1 ? ` (${h.copies} copies)` : ''}`;
+  const counted = countedText(h);
+  return `${h.component} ${availabilityPct(h.value)}${counted ? ` (${counted})` : ''}`;
 }
 
 /** The serial product as the learner reads it; hops that round to 100 % are counted, not listed. */
@@ -62,12 +77,14 @@ export default defineCheck<Options>({
     title: 'Meet each flow\'s availability target across all of its hops',
     concept:
       `A request succeeds only if every component on its path is up, so availabilities of serial hops multiply and each extra dependency lowers the total: a region at ${REGION} calling an API at ${EXTERNAL} is up ${availabilityPct(DEFAULT_REGIONAL_AVAILABILITY * DEFAULT_EXTERNAL_AVAILABILITY)} of the time. ` +
-      `Redundancy works the other way: independent copies fail together only rarely, so n copies at a give 1 - (1 - a)^n, and two regions at ${REGION} give ${availabilityPct(redundant(DEFAULT_REGIONAL_AVAILABILITY, 2))}. ` +
-      'The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.',
+      `Redundancy works the other way, but only for copies the request can use: when any of n independent copies can serve, they give 1 - (1 - a)^n (two regions at ${REGION} give ${availabilityPct(redundant(DEFAULT_REGIONAL_AVAILABILITY, 2))}). ` +
+      `A write that waits for every synchronous copy needs them all up (a^k: two copies at ${REGION} give ${availabilityPct(allOf(DEFAULT_REGIONAL_AVAILABILITY, 2))}), and a consensus store needs a majority: two voters are worse than one, three give 3a^2 - 2a^3 (${availabilityPct(majorityOf(DEFAULT_REGIONAL_AVAILABILITY, 3))}). ` +
+      'Replicas inside one region share its fate (power, network, control plane), so they add nine only up to the region\'s own figure. The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.',
     computes:
-      'Per hop: 1 - (1 - a)^n over the independent regional copies that can serve it (stateless tiers: their regions; stores: copies that can take over, a single primary counts once for writes); the flow is the product over its distinct hops. ' +
+      `Per hop, a = one region's deployment: the stated availability, else ${availabilityPct(REGION_FATE_AVAILABILITY)} (the region's shared fate) x (1 - (1 - r)^replicas) with r = replica_availability (default ${availabilityPct(REPLICA_AVAILABILITY)}, one instance; Azure VM SLA). ` +
+      'Copies: stateless tiers and asynchronous copies with failover: any of n regions, 1 - (1 - a)^n; a single primary without failover: one copy for writes, any replica for reads; synchronous replication: a^k for writes, any copy for reads; consensus: P(a majority of n voters up), any voter for reads that accept bounded staleness; replication none: one copy (separate data sets; caches refill, so any). The flow is the product over its distinct hops. ' +
       `Target: the rubric's option target when set (the problem's requirement), else the flow's own availability, else requirements.availability. Downtime per month = (1 - availability) x ${MINUTES_PER_MONTH} min (30 days).`,
-    sources: ['azureWaf'],
+    sources: ['azureWaf', 'azureVmSla'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

@@ -1,6 +1,7 @@
 // failover/rto-rpo: losing a region costs each writable store no more downtime (RTO) or lost writes (RPO) than the targets allow.
 import type { StoreFailover } from '../../analysis/metrics.js';
 import type { Model } from '../../spec/model.js';
+import { DEFAULT_FAILOVER, DNS_TTL_S, ELECTION_TIMEOUT_MS, HEALTH_CHECK } from '../../data/figures.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -12,12 +13,16 @@ interface Options {
 
 /** How the RTO comes about, in the learner's terms. */
 function rtoHow(model: Model, s: StoreFailover): string {
-  if (s.mode === 'active-passive') {
-    const fo = model.components[s.component]!.failover!;
-    return `detect ${fo.detectS} s + promote ${fo.promoteS} s to ${s.standby ?? 'the standby'}`;
+  const c = model.components[s.component]!;
+  if (s.election) {
+    return `losing the leader in ${s.leader ?? '?'}: the followers wait out the ${ms(s.election.timeoutS)} s election timeout, then ${s.election.candidate} wins a majority in one ${ms(s.election.voteRttMs)} ms vote round trip`;
   }
-  if (s.mode === 'active-active') return `active-active: the other regions (${s.regions.join(', ')}) keep serving`;
-  return `a consensus quorum across ${s.regions.join(', ')} elects a new leader`;
+  const fo = c.failover!;
+  if (s.mode === 'active-passive') {
+    const home = c.primary ?? s.regions[0] ?? 'the old primary';
+    return `detect ${fo.detectS} s + promote ${fo.promoteS} s to ${s.standby ?? 'the standby'}; failing back to ${home} later is a second, planned switchover once it has caught up`;
+  }
+  return `active-active: detect ${fo.detectS} s (health checks) + steer ${fo.steerS} s (DNS TTL) before the failed region's users reach ${s.regions.join(', ')}; failing back is the same steering in reverse once the region is healthy and caught up`;
 }
 
 function rpoHow(model: Model, s: StoreFailover): string {
@@ -29,7 +34,8 @@ function rpoHow(model: Model, s: StoreFailover): string {
 /** Why recovery is manual: one region, or copies that are not kept current. */
 function whyManual(s: StoreFailover): string {
   if (s.regions.length <= 1) return `it lives only in ${s.regions[0] ?? 'one region'}`;
-  if (s.replication === 'none') return `its copies in ${s.regions.join(', ')} are not replicated`;
+  if (s.replication === 'none') return `its copies in ${s.regions.join(', ')} are not replicated (replication none: each is a separate data set, not a replica)`;
+  if (s.replication === 'consensus' && s.regions.length < 3) return `its ${s.regions.length} consensus voters (${s.regions.join(', ')}) cannot form a majority once one region is lost`;
   return `it has copies in ${s.regions.join(', ')} but no automatic failover (failover.mode ${s.mode})`;
 }
 
@@ -40,12 +46,13 @@ export default defineCheck<Options>({
     title: 'Keep each writable store\'s failover time (RTO) and data-loss window (RPO) within the targets',
     concept:
       'RTO is how long a store may be unavailable after its region fails; RPO is how much recently committed data may be lost. ' +
-      'Active-passive recovers in detection plus promotion time and active-active in about zero, while RPO follows replication: asynchronous copies lose the lag, synchronous or consensus copies lose nothing. ' +
+      'Recovery is never instant: active-passive takes detection plus promotion; active-active still has to notice the dead region (health checks) and move its users (DNS TTL, or anycast); a consensus group waits out an election timeout before a follower takes over. ' +
+      'RPO follows replication: asynchronous copies lose the lag, synchronous or consensus copies lose nothing. After the incident comes the failback: moving back to the repaired region is a second, planned switchover. ' +
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
-      'RTO = failover.detect_s + failover.promote_s for active-passive, 0 for active-active or consensus over 3+ regions, none (manual restore) otherwise or when the store is in one region. ' +
+      `RTO = failover.detect_s + failover.promote_s for active-passive; failover.detect_s (default ${DEFAULT_FAILOVER.detectS} s: Route 53 fast health checks ${HEALTH_CHECK.intervalS} s x ${HEALTH_CHECK.failures} failures) + failover.steer_s (default DNS TTL ${DNS_TTL_S} s) for active-active; for consensus over 3+ voters, the election timeout (${ELECTION_TIMEOUT_MS / 1000} s, etcd default) + the best surviving candidate's vote round trip to a majority; none (manual restore) otherwise, with replication none (separate data sets) or when the store is in one region. ` +
       'RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric\'s rtoS/rpoS when it sets either, else the spec\'s requirements.rto_s/rpo_s.',
-    sources: ['awsDr'],
+    sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'raft'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -65,7 +72,7 @@ export default defineCheck<Options>({
     },
     hints: {
       rtoOver:
-        'RTO is the sum of noticing the failure and making another copy the writer. Which of the two dominates here, and which knobs shorten it? Also consider whether this store needs a promotion at all.',
+        'RTO is the sum of noticing the failure, making another copy the writer and moving clients to it. Which part dominates here, and which knobs shorten it (health-check interval and threshold, DNS TTL or anycast, a store that elects its own leader)? Plan the failback too: returning to the repaired region is another switchover.',
       rtoManual:
         'Without a second region that can take over, recovery is a restore from backup (AWS: hours). Think about which failover mode fits this data and where the copy that takes over would live.',
       rpoOver:

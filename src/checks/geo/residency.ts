@@ -6,11 +6,13 @@ import { defineCheck, type Finding } from '../types.js';
 type Options = Record<string, never>;
 
 /** Where the offending copy is written: the standby, or the region in the store's list. */
-function copyPath(model: Model, store: string, region: string): { path: SpecPath; copy: 'replica' | 'failover standby' } {
+function copyPath(model: Model, store: string, region: string): { path: SpecPath; copy: 'replica' | 'failover standby' | 'separate data set (replication none)' } {
   const c = model.components[store]!;
   const i = c.regions.indexOf(region);
   if (i < 0 && c.failover?.standby === region) return { path: ['components', store, 'failover', 'standby'], copy: 'failover standby' };
-  return { path: c.explicit.includes('regions') ? ['components', store, 'regions', i] : ['components', store], copy: 'replica' };
+  // Without replication the copy is not a replica but its own data set of this class, written where it is: still stored there.
+  const copy = c.replication?.mode === 'none' && c.regions.length > 1 ? 'separate data set (replication none)' : 'replica';
+  return { path: c.explicit.includes('regions') ? ['components', store, 'regions', i] : ['components', store], copy };
 }
 
 export default defineCheck<Options>({
@@ -23,7 +25,8 @@ export default defineCheck<Options>({
       'Residency applies to every copy, not just the primary: a read replica, a backup or a failover standby in another area breaks it just as surely. ' +
       'Global designs therefore partition such data by home region and replicate it only among allowed regions, while public data can go everywhere.',
     computes:
-      'For each data class with a residency rule (areas such as eu expanded to their regions), every region holding a copy of each of its stores (the store\'s regions plus its failover standby) is compared with the allowed regions.',
+      'For each data class with a residency rule (areas such as eu expanded to their regions), every region holding a copy of each of its stores (the store\'s regions plus its failover standby) is compared with the allowed regions. ' +
+      'A store with replication none holds a separate data set of the class in each region (not a replica): each is still data of that class stored there, and is named as such.',
     sources: ['sdcoach'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},

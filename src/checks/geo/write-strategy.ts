@@ -1,6 +1,6 @@
 // geo/write-strategy: a store written in several regions declares how, and the strategy fits the reads that must be exact.
 import { quorumRttMs } from '../../analysis/route.js';
-import { replicaRegions } from '../../spec/lookups.js';
+import { replicaRegions, rttMs } from '../../spec/lookups.js';
 import type { Model, ModelComponent } from '../../spec/model.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
@@ -17,12 +17,17 @@ function isAsyncMultiWriter(c: ModelComponent): boolean {
   return c.failover?.mode === 'active-active' && (rep === 'async' || rep === 'none');
 }
 
-/** The slowest quorum a write can wait for, over the regions a write can start from. */
-function worstQuorum(model: Model, c: ModelComponent): { region: string; ms: number } {
-  let worst = { region: c.regions[0] ?? '', ms: 0 };
+/**
+ * What a consensus write costs in round trips: from the caller's region to the leader, then the
+ * leader's quorum round trip. Reported for the writing region where the sum is largest.
+ */
+function worstQuorum(model: Model, c: ModelComponent): { region: string; ms: number; toLeader: number; total: number; leader: string } {
+  const leader = c.leader ?? c.regions[0] ?? '';
+  const q = quorumRttMs(model, c, leader);
+  let worst = { region: leader, ms: q, toLeader: 0, total: q, leader };
   for (const r of c.regions) {
-    const q = quorumRttMs(model, c, r);
-    if (q > worst.ms) worst = { region: r, ms: q };
+    const toLeader = rttMs(model, r, leader) ?? 0;
+    if (toLeader + q > worst.total) worst = { region: r, ms: q, toLeader, total: toLeader + q, leader };
   }
   return worst;
 }
@@ -35,11 +40,12 @@ export default defineCheck<Options>({
     concept:
       'Once a store spans regions, every write has to answer: which region accepts it, and when do the others see it? ' +
       'Asynchronous replication keeps writes fast but lets regions disagree for a while, so two regions that both accept writes can show different balances. ' +
-      'Reads that must be exact (balances, inventory) need one writer or a consensus protocol, and consensus makes every write wait for a quorum of regions: a round trip between them.',
+      'Reads that must be exact (balances, inventory) need one writer or a consensus protocol. Consensus still has one writer, its leader: every write travels to the leader and waits while the leader reaches a majority, and exact reads are the leader\'s too.',
     computes:
       'Writable stores (not caches or read models) whose copies (regions plus standby) span more than one region need patterns.multi_region. ' +
       'Each strongly consistent read flow (workload.strong_reads or consistency: strong) is checked against every multi-region store on its path: active-active with async (or no) replication fails. ' +
-      'With consensus, the quorum round trip is the RTT to the majority-th nearest copy, reported for the slowest writing region.',
+      'With consensus, a write goes to the leader (replication leader: `primary`, else the first region) and commits when a majority has it: RTT(writer -> leader) + the leader\'s RTT to its (majority - 1)-th nearest other voter, reported for the slowest writing region. ' +
+      'Strategy names: single-primary (one writable region, asynchronous replicas) and multi-primary (every region writable, asynchronous) warn when no store matches them; async-replication is the deprecated name of multi-primary.',
     sources: ['awsDr', 'azureRtt'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
@@ -48,7 +54,7 @@ export default defineCheck<Options>({
       undeclared: '{{stores}} span {{regions}} regions but patterns.multi_region declares no strategy for writing across them',
       strategyMismatch: 'patterns.multi_region says {{strategy}}, but {{store}} {{actual}}',
       strongOnAsyncMultiWriter: '{{flow}} must read the latest write, but {{store}} accepts writes in {{regions}} with {{replication}} replication (lag {{lag}} ms): a read in one region can miss a write made in another. Exact reads across regions need consensus, and a quorum here costs {{quorum}} ms per write',
-      strongWithConsensus: '{{flow}} reads {{store}}, which commits by consensus across {{regions}}: reads stay exact, and each write waits {{quorum}} ms for a quorum (from {{from}})',
+      strongWithConsensus: '{{flow}} reads {{store}}, which commits by consensus across {{regions}}: exact reads go to the leader in {{leader}}, and each write travels there and waits {{quorum}} ms for a quorum (the leader\'s round trip to the nearest majority); from {{from}} that is {{toLeader}} + {{quorum}} = {{total}} ms of round trips',
     },
     hints: {
       undeclared:
@@ -76,6 +82,14 @@ export default defineCheck<Options>({
             mismatched = true;
             out.push({ status: 'warn', messageId: 'strategyMismatch', data: { strategy, store: c.id, actual: `keeps copies in ${replicaRegions(c).join(', ')}` }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, regions: replicaRegions(c) } });
           }
+        } else if (strategy === 'single-primary' && multi.some((c) => c.failover?.mode === 'active-active')) {
+          for (const c of multi.filter((x) => x.failover?.mode === 'active-active')) {
+            mismatched = true;
+            out.push({ status: 'warn', messageId: 'strategyMismatch', data: { strategy, store: c.id, actual: `accepts writes in every region (failover.mode active-active): that is multi-primary` }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, failover: c.failover?.mode } });
+          }
+        } else if (strategy === 'multi-primary' && !multi.some((c) => c.failover?.mode === 'active-active')) {
+          mismatched = true;
+          out.push({ status: 'warn', messageId: 'strategyMismatch', data: { strategy: model.patterns.multiRegion?.deprecated ? `${strategy} (written ${model.patterns.multiRegion.deprecated})` : strategy, store: stores, actual: `take${multi.length === 1 ? 's' : ''} writes in one region only (no store is active-active): one primary with asynchronous replicas is single-primary` }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, failover: Object.fromEntries(multi.map((c) => [c.id, c.failover?.mode])) } });
         } else if (strategy === 'global-consensus' && !multi.some((c) => c.replication?.mode === 'consensus')) {
           mismatched = true;
           out.push({ status: 'warn', messageId: 'strategyMismatch', data: { strategy, store: stores, actual: `replicate${multi.length === 1 ? 's' : ''} without consensus (replication.mode: ${[...new Set(multi.map((c) => c.replication?.mode ?? 'none'))].join(', ')})` }, path: ['patterns', 'multi_region', 'strategy'], evidence: { strategy, replication: Object.fromEntries(multi.map((c) => [c.id, c.replication?.mode])) } });
@@ -105,9 +119,9 @@ export default defineCheck<Options>({
           out.push({
             status: 'pass',
             messageId: 'strongWithConsensus',
-            data: { flow: name, store: id, regions, quorum: ms(q.ms), from: q.region },
+            data: { flow: name, store: id, regions, quorum: ms(q.ms), from: q.region, leader: q.leader, toLeader: ms(q.toLeader), total: ms(q.total) },
             path: ['components', id, 'replication'],
-            evidence: { quorumRttMs: Object.fromEntries(c.regions.map((r) => [r, quorumRttMs(model, c, r)])) },
+            evidence: { leader: q.leader, quorumRttMs: q.ms, writeRttMs: Object.fromEntries(c.regions.map((r) => [r, (rttMs(model, r, q.leader) ?? 0) + q.ms])) },
           });
         }
       }

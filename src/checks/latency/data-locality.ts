@@ -29,7 +29,7 @@ function isFarDataHop(model: Model, hop: HopLatency): boolean {
 /** Where the learner moves the data: the store's primary when the write was pinned there, else its regions. */
 function storePath(model: Model, hop: HopLatency): SpecPath {
   const c = model.components[hop.component]!;
-  if (hop.reason === 'primary' && c.explicit.includes('primary')) return ['components', c.id, 'primary'];
+  if ((hop.reason === 'primary' || hop.reason === 'leader') && c.explicit.includes('primary')) return ['components', c.id, 'primary'];
   return ['components', c.id, 'regions'];
 }
 
@@ -95,7 +95,7 @@ export default defineCheck<Options>({
           messageId: 'farData',
           data: {
             flow: f.name, origin: o.origin, latency: ms(o.p99), budget, kind: f.kind, rtt: ms(cost.v),
-            region: cost.hop.region!, store: cost.hop.component, pinned: cost.hop.reason === 'primary' ? ' (its single write primary)' : '',
+            region: cost.hop.region!, store: cost.hop.component, pinned: cost.hop.reason === 'primary' ? ' (its single write primary)' : cost.hop.reason === 'leader' ? ' (its consensus leader)' : '',
           },
           path: storePath(model, cost.hop),
           evidence: { budget, p99: o.p99, networkMs: o.networkMs, hops: o.hops.map((h) => ({ component: h.component, from: h.from, region: h.region, networkMs: h.networkMs, processing: h.processing.p99, replicationMs: h.replicationMs })) },

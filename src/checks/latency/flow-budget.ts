@@ -20,7 +20,7 @@ export function biggestCost(l: OriginLatency): string {
   }
   if (!best) return '';
   const { hop, part, v } = best;
-  if (part === 'network') return `${ms(v)} ms is the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : ''}`;
+  if (part === 'network') return `${ms(v)} ms is the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`;
   if (part === 'replication') return `${ms(v)} ms is ${hop.component} waiting for ${hop.replicationKind === 'quorum' ? 'a quorum of replicas' : 'its synchronous replica'}`;
   return `${ms(v)} ms is ${hop.component}'s own p99${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`;
 }

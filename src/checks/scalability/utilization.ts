@@ -13,6 +13,13 @@ interface Options {
   failOnSurge: boolean;
 }
 
+/** How one node's load is made up: an even share, or (replicated store) every write plus a share of the reads. */
+function loadText(l: RegionLoad): string {
+  const perReplica = count(l.capacity / Math.max(1, l.replicas));
+  if (!l.everyReplicaWrites) return `${count(l.rate)} req/s over ${l.replicas} x ${perReplica}`;
+  const reads = l.rate - l.writeRate;
+  return `each of ${l.replicas} replicas applies all ${count(l.writeRate)} writes/s plus 1/${l.replicas} of ${count(reads)} reads/s: ${count(l.perNodeRate)} req/s on a node that serves ${perReplica}`;
+}
 
 export default defineCheck<Options>({
   meta: {
@@ -21,10 +28,11 @@ export default defineCheck<Options>({
     title: 'Keep every component below the utilization limit at peak, with room for a surge',
     concept:
       'Utilization is the share of a component\'s capacity that the traffic uses: the rate that reaches it over what its replicas can serve. ' +
+      'Replicas of a store scale its reads, not its writes: each replica applies every write, so a write-heavy store gains little from more replicas and needs its writes split (shards) instead. ' +
       'Queueing delay grows slowly at first and then explodes as utilization nears 100 %, so a component past about 80 % at peak is already slow on a bad day. ' +
       'Traffic also surges beyond the planned peak, and a tier that cannot absorb twice the peak falls over when it does.',
     computes:
-      'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives) / (replicas x capacity per replica). ' +
+      'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica. ' +
       'Fails above maxUtilization; warns when SURGE_FACTOR (2) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults).',
     sources: ['systemforge', 'sdcoach'],
     optionsSchema: {
@@ -38,10 +46,10 @@ export default defineCheck<Options>({
     },
     defaults: { maxUtilization: UTILIZATION_LIMIT, checkSurge: true, failOnSurge: false },
     messages: {
-      withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), {{surge}} at a {{surgeFactor}}x surge',
-      withinLimitAtPeak: '{{component}} peaks at {{utilization}} in {{region}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), within the {{limit}} limit',
-      overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}), above the {{limit}} limit',
-      surgeOverflow: '{{component}} in {{region}} runs at {{utilization}} ({{rate}} req/s over {{replicas}} x {{perReplica}}); a {{surgeFactor}}x surge takes it to {{surge}}',
+      withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{load}}), {{surge}} at a {{surgeFactor}}x surge',
+      withinLimitAtPeak: '{{component}} peaks at {{utilization}} in {{region}} ({{load}}), within the {{limit}} limit',
+      overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{load}}), above the {{limit}} limit',
+      surgeOverflow: '{{component}} in {{region}} runs at {{utilization}} ({{load}}); a {{surgeFactor}}x surge takes it to {{surge}}',
     },
     hints: {
       overLimit: 'Compare the rate that reaches this component in that region with what its replicas can serve. Which knob changes the ratio: the replicas, the capacity of each, or how much traffic reaches it at all (a cache in front, another region taking a share)?',
@@ -55,10 +63,10 @@ export default defineCheck<Options>({
       if (!loads.length) continue;
       const path = ['components', id, 'replicas'];
       const data = (l: RegionLoad) => ({
-        component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas,
+        component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas, load: loadText(l),
         perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: SURGE_FACTOR,
       });
-      const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization }])) };
+      const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, writeRate: l.writeRate, perNodeRate: l.perNodeRate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization }])) };
       let flagged = false;
       for (const l of loads) {
         if (l.utilization > options.maxUtilization) {
