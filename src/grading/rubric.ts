@@ -155,8 +155,16 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     });
   }
 
+  const ownIds = new Map<string, number>();
   for (const [i, a] of (raw.assertions ?? []).entries()) {
     const at = [...basePath, 'assertions', i, 'expr'];
+    const twin = ownIds.get(a.id);
+    if (twin !== undefined) {
+      // Silently replacing the first (perhaps a must-pass one) would change the grade unseen.
+      diagnostics.push(locatedError(file, locate, [...basePath, 'assertions', i, 'id'], `assertion id "${a.id}" is used twice in this rubric (also assertions[${twin}]): give each assertion its own id`, 'duplicate-assertion'));
+      continue;
+    }
+    ownIds.set(a.id, i);
     const compiled = compileAssertion(a.expr);
     if (!compiled.ok) {
       diagnostics.push(locatedError(file, locate, at, `assertion "${a.id}": ${compiled.error}`, 'bad-expression'));
