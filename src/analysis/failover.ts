@@ -3,6 +3,7 @@
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { StoreFailover } from './metrics.js';
+import { dict } from '../spec/dict.js';
 
 export function failoverWindow(c: ModelComponent): StoreFailover {
   const mode = c.failover?.mode ?? 'none';
@@ -39,7 +40,7 @@ export function failoverWindow(c: ModelComponent): StoreFailover {
 }
 
 export function storeFailovers(model: Model): Record<string, StoreFailover> {
-  const out: Record<string, StoreFailover> = {};
+  const out: Record<string, StoreFailover> = dict();
   for (const id of model.componentOrder) {
     const c = model.components[id]!;
     if (c.stateful) out[id] = failoverWindow(c);
