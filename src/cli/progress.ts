@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress, writeProgress } from '../progress/file.js';
 import { formatDuration, problemStatus, resetProgress, STATUS_ICON, type Progress } from '../progress/progress.js';
-import { sanitizeTerminal } from '../spec/sanitize.js';
+import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
@@ -109,7 +109,7 @@ Progress is kept in $SDCOACH_HOME, else $XDG_STATE_HOME/sdcoach, else ~/.local/s
         return;
       }
       const read = readProgress(file, { setAside: false });
-      if (read.warning) process.stderr.write(`sdcoach: ${read.warning}\n`);
+      if (read.warning) process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\n`);
       const { problems } = loadCatalog(catalogsFor(cmd));
       if (opts.json) process.stdout.write(`${JSON.stringify(progressJson(read.progress, problems, file), null, 2)}\n`);
       else process.stdout.write(progressText(read.progress, problems, file, useColor()));
@@ -124,7 +124,7 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
   }
   const read = readProgress(file, { setAside: false });
   if (read.warning) {
-    process.stderr.write(`sdcoach: ${read.warning}\nsdcoach practice moves such a file aside by itself; to delete it, remove ${file}\n`);
+    process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\nsdcoach practice moves such a file aside by itself; to delete it, remove ${file}\n`);
     return EXIT.usage;
   }
   if (problem !== undefined && !read.progress.problems[problem]) {
