@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Problem } from '../problems/problem.js';
-import { progressFile, readProgress, writeProgress } from '../progress/file.js';
+import { progressFile, readProgress, updateProgress } from '../progress/file.js';
 import { formatDuration, problemStatus, resetProgress, STATUS_ICON, type Progress } from '../progress/progress.js';
 import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
@@ -148,7 +148,13 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
       return EXIT.ok;
     }
   }
-  writeProgress(file, resetProgress(read.progress, problem));
+  // Under the lock, on the file as it is now: a session or another reset may have written since it was read.
+  try {
+    updateProgress(file, (onDisk) => resetProgress(onDisk, problem));
+  } catch (err) {
+    process.stderr.write(`sdcoach: cannot reset progress in ${sanitizeLine(file)}: ${sanitizeLine((err as Error).message)}\n`);
+    return EXIT.usage;
+  }
   process.stdout.write(`Reset ${what}.\n`);
   return EXIT.ok;
 }
