@@ -80,6 +80,7 @@ export function outputProblem(file: string): string | undefined {
     return undefined;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return 'part of the path is a file, not a folder';
     if (code !== 'ENOENT') return code === 'EACCES' ? 'permission denied' : code ?? 'cannot be written';
   }
   let dir = dirname(abs);
