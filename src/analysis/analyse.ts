@@ -10,13 +10,14 @@ import { readWriteRatio } from './read-write.js';
 import { replayCost } from './replay.js';
 import { residency } from './residency.js';
 import { storeStaleness } from './staleness.js';
+import { dict } from '../spec/dict.js';
 
 export function analyse(model: Model): Metrics {
-  const flows: Record<string, FlowMetrics> = {};
-  const latencies: Record<string, Record<string, OriginLatency>> = {};
+  const flows: Record<string, FlowMetrics> = dict();
+  const latencies: Record<string, Record<string, OriginLatency>> = dict();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
-    const origins: Record<string, OriginLatency> = {};
+    const origins: Record<string, OriginLatency> = dict();
     for (const o of flow.origins) origins[o] = flowLatency(model, flow, o);
     latencies[name] = origins;
     const all = Object.values(origins);

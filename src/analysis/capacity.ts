@@ -7,6 +7,7 @@ import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
+import { dict } from '../spec/dict.js';
 
 export const SURGE_FACTOR = 2;
 
@@ -37,7 +38,7 @@ type Loads = Record<string, Record<string, { rate: number; writeRate: number }>>
 
 function addLoad(loads: Loads, c: ModelComponent, region: string | undefined, rate: number, write: boolean): void {
   if (region === undefined || c.kind === 'client' || c.kind === 'external') return;
-  const byRegion = (loads[c.id] ??= {});
+  const byRegion = (loads[c.id] ??= dict());
   const slot = (byRegion[region] ??= { rate: 0, writeRate: 0 });
   slot.rate += rate;
   if (write) slot.writeRate += rate;
@@ -87,7 +88,7 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
       if (region !== undefined) addWrite(loads, t, region, rate);
     }
   }
-  const out: Record<string, Record<string, RegionLoad>> = {};
+  const out: Record<string, Record<string, RegionLoad>> = dict();
   for (const [id, byRegion] of Object.entries(loads)) {
     const c = model.components[id]!;
     out[id] = {};

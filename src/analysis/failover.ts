@@ -9,6 +9,7 @@ import { ELECTION_TIMEOUT_MS } from '../data/figures.js';
 import { replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { StoreFailover } from './metrics.js';
+import { dict } from '../spec/dict.js';
 
 /**
  * A new leader after the leader's region is lost: a surviving voter stands after the election timeout
@@ -71,7 +72,7 @@ export function failoverWindow(c: ModelComponent, model?: Model): StoreFailover 
 }
 
 export function storeFailovers(model: Model): Record<string, StoreFailover> {
-  const out: Record<string, StoreFailover> = {};
+  const out: Record<string, StoreFailover> = dict();
   for (const id of model.componentOrder) {
     const c = model.components[id]!;
     if (c.stateful) out[id] = failoverWindow(c, model);

@@ -5,6 +5,7 @@
 import type { Model } from '../spec/model.js';
 import type { OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares } from './route.js';
+import { dict } from '../spec/dict.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
@@ -27,8 +28,8 @@ const meanHeldMs = (acc: CallAcc): number => (acc.rate > 0 ? acc.heldMs / acc.ra
 
 export function poolDemand(model: Model, latencies: Record<string, Record<string, OriginLatency>>): Record<string, ServicePools> {
   // service -> region -> dependency -> accumulated calls/s and thread time
-  const calls: Record<string, Record<string, Record<string, CallAcc>>> = {};
-  const own: Record<string, Record<string, CallAcc>> = {};
+  const calls: Record<string, Record<string, Record<string, CallAcc>>> = dict();
+  const own: Record<string, Record<string, CallAcc>> = dict();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const shares = originShares(model, flow);
@@ -45,17 +46,17 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         const reached = rate * hop.reach;
         if (caller) {
           const held = RUNS_CODE.has(c.kind) ? lat.hops.slice(i).reduce((a, h) => a + h.total.p99, 0) : hop.total.p99;
-          accumulate((((calls[caller.id] ??= {})[caller.region] ??= {})[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, held);
+          accumulate((((calls[caller.id] ??= dict())[caller.region] ??= dict())[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, held);
         }
         if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
-          accumulate(((own[c.id] ??= {})[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, hop.processing.p99);
+          accumulate(((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, hop.processing.p99);
           caller = { id: c.id, region: hop.region };
         }
       });
     }
   }
 
-  const out: Record<string, ServicePools> = {};
+  const out: Record<string, ServicePools> = dict();
   for (const id of model.componentOrder) {
     const s = model.components[id]!;
     if (!RUNS_CODE.has(s.kind)) continue;

@@ -2,6 +2,7 @@
 // Latency, capacity and pool demand all walk the same route, so they always agree.
 import { nearestRegion, replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Model, ModelComponent, ModelFlow } from '../spec/model.js';
+import { dict } from '../spec/dict.js';
 
 export type HopReason = 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
 
@@ -89,7 +90,7 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
 export function originShares(model: Model, flow: ModelFlow): Record<string, number> {
   const raw = flow.origins.map((o) => [o, model.users[o] ?? 0] as const);
   const total = raw.reduce((a, [, s]) => a + s, 0);
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const [o, s] of raw) out[o] = total > 0 ? s / total : 1 / flow.origins.length;
   return out;
 }

@@ -2,6 +2,7 @@
 // original write a read from them can be = lag of the slowest worker chain + async replication lag.
 import type { Model } from '../spec/model.js';
 import type { StoreStaleness } from './metrics.js';
+import { dict } from '../spec/dict.js';
 
 interface Chain {
   lagMs: number;
@@ -30,7 +31,7 @@ export function storeStaleness(model: Model): Record<string, StoreStaleness> {
     return best;
   };
 
-  const out: Record<string, StoreStaleness> = {};
+  const out: Record<string, StoreStaleness> = dict();
   for (const [store, workers] of feeders) {
     const c = model.components[store];
     if (!c) continue;

@@ -17,11 +17,11 @@ import { catalogDirs } from '../problems/catalog.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import type { Model } from '../spec/model.js';
-import { sanitizeTerminal } from '../spec/sanitize.js';
+import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { gradeFiles } from './grade.js';
-import { EXIT, useColor, wholeNumber, rubricOptions } from './io.js';
+import { EXIT, outputProblem, rubricOptions, sameFile, useColor, wholeNumber, writeFailure } from './io.js';
 
 export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png', 'pdf', 'md'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -130,9 +130,11 @@ function prepareDestinations(drawables: Drawable[], specs: string[], opts: Diagr
     return drawables.map(() => undefined);
   }
   const asDir = specs.length > 1 || output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory());
-  const inputs = new Set(specs.map((s) => resolve(s)));
   const guard = (file: string) => {
-    if (inputs.has(resolve(file))) throw new UsageProblem(`refusing to write over the spec ${file}: choose another -o`);
+    // By real path: a symbolic link to a spec is that spec.
+    if (specs.some((s) => sameFile(s, file))) throw new UsageProblem(`refusing to write over the spec ${sanitizeLine(file)}: choose another -o`);
+    const unwritable = outputProblem(file);
+    if (unwritable) throw new UsageProblem(`cannot write ${sanitizeLine(file)}: ${unwritable}`);
     return file;
   };
   if (!asDir) return [guard(output)];
@@ -161,7 +163,7 @@ function write(file: string | undefined, data: string | Uint8Array, out: NodeJS.
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, data);
     } catch (e) {
-      throw new UsageProblem(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageProblem(`cannot write ${sanitizeLine(file)}: ${writeFailure(e)}`);
     }
     written.push(file);
   }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { explain } from '../grading/explain.js';
 import { EXIT } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -16,7 +17,7 @@ Examples:
       const r = explain(id);
       if (r.ok) process.stdout.write(r.text);
       else {
-        process.stderr.write(`sdcoach: ${r.error}\n`);
+        process.stderr.write(`sdcoach: ${sanitizeLine(r.error)}\n`);
         process.exitCode = EXIT.usage;
       }
     });

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { starterFor } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export function registerInit(program: Command): void {
   program
@@ -23,7 +24,7 @@ Examples:
       if (!p) return;
       const out = resolve(opts.output ?? `${p.id}.yaml`);
       if (existsSync(out) && !opts.force) {
-        process.stderr.write(`sdcoach: ${opts.output ?? `${p.id}.yaml`} already exists; not overwriting it (use --force to replace it)\n`);
+        process.stderr.write(`sdcoach: ${sanitizeLine(opts.output ?? `${p.id}.yaml`)} already exists; not overwriting it (use --force to replace it)\n`);
         process.exitCode = EXIT.usage;
         return;
       }
@@ -31,11 +32,11 @@ Examples:
       try {
         writeFileSync(out, text, { flag: opts.force ? 'w' : 'wx' });
       } catch (err) {
-        process.stderr.write(`sdcoach: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+        process.stderr.write(`sdcoach: cannot write ${sanitizeLine(out)}: ${sanitizeLine((err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
         process.exitCode = EXIT.usage;
         return;
       }
       const shown = opts.output ?? `${p.id}.yaml`;
-      process.stdout.write(`wrote ${shown}: the starter for "${p.title}", stage 1 of ${p.stages.length}.\nEdit it, then: sdcoach grade ${shown}\n`);
+      process.stdout.write(`wrote ${sanitizeLine(shown)}: the starter for "${sanitizeLine(p.title)}", stage 1 of ${p.stages.length}.\nEdit it, then: sdcoach grade ${sanitizeLine(shown)}\n`);
     });
 }

@@ -7,6 +7,7 @@ import { problemStatus, STATUS_ICON, type Progress } from '../progress/progress.
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export interface ListOptions {
   topic?: string;
@@ -42,13 +43,13 @@ Examples:
         cmd.error(`error: --difficulty must be one of ${DIFFICULTIES.join(', ')}`, { exitCode: EXIT.usage });
       }
       const { problems, errors } = loadCatalog(catalogsFor(cmd));
-      for (const e of errors) process.stderr.write(`${e}\n`);
+      for (const e of errors) process.stderr.write(`${sanitizeLine(e)}\n`);
       const shown = problems
         .filter((p) => !opts.topic || p.topics.includes(opts.topic))
         .filter((p) => !opts.difficulty || p.difficulty === opts.difficulty)
         .sort((a, b) => DIFF_ORDER[a.difficulty]! - DIFF_ORDER[b.difficulty]! || a.id.localeCompare(b.id));
       const { progress, warning } = learnerProgress();
-      if (warning) process.stderr.write(`sdcoach: ${warning}\n`);
+      if (warning) process.stderr.write(`sdcoach: ${sanitizeLine(warning)}\n`);
       const status = (p: Problem) => (progress ? problemStatus(progress, p.id, p.stages.length) : undefined);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(shown.map((p) => {

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { collect, EXIT } from './io.js';
+import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -47,7 +48,7 @@ export async function buildProgram(only?: string): Promise<Command> {
     .option('--problems <dir>', 'add a problem catalog folder (repeatable; also SDCOACH_PROBLEMS)', collect, [])
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    .configureOutput({ outputError: (str, write) => write(sanitizeTerminal(str)) })
     .addHelpText('after', `
 Examples:
   $ sdcoach practice                      # pick a problem and work through it, graded on every save
@@ -71,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    process.stderr.write(`sdcoach: internal error: ${(err as Error).message}\nPlease report this with the command you ran.\n`);
+    process.stderr.write(`sdcoach: internal error: ${sanitizeLine((err as Error).message)}\nPlease report this with the command you ran.\n`);
     if (process.env.SDCOACH_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return EXIT.usage;
   }

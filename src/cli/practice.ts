@@ -10,6 +10,7 @@ import { formatDiagnostic } from '../spec/diagnostic.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export interface PracticeOptions {
   stage?: number;
@@ -71,7 +72,7 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         problem = found.problem;
         const stages = found.problem.stages.length;
         if (opts.stage !== undefined && opts.stage > stages) {
-          process.stderr.write(`sdcoach: problem "${id}" has stages 1-${stages}\n`);
+          process.stderr.write(`sdcoach: problem "${sanitizeLine(id)}" has stages 1-${stages}\n`);
           process.exitCode = EXIT.usage;
           return;
         }

@@ -6,6 +6,7 @@ import { proveProblem, type ProblemProof, type ProofResult } from '../problems/p
 import { scaffoldProblem, SCAFFOLD_TOPICS } from '../problems/scaffold.js';
 import { xmlEscape } from '../grading/format/junit.js';
 import { collect, EXIT, useColor } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export interface CheckOutcome {
   proofs: ProblemProof[];
@@ -26,12 +27,13 @@ function icon(ok: boolean, color: boolean): string {
 
 export function formatCheckText(out: CheckOutcome, color: boolean): string {
   const lines: string[] = [];
-  for (const e of out.errors) lines.push(e);
+  const s = sanitizeLine;
+  for (const e of out.errors) lines.push(s(e));
   for (const p of out.proofs) {
-    lines.push(`${icon(p.ok, color)} ${p.problem}`);
+    lines.push(`${icon(p.ok, color)} ${s(p.problem)}`);
     for (const r of p.results) {
       if (r.ok && r.kind === 'rubric') continue;
-      lines.push(`    ${icon(r.ok, color)} ${r.stage ? `stage ${r.stage} ` : ''}${r.kind}: ${r.message}${r.ok ? '' : `\n        at ${r.where ?? r.file}`}`);
+      lines.push(`    ${icon(r.ok, color)} ${r.stage ? `stage ${r.stage} ` : ''}${r.kind}: ${s(r.message)}${r.ok ? '' : `\n        at ${s(r.where ?? r.file)}`}`);
     }
     lines.push(`    coverage: ${p.coverage.checks.length} checks (${p.coverage.checks.join(', ')}); seed topics: ${p.coverage.seedTopics.join(', ') || 'none'}`);
   }
@@ -102,7 +104,7 @@ Examples:
     .action((id: string, opts: { dir: string; topic: string[]; stages: number }) => {
       const r = scaffoldProblem({ id, catalog: opts.dir, topics: opts.topic.length ? opts.topic : ['cqrs'], stages: opts.stages });
       if (!r.ok) {
-        process.stderr.write(`sdcoach: ${r.error}\n`);
+        process.stderr.write(`sdcoach: ${sanitizeLine(r.error)}\n`);
         process.exitCode = EXIT.usage;
         return;
       }

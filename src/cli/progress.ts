@@ -4,9 +4,9 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Problem } from '../problems/problem.js';
-import { progressFile, readProgress, writeProgress } from '../progress/file.js';
+import { progressFile, readProgress, updateProgress } from '../progress/file.js';
 import { formatDuration, problemStatus, resetProgress, STATUS_ICON, type Progress } from '../progress/progress.js';
-import { sanitizeTerminal } from '../spec/sanitize.js';
+import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
@@ -109,7 +109,7 @@ Progress is kept in $SDCOACH_HOME, else $XDG_STATE_HOME/sdcoach, else ~/.local/s
         return;
       }
       const read = readProgress(file, { setAside: false });
-      if (read.warning) process.stderr.write(`sdcoach: ${read.warning}\n`);
+      if (read.warning) process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\n`);
       const { problems } = loadCatalog(catalogsFor(cmd));
       if (opts.json) process.stdout.write(`${JSON.stringify(progressJson(read.progress, problems, file), null, 2)}\n`);
       else process.stdout.write(progressText(read.progress, problems, file, useColor()));
@@ -124,7 +124,7 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
   }
   const read = readProgress(file, { setAside: false });
   if (read.warning) {
-    process.stderr.write(`sdcoach: ${read.warning}\nsdcoach practice moves such a file aside by itself; to delete it, remove ${file}\n`);
+    process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\nsdcoach practice moves such a file aside by itself; to delete it, remove ${file}\n`);
     return EXIT.usage;
   }
   if (problem !== undefined && !read.progress.problems[problem]) {
@@ -148,7 +148,13 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
       return EXIT.ok;
     }
   }
-  writeProgress(file, resetProgress(read.progress, problem));
+  // Under the lock, on the file as it is now: a session or another reset may have written since it was read.
+  try {
+    updateProgress(file, (onDisk) => resetProgress(onDisk, problem));
+  } catch (err) {
+    process.stderr.write(`sdcoach: cannot reset progress in ${sanitizeLine(file)}: ${sanitizeLine((err as Error).message)}\n`);
+    return EXIT.usage;
+  }
   process.stdout.write(`Reset ${what}.\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 // `sdcoach report <spec> -o report.html`: grades a spec and writes one self-contained HTML page with
 // the rendered diagram (failed checks drawn on it), the score and the feedback.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { BrowserNotFoundError } from '../diagrams/browser.js';
 import { THEMES, type Theme } from '../diagrams/mermaid.js';
@@ -10,7 +10,8 @@ import type { Launcher } from '../diagrams/render.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
 import { debugStats, loadDrawables, mermaidFor } from './diagram.js';
-import { EXIT, rubricOptions } from './io.js';
+import { EXIT, outputProblem, rubricOptions, sameFile, writeFailure } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export interface ReportOptions {
   output: string;
@@ -32,8 +33,14 @@ export interface ReportIO {
 /** Resolves to the exit code: 0 passed, 1 graded but failed, 2 input, usage or rendering error. */
 export async function runReport(spec: string, opts: ReportOptions, io: ReportIO): Promise<number> {
   const { out, err } = io;
-  if (opts.output !== '-' && resolve(opts.output) === resolve(spec)) {
-    err.write(`sdcoach report: refusing to write over the spec ${opts.output}: choose another -o\n`);
+  if (opts.output !== '-' && sameFile(opts.output, spec)) {
+    err.write(`sdcoach report: refusing to write over the spec ${sanitizeLine(opts.output)}: choose another -o\n`);
+    return EXIT.usage;
+  }
+  // Before the render (seconds of Chromium): a destination that cannot be written fails now.
+  const unwritable = opts.output !== '-' ? outputProblem(opts.output) : undefined;
+  if (unwritable) {
+    err.write(`sdcoach report: cannot write ${sanitizeLine(opts.output)}: ${unwritable}\n`);
     return EXIT.usage;
   }
   const { drawables } = loadDrawables([spec], { ...opts, grade: true }, err, io.catalogs ?? catalogDirs());
@@ -60,10 +67,10 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, html);
     } catch (e) {
-      err.write(`sdcoach report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      err.write(`sdcoach report: cannot write ${sanitizeLine(opts.output)}: ${writeFailure(e)}\n`);
       return EXIT.usage;
     }
-    err.write(`wrote ${opts.output} (score ${d.report.score}/100, ${d.report.passed ? 'passed' : 'failed'})\n`);
+    err.write(`wrote ${sanitizeLine(opts.output)} (score ${d.report.score}/100, ${d.report.passed ? 'passed' : 'failed'})\n`);
   }
   return d.report.passed ? EXIT.ok : EXIT.failed;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { renderProblem } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 export function registerShow(program: Command): void {
   program
@@ -19,7 +20,7 @@ Examples:
       const p = problemOrUsageError(id, cmd);
       if (!p) return;
       if (opts.stage !== undefined && (!Number.isInteger(opts.stage) || opts.stage < 1 || opts.stage > p.stages.length)) {
-        process.stderr.write(`sdcoach: problem "${p.id}" has stages 1-${p.stages.length}\n`);
+        process.stderr.write(`sdcoach: problem "${sanitizeLine(p.id)}" has stages 1-${p.stages.length}\n`);
         process.exitCode = EXIT.usage;
         return;
       }

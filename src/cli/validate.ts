@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT } from './io.js';
+import { sanitizeLine } from '../spec/sanitize.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -25,11 +26,11 @@ export function runValidate(files: string[], opts: ValidateOptions): number {
       if (result.ok) {
         const m = result.loaded.model;
         for (const d of result.loaded.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        process.stdout.write(`✓ ${file}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`);
+        process.stdout.write(`✓ ${sanitizeLine(file)}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`);
       } else {
         for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
         const n = result.diagnostics.filter((d) => d.severity === 'error').length;
-        process.stdout.write(`✗ ${file}: ${n} problem${n === 1 ? '' : 's'}\n`);
+        process.stdout.write(`✗ ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`);
       }
     }
     if (files.length > 1) process.stdout.write(`${files.length - invalid} of ${files.length} files valid\n`);

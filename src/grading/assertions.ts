@@ -1,7 +1,13 @@
 // Mentors' assertions over the metrics, in CEL (Common Expression Language): a small, non-Turing-
 // complete language with no access to JavaScript. Expressions see a frozen, prototype-free copy of
 // the metrics, so names such as constructor or __proto__ resolve to nothing.
-import { parse } from '@marcbachmann/cel-js';
+//
+// A catalog is untrusted input, so every evaluation is bounded: `matches()` runs on RE2 (re2js,
+// linear time, no backtracking), and each assertion has a budget of evaluation steps, of string and
+// list sizes, of the total it may allocate and of wall-clock time. A blown budget stops the
+// evaluation at once and is reported as an authoring error, never a hang.
+import { Environment } from '@marcbachmann/cel-js';
+import { RE2JS } from 're2js';
 import type { Metrics } from '../analysis/metrics.js';
 
 export type CompiledAssertion = (context: Record<string, unknown>) => unknown;
@@ -12,6 +18,60 @@ const FUNCTIONS = new Set(['size', 'has', 'int', 'uint', 'double', 'string', 'bo
 const METHODS = new Set(['size', 'contains', 'startsWith', 'endsWith', 'matches']);
 const MACROS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
 const FORBIDDEN_FIELDS = new Set(['constructor', '__proto__', 'prototype']);
+
+/** What one assertion may spend. Generous for any real rubric (they take microseconds), finite for a hostile one. */
+export interface AssertionBudget {
+  /** Expression nodes evaluated (each macro iteration evaluates at least one). */
+  steps: number;
+  /** Characters in any one string, elements in any one list or map. */
+  size: number;
+  /** Characters and elements allocated in total. */
+  allocated: number;
+  /** Wall-clock milliseconds. */
+  ms: number;
+}
+
+export const DEFAULT_BUDGET: AssertionBudget = { steps: 1_000_000, size: 100_000, allocated: 10_000_000, ms: 1_000 };
+
+/** Wall-clock milliseconds all the assertions of one grade may take together (the practice screen waits for them). */
+export const GRADE_ASSERTIONS_MS = 2_000;
+
+/** The budget of the next assertion of a grade that must be over by `deadline` (Date.now() ms). */
+export function budgetUntil(deadline: number, base: AssertionBudget = DEFAULT_BUDGET): AssertionBudget {
+  return { ...base, ms: Math.max(1, Math.min(base.ms, deadline - Date.now())) };
+}
+
+/** Parse-time limits: an expression is a line of a rubric, not a program. */
+const LIMITS = { maxAstNodes: 2_000, maxDepth: 64, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 16 };
+const RE2_MATCHES = 'sdcoachRe2Matches';
+const MAX_PATTERN = 1_000;
+
+class BudgetExceeded extends Error {}
+
+const re2Cache = new Map<string, RE2JS>();
+function re2(pattern: string): RE2JS {
+  let re = re2Cache.get(pattern);
+  if (!re) {
+    if (pattern.length > MAX_PATTERN) throw new Error(`regular expression longer than ${MAX_PATTERN} characters`);
+    re = RE2JS.compile(pattern);
+    if (re2Cache.size > 256) re2Cache.clear();
+    re2Cache.set(pattern, re);
+  }
+  return re;
+}
+
+const env = new Environment({ unlistedVariablesAreDyn: true, limits: LIMITS }).registerFunction(
+  `string.${RE2_MATCHES}(string): bool`,
+  (text: string, pattern: string) => {
+    let re: RE2JS;
+    try {
+      re = re2(pattern);
+    } catch (err) {
+      throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`);
+    }
+    return re.matcher(text).find();
+  },
+);
 
 interface CelNode {
   op: string;
@@ -63,6 +123,17 @@ function vet(node: unknown, bound: ReadonlySet<string>): string | undefined {
         return undefined;
       }
       if (!METHODS.has(name)) return `unknown method "${name}"${at}: expressions may use ${[...METHODS, ...MACROS].join(', ')}`;
+      if (name === 'matches') {
+        // A literal pattern is checked now, so a bad one is an authoring error before any spec is graded.
+        const pattern = list[0] as CelNode | undefined;
+        if (pattern?.op === 'value' && typeof pattern.args === 'string') {
+          try {
+            re2(pattern.args);
+          } catch (err) {
+            return `invalid regular expression ${JSON.stringify(pattern.args)}${at}: ${(err as Error).message} (matches() uses RE2 syntax: no backreferences or lookaround)`;
+          }
+        }
+      }
       for (const a of list) {
         const err = vet(a, bound);
         if (err) return err;
@@ -80,15 +151,30 @@ function vet(node: unknown, bound: ReadonlySet<string>): string | undefined {
   }
 }
 
+/** Sends every `matches()` call to the RE2 implementation (cel-js's own uses backtracking RegExp). */
+function routeMatchesToRe2(node: unknown, seen = new Set<unknown>()): void {
+  if (!node || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const x of node) routeMatchesToRe2(x, seen);
+    return;
+  }
+  const n = node as CelNode;
+  if (n.op === 'rcall' && Array.isArray(n.args) && n.args[0] === 'matches') n.args[0] = RE2_MATCHES;
+  if ('op' in n) routeMatchesToRe2(n.args, seen);
+  else for (const v of Object.values(n)) routeMatchesToRe2(v, seen);
+}
+
 export function compileAssertion(expr: string): { ok: true; assertion: CompiledAssertion } | { ok: false; error: string } {
   let fn: CompiledAssertion & { ast?: unknown };
   try {
-    fn = parse(expr) as unknown as CompiledAssertion & { ast?: unknown };
+    fn = env.parse(expr) as unknown as CompiledAssertion & { ast?: unknown };
   } catch (err) {
     return { ok: false, error: `the expression does not parse: ${firstLine((err as Error).message)}` };
   }
   const problem = vet(fn.ast, new Set());
   if (problem) return { ok: false, error: problem };
+  routeMatchesToRe2(fn.ast);
   return { ok: true, assertion: fn };
 }
 
@@ -114,14 +200,113 @@ export function assertionContext(metrics: Metrics): Record<string, unknown> {
   return ctx;
 }
 
-export type AssertionOutcome = { ok: true; value: boolean } | { ok: false; error: string };
+// ---- the budget -------------------------------------------------------------------------------
+// cel-js evaluates every node through one method, Evaluator#run(ast, ctx); the evaluator is private,
+// so the first evaluation hands it over through the root node and its `run` is wrapped once. The
+// wrapper counts steps and sizes only while an assertion of ours is being evaluated.
 
-export function evaluateAssertion(assertion: CompiledAssertion, context: Record<string, unknown>): AssertionOutcome {
+interface Meter {
+  budget: AssertionBudget;
+  steps: number;
+  allocated: number;
+  deadline: number;
+  seen: WeakSet<object>;
+  blown?: string;
+}
+
+let meter: Meter | undefined;
+let runPatched = false;
+
+function blow(m: Meter, why: string): never {
+  m.blown ??= why;
+  throw new BudgetExceeded(m.blown);
+}
+
+function measure(m: Meter, value: unknown): void {
+  let size = -1;
+  if (typeof value === 'string') {
+    size = value.length;
+    if (size > 64) m.allocated += size;
+  } else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) size = value.length;
+    else if (value instanceof Map || value instanceof Set) size = value.size;
+    else return;
+    if (!m.seen.has(value)) {
+      m.seen.add(value);
+      m.allocated += size;
+    }
+  } else return;
+  if (size > m.budget.size) blow(m, `a value grew to ${size.toLocaleString('en-US')} characters or elements (the limit is ${m.budget.size.toLocaleString('en-US')})`);
+  if (m.allocated > m.budget.allocated) blow(m, `it allocated more than ${m.budget.allocated.toLocaleString('en-US')} characters and elements`);
+}
+
+function patchEvaluator(ev: { run: (ast: unknown, ctx: unknown) => unknown }): void {
+  if (runPatched) return;
+  const proto = Object.getPrototypeOf(ev) as { run: (ast: unknown, ctx: unknown) => unknown };
+  const original = proto.run;
+  proto.run = function run(this: unknown, ast: unknown, ctx: unknown): unknown {
+    const m = meter;
+    if (!m) return original.call(this, ast, ctx);
+    if (m.blown) throw new BudgetExceeded(m.blown);
+    if (++m.steps > m.budget.steps) blow(m, `it took more than ${m.budget.steps.toLocaleString('en-US')} evaluation steps`);
+    if ((m.steps & 63) === 0 && Date.now() > m.deadline) blow(m, `it ran longer than ${m.budget.ms} ms`);
+    const out = original.call(this, ast, ctx);
+    measure(m, out);
+    if (Date.now() > m.deadline) blow(m, `it ran longer than ${m.budget.ms} ms`);
+    return out;
+  };
+  runPatched = true;
+}
+
+function withEvaluatorHook(assertion: CompiledAssertion): void {
+  if (runPatched) return;
+  const root = (assertion as CompiledAssertion & { ast?: Record<string, unknown> }).ast;
+  if (!root) return;
+  const own = Object.getOwnPropertyDescriptor(root, 'evaluate');
+  const protoEvaluate = (Object.getPrototypeOf(root) as { evaluate: (ev: unknown, ast: unknown, ctx: unknown) => unknown }).evaluate;
+  Object.defineProperty(root, 'evaluate', {
+    configurable: true,
+    writable: true,
+    value(this: unknown, ev: { run: (ast: unknown, ctx: unknown) => unknown }, ast: unknown, ctx: unknown) {
+      patchEvaluator(ev);
+      if (own) Object.defineProperty(root, 'evaluate', own);
+      else delete root.evaluate;
+      // The wrapped run evaluates the root itself, so the root is counted as a step too.
+      return ev.run(ast, ctx);
+    },
+  });
+  void protoEvaluate;
+}
+
+export type AssertionOutcome = { ok: true; value: boolean } | { ok: false; error: string; budget?: boolean };
+
+export function evaluateAssertion(assertion: CompiledAssertion, context: Record<string, unknown>, budget: AssertionBudget = DEFAULT_BUDGET): AssertionOutcome {
+  withEvaluatorHook(assertion);
+  const m: Meter = { budget, steps: 0, allocated: 0, deadline: Date.now() + budget.ms, seen: new WeakSet() };
+  const outer = meter;
+  meter = m;
+  let v: unknown;
   try {
-    const v = assertion(context);
-    if (typeof v !== 'boolean') return { ok: false, error: `the expression gave ${typeof v === 'bigint' ? 'a number' : typeof v}, not true/false` };
-    return { ok: true, value: v };
+    v = assertion(context);
   } catch (err) {
+    if (m.blown) return overBudget(m.blown);
     return { ok: false, error: firstLine((err as Error).message) };
+  } finally {
+    meter = outer;
   }
+  // CEL's `||`, `&&` and all() absorb errors, so a blown budget is checked whatever the result.
+  if (m.blown) return overBudget(m.blown);
+  if (typeof v !== 'boolean') return { ok: false, error: `the expression gave ${typeof v === 'bigint' ? 'a number' : typeof v}, not true/false` };
+  return { ok: true, value: v };
+}
+
+function overBudget(why: string): AssertionOutcome {
+  return { ok: false, budget: true, error: `the assertion exceeded its evaluation budget: ${why}; simplify the expression (fewer nested macros, smaller values)` };
+}
+
+/** "assertion "id" at file:line:col" for messages about an assertion. */
+export function assertionWhere(a: { id: string; source?: { file: string; line?: number; column?: number } }): string {
+  const s = a.source;
+  if (!s) return `assertion "${a.id}"`;
+  return `assertion "${a.id}" at ${s.file}${s.line !== undefined ? `:${s.line}:${s.column ?? 1}` : ''}`;
 }

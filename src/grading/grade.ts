@@ -6,7 +6,7 @@ import { getCheck } from '../checks/registry.js';
 import { fillTemplate, type Finding, type Status } from '../checks/types.js';
 import { formatDiagnostic, formatPath } from '../spec/diagnostic.js';
 import type { LoadedSpec } from '../spec/load.js';
-import { assertionContext, evaluateAssertion } from './assertions.js';
+import { assertionContext, assertionWhere, budgetUntil, evaluateAssertion, GRADE_ASSERTIONS_MS } from './assertions.js';
 import type { CheckStatus, Report, ReportCheck, ReportFinding } from './report.js';
 import type { Rubric } from './rubric.js';
 
@@ -78,10 +78,15 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
 
   if (rubric.assertions.length) {
     const ctx = assertionContext(metrics);
+    const deadline = Date.now() + GRADE_ASSERTIONS_MS;
     for (const a of rubric.assertions) {
-      const outcome = evaluateAssertion(a.compiled, ctx);
+      const outcome = evaluateAssertion(a.compiled, ctx, budgetUntil(deadline));
       const status: Status = outcome.ok && outcome.value ? 'pass' : 'fail';
-      const message = outcome.ok ? (outcome.value ? `${a.title}: holds` : a.message) : `${a.message} (could not evaluate ${a.expr}: ${outcome.error})`;
+      const message = outcome.ok
+        ? (outcome.value ? `${a.title}: holds` : a.message)
+        : outcome.budget
+          ? `rubric authoring error: ${assertionWhere(a)}: ${outcome.error}`
+          : `${a.message} (could not evaluate ${a.expr}: ${outcome.error})`;
       const entry: ReportCheck = {
         id: `assert/${a.id}`, title: a.title, topic: a.topic, status, weight: a.weight, mustPass: a.mustPass, message,
         findings: [],

@@ -1,9 +1,9 @@
 // Rubrics are data: which checks grade a design, their options, weights and must-pass flags, and
 // mentors' assertions over the metrics. Loaded from YAML with every error at file:line:column.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';
+import { containedFile, realDir, RUBRIC_ID } from '../problems/contain.js';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
 import { createLocator, type Locator } from '../spec/locate.js';
 import { fastParse } from '../spec/fast-parse.js';
@@ -67,6 +67,34 @@ function locatedError(file: string, locate: Locator | undefined, path: SpecPath,
   return { file, ...(pos ?? {}), path, message, code, severity: 'error' };
 }
 
+export interface FoundRubric {
+  /** The real path of the rubric file, when found inside its folder. */
+  file?: string;
+  error?: string;
+  code: string;
+}
+
+/** The first of `candidates` that exists, by its real path, which must lie inside one of `roots`. */
+export function findContained(candidates: readonly string[], roots: readonly string[]): FoundRubric {
+  for (const f of candidates) {
+    const c = containedFile(f, roots);
+    if (c.ok) return { file: c.real, code: 'ok' };
+    if (c.code === 'path-outside') return { error: `${c.reason}: a rubric must lie inside its folder`, code: 'path-outside' };
+    if (c.code === 'unreadable') return { error: c.reason, code: 'unreadable-file' };
+  }
+  return { code: 'unknown-rubric' };
+}
+
+/** A rubric id looked up as <id>.yaml in each folder, contained in that folder (symlinks resolved). */
+export function findInDirs(id: string, dirs: readonly string[]): FoundRubric {
+  if (!RUBRIC_ID.test(id)) return { error: 'is not a rubric id (letters, digits, \'.\', \'_\' and \'-\')', code: 'bad-rubric-ref' };
+  for (const d of dirs) {
+    const r = findContained([join(d, `${id}.yaml`)], [realDir(d)]);
+    if (r.file || r.error) return r;
+  }
+  return { code: 'unknown-rubric' };
+}
+
 /** Loads a rubric file; `extends` are resolved against `searchDirs` (the rubric's own folder first). */
 export function loadRubricFile(file: string, searchDirs: string[] = [], seen: Set<string> = new Set()): RubricResult {
   const src = readSource(file);
@@ -104,8 +132,13 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
   let passMark = DEFAULT_PASS_MARK;
 
   for (const [i, parentId] of (raw.extends ?? []).entries()) {
-    const parentFile = searchDirs.map((d) => join(d, `${parentId}.yaml`)).find((f) => existsSync(f));
+    const found = findInDirs(parentId, searchDirs);
+    const parentFile = found.file;
     const at = [...basePath, 'extends', i];
+    if (found.error) {
+      diagnostics.push(locatedError(file, locate, at, `extends rubric "${parentId}", which ${found.error}`, found.code));
+      continue;
+    }
     if (!parentFile) {
       diagnostics.push(locatedError(file, locate, at, `extends unknown rubric "${parentId}" (looked in ${searchDirs.join(', ')})`, 'unknown-rubric'));
       continue;
@@ -155,8 +188,16 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     });
   }
 
+  const ownIds = new Map<string, number>();
   for (const [i, a] of (raw.assertions ?? []).entries()) {
     const at = [...basePath, 'assertions', i, 'expr'];
+    const twin = ownIds.get(a.id);
+    if (twin !== undefined) {
+      // Silently replacing the first (perhaps a must-pass one) would change the grade unseen.
+      diagnostics.push(locatedError(file, locate, [...basePath, 'assertions', i, 'id'], `assertion id "${a.id}" is used twice in this rubric (also assertions[${twin}]): give each assertion its own id`, 'duplicate-assertion'));
+      continue;
+    }
+    ownIds.set(a.id, i);
     const compiled = compileAssertion(a.expr);
     if (!compiled.ok) {
       diagnostics.push(locatedError(file, locate, at, `assertion "${a.id}": ${compiled.error}`, 'bad-expression'));

@@ -1,6 +1,6 @@
 // The problem catalogs: the shipped one plus any the user adds (--problems DIR, SDCOACH_PROBLEMS).
 // Lists problems, finds one by id, and reports id clashes instead of silently shadowing.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
@@ -34,14 +34,30 @@ export function scanCatalogs(dirs: readonly string[]): Catalog {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, CatalogEntry>();
   for (const catalog of dirs) {
-    if (!existsSync(catalog) || !statSync(catalog).isDirectory()) {
+    let isDir = false;
+    try {
+      isDir = statSync(catalog).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
       diagnostics.push({ file: catalog, message: 'problem catalog folder does not exist', code: 'no-catalog', severity: 'error' });
       continue;
     }
     // A folder that is itself a problem counts as a catalog of one.
-    const candidates = existsSync(join(catalog, 'problem.yaml')) ? [{ id: catalog.split('/').pop()!, dir: catalog, parent: resolve(catalog, '..') }] : readdirSync(catalog).sort().map((id) => ({ id, dir: join(catalog, id), parent: catalog }));
+    let candidates: { id: string; dir: string; parent: string }[];
+    try {
+      candidates = existsSync(join(catalog, 'problem.yaml')) ? [{ id: catalog.split('/').pop()!, dir: catalog, parent: resolve(catalog, '..') }] : readdirSync(catalog).sort().map((id) => ({ id, dir: join(catalog, id), parent: catalog }));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      diagnostics.push({ file: catalog, message: `problem catalog folder cannot be read (${code === 'EACCES' ? 'permission denied' : code ?? 'unknown error'})`, code: 'unreadable-catalog', severity: 'error' });
+      continue;
+    }
     for (const { id, dir, parent } of candidates) {
-      if (!existsSync(join(dir, 'problem.yaml'))) continue;
+      if (!existsSync(join(dir, 'problem.yaml'))) {
+        if (unreadableFolder(dir)) diagnostics.push({ file: dir, message: 'problem folder cannot be read (permission denied)', code: 'unreadable-catalog', severity: 'error' });
+        continue;
+      }
       if (!PROBLEM_ID.test(id)) {
         diagnostics.push({ file: dir, message: `"${id}" is not a valid problem id (lowercase letters, digits and '-', 2-64 characters)`, code: 'bad-problem-id', severity: 'error' });
         continue;
@@ -57,6 +73,17 @@ export function scanCatalogs(dirs: readonly string[]): Catalog {
     }
   }
   return { entries, diagnostics };
+}
+
+/** A folder that exists but cannot be listed or entered (a problem in it would be skipped silently). */
+function unreadableFolder(dir: string): boolean {
+  try {
+    if (!statSync(dir).isDirectory()) return false;
+    accessSync(dir, constants.R_OK | constants.X_OK);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EACCES';
+  }
 }
 
 export type FindResult = { ok: true; problem: Problem } | { ok: false; diagnostics: Diagnostic[] };

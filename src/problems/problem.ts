@@ -1,6 +1,5 @@
 // A catalog problem loaded from problems/<id>/problem.yaml: scenario, stages, rubric references,
 // hints, reference solutions and flawed fixtures. Errors are located at file:line:column.
-import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
 import { createLocator, type Locator } from '../spec/locate.js';
@@ -8,6 +7,7 @@ import { parseSource } from '../spec/parse.js';
 import { translateSchemaErrors } from '../spec/schema-errors.js';
 import { getValidator } from '../spec/schema-validator.js';
 import { readSource } from '../spec/source.js';
+import { CATALOG_PATH, containedFile, realDir } from './contain.js';
 
 export const PROBLEM_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 export const DIFFICULTIES = ['warm-up', 'interview', 'staff'] as const;
@@ -69,6 +69,11 @@ interface RawProblem {
 /** Loads and validates problems/<id>/problem.yaml. File references must exist inside the folder. */
 export function loadProblem(dir: string): ProblemResult {
   const file = join(dir, 'problem.yaml');
+  const own = containedFile(file, [realDir(dirname(resolve(dir)))]);
+  if (!own.ok && own.code !== 'missing-file') {
+    const message = own.code === 'path-outside' ? `${own.reason}: a problem folder must lie inside its catalog (no symbolic links out of it)` : own.reason;
+    return { ok: false, diagnostics: [{ file, message, code: own.code === 'path-outside' ? 'path-outside' : 'unreadable-file', severity: 'error' }] };
+  }
   const src = readSource(file);
   if (!src.ok) return { ok: false, diagnostics: [src.diagnostic] };
   const parsed = parseSource(file, src.text);
@@ -83,10 +88,20 @@ export function loadProblem(dir: string): ProblemResult {
   const diagnostics: Diagnostic[] = [];
   const folder = basename(resolve(dir));
   if (raw.id !== folder) diagnostics.push(at(['id'], `id "${raw.id}" must match its folder name "${folder}"`, 'id-mismatch'));
+  // Every file the problem names is a plain relative path inside the problem folder whose real
+  // path (symlinks resolved) lies inside the catalog; it is opened by that real path.
+  const catalogReal = realDir(dirname(resolve(dir)));
   const inside = (rel: string, path: SpecPath, what: string): string => {
     const abs = resolve(dir, rel);
-    if (!abs.startsWith(`${resolve(dir)}/`)) diagnostics.push(at(path, `${what} "${rel}" points outside the problem folder`, 'path-outside'));
-    else if (!existsSync(abs)) diagnostics.push(at(path, `${what} "${rel}" does not exist in ${dir}`, 'missing-file'));
+    if (!CATALOG_PATH.test(rel) || !abs.startsWith(`${resolve(dir)}/`)) {
+      diagnostics.push(at(path, `${what} "${rel}" points outside the problem folder (name a file by a relative path such as fixtures/x.yaml)`, 'path-outside'));
+      return abs;
+    }
+    const c = containedFile(abs, [catalogReal]);
+    if (c.ok) return c.real;
+    if (c.code === 'missing-file') diagnostics.push(at(path, `${what} "${rel}" ${c.reason} in ${dir}`, 'missing-file'));
+    else if (c.code === 'path-outside') diagnostics.push(at(path, `${what} "${rel}" ${c.reason}: a catalog may only name its own files`, 'path-outside'));
+    else diagnostics.push(at(path, `${what} "${rel}" ${c.reason}`, 'unreadable-file'));
     return abs;
   };
   const starter = inside(raw.starter, ['starter'], 'starter');

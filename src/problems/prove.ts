@@ -6,7 +6,7 @@ import { SEED_TOPICS, type Topic } from '../checks/types.js';
 import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
 import type { Rubric } from '../grading/rubric.js';
-import { assertionContext, evaluateAssertion } from '../grading/assertions.js';
+import { assertionContext, assertionWhere, evaluateAssertion } from '../grading/assertions.js';
 import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import type { Problem } from './problem.js';
@@ -91,7 +91,7 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
           const loc = a.source?.line !== undefined ? `${a.source.file}:${a.source.line}:${a.source.column ?? 1}` : undefined;
           push({
             stage: n, kind: 'assertion', file: a.source?.file ?? problem.file, ok: out.ok,
-            message: out.ok ? `assertion ${a.id} evaluates on the reference solution` : `assertion ${a.id} cannot be evaluated on the reference solution: ${out.error}`,
+            message: out.ok ? `assertion ${a.id} evaluates on the reference solution` : out.budget ? `${assertionWhere(a)}: ${out.error}` : `assertion ${a.id} cannot be evaluated on the reference solution: ${out.error}`,
             ...(loc ? { where: loc } : {}),
           });
         }

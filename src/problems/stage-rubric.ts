@@ -1,10 +1,10 @@
 // The rubric a stage is graded by: its own rubric (a file, a rubric id or inline data) plus the
 // must-pass checks and assertions of every earlier stage, so a follow-up cannot silently break
 // what was already right.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildRubric, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
+import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
 import type { Diagnostic } from '../spec/diagnostic.js';
+import { CATALOG_PATH, realDir, RUBRIC_ID } from './contain.js';
 import type { Problem } from './problem.js';
 
 export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
@@ -21,19 +21,22 @@ export function ownStageRubric(problem: Problem, stageNumber: number): StageRubr
   const at = [...stage.path, 'rubric'];
   if (typeof stage.rubric === 'string') {
     const ref = stage.rubric;
-    let file: string | undefined;
+    const pos = problem.locate(at);
+    const refError = (message: string, code: string): StageRubricResult => ({ ok: false, diagnostics: [{ file: problem.file, ...(pos ?? {}), message, code, severity: 'error' }] });
+    let found: ReturnType<typeof findContained>;
     if (/\.ya?ml$/.test(ref)) {
-      const abs = resolve(problem.dir, ref);
-      const root = resolve(problem.catalog, '..');
-      if (abs.startsWith(`${root}/`) && existsSync(abs)) file = abs;
+      // A path: plain segments relative to the problem folder, resolved inside the catalog.
+      if (!CATALOG_PATH.test(ref)) return refError(`stage ${stageNumber} names rubric "${ref}": a rubric path is relative to the problem folder, without "..", and stays inside the catalog (or name a rubric by id)`, 'path-outside');
+      found = findContained([resolve(problem.dir, ref)], [realDir(problem.catalog)]);
     } else {
-      file = dirs.map((d) => join(d, `${ref}.yaml`)).find((f) => existsSync(f));
+      if (!RUBRIC_ID.test(ref)) return refError(`stage ${stageNumber} names rubric "${ref}", which is not a rubric id (letters, digits, '.', '_' and '-') nor a .yaml path`, 'bad-rubric-ref');
+      found = findInDirs(ref, dirs);
     }
-    if (!file) {
-      const pos = problem.locate(at);
-      return { ok: false, diagnostics: [{ file: problem.file, ...(pos ?? {}), message: `stage ${stageNumber} names rubric "${ref}", which was not found (a .yaml path inside the catalog, or an id in ${dirs.join(', ')})`, code: 'unknown-rubric', severity: 'error' }] };
+    if (found.error) return refError(`stage ${stageNumber} names rubric "${ref}", which ${found.error}`, found.code);
+    if (!found.file) {
+      return refError(`stage ${stageNumber} names rubric "${ref}", which was not found (a .yaml path inside the catalog, or an id in ${dirs.join(', ')})`, 'unknown-rubric');
     }
-    return loadRubricFile(file, dirs);
+    return loadRubricFile(found.file, dirs);
   }
   const raw = { id: `${problem.id}-stage-${stageNumber}`, title: `${problem.title}, stage ${stageNumber}`, ...stage.rubric } as Parameters<typeof buildRubric>[1];
   return buildRubric(problem.file, raw, problem.locate, dirs, new Set(), at);

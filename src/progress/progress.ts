@@ -2,6 +2,7 @@
 // passed, the best and latest score, hints revealed and time spent. Pure functions only; file.ts
 // reads and writes it.
 import { PROBLEM_ID } from '../problems/problem.js';
+import { dict } from '../spec/dict.js';
 
 export const PROGRESS_VERSION = 1;
 
@@ -35,7 +36,7 @@ export interface Progress {
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: 'corrupt' | 'future'; detail: string };
 
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, problems: {} };
+  return { version: PROGRESS_VERSION, problems: dict() };
 }
 
 export const EMPTY_STAGE: StageProgress = Object.freeze({ passed: false, hintsUsed: 0, timeSpentMs: 0 });
@@ -69,7 +70,7 @@ function parseProblem(v: unknown): ProblemProgress | string {
   if (!isTime(v.startedAt) || !isTime(v.updatedAt)) return 'a problem entry has bad times';
   if (v.spec !== undefined && (typeof v.spec !== 'string' || v.spec.length > 4096)) return 'a problem entry has a bad "spec"';
   if (!isObject(v.stages)) return 'a problem entry has no "stages" object';
-  const stages: Record<string, StageProgress> = {};
+  const stages: Record<string, StageProgress> = dict();
   for (const [k, raw] of Object.entries(v.stages)) {
     if (!/^[1-9][0-9]{0,2}$/.test(k)) return `stage key "${k.slice(0, 20)}" is not a stage number`;
     const s = parseStage(raw);
@@ -95,7 +96,7 @@ export function parseProgress(text: string): ParseResult {
   }
   if (data.version !== PROGRESS_VERSION) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
   if (!isObject(data.problems)) return { ok: false, reason: 'corrupt', detail: 'no "problems" object' };
-  const problems: Record<string, ProblemProgress> = {};
+  const problems: Record<string, ProblemProgress> = dict();
   for (const [id, raw] of Object.entries(data.problems)) {
     if (!PROBLEM_ID.test(id)) return { ok: false, reason: 'corrupt', detail: `"${id.slice(0, 40)}" is not a problem id` };
     const p = parseProblem(raw);
@@ -116,12 +117,12 @@ export function stageProgress(p: Progress, problem: string, stage: number): Stag
 const iso = (now: number) => new Date(now).toISOString();
 
 function touchProblem(p: Progress, problem: string, now: number, fn: (pp: ProblemProgress) => ProblemProgress): Progress {
-  const before = p.problems[problem] ?? { stage: 1, stages: {}, startedAt: iso(now), updatedAt: iso(now) };
-  return { ...p, problems: { ...p.problems, [problem]: { ...fn(before), updatedAt: iso(now) } } };
+  const before = p.problems[problem] ?? { stage: 1, stages: dict(), startedAt: iso(now), updatedAt: iso(now) };
+  return { ...p, problems: Object.assign(dict<ProblemProgress>(), p.problems, { [problem]: { ...fn(before), updatedAt: iso(now) } }) };
 }
 
 function withStage(p: Progress, problem: string, stage: number, now: number, fn: (s: StageProgress) => StageProgress): Progress {
-  return touchProblem(p, problem, now, (pp) => ({ ...pp, stages: { ...pp.stages, [String(stage)]: fn(pp.stages[String(stage)] ?? EMPTY_STAGE) } }));
+  return touchProblem(p, problem, now, (pp) => ({ ...pp, stages: Object.assign(dict<StageProgress>(), pp.stages, { [String(stage)]: fn(pp.stages[String(stage)] ?? EMPTY_STAGE) }) }));
 }
 
 /** The learner is on this stage of this problem, working in this spec file. */
@@ -150,13 +151,14 @@ export function addTime(p: Progress, problem: string, stage: number, ms: number)
   const pp = p.problems[problem];
   if (!pp || ms <= 0) return p;
   const s = pp.stages[String(stage)] ?? EMPTY_STAGE;
-  return { ...p, problems: { ...p.problems, [problem]: { ...pp, stages: { ...pp.stages, [String(stage)]: { ...s, timeSpentMs: s.timeSpentMs + ms } } } } };
+  const stages = Object.assign(dict<StageProgress>(), pp.stages, { [String(stage)]: { ...s, timeSpentMs: s.timeSpentMs + ms } });
+  return { ...p, problems: Object.assign(dict<ProblemProgress>(), p.problems, { [problem]: { ...pp, stages } }) };
 }
 
 /** Forgets one problem, or everything. */
 export function resetProgress(p: Progress, problem?: string): Progress {
   if (problem === undefined) return emptyProgress();
-  const problems = { ...p.problems };
+  const problems = Object.assign(dict<ProblemProgress>(), p.problems);
   delete problems[problem];
   return { ...p, problems };
 }
@@ -166,7 +168,7 @@ export function resetProgress(p: Progress, problem?: string): Progress {
  * written other problems meanwhile) with this session's problems replaced by its own view.
  */
 export function mergeProgress(onDisk: Progress, mine: Progress, problems: Iterable<string>): Progress {
-  const merged = { ...onDisk.problems };
+  const merged = Object.assign(dict<ProblemProgress>(), onDisk.problems);
   for (const id of problems) {
     const pp = mine.problems[id];
     if (pp) merged[id] = pp;

@@ -1,4 +1,13 @@
 // A problem found in an input file, with its position; one format for every error sdcoach prints.
+import { sanitizeLine } from './sanitize.js';
+
+/** Longest message printed whole; longer ones (a hostile key quoted back, say) are cut with a count. */
+export const MAX_MESSAGE_CHARS = 500;
+
+export function truncateMessage(message: string, max = MAX_MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  return `${message.slice(0, max)}… (${(message.length - max).toLocaleString('en-US')} more characters)`;
+}
 
 export type SpecPath = ReadonlyArray<string | number>;
 
@@ -21,7 +30,8 @@ export interface Diagnostic {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
   const tag = d.severity === 'warning' ? 'warning: ' : '';
-  return `${where}  ${tag}${d.message}  (${d.code})`;
+  // File names and messages quote what a user wrote: one line, no escape sequences.
+  return sanitizeLine(`${where}  ${tag}${truncateMessage(d.message)}  (${d.code})`);
 }
 
 /** Renders a path the way a learner reads it: components.orders-db.failover.mode, flows.checkout.path[2]. */

@@ -7,6 +7,7 @@ import {
 import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
 import { expandResidency, lookupRtt, type RttSource } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
+import { dict } from './dict.js';
 
 const MESHABLE: ReadonlySet<ComponentKind> = new Set(['service', 'gateway', 'worker']);
 const RUNS_CODE = MESHABLE;
@@ -150,7 +151,7 @@ function resolvePatterns(spec: Spec, meshed: Set<string>): ModelPatterns {
 export function resolveSpec(spec: Spec): Model {
   const meshed = meshedIds(spec);
   const compsIn = spec.components as Record<string, SpecComponent>;
-  const components: Record<string, ModelComponent> = {};
+  const components: Record<string, ModelComponent> = dict();
   for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed);
   // A store listed as a CQRS query store is a read model unless its role says otherwise.
   const queries = spec.patterns?.cqrs?.queries;
@@ -159,12 +160,12 @@ export function resolveSpec(spec: Spec): Model {
     if (c && c.role !== undefined && compsIn[q]?.role === undefined && q !== spec.patterns?.cqrs?.commands) c.role = 'read-model';
   }
 
-  const users: Record<string, number> = {};
+  const users: Record<string, number> = dict();
   if (spec.users) for (const [r, s] of Object.entries(spec.users)) users[r] = s ?? 0;
   else for (const r of spec.regions) users[r] = 1 / spec.regions.length;
 
   const strong = new Set(spec.workload?.strong_reads ?? []);
-  const flows: Record<string, ModelFlow> = {};
+  const flows: Record<string, ModelFlow> = dict();
   for (const [name, f] of Object.entries(spec.flows ?? {})) {
     if (!f) continue;
     const flow: ModelFlow = {
@@ -208,8 +209,8 @@ export function resolveSpec(spec: Spec): Model {
   });
   const table = spec.network?.rtt_table ?? 'measured';
   const intra = spec.network?.intra_region_ms ?? INTRA_REGION_RTT_MS;
-  const rttMs: Record<string, Record<string, number>> = {};
-  const rttSource: Record<string, Record<string, RttSource>> = {};
+  const rttMs: Record<string, Record<string, number>> = dict();
+  const rttSource: Record<string, Record<string, RttSource>> = dict();
   for (const a of regionSet) {
     rttMs[a] = {};
     rttSource[a] = {};

@@ -70,6 +70,8 @@ export function createShell(o: ShellOptions): Shell {
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
   let catalogTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const grading = new Set<NodeJS.Immediate>();
 
   const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string } = {}) => {
     const src = readSource(file);
@@ -132,8 +134,16 @@ export function createShell(o: ShellOptions): Shell {
         return;
       }
       case 'grade': {
-        const { outcome, ms } = grade(effect.problem, effect.stage, effect.file, effect.text);
-        dispatch({ type: 'GradeReady', seq: effect.seq, outcome, ms, at: now() });
+        // Off the input path: the key or save that asked for the grade is handled first, and a
+        // grade still queued when the learner quits is dropped. Grading itself is bounded
+        // (assertions have a step and time budget), so `q` and Ctrl-C are read soon after.
+        const pending = setImmediate(() => {
+          grading.delete(pending);
+          if (closed) return;
+          const { outcome, ms } = grade(effect.problem, effect.stage, effect.file, effect.text);
+          dispatch({ type: 'GradeReady', seq: effect.seq, outcome, ms, at: now() });
+        });
+        grading.add(pending);
         return;
       }
       case 'read-solution': {
@@ -168,12 +178,18 @@ export function createShell(o: ShellOptions): Shell {
         return;
       }
       case 'quit':
+        closed = true;
+        for (const g of grading) clearImmediate(g);
+        grading.clear();
         o.onQuit();
         return;
     }
   };
 
   const close = async () => {
+    closed = true;
+    for (const g of grading) clearImmediate(g);
+    grading.clear();
     if (catalogTimer) clearTimeout(catalogTimer);
     await stopWatching();
   };

@@ -90,9 +90,11 @@ describe('the shell', () => {
     expect(seen.text).toBe(solution(1));
   });
 
-  it('grades and answers with GradeReady', () => {
+  it('grades off the input path and answers with GradeReady', async () => {
     const h = harness();
     h.run({ type: 'grade', seq: 7, problem, stage: 1, file: h.file, text: solution(1) }, h.dispatch);
+    expect(h.events.find((e) => e.type === 'GradeReady')).toBeUndefined();
+    await new Promise((r) => setImmediate(r));
     const g = h.events.find((e) => e.type === 'GradeReady');
     expect(g).toMatchObject({ type: 'GradeReady', seq: 7, outcome: { kind: 'report' } });
   });

@@ -1,13 +1,6 @@
 // GitHub Actions workflow commands: ::error / ::warning annotations on the spec's lines.
+import { sanitizeGithubData as escData, sanitizeGithubProp as escProp } from '../../spec/sanitize.js';
 import type { Report } from '../report.js';
-
-/** Workflow-command escaping (data and properties differ: properties also escape : and ,). */
-function escData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escProp(s: string): string {
-  return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 export function formatGithub(reports: Report[]): string {
   const out: string[] = [];

@@ -1,10 +1,10 @@
 // JUnit XML: one testsuite per spec, one testcase per check, so CI systems show grades as tests.
+import { sanitizeXml } from '../../spec/sanitize.js';
 import type { Report } from '../report.js';
 
+/** Characters XML 1.0 cannot carry become visible codes; markup characters are escaped. */
 export function xmlEscape(s: string): string {
-  // Characters XML 1.0 cannot carry at all are dropped; markup characters are escaped.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return sanitizeXml(s);
 }
 
 export function formatJunit(reports: Report[], errors: { spec: string; message: string }[] = []): string {

@@ -1,9 +1,10 @@
 // Markdown report for a pull-request comment: verdict, a table of checks, details with hints.
+import { sanitizeLine } from '../../spec/sanitize.js';
 import type { Report } from '../report.js';
 
 /** Escapes text for a Markdown table cell or paragraph: no HTML, no table breaks, no link tricks. */
 export function mdEscape(s: string): string {
-  return s
+  return sanitizeLine(s.replace(/\r?\n/g, ' '))
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
     .replace(/\r?\n/g, ' ');

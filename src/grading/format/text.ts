@@ -1,6 +1,6 @@
 // Plain-text report for the terminal: score, verdict, then each check with ✓ ! ✗, its numbers,
 // where in the file it points, and a hint. Colour only when asked (TTY).
-import { sanitizeTerminal } from '../../spec/sanitize.js';
+import { sanitizeLine } from '../../spec/sanitize.js';
 import type { Report, ReportCheck } from '../report.js';
 
 export interface TextOptions {
@@ -22,7 +22,7 @@ function where(report: Report, line?: number, column?: number): string {
 
 export function formatText(report: Report, opts: TextOptions): string {
   const c = paint(opts.color);
-  const s = sanitizeTerminal;
+  const s = sanitizeLine;
   const lines: string[] = [];
   const head = [s(report.spec), report.name ? `— ${s(report.name)}` : '', report.problem ? `(problem ${s(report.problem)}${report.stage ? `, stage ${report.stage}` : ''})` : ''].filter(Boolean).join(' ');
   lines.push(c.bold(head));
@@ -50,7 +50,7 @@ export function formatText(report: Report, opts: TextOptions): string {
 }
 
 function formatCheck(report: Report, check: ReportCheck, c: ReturnType<typeof paint>, opts: TextOptions): string[] {
-  const s = sanitizeTerminal;
+  const s = sanitizeLine;
   const color = check.status === 'pass' ? c.green : check.status === 'warn' ? c.yellow : check.status === 'fail' ? c.red : c.dim;
   const must = check.mustPass ? c.dim(' [must pass]') : '';
   const out = [`${color(ICON[check.status]!)} ${c.bold(check.id)}${must}  ${c.dim(s(check.title))}`];
@@ -81,7 +81,7 @@ export function formatSummaryTable(reports: { spec: string; score?: number; pass
   const lines = [c.bold(`${'spec'.padEnd(width)}  score  result`)];
   for (const r of reports) {
     const result = r.error ? c.red('error') : r.passed ? c.green('passed') : c.red('failed');
-    lines.push(`${sanitizeTerminal(r.spec).padEnd(width)}  ${r.score === undefined ? '    -' : String(r.score).padStart(5)}  ${result}${r.error ? c.dim(`  ${sanitizeTerminal(r.error)}`) : ''}`);
+    lines.push(`${sanitizeLine(r.spec).padEnd(width)}  ${r.score === undefined ? '    -' : String(r.score).padStart(5)}  ${result}${r.error ? c.dim(`  ${sanitizeLine(r.error)}`) : ''}`);
   }
   const passed = reports.filter((r) => r.passed).length;
   lines.push(c.dim(`${passed} of ${reports.length} passed`));
