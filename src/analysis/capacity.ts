@@ -1,6 +1,7 @@
 // Load on each component in each region at peak: the flows' rates routed hop by hop (caches absorb
 // their hits), writes replicated to every copy of a store, and workers' projections; utilization =
-// rate / (replicas x capacity per replica), also at a 2x surge.
+// rate / (replicas x capacity per replica), also at a 2x surge. A fan-out step of N calls loads its target
+// N times per request (one call per shard: the N calls spread over the target's replicas like any other).
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
@@ -26,7 +27,7 @@ function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number)
 }
 
 /** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
-export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach'>[] }>>;
+export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout'>[] }>>;
 
 export function capacity(model: Model, routes?: Routes): Record<string, Record<string, RegionLoad>> {
   const loads: Loads = {};
@@ -38,7 +39,7 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
       if (rate === 0) continue;
       for (const hop of routes?.[name]?.[origin]?.hops ?? routeFlow(model, flow, origin)) {
         const c = model.components[hop.component]!;
-        const r = rate * hop.reach;
+        const r = rate * hop.reach * (hop.fanout ?? 1);
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
         else addLoad(loads, c, hop.region, r, false);
       }
