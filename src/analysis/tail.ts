@@ -108,6 +108,11 @@ export function slowestQuantile(branches: readonly TailDist[], q: number): numbe
   return hi;
 }
 
+/** The quantile of one call that the slowest of n identical calls reaches at the request's p99: 0.99^(1/n). */
+export function perCallQuantile(n: number): number {
+  return 0.99 ** (1 / n);
+}
+
 /** Share of requests that meet at least one of n calls slower than its own p99: 1 - 0.99^n. */
 export function shareHittingTail(n: number): number {
   return 1 - 0.99 ** n;
