@@ -12,7 +12,7 @@ import { NORMAL_Z } from '../data/figures.js';
 
 /**
  * Standard normal quantile z(p), p in (0, 1): P. J. Acklam's rational approximation of the inverse
- * normal CDF (relative error below 1.15e-9), refined by one Halley step on the CDF.
+ * normal CDF (relative error below 1.15e-9).
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) return p <= 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -33,9 +33,7 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   }
-  const e = normalCdf(x) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-  return x - u / (1 + (x * u) / 2);
+  return x;
 }
 
 /** Standard normal CDF Phi(x) = erfc(-x / sqrt 2) / 2, erfc by the Chebyshev fit of Press et al., Numerical Recipes in C (2nd ed.), section 6.2, erfcc (fractional error below 1.2e-7). */
@@ -69,7 +67,9 @@ export function lognormalSigma(p50: number, p99: number): number {
  */
 export function lognormalQuantile(p50: number, p99: number, q: number): number {
   if (p50 <= 0) return p99;
-  return Math.exp(Math.log(p50) + lognormalSigma(p50, p99) * normalQuantile(q));
+  const sigma = lognormalSigma(p50, p99);
+  if (sigma === 0) return p50;
+  return Math.exp(Math.log(p50) + sigma * normalQuantile(q));
 }
 
 export function lognormalCdf(p50: number, p99: number, t: number): number {
