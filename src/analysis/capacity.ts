@@ -3,6 +3,8 @@
 // per node: a stateless tier splits everything over its replicas, rate / (replicas x capacity); every
 // replica of a replicated store applies every write, so one node carries all the writes plus its
 // share of the reads, (writes / partitions + reads / replicas) / capacity. Also at a 2x surge.
+// A fan-out step of N calls loads its target N times per request (one call per shard: the N calls
+// spread over the target's replicas like any other).
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
@@ -52,7 +54,7 @@ function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number)
 }
 
 /** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
-export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach'>[] }>>;
+export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout'>[] }>>;
 
 export function capacity(model: Model, routes?: Routes): Record<string, Record<string, RegionLoad>> {
   const loads: Loads = {};
@@ -64,7 +66,7 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
       if (rate === 0) continue;
       for (const hop of routes?.[name]?.[origin]?.hops ?? routeFlow(model, flow, origin)) {
         const c = model.components[hop.component]!;
-        const r = rate * hop.reach;
+        const r = rate * hop.reach * (hop.fanout ?? 1);
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
         else addLoad(loads, c, hop.region, r, false);
       }

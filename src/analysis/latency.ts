@@ -1,10 +1,13 @@
 // Latency of a flow from an origin region: network round trips between the regions of consecutive
 // hops, each hop's processing time, waits for sync replicas or a quorum on writes, and mesh overhead.
+// Hops in sequence add their p50s and p99s (for p99 usually conservative with light tails, not an upper
+// bound); a parallel group or a fan-out costs the slowest of its calls (analysis/tail.ts).
 import { MESH_OVERHEAD_MS } from '../data/figures.js';
 import { replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Latency, Model, ModelComponent, ModelFlow } from '../spec/model.js';
-import type { HopLatency, OriginLatency } from './metrics.js';
+import type { HopLatency, OriginLatency, ParallelLatency } from './metrics.js';
 import { quorumRttMs, routeFlow } from './route.js';
+import { quantileOf, slowestQuantile, type TailDist } from './tail.js';
 
 
 export function meshOverhead(model: Model): Latency {
@@ -15,8 +18,9 @@ export function meshOverhead(model: Model): Latency {
  * Processing time of a hop for this flow: stores use their write latency on writes; a timeout caps
  * the call (the caller's pool timeout for this dependency, else the dependency's own timeout_ms).
  */
-export function hopProcessing(c: ModelComponent, kind: 'read' | 'write', timeoutMs: number | undefined = c.timeoutMs): { processing: Latency; capped: boolean } {
-  const base = kind === 'write' && c.stateful ? c.writeLatency : c.latency;
+export function hopProcessing(c: ModelComponent, kind: 'read' | 'write', timeoutMs: number | undefined = c.timeoutMs, stated?: Latency): { processing: Latency; capped: boolean } {
+  // A step's latency_ms (this flow's own processing time in the component) replaces the component's.
+  const base = stated ?? (kind === 'write' && c.stateful ? c.writeLatency : c.latency);
   if (timeoutMs !== undefined && base.p99 > timeoutMs) {
     return { processing: { p50: Math.min(base.p50, timeoutMs), p99: timeoutMs }, capped: true };
   }
@@ -55,18 +59,26 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     const prev = h.caller !== undefined ? model.components[route[h.caller]!.component] : undefined;
     let poolTimeout: number | undefined;
     if (prev) for (const pool of prev.pools) if (pool.dependency === c.id) poolTimeout = pool.timeoutMs;
-    const { processing, capped } = hopProcessing(c, flow.kind, poolTimeout ?? c.timeoutMs);
+    const { processing, capped } = hopProcessing(c, flow.kind, poolTimeout ?? c.timeoutMs, flow.hops?.[i]?.latency);
     const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : NO_WAIT;
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);
     const m50 = (overhead.p50 * proxies) / 2;
     const m99 = (overhead.p99 * proxies) / 2;
     const wire = h.networkMs + rep.ms;
-    const total: Latency = { p50: processing.p50 + m50 + wire, p99: processing.p99 + m99 + wire };
-    p50 += total.p50;
-    p99 += total.p99;
-    network += wire;
-    mesh50 += m50;
-    mesh99 += m99;
+    let total: Latency = { p50: processing.p50 + m50 + wire, p99: processing.p99 + m99 + wire };
+    const single = total;
+    if (h.fanout !== undefined) {
+      // N identical calls at once: the flow waits for the slowest, each call's 0.5^(1/N) and 0.99^(1/N) quantiles.
+      const d: TailDist = { fixed: wire, p50: processing.p50 + m50, p99: processing.p99 + m99, n: h.fanout };
+      total = { p50: quantileOf(d, 0.5), p99: quantileOf(d, 0.99) };
+    }
+    if (h.group === undefined) {
+      p50 += total.p50;
+      p99 += total.p99;
+      network += wire;
+      mesh50 += m50;
+      mesh99 += m99;
+    }
     const out: HopLatency = {
       index: h.index, component: h.component, from: h.from, reason: h.reason, networkMs: h.networkMs, reach: h.reach,
       processing, replicationMs: rep.ms, mesh: { p50: m50, p99: m99 }, total,
@@ -75,9 +87,71 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     if (h.caller !== undefined) out.caller = h.caller;
     if (rep.kind) out.replicationKind = rep.kind;
     if (capped) out.cappedByTimeout = true;
+    if (h.fanout !== undefined) {
+      out.fanout = h.fanout;
+      out.single = single;
+    }
+    if (h.group !== undefined) out.group = h.group;
     hops[i] = out;
   }
-  return { origin, p50: round(p50), p99: round(p99), hops, networkMs: round(network), meshMs: { p50: round(mesh50), p99: round(mesh99) } };
+  let parallel: ParallelLatency[] | undefined;
+  if (flow.hops) {
+    parallel = parallelLatencies(hops);
+    for (const g of parallel) {
+      if (g.kind !== 'parallel') continue;
+      p50 += g.p50;
+      p99 += g.p99;
+      // Network and mesh time of the group: the slowest branch's.
+      for (const i of g.branches[g.slowest]!.hops) {
+        const hop = hops[i]!;
+        network += hop.networkMs + hop.replicationMs;
+        mesh50 += hop.mesh.p50;
+        mesh99 += hop.mesh.p99;
+      }
+      g.branches.forEach((b, j) => { if (j !== g.slowest) for (const i of b.hops) hops[i]!.offCriticalPath = true; });
+    }
+  }
+  const out: OriginLatency = { origin, p50: round(p50), p99: round(p99), hops, networkMs: round(network), meshMs: { p50: round(mesh50), p99: round(mesh99) } };
+  if (parallel?.length) out.parallel = parallel;
+  return out;
+}
+
+/**
+ * The parallel groups and fan-outs of a routed flow. A group costs the slowest of its branches: each branch
+ * is its hops in sequence (p50s and p99s added, as for a whole flow), fitted as a fixed network part plus a
+ * log-normal; a single-call branch with a fan-out keeps its N identical copies. The group's p50/p99 solve
+ * prod F_i(t) = 0.5 / 0.99 (analysis/tail.ts).
+ */
+export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[] {
+  const out: ParallelLatency[] = [];
+  const groups = new Map<number, HopLatency[][]>();
+  for (const hop of hops) {
+    if (hop.group) {
+      const branches = groups.get(hop.group.step) ?? [];
+      (branches[hop.group.branch] ??= []).push(hop);
+      if (!groups.has(hop.group.step)) {
+        groups.set(hop.group.step, branches);
+        out.push({ kind: 'parallel', step: hop.group.step, branches: [], slowest: 0, p50: 0, p99: 0 });
+      }
+    } else if (hop.fanout !== undefined && hop.single) {
+      out.push({ kind: 'fanout', step: hop.index, branches: [{ hops: [hop.index], p50: round(hop.single.p50), p99: round(hop.single.p99), fanout: hop.fanout }], slowest: 0, p50: round(hop.total.p50), p99: round(hop.total.p99) });
+    }
+  }
+  for (const g of out) {
+    if (g.kind !== 'parallel') continue;
+    const branches = groups.get(g.step)!.filter((b) => b !== undefined);
+    const dists: TailDist[] = branches.map((b) => {
+      const one = b.length === 1 && b[0]!.fanout !== undefined && b[0]!.single ? b[0]! : undefined;
+      const fixed = b.reduce((a, h) => a + h.networkMs + h.replicationMs, 0);
+      if (one) return { fixed, p50: one.single!.p50 - fixed, p99: one.single!.p99 - fixed, n: one.fanout! };
+      return { fixed, p50: b.reduce((a, h) => a + h.total.p50, 0) - fixed, p99: b.reduce((a, h) => a + h.total.p99, 0) - fixed, n: 1 };
+    });
+    g.branches = branches.map((b, j) => ({ hops: b.map((h) => h.index), p50: round(dists[j]!.fixed + dists[j]!.p50), p99: round(dists[j]!.fixed + dists[j]!.p99), fanout: dists[j]!.n }));
+    g.slowest = g.branches.reduce((best, b, j) => (b.p99 > g.branches[best]!.p99 ? j : best), 0);
+    g.p50 = round(slowestQuantile(dists, 0.5));
+    g.p99 = round(slowestQuantile(dists, 0.99));
+  }
+  return out;
 }
 
 const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' } = { ms: 0 };

@@ -19,7 +19,28 @@ export interface HopLatency {
   mesh: Latency;
   /** The external call's p99 is above its timeout: that share of calls fails at the timeout. */
   cappedByTimeout?: boolean;
+  /** Identical parallel calls (fan-out): `total` is then the slowest of them, `single` one call. */
+  fanout?: number;
+  single?: Latency;
+  /** The parallel group and branch this hop is in. */
+  group?: { step: number; branch: number };
+  /** In a parallel group, on a branch other than the slowest (at p99): its time overlaps the slowest's. */
+  offCriticalPath?: boolean;
   total: Latency;
+}
+
+/** Calls made at the same time, of which the flow waits for the slowest: a parallel group or a fan-out. */
+export interface ParallelLatency {
+  kind: 'parallel' | 'fanout';
+  /** Position of the step in the spec's path. */
+  step: number;
+  /** Each branch: its hops and its own latency (for a fan-out, one call's), with how many identical copies run. */
+  branches: { hops: number[]; p50: number; p99: number; fanout: number }[];
+  /** The branch with the highest own p99. */
+  slowest: number;
+  /** What the flow pays: the quantiles of the slowest of all the calls (log-normal fit, see analysis/tail.ts). */
+  p50: number;
+  p99: number;
 }
 
 export interface OriginLatency extends Latency {
@@ -27,6 +48,8 @@ export interface OriginLatency extends Latency {
   hops: HopLatency[];
   networkMs: number;
   meshMs: Latency;
+  /** Parallel groups and fan-outs on the path (absent for a plain chain). */
+  parallel?: ParallelLatency[];
 }
 
 /** Which of a hop's regional copies a request needs: one (the copy that holds the data), any, all (sync write), a majority (consensus). */

@@ -3,7 +3,7 @@
 // as the worst case (a slow dependency). Compared with the service's pools and total threads.
 // Flows with different rates and hold times add up as L = sum(lambda_i x W_i).
 import type { Model } from '../spec/model.js';
-import type { OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
+import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares } from './route.js';
 import { dict } from '../spec/dict.js';
 
@@ -26,10 +26,46 @@ function accumulate(acc: CallAcc, rate: number, ms: number): void {
 /** The rate-weighted p99 hold time, so that rate x it = sum(rate_i x p99_i). */
 const meanHeldMs = (acc: CallAcc): number => (acc.rate > 0 ? acc.heldMs / acc.rate : acc.maxMs);
 
+type Savings = Record<string, Record<string, { all: number; unpooled: number }>>;
+
+function addSaving(s: Savings, caller: { id: string; region: string }, all: number, unpooled: number): void {
+  const slot = ((s[caller.id] ??= dict())[caller.region] ??= { all: 0, unpooled: 0 });
+  slot.all += Math.max(0, all);
+  slot.unpooled += Math.max(0, unpooled);
+}
+
+/**
+ * How long a call to each hop holds its caller's thread at p99: one call's time (for a fan-out, one of the
+ * N calls); for a call to a code-running component, until its own calls return: the rest of the path, or of
+ * its branch inside a parallel group, each later group counted once at its p99.
+ */
+function holdTimes(model: Model, lat: OriginLatency): number[] {
+  const one = (h: HopLatency) => (h.single ?? h.total).p99;
+  return lat.hops.map((hop, i) => {
+    if (!RUNS_CODE.has(model.components[hop.component]!.kind)) return one(hop);
+    let ms = one(hop);
+    const seen = new Set<number>();
+    for (const h of lat.hops.slice(i + 1)) {
+      if (hop.group) {
+        if (h.group?.step === hop.group.step && h.group.branch === hop.group.branch) ms += h.total.p99;
+        continue;
+      }
+      if (!h.group) ms += h.total.p99;
+      else if (!seen.has(h.group.step)) {
+        seen.add(h.group.step);
+        ms += lat.parallel?.find((p) => p.kind === 'parallel' && p.step === h.group!.step)?.p99 ?? 0;
+      }
+    }
+    return ms;
+  });
+}
+
 export function poolDemand(model: Model, latencies: Record<string, Record<string, OriginLatency>>): Record<string, ServicePools> {
   // service -> region -> dependency -> accumulated calls/s and thread time
   const calls: Record<string, Record<string, Record<string, CallAcc>>> = dict();
   const own: Record<string, Record<string, CallAcc>> = dict();
+  // service -> region -> thread-ms/s its parallel calls overlap (counted per call above, waited for once).
+  const saved_: Savings = dict();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const shares = originShares(model, flow);
@@ -39,20 +75,54 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
       const rate = flow.rate * (shares[origin] ?? 0);
       // The caller of a hop is the last code-running hop before it: in [api, payments, orders-db] the api
       // makes both calls (a store or an external API calls nothing). A call to another service holds the
-      // caller's thread until that service's own calls return: the rest of the path.
+      // caller's thread until that service's own calls return: the rest of the path (of its branch, in a
+      // parallel group). Calls made in parallel (a group, or a fan-out of N) each count for their own
+      // pool, but the caller's request waits only for the slowest: the overlap is subtracted below.
+      const held = holdTimes(model, lat);
       let caller: { id: string; region: string } | undefined;
+      let saved: typeof caller;
+      let group: HopLatency['group'];
+      let open: { caller?: { id: string; region: string }; all: number; unpooled: number; wait: number } | undefined;
+      const close = () => {
+        if (open?.caller) addSaving(saved_, open.caller, open.all - open.wait, open.unpooled - Math.min(open.unpooled, open.wait));
+        open = undefined;
+      };
       lat.hops.forEach((hop, i) => {
+        const g = hop.group;
+        if (group && (!g || g.step !== group.step)) {
+          caller = saved;
+          close();
+        }
+        if (g) {
+          if (!open) {
+            saved = caller;
+            const G = lat.parallel?.find((p) => p.kind === 'parallel' && p.step === g.step)?.p99 ?? 0;
+            open = { ...(caller ? { caller } : {}), all: 0, unpooled: 0, wait: rate * hop.reach * G };
+          } else if (g.branch !== group!.branch) caller = saved;
+        }
+        group = g;
         const c = model.components[hop.component]!;
         const reached = rate * hop.reach;
         if (caller) {
-          const held = RUNS_CODE.has(c.kind) ? lat.hops.slice(i).reduce((a, h) => a + h.total.p99, 0) : hop.total.p99;
-          accumulate((((calls[caller.id] ??= dict())[caller.region] ??= dict())[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, held);
+          const n = hop.fanout ?? 1;
+          accumulate((((calls[caller.id] ??= dict())[caller.region] ??= dict())[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached * n, held[i]!);
+          const pooled = model.components[caller.id]!.pools.some((p) => p.dependency === hop.component);
+          const threadMs = reached * n * held[i]!;
+          if (open && open.caller === saved && caller === saved) {
+            open.all += threadMs;
+            if (!pooled) open.unpooled += threadMs;
+          } else if (!g && n > 1) {
+            // A fan-out on its own: N calls at once, the request waits for the slowest.
+            const wait = reached * hop.total.p99;
+            addSaving(saved_, caller, threadMs - wait, pooled ? 0 : threadMs - Math.min(threadMs, wait));
+          }
         }
         if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
-          accumulate(((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached, hop.processing.p99);
+          accumulate(((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached * (hop.fanout ?? 1), hop.processing.p99);
           caller = { id: c.id, region: hop.region };
         }
       });
+      close();
     }
   }
 
@@ -88,8 +158,11 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
     const ownDemand = (ownRate * meanHeldMs(ownBusiest)) / 1000;
     const callList = [...depCalls.values()];
     const unpooled = callList.filter((c) => !c.pool);
-    const sharedDemand = ownDemand + unpooled.reduce((a, c) => a + c.demand, 0);
-    const sharedWorst = ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0);
+    // Parallel calls overlap: take off the smallest overlap of any region the service calls from (conservative).
+    const regions = Object.keys(calls[id] ?? {});
+    const overlap = (k: 'all' | 'unpooled') => (regions.length ? Math.min(...regions.map((r) => saved_[id]?.[r]?.[k] ?? 0)) : 0) / replicas / 1000;
+    const sharedDemand = ownDemand + unpooled.reduce((a, c) => a + c.demand, 0) - overlap('unpooled');
+    const sharedWorst = ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0) - overlap('unpooled');
     const pools: PoolMetrics[] = s.pools.map((p) => {
       const call = p.dependency ? depCalls.get(p.dependency) : undefined;
       const named = s.pools.filter((q) => !q.dependency).length || 1;
@@ -107,7 +180,7 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
       pools,
       calls: callList,
       ratePerReplica: round(ownRate),
-      demand: round(ownDemand + callList.reduce((a, c) => a + c.demand, 0)),
+      demand: round(ownDemand + callList.reduce((a, c) => a + c.demand, 0) - overlap('all')),
     };
   }
   return out;

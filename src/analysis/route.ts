@@ -20,6 +20,10 @@ export interface RoutedHop {
   reach: number;
   /** Index of the hop that calls this one (the last service, gateway, worker, ... before it). */
   caller?: number;
+  /** Identical calls made in parallel to this component (fan-out to shards); absent for one call. */
+  fanout?: number;
+  /** The parallel group and branch this hop belongs to (its caller makes all the group's calls at once). */
+  group?: { step: number; branch: number };
 }
 
 /**
@@ -54,7 +58,22 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
   let at = origin;
   let caller: number | undefined;
   let reach = 1;
+  // A parallel group: every branch starts from the state before the group (the same caller makes
+  // all the calls), and after the group the flow carries on from that caller.
+  let before: { at: string; caller: number | undefined; reach: number } | undefined;
+  let group: { step: number; branch: number } | undefined;
   flow.path.forEach((id, index) => {
+    const step = flow.hops?.[index];
+    const g = step?.group;
+    if (group && (!g || g.step !== group.step)) {
+      ({ at, caller, reach } = before!);
+      before = undefined;
+    }
+    if (g) {
+      if (!before) before = { at, caller, reach };
+      else if (g.branch !== group!.branch) ({ at, caller, reach } = before);
+    }
+    group = g;
     const c = model.components[id]!;
     let region: string | undefined;
     let reason: HopReason;
@@ -76,7 +95,10 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
       reason = c.kind === 'external' ? 'external' : region === at ? 'same-region' : 'nearest';
     }
     const networkMs = region === undefined ? 0 : (rttMs(model, at, region) ?? 0);
-    hops.push({ index, component: id, ...(region !== undefined ? { region } : {}), from: at, reason, networkMs, reach, ...(caller !== undefined ? { caller } : {}) });
+    const hop: RoutedHop = { index, component: id, ...(region !== undefined ? { region } : {}), from: at, reason, networkMs, reach, ...(caller !== undefined ? { caller } : {}) };
+    if (step && step.fanout > 1) hop.fanout = step.fanout;
+    if (g) hop.group = g;
+    hops.push(hop);
     if (CALLER_KINDS.has(c.kind) && region !== undefined) {
       at = region;
       caller = index;

@@ -63,6 +63,14 @@ export const SOURCES = {
     title: 'D. Ongaro, J. Ousterhout, "In Search of an Understandable Consensus Algorithm (Raft)", USENIX ATC 2014; etcd tuning guide',
     where: 'election timeouts 150-300 ms in the paper; etcd defaults: heartbeat 100 ms, election timeout 1000 ms; writes go through the leader and commit on a majority; linearizable reads go to the leader (read index)',
   },
+  deanBarroso: {
+    title: 'J. Dean and L. A. Barroso, "The Tail at Scale", Communications of the ACM 56(2), 2013',
+    where: 'a request that fans out to 100 servers, each slow (1 s) 1% of the time, is slow 63% of the time (1 - 0.99^100)',
+  },
+  normalQuantiles: {
+    title: 'NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.1 "Cumulative distribution function of the standard normal distribution"',
+    where: 'z(0.99) = 2.326; other quantiles by P. J. Acklam\'s rational approximation of the inverse normal CDF (relative error < 1.2e-9)',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',
@@ -75,6 +83,12 @@ export type SourceId = keyof typeof SOURCES;
 export const KNOWN_REGIONS = [
   'us-east', 'us-west', 'eu-west', 'eu-central', 'ap-northeast', 'ap-southeast', 'ap-south', 'sa-east',
 ] as const;
+
+/**
+ * Standard normal quantiles used to fit a hop's latency distribution to its p50 and p99: z(0.5) = 0 and
+ * z(0.99) = 2.326 (log-normal fit: mu = ln p50, sigma = (ln p99 - ln p50) / z(0.99)). Source: SOURCES.normalQuantiles.
+ */
+export const NORMAL_Z = { p50: 0, p99: 2.326348 } as const;
 
 /** Median round-trip time between regions, ms. Source: SOURCES.azureRtt. Symmetric. */
 export const MEASURED_RTT_MS: Record<string, Record<string, number>> = {

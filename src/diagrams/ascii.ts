@@ -152,7 +152,16 @@ function hopTokens(origin: OriginLatency): Token[] {
   return origin.hops.map((h, i) => {
     const where = h.region ? `@${termText(h.region)}` : '';
     const extra = [h.networkMs >= 10 ? `RTT ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
-    const text = `${i === 0 ? '' : '→ '}${termText(h.component)}${where} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+    // A parallel group reads "→ [a +x | b → c +y] =z": branches split by |, the group's own cost after it.
+    const prev = origin.hops[i - 1];
+    const next = origin.hops[i + 1];
+    const sameGroup = (a?: HopLatency, b?: HopLatency) => a?.group !== undefined && b?.group !== undefined && a.group.step === b.group.step;
+    const sep = i === 0 ? '' : !h.group || !sameGroup(prev, h) ? '→ ' : prev!.group!.branch === h.group.branch ? '→ ' : '| ';
+    const open = h.group && !sameGroup(prev, h) ? '[' : '';
+    const group = h.group && !sameGroup(h, next) ? origin.parallel?.find((g) => g.kind === 'parallel' && g.step === h.group!.step) : undefined;
+    const close = h.group && !sameGroup(h, next) ? `]${group ? ` =${fmtMs(group.p99)}` : ''}` : '';
+    const fan = h.fanout !== undefined ? ` fan-out ${h.fanout}` : '';
+    const text = `${sep}${open}${termText(h.component)}${where}${fan} +${fmtMs(h.total.p99)}${extra.length ? ` (${extra.join(', ')})` : ''}${close}`;
     return token(text);
   });
 }
@@ -176,7 +185,7 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
   const all = Object.values(fm.origins).flatMap((o) => o.hops);
   const cols = [
     { head: '#', left: true, cell: (h: HopLatency) => String(h.index + 1) },
-    { head: 'hop', left: true, cell: (h: HopLatency) => truncate(termText(h.component), 32) },
+    { head: 'hop', left: true, cell: (h: HopLatency) => truncate(`${termText(h.component)}${h.fanout !== undefined ? ` fan-out ${h.fanout}` : ''}${h.group ? ` ∥${h.group.branch + 1}` : ''}`, 32) },
     { head: 'region', left: true, cell: (h: HopLatency) => termText(h.region ?? '-') },
     { head: 'net', cell: (h: HopLatency) => fmtMs(h.networkMs) },
     { head: 'proc', cell: (h: HopLatency) => fmtMs(h.processing.p99) },

@@ -97,6 +97,25 @@ function patternComponents(model: Model, path: SpecPath): string[] | undefined {
   return undefined;
 }
 
+/** The hop (index in flow.path) a finding at flows.<name>.path[i]... points at: a step inside a parallel group has its own place. */
+function hopIndexAt(flow: Model['flows'][string], at: readonly (string | number)[]): number {
+  const index = at[3] as number;
+  if (!flow.hops) return index;
+  let best = -1;
+  let bestLen = 0;
+  flow.hops.forEach((h, i) => {
+    const p = h.specPath;
+    if (p.length > bestLen && p.length <= at.length && p.every((k, j) => k === at[j])) {
+      best = i;
+      bestLen = p.length;
+    }
+  });
+  if (best >= 0) return best;
+  // A finding on a whole parallel group: its first hop.
+  const first = flow.hops.findIndex((h) => h.specPath[3] === index);
+  return first >= 0 ? first : index;
+}
+
 export function targetsOf(model: Model, findings: readonly DiagramFinding[]): FindingTargets {
   const t: FindingTargets = { components: new Map(), hops: new Map(), replication: new Map(), feeds: new Map(), regions: new Map(), global: undefined };
   for (const f of findings) {
@@ -106,7 +125,7 @@ export function targetsOf(model: Model, findings: readonly DiagramFinding[]): Fi
       if (field === 'replication' || field === 'failover') note(t.replication, key, f);
       if (field === 'consumes' || field === 'writes') note(t.feeds, key, f);
     } else if (top === 'flows' && typeof key === 'string' && Object.hasOwn(model.flows, key)) {
-      if (field === 'path' && typeof index === 'number') note(t.hops, hopKey(key, index), f);
+      if (field === 'path' && typeof index === 'number') note(t.hops, hopKey(key, hopIndexAt(model.flows[key]!, f.path)), f);
       else note(t.hops, hopKey(key, -1), f);
     } else if (top === 'patterns') {
       const ids = patternComponents(model, f.path);

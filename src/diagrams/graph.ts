@@ -354,7 +354,7 @@ export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts
       const node = b.addNode({
         id: b.ids.id('h', o, String(h.index)),
         shape: c.kind,
-        lines: [`${h.index + 1}. ${h.component}`, [kindLine(c), where].filter(Boolean).join(' · '), `${parts.join(' + ')} ms${reach}`],
+        lines: [`${h.index + 1}. ${h.component}${h.fanout !== undefined ? ` · slowest of ${h.fanout} calls` : ''}`, [kindLine(c), where, ...(h.group ? [`parallel ${h.group.branch + 1}`] : [])].filter(Boolean).join(' · '), `${parts.join(' + ')} ms${reach}`],
         classes,
         component: h.component,
         ...(h.region !== undefined ? { region: h.region } : {}),

@@ -57,6 +57,9 @@ export function loadWithPositions(text: string): FastLoad {
   });
   const spots = new Map<string, Spot>();
   const walk = (node: EventNode, path: string) => {
+    // js-yaml opens a block sequence's item twice (the item, then the node in it, at the same place):
+    // step into the inner one, or a mapping written as "- {to: db}" would have no keys of its own.
+    while (node.children.length === 1 && node.children[0]!.kind === node.kind && node.children[0]!.start === node.start) node = node.children[0]!;
     if (node.kind === 'mapping') {
       for (let i = 0; i + 1 < node.children.length; i += 2) {
         const k = node.children[i]!;

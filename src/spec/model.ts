@@ -69,13 +69,29 @@ export interface ModelComponent {
   path: SpecPath;
 }
 
+/** One call on a flow's path, in the order of `ModelFlow.path`. */
+export interface ModelHop {
+  component: string;
+  /** Identical calls made in parallel (fan-out to shards); 1 for a plain call. */
+  fanout: number;
+  /** Processing time this flow spends in the component, when the step states it (else the component's own). */
+  latency?: Latency;
+  /** Set when the hop is inside a parallel group: which group (its position in the spec's path) and branch. */
+  group?: { step: number; branch: number };
+  /** Where the step is written: flows.<name>.path[i], path[i].parallel[j] or path[i].parallel[j][k]. */
+  specPath: SpecPath;
+}
+
 export interface ModelFlow {
   name: string;
   kind: 'read' | 'write';
   description?: string;
   rate: number;
   origins: string[];
+  /** Component ids visited, in order (a parallel group's branches listed one after another). */
   path: string[];
+  /** The same calls with their step details, aligned with `path`; absent means a plain chain. */
+  hops?: ModelHop[];
   budget: { p50?: number; p99?: number };
   availability?: number;
   consistency: 'strong' | 'eventual';

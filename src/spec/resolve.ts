@@ -6,6 +6,7 @@ import {
 } from '../data/figures.js';
 import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
 import { expandResidency, lookupRtt, type RttSource } from './regions.js';
+import { flattenPath } from './steps.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 import { dict } from './dict.js';
 
@@ -173,11 +174,24 @@ export function resolveSpec(spec: Spec): Model {
       kind: f.kind,
       rate: f.rate ?? 0,
       origins: f.origins ? [...f.origins] : Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
-      path: [...f.path],
+      path: [],
       budget: { ...(f.budget_ms ?? {}) },
       consistency: f.consistency ?? (strong.has(name) ? 'strong' : 'eventual'),
       specPath: ['flows', name],
     };
+    const calls = flattenPath(f.path);
+    flow.path = calls.map((c) => c.component);
+    if (calls.some((c) => c.at.length > 2 || c.idAt.length > 2)) {
+      flow.hops = calls.map((c) => {
+        const comp = components[c.component];
+        const own = comp ? (f.kind === 'write' && comp.stateful ? comp.writeLatency : comp.latency) : { p50: 0, p99: 0 };
+        return {
+          component: c.component, fanout: c.fanout, specPath: ['flows', name, ...c.at],
+          ...(c.latency !== undefined ? { latency: resolveLatency(c.latency, own) } : {}),
+          ...(c.group ? { group: c.group } : {}),
+        };
+      });
+    }
     if (strong.has(name)) flow.consistency = 'strong';
     if (f.description !== undefined) flow.description = f.description;
     if (f.availability !== undefined) flow.availability = f.availability;

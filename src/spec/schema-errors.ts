@@ -118,10 +118,24 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], data: unkn
     const path = pointerToPath(P);
     const value = valueAt(data, path);
     const branches = ((failure.schema as unknown[]) ?? []).map((b) => deref(b, schema));
-    const matching = branches.map((b, i) => (matchesType(b, value) ? i : -1)).filter((i) => i >= 0);
+    let matching = branches.map((b, i) => (matchesType(b, value) ? i : -1)).filter((i) => i >= 0);
+    // Several mappings fit the type: the one whose required keys the value has is the one meant
+    // ({to: db, fanout: 0} is a call step, not a parallel group).
+    if (matching.length > 1 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const keyed = matching.filter((i) => {
+        const req = branches[i]?.required;
+        return Array.isArray(req) && req.length > 0 && req.every((k) => Object.hasOwn(value, k as string));
+      });
+      if (keyed.length === 1) matching = keyed;
+    }
+    // A branch given by $ref reports its errors under the referenced schema's own path ("#/required"):
+    // recognise it by the schema the error comes from.
     const branchAtTop = (e: ErrorObject) => {
-      if (e.instancePath !== P || !e.schemaPath.startsWith(`${failure.schemaPath}/`)) return undefined;
-      return Number(e.schemaPath.slice(failure.schemaPath.length + 1).split('/')[0]);
+      if (e.instancePath !== P) return undefined;
+      if (e.schemaPath.startsWith(`${failure.schemaPath}/`)) return Number(e.schemaPath.slice(failure.schemaPath.length + 1).split('/')[0]);
+      const same = (b: Schemaish | undefined) => b !== undefined && (e.parentSchema === b || JSON.stringify(e.parentSchema) === JSON.stringify(b));
+      const i = branches.findIndex(same);
+      return i >= 0 ? i : undefined;
     };
     if (matching.length === 1) {
       for (const c of children) {

@@ -4,6 +4,7 @@ import { KNOWN_REGIONS, LIMITS } from '../data/figures.js';
 import type { SpecPath } from './diagnostic.js';
 import { DEPRECATED_STRATEGIES } from './model.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
+import { flattenPath } from './steps.js';
 import { closestMatch } from './suggest.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 
@@ -17,6 +18,8 @@ export interface SemanticProblem {
 
 const STATEFUL: ReadonlySet<ComponentKind> = new Set(['cache', 'database', 'queue', 'stream', 'event-store', 'search', 'object-store']);
 const RUNS_CODE: ReadonlySet<ComponentKind> = new Set(['service', 'gateway', 'worker']);
+/** Kinds that call onward (see analysis/route.ts CALLER_KINDS): one of them must make a parallel group's calls. */
+const CALLERS: ReadonlySet<ComponentKind> = new Set(['client', 'cdn', 'load-balancer', 'gateway', 'service', 'worker']);
 const STORES_WITH_ROLE: ReadonlySet<ComponentKind> = new Set(['database', 'event-store', 'search', 'cache', 'object-store']);
 
 /** Which kinds each kind-specific field applies to, and how to say it. */
@@ -158,11 +161,28 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   for (const [name, f] of Object.entries(flows)) {
     if (!f) continue;
     const base: SpecPath = ['flows', name];
-    f.path.forEach((hop, i) => {
+    const calls = flattenPath(f.path);
+    calls.forEach((step, i) => {
+      const hop = step.component;
+      const at: SpecPath = [...base, ...step.idAt];
       const c = component(hop);
-      if (!c) unknownComponent([...base, 'path', i], hop, `flow "${name}" hop ${i + 1}`);
-      else if (c.kind === 'client' && i > 0) err([...base, 'path', i], `a client can only be the first hop of a flow (flow "${name}" hop ${i + 1})`, 'client-not-first');
-      if (i > 0 && f.path[i - 1] === hop) err([...base, 'path', i], `flow "${name}" visits "${hop}" twice in a row (hops ${i} and ${i + 1}): list each call once`, 'repeated-hop');
+      if (!c) unknownComponent(at, hop, `flow "${name}" hop ${i + 1}`);
+      else if (c.kind === 'client' && i > 0) err(at, `a client can only be the first hop of a flow (flow "${name}" hop ${i + 1})`, 'client-not-first');
+      else if (c.kind === 'client' && (step.group || step.fanout > 1 || step.latency !== undefined)) err([...base, ...step.at], `the client "${hop}" is where the flow starts: write it as a plain id, not a call step`, 'client-step');
+      else if (step.fanout > 1 && c.kind === 'cdn') err([...base, ...step.at, 'fanout'], `a flow reaches the CDN "${hop}" once: fan-out is for calls a service makes to several shards or partitions`, 'fanout-target');
+      const prev = calls[i - 1];
+      if (prev && prev.component === hop && !step.group && !prev.group) err(at, `flow "${name}" visits "${hop}" twice in a row (hops ${i} and ${i + 1}): list each call once, or use fanout: N for N identical calls`, 'repeated-hop');
+      if (step.latency !== undefined) checkLatencyOrder(step.latency, [...base, ...step.at, 'latency_ms'], err);
+      if (step.fanout === 1) {
+        const raw = valueAtSteps(f.path, step.at.slice(1));
+        if (raw && typeof raw === 'object' && 'fanout' in raw) warn([...base, ...step.at, 'fanout'], 'fanout: 1 is one call, the default: leave it out', 'unused-field');
+      }
+    });
+    f.path.forEach((step, i) => {
+      if (typeof step !== 'object' || !('parallel' in step)) return;
+      if (i === 0) err([...base, 'path', i], `flow "${name}" starts with a parallel group: the first hop is where the request enters (a client, CDN, load balancer or gateway), and a service after it makes the parallel calls`, 'parallel-first');
+      const callers = f.path.slice(0, i).map((s) => (typeof s === 'string' ? s : 'to' in s ? s.to : undefined)).filter((id): id is string => id !== undefined && CALLERS.has(component(id)?.kind as ComponentKind));
+      if (i > 0 && !callers.length) err([...base, 'path', i], `the parallel group in flow "${name}" has no caller: put the service that makes the calls before it`, 'parallel-no-caller');
     });
     if (f.budget_ms?.p50 !== undefined && f.budget_ms.p99 !== undefined && f.budget_ms.p50 > f.budget_ms.p99) {
       err([...base, 'budget_ms'], `the p50 budget (${f.budget_ms.p50} ms) is above the p99 budget (${f.budget_ms.p99} ms): p99 is the slow tail, so it cannot be smaller`, 'budget-order');
@@ -224,6 +244,13 @@ function checkLatencyOrder(l: SpecComponent['latency_ms'], path: SpecPath, err: 
   if (l && typeof l === 'object' && l.p50 !== undefined && l.p99 !== undefined && l.p50 > l.p99) {
     err(path, `p50 (${l.p50} ms) is above p99 (${l.p99} ms): the 99th percentile cannot be faster than the median`, 'latency-order');
   }
+}
+
+/** The raw step at ['path', i, 'parallel', b, k] (without the leading 'path'). */
+function valueAtSteps(path: unknown, at: SpecPath): unknown {
+  let v: unknown = path;
+  for (const k of at) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
 }
 
 function round(n: number): number {

@@ -44,9 +44,17 @@ export type Id = string
  */
 export type Id1 = string
 /**
+ * A component id, a call step {to, latency_ms, fanout}, or a parallel group {parallel: [branch, ...]}.
+ */
+export type PathStep = (Id1 | CallStep | ParallelGroup)
+/**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id2 = string
+/**
+ * One call (a component id or a call step) or a chain of them (a list).
+ */
+export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
@@ -55,6 +63,10 @@ export type Id3 = string
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id4 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id5 = string
 
 /**
  * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
@@ -265,12 +277,12 @@ rate?: number
  */
 origins?: [RegionId, ...(RegionId)[]]
 /**
- * Ordered hops (component ids).
+ * Ordered hops: component ids, call steps ({to, latency_ms, fanout}) or parallel groups ({parallel: [...]}).
  * 
  * @minItems 1
  * @maxItems 64
  */
-path: [Id1, ...(Id1)[]]
+path: [PathStep, ...(PathStep)[]]
 budget_ms?: Budget
 /**
  * A fraction, e.g. 0.9995 for 99.95%.
@@ -284,6 +296,29 @@ consistency?: ("strong" | "eventual")
  * Milliseconds (at most 600000, ten minutes).
  */
 max_staleness_ms?: number
+}
+export interface CallStep {
+to: Id2
+/**
+ * Processing time this flow spends in that component (replaces the component's latency_ms, or write_latency_ms on a write, for this flow only).
+ */
+latency_ms?: (number | {
+p50?: Ms | undefined
+p99?: Ms | undefined
+})
+/**
+ * Identical calls made in parallel (one per shard or partition), e.g. 100. Default 1. The flow waits for the slowest of them.
+ */
+fanout?: number
+}
+export interface ParallelGroup {
+/**
+ * Branches called at the same time by the last service before the group; the flow waits for the slowest.
+ * 
+ * @minItems 2
+ * @maxItems 64
+ */
+parallel: [ParallelBranch, ParallelBranch, ...(ParallelBranch)[]]
 }
 export interface Budget {
 p50?: Ms | undefined
@@ -326,19 +361,19 @@ residency?: [RegionId, ...(RegionId)[]]
 }
 export interface Patterns {
 cqrs?: {
-commands: Id2
+commands: Id3
 /**
  * The read-model store(s).
  */
 queries: (Id1 | [Id1, ...(Id1)[]])
-projection?: Id3
+projection?: Id4
 /**
  * Projection updated inside the write transaction. Default false.
  */
 sync?: boolean
 }
 event_sourcing?: {
-store: Id4
+store: Id5
 /**
  * Stores holding current state, rebuilt from events (projections).
  */

@@ -95,6 +95,13 @@ const CASES: Case[] = [
   { file: 'cqrs-wrong-kind.yaml', code: 'wrong-kind', line: 7, message: 'cqrs.commands must be a store, but "orders-api" is a service' },
   { file: 'mesh-unknown-service.yaml', code: 'unknown-component', line: 8, message: 'mesh.services names unknown component "orders-ap": did you mean "orders-api"?' },
   { file: 'event-sourcing-unknown-store.yaml', code: 'unknown-component', line: 5, message: 'did you mean "events"?' },
+  // Path steps (call steps and parallel groups), each pointing at the step or field at fault.
+  { file: 'step-unknown-component.yaml', code: 'unknown-component', line: 9, column: 38, message: 'flow "search" hop 3 names unknown component "shard-bd": did you mean "shard-db"?' },
+  { file: 'step-fanout-zero.yaml', code: 'schema/too-small', line: 12, column: 32, message: '"fanout" must be >= 1, found 0' },
+  { file: 'step-unknown-field.yaml', code: 'schema/unknown-field', line: 8, column: 32, message: 'did you mean "latency_ms"?' },
+  { file: 'step-latency-order.yaml', code: 'latency-order', line: 11, column: 21, message: 'p50 (300 ms) is above p99 (100 ms)' },
+  { file: 'parallel-one-branch.yaml', code: 'schema/too-few', line: 9, message: '"parallel" needs at least 2 items' },
+  { file: 'parallel-first.yaml', code: 'parallel-first', line: 9, column: 9, message: 'starts with a parallel group' },
   { file: 'client-not-first.yaml', code: 'client-not-first', line: 6, message: 'a client can only be the first hop' },
   { file: 'primary-not-placed.yaml', code: 'primary-not-placed', line: 3, message: 'primary region "eu-west" is not one of "orders-db"\'s regions' },
   { file: 'worker-consumes-database.yaml', code: 'wrong-kind', line: 4, message: '"consumes" of worker "projector" must be a queue, stream or event store' },

@@ -1,5 +1,6 @@
 // cqrs/separate-stores: the command side and the query side of CQRS live in different stores with matching roles.
 import { count, defineCheck, ms, type Finding } from '../types.js';
+import { hopSpecPath } from '../../spec/steps.js';
 
 type Options = Record<string, never>;
 
@@ -52,7 +53,7 @@ export default defineCheck<Options>({
         if (f.kind !== 'write') continue;
         f.path.forEach((hop, i) => {
           if (hop === cqrs.commands || !cqrs.queries.includes(hop)) return;
-          out.push({ status: 'fail', messageId: 'queryStoreWrittenByFlow', data: { flow: name, rate: ms(f.rate), store: hop }, path: [...f.specPath, 'path', i], evidence: { flow: name, store: hop, hop: i } });
+          out.push({ status: 'fail', messageId: 'queryStoreWrittenByFlow', data: { flow: name, rate: ms(f.rate), store: hop }, path: hopSpecPath(f, i), evidence: { flow: name, store: hop, hop: i } });
         });
       }
     }

@@ -2,6 +2,7 @@
 // never by an eventually consistent read model.
 import type { Model } from '../../spec/model.js';
 import { defineCheck, ms, type Finding } from '../types.js';
+import { hopSpecPath } from '../../spec/steps.js';
 
 type Options = Record<string, never>;
 
@@ -67,14 +68,14 @@ export default defineCheck<Options>({
           status: 'fail',
           messageId: 'readsReadModel',
           data: { flow: flow.name, store: hop, lag: s ? ms(s.totalMs) : 'unknown', behind },
-          path: [...flow.specPath, 'path', i],
+          path: hopSpecPath(flow, i),
           evidence: { flow: flow.name, store: hop, hop: i, staleness: s ?? null },
         });
       }
       if (stale.length) continue;
       const hit = flow.path.findIndex((hop) => writeModel.has(hop));
       if (hit >= 0) {
-        out.push({ status: 'pass', messageId: 'readsWriteModel', data: { flow: flow.name, store: flow.path[hit]! }, path: [...flow.specPath, 'path', hit], evidence: { flow: flow.name, store: flow.path[hit] } });
+        out.push({ status: 'pass', messageId: 'readsWriteModel', data: { flow: flow.name, store: flow.path[hit]! }, path: hopSpecPath(flow, hit), evidence: { flow: flow.name, store: flow.path[hit] } });
       } else {
         out.push({
           status: 'warn',

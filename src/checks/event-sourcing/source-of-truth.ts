@@ -1,6 +1,7 @@
 // event-sourcing/source-of-truth: writes append to the event store only; state stores are rebuilt from its events.
 import type { Model } from '../../spec/model.js';
 import { defineCheck, ms, type Finding } from '../types.js';
+import { hopSpecPath } from '../../spec/steps.js';
 
 type Options = Record<string, never>;
 
@@ -68,11 +69,11 @@ export default defineCheck<Options>({
           status: 'fail',
           messageId: appends ? 'dualWrite' : 'bypassesEventStore',
           data: { ...base, store: hop },
-          path: [...f.specPath, 'path', i],
+          path: hopSpecPath(f, i),
           evidence: { flow: f.name, path: f.path, eventStore: es.store, stateStore: hop },
         });
       }
-      if (!direct.length) out.push({ status: 'pass', messageId: 'appends', data: base, path: [...f.specPath, 'path', f.path.indexOf(es.store)], evidence: { flow: f.name, path: f.path } });
+      if (!direct.length) out.push({ status: 'pass', messageId: 'appends', data: base, path: hopSpecPath(f, f.path.indexOf(es.store)), evidence: { flow: f.name, path: f.path } });
     }
     if (writeFlows.length && appending === 0) {
       out.push({ status: 'fail', messageId: 'noAppend', data: { flows: writeFlows.map((f) => f.name).join(', '), eventStore: es.store }, path: ['patterns', 'event_sourcing', 'store'], evidence: { writeFlows: writeFlows.map((f) => f.name) } });

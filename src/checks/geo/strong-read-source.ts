@@ -1,6 +1,7 @@
 // geo/strong-read-source: a read that must see the latest write is served by the writer or a
 // synchronously updated copy, never by an asynchronous replica or a cache.
 import { defineCheck, ms, type Finding } from '../types.js';
+import { hopSpecPath } from '../../spec/steps.js';
 
 type Options = Record<string, never>;
 
@@ -45,7 +46,7 @@ export default defineCheck<Options>({
           const c = model.components[hop.component]!;
           if (!c.stateful || c.role === 'read-model') continue;
           const key = `${hop.component}|${hop.region}`;
-          const path = ['flows', f.name, 'path', hop.index];
+          const path = hopSpecPath(model.flows[f.name]!, hop.index);
           const base = { flow: f.name, origin: o.origin, store: c.id, region: hop.region ?? '?' };
           if (c.kind === 'cache') {
             if (!seen.has(key)) problems.push({ status: 'fail', messageId: 'cached', data: base, path, evidence: { origin: o.origin, region: hop.region } });

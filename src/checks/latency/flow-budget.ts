@@ -9,19 +9,21 @@ interface Options {
 
 /** The hop that costs the most, phrased for feedback: "82 ms is the round trip eu-west -> us-east to orders-db". */
 export function biggestCost(l: OriginLatency): string {
-  let best: { hop: HopLatency; part: 'network' | 'processing' | 'replication'; v: number } | undefined;
+  let best: { hop: HopLatency; part: 'network' | 'processing' | 'replication' | 'fanout'; v: number } | undefined;
   for (const hop of l.hops) {
-    const parts = [
+    if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
+    const parts: ['network' | 'processing' | 'replication' | 'fanout', number][] = [
       ['network', hop.networkMs],
-      ['processing', hop.processing.p99],
+      hop.fanout !== undefined ? ['fanout', hop.total.p99 - hop.networkMs - hop.replicationMs] : ['processing', hop.processing.p99],
       ['replication', hop.replicationMs],
-    ] as const;
+    ];
     for (const [part, v] of parts) if (!best || v > best.v) best = { hop, part, v };
   }
   if (!best) return '';
   const { hop, part, v } = best;
   if (part === 'network') return `${ms(v)} ms is the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`;
   if (part === 'replication') return `${ms(v)} ms is ${hop.component} waiting for ${hop.replicationKind === 'quorum' ? 'a quorum of replicas' : 'its synchronous replica'}`;
+  if (part === 'fanout') return `${ms(v)} ms is the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`;
   return `${ms(v)} ms is ${hop.component}'s own p99${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`;
 }
 
@@ -34,7 +36,7 @@ export default defineCheck<Options>({
       'A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component\'s processing time, waits for synchronous replicas, and proxy overhead. ' +
       'Users far from the data pay the long round trips, so a design that is fast in its home region can miss its budget elsewhere. The tail (p99) is what users remember.',
     computes:
-      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; compared with budget_ms. p99 adds the hops\' p99s, an upper bound.',
+      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops\' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger).',
     sources: ['azureRtt', 'deanNorvig', 'istioOpenshift'],
     optionsSchema: {
       type: 'object',

@@ -1,6 +1,7 @@
 // The latency checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
 import dataLocality from './data-locality.js';
+import fanOutTail from './fan-out-tail.js';
 import flowBudget from './flow-budget.js';
 
-export const latencyChecks: Check<any>[] = [flowBudget, dataLocality];
+export const latencyChecks: Check<any>[] = [flowBudget, dataLocality, fanOutTail];

@@ -1,0 +1,119 @@
+// The tail at scale (Dean & Barroso, CACM 2013): a request that waits for several calls made in parallel
+// waits for the slowest of them, so its p99 is further out in each call's tail than the call's own p99.
+//
+// A spec gives each hop two points of its latency distribution, p50 and p99. To read other quantiles
+// we fit a log-normal distribution through those two points (latency is positive and right-skewed):
+//   mu = ln p50,  sigma = (ln p99 - ln p50) / z(0.99),  quantile(q) = exp(mu + sigma * z(q))
+// where z is the standard normal quantile (z(0.99) = 2.326, src/data/figures.ts NORMAL_Z).
+// N identical independent calls all finish by t with probability F(t)^N, so the q-quantile of the slowest
+// is the single call's q^(1/N) quantile; for different branches we solve prod F_i(t) = q.
+// Pure functions; the fit is a model (docs/spec.md, "Model notes"), not a measurement.
+import { NORMAL_Z } from '../data/figures.js';
+
+/**
+ * Standard normal quantile z(p), p in (0, 1): P. J. Acklam's rational approximation of the inverse
+ * normal CDF (relative error below 1.15e-9).
+ */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) return p <= 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  let x: number;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  } else if (p <= 1 - low) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  return x;
+}
+
+/** Standard normal CDF Phi(x) = erfc(-x / sqrt 2) / 2, erfc by the Chebyshev fit of Press et al., Numerical Recipes in C (2nd ed.), section 6.2, erfcc (fractional error below 1.2e-7). */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/**
+ * A latency distribution known by its p50 and p99: a fixed part (network round trips, replication waits,
+ * which do not vary) plus a log-normal part fitted to p50 and p99 of the rest; `n` identical copies in
+ * parallel, of which the request waits for the slowest.
+ */
+export interface TailDist {
+  fixed: number;
+  p50: number;
+  p99: number;
+  n: number;
+}
+
+/** sigma of the log-normal through (p50, p99); 0 when the two are equal (a constant). */
+export function lognormalSigma(p50: number, p99: number): number {
+  return p50 > 0 && p99 > p50 ? (Math.log(p99) - Math.log(p50)) / NORMAL_Z.p99 : 0;
+}
+
+/**
+ * The q-quantile of the log-normal through (p50, p99). With no median to fit (p50 = 0) the part is taken
+ * as constant at its p99, a stated simplification.
+ */
+export function lognormalQuantile(p50: number, p99: number, q: number): number {
+  if (p50 <= 0) return p99;
+  const sigma = lognormalSigma(p50, p99);
+  if (sigma === 0) return p50;
+  return Math.exp(Math.log(p50) + sigma * normalQuantile(q));
+}
+
+export function lognormalCdf(p50: number, p99: number, t: number): number {
+  const m = p50 > 0 ? p50 : p99;
+  if (t <= 0) return m <= 0 ? 1 : 0;
+  const sigma = lognormalSigma(p50, p99);
+  if (sigma === 0) return t >= m ? 1 : 0;
+  return normalCdf((Math.log(t) - Math.log(m)) / sigma);
+}
+
+/** The q-quantile of the slowest of d.n identical calls: the single call's q^(1/n) quantile. */
+export function quantileOf(d: TailDist, q: number): number {
+  return d.fixed + lognormalQuantile(d.p50, d.p99, d.n > 1 ? q ** (1 / d.n) : q);
+}
+
+/** P(the slowest of d.n calls finishes by t) = F(t - fixed)^n. */
+export function cdfOf(d: TailDist, t: number): number {
+  return lognormalCdf(d.p50, d.p99, t - d.fixed) ** d.n;
+}
+
+/**
+ * The q-quantile of the slowest of several independent branches: the t where prod F_i(t) = q, by bisection
+ * between the slowest branch's own q-quantile (a lower bound) and the slowest q^(1/k)-quantile (an upper bound).
+ */
+export function slowestQuantile(branches: readonly TailDist[], q: number): number {
+  if (!branches.length) return 0;
+  if (branches.length === 1) return quantileOf(branches[0]!, q);
+  let lo = Math.max(...branches.map((b) => quantileOf(b, q)));
+  let hi = Math.max(...branches.map((b) => quantileOf(b, q ** (1 / branches.length))));
+  const all = (t: number) => branches.reduce((p, b) => p * cdfOf(b, t), 1);
+  for (let i = 0; i < 100 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (all(mid) >= q) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** The quantile of one call that the slowest of n identical calls reaches at the request's p99: 0.99^(1/n). */
+export function perCallQuantile(n: number): number {
+  return 0.99 ** (1 / n);
+}
+
+/** Share of requests that meet at least one of n calls slower than its own p99: 1 - 0.99^n. */
+export function shareHittingTail(n: number): number {
+  return 1 - 0.99 ** n;
+}
