@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { starterFor } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
+import { sdcoachCommand, shellWord } from '../problems/invocation.js';
 
 export function registerInit(program: Command): void {
   program
@@ -36,6 +37,6 @@ Examples:
         return;
       }
       const shown = opts.output ?? `${p.id}.yaml`;
-      process.stdout.write(`wrote ${shown}: the starter for "${p.title}", stage 1 of ${p.stages.length}.\nEdit it, then: sdcoach grade ${shown}\n`);
+      process.stdout.write(`wrote ${shown}: the starter for "${p.title}", stage 1 of ${p.stages.length}.\nEdit it, then: ${sdcoachCommand(`grade ${shellWord(shown)}`, p)}\n`);
     });
 }

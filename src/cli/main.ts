@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { collect, EXIT } from './io.js';
+import { asInvoked, commandPrefix } from '../problems/invocation.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -40,6 +41,12 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Help text with every `sdcoach ...` command written as invoked (Usage lines, examples). */
+function invokedHelp(text: string): string {
+  const p = commandPrefix();
+  return p === 'sdcoach' ? text : asInvoked(text).replace(/(^|\$ |Usage: )sdcoach(?= \[|\s*$| -)/gm, `$1${p}`);
+}
+
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sdcoach')
     .description('System-design interview coach: write an architecture spec, get graded on real numbers.')
@@ -47,7 +54,12 @@ export async function buildProgram(only?: string): Promise<Command> {
     .option('--problems <dir>', 'add a problem catalog folder (repeatable; also SDCOACH_PROBLEMS)', collect, [])
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    // Help and errors name commands the way this process was started (npx sdcoach, node bin/sdcoach.js).
+    .configureOutput({
+      writeOut: (str) => process.stdout.write(invokedHelp(str)),
+      writeErr: (str) => process.stderr.write(invokedHelp(str)),
+      outputError: (str, write) => write(str),
+    })
     .addHelpText('after', `
 Examples:
   $ sdcoach practice                      # pick a problem and work through it, graded on every save

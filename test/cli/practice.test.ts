@@ -28,7 +28,7 @@ describe('sdcoach practice outside a terminal', () => {
     const r = sdcoach(['practice', 'order-history'], { CI: '' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('needs an interactive terminal');
-    expect(r.stderr).toContain('sdcoach grade <your-spec.yaml> --problem order-history');
+    expect(r.stderr).toContain(`node ${BIN} grade <your-spec.yaml> --problem order-history`);
   });
 
   it('exits 2 when CI is set', () => {
