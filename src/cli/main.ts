@@ -25,6 +25,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   schema: async () => (await import('./schema.js')).registerSchema,
   diagram: async () => (await import('./diagram.js')).registerDiagram,
   report: async () => (await import('./report.js')).registerReport,
+  lsp: async () => (await import('./lsp.js')).registerLsp,
 };
 
 /** The subcommand named on the command line, skipping global options (and --problems' value). */
