@@ -26,7 +26,7 @@ describe('README Quick start commands', () => {
 
 describe.runIf(process.env.SDCOACH_FRESH_CLONE === '1')('a fresh clone, following the README', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sdcoach-clone-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 300_000);
   const sh = (cmd: string, cwd: string) => {
     const env = { ...process.env, CI: '', NO_COLOR: '1' };
     for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];

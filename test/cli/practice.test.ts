@@ -71,6 +71,8 @@ describe('sdcoach practice outside a terminal', () => {
       const g = staticGraph(join(ROOT, 'dist', entry));
       expect(g.files.filter((f) => f.includes('/dist/tui/')), entry).toEqual([]);
       expect(g.packages.filter((b) => ['ink', 'react', 'chokidar'].includes(b)), entry).toEqual([]);
+      // The language server and its protocol library load only with `sdcoach lsp`.
+      expect(g.packages.filter((b) => b.startsWith('vscode-languageserver')), entry).toEqual([]);
     }
   });
 });
