@@ -75,6 +75,46 @@ const gps = throughput(() => {
 row(`grade in-process (${components} components)`, `${fmt(gps, 0)} specs/s`, '>= 1000/s', gps >= 1000);
 void analyse;
 
+// The language server: an edit on the largest example, re-validated and re-graded. First the
+// engine alone, then end to end over stdio (didChange -> publishDiagnostics, no debounce).
+const { Engine } = await import(join(root, 'dist/lsp/engine.js'));
+const engine = new Engine();
+const edits = [text, text.replace(/replicas: (\d+)/, (_m, n) => `replicas: ${Number(n) + 1}`)];
+let k = 0;
+const eps = throughput(() => engine.analyse(largest, edits[k++ % 2], 'yaml'));
+row(`lsp re-grade after an edit, in-process (${components} components)`, `${fmt(1000 / eps, 2)} ms`, '<= 50 ms', 1000 / eps <= 50);
+{
+  const { spawn } = await import('node:child_process');
+  const { pathToFileURL } = await import('node:url');
+  const rpc = await import('vscode-jsonrpc/node');
+  const child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const uri = pathToFileURL(largest).href;
+  let waiting;
+  conn.onNotification('textDocument/publishDiagnostics', (p) => waiting?.(p));
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  await conn.sendNotification('initialized', {});
+  const next = () => new Promise((resolve) => { waiting = resolve; });
+  let wait = next();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await wait;
+  const times = [];
+  for (let v = 2; v < 2 + 10 + runs * 2; v++) {
+    wait = next();
+    const t0 = process.hrtime.bigint();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: edits[v % 2] }] });
+    await wait;
+    if (v >= 12) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const e2e = median(times);
+  row(`lsp didChange -> diagnostics over stdio (${components} components)`, `${fmt(e2e, 1)} ms`, '<= 50 ms', e2e <= 50);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'sdcoach-bench-'));
 try {
   mkdirSync(join(dir, 'class'));

@@ -8,7 +8,10 @@ import { defaultRubric, loadRubricFile, type Rubric } from '../grading/rubric.js
 import { reportToJson, stringifyJson } from '../grading/format/json.js';
 import { formatGithub } from '../grading/format/github.js';
 import { formatJunit } from '../grading/format/junit.js';
-import { formatMarkdown } from '../grading/format/markdown.js';
+import { formatMarkdown, formatMarkdownSummary } from '../grading/format/markdown.js';
+import { formatSarif } from '../grading/format/sarif.js';
+import type { Diagnostic } from '../spec/diagnostic.js';
+import { readFileSync } from 'node:fs';
 import { findingsOf } from '../diagrams/findings.js';
 import { designToMermaid } from '../diagrams/mermaid.js';
 import type { Model } from '../spec/model.js';
@@ -18,7 +21,9 @@ import { rubricForProblem } from './problem-rubric.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
 
-export const GRADE_FORMATS = ['text', 'json', 'junit', 'markdown', 'github'] as const;
+export const GRADE_FORMATS = ['text', 'json', 'junit', 'markdown', 'github', 'sarif'] as const;
+export const FAIL_LEVELS = ['warn', 'fail'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
 export type GradeFormat = (typeof GRADE_FORMATS)[number];
 
 export interface GradeOptions {
@@ -28,9 +33,11 @@ export interface GradeOptions {
   format: GradeFormat;
   minScore?: number;
   verbose?: boolean;
+  /** Also exit 1 when any check reaches this level (warn: a warning or a failure; fail: a failure), whatever the score. */
+  failLevel?: FailLevel;
 }
 
-export type Outcome = { spec: string; report: Report; model: Model } | { spec: string; error: string; details: string[] };
+export type Outcome = { spec: string; report: Report; model: Model } | { spec: string; error: string; details: string[]; diagnostics?: Diagnostic[] };
 
 function chooseRubric(opts: GradeOptions, catalogs: string[], specProblem: string | undefined, specStage: number | undefined): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
   if (opts.rubric) {
@@ -52,7 +59,7 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
     const loaded = loadSpecFile(spec);
     if (!loaded.ok) {
       const details = loaded.diagnostics.map(formatDiagnostic);
-      return { spec, error: `${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)`, details };
+      return { spec, error: `${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)`, details, diagnostics: loaded.diagnostics };
     }
     const { model } = loaded.loaded;
     const key = `${opts.rubric ?? ''}|${opts.problem ?? model.problem ?? ''}|${opts.stage ?? model.stage ?? ''}`;
@@ -89,9 +96,19 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
     case 'github':
       out.write(formatGithub(reports));
       break;
+    case 'sarif': {
+      const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const inputErrors = failed.map((f) => ({ spec: f.spec, diagnostics: f.diagnostics ?? f.details.map((message) => ({ file: f.spec, message, code: 'rubric', severity: 'error' as const })) }));
+      out.write(formatSarif({ reports, inputErrors, version }));
+      break;
+    }
     case 'markdown': {
       // The diagram, with what failed drawn on it, as a mermaid block (GitHub renders it).
       const graded = outcomes.filter((o): o is Extract<Outcome, { report: Report }> => 'report' in o);
+      if (files.length > 1) {
+        out.write(formatMarkdownSummary(outcomes.map((o) => ('report' in o ? { spec: o.spec, ...(o.report.problem ? { problem: o.report.problem } : {}), ...(o.report.stage ? { stage: o.report.stage } : {}), score: o.report.score, passed: o.report.passed } : { spec: o.spec, error: o.error }))));
+        out.write('\n---\n\n');
+      }
       out.write(graded.map((o) => formatMarkdown(o.report, { diagram: designToMermaid(o.model, o.report.metrics, { findings: findingsOf(o.report) }) })).join('\n---\n\n'));
       break;
     }
@@ -105,7 +122,13 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
     }
   }
   if (failed.length) return EXIT.usage;
-  return reports.every((r) => r.passed) ? EXIT.ok : EXIT.failed;
+  if (!reports.every((r) => r.passed)) return EXIT.failed;
+  return opts.failLevel && reports.some((r) => reachesLevel(r, opts.failLevel!)) ? EXIT.failed : EXIT.ok;
+}
+
+/** Whether any check of a report warns (level warn) or fails (level fail, or warn). */
+export function reachesLevel(report: Report, level: FailLevel): boolean {
+  return report.checks.some((c) => c.status === 'fail' || (level === 'warn' && c.status === 'warn'));
 }
 
 
@@ -117,6 +140,7 @@ export function registerGrade(program: Command): void {
   rubricOptions(command)
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS as unknown as string[]).default('text'))
     .option('--min-score <n>', 'also fail below this score (0-100)', wholeNumber('--min-score'))
+    .addOption(new Option('--fail-level <level>', 'also exit 1 when any check warns (warn) or fails (fail), even if the grade passes').choices(FAIL_LEVELS as unknown as string[]))
     .option('--verbose', 'show every finding, passing ones and checks that did not apply')
     .addHelpText('after', `
 Examples:
@@ -125,11 +149,13 @@ Examples:
   $ sdcoach grade class/*.yaml --format json > grades.json
   $ sdcoach grade design.yaml --format github     # annotations in GitHub Actions
   $ sdcoach grade design.yaml --format junit > sdcoach.xml
+  $ sdcoach grade specs/*.yaml --format sarif > sdcoach.sarif   # GitHub code scanning
+  $ sdcoach grade design.yaml --fail-level warn                  # strict CI: any warning fails
 
 Without --problem or --rubric, the spec's own problem:/stage: fields choose the rubric;
 with neither, the general rubric (every check, default options) applies.
 
-Exit codes: 0 passed, 1 graded but failed, 2 input or usage error.`)
+Exit codes: 0 passed, 1 graded but failed (or a check at --fail-level), 2 input or usage error.`)
     .action((specs: string[], opts: GradeOptions, cmd: Command) => {
       process.exitCode = runGrade(specs, opts, catalogsFor(cmd));
     });

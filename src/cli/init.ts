@@ -7,6 +7,7 @@ import { starterFor } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
+import { sdcoachCommand, shellWord } from '../problems/invocation.js';
 
 export function registerInit(program: Command): void {
   program
@@ -37,6 +38,6 @@ Examples:
         return;
       }
       const shown = opts.output ?? `${p.id}.yaml`;
-      process.stdout.write(`wrote ${sanitizeLine(shown)}: the starter for "${sanitizeLine(p.title)}", stage 1 of ${p.stages.length}.\nEdit it, then: sdcoach grade ${sanitizeLine(shown)}\n`);
+      process.stdout.write(`wrote ${sanitizeLine(shown)}: the starter for "${sanitizeLine(p.title)}", stage 1 of ${p.stages.length}.\nEdit it, then: ${sanitizeLine(sdcoachCommand(`grade ${shellWord(shown)}`, p))}\n`);
     });
 }

@@ -8,6 +8,7 @@ import { sanitizeTerminal } from '../spec/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
+import { sdcoachCommand } from '../problems/invocation.js';
 
 export interface ListOptions {
   topic?: string;
@@ -68,7 +69,7 @@ Examples:
         const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
         process.stdout.write(`${color ? `\u001b[1m${line(head)}\u001b[0m` : line(head)}\n`);
         for (const r of rows) process.stdout.write(`${line(r)}\n`);
-        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length})` : ''}. sdcoach practice <id> to practise it, sdcoach show <id> for the prompt.\n`);
+        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length})` : ''}. ${sdcoachCommand('practice <id>')} to practise it, ${sdcoachCommand('show <id>')} for the prompt.\n`);
       }
       if (errors.length) process.exitCode = EXIT.usage;
     });

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { collect, EXIT } from './io.js';
 import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
+import { asInvoked, commandPrefix } from '../problems/invocation.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -25,6 +26,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   schema: async () => (await import('./schema.js')).registerSchema,
   diagram: async () => (await import('./diagram.js')).registerDiagram,
   report: async () => (await import('./report.js')).registerReport,
+  lsp: async () => (await import('./lsp.js')).registerLsp,
 };
 
 /** The subcommand named on the command line, skipping global options (and --problems' value). */
@@ -41,6 +43,12 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Help text with every `sdcoach ...` command written as invoked (Usage lines, examples). */
+function invokedHelp(text: string): string {
+  const p = commandPrefix();
+  return p === 'sdcoach' ? text : asInvoked(text).replace(/(^|\$ |Usage: )sdcoach(?= \[|\s*$| -)/gm, `$1${p}`);
+}
+
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sdcoach')
     .description('System-design interview coach: write an architecture spec, get graded on real numbers.')
@@ -48,7 +56,12 @@ export async function buildProgram(only?: string): Promise<Command> {
     .option('--problems <dir>', 'add a problem catalog folder (repeatable; also SDCOACH_PROBLEMS)', collect, [])
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(sanitizeTerminal(str)) })
+    // Help and errors name commands the way this process was started (npx sdcoach, node bin/sdcoach.js).
+    .configureOutput({
+      writeOut: (str) => process.stdout.write(invokedHelp(str)),
+      writeErr: (str) => process.stderr.write(invokedHelp(str)),
+      outputError: (str, write) => write(sanitizeTerminal(str)),
+    })
     .addHelpText('after', `
 Examples:
   $ sdcoach practice                      # pick a problem and work through it, graded on every save

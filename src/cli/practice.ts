@@ -11,6 +11,7 @@ import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
 import { sanitizeLine } from '../spec/sanitize.js';
+import { sdcoachCommand } from '../problems/invocation.js';
 
 export interface PracticeOptions {
   stage?: number;
@@ -57,7 +58,7 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
     .action(async (id: string | undefined, opts: PracticeOptions, cmd: Command) => {
       const catalogs = catalogsFor(cmd);
       if ((opts.spec !== undefined || opts.stage !== undefined) && id === undefined) {
-        process.stderr.write('sdcoach: --spec and --stage need a problem: sdcoach practice <problem> --spec FILE --stage N\n');
+        process.stderr.write(`sdcoach: --spec and --stage need a problem: ${sdcoachCommand('practice <problem> --spec FILE --stage N')}\n`);
         process.exitCode = EXIT.usage;
         return;
       }
@@ -79,7 +80,7 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
       }
       const why = notInteractive(process.env, process.stdin, process.stdout);
       if (why) {
-        const grade = id ? `sdcoach grade <your-spec.yaml> --problem ${id}${opts.stage ? ` --stage ${opts.stage}` : ''}` : 'sdcoach grade <your-spec.yaml> --problem <id> --stage <n>';
+        const grade = id ? sdcoachCommand(`grade <your-spec.yaml> --problem ${id}${opts.stage ? ` --stage ${opts.stage}` : ''}`, problem) : sdcoachCommand('grade <your-spec.yaml> --problem <id> --stage <n>');
         process.stderr.write(`sdcoach practice needs an interactive terminal (${why}).\nTo grade a spec without it: ${grade}\n`);
         process.exitCode = EXIT.usage;
         return;

@@ -11,6 +11,7 @@ import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
+import { sdcoachCommand } from '../problems/invocation.js';
 
 interface ProgressOptions {
   json?: boolean;
@@ -48,7 +49,7 @@ export function progressText(progress: Progress, catalog: Problem[], file: strin
   const d = (t: string) => (color ? `\u001b[2m${t}\u001b[0m` : t);
   const g = (t: string) => (color ? `\u001b[32m${t}\u001b[0m` : t);
   const ids = Object.keys(progress.problems).sort((x, y) => progress.problems[y]!.updatedAt.localeCompare(progress.problems[x]!.updatedAt));
-  if (!ids.length) return `No progress yet. Start with: sdcoach practice\n${d(`(progress is kept in ${file})`)}\n`;
+  if (!ids.length) return `No progress yet. Start with: ${sdcoachCommand('practice')}\n${d(`(progress is kept in ${file})`)}\n`;
   const out: string[] = [];
   for (const id of ids) {
     const pp = progress.problems[id]!;
@@ -68,7 +69,7 @@ export function progressText(progress: Progress, catalog: Problem[], file: strin
     }
     if (pp.spec) out.push(d(`    spec: ${sanitizeTerminal(pp.spec)}`));
   }
-  out.push('', d(`Progress file: ${file}. Continue: sdcoach practice <id>; forget: sdcoach progress --reset [id]`));
+  out.push('', d(`Progress file: ${file}. Continue: ${sdcoachCommand('practice <id>')}; forget: ${sdcoachCommand('progress --reset [id]')}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -124,7 +125,7 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
   }
   const read = readProgress(file, { setAside: false });
   if (read.warning) {
-    process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\nsdcoach practice moves such a file aside by itself; to delete it, remove ${file}\n`);
+    process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\n${sdcoachCommand('practice')} moves such a file aside by itself; to delete it, remove ${sanitizeLine(file)}\n`);
     return EXIT.usage;
   }
   if (problem !== undefined && !read.progress.problems[problem]) {

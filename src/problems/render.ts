@@ -4,6 +4,7 @@ import { dirname, relative } from 'node:path';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { schemaPath } from '../spec/schema-validator.js';
 import type { Problem } from './problem.js';
+import { sdcoachCommand } from './invocation.js';
 
 export function wrapText(text: string, width: number, indent = ''): string[] {
   const out: string[] = [];
@@ -85,9 +86,9 @@ export function renderProblem(p: Problem, opts: ShowOptions): string {
   }
   if (!opts.hints) {
     out.push('');
-    out.push(d(`Hints are hidden: sdcoach show ${p.id}${opts.stage ? ` --stage ${opts.stage}` : ''} --hints`));
+    out.push(d(`Hints are hidden: ${sdcoachCommand(`show ${p.id}${opts.stage ? ` --stage ${opts.stage}` : ''} --hints`, p)}`));
   }
-  out.push(d(`Start: sdcoach init ${p.id}    Grade: sdcoach grade ${p.id}.yaml`));
+  out.push(d(`Start: ${sdcoachCommand(`init ${p.id}`, p)}    Grade: ${sdcoachCommand(`grade ${p.id}.yaml`, p)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -97,7 +98,7 @@ export function starterHeader(p: Problem, schemaRef: string): string {
   for (const l of wrapText(p.scenario.summary, 76)) lines.push(l ? `# ${l}` : '#');
   lines.push('#');
   for (const l of wrapText(p.stages[0]!.prompt, 76)) lines.push(l ? `# ${l}` : '#');
-  lines.push('#', `# Grade it: sdcoach grade <this file>    Hints: sdcoach show ${p.id} --stage 1 --hints`, '');
+  lines.push('#', `# Grade it: ${sdcoachCommand('grade <this file>', p)}    Hints: ${sdcoachCommand(`show ${p.id} --stage 1 --hints`, p)}`, '');
   return lines.map((l) => l.replace(/[\r\n]/g, ' ')).join('\n');
 }
 

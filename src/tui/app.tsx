@@ -9,6 +9,7 @@ import { init, TICK_MS } from './reducer.js';
 import { createShell } from './shell.js';
 import { createStore } from './store.js';
 import type { DiagramRenderer } from './view/diagram.js';
+import { sdcoachCommand } from '../problems/invocation.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?1049l';
@@ -151,8 +152,8 @@ export function summary(progress: Progress, catalog: Problem[], touched: string[
     const cur = progress.problems[id]?.stage ?? 1;
     const sp = stageProgress(progress, id, cur);
     const where = st.state === 'done' ? `all ${st.stages} stages passed` : `${st.passed} of ${st.stages} stages passed; on stage ${cur}${sp.bestScore !== undefined ? ` (best score ${sp.bestScore})` : ''}`;
-    lines.push(`${id}: ${where}. Resume: sdcoach practice ${id}`);
+    lines.push(`${id}: ${where}. Resume: ${sdcoachCommand(`practice ${id}`, p)}`);
   }
-  if (lines.length) lines.push(`Progress is saved in ${file} (sdcoach progress shows it).`);
+  if (lines.length) lines.push(`Progress is saved in ${file} (${sdcoachCommand('progress')} shows it).`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -28,7 +28,7 @@ describe('sdcoach practice outside a terminal', () => {
     const r = sdcoach(['practice', 'order-history'], { CI: '' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('needs an interactive terminal');
-    expect(r.stderr).toContain('sdcoach grade <your-spec.yaml> --problem order-history');
+    expect(r.stderr).toContain(`node ${BIN} grade <your-spec.yaml> --problem order-history`);
   });
 
   it('exits 2 when CI is set', () => {
@@ -71,6 +71,8 @@ describe('sdcoach practice outside a terminal', () => {
       const g = staticGraph(join(ROOT, 'dist', entry));
       expect(g.files.filter((f) => f.includes('/dist/tui/')), entry).toEqual([]);
       expect(g.packages.filter((b) => ['ink', 'react', 'chokidar'].includes(b)), entry).toEqual([]);
+      // The language server and its protocol library load only with `sdcoach lsp`.
+      expect(g.packages.filter((b) => b.startsWith('vscode-languageserver')), entry).toEqual([]);
     }
   });
 });

@@ -36,7 +36,7 @@ describe('sdcoach progress', () => {
   it('says there is none yet', () => {
     const r = sdcoach('progress');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('No progress yet. Start with: sdcoach practice');
+    expect(r.stdout).toContain('No progress yet. Start with: node bin/sdcoach.js practice');
   });
 
   it('prints stages passed, best scores, hints and time', () => {

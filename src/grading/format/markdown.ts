@@ -43,3 +43,14 @@ export function formatMarkdown(report: Report, extra: { diagram?: string } = {})
   }
   return `${out.join('\n')}\n`;
 }
+
+/** The class table for a pull-request comment: one row per spec with its problem, stage, score and verdict. */
+export function formatMarkdownSummary(rows: { spec: string; problem?: string; stage?: number; score?: number; passed?: boolean; error?: string }[]): string {
+  const out = ['### sdcoach summary', '', '| spec | problem | stage | score | result |', '|---|---|---|---|---|'];
+  for (const r of rows) {
+    const result = r.error ? `❗ ${mdEscape(r.error)}` : r.passed ? '✅ passed' : '❌ failed';
+    out.push(`| ${mdEscape(r.spec)} | ${r.problem ? `\`${mdEscape(r.problem)}\`` : '—'} | ${r.stage ?? '—'} | ${r.score ?? '—'} | ${result} |`);
+  }
+  out.push('', `${rows.filter((r) => r.passed).length} of ${rows.length} passed`);
+  return `${out.join('\n')}\n`;
+}

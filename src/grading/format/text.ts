@@ -2,6 +2,7 @@
 // where in the file it points, and a hint. Colour only when asked (TTY).
 import { sanitizeLine } from '../../spec/sanitize.js';
 import type { Report, ReportCheck } from '../report.js';
+import { asInvoked } from '../../problems/invocation.js';
 
 export interface TextOptions {
   color: boolean;
@@ -58,7 +59,7 @@ function formatCheck(report: Report, check: ReportCheck, c: ReturnType<typeof pa
   const list = check.status === 'pass' && !opts.verbose ? shown.slice(0, 3) : shown;
   if (!list.length) {
     out.push(`    ${s(check.message)}`);
-    if (check.hint) out.push(`    ${c.cyan('hint:')} ${s(check.hint)}`);
+    if (check.hint) out.push(`    ${c.cyan('hint:')} ${s(asInvoked(check.hint))}`);
   }
   const hintsShown = new Set<string>();
   for (const f of list) {
@@ -67,7 +68,7 @@ function formatCheck(report: Report, check: ReportCheck, c: ReturnType<typeof pa
     if (f.status !== 'pass') out.push(c.dim(`      at ${where(report, f.location.line, f.location.column)} (${s(f.location.path)})`));
     if (f.hint && !hintsShown.has(f.messageId)) {
       hintsShown.add(f.messageId);
-      out.push(`      ${c.cyan('hint:')} ${s(f.hint)}`);
+      out.push(`      ${c.cyan('hint:')} ${s(asInvoked(f.hint))}`);
     }
   }
   if (check.status === 'pass' && shown.length > list.length) out.push(c.dim(`    (+${shown.length - list.length} more passing)`));

@@ -1,5 +1,6 @@
 // The help overlay: every key, what live grading does, and where progress is kept.
 import { blank, hanging, line, seg, type Line } from './lines.js';
+import { asInvoked } from '../../problems/invocation.js';
 
 const STAGE_KEYS: [string, string][] = [
   ['e', 'open the spec file in $VISUAL or $EDITOR; the session resumes when the editor closes'],
@@ -35,7 +36,7 @@ export function helpLines(width: number, progressFile: string | undefined): Line
     line(seg('Choosing a problem', undefined, true)),
     ...rows(PICKER_KEYS),
     blank(),
-    ...hanging([], `Progress (stages passed, best scores, hints, time) is kept in ${progressFile ?? 'the state folder'}; sdcoach progress prints it. Grade without this screen: sdcoach grade <file> --problem <id> --stage <n>.`, width, 'dim'),
+    ...hanging([], asInvoked(`Progress (stages passed, best scores, hints, time) is kept in ${progressFile ?? 'the state folder'}; sdcoach progress prints it. Grade without this screen: sdcoach grade <file> --problem <id> --stage <n>.`), width, 'dim'),
     blank(),
     line(seg("↑ ↓ scroll · any other key closes this help", "dim")),
   ];

@@ -8,6 +8,7 @@ import { innerHeight, innerWidth } from './frame.js';
 import { keyBar, type KeyItem } from './keys.js';
 import { helpLines } from './help.js';
 import { blank, clean, fit, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
+import { asInvoked } from '../../problems/invocation.js';
 
 const DIFFICULTY_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };
 
@@ -56,7 +57,7 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
   }
   if (!shown.length) {
     if (!state.catalogLoaded) lines.push(line(seg('reading the problems…', 'dim')));
-    else if (!state.catalog.length) lines.push(line(seg('No problems found in the catalog (sdcoach list shows where it looks).', 'bad')));
+    else if (!state.catalog.length) lines.push(line(seg(asInvoked('No problems found in the catalog (sdcoach list shows where it looks).'), 'bad')));
     else lines.push(line(seg(`No problem matches "${clean(state.picker.filter)}": Backspace edits the filter, Esc clears it.`, 'dim')));
   }
   return { lines, selectedRow };
@@ -112,7 +113,7 @@ export function pickerFrame(state: SessionState): FrameView {
   const status: Line = state.flash
     ? line(seg(clean(state.flash.text), state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent'))
     : state.catalogErrors.length
-      ? line(seg(`${state.catalogErrors.length} problem file${state.catalogErrors.length === 1 ? '' : 's'} did not load: sdcoach list shows why`, 'warn'))
+      ? line(seg(asInvoked(`${state.catalogErrors.length} problem file${state.catalogErrors.length === 1 ? '' : 's'} did not load: sdcoach list shows why`), 'warn'))
       : [];
   if (state.overlay === 'help') {
     const help = helpPanel(state, width, bodyHeight);

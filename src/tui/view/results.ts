@@ -5,6 +5,7 @@ import type { Report, ReportCheck } from '../../grading/report.js';
 import type { Diagnostic } from '../../spec/diagnostic.js';
 import type { StageSession } from '../state.js';
 import { blank, clean, codeRows, hanging, line, seg, type Line, type Seg } from './lines.js';
+import { asInvoked } from '../../problems/invocation.js';
 
 const ICON: Record<string, Seg> = {
   pass: seg('✓', 'good', true),
@@ -23,7 +24,7 @@ export function resultsLines(s: StageSession, width: number, shownFile: string):
   if (r.kind === 'rubric-error') {
     return [
       line(seg('✗ ', 'bad', true), seg("This stage's rubric does not load", 'bad', true)),
-      ...hanging([seg('  ')], 'An authoring error in the problem, not in your spec. `sdcoach problem check` shows the same; report it to the problem\'s author.', width, 'dim'),
+      ...hanging([seg('  ')], asInvoked('An authoring error in the problem, not in your spec. `sdcoach problem check` shows the same; report it to the problem\'s author.'), width, 'dim'),
       blank(),
       ...r.messages.flatMap((m) => hanging([seg('  ')], m, width)),
     ];
@@ -56,7 +57,7 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
   const failing = c.findings.filter((f) => f.status !== 'pass');
   if (c.status === 'pass' || !failing.length) {
     out.push(...hanging([seg('  ')], c.message, width));
-    if (c.status !== 'pass' && c.hint) out.push(...hanging([seg('  hint: ', 'accent')], c.hint, width, 'dim'));
+    if (c.status !== 'pass' && c.hint) out.push(...hanging([seg('  hint: ', 'accent')], asInvoked(c.hint), width, 'dim'));
     return out;
   }
   const shownHints = new Set<string>();
@@ -66,10 +67,10 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
     if (f.location.line !== undefined) out.push(line(seg(`${many ? '    ' : '  '}at ${shownFile}:${f.location.line}:${f.location.column ?? 1}`, 'dim')));
     if (f.hint && !shownHints.has(f.messageId)) {
       shownHints.add(f.messageId);
-      out.push(...hanging([seg(many ? '    hint: ' : '  hint: ', 'accent')], f.hint, width, 'dim'));
+      out.push(...hanging([seg(many ? '    hint: ' : '  hint: ', 'accent')], asInvoked(f.hint), width, 'dim'));
     }
   }
-  if (failing.length > 4) out.push(line(seg(`  … ${failing.length - 4} more (sdcoach grade --verbose shows all)`, 'dim')));
+  if (failing.length > 4) out.push(line(seg(asInvoked(`  … ${failing.length - 4} more (sdcoach grade --verbose shows all)`), 'dim')));
   return out;
 }
 
@@ -100,6 +101,6 @@ export function invalidLines(diagnostics: Diagnostic[], s: StageSession, width: 
       if (col - 1 < Math.max(10, width - gutter.length)) out.push(line(seg(`  ${' '.repeat(num.length)} │ `, 'dim'), seg(`${' '.repeat(Math.min(col - 1, clean(src).length))}^`, 'bad', true)));
     }
   }
-  if (errors.length > 12) out.push(blank(), line(seg(`… ${errors.length - 12} more: sdcoach validate ${shownFile}`, 'dim')));
+  if (errors.length > 12) out.push(blank(), line(seg(asInvoked(`… ${errors.length - 12} more: sdcoach validate ${shownFile}`), 'dim')));
   return out;
 }

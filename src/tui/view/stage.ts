@@ -11,6 +11,7 @@ import { helpPanel, pickerBodyHeight } from './picker.js';
 import { keyBar, type KeyItem } from './keys.js';
 import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
+import { asInvoked } from '../../problems/invocation.js';
 
 export type Layout = 'wide' | 'stacked' | 'compact';
 
@@ -36,7 +37,7 @@ export function promptLines(state: SessionState, s: StageSession, width: number)
   else if (!shown) out.push(line(seg(`h reveals a hint (${total} for this stage)`, 'dim')));
   else {
     out.push(line(seg(`Hints ${shown} of ${total}`, 'accent', true), seg(shown < total ? '  h: the next one' : '', 'dim')));
-    stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], h, width)));
+    stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], asInvoked(h, s.problem), width)));
   }
   const nums = s.problem.scenario.numbers;
   if (nums.length) {
@@ -189,7 +190,7 @@ function diagramPanel(state: SessionState, s: StageSession, width: number, heigh
   const r = s.result?.kind === 'report' ? { loaded: s.result.loaded, report: s.result.report } : undefined;
   const w = innerWidth(width, border);
   const render = state.options.renderDiagram;
-  const title = line(seg('Diagram', undefined, true), seg(render ? '  d hides it · sdcoach diagram draws it as SVG' : '  text outline · d hides it', 'dim'));
+  const title = line(seg('Diagram', undefined, true), seg(render ? asInvoked('  d hides it · sdcoach diagram draws it as SVG') : '  text outline · d hides it', 'dim'));
   return panel('diagram', title, diagramLines(r, w, render), width, height, border, 'dim');
 }
 
