@@ -26,7 +26,7 @@ export type SessionEvent =
    * The spec file's content is known: first read, a save seen by the watcher, or the file as the
    * editor left it. `text` is null when it cannot be read (then `error` says why).
    */
-  | { type: 'FileChanged'; file: 'spec'; source: 'open' | 'watch' | 'editor'; text: string | null; error?: Diagnostic; created?: boolean; notice?: string; at: number }
+  | { type: 'FileChanged'; file: 'spec'; source: 'open' | 'watch' | 'editor'; text: string | null; error?: Diagnostic; created?: boolean; notice?: string; noticeTone?: 'info' | 'bad'; at: number }
   /** A reference solution was read (after the stage passed, or with --reveal). */
   | { type: 'FileChanged'; file: 'solution'; stage: number; text: string | null; error?: string; at: number }
   /** The catalog's problem files were read (after the first frame, so that start-up does not wait for them). */

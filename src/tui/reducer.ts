@@ -130,7 +130,7 @@ function onFileChanged(state: SessionState, e: Extract<SessionEvent, { type: 'Fi
   if (e.source === 'editor' && state.lastTick !== undefined && e.at > state.lastTick) {
     next = { ...next, progress: addTime(next.progress, s.problem.id, s.stage, Math.min(e.at - state.lastTick, EDITOR_MAX_MS)), lastTick: e.at };
   }
-  if (e.notice) next = flash(next, e.notice, 'bad', e.at);
+  if (e.notice) next = flash(next, e.notice, e.noticeTone ?? 'bad', e.at, e.noticeTone === 'info' ? 10_000 : FLASH_MS);
   else if (e.created) next = flash(next, `created ${e.source === 'open' ? 'the spec file' : 'it'} from the starter: edit it (e opens your editor) and save`, 'info', e.at, 8000);
   // After a save the learner wants the results, also where only one pane fits.
   if (e.source !== 'open' && next.pane === 'prompt' && layoutOf(next.columns) !== 'wide' && next.overlay === 'none') next = { ...next, pane: 'results', scroll: 0 };

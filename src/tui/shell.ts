@@ -53,7 +53,35 @@ export function ensureSpecFile(problem: Problem, file: string): { created: boole
 
 /** The editor command, as git chooses it: $VISUAL, then $EDITOR, then vi. */
 export function editorCommand(env: NodeJS.ProcessEnv): string {
-  return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+  return editorChoice(env).command;
+}
+
+/** The editor command and the variable it came from ('default': neither is set, vi is used). */
+export function editorChoice(env: NodeJS.ProcessEnv): { command: string; from: 'VISUAL' | 'EDITOR' | 'default' } {
+  const visual = env.VISUAL?.trim();
+  if (visual) return { command: visual, from: 'VISUAL' };
+  const editor = env.EDITOR?.trim();
+  if (editor) return { command: editor, from: 'EDITOR' };
+  return { command: 'vi', from: 'default' };
+}
+
+/**
+ * What to tell the learner after the editor returned: nothing when it ran as chosen; that vi was
+ * used because no variable is set; that the command is not on PATH (exit 127 from the shell); its
+ * exit status otherwise.
+ */
+export function editorNotice(choice: ReturnType<typeof editorChoice>, r: { error?: Error; status: number | null }): { text: string; tone: 'info' | 'bad' } | undefined {
+  const name = choice.command.split(/\s+/)[0]!;
+  const origin = choice.from === 'default' ? 'the default editor (neither $VISUAL nor $EDITOR is set)' : `$${choice.from}`;
+  if (r.error) return { text: `could not start the editor "${choice.command}" from ${origin}: ${r.error.message}`, tone: 'bad' };
+  if (r.status === 127) {
+    return choice.from === 'default'
+      ? { text: 'no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again', tone: 'bad' }
+      : { text: `the editor "${name}" from $${choice.from} is not on PATH (could not start "${choice.command}"); fix $${choice.from} or install it`, tone: 'bad' };
+  }
+  if (r.status !== 0 && r.status !== null) return { text: `the editor "${choice.command}" exited with status ${r.status}`, tone: 'bad' };
+  if (choice.from === 'default') return { text: 'opened vi because $VISUAL and $EDITOR are unset: set EDITOR (e.g. export EDITOR=nano) to use another editor', tone: 'info' };
+  return undefined;
 }
 
 interface Watcher {
@@ -71,9 +99,9 @@ export function createShell(o: ShellOptions): Shell {
   let generation = 0;
   let catalogTimer: NodeJS.Timeout | undefined;
 
-  const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string } = {}) => {
+  const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string; noticeTone?: 'info' | 'bad' } = {}) => {
     const src = readSource(file);
-    const base = { type: 'FileChanged' as const, file: 'spec' as const, source, at: now(), ...(extra.created ? { created: true } : {}), ...(extra.notice ? { notice: extra.notice } : {}) };
+    const base = { type: 'FileChanged' as const, file: 'spec' as const, source, at: now(), ...(extra.created ? { created: true } : {}), ...(extra.notice ? { notice: extra.notice } : {}), ...(extra.noticeTone ? { noticeTone: extra.noticeTone } : {}) };
     dispatch(src.ok ? { ...base, text: src.text } : { ...base, text: null, error: src.diagnostic });
   };
 
@@ -144,16 +172,14 @@ export function createShell(o: ShellOptions): Shell {
         return;
       }
       case 'open-editor': {
-        const editor = editorCommand(env);
-        let notice: string | undefined;
+        const choice = editorChoice(env);
+        let notice: ReturnType<typeof editorNotice>;
         o.suspend(() => {
           // Through the shell, as git does, so EDITOR="code --wait" works.
-          const r = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sdcoach-editor', effect.file], { stdio: 'inherit', env });
-          if (r.error) notice = `could not start the editor (${r.error.message})`;
-          else if (r.status === 127) notice = `could not start the editor "${editor}": set $VISUAL or $EDITOR`;
-          else if (r.status !== 0 && r.status !== null) notice = `the editor "${editor}" exited with status ${r.status}`;
+          const r = spawnSync('/bin/sh', ['-c', `${choice.command} "$1"`, 'sdcoach-editor', effect.file], { stdio: 'inherit', env });
+          notice = editorNotice(choice, r);
         });
-        if (watching === effect.file || !watching) readSpec(effect.file, 'editor', dispatch, notice ? { notice } : {});
+        if (watching === effect.file || !watching) readSpec(effect.file, 'editor', dispatch, notice ? { notice: notice.text, noticeTone: notice.tone } : {});
         return;
       }
       case 'save-progress': {

@@ -55,7 +55,13 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
   const out: Line[] = [line(ICON[c.status]!, ' ', seg(clean(c.id), undefined, true), ...(c.mustPass ? [seg(' · must pass', 'dim')] : []))];
   const failing = c.findings.filter((f) => f.status !== 'pass');
   if (c.status === 'pass' || !failing.length) {
+    // The report puts the tightest passing finding first (least room left before its limit).
+    const tight = c.findings[0]?.slack !== undefined && c.findings.length > 1;
     out.push(...hanging([seg('  ')], c.message, width));
+    if (c.findings.length > 1) {
+      const more = c.findings.length - 1;
+      out.push(...hanging([seg('  ')], `${tight ? 'the tightest; ' : ''}${more} more within limits (sdcoach grade --verbose lists them)`, width, 'dim'));
+    }
     if (c.status !== 'pass' && c.hint) out.push(...hanging([seg('  hint: ', 'accent')], c.hint, width, 'dim'));
     return out;
   }
