@@ -57,7 +57,7 @@ export function openProblem(state: SessionState, problem: Problem, now: number):
     touched: touch(state, problem.id),
     lastActivity: now,
   };
-  const effects: Effect[] = [{ type: 'watch', problem, file }, { type: 'save-progress' }];
+  const effects: Effect[] = [{ type: 'watch', problem, file, stage }, { type: 'save-progress' }];
   if (state.options.reveal) effects.push({ type: 'read-solution', problem, stage });
   return { state: next, effects };
 }
@@ -92,6 +92,8 @@ export function update(state: SessionState, event: SessionEvent): Update<Session
       return onGradeReady(state, event);
     case 'Key':
       return onKey({ ...state, lastActivity: event.at }, event.key, event.at);
+    case 'Notice':
+      return done(flash(state, event.text, event.tone, event.at, 10_000));
   }
 }
 
@@ -337,8 +339,8 @@ function nextStage(state: SessionState, at: number): Update<SessionState> {
     progress: recordStage(state.progress, s.problem.id, stage, s.file, at),
     touched: touch(state, s.problem.id),
   };
-  next = flash(next, `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}; the same file is now graded against this stage`, 'info', at, 8000);
-  const effects: Effect[] = [{ type: 'save-progress' }];
+  next = flash(next, `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}. Your file now says stage: ${stage} with this prompt on top; your design is unchanged`, 'info', at, 8000);
+  const effects: Effect[] = [{ type: 'save-progress' }, { type: 'restage', problem: s.problem, file: s.file, stage }];
   if (state.options.reveal) effects.push({ type: 'read-solution', problem: s.problem, stage });
   if (typeof s.text === 'string') {
     const g = regrade(next, s.text);

@@ -2,10 +2,11 @@
 // over an existing file), watches it (chokidar, debounced), grades, reads reference solutions,
 // hands the terminal to $VISUAL/$EDITOR and takes it back, and saves progress atomically.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Problem } from '../problems/problem.js';
 import { starterFor } from '../problems/render.js';
+import { restageSpec } from '../problems/restage.js';
 import { saveProgress } from '../progress/file.js';
 import { readSource } from '../spec/source.js';
 import type { Effect, SessionEvent } from './events.js';
@@ -37,10 +38,10 @@ export interface Shell {
   errors: string[];
 }
 
-/** Writes the starter (header with the problem and stage 1's prompt, $schema line) unless the file exists. */
-export function ensureSpecFile(problem: Problem, file: string): { created: boolean; error?: string } {
+/** Writes the starter (header with the problem and the stage's prompt, $schema line) unless the file exists. */
+export function ensureSpecFile(problem: Problem, file: string, stage = 1): { created: boolean; error?: string } {
   try {
-    const text = starterFor(problem, file);
+    const text = starterFor(problem, file, stage);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
     return { created: true };
@@ -81,6 +82,31 @@ export function editorNotice(choice: ReturnType<typeof editorChoice>, r: { error
   }
   if (r.status !== 0 && r.status !== null) return { text: `the editor "${choice.command}" exited with status ${r.status}`, tone: 'bad' };
   if (choice.from === 'default') return { text: 'opened vi because $VISUAL and $EDITOR are unset: set EDITOR (e.g. export EDITOR=nano) to use another editor', tone: 'info' };
+  return undefined;
+}
+
+/**
+ * Makes an existing spec file say `stage` (its `stage:` line and prompt header), leaving the design
+ * alone; returns what the learner must be told when that cannot be done, else undefined.
+ */
+export function restageFile(problem: Problem, file: string, stage: number): { text: string; tone: 'info' | 'bad' } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const r = restageSpec(text, problem, stage, file);
+  const name = basename(file);
+  if (!r.ok) return { text: `${name} was left as it is (${r.why}): sdcoach grade grades it at the stage it names; the screen grades stage ${stage}`, tone: 'bad' };
+  if (r.changed) {
+    try {
+      writeFileSync(file, r.text);
+    } catch (err) {
+      return { text: `could not update ${name} to stage ${stage} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, tone: 'bad' };
+    }
+  }
+  if (!r.header) return { text: `${name} now says stage: ${stage}; its header comment was edited, so it still shows an older prompt`, tone: 'info' };
   return undefined;
 }
 
@@ -142,9 +168,19 @@ export function createShell(o: ShellOptions): Shell {
     switch (effect.type) {
       case 'watch': {
         void stopWatching();
-        const made = ensureSpecFile(effect.problem, effect.file);
+        const made = ensureSpecFile(effect.problem, effect.file, effect.stage);
+        // An existing file opened at another stage (resuming) follows it, like `n` does.
+        if (!made.created && !made.error) {
+          const told = restageFile(effect.problem, effect.file, effect.stage);
+          if (told) dispatch({ type: 'Notice', ...told, at: now() });
+        }
         readSpec(effect.file, 'open', dispatch, { created: made.created, ...(made.error ? { notice: made.error } : {}) });
         startWatching(effect.file, dispatch);
+        return;
+      }
+      case 'restage': {
+        const told = restageFile(effect.problem, effect.file, effect.stage);
+        if (told) dispatch({ type: 'Notice', ...told, at: now() });
         return;
       }
       case 'unwatch':
