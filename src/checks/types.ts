@@ -30,6 +30,11 @@ export interface Finding {
   path: SpecPath;
   /** The numbers behind the verdict, for JSON output and the TUI. */
   evidence?: Record<string, unknown>;
+  /**
+   * For a passing finding measured against a limit: the room left, as a fraction of the limit
+   * (0.4 = 40 % left, 0 = at the limit). The report shows the tightest passing finding first.
+   */
+  slack?: number;
 }
 
 export interface CheckMeta<O> {

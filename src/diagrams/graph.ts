@@ -7,7 +7,7 @@ import type { Model, ModelComponent } from '../spec/model.js';
 import type { ComponentKind } from '../spec/types.js';
 import { IdAllocator } from './escape.js';
 import { combine, hopKey, MARK_ICON, type Annotation, type FindingTargets, type Mark } from './findings.js';
-import { failoverLabel, fmtMs, fmtRange, fmtShare, kindLine, replicationLabel, roleLine, sizeLine } from './labels.js';
+import { callLabel, failoverLabel, fmtMs, fmtRange, fmtShare, kindLine, poolsLine, replicationLabel, roleLine, sizeLine } from './labels.js';
 
 export type NodeShape = ComponentKind | 'users';
 export type NodeClass = Mark | 'standby' | 'meshed' | 'external';
@@ -154,7 +154,7 @@ function componentNode(b: Builder, model: Model, id: string, region: string | un
   if (c.failover?.standby === region && region !== undefined && !c.regions.includes(region)) classes.push('standby');
   if (c.sidecar) classes.push('meshed');
   if (c.kind === 'external') classes.push('external');
-  const lines = [id, kindLine(c), sizeLine(c), roleLine(c, region, model.patterns.mesh?.dataPlane)].filter(Boolean);
+  const lines = [id, kindLine(c), sizeLine(c), roleLine(c, region, model.patterns.mesh?.dataPlane), poolsLine(c)].filter(Boolean);
   return b.addNode({ id: nodeId, shape: c.kind, lines, classes, component: id, ...(region !== undefined ? { region } : {}) }, region);
 }
 
@@ -194,7 +194,7 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
   }
 
   // Flow hops: one edge per caller -> callee pair, labelled with what the hop adds (p99).
-  interface FlowState { totals: number[]; network: number; wait: number; waitKind: string; hops: Set<string>; flows: Set<string> }
+  interface FlowState { totals: number[]; network: number; wait: number; waitKind: string; hops: Set<string>; flows: Set<string>; call: string }
   for (const name of model.flowOrder) {
     const fm = metrics.flows[name];
     if (!fm) continue;
@@ -204,7 +204,8 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
         const to = componentNode(b, model, h.component, h.region);
         const caller = h.caller !== undefined ? hops[h.caller] : undefined;
         const from = caller ? componentNode(b, model, caller.component, caller.region) : usersNode(b, model, origin.origin);
-        b.edge<FlowState>(from.id, to.id, 'flow', () => ({ totals: [], network: 0, wait: 0, waitKind: 'sync', hops: new Set(), flows: new Set() }), (s) => {
+        const call = callLabel(caller ? model.components[caller.component] : undefined, model.components[h.component]!);
+        b.edge<FlowState>(from.id, to.id, 'flow', () => ({ totals: [], network: 0, wait: 0, waitKind: 'sync', hops: new Set(), flows: new Set(), call }), (s) => {
           s.totals.push(h.total.p99);
           s.network = Math.max(s.network, h.networkMs);
           if (h.replicationMs > s.wait) {
@@ -281,6 +282,7 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
     if (e.kind === 'flow') {
       const extra = [s.network >= 10 ? `RTT ${fmtMs(s.network)}` : '', s.wait > 0 ? `${s.waitKind} wait ${fmtMs(s.wait)}` : ''].filter(Boolean);
       e.label.push([`+${fmtRange(s.totals)}`, ...extra].join(' · '));
+      if (s.call) e.label.push(s.call);
       if (t) {
         const hops = [...s.hops];
         const as = hops.map((k) => combine(t.hops.get(k), t.hops.get(hopKey(k.split('\u0000')[0]!, -1))));

@@ -12,12 +12,24 @@ export function htmlEscape(s: string): string {
 }
 
 /**
- * Mermaid sizes the SVG to its container, which shrinks a large design's text to a few pixels; a
- * report draws it at three quarters of its own size (12 px text) and lets the box scroll instead.
+ * The diagram fits the page width (never wider than its natural size), so every part of it, the
+ * failing ones included, is in view without scrolling sideways. A checkbox (no script: the page's
+ * policy forbids them) switches to the natural size, scrolled in its box, to read small labels.
  */
-function readableSize(svg: string): string {
-  const natural = /max-width:\s*([\d.]+)px/.exec(svg.slice(0, svg.indexOf('>')))?.[1];
-  return natural ? svg.replace(/^(<svg[^>]*?)\swidth="100%"/, `$1 width="${Math.ceil(Number(natural) * 0.75)}"`) : svg;
+export function fittedSvg(svg: string): { svg: string; natural?: number } {
+  const open = svg.slice(0, svg.indexOf('>'));
+  const natural = /max-width:\s*([\d.]+)px/.exec(open)?.[1];
+  const fitted = svg.replace(/^(<svg[^>]*?)\swidth="[^"]*"/, '$1 width="100%"');
+  return natural ? { svg: fitted, natural: Math.ceil(Number(natural)) } : { svg: fitted };
+}
+
+function diagramBlock(svg: string): string {
+  const f = fittedSvg(svg);
+  const zoom =
+    f.natural !== undefined
+      ? `<style>#zoom:checked~.diagram svg{width:${f.natural}px;max-width:none!important}</style><input type="checkbox" id="zoom" class="zoom"><label for="zoom" class="zoom">full size (${f.natural} px wide, scrolls)</label>\n`
+      : '';
+  return `${zoom}<div class="diagram">${f.svg}</div>`;
 }
 
 const ICON: Record<string, string> = { pass: '✓', warn: '!', fail: '✗', 'n/a': '–' };
@@ -50,7 +62,8 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}
 .verdict{display:inline-block;font-weight:600;padding:4px 12px;border-radius:6px;margin:12px 0}
 .verdict.passed{background:#dafbe1;color:#116329}.verdict.failed{background:#ffebe9;color:#a40e26}
 .diagram{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:12px;overflow:auto}
-.diagram svg{height:auto}
+.diagram svg{height:auto;display:block;margin:0 auto}
+label.zoom{font-size:13px;color:#57606a;cursor:pointer;margin-left:4px}input.zoom{vertical-align:middle}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d0d7de}
 td,th{border-top:1px solid #d0d7de;padding:6px 10px;vertical-align:top;text-align:left}
 tr.fail td.icon{color:#c62828}tr.warn td.icon{color:#b7791f}tr.pass td.icon{color:#1a7f37}tr.na{color:#8c959f}
@@ -84,7 +97,7 @@ export function reportHtml(report: Report, svg: string): string {
 <div class="meta">${why.length ? why.join('; ') : `pass mark ${report.passMark}`}</div>
 ${report.warnings.map((w) => `<p class="meta">warning: ${htmlEscape(w)}</p>`).join('\n')}
 <h2>Diagram</h2>
-<div class="diagram">${readableSize(inertSvg(svg))}</div>
+${diagramBlock(inertSvg(svg))}
 <h2>Checks</h2>
 <table class="checks"><tbody>${checks.map(checkRow).join('\n')}</tbody></table>
 ${flowRows(report)}

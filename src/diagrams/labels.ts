@@ -89,3 +89,21 @@ export function failoverLabel(c: ModelComponent): string {
   if (f.mode === 'active-active') return 'active-active';
   return `standby · RTO ${fmtMs(f.detectS + f.promoteS)} s`;
 }
+
+/**
+ * Bulkheads on a node: the pools that guard no single dependency by size, and how many guard one
+ * (those are drawn on their arrows); empty when the component has no pools.
+ */
+export function poolsLine(c: ModelComponent): string {
+  if (!c.pools.length) return '';
+  const own = c.pools.filter((p) => p.dependency === undefined).map((p) => `${p.name} ${p.size}`);
+  const per = c.pools.length - own.length;
+  return `pools: ${[...own, per ? `${own.length ? '+ ' : ''}${per} on its calls` : ''].filter(Boolean).join(' ')}`;
+}
+
+/** A call's bulkhead on its arrow: the caller's pool for that dependency and the timeout it puts on the call. */
+export function callLabel(caller: ModelComponent | undefined, callee: ModelComponent): string {
+  const pool = caller?.pools.find((p) => p.dependency === callee.id);
+  const timeout = pool?.timeoutMs ?? callee.timeoutMs;
+  return [pool ? `pool ${pool.size}` : '', timeout !== undefined ? `timeout ${fmtMs(timeout)} ms` : ''].filter(Boolean).join(' · ');
+}

@@ -55,6 +55,20 @@ async function mermaidDist(): Promise<string> {
   return realpath(dirname(fromCli.resolve('mermaid/dist/mermaid.esm.min.mjs')));
 }
 
+/** The folder of the ELK layout build mermaid-cli registers (its own dependency): served under /elk/. */
+async function elkDist(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const fromCli = createRequire(require.resolve('@mermaid-js/mermaid-cli'));
+  return realpath(dirname(fromCli.resolve('@mermaid-js/layout-elk')));
+}
+
+/**
+ * The layout engine. ELK (layered) routes edges orthogonally around nodes and places edge labels
+ * so they do not sit on each other or on region titles; dagre, mermaid's default, drew edges
+ * behind nodes (a hop seemed to start at the wrong component) and stacked labels.
+ */
+export const LAYOUT = process.env.SDCOACH_DIAGRAM_LAYOUT === 'dagre' ? 'dagre' : 'elk';
+
 /** Pages cannot import ES modules from file:// URLs: requests to this origin are answered from mermaid's dist folder, all others refused. */
 const MODULE_ORIGIN = 'https://sdcoach-mermaid.invalid';
 
@@ -75,6 +89,7 @@ export function mermaidConfig(theme: Theme = 'default'): Record<string, unknown>
     maxTextSize: 500_000,
     maxEdges: 2000,
     flowchart: { htmlLabels: true, curve: 'basis', padding: 12 },
+    ...(LAYOUT === 'elk' ? { layout: 'elk', elk: { mergeEdges: false, nodePlacementStrategy: 'BRANDES_KOEPF' } } : {}),
   };
 }
 
@@ -83,15 +98,17 @@ export async function launchBrowser(launcher: Launcher = (o) => puppeteer.launch
   return launcher({ executablePath: found.path, headless: true, pipe: true, args: [...CHROME_ARGS], timeout: 60_000 });
 }
 
-async function answerModule(req: HTTPRequest, dist: string): Promise<void> {
+async function answerModule(req: HTTPRequest, dists: { mermaid: string; elk: string }): Promise<void> {
   if (req.isInterceptResolutionHandled()) return;
   const url = new URL(req.url());
   if (url.origin !== MODULE_ORIGIN || !url.pathname.endsWith('.mjs')) {
     await req.abort('blockedbyclient');
     return;
   }
+  const elk = url.pathname.startsWith('/elk/');
+  const dist = elk ? dists.elk : dists.mermaid;
   try {
-    const file = await realpath(join(dist, decodeURIComponent(url.pathname)));
+    const file = await realpath(join(dist, decodeURIComponent(elk ? url.pathname.slice(4) : url.pathname)));
     if (!file.startsWith(dist + sep)) throw new Error('outside mermaid/dist');
     await req.respond({ status: 200, contentType: 'application/javascript', headers: { 'Access-Control-Allow-Origin': '*' }, body: await readFile(file) });
   } catch {
@@ -102,15 +119,16 @@ async function answerModule(req: HTTPRequest, dist: string): Promise<void> {
 class PreparedPage {
   private constructor(private readonly page: Page, private readonly bg: string) {}
 
-  static async open(browser: Browser, theme: Theme | undefined, dist: string): Promise<PreparedPage> {
+  static async open(browser: Browser, theme: Theme | undefined, dist: { mermaid: string; elk: string }): Promise<PreparedPage> {
     const page = await browser.newPage();
     await page.setViewport(VIEWPORT);
     await page.setRequestInterception(true);
     page.on('request', (req: HTTPRequest) => void answerModule(req, dist));
     await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:${background(theme)}"><div id="container"></div></body></html>`);
     // A string, not a function: bundlers and test runners rewrite import() inside functions.
-    await page.evaluate(`import(${JSON.stringify(`${MODULE_ORIGIN}/mermaid.esm.min.mjs`)}).then((m) => {
+    await page.evaluate(`Promise.all([import(${JSON.stringify(`${MODULE_ORIGIN}/mermaid.esm.min.mjs`)}), import(${JSON.stringify(`${MODULE_ORIGIN}/elk/mermaid-layout-elk.esm.min.mjs`)})]).then(([m, elk]) => {
       globalThis.mermaid = m.default;
+      m.default.registerLayoutLoaders(elk.default);
       m.default.initialize(${JSON.stringify(mermaidConfig(theme))});
     })`);
     return new PreparedPage(page, background(theme));
@@ -161,7 +179,7 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const idle: PreparedPage[] = [];
   const waiting: { resolve: (p: PreparedPage) => void; reject: (e: unknown) => void }[] = [];
   let open = 0;
-  let dist: Promise<string> | undefined;
+  let dist: Promise<{ mermaid: string; elk: string }> | undefined;
   const acquire = async (): Promise<PreparedPage> => {
     const free = idle.pop();
     if (free) return free;
@@ -169,7 +187,7 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
       open++;
       stats.pages++;
       try {
-        dist ??= mermaidDist();
+        dist ??= Promise.all([mermaidDist(), elkDist()]).then(([mermaid, elk]) => ({ mermaid, elk }));
         return await PreparedPage.open(browser, opts.theme, await dist);
       } catch (e) {
         // A page that could not be prepared frees its slot; whoever waits for one fails too.

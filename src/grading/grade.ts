@@ -20,7 +20,9 @@ export interface GradeOptions {
 }
 
 function worstFirst(a: ReportFinding, b: ReportFinding): number {
-  return RANK[a.status] - RANK[b.status];
+  // Among passing findings, the tightest (least room left) first: it is the one worth reading.
+  const room = (f: ReportFinding) => f.slack ?? Number.MAX_VALUE;
+  return RANK[a.status] - RANK[b.status] || room(a) - room(b);
 }
 
 export function gradeLoaded(loaded: LoadedSpec, rubric: Rubric, options: GradeOptions = {}): Report {
@@ -43,6 +45,7 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     const hint = hints[f.messageId];
     if (hint && f.status !== 'pass') out.hint = hint;
     if (f.evidence) out.evidence = f.evidence;
+    if (f.slack !== undefined && Number.isFinite(f.slack)) out.slack = f.slack;
     return out;
   };
 

@@ -20,6 +20,8 @@ export interface ReportFinding {
   specPath: SpecPath;
   data: Record<string, string | number>;
   evidence?: Record<string, unknown>;
+  /** Room left before the limit, as a fraction of it (see Finding.slack). */
+  slack?: number;
 }
 
 export interface ReportCheck {

@@ -92,13 +92,14 @@ export function renderProblem(p: Problem, opts: ShowOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The comment header of a starter file: the problem and stage 1's prompt, as YAML comments. */
-export function starterHeader(p: Problem, schemaRef: string): string {
-  const lines = [`# yaml-language-server: $schema=${schemaRef}`, `# ${p.title} (${p.id}), stage 1 of ${p.stages.length}: ${p.stages[0]!.title}`, '#'];
+/** The comment header of a spec file for one stage (stage 1 in a starter): the problem and that stage's prompt, as YAML comments. */
+export function starterHeader(p: Problem, schemaRef: string, stage = 1): string {
+  const st = p.stages[stage - 1] ?? p.stages[0]!;
+  const lines = [`# yaml-language-server: $schema=${schemaRef}`, `# ${p.title} (${p.id}), stage ${st.number} of ${p.stages.length}: ${st.title}`, '#'];
   for (const l of wrapText(p.scenario.summary, 76)) lines.push(l ? `# ${l}` : '#');
   lines.push('#');
-  for (const l of wrapText(p.stages[0]!.prompt, 76)) lines.push(l ? `# ${l}` : '#');
-  lines.push('#', `# Grade it: ${sdcoachCommand('grade <this file>', p)}    Hints: ${sdcoachCommand(`show ${p.id} --stage 1 --hints`, p)}`, '');
+  for (const l of wrapText(st.prompt, 76)) lines.push(l ? `# ${l}` : '#');
+  lines.push('#', `# Grade it: ${sdcoachCommand('grade <this file>', p)}    Hints: ${sdcoachCommand(`show ${p.id} --stage ${st.number} --hints`, p)}`, '');
   return lines.map((l) => l.replace(/[\r\n]/g, ' ')).join('\n');
 }
 
@@ -108,9 +109,17 @@ export function starterText(header: string, starter: string): string {
   return `${header}\n${body}`;
 }
 
-/** The text of a learner's first spec for `problem`, to be written at `file` (its $schema line is relative to it). */
-export function starterFor(problem: Problem, file: string): string {
-  let schemaRef = relative(dirname(file), schemaPath('spec'));
-  if (!schemaRef.startsWith('.')) schemaRef = `./${schemaRef}`;
-  return starterText(starterHeader(problem, schemaRef), readFileSync(problem.starter, 'utf8'));
+/** The $schema reference written in a spec file at `file`: relative to it. */
+export function schemaRefFor(file: string): string {
+  const ref = relative(dirname(file), schemaPath('spec'));
+  return ref.startsWith('.') ? ref : `./${ref}`;
+}
+
+/**
+ * The text of a learner's first spec for `problem`, to be written at `file` (its $schema line is
+ * relative to it). Started at a later stage, the header carries that stage's prompt and `stage:` says it.
+ */
+export function starterFor(problem: Problem, file: string, stage = 1): string {
+  const text = starterText(starterHeader(problem, schemaRefFor(file), stage), readFileSync(problem.starter, 'utf8'));
+  return stage === 1 ? text : text.replace(/^stage:[ \t]*\d+/m, `stage: ${stage}`);
 }

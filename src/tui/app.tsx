@@ -152,7 +152,8 @@ export function summary(progress: Progress, catalog: Problem[], touched: string[
     const cur = progress.problems[id]?.stage ?? 1;
     const sp = stageProgress(progress, id, cur);
     const where = st.state === 'done' ? `all ${st.stages} stages passed` : `${st.passed} of ${st.stages} stages passed; on stage ${cur}${sp.bestScore !== undefined ? ` (best score ${sp.bestScore})` : ''}`;
-    lines.push(`${id}: ${where}. Resume: ${sdcoachCommand(`practice ${id}`, p)}`);
+    // A finished problem has nothing to resume: say how to go over it again instead.
+    lines.push(`${id}: ${where}. ${st.state === 'done' ? 'Practise it again' : 'Resume'}: ${sdcoachCommand(`practice ${id}${st.state === 'done' ? ' --stage 1' : ''}`, p)}`);
   }
   if (lines.length) lines.push(`Progress is saved in ${file} (${sdcoachCommand('progress')} shows it).`);
   return lines.length ? `${lines.join('\n')}\n` : '';

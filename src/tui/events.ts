@@ -26,19 +26,23 @@ export type SessionEvent =
    * The spec file's content is known: first read, a save seen by the watcher, or the file as the
    * editor left it. `text` is null when it cannot be read (then `error` says why).
    */
-  | { type: 'FileChanged'; file: 'spec'; source: 'open' | 'watch' | 'editor'; text: string | null; error?: Diagnostic; created?: boolean; notice?: string; at: number }
+  | { type: 'FileChanged'; file: 'spec'; source: 'open' | 'watch' | 'editor'; text: string | null; error?: Diagnostic; created?: boolean; notice?: string; noticeTone?: 'info' | 'bad'; at: number }
   /** A reference solution was read (after the stage passed, or with --reveal). */
   | { type: 'FileChanged'; file: 'solution'; stage: number; text: string | null; error?: string; at: number }
   /** The catalog's problem files were read (after the first frame, so that start-up does not wait for them). */
   | { type: 'FileChanged'; file: 'catalog'; problems: Problem[]; errors: string[]; at: number }
   | { type: 'GradeReady'; seq: number; outcome: GradeOutcome; ms: number; at: number }
   | { type: 'Key'; key: KeyPress; at: number }
+  /** Something the shell has to tell the learner (the spec file could not follow a stage change). */
+  | { type: 'Notice'; text: string; tone: 'info' | 'bad'; at: number }
   | { type: 'Resize'; columns: number; rows: number }
   | { type: 'Tick'; now: number };
 
 export type Effect =
   /** Create the spec file from the starter when missing (never overwrite), watch it, and report its content. */
-  | { type: 'watch'; problem: Problem; file: string }
+  | { type: 'watch'; problem: Problem; file: string; stage: number }
+  /** Make the file's `stage:` line and prompt header say `stage` (the design is left alone). */
+  | { type: 'restage'; problem: Problem; file: string; stage: number }
   | { type: 'unwatch' }
   | { type: 'grade'; seq: number; problem: Problem; stage: number; file: string; text: string }
   | { type: 'read-solution'; problem: Problem; stage: number }

@@ -57,7 +57,7 @@ export function openProblem(state: SessionState, problem: Problem, now: number):
     touched: touch(state, problem.id),
     lastActivity: now,
   };
-  const effects: Effect[] = [{ type: 'watch', problem, file }, { type: 'save-progress' }];
+  const effects: Effect[] = [{ type: 'watch', problem, file, stage }, { type: 'save-progress' }];
   if (state.options.reveal) effects.push({ type: 'read-solution', problem, stage });
   return { state: next, effects };
 }
@@ -92,6 +92,8 @@ export function update(state: SessionState, event: SessionEvent): Update<Session
       return onGradeReady(state, event);
     case 'Key':
       return onKey({ ...state, lastActivity: event.at }, event.key, event.at);
+    case 'Notice':
+      return done(flash(state, event.text, event.tone, event.at, 10_000));
   }
 }
 
@@ -130,7 +132,7 @@ function onFileChanged(state: SessionState, e: Extract<SessionEvent, { type: 'Fi
   if (e.source === 'editor' && state.lastTick !== undefined && e.at > state.lastTick) {
     next = { ...next, progress: addTime(next.progress, s.problem.id, s.stage, Math.min(e.at - state.lastTick, EDITOR_MAX_MS)), lastTick: e.at };
   }
-  if (e.notice) next = flash(next, e.notice, 'bad', e.at);
+  if (e.notice) next = flash(next, e.notice, e.noticeTone ?? 'bad', e.at, e.noticeTone === 'info' ? 10_000 : FLASH_MS);
   else if (e.created) next = flash(next, `created ${e.source === 'open' ? 'the spec file' : 'it'} from the starter: edit it (e opens your editor) and save`, 'info', e.at, 8000);
   // After a save the learner wants the results, also where only one pane fits.
   if (e.source !== 'open' && next.pane === 'prompt' && layoutOf(next.columns) !== 'wide' && next.overlay === 'none') next = { ...next, pane: 'results', scroll: 0 };
@@ -337,8 +339,8 @@ function nextStage(state: SessionState, at: number): Update<SessionState> {
     progress: recordStage(state.progress, s.problem.id, stage, s.file, at),
     touched: touch(state, s.problem.id),
   };
-  next = flash(next, `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}; the same file is now graded against this stage`, 'info', at, 8000);
-  const effects: Effect[] = [{ type: 'save-progress' }];
+  next = flash(next, `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}. Your file now says stage: ${stage} with this prompt on top; your design is unchanged`, 'info', at, 8000);
+  const effects: Effect[] = [{ type: 'save-progress' }, { type: 'restage', problem: s.problem, file: s.file, stage }];
   if (state.options.reveal) effects.push({ type: 'read-solution', problem: s.problem, stage });
   if (typeof s.text === 'string') {
     const g = regrade(next, s.text);

@@ -2,10 +2,11 @@
 // over an existing file), watches it (chokidar, debounced), grades, reads reference solutions,
 // hands the terminal to $VISUAL/$EDITOR and takes it back, and saves progress atomically.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Problem } from '../problems/problem.js';
 import { starterFor } from '../problems/render.js';
+import { restageSpec } from '../problems/restage.js';
 import { saveProgress } from '../progress/file.js';
 import { readSource } from '../spec/source.js';
 import type { Effect, SessionEvent } from './events.js';
@@ -37,10 +38,10 @@ export interface Shell {
   errors: string[];
 }
 
-/** Writes the starter (header with the problem and stage 1's prompt, $schema line) unless the file exists. */
-export function ensureSpecFile(problem: Problem, file: string): { created: boolean; error?: string } {
+/** Writes the starter (header with the problem and the stage's prompt, $schema line) unless the file exists. */
+export function ensureSpecFile(problem: Problem, file: string, stage = 1): { created: boolean; error?: string } {
   try {
-    const text = starterFor(problem, file);
+    const text = starterFor(problem, file, stage);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
     return { created: true };
@@ -53,7 +54,60 @@ export function ensureSpecFile(problem: Problem, file: string): { created: boole
 
 /** The editor command, as git chooses it: $VISUAL, then $EDITOR, then vi. */
 export function editorCommand(env: NodeJS.ProcessEnv): string {
-  return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+  return editorChoice(env).command;
+}
+
+/** The editor command and the variable it came from ('default': neither is set, vi is used). */
+export function editorChoice(env: NodeJS.ProcessEnv): { command: string; from: 'VISUAL' | 'EDITOR' | 'default' } {
+  const visual = env.VISUAL?.trim();
+  if (visual) return { command: visual, from: 'VISUAL' };
+  const editor = env.EDITOR?.trim();
+  if (editor) return { command: editor, from: 'EDITOR' };
+  return { command: 'vi', from: 'default' };
+}
+
+/**
+ * What to tell the learner after the editor returned: nothing when it ran as chosen; that vi was
+ * used because no variable is set; that the command is not on PATH (exit 127 from the shell); its
+ * exit status otherwise.
+ */
+export function editorNotice(choice: ReturnType<typeof editorChoice>, r: { error?: Error; status: number | null }): { text: string; tone: 'info' | 'bad' } | undefined {
+  const name = choice.command.split(/\s+/)[0]!;
+  const origin = choice.from === 'default' ? 'the default editor (neither $VISUAL nor $EDITOR is set)' : `$${choice.from}`;
+  if (r.error) return { text: `could not start the editor "${choice.command}" from ${origin}: ${r.error.message}`, tone: 'bad' };
+  if (r.status === 127) {
+    return choice.from === 'default'
+      ? { text: 'no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again', tone: 'bad' }
+      : { text: `the editor "${name}" from $${choice.from} is not on PATH (could not start "${choice.command}"); fix $${choice.from} or install it`, tone: 'bad' };
+  }
+  if (r.status !== 0 && r.status !== null) return { text: `the editor "${choice.command}" exited with status ${r.status}`, tone: 'bad' };
+  if (choice.from === 'default') return { text: 'opened vi because $VISUAL and $EDITOR are unset: set EDITOR (e.g. export EDITOR=nano) to use another editor', tone: 'info' };
+  return undefined;
+}
+
+/**
+ * Makes an existing spec file say `stage` (its `stage:` line and prompt header), leaving the design
+ * alone; returns what the learner must be told when that cannot be done, else undefined.
+ */
+export function restageFile(problem: Problem, file: string, stage: number): { text: string; tone: 'info' | 'bad' } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const r = restageSpec(text, problem, stage, file);
+  const name = basename(file);
+  if (!r.ok) return { text: `${name} was left as it is (${r.why}): sdcoach grade grades it at the stage it names; the screen grades stage ${stage}`, tone: 'bad' };
+  if (r.changed) {
+    try {
+      writeFileSync(file, r.text);
+    } catch (err) {
+      return { text: `could not update ${name} to stage ${stage} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, tone: 'bad' };
+    }
+  }
+  if (!r.header) return { text: `${name} now says stage: ${stage}; its header comment was edited, so it still shows an older prompt`, tone: 'info' };
+  return undefined;
 }
 
 interface Watcher {
@@ -73,9 +127,9 @@ export function createShell(o: ShellOptions): Shell {
   let closed = false;
   const grading = new Set<NodeJS.Immediate>();
 
-  const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string } = {}) => {
+  const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string; noticeTone?: 'info' | 'bad' } = {}) => {
     const src = readSource(file);
-    const base = { type: 'FileChanged' as const, file: 'spec' as const, source, at: now(), ...(extra.created ? { created: true } : {}), ...(extra.notice ? { notice: extra.notice } : {}) };
+    const base = { type: 'FileChanged' as const, file: 'spec' as const, source, at: now(), ...(extra.created ? { created: true } : {}), ...(extra.notice ? { notice: extra.notice } : {}), ...(extra.noticeTone ? { noticeTone: extra.noticeTone } : {}) };
     dispatch(src.ok ? { ...base, text: src.text } : { ...base, text: null, error: src.diagnostic });
   };
 
@@ -116,9 +170,19 @@ export function createShell(o: ShellOptions): Shell {
     switch (effect.type) {
       case 'watch': {
         void stopWatching();
-        const made = ensureSpecFile(effect.problem, effect.file);
+        const made = ensureSpecFile(effect.problem, effect.file, effect.stage);
+        // An existing file opened at another stage (resuming) follows it, like `n` does.
+        if (!made.created && !made.error) {
+          const told = restageFile(effect.problem, effect.file, effect.stage);
+          if (told) dispatch({ type: 'Notice', ...told, at: now() });
+        }
         readSpec(effect.file, 'open', dispatch, { created: made.created, ...(made.error ? { notice: made.error } : {}) });
         startWatching(effect.file, dispatch);
+        return;
+      }
+      case 'restage': {
+        const told = restageFile(effect.problem, effect.file, effect.stage);
+        if (told) dispatch({ type: 'Notice', ...told, at: now() });
         return;
       }
       case 'unwatch':
@@ -154,16 +218,14 @@ export function createShell(o: ShellOptions): Shell {
         return;
       }
       case 'open-editor': {
-        const editor = editorCommand(env);
-        let notice: string | undefined;
+        const choice = editorChoice(env);
+        let notice: ReturnType<typeof editorNotice>;
         o.suspend(() => {
           // Through the shell, as git does, so EDITOR="code --wait" works.
-          const r = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sdcoach-editor', effect.file], { stdio: 'inherit', env });
-          if (r.error) notice = `could not start the editor (${r.error.message})`;
-          else if (r.status === 127) notice = `could not start the editor "${editor}": set $VISUAL or $EDITOR`;
-          else if (r.status !== 0 && r.status !== null) notice = `the editor "${editor}" exited with status ${r.status}`;
+          const r = spawnSync('/bin/sh', ['-c', `${choice.command} "$1"`, 'sdcoach-editor', effect.file], { stdio: 'inherit', env });
+          notice = editorNotice(choice, r);
         });
-        if (watching === effect.file || !watching) readSpec(effect.file, 'editor', dispatch, notice ? { notice } : {});
+        if (watching === effect.file || !watching) readSpec(effect.file, 'editor', dispatch, notice ? { notice: notice.text, noticeTone: notice.tone } : {});
         return;
       }
       case 'save-progress': {

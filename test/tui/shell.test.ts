@@ -1,7 +1,7 @@
 // The session's I/O shell on a real folder: the starter is written once and never over a file,
 // saves are seen by the watcher (debounced), the editor gets the file and the session rereads it,
 // reference solutions are read, progress is saved.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -110,11 +110,35 @@ describe('the shell', () => {
     expect(specEvents(h.events).at(-1)).toMatchObject({ source: 'editor', text: 'edited: true\n' });
   });
 
-  it('reports an editor that cannot start', () => {
-    const h = harness({ EDITOR: 'no-such-editor-sdcoach', PATH: process.env.PATH });
+  it('says an editor named in $EDITOR is not on PATH (not that the variable is unset)', () => {
+    const h = harness({ EDITOR: 'no-such-editor-sdcoach --wait', PATH: process.env.PATH });
     ensureSpecFile(problem, h.file);
     h.run({ type: 'open-editor', file: h.file }, h.dispatch);
-    expect(specEvents(h.events).at(-1)?.notice).toContain('could not start the editor "no-such-editor-sdcoach"');
+    const e = specEvents(h.events).at(-1)!;
+    expect(e.notice).toBe('the editor "no-such-editor-sdcoach" from $EDITOR is not on PATH (could not start "no-such-editor-sdcoach --wait"); fix $EDITOR or install it');
+    expect(e.noticeTone).toBe('bad');
+    expect(e.notice).not.toContain('unset');
+  });
+
+  it('with $VISUAL and $EDITOR unset, opens vi and says so, naming the variable to set', () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'vi'), `#!/bin/sh\nprintf 'from vi: true\\n' > "$1"\n`);
+    chmodSync(join(bin, 'vi'), 0o755);
+    const h = harness({ PATH: `${bin}:/usr/bin:/bin` });
+    ensureSpecFile(problem, h.file);
+    h.run({ type: 'open-editor', file: h.file }, h.dispatch);
+    const e = specEvents(h.events).at(-1)!;
+    expect(e.text).toBe('from vi: true\n');
+    expect(e.notice).toBe('opened vi because $VISUAL and $EDITOR are unset: set EDITOR (e.g. export EDITOR=nano) to use another editor');
+    expect(e.noticeTone).toBe('info');
+  });
+
+  it('with no variable set and no vi, says to set EDITOR', () => {
+    const h = harness({ PATH: join(dir, 'empty') });
+    ensureSpecFile(problem, h.file);
+    h.run({ type: 'open-editor', file: h.file }, h.dispatch);
+    expect(specEvents(h.events).at(-1)?.notice).toBe('no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again');
   });
 
   it('reads a reference solution', () => {

@@ -67,7 +67,7 @@ export default defineCheck<Options>({
         const evidence = { budget, byOrigin: Object.fromEntries(origins.map((o) => [o.origin, o[percentile]])) };
         const path = ['flows', f.name, 'budget_ms', percentile];
         if (!over.length) {
-          out.push({ status: 'pass', messageId: 'withinBudget', data: { flow: f.name, percentile, latency: ms(worst[percentile]), origin: worst.origin, budget }, path, evidence });
+          out.push({ status: 'pass', messageId: 'withinBudget', data: { flow: f.name, percentile, latency: ms(worst[percentile]), origin: worst.origin, budget }, path, evidence, slack: 1 - worst[percentile] / budget });
           continue;
         }
         for (const o of over) {

@@ -79,8 +79,9 @@ export default defineCheck<Options>({
       }
       if (!flagged) {
         const busiest = loads.reduce((a, b) => (b.utilization > a.utilization ? b : a));
-        if (options.checkSurge) out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest), path, evidence });
-        else out.push({ status: 'pass', messageId: 'withinLimitAtPeak', data: { ...data(busiest), limit: pct(options.maxUtilization, 1) }, path, evidence });
+        const slack = 1 - busiest.utilization / options.maxUtilization;
+        if (options.checkSurge) out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest), path, evidence, slack });
+        else out.push({ status: 'pass', messageId: 'withinLimitAtPeak', data: { ...data(busiest), limit: pct(options.maxUtilization, 1) }, path, evidence, slack });
       }
     }
     return out;

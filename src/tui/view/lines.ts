@@ -115,3 +115,12 @@ export function scrollWindow(lines: Line[], height: number, offset: number): { l
   }
   return { lines: out, offset: at, max };
 }
+
+/** A message wrapped to at most `max` rows (the last one cut with … if it still does not fit). */
+export function flashRows(text: string, tone: 'bad' | 'good' | 'accent', width: number, max: number): Line[] {
+  const rows: Line[] = hanging([], text, width, tone).map((l) => l.map((x) => ({ ...x, bold: true })));
+  if (rows.length <= max) return rows;
+  const kept = rows.slice(0, max);
+  kept[max - 1] = truncate([...kept[max - 1]!, seg(' '), ...rows.slice(max).flat()], width);
+  return kept;
+}

@@ -5,9 +5,9 @@ import { problemStatus, STATUS_ICON, stageProgress, type Progress } from '../../
 import type { SessionState } from '../state.js';
 import type { FrameView, PanelView } from './frame.js';
 import { innerHeight, innerWidth } from './frame.js';
-import { keyBar, type KeyItem } from './keys.js';
+import { keyBar, keyRows, type KeyItem } from './keys.js';
 import { helpLines } from './help.js';
-import { blank, clean, fit, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
+import { blank, clean, fit, flashRows, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
 import { asInvoked } from '../../problems/invocation.js';
 
 const DIFFICULTY_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };
@@ -63,6 +63,30 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
   return { lines, selectedRow };
 }
 
+/**
+ * The rows of the list that fit, around the selected one: where rows are cut, the first or last
+ * row says how many problems are above or below it, and the heading of the group the first
+ * shown problem is in stays on top.
+ */
+export function listWindow(lines: Line[], selectedRow: number, height: number): Line[] {
+  if (height <= 0) return [];
+  if (lines.length <= height) return lines;
+  const isHeading = (l: Line | undefined) => l !== undefined && l.length === 1 && l[0]!.tone === 'dim' && l[0]!.bold === true;
+  const problemsIn = (from: number, to: number) => lines.slice(from, to).filter((l) => !isHeading(l)).length;
+  // Rows for content: the window keeps the selection off the two marker rows when it can.
+  let top = Math.max(0, selectedRow - Math.floor(height / 2));
+  top = Math.min(top, lines.length - height);
+  const out = lines.slice(top, top + height);
+  if (top > 0) {
+    let heading: Line | undefined;
+    for (let i = top; i >= 0; i--) if (isHeading(lines[i])) { heading = lines[i]; break; }
+    const above = problemsIn(0, top + 1);
+    out[0] = line(seg(`↑ ${above} more above`, 'dim'), ...(heading && !isHeading(out[1]) ? [seg(' · ', 'dim'), { ...heading[0]!, tone: 'dim' as const }] : []));
+  }
+  if (top + height < lines.length) out[height - 1] = line(seg(`↓ ${problemsIn(top + height - 1, lines.length)} more below`, 'dim'));
+  return out;
+}
+
 function detailLines(state: SessionState, p: Problem, width: number): Line[] {
   const out: Line[] = [];
   out.push(line(seg(`${p.difficulty} · ${clean(p.topics.join(', '))} · ~${p.minutes} min · ${p.stages.length} stage${p.stages.length === 1 ? '' : 's'}`, 'dim')));
@@ -86,10 +110,22 @@ export const PICKER_KEYS = (state: SessionState): KeyItem[] => [
 ];
 
 const PICKER_HEADER_ROWS = 2;
-const PICKER_FOOTER_ROWS = 2;
 
-export function pickerBodyHeight(state: Pick<SessionState, 'rows'>): number {
-  return Math.max(2, state.rows - 1 - PICKER_HEADER_ROWS - PICKER_FOOTER_ROWS);
+export function pickerBodyHeight(state: SessionState): number {
+  return Math.max(2, state.rows - 1 - PICKER_HEADER_ROWS - pickerFooter(state).length);
+}
+
+/** The status (wrapped to two rows) and the key legend (two rows of words where one would hold letters). */
+function pickerFooter(state: SessionState): Line[] {
+  const width = state.columns;
+  const roomy = state.rows >= 16;
+  const status: Line[] = state.flash
+    ? flashRows(state.flash.text, state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent', width, roomy ? 2 : 1)
+    : state.catalogErrors.length
+      ? [line(seg(asInvoked(`${state.catalogErrors.length} problem file${state.catalogErrors.length === 1 ? '' : 's'} did not load: sdcoach list shows why`), 'warn'))]
+      : [[]];
+  const keys = state.overlay === 'help' ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }] : PICKER_KEYS(state);
+  return [...status, ...(roomy ? keyRows(keys, width) : [keyBar(keys, width)])];
 }
 
 /** The help overlay, full content (the caller windows it). */
@@ -110,27 +146,24 @@ export function pickerFrame(state: SessionState): FrameView {
       : line(seg(narrow ? 'type to filter' : 'type to filter by id, title, topic or difficulty', 'dim')),
   ];
   const bodyHeight = pickerBodyHeight(state);
-  const status: Line = state.flash
-    ? line(seg(clean(state.flash.text), state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent'))
-    : state.catalogErrors.length
-      ? line(seg(asInvoked(`${state.catalogErrors.length} problem file${state.catalogErrors.length === 1 ? '' : 's'} did not load: sdcoach list shows why`), 'warn'))
-      : [];
+  const footer = pickerFooter(state);
   if (state.overlay === 'help') {
     const help = helpPanel(state, width, bodyHeight);
     help.lines = scrollWindow(help.lines, innerHeight(help.height, help.border), state.scroll).lines;
-    return { header, body: [[help]], footer: [status, keyBar([{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }], width)] };
+    return { header, body: [[help]], footer };
   }
   const list = listLines(state, width);
   const sel = selectedProblem(state);
   // The list gets what it needs up to half the body (at least 3 rows); the details the rest.
   const listHeight = Math.min(list.lines.length + 1, Math.max(4, Math.floor(bodyHeight / 2)), bodyHeight);
   const listInner = innerHeight(listHeight, false);
-  const top = list.selectedRow < listInner ? 0 : list.selectedRow - listInner + 1;
-  const listPanel: PanelView = { id: 'problems', title: line(seg('Problems', undefined, true)), lines: list.lines.slice(top, top + listInner), width, height: listHeight, border: false };
+  const shownCount = filteredProblems(state.catalog, state.picker.filter).length;
+  const listTitle = spread(line(seg('Problems', undefined, true)), line(seg(list.lines.length > listInner ? `${shownCount} · ↑↓ to see all` : '', 'dim')), width - 3);
+  const listPanel: PanelView = { id: 'problems', title: listTitle, lines: listWindow(list.lines, list.selectedRow, listInner), width, height: listHeight, border: false };
   const body: PanelView[][] = [[listPanel]];
   const detailHeight = bodyHeight - listHeight;
   if (sel && detailHeight >= 2) {
     body.push([{ id: 'details', title: line(seg(clean(sel.title), undefined, true)), lines: fit(detailLines(state, sel, innerWidth(width, false)), innerHeight(detailHeight, false)), width, height: detailHeight, border: false }]);
   }
-  return { header, body, footer: [status, keyBar(PICKER_KEYS(state), width)] };
+  return { header, body, footer };
 }

@@ -4,7 +4,7 @@
 import type { Report, ReportCheck } from '../../grading/report.js';
 import type { Diagnostic } from '../../spec/diagnostic.js';
 import type { StageSession } from '../state.js';
-import { blank, clean, codeRows, hanging, line, seg, type Line, type Seg } from './lines.js';
+import { blank, clean, hanging, line, seg, type Line, type Seg } from './lines.js';
 import { asInvoked } from '../../problems/invocation.js';
 
 const ICON: Record<string, Seg> = {
@@ -56,7 +56,13 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
   const out: Line[] = [line(ICON[c.status]!, ' ', seg(clean(c.id), undefined, true), ...(c.mustPass ? [seg(' · must pass', 'dim')] : []))];
   const failing = c.findings.filter((f) => f.status !== 'pass');
   if (c.status === 'pass' || !failing.length) {
+    // The report puts the tightest passing finding first (least room left before its limit).
+    const tight = c.findings[0]?.slack !== undefined && c.findings.length > 1;
     out.push(...hanging([seg('  ')], c.message, width));
+    if (c.findings.length > 1) {
+      const more = c.findings.length - 1;
+      out.push(...hanging([seg('  ')], `${tight ? 'the tightest; ' : ''}${more} more within limits (${asInvoked('sdcoach grade --verbose')} lists them)`, width, 'dim'));
+    }
     if (c.status !== 'pass' && c.hint) out.push(...hanging([seg('  hint: ', 'accent')], asInvoked(c.hint), width, 'dim'));
     return out;
   }
@@ -95,12 +101,30 @@ export function invalidLines(diagnostics: Diagnostic[], s: StageSession, width: 
     if (src !== undefined && d.line !== undefined) {
       const num = String(d.line);
       const gutter = `  ${num} │ `;
-      const rows = codeRows(src, Math.max(10, width - gutter.length));
-      out.push(line(seg(gutter, 'dim'), seg(rows[0]!)));
-      const col = Math.max(1, d.column ?? 1);
-      if (col - 1 < Math.max(10, width - gutter.length)) out.push(line(seg(`  ${' '.repeat(num.length)} │ `, 'dim'), seg(`${' '.repeat(Math.min(col - 1, clean(src).length))}^`, 'bad', true)));
+      const w = caretWindow(clean(src), Math.max(1, d.column ?? 1), Math.max(10, width - gutter.length));
+      out.push(line(seg(gutter, 'dim'), seg(w.text)));
+      out.push(line(seg(`  ${' '.repeat(num.length)} │ `, 'dim'), seg(`${' '.repeat(w.caret)}^`, 'bad', true)));
     }
   }
   if (errors.length > 12) out.push(blank(), line(seg(asInvoked(`… ${errors.length - 12} more: sdcoach validate ${shownFile}`), 'dim')));
   return out;
+}
+
+/**
+ * The part of a source line that fits `width` columns around column `column` (1-based), with …
+ * where it was cut, and where the caret goes in it: an error far right on a long line keeps its
+ * caret on screen.
+ */
+export function caretWindow(text: string, column: number, width: number): { text: string; caret: number } {
+  const chars = [...text];
+  const at = Math.min(column - 1, chars.length);
+  if (chars.length < width) return { text, caret: at };
+  // Room for the caret's own column past the end of the line.
+  let start = Math.max(0, at - Math.floor(width / 2));
+  start = Math.min(start, Math.max(0, chars.length + 1 - width));
+  const lead = start > 0 ? 1 : 0;
+  let shown = chars.slice(start + lead, start + width);
+  const trail = start + width < chars.length ? 1 : 0;
+  if (trail) shown = shown.slice(0, -1);
+  return { text: `${lead ? '…' : ''}${shown.join('')}${trail ? '…' : ''}`, caret: at - start };
 }

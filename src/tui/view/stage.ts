@@ -8,8 +8,8 @@ import { compact, hintsShown, stagePassed, type Pane, type SessionState, type St
 import { diagramLines } from './diagram.js';
 import { innerHeight, innerWidth, type FrameView, type PanelView } from './frame.js';
 import { helpPanel, pickerBodyHeight } from './picker.js';
-import { keyBar, type KeyItem } from './keys.js';
-import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, type Line, type Seg } from './lines.js';
+import { keyBar, keyRows, type KeyItem } from './keys.js';
+import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, flashRows, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
 import { asInvoked } from '../../problems/invocation.js';
 
@@ -96,21 +96,30 @@ function clock(at: number): string {
   return new Date(at).toTimeString().slice(0, 8);
 }
 
-function statusLine(state: SessionState, s: StageSession): Line {
-  if (state.flash) return line(seg(clean(state.flash.text), state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent', true));
+function statusRows(state: SessionState, s: StageSession, width: number, max: number): Line[] {
+  if (state.flash) {
+    const tone = state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent';
+    return flashRows(state.flash.text, tone, width, max);
+  }
   const parts: string[] = [];
   if (s.grading) parts.push('grading…');
   else if (s.gradedAt !== undefined) parts.push(`graded ${clock(s.gradedAt)}${s.gradeMs !== undefined ? ` in ${Math.max(1, Math.round(s.gradeMs))} ms` : ''}; save to grade again`);
   const spent = stageProgress(state.progress, s.problem.id, s.stage).timeSpentMs;
   if (spent >= 60_000) parts.push(`${formatDuration(spent)} on this stage`);
-  return line(seg(parts.join(' · '), 'dim'));
+  return [line(seg(parts.join(' · '), 'dim'))];
 }
+
 
 /** One body panel that scrolls (results, a pane in compact layouts, an overlay). */
 interface Plan {
   body: PanelView[][];
   /** The panel whose content is the scroll window; the solution's two panels scroll together. */
   scroll: PanelView[];
+}
+
+/** Room for a panel's title: inside the border, or after the "── " of a rule line. */
+function titleWidth(width: number, border: boolean): number {
+  return border ? innerWidth(width, border) : Math.max(1, width - 3);
 }
 
 function panel(id: string, title: Line, lines: Line[], width: number, height: number, border: boolean, borderTone?: PanelView['borderTone']): PanelView {
@@ -122,6 +131,19 @@ function resultsTitle(state: SessionState, s: StageSession, width: number): Line
   const r = s.result;
   const verdict = r?.kind === 'report' ? (r.report.passed ? seg('✓', 'good', true) : seg('✗', 'bad', true)) : r ? seg('✗', 'bad', true) : seg('');
   return spread(line(seg('Results', undefined, true), seg(`  ${clean(path)}`, 'accent')), line(verdict), width);
+}
+
+/** The score and verdict in a few words, for a title row. */
+function verdictLine(s: StageSession): Line {
+  const r = s.result;
+  if (!r) return line(seg(s.grading ? 'grading…' : '', 'dim'));
+  if (r.kind !== 'report') return line(seg(r.kind === 'invalid' ? '✗ the spec does not load' : "✗ the stage's rubric does not load", 'bad', true));
+  const failing = r.report.checks.filter((c) => c.status === 'fail').length;
+  return line(
+    seg(`Score ${r.report.score}/100 `, undefined, true),
+    r.report.passed ? seg('✓ passed', 'good', true) : seg('✗ not passed', 'bad', true),
+    seg(failing ? ` · ${failing} failing` : '', 'dim'),
+  );
 }
 
 function resultsTone(s: StageSession): PanelView['borderTone'] {
@@ -191,7 +213,9 @@ function diagramPanel(state: SessionState, s: StageSession, width: number, heigh
   const w = innerWidth(width, border);
   const render = state.options.renderDiagram;
   const title = line(seg('Diagram', undefined, true), seg(render ? asInvoked('  d hides it · sdcoach diagram draws it as SVG') : '  text outline · d hides it', 'dim'));
-  return panel('diagram', title, diagramLines(r, w, render), width, height, border, 'dim');
+  if (layoutOf(state.columns) === 'wide') return panel('diagram', title, diagramLines(r, w, render), width, height, border, 'dim');
+  // Where the diagram takes the whole body, the score and verdict stay in view in its title.
+  return panel('diagram', spread(line(seg('Diagram', undefined, true), seg('  d hides it', 'dim')), verdictLine(s), titleWidth(width, border)), diagramLines(r, w, render), width, height, border, 'dim');
 }
 
 /** Tab's order over the panes the layout can show. */
@@ -213,7 +237,7 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
     const ps = solutionPanels(state, s, width, bodyHeight, border, layout);
     return { body: [ps], scroll: ps };
   }
-  const results = (w: number, h: number) => panel('results', resultsTitle(state, s, innerWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd))), w, h, border, resultsTone(s));
+  const results = (w: number, h: number) => panel('results', resultsTitle(state, s, titleWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd))), w, h, border, resultsTone(s));
   const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
   const pane: Pane = state.pane === 'diagram' && !state.diagram ? 'results' : state.pane;
   /** The focused panel scrolls; the others show what fits. */
@@ -251,11 +275,27 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
 }
 
 const HEADER_ROWS = 1;
-const FOOTER_ROWS = 2;
 
-function bodyHeightOf(state: SessionState): number {
+function bodyHeightOf(state: SessionState, s: StageSession): number {
   // One row is kept free: output as tall as the terminal makes Ink clear the screen on every frame.
-  return Math.max(3, state.rows - 1 - HEADER_ROWS - FOOTER_ROWS);
+  return Math.max(3, state.rows - 1 - HEADER_ROWS - footerOf(state, s).length);
+}
+
+/**
+ * The status (a message wraps to two rows rather than being cut) and the key legend (two rows of
+ * words where one row would only hold letters). Terminals under 16 rows keep one row each.
+ */
+function footerOf(state: SessionState, s: StageSession): Line[] {
+  const width = state.columns;
+  const roomy = state.rows >= 16;
+  const keys: KeyItem[] =
+    state.overlay === 'help'
+      ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }]
+      : state.overlay === 'solution'
+        ? [{ key: '↑↓', label: 'scroll both' }, { key: 's', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
+        : stageKeys(state);
+  const status = statusRows(state, s, width, roomy ? 2 : 1);
+  return [...status, ...(roomy ? keyRows(keys, width) : [keyBar(keys, width)])];
 }
 
 /** How far the scrollable pane can scroll (for the reducer to clamp to). */
@@ -266,7 +306,7 @@ export function scrollMax(state: SessionState): number {
     return scrollWindow(help.lines, innerHeight(help.height, help.border), 0).max;
   }
   if (!s || state.screen !== 'stage') return 0;
-  const p = plan(state, s, bodyHeightOf(state));
+  const p = plan(state, s, bodyHeightOf(state, s));
   return Math.max(0, ...p.scroll.map((x) => scrollWindow(x.lines, innerHeight(x.height, x.border), 0).max));
 }
 
@@ -275,13 +315,7 @@ export function stageFrame(state: SessionState): FrameView {
   const width = state.columns;
   const title = line(seg('sdcoach', 'accent', true), seg(' · '), seg(clean(s.problem.title), undefined, true));
   const header = [spread(title, stageDots(state, s), width)];
-  const p = plan(state, s, bodyHeightOf(state));
+  const p = plan(state, s, bodyHeightOf(state, s));
   for (const x of p.scroll) x.lines = scrollWindow(x.lines, innerHeight(x.height, x.border), state.scroll).lines;
-  const keys: KeyItem[] =
-    state.overlay === 'help'
-      ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }]
-      : state.overlay === 'solution'
-        ? [{ key: '↑↓', label: 'scroll both' }, { key: 's', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
-        : stageKeys(state);
-  return { header, body: p.body, footer: [statusLine(state, s), keyBar(keys, width)] };
+  return { header, body: p.body, footer: footerOf(state, s) };
 }
