@@ -145,7 +145,7 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
     const factors: Record<string, number> = {};
     for (const s of symbols) {
       const v = values[s];
-      if (v && v.dims.every((d) => d === 0) && v.value > 1) factors[`${s} (${facts[s]!.label})`] = v.value;
+      if (v && v.dims.every((d) => d === 0) && v.value > 1) factors[`${s}, ${facts[s]!.label}`] = v.value;
     }
     const ref: EstimateReference = {
       label: spec.label,

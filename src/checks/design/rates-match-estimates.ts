@@ -19,7 +19,7 @@ export default defineCheck<Options>({
       'An estimate is only worth making if the design uses it: the peak rate you derived is what the flows must carry and what every component is sized for. ' +
       'A design built on a smaller number than your own estimate is undersized by your own reckoning.',
     computes:
-      'For each rate quantity of the estimate stage that names a flow: the target is the learner\'s estimate when it was accepted (within tolerance of the derivation), else the derivation\'s value; the flow\'s rate must be at least 95% of the target (rounding).',
+      'For each rate quantity of the estimate stage that names a flow: the target is the learner\'s estimate when it was accepted (within tolerance of the derivation), else the derivation\'s value; the flow\'s rate (summed with flows named <flow>-<part>, a flow split by region or partition) must be at least 95% of the target (rounding).',
     sources: ['sdcoach'],
     optionsSchema: {
       type: 'object',
@@ -42,6 +42,8 @@ export default defineCheck<Options>({
     for (const [name, ref] of Object.entries(options.quantities)) {
       if (!ref.flow) continue;
       const flow = model.flows[ref.flow];
+      // A flow split by region or partition (get-profile + get-profile-eu) carries the estimate together.
+      const parts = model.flowOrder.filter((n) => n === ref.flow || n.startsWith(`${ref.flow}-`));
       if (!flow) {
         findings.push({ status: 'fail', messageId: 'noFlow', data: { name, flow: ref.flow }, path: ['flows'] });
         continue;
@@ -50,9 +52,10 @@ export default defineCheck<Options>({
       const accepted = mine !== undefined && judgeEstimate(ref, mine).verdict === 'in-range';
       const target = accepted ? mine.value : ref.value;
       const whose = accepted ? 'your estimate' : 'the derivation\'s';
-      const ok = flow.rate >= target * ESTIMATE_RATE_SLACK;
-      const evidence = { flow: ref.flow, rate: flow.rate, target, accepted, reference: ref.value, ...(mine ? { estimate: mine.text } : {}) };
-      findings.push({ status: ok ? 'pass' : 'fail', messageId: ok ? 'carries' : 'below', data: { flow: ref.flow, rate: count(flow.rate), name, whose, target: figure(target) }, path: [...flow.specPath, 'rate'], evidence });
+      const rate = parts.reduce((sum, n) => sum + model.flows[n]!.rate, 0);
+      const ok = rate >= target * ESTIMATE_RATE_SLACK;
+      const evidence = { flow: ref.flow, parts, rate, target, accepted, reference: ref.value, ...(mine ? { estimate: mine.text } : {}) };
+      findings.push({ status: ok ? 'pass' : 'fail', messageId: ok ? 'carries' : 'below', data: { flow: parts.length > 1 ? parts.join(' + ') : ref.flow, rate: count(rate), name, whose, target: figure(target) }, path: [...flow.specPath, 'rate'], evidence });
     }
     return findings;
   },
