@@ -2,6 +2,7 @@
 import type { Model } from '../spec/model.js';
 import { flowAvailability } from './availability.js';
 import { capacity } from './capacity.js';
+import { estimateMetrics } from './estimates.js';
 import { storeFailovers } from './failover.js';
 import { flowLatency } from './latency.js';
 import type { FlowMetrics, Metrics, OriginLatency } from './metrics.js';
@@ -51,5 +52,7 @@ export function analyse(model: Model): Metrics {
   }
   const replay = replayCost(model);
   if (replay) metrics.replay = replay;
+  const estimates = estimateMetrics(model);
+  if (estimates) metrics.estimates = estimates;
   return metrics;
 }

@@ -215,4 +215,15 @@ export interface Metrics {
   staleness: Record<string, StoreStaleness>;
   residency: { violations: ResidencyViolation[]; classes: Record<string, { allowed?: string[]; regions: string[] }> };
   capacity: Record<string, Record<string, RegionLoad>>;
+  /** The spec's estimates, in base units (seconds, bits, counts), when it has any. */
+  estimates?: Record<string, EstimateValue>;
+}
+
+export interface EstimateValue {
+  /** As written: "12k/s". */
+  text: string;
+  value: number;
+  dims: number[];
+  /** "a rate (per second)", "a size (bytes)"... */
+  kind: string;
 }

@@ -3,6 +3,7 @@ import { availabilityChecks } from './availability/index.js';
 import { bulkheadChecks } from './bulkhead/index.js';
 import { cqrsChecks } from './cqrs/index.js';
 import { designChecks } from './design/index.js';
+import { estimationChecks } from './estimation/index.js';
 import { eventSourcingChecks } from './event-sourcing/index.js';
 import { failoverChecks } from './failover/index.js';
 import { geoChecks } from './geo/index.js';
@@ -13,6 +14,7 @@ import type { Check } from './types.js';
 
 export const ALL_CHECKS: readonly Check<any>[] = [
   ...designChecks,
+  ...estimationChecks,
   ...latencyChecks,
   ...cqrsChecks,
   ...eventSourcingChecks,

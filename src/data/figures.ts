@@ -71,6 +71,10 @@ export const SOURCES = {
     title: 'NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.1 "Cumulative distribution function of the standard normal distribution"',
     where: 'z(0.99) = 2.326; other quantiles by P. J. Acklam\'s rational approximation of the inverse normal CDF (relative error < 1.2e-9)',
   },
+  primerEstimation: {
+    title: 'donnemartin/system-design-primer, "Appendix: Powers of two table" and "Latency numbers every programmer should know"',
+    where: 'README.md appendix: 2^10 ~ 1 thousand ... 2^40 ~ 1 trillion; L1 0.5 ns, main memory 100 ns, SSD random read 150 us, same-datacenter round trip 500 us, disk seek 10 ms, CA-Netherlands-CA 150 ms',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',
@@ -218,3 +222,27 @@ export const LIMITS = {
   maxAliasCount: 100,
   shareTolerance: 0.01,
 };
+
+/**
+ * Estimates: how far from the reference derivation an answer may be, as a factor either way (2 = from
+ * half to double), by problem difficulty; a problem can set it per quantity. sdcoach convention (issue 14:
+ * "within 2x for warm-up, tighter for interview and staff"): back-of-the-envelope numbers are judged on
+ * order of magnitude and on the steps, not the last digit.
+ */
+export const ESTIMATE_TOLERANCE: Record<'warm-up' | 'interview' | 'staff', number> = { 'warm-up': 2, interview: 1.5, staff: 1.25 };
+/** A flow designed for a rate this close below the accepted estimate still counts as built on it (rounding). sdcoach convention. */
+export const ESTIMATE_RATE_SLACK = 0.95;
+/** Unit slips an estimate check names by their factor: bits vs bytes, per day read as per second (and per hour). */
+export const UNIT_SLIP_FACTORS = { bitsBytes: 8, dayAsSecond: 86_400, hourAsSecond: 3_600 };
+
+/** Latency numbers for drills, seconds. Source: SOURCES.primerEstimation (Dean/Norvig figures as the Primer lists them). */
+export const LATENCY_NUMBERS_S: { label: string; seconds: number }[] = [
+  { label: 'an L1 cache reference', seconds: 0.5e-9 },
+  { label: 'a main memory reference', seconds: 100e-9 },
+  { label: 'compressing 1 KB with Zippy (Snappy)', seconds: 10e-6 },
+  { label: 'a random read from an SSD (4 KB)', seconds: 150e-6 },
+  { label: 'a round trip within the same datacenter', seconds: 500e-6 },
+  { label: 'reading 1 MB sequentially from memory', seconds: 250e-6 },
+  { label: 'a disk seek', seconds: 10e-3 },
+  { label: 'a packet round trip California-Netherlands-California', seconds: 150e-3 },
+];

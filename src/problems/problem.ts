@@ -8,6 +8,8 @@ import { translateSchemaErrors } from '../spec/schema-errors.js';
 import { getValidator } from '../spec/schema-validator.js';
 import { readSource } from '../spec/source.js';
 import { CATALOG_PATH, containedFile, realDir } from './contain.js';
+import type { EstimateReference } from '../analysis/estimates.js';
+import { estimateReferences, type EstimateFact, type EstimateQuantitySpec } from './estimate.js';
 
 export const PROBLEM_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 export const DIFFICULTIES = ['warm-up', 'interview', 'staff'] as const;
@@ -23,10 +25,15 @@ export interface ProblemFixture {
 export interface ProblemStage {
   /** 1-based. */
   number: number;
+  /** Stable id, recorded in progress files (explicit, else from the title). */
+  id: string;
+  kind: 'design' | 'estimate';
+  /** Estimate stages: the facts the learner works from and the quantities computed from them. */
+  estimate?: { facts: Record<string, EstimateFact>; quantities: Record<string, EstimateQuantitySpec>; references: Record<string, EstimateReference> };
   title: string;
   prompt: string;
-  /** A file path or rubric id, or the inline rubric data. */
-  rubric: string | Record<string, unknown>;
+  /** A file path or rubric id, or the inline rubric data (estimate stages: built from the quantities when absent). */
+  rubric: string | Record<string, unknown> | undefined;
   hints: string[];
   solution: string;
   fixtures: ProblemFixture[];
@@ -63,7 +70,18 @@ interface RawProblem {
   figures?: 'measured' | 'course';
   scenario: { summary: string; users?: string; numbers?: { label: string; value: string }[] };
   starter: string;
-  stages: { title: string; prompt: string; rubric: string | Record<string, unknown>; hints: string[]; solution: string; fixtures?: { file: string; description?: string; fails: string[] }[] }[];
+  stages: {
+    kind?: 'design' | 'estimate';
+    id?: string;
+    facts?: Record<string, EstimateFact>;
+    quantities?: Record<string, EstimateQuantitySpec>;
+    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; fixtures?: { file: string; description?: string; fails: string[] }[];
+  }[];
+}
+
+/** A stage's default id: its title in lowercase, words joined by '-'. */
+export function stageSlug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'stage';
 }
 
 /** Loads and validates problems/<id>/problem.yaml. File references must exist inside the folder. */
@@ -105,8 +123,16 @@ export function loadProblem(dir: string): ProblemResult {
     return abs;
   };
   const starter = inside(raw.starter, ['starter'], 'starter');
+  const estimateOf = (facts: Record<string, EstimateFact>, quantities: Record<string, EstimateQuantitySpec>, difficulty: Difficulty, i: number) => {
+    const r = estimateReferences(facts, quantities, difficulty);
+    if (!r.ok) for (const e of r.errors) diagnostics.push(at(['stages', i, ...e.at], e.message, 'bad-estimate-stage'));
+    return { facts, quantities, references: r.ok ? r.references : {} };
+  };
   const stages: ProblemStage[] = raw.stages.map((s, i) => ({
     number: i + 1,
+    id: s.id ?? stageSlug(s.title),
+    kind: s.kind ?? 'design',
+    ...(s.kind === 'estimate' && s.facts && s.quantities ? { estimate: estimateOf(s.facts, s.quantities, raw.difficulty, i) } : {}),
     title: s.title,
     prompt: s.prompt,
     rubric: s.rubric,
@@ -119,6 +145,16 @@ export function loadProblem(dir: string): ProblemResult {
     }),
     path: ['stages', i],
   }));
+  const seenIds = new Map<string, number>();
+  raw.stages.forEach((s, i) => {
+    const id = s.id ?? stageSlug(s.title);
+    if (seenIds.has(id)) diagnostics.push(at(['stages', i, s.id ? 'id' : 'title'], `stage ${i + 1} has the same id "${id}" as stage ${seenIds.get(id)! + 1}: give one an id:`, 'duplicate-stage-id'));
+    seenIds.set(id, i);
+    const q = s.quantities ?? {};
+    for (const [name, spec] of Object.entries(q)) {
+      if (spec.flow !== undefined && !raw.stages.slice(i + 1).length) diagnostics.push(at(['stages', i, 'quantities', name, 'flow'], `quantity ${name} feeds flow "${spec.flow}", but no stage follows this one`, 'flow-without-stage'));
+    }
+  });
   if (diagnostics.length) return { ok: false, diagnostics };
   return {
     ok: true,

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
 import type { Diagnostic } from '../spec/diagnostic.js';
 import { CATALOG_PATH, realDir, RUBRIC_ID } from './contain.js';
+import type { EstimateReference } from '../analysis/estimates.js';
 import type { Problem } from './problem.js';
 
 export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
@@ -38,8 +39,32 @@ export function ownStageRubric(problem: Problem, stageNumber: number): StageRubr
     }
     return loadRubricFile(found.file, dirs);
   }
+  if (stage.rubric === undefined) {
+    // An estimate stage without a rubric of its own: every quantity must be in range.
+    const pos = problem.locate(stage.path);
+    return {
+      ok: true,
+      rubric: {
+        id: `${problem.id}-stage-${stageNumber}`, title: `${problem.title}, stage ${stageNumber}`, passMark: 100, assertions: [],
+        checks: [{ id: 'estimation/quantities', weight: 1, mustPass: true, options: { quantities: stage.estimate?.references ?? {} }, source: { file: problem.file, ...(pos ? { line: pos.line, column: pos.column } : {}) } }],
+      },
+    };
+  }
   const raw = { id: `${problem.id}-stage-${stageNumber}`, title: `${problem.title}, stage ${stageNumber}`, ...stage.rubric } as Parameters<typeof buildRubric>[1];
-  return buildRubric(problem.file, raw, problem.locate, dirs, new Set(), at);
+  const built = buildRubric(problem.file, raw, problem.locate, dirs, new Set(), at);
+  if (built.ok && stage.estimate && !built.rubric.checks.some((c) => c.id === 'estimation/quantities')) {
+    built.rubric.checks.push({ id: 'estimation/quantities', weight: 1, mustPass: true, options: { quantities: stage.estimate.references } });
+  }
+  return built;
+}
+
+/** The rate quantities of earlier estimate stages that feed a flow of this stage. */
+function fedRates(problem: Problem, stageNumber: number): Record<string, EstimateReference> {
+  const out: Record<string, EstimateReference> = {};
+  for (const s of problem.stages.slice(0, stageNumber - 1)) {
+    for (const [name, ref] of Object.entries(s.estimate?.references ?? {})) if (ref.flow) out[name] = ref;
+  }
+  return out;
 }
 
 export function stageRubric(problem: Problem, stageNumber: number): StageRubricResult {
@@ -50,11 +75,17 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
     const earlier = ownStageRubric(problem, k);
     if (!earlier.ok) return earlier;
     for (const c of earlier.rubric.checks) {
+      // Estimates are answered once; later stages are held to them by design/rates-match-estimates.
+      if (c.id.startsWith('estimation/')) continue;
       if (c.mustPass && !rubric.checks.some((x) => x.id === c.id)) rubric.checks.push({ ...c });
     }
     for (const a of earlier.rubric.assertions) {
       if (a.mustPass && !rubric.assertions.some((x) => x.id === a.id)) rubric.assertions.push({ ...a });
     }
+  }
+  const fed = fedRates(problem, stageNumber);
+  if (Object.keys(fed).length && !rubric.checks.some((c) => c.id === 'design/rates-match-estimates')) {
+    rubric.checks.push({ id: 'design/rates-match-estimates', weight: 1, mustPass: true, options: { quantities: fed } });
   }
   return { ok: true, rubric };
 }

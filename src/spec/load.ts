@@ -8,6 +8,7 @@ import { detectFormat, parseSource, type ParsedSource, type SpecFormat } from '.
 import { resolveSpec } from './resolve.js';
 import { translateSchemaErrors } from './schema-errors.js';
 import { getValidator } from './schema-validator.js';
+import { parseEstimates } from './estimates.js';
 import { checkSemantics } from './semantic.js';
 import { readSource } from './source.js';
 import type { Spec } from './types.js';
@@ -73,6 +74,12 @@ function validateData(file: string, format: SpecFormat, text: string, data: unkn
   const errors = semantic.filter((d) => d.severity === 'error');
   if (errors.length) return { ok: false, diagnostics: semantic };
   const model = resolveSpec(spec);
+  if (spec.estimates) {
+    // Units are read only for specs that have estimates (mathjs loads on first use).
+    const estimates = parseEstimates(spec.estimates);
+    if (!estimates.ok) return { ok: false, diagnostics: estimates.problems.map((p) => located(file, locate, p)).sort(byPosition) };
+    model.estimates = estimates.estimates;
+  }
   return { ok: true, loaded: { file, format: parsed.format, text: parsed.text, spec, model, locate, diagnostics: semantic } };
 }
 

@@ -170,4 +170,15 @@ export interface Model {
     strongReads: string[];
   };
   patterns: ModelPatterns;
+  /** The spec's `estimates`, parsed with their units (absent when the spec has none). */
+  estimates?: Record<string, ModelEstimate>;
+}
+
+/** One estimate: its value in base units (seconds, bits, counts) and its dimension. */
+export interface ModelEstimate {
+  text: string;
+  value: number;
+  dims: number[];
+  bytes?: boolean;
+  path: SpecPath;
 }

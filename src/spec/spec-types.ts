@@ -118,6 +118,7 @@ flows?: {
 }
 workload?: Workload
 patterns?: Patterns
+estimates?: BackOfTheEnvelopeEstimates
 }
 /**
  * Network figures. Defaults: measured Azure RTT table, 0.5 ms inside a region.
@@ -442,4 +443,10 @@ strategy: ("single-region" | "active-passive" | "single-primary" | "multi-primar
  */
 routing?: ("latency" | "geo" | "failover")
 }
+}
+/**
+ * Answers to an estimate stage: named quantities with units, e.g. peak_reads_per_s: 12k/s, storage_per_year: 3.5 TB, egress: 40 Gbps. Counts (req, users, servers) need no unit; rates take /s, /day, rps; sizes B, kB, GB, TiB; bandwidth bps, Gbps, MB/s; times ms, s. Later stages check flow rates against the accepted ones.
+ */
+export interface BackOfTheEnvelopeEstimates {
+[k: string]: (string | number) | undefined
 }
