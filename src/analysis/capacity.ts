@@ -5,8 +5,10 @@ import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
+import { DEFAULT_SURGE_FACTOR } from '../data/tech.js';
 
-export const SURGE_FACTOR = 2;
+/** The default surge multiplier; a problem's givens may set another (model.surgeFactor). */
+export const SURGE_FACTOR = DEFAULT_SURGE_FACTOR;
 
 type Loads = Record<string, Record<string, { rate: number; writeRate: number }>>;
 
@@ -68,10 +70,12 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
     out[id] = {};
     for (const [region, l] of Object.entries(byRegion)) {
       const cap = c.replicas * c.capacityRps;
-      const utilization = cap > 0 ? l.rate / cap : Number.POSITIVE_INFINITY;
+      // Where a store serves fewer writes than reads per replica, each share of the load uses its own capacity.
+      const writeCap = c.replicas * (c.writeCapacityRps ?? c.capacityRps);
+      const utilization = cap > 0 && writeCap > 0 ? (l.rate - l.writeRate) / cap + l.writeRate / writeCap : Number.POSITIVE_INFINITY;
       out[id][region] = {
         component: id, region, rate: round(l.rate), replicas: c.replicas, capacity: cap,
-        utilization: round(utilization, 4), surgeUtilization: round(utilization * SURGE_FACTOR, 4), writeRate: round(l.writeRate),
+        utilization: round(utilization, 4), surgeUtilization: round(utilization * (model.surgeFactor ?? SURGE_FACTOR), 4), writeRate: round(l.writeRate),
       };
     }
   }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
+import type { Givens } from '../spec/givens.js';
 import { createLocator, type Locator } from '../spec/locate.js';
 import { parseSource } from '../spec/parse.js';
 import { translateSchemaErrors } from '../spec/schema-errors.js';
@@ -30,6 +31,8 @@ export interface ProblemStage {
   hints: string[];
   solution: string;
   fixtures: ProblemFixture[];
+  /** What this stage changes in the givens. */
+  givens?: Givens;
   path: SpecPath;
 }
 
@@ -41,6 +44,8 @@ export interface Problem {
   minutes: number;
   figures: 'measured' | 'course';
   scenario: { summary: string; users?: string; numbers: { label: string; value: string }[] };
+  /** The scenario's figures, used whatever a graded spec claims. */
+  givens?: Givens;
   /** Absolute path of the starter spec. */
   starter: string;
   stages: ProblemStage[];
@@ -63,7 +68,8 @@ interface RawProblem {
   figures?: 'measured' | 'course';
   scenario: { summary: string; users?: string; numbers?: { label: string; value: string }[] };
   starter: string;
-  stages: { title: string; prompt: string; rubric: string | Record<string, unknown>; hints: string[]; solution: string; fixtures?: { file: string; description?: string; fails: string[] }[] }[];
+  givens?: Givens;
+  stages: { title: string; prompt: string; rubric: string | Record<string, unknown>; hints: string[]; solution: string; givens?: Givens; fixtures?: { file: string; description?: string; fails: string[] }[] }[];
 }
 
 /** Loads and validates problems/<id>/problem.yaml. File references must exist inside the folder. */
@@ -103,6 +109,7 @@ export function loadProblem(dir: string): ProblemResult {
       return fx;
     }),
     path: ['stages', i],
+    ...(s.givens ? { givens: s.givens } : {}),
   }));
   if (diagnostics.length) return { ok: false, diagnostics };
   return {
@@ -115,6 +122,7 @@ export function loadProblem(dir: string): ProblemResult {
       minutes: raw.minutes,
       figures: raw.figures ?? 'measured',
       scenario: { summary: raw.scenario.summary, ...(raw.scenario.users ? { users: raw.scenario.users } : {}), numbers: raw.scenario.numbers ?? [] },
+      ...(raw.givens ? { givens: raw.givens } : {}),
       starter,
       stages,
       file: resolve(file),
