@@ -17,8 +17,8 @@ function num(n: number): string {
 }
 
 function messageIdOf(f: ModelFigure): string {
-  if (f.field === 'replication.lag_ms' && f.claimed === 0) return 'zeroLag';
-  if (f.field === 'availability' && (f.claimed ?? 0) >= 1) return 'availabilityOne';
+  if (f.verdict === 'out-of-range' && f.field === 'replication.lag_ms' && f.claimed === 0) return 'zeroLag';
+  if (f.verdict === 'out-of-range' && f.field === 'availability' && (f.claimed ?? 0) >= 1) return 'availabilityOne';
   switch (f.verdict) {
     case 'contradicts-given':
       return 'contradictsGiven';
