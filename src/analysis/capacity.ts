@@ -10,8 +10,10 @@ import type { Model, ModelComponent } from '../spec/model.js';
 import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
 import { dict } from '../spec/dict.js';
+import { DEFAULT_SURGE_FACTOR } from '../data/tech.js';
 
-export const SURGE_FACTOR = 2;
+/** The default surge multiplier; a problem's givens may set another (model.surgeFactor). */
+export const SURGE_FACTOR = DEFAULT_SURGE_FACTOR;
 
 /** Kinds partitioned by design (each partition has its own leader; S3-like stores split keys internally): replicas split writes too. */
 const PARTITIONED_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'object-store']);
@@ -96,11 +98,16 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
     out[id] = {};
     for (const [region, l] of Object.entries(byRegion)) {
       const cap = c.replicas * c.capacityRps;
+      // One node carries every write (over partitions) of a replicated store plus its share of the reads;
+      // where a store serves fewer writes than reads per replica, each share uses its own capacity.
       const perNode = perNodeRate(c, l.rate, l.writeRate);
-      const utilization = c.capacityRps > 0 ? perNode / c.capacityRps : Number.POSITIVE_INFINITY;
+      const readsPerNode = (l.rate - l.writeRate) / Math.max(1, c.replicas);
+      const writesPerNode = perNode - readsPerNode;
+      const writeCap = c.writeCapacityRps ?? c.capacityRps;
+      const utilization = c.capacityRps > 0 && writeCap > 0 ? readsPerNode / c.capacityRps + writesPerNode / writeCap : Number.POSITIVE_INFINITY;
       out[id][region] = {
         component: id, region, rate: round(l.rate), replicas: c.replicas, capacity: cap,
-        utilization: round(utilization, 4), surgeUtilization: round(utilization * SURGE_FACTOR, 4), writeRate: round(l.writeRate),
+        utilization: round(utilization, 4), surgeUtilization: round(utilization * (model.surgeFactor ?? SURGE_FACTOR), 4), writeRate: round(l.writeRate),
         perNodeRate: round(perNode), everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
       };
     }

@@ -1,6 +1,7 @@
 // What a check is: metadata (id, title, the concept it teaches, options with a JSON Schema, messages
 // by id, hints) plus a pure function from the Model and Metrics to findings. ESLint-rule style.
 import type { SourceId } from '../data/figures.js';
+import type { TechSourceId } from '../data/tech.js';
 import type { Metrics } from '../analysis/metrics.js';
 import type { SpecPath } from '../spec/diagnostic.js';
 import type { Model } from '../spec/model.js';
@@ -46,7 +47,7 @@ export interface CheckMeta<O> {
   concept: string;
   /** How the numbers are computed. */
   computes: string;
-  sources: SourceId[];
+  sources: (SourceId | TechSourceId)[];
   /** JSON Schema of the options object. */
   optionsSchema: Record<string, unknown>;
   defaults: O;

@@ -1,7 +1,7 @@
 // `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
 import { Option, type Command } from 'commander';
 import { formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile } from '../spec/load.js';
+import { loadSpecFile, withGivens } from '../spec/load.js';
 import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
 import { defaultRubric, loadRubricFile, type Rubric } from '../grading/rubric.js';
@@ -73,7 +73,8 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
     if (opts.minScore !== undefined) gradeOpts.minScore = opts.minScore;
     if (choice.problem !== undefined) gradeOpts.problem = choice.problem;
     if (choice.stage !== undefined) gradeOpts.stage = choice.stage;
-    return { spec, report: gradeLoaded(loaded.loaded, choice.rubric, gradeOpts), model };
+    const graded = withGivens(loaded.loaded, choice.rubric.givens);
+    return { spec, report: gradeLoaded(graded, choice.rubric, gradeOpts), model: graded.model };
   });
 }
 

@@ -4,8 +4,12 @@ import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';
 import { stringifyJson } from '../grading/format/json.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile } from '../spec/load.js';
-import { EXIT } from './io.js';
+import { loadSpecFile, withGivens } from '../spec/load.js';
+import type { Model } from '../spec/model.js';
+import { unitOf } from '../spec/figure-notes.js';
+import { stageGivens } from '../problems/stage-rubric.js';
+import { EXIT, wholeNumber } from './io.js';
+import { problemOrUsageError } from './catalog-options.js';
 
 const fmt = (n: number | null | undefined, digits = 2): string => (n === null || n === undefined ? 'none' : !Number.isFinite(n) ? 'unbounded' : String(Math.round(n * 10 ** digits) / 10 ** digits));
 
@@ -42,17 +46,43 @@ export function metricsTable(m: Metrics): string {
   return `${out.join('\n')}\n`;
 }
 
+const ORIGIN_WORD = { given: 'given', catalog: 'catalog', spec: 'spec', default: 'default' } as const;
+
+/** Every figure the analysis used, with where it came from (given, catalog, spec, default). */
+export function figuresTable(model: Model): string {
+  const figures = model.figures ?? [];
+  const out: string[] = [`figures (where each number came from${model.givens ? '; the problem\'s givens applied' : ''})`];
+  let subject = '';
+  for (const f of figures) {
+    if (f.subject !== subject) {
+      subject = f.subject;
+      out.push(`  ${subject}`);
+    }
+    const u = unitOf(f.field);
+    const from = f.from && f.origin !== 'spec' ? `: ${f.from}` : '';
+    const claim = f.claimed !== undefined ? `; your spec says ${fmt(f.claimed, 4)}${u}, not used` : '';
+    out.push(`    ${f.field} = ${fmt(f.value, 4)}${u}  (${ORIGIN_WORD[f.origin]}${from}${claim})`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
 export function registerMetrics(program: Command): void {
   program
     .command('metrics')
     .description('print the metrics computed from a spec (what rubric assertions can use)')
     .argument('<spec>', 'spec file')
     .option('-f, --format <format>', 'table or json', 'table')
+    .option('-p, --problem <id>', 'use a catalog problem\'s givens (default: the spec\'s `problem:`)')
+    .option('-s, --stage <n>', 'stage of the problem (default: the spec\'s `stage:`, else 1)', wholeNumber('--stage'))
     .addHelpText('after', `
 Examples:
   $ sdcoach metrics examples/orders-cqrs.yaml
-  $ sdcoach metrics examples/orders-cqrs.yaml --format json | less`)
-    .action((spec: string, opts: { format: string }, cmd: Command) => {
+  $ sdcoach metrics problems/checkout-bulkhead/solutions/stage-1.yaml   # figures with the problem's givens
+  $ sdcoach metrics examples/orders-cqrs.yaml --format json | less
+
+Each figure is shown with where it came from: given (the problem's scenario), catalog (the
+spec's tech/size), spec (its own figure, inside the plausible range) or default (the kind's).`)
+    .action((spec: string, opts: { format: string; problem?: string; stage?: number }, cmd: Command) => {
       if (!['table', 'json'].includes(opts.format)) cmd.error('error: --format must be table or json', { exitCode: EXIT.usage });
       const r = loadSpecFile(spec);
       if (!r.ok) {
@@ -60,7 +90,16 @@ Examples:
         process.exitCode = EXIT.usage;
         return;
       }
-      const m = analyse(r.loaded.model);
-      process.stdout.write(opts.format === 'json' ? `${stringifyJson(m)}\n` : metricsTable(m));
+      let loaded = r.loaded;
+      const problemId = opts.problem ?? loaded.model.problem;
+      if (problemId !== undefined) {
+        const problem = problemOrUsageError(problemId, cmd);
+        if (!problem) return;
+        const stage = opts.stage ?? (opts.problem ? undefined : loaded.model.stage) ?? 1;
+        loaded = withGivens(loaded, stageGivens(problem, stage));
+      }
+      const m = analyse(loaded.model);
+      if (opts.format === 'json') process.stdout.write(`${stringifyJson({ ...m, figures: loaded.model.figures ?? [] })}\n`);
+      else process.stdout.write(`${figuresTable(loaded.model)}${metricsTable(m)}`);
     });
 }

@@ -1,5 +1,5 @@
 // Generates docs/checks.md from the checks' own metadata, so the reference can never drift from the code.
-import { SOURCES } from '../data/figures.js';
+import { ALL_SOURCES as SOURCES } from '../data/tech.js';
 import { ALL_CHECKS } from '../checks/registry.js';
 import { TOPICS } from '../checks/types.js';
 

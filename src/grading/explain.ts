@@ -1,5 +1,5 @@
 // Text for `sdcoach explain`: a check's concept, how it computes, its sources and options.
-import { SOURCES } from '../data/figures.js';
+import { ALL_SOURCES as SOURCES } from '../data/tech.js';
 import { ALL_CHECKS, getCheck } from '../checks/registry.js';
 import { TOPICS, type Check } from '../checks/types.js';
 import { closestMatch } from '../spec/suggest.js';

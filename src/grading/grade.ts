@@ -5,7 +5,7 @@ import type { Metrics } from '../analysis/metrics.js';
 import { getCheck } from '../checks/registry.js';
 import { fillTemplate, type Finding, type Status } from '../checks/types.js';
 import { formatDiagnostic, formatPath } from '../spec/diagnostic.js';
-import type { LoadedSpec } from '../spec/load.js';
+import { withGivens, type LoadedSpec } from '../spec/load.js';
 import { assertionContext, assertionWhere, budgetUntil, evaluateAssertion, GRADE_ASSERTIONS_MS } from './assertions.js';
 import type { CheckStatus, Report, ReportCheck, ReportFinding } from './report.js';
 import type { Rubric } from './rubric.js';
@@ -26,8 +26,10 @@ function worstFirst(a: ReportFinding, b: ReportFinding): number {
 }
 
 export function gradeLoaded(loaded: LoadedSpec, rubric: Rubric, options: GradeOptions = {}): Report {
-  const metrics = analyse(loaded.model);
-  return gradeWithMetrics(loaded, metrics, rubric, options);
+  // Against a problem, the problem's givens are the figures used, whatever the spec claims.
+  const graded = withGivens(loaded, rubric.givens);
+  const metrics = analyse(graded.model);
+  return gradeWithMetrics(graded, metrics, rubric, options);
 }
 
 export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: Rubric, options: GradeOptions = {}): Report {

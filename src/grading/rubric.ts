@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';
 import { containedFile, realDir, RUBRIC_ID } from '../problems/contain.js';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
+import type { Givens } from '../spec/givens.js';
 import { createLocator, type Locator } from '../spec/locate.js';
 import { fastParse } from '../spec/fast-parse.js';
 import { detectFormat, parseSource } from '../spec/parse.js';
@@ -48,6 +49,10 @@ export interface Rubric {
   checks: RubricCheck[];
   assertions: RubricAssertion[];
   file?: string;
+  /** Check ids this rubric removes explicitly (`id: false`), so defaults carried in do not bring them back. */
+  disabled?: string[];
+  /** A problem stage's givens: the figures used when grading against it (set by problems/stage-rubric.ts). */
+  givens?: Givens;
 }
 
 export type RubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
@@ -129,6 +134,7 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
   const diagnostics: Diagnostic[] = [];
   const checks = new Map<string, RubricCheck>();
   const assertions = new Map<string, RubricAssertion>();
+  const disabled: string[] = [];
   let passMark = DEFAULT_PASS_MARK;
 
   for (const [i, parentId] of (raw.extends ?? []).entries()) {
@@ -162,6 +168,7 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     const at = [...basePath, 'checks', id];
     if (entry === false) {
       checks.delete(id);
+      disabled.push(id);
       continue;
     }
     const check = getCheck(id);
@@ -222,6 +229,7 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     file,
   };
   if (raw.description !== undefined) rubric.description = raw.description;
+  if (disabled.length) rubric.disabled = disabled;
   return { ok: true, rubric };
 }
 

@@ -2,6 +2,7 @@
 // hints, reference solutions and flawed fixtures. Errors are located at file:line:column.
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
+import type { Givens } from '../spec/givens.js';
 import { createLocator, type Locator } from '../spec/locate.js';
 import { parseSource } from '../spec/parse.js';
 import { translateSchemaErrors } from '../spec/schema-errors.js';
@@ -37,6 +38,8 @@ export interface ProblemStage {
   hints: string[];
   solution: string;
   fixtures: ProblemFixture[];
+  /** What this stage changes in the givens. */
+  givens?: Givens;
   path: SpecPath;
 }
 
@@ -48,6 +51,8 @@ export interface Problem {
   minutes: number;
   figures: 'measured' | 'course';
   scenario: { summary: string; users?: string; numbers: { label: string; value: string }[] };
+  /** The scenario's figures, used whatever a graded spec claims. */
+  givens?: Givens;
   /** Absolute path of the starter spec. */
   starter: string;
   stages: ProblemStage[];
@@ -70,12 +75,13 @@ interface RawProblem {
   figures?: 'measured' | 'course';
   scenario: { summary: string; users?: string; numbers?: { label: string; value: string }[] };
   starter: string;
+  givens?: Givens;
   stages: {
     kind?: 'design' | 'estimate';
     id?: string;
     facts?: Record<string, EstimateFact>;
     quantities?: Record<string, EstimateQuantitySpec>;
-    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; fixtures?: { file: string; description?: string; fails: string[] }[];
+    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; givens?: Givens; fixtures?: { file: string; description?: string; fails: string[] }[];
   }[];
 }
 
@@ -144,6 +150,7 @@ export function loadProblem(dir: string): ProblemResult {
       return fx;
     }),
     path: ['stages', i],
+    ...(s.givens ? { givens: s.givens } : {}),
   }));
   const seenIds = new Map<string, number>();
   raw.stages.forEach((s, i) => {
@@ -166,6 +173,7 @@ export function loadProblem(dir: string): ProblemResult {
       minutes: raw.minutes,
       figures: raw.figures ?? 'measured',
       scenario: { summary: raw.scenario.summary, ...(raw.scenario.users ? { users: raw.scenario.users } : {}), numbers: raw.scenario.numbers ?? [] },
+      ...(raw.givens ? { givens: raw.givens } : {}),
       starter,
       stages,
       file: resolve(file),

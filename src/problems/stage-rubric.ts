@@ -6,6 +6,7 @@ import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, ty
 import type { Diagnostic } from '../spec/diagnostic.js';
 import { CATALOG_PATH, realDir, RUBRIC_ID } from './contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
+import { mergeGivens, type Givens } from '../spec/givens.js';
 import type { Problem } from './problem.js';
 
 export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
@@ -71,9 +72,11 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
   const own = ownStageRubric(problem, stageNumber);
   if (!own.ok) return own;
   const rubric: Rubric = { ...own.rubric, checks: [...own.rubric.checks], assertions: [...own.rubric.assertions] };
+  const disabled = new Set(own.rubric.disabled ?? []);
   for (let k = stageNumber - 1; k >= 1; k--) {
     const earlier = ownStageRubric(problem, k);
     if (!earlier.ok) return earlier;
+    for (const id of earlier.rubric.disabled ?? []) disabled.add(id);
     for (const c of earlier.rubric.checks) {
       // Estimates are answered once; later stages are held to them by design/rates-match-estimates.
       if (c.id.startsWith('estimation/')) continue;
@@ -87,5 +90,19 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
   if (Object.keys(fed).length && !rubric.checks.some((c) => c.id === 'design/rates-match-estimates')) {
     rubric.checks.push({ id: 'design/rates-match-estimates', weight: 1, mustPass: true, options: { quantities: fed } });
   }
+  // design/honest-figures is must-pass in every stage unless a stage lists it (must_pass false, options) or disables it.
+  if (!disabled.has(HONEST_FIGURES) && !rubric.checks.some((c) => c.id === HONEST_FIGURES)) rubric.checks.push({ id: HONEST_FIGURES, weight: 1, mustPass: true, options: {} });
+  const givens = stageGivens(problem, stageNumber);
+  if (givens) rubric.givens = givens;
   return { ok: true, rubric };
+}
+
+/** The check every catalog stage carries by default (mentors relax it in a stage's rubric). */
+export const HONEST_FIGURES = 'design/honest-figures';
+
+/** The problem's givens with every stage's changes up to this one applied. */
+export function stageGivens(problem: Problem, stageNumber: number): Givens | undefined {
+  let g = problem.givens;
+  for (const s of problem.stages.slice(0, stageNumber)) g = mergeGivens(g, s.givens);
+  return g;
 }

@@ -5,12 +5,14 @@ import { createLocator, type Locator } from './locate.js';
 import type { Model } from './model.js';
 import { fastParse } from './fast-parse.js';
 import { detectFormat, parseSource, type ParsedSource, type SpecFormat } from './parse.js';
+import { figureNotes } from './figure-notes.js';
 import { resolveSpec } from './resolve.js';
 import { translateSchemaErrors } from './schema-errors.js';
 import { getValidator } from './schema-validator.js';
 import { parseEstimates } from './estimates.js';
 import { checkSemantics } from './semantic.js';
 import { readSource } from './source.js';
+import type { Givens } from './givens.js';
 import type { Spec } from './types.js';
 
 export interface LoadedSpec {
@@ -80,7 +82,10 @@ function validateData(file: string, format: SpecFormat, text: string, data: unkn
     if (!estimates.ok) return { ok: false, diagnostics: estimates.problems.map((p) => located(file, locate, p)).sort(byPosition) };
     model.estimates = estimates.estimates;
   }
-  return { ok: true, loaded: { file, format: parsed.format, text: parsed.text, spec, model, locate, diagnostics: semantic } };
+  // Figures outside the plausible range are warnings here (validate's exit code is unchanged); design/honest-figures fails them.
+  const notes = figureNotes(model.figures).map((p) => located(file, locate, p));
+  const diagnostics = notes.length ? [...semantic, ...notes].sort(byPosition) : semantic;
+  return { ok: true, loaded: { file, format: parsed.format, text: parsed.text, spec, model, locate, diagnostics } };
 }
 
 export function loadSpecText(file: string, text: string, format?: SpecFormat): LoadResult {
@@ -97,4 +102,18 @@ export function loadSpecFile(file: string): LoadResult {
   const src = readSource(file);
   if (!src.ok) return { ok: false, diagnostics: [src.diagnostic] };
   return loadSpecText(file, src.text);
+}
+
+/**
+ * The same spec resolved against a problem's givens: the givens are the figures used, and the
+ * warnings say where the spec's own figures were overridden. Cheap: no parsing, no validation.
+ */
+export function withGivens(loaded: LoadedSpec, givens: Givens | undefined): LoadedSpec {
+  if (!givens || loaded.model.givens) return loaded;
+  const model = resolveSpec(loaded.spec, givens);
+  // Estimates are the learner's own figures, parsed once at load: givens do not change them.
+  if (loaded.model.estimates) model.estimates = loaded.model.estimates;
+  const notes = figureNotes(model.figures).map((p) => located(loaded.file, loaded.locate, p));
+  const kept = loaded.diagnostics.filter((d) => !d.code?.startsWith('figure-'));
+  return { ...loaded, model, diagnostics: [...kept, ...notes].sort(byPosition) };
 }

@@ -66,6 +66,11 @@ export interface ModelComponent {
   lagMs?: number;
   /** Which fields the learner wrote (others are defaults), for feedback that says "default". */
   explicit: string[];
+  /** Catalog technology and size, when the spec names one (src/data/tech.ts). */
+  tech?: string;
+  size?: string;
+  /** Writes/s one replica serves, where it differs from capacityRps (reads). */
+  writeCapacityRps?: number;
   path: SpecPath;
 }
 
@@ -134,7 +139,8 @@ export interface ModelPatterns {
     services: string[];
     dataPlane: 'sidecar' | 'ambient';
     overheadMs: Latency;
-    overheadSource: 'spec' | 'measured';
+    overheadSource: 'spec' | 'measured' | 'given' | 'catalog';
+    tech?: string;
     mtls: boolean;
     reasons: string[];
   };
@@ -147,6 +153,34 @@ export type MultiRegionStrategy = 'single-region' | 'single-primary' | 'active-p
 
 /** Old strategy names and the names that say what they are. */
 export const DEPRECATED_STRATEGIES: Record<string, MultiRegionStrategy> = { 'async-replication': 'multi-primary' };
+
+/** Where a figure the analysis uses came from: problem givens, the technology catalog, the spec, or the kind's default. */
+export type FigureOrigin = 'given' | 'catalog' | 'spec' | 'default';
+
+/**
+ * Why the spec's own figure was not used: it contradicts a problem given, it is outside the plausible
+ * range for its kind, the problem fixes the RTT table, or the named technology's catalog figure wins.
+ */
+export type FigureVerdict = 'contradicts-given' | 'out-of-range' | 'rtt-fixed' | 'catalog';
+
+/** One number the analysis uses, decided once at resolution, with its provenance. */
+export interface ModelFigure {
+  /** Component id, or "network" / "mesh" / "capacity". */
+  subject: string;
+  /** Spec field name, e.g. latency_ms.p99, capacity_rps, replication.lag_ms, rtt_ms.us-east.eu-west. */
+  field: string;
+  value: number;
+  origin: FigureOrigin;
+  /** What the value is from: a catalog entry ("postgres large"), a given's scope, a source id. */
+  from?: string;
+  /** The spec's own figure, when it was not the one used. */
+  claimed?: number;
+  verdict?: FigureVerdict;
+  /** The plausible range the claim was held to. */
+  range?: { min?: number; max?: number };
+  /** Where the spec states it (or would). */
+  path: SpecPath;
+}
 
 export interface Model {
   name?: string;
@@ -172,6 +206,12 @@ export interface Model {
   patterns: ModelPatterns;
   /** The spec's `estimates`, parsed with their units (absent when the spec has none). */
   estimates?: Record<string, ModelEstimate>;
+  /** Every figure resolution decided, with where it came from (for metrics and design/honest-figures). */
+  figures?: ModelFigure[];
+  /** Multiplier on peak load for the surge utilization (a problem may give it). Default 2. */
+  surgeFactor?: number;
+  /** True when a problem's givens were applied. */
+  givens?: boolean;
 }
 
 /** One estimate: its value in base units (seconds, bits, counts) and its dimension. */

@@ -4,9 +4,13 @@ import {
   DEFAULT_ASYNC_LAG_MS, DEFAULT_FAILOVER, DEFAULT_HIT_RATIO, DEFAULT_THREADS, DEFAULT_WORKER_LAG_MS,
   EVENT_SOURCING_DEFAULTS, INTRA_REGION_RTT_MS, KIND_DEFAULTS, MESH_OVERHEAD_MS, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY,
 } from '../data/figures.js';
-import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
-import { expandResidency, lookupRtt, type RttSource } from './regions.js';
+import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFigure, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
 import { flattenPath } from './steps.js';
+import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
+import type { Givens } from './givens.js';
+import { resolveComponentFigures } from './provenance.js';
+import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
+import { expandResidency, type RttSource } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 import { dict } from './dict.js';
 
@@ -32,18 +36,20 @@ function meshedIds(spec: Spec): Set<string> {
   return new Set(mesh.services);
 }
 
-function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<string>): ModelComponent {
+function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<string>, givens: Givens | undefined, figures: ModelFigure[]): ModelComponent {
   const d = KIND_DEFAULTS[c.kind]!;
+  const fig = resolveComponentFigures(id, c, givens);
+  figures.push(...fig.figures);
   const regions = c.regions ? [...c.regions] : c.kind === 'external' ? [] : [...spec.regions];
   const m: ModelComponent = {
     id,
     kind: c.kind,
     regions: c.kind === 'external' ? regions.slice(0, 1) : regions,
     replicas: c.replicas ?? d.replicas,
-    capacityRps: c.capacity_rps ?? d.capacityRps,
-    latency: resolveLatency(c.latency_ms, d.latency),
-    writeLatency: resolveLatency(c.write_latency_ms ?? (d.stateful ? undefined : c.latency_ms), d.writeLatency),
-    availability: d.availability,
+    capacityRps: fig.capacityRps,
+    latency: fig.latency,
+    writeLatency: fig.writeLatency,
+    availability: fig.availability,
     sidecar: c.sidecar ?? meshed.has(id),
     stateful: d.stateful,
     pools: [],
@@ -52,15 +58,26 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
     path: ['components', id],
   };
   if (c.description !== undefined) m.description = c.description;
-  if (c.availability !== undefined) {
-    m.availability = c.availability;
+  // Availability: a figure decided by a given, the catalog or the spec is one region's deployment; with
+  // none, replicas in one region are independent copies behind the region's shared fate (docs/spec.md, Availability).
+  const availFigure = fig.figures.find((f) => f.field === 'availability');
+  if (availFigure && availFigure.origin !== 'default') {
+    m.availability = fig.availability;
     m.availabilityBasis = { kind: 'deployment' };
   } else if (c.kind !== 'client' && c.kind !== 'external') {
-    // Replicas in one region are independent copies behind the region's shared fate (docs/spec.md, Availability).
     const replica = c.replica_availability ?? REPLICA_AVAILABILITY;
     m.availability = REGION_FATE_AVAILABILITY * (1 - (1 - replica) ** m.replicas);
     m.availabilityBasis = { kind: 'replicas', replica, regionFate: REGION_FATE_AVAILABILITY };
+    if (availFigure) {
+      availFigure.value = m.availability;
+      availFigure.from = `${m.replicas} replica(s) of ${replica} behind the region's ${REGION_FATE_AVAILABILITY}`;
+    }
   }
+  if (fig.techSize) {
+    m.tech = fig.techSize.tech;
+    m.size = fig.techSize.size;
+  }
+  if (fig.writeCapacityRps !== undefined) m.writeCapacityRps = fig.writeCapacityRps;
   if (ROLE_KINDS.has(c.kind)) m.role = c.role ?? 'both';
   if (d.stateful) {
     const fo = c.failover;
@@ -87,7 +104,7 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
   }
   if (c.kind === 'cache' || c.kind === 'cdn') m.hitRatio = c.hit_ratio ?? DEFAULT_HIT_RATIO;
   if (RUNS_CODE.has(c.kind)) {
-    m.threads = c.threads ?? DEFAULT_THREADS;
+    m.threads = fig.threads ?? DEFAULT_THREADS;
     const comps = spec.components as Record<string, SpecComponent>;
     m.pools = Object.entries(c.pools ?? {}).map(([name, p]): ModelPool => {
       const pool: ModelPool = typeof p === 'number' ? { name, size: p, queue: 0 } : { name, size: p!.size, queue: p!.queue ?? 0 };
@@ -104,7 +121,7 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
   return m;
 }
 
-function resolvePatterns(spec: Spec, meshed: Set<string>): ModelPatterns {
+function resolvePatterns(spec: Spec, meshed: Set<string>, givens: Givens | undefined, figures: ModelFigure[]): ModelPatterns {
   const p = spec.patterns ?? {};
   const out: ModelPatterns = {};
   if (p.cqrs) {
@@ -128,13 +145,15 @@ function resolvePatterns(spec: Spec, meshed: Set<string>): ModelPatterns {
     if (es.snapshot_every !== undefined) out.eventSourcing.snapshotEvery = es.snapshot_every;
   }
   if (p.mesh) {
-    const plane = p.mesh.data_plane ?? 'sidecar';
-    const fig = MESH_OVERHEAD_MS[plane];
+    const tech = p.mesh.tech !== undefined && Object.hasOwn(MESH_TECH, p.mesh.tech) ? p.mesh.tech : undefined;
+    const plane = p.mesh.data_plane ?? (tech ? MESH_TECH[tech]!.dataPlane : 'sidecar');
+    const overhead = resolveMeshOverhead(plane, tech, p.mesh.overhead_ms, givens, figures);
     out.mesh = {
       services: [...meshed],
       dataPlane: plane,
-      overheadMs: resolveLatency(p.mesh.overhead_ms, { p50: fig.p50, p99: fig.p99 }),
-      overheadSource: p.mesh.overhead_ms === undefined ? 'measured' : 'spec',
+      overheadMs: overhead.value,
+      overheadSource: overhead.source,
+      ...(tech ? { tech } : {}),
       mtls: p.mesh.mtls ?? false,
       reasons: [...(p.mesh.reasons ?? [])],
     };
@@ -149,11 +168,13 @@ function resolvePatterns(spec: Spec, meshed: Set<string>): ModelPatterns {
   return out;
 }
 
-export function resolveSpec(spec: Spec): Model {
+/** Resolves a spec; with a problem's givens, the givens are the figures used whatever the spec claims. */
+export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const meshed = meshedIds(spec);
   const compsIn = spec.components as Record<string, SpecComponent>;
   const components: Record<string, ModelComponent> = dict();
-  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed);
+  const figures: ModelFigure[] = [];
+  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures);
   // A store listed as a CQRS query store is a read model unless its role says otherwise.
   const queries = spec.patterns?.cqrs?.queries;
   for (const q of queries === undefined ? [] : Array.isArray(queries) ? queries : [queries]) {
@@ -221,21 +242,9 @@ export function resolveSpec(spec: Spec): Model {
     c.regions.forEach((r) => regionSet.add(r));
     if (c.failover?.standby) regionSet.add(c.failover.standby);
   });
-  const table = spec.network?.rtt_table ?? 'measured';
-  const intra = spec.network?.intra_region_ms ?? INTRA_REGION_RTT_MS;
-  const rttMs: Record<string, Record<string, number>> = dict();
-  const rttSource: Record<string, Record<string, RttSource>> = dict();
-  for (const a of regionSet) {
-    rttMs[a] = {};
-    rttSource[a] = {};
-    for (const b of regionSet) {
-      const hit = lookupRtt(a, b, table, spec.network?.rtt_ms, intra);
-      if (hit) {
-        rttMs[a][b] = hit.ms;
-        rttSource[a][b] = hit.source;
-      }
-    }
-  }
+  const { table, intra, rttMs, rttSource } = resolveNetworkFigures(spec, regionSet, givens, figures);
+  // Async lag is decided once the network is known: it cannot beat half the round trip to the farthest copy.
+  for (const id of Object.keys(components)) resolveLagFigures(components[id]!, compsIn[id]!, rttMs, givens, figures);
 
   const model: Model = {
     regions: [...spec.regions],
@@ -253,8 +262,12 @@ export function resolveSpec(spec: Spec): Model {
       data,
       strongReads: [...strong],
     },
-    patterns: resolvePatterns(spec, meshed),
+    patterns: resolvePatterns(spec, meshed, givens, figures),
   };
+  model.figures = figures;
+  model.surgeFactor = givens?.surge_factor ?? DEFAULT_SURGE_FACTOR;
+  if (givens) model.givens = true;
+  figures.push({ subject: 'capacity', field: 'surge_factor', path: [], value: model.surgeFactor, origin: givens?.surge_factor !== undefined ? 'given' : 'default', from: givens?.surge_factor !== undefined ? 'given for this problem' : 'sdcoach convention' });
   if (spec.name !== undefined) model.name = spec.name;
   if (spec.problem !== undefined) model.problem = spec.problem;
   if (spec.stage !== undefined) model.stage = spec.stage;

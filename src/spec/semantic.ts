@@ -5,7 +5,8 @@ import type { SpecPath } from './diagnostic.js';
 import { DEPRECATED_STRATEGIES } from './model.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
 import { flattenPath } from './steps.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch, listChoices } from './suggest.js';
+import { MESH_TECH, TECH } from '../data/tech.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 
 export interface SemanticProblem {
@@ -103,6 +104,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
         err([...base, field], `"${field}" applies only to ${rule.say}; "${id}" is a ${c.kind}`, 'field-not-for-kind', true);
       }
     }
+    checkTech(id, c, base, err);
     if (c.kind === 'external' && c.regions && c.regions.length > 1) {
       warn([...base, 'regions'], `an external dependency is one endpoint: only its first region (${c.regions[0]}) is used for network time`, 'external-regions');
     }
@@ -228,6 +230,9 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     ref(['patterns', 'event_sourcing', 'store'], p.event_sourcing.store, 'event_sourcing.store', new Set(['event-store', 'database', 'stream']), 'an event store, database or stream');
     p.event_sourcing.state_stores?.forEach((s, i) => ref(['patterns', 'event_sourcing', 'state_stores', i], s, 'event_sourcing.state_stores'));
   }
+  if (p?.mesh?.tech !== undefined && p.mesh.data_plane !== undefined && MESH_TECH[p.mesh.tech] && MESH_TECH[p.mesh.tech]!.dataPlane !== p.mesh.data_plane) {
+    err(['patterns', 'mesh', 'data_plane'], `data_plane is ${p.mesh.data_plane}, but ${p.mesh.tech} is a ${MESH_TECH[p.mesh.tech]!.dataPlane} data plane: drop data_plane or name the mesh you run`, 'tech-data-plane');
+  }
   if (p?.mesh && Array.isArray(p.mesh.services)) {
     p.mesh.services.forEach((s, i) => ref(['patterns', 'mesh', 'services', i], s, 'mesh.services', new Set(['service', 'gateway', 'worker']), 'a service, gateway or worker'));
   }
@@ -255,4 +260,27 @@ function valueAtSteps(path: unknown, at: SpecPath): unknown {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** `tech` must name a catalog technology of the component's kind, and `size` one of its sizes. */
+function checkTech(id: string, c: SpecComponent, base: SpecPath, err: (path: SpecPath, message: string, code: string, key?: boolean) => void): void {
+  if (c.tech === undefined) {
+    if (c.size !== undefined) err([...base, 'size'], `"${id}" gives a size but no tech: size picks one of a technology's sizes (e.g. tech: postgres, size: large)`, 'size-without-tech', true);
+    return;
+  }
+  if (!Object.hasOwn(TECH, c.tech)) {
+    const guess = closestMatch(c.tech, Object.keys(TECH));
+    const fit = Object.entries(TECH).filter(([, t]) => t.kinds.includes(c.kind)).map(([n]) => n);
+    err([...base, 'tech'], `unknown tech "${c.tech}"${guess ? `: did you mean "${guess}"?` : ''} (for a ${c.kind}: ${fit.length ? listChoices(fit) : 'none in the catalog; leave tech out'})`, 'unknown-tech');
+    return;
+  }
+  const t = TECH[c.tech]!;
+  if (!t.kinds.includes(c.kind)) {
+    const fit = Object.entries(TECH).filter(([, x]) => x.kinds.includes(c.kind)).map(([n]) => n);
+    err([...base, 'tech'], `${c.tech} is a ${t.kinds.join(' or ')}, but "${id}" is a ${c.kind}${fit.length ? ` (for a ${c.kind}: ${listChoices(fit)})` : ''}`, 'tech-wrong-kind');
+  }
+  if (c.size !== undefined && !Object.hasOwn(t.sizes, c.size)) {
+    const guess = closestMatch(c.size, Object.keys(t.sizes));
+    err([...base, 'size'], `${c.tech} has no size "${c.size}"${guess ? `: did you mean "${guess}"?` : ''} (sizes: ${listChoices(Object.keys(t.sizes))})`, 'unknown-size');
+  }
 }

@@ -1,6 +1,7 @@
 // The design checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import honestFigures from './honest-figures.js';
 import patternDeclared from './pattern-declared.js';
 import ratesMatchEstimates from './rates-match-estimates.js';
 
-export const designChecks: Check<any>[] = [patternDeclared, ratesMatchEstimates];
+export const designChecks: Check<any>[] = [patternDeclared, honestFigures, ratesMatchEstimates];

@@ -33,7 +33,7 @@ export default defineCheck<Options>({
       'Traffic also surges beyond the planned peak, and a tier that cannot absorb twice the peak falls over when it does.',
     computes:
       'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica. ' +
-      'Fails above maxUtilization; warns when SURGE_FACTOR (2) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults).',
+      'Fails above maxUtilization; warns when the surge factor (2 unless the problem gives another) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults).',
     sources: ['systemforge', 'sdcoach'],
     optionsSchema: {
       type: 'object',
@@ -56,7 +56,7 @@ export default defineCheck<Options>({
       surgeOverflow: 'Fine at the planned peak, but a surge doubles the load. Ask what is left at twice the peak, and whether the tier can grow (more replicas) before it saturates.',
     },
   },
-  run({ metrics, options }) {
+  run({ model, metrics, options }) {
     const out: Finding[] = [];
     for (const [id, byRegion] of Object.entries(metrics.capacity)) {
       const loads = Object.values(byRegion).filter((l) => l.rate > 0 && Number.isFinite(l.capacity));
@@ -64,7 +64,7 @@ export default defineCheck<Options>({
       const path = ['components', id, 'replicas'];
       const data = (l: RegionLoad) => ({
         component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas, load: loadText(l),
-        perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: SURGE_FACTOR,
+        perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: model.surgeFactor ?? SURGE_FACTOR,
       });
       const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, writeRate: l.writeRate, perNodeRate: l.perNodeRate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization }])) };
       let flagged = false;

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+# Writes, for every stage of every shipped problem, flawed fixtures that try to buy the grade by
+# stating numbers (the trick classes of issue 10), each applied to the stage's reference solution,
+# and lists them in problem.yaml as failing design/honest-figures. Re-runnable: skips what exists.
+import json, os, re, yaml
+
+ROOT = os.path.join(os.path.dirname(__file__), '..', 'problems')
+HEADER = '# yaml-language-server: $schema=../../../schemas/spec.schema.json\n'
+
+DESCRIPTIONS = {
+    'fast-dependency': 'Claims {id} answers in a tenth of the time the problem gives ({claim}).',
+    'inflated-capacity': 'Claims one replica of {id} serves {claim}, far beyond what the problem gives or any machine serves.',
+    'inflated-threads': 'Claims {id} runs {claim} threads per replica instead of the {given} the problem gives.',
+    'tiny-rtt': 'Overrides the round trip {claim}, where the problem fixes the measured table.',
+    'availability-one': 'Claims {id} is never down (availability 1).',
+    'async-lag-zero': 'Claims async replication of {id} has no lag (lag_ms 0): RPO 0 for free.',
+    'ambient-on-sidecar': 'Runs sidecars but states the ambient-mode overhead (0.17 / 0.2 ms) per call.',
+}
+
+
+def given_for(problem, stage_no, cid, kind):
+    g = dict(((problem.get('givens') or {}).get('kinds') or {}).get(kind) or {})
+    g.update(((problem.get('givens') or {}).get('components') or {}).get(cid) or {})
+    for s in problem['stages'][:stage_no]:
+        sg = s.get('givens') or {}
+        g.update(((sg.get('kinds') or {}).get(kind)) or {})
+        g.update(((sg.get('components') or {}).get(cid)) or {})
+    return g
+
+
+def tricks(problem, stage_no, spec):
+    comps = spec['components']
+    out = []
+    # fast dependency: prefer an external with a given latency, else any component with one.
+    cands = [(cid, c) for cid, c in comps.items() if 'latency_ms' in given_for(problem, stage_no, cid, c['kind'])]
+    cands.sort(key=lambda x: x[1]['kind'] != 'external')
+    if cands:
+        cid, c = cands[0]
+        lat = given_for(problem, stage_no, cid, c['kind'])['latency_ms']
+        lat = {'p50': lat, 'p99': lat} if isinstance(lat, (int, float)) else lat
+        fast = {k: (v // 10 if v % 10 == 0 else round(v / 10, 3)) for k, v in lat.items()}
+        def f(s, cid=cid, fast=fast):
+            s['components'][cid]['latency_ms'] = fast
+        out.append(('fast-dependency', f, {'id': cid, 'claim': f"p99 {fast.get('p99')} ms"}))
+    # inflated capacity on a component with a given capacity (else any service).
+    cands = [cid for cid, c in comps.items() if 'capacity_rps' in given_for(problem, stage_no, cid, c['kind'])] or [cid for cid, c in comps.items() if c['kind'] == 'service']
+    if cands:
+        cid = cands[0]
+        def f(s, cid=cid):
+            s['components'][cid]['capacity_rps'] = 1000000
+        out.append(('inflated-capacity', f, {'id': cid, 'claim': '1,000,000 req/s'}))
+    cands = [cid for cid, c in comps.items() if 'threads' in given_for(problem, stage_no, cid, c['kind'])]
+    if cands:
+        cid = cands[0]
+        given = given_for(problem, stage_no, cid, comps[cid]['kind'])['threads']
+        def f(s, cid=cid, given=given):
+            s['components'][cid]['threads'] = given * 10
+        out.append(('inflated-threads', f, {'id': cid, 'claim': str(given * 10), 'given': str(given)}))
+    regions = spec.get('regions') or []
+    if len(regions) >= 2:
+        a, b = regions[0], regions[1]
+        def f(s, a=a, b=b):
+            s.setdefault('network', {})['rtt_ms'] = {a: {b: 1}}
+        out.append(('tiny-rtt', f, {'claim': f'{a} <-> {b} to 1 ms'}))
+    else:
+        def f(s):
+            s.setdefault('network', {})['intra_region_ms'] = 0.01
+        out.append(('tiny-rtt', f, {'claim': 'inside the region to 0.01 ms'}))
+    cands = [cid for cid, c in comps.items() if c['kind'] in ('database', 'event-store', 'service')]
+    if cands:
+        cid = cands[0]
+        def f(s, cid=cid):
+            s['components'][cid]['availability'] = 1
+        out.append(('availability-one', f, {'id': cid}))
+    cands = [cid for cid, c in comps.items() if (c.get('replication') or {}).get('mode') == 'async']
+    if cands:
+        cid = cands[0]
+        def f(s, cid=cid):
+            s['components'][cid]['replication']['lag_ms'] = 0
+        out.append(('async-lag-zero', f, {'id': cid}))
+    mesh = (spec.get('patterns') or {}).get('mesh')
+    if mesh is not None and mesh.get('data_plane', 'sidecar') == 'sidecar':
+        def f(s):
+            s['patterns']['mesh']['data_plane'] = 'sidecar'
+            s['patterns']['mesh']['overhead_ms'] = {'p50': 0.17, 'p99': 0.2}
+        out.append(('ambient-on-sidecar', f, {}))
+    return out
+
+
+def main():
+    for pid in sorted(os.listdir(ROOT)):
+        pfile = os.path.join(ROOT, pid, 'problem.yaml')
+        if not os.path.exists(pfile):
+            continue
+        text = open(pfile).read()
+        problem = yaml.safe_load(text)
+        for n, stage in enumerate(problem['stages'], 1):
+            sol = yaml.safe_load(open(os.path.join(ROOT, pid, stage['solution'])))
+            entries = []
+            for name, apply, data in tricks(problem, n, sol):
+                rel = f'fixtures/stage-{n}-trick-{name}.yaml'
+                if any(fx['file'] == rel for fx in stage.get('fixtures') or []):
+                    continue
+                spec = yaml.safe_load(open(os.path.join(ROOT, pid, stage['solution'])))
+                apply(spec)
+                desc = DESCRIPTIONS[name].format(**{'id': '', 'claim': '', 'given': '', **data})
+                with open(os.path.join(ROOT, pid, rel), 'w') as fh:
+                    fh.write(HEADER)
+                    fh.write(f'# Flawed (a stated number, not a design): the stage {n} reference solution, except: {desc}\n')
+                    fh.write(yaml.safe_dump(spec, sort_keys=False, default_flow_style=None, width=140))
+                entries.append(f'      - file: {rel}\n        description: {json.dumps(desc)}\n        fails: [design/honest-figures]\n')
+            if not entries:
+                continue
+            # Append after the stage's last fixture (or add a fixtures list after its solution line).
+            stages_at = [m.start() for m in re.finditer(r'\n  - title: ', text)]
+            start = stages_at[n - 1]
+            end = stages_at[n] if n < len(stages_at) else len(text)
+            block = text[start:end]
+            if '\n    fixtures:\n' in block:
+                block = block.rstrip('\n') + '\n' + ''.join(entries) + ('\n' if n < len(stages_at) else '')
+                if n < len(stages_at):
+                    block = block.rstrip('\n') + '\n\n'
+            else:
+                m = re.search(r'\n    solution: [^\n]*\n', block)
+                block = block[:m.end()] + '    fixtures:\n' + ''.join(entries) + block[m.end():]
+            text = text[:start] + block + text[end:]
+        open(pfile, 'w').write(text)
+
+
+main()

@@ -1,0 +1,50 @@
+import honestFigures from '../../../src/checks/design/honest-figures.js';
+import { testCheck } from '../tester.js';
+
+// Ranges by hand (src/data/tech.ts):
+//   service capacity: 10 x the largest catalog figure of the kind (app-server 2xlarge, 20,000) = 200,000 req/s
+//   threads per service replica: 5 x Tomcat's 200 = 1,000
+//   availability of one region's deployment: at most 0.9999
+//   RTT override floor us-east <-> eu-west: 0.8 x min(measured 82, course 80) = 64 ms
+//   async lag floor: half the (measured) 82 ms round trip to the other copy = 41 ms
+//   sidecar overhead floor: p50 1 / 2 = 0.5 ms (course minimum halved), p99 1 ms
+testCheck(honestFigures, {
+  valid: [
+    { spec: 'design/honest-figures-ok.yaml' },
+    { spec: 'design/honest-figures-catalog.yaml', name: 'a claim the catalog overrides passes unless the option asks' },
+  ],
+  invalid: [
+    {
+      spec: 'design/honest-figures-inflated.yaml',
+      findings: [
+        // 1,000,000 > 200,000: graded with the service default 5,000
+        { messageId: 'outOfRange', line: 7, data: { name: 'api capacity_rps', claimed: '1,000,000', used: '5000', range: 'between 0 and 200,000' } },
+        // 20,000 > 1,000: graded with the default 200 threads
+        { messageId: 'outOfRange', line: 8, data: { name: 'api threads', claimed: '20,000', used: '200', range: 'between 1 and 1000' } },
+        // 1 > 0.9999: graded with the regional default 0.9995
+        { messageId: 'availabilityOne', line: 9, data: { name: 'db availability', claimed: '1', used: '0.9995', range: 'at most 0.9999' } },
+      ],
+    },
+    {
+      spec: 'design/honest-figures-network.yaml',
+      findings: [
+        // 5 ms < 64 ms: graded with the measured 82 ms
+        { messageId: 'outOfRange', line: 12, data: { name: 'the round trip us-east <-> eu-west', claimed: '5', used: '82', range: 'at least 64' } },
+        // 0 < 41 ms: graded with the 1,000 ms default (above the floor)
+        { messageId: 'zeroLag', line: 9, data: { name: 'db replication.lag_ms', claimed: '0', used: '1000', range: 'between 41 and 600,000' } },
+        // 0.2 < 0.5 (p50) and 0.2 < 1 (p99): graded with the measured sidecar pair 1.7 / 2.7 ms
+        { messageId: 'outOfRange', line: 18, data: { name: "the mesh's overhead_ms.p50", claimed: '0.2', used: '1.7' } },
+        { messageId: 'outOfRange', line: 18, data: { name: "the mesh's overhead_ms.p99", claimed: '0.2', used: '2.7' } },
+      ],
+    },
+    {
+      spec: 'design/honest-figures-catalog.yaml',
+      name: 'with catalog: true, a claim against the named technology fails too',
+      options: { catalog: true },
+      findings: [
+        // redis large: 0.2 / 1 ms; the spec's p50 0.2 matches, its p99 0.3 does not
+        { messageId: 'catalog', line: 8, data: { name: 'cache latency_ms.p99', claimed: '0.3', used: '1', from: 'redis large (cache.r6g.large)' } },
+      ],
+    },
+  ],
+});
