@@ -21,8 +21,8 @@ testCheck(honestFigures, {
         { messageId: 'outOfRange', line: 7, data: { name: 'api capacity_rps', claimed: '1,000,000', used: '5000', range: 'between 0 and 200,000' } },
         // 20,000 > 1,000: graded with the default 200 threads
         { messageId: 'outOfRange', line: 8, data: { name: 'api threads', claimed: '20,000', used: '200', range: 'between 1 and 1000' } },
-        // 1 > 0.9999: graded with the regional default 0.9995
-        { messageId: 'availabilityOne', line: 9, data: { name: 'db availability', claimed: '1', used: '0.9995', range: 'at most 0.9999' } },
+        // 1 > 0.9999: graded as one replica (0.999) behind the region's fate (0.9995): 0.9995 x 0.999 = 0.9985005
+        { messageId: 'availabilityOne', line: 9, data: { name: 'db availability', claimed: '1', used: '0.9985', range: 'at most 0.9999' } },
       ],
     },
     {
