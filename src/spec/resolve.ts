@@ -2,14 +2,14 @@
 // expands areas and "all", and builds the RTT matrix for every region the spec mentions.
 import {
   DEFAULT_ASYNC_LAG_MS, DEFAULT_FAILOVER, DEFAULT_HIT_RATIO, DEFAULT_THREADS, DEFAULT_WORKER_LAG_MS,
-  EVENT_SOURCING_DEFAULTS, INTRA_REGION_RTT_MS, KIND_DEFAULTS, MESH_OVERHEAD_MS,
+  EVENT_SOURCING_DEFAULTS, KIND_DEFAULTS,
 } from '../data/figures.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
 import type { Givens } from './givens.js';
 import type { Latency, Model, ModelComponent, ModelFigure, ModelFlow, ModelPatterns, ModelPool } from './model.js';
 import { resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
-import { expandResidency, type RttSource } from './regions.js';
+import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 
 const MESHABLE: ReadonlySet<ComponentKind> = new Set(['service', 'gateway', 'worker']);
