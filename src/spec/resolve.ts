@@ -2,7 +2,7 @@
 // expands areas and "all", and builds the RTT matrix for every region the spec mentions.
 import {
   DEFAULT_ASYNC_LAG_MS, DEFAULT_FAILOVER, DEFAULT_HIT_RATIO, DEFAULT_THREADS, DEFAULT_WORKER_LAG_MS,
-  EVENT_SOURCING_DEFAULTS, INTRA_REGION_RTT_MS, KIND_DEFAULTS, MESH_OVERHEAD_MS, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY,
+  EVENT_SOURCING_DEFAULTS, KIND_DEFAULTS, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY,
 } from '../data/figures.js';
 import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFigure, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
 import { flattenPath } from './steps.js';
@@ -10,7 +10,7 @@ import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
 import type { Givens } from './givens.js';
 import { resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
-import { expandResidency, type RttSource } from './regions.js';
+import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 import { dict } from './dict.js';
 

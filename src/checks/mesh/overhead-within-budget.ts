@@ -19,6 +19,8 @@ function figureSource(model: Model): string {
   if (mesh?.overheadSource === 'spec') {
     return `as the spec states; ${course}, measured Istio sidecars add ${MESH_OVERHEAD_MS.sidecar.p99} ms p99 and ambient ${MESH_OVERHEAD_MS.ambient.p99} ms`;
   }
+  if (mesh?.overheadSource === 'given') return `given by the problem; ${course}`;
+  if (mesh?.overheadSource === 'catalog' && mesh.tech) return `measured for ${mesh.tech}; ${course}`;
   const plane = mesh?.dataPlane ?? 'sidecar';
   const what = plane === 'ambient' ? 'Istio ambient (L4 ztunnels)' : 'an Istio sidecar pair';
   return `measured for ${what}; ${course}`;
