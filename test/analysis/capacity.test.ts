@@ -74,6 +74,26 @@ flows:
     expect(c.ledger!['us-west']!.writeRate).toBe(200);
   });
 
+  it('loads every replica of a replicated store with all its writes plus its share of the reads', () => {
+    const c = loadOf(`
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 4}
+  db: {kind: database, replicas: 4}
+  events: {kind: stream, replicas: 4}
+flows:
+  read: {kind: read, rate: 8000, path: [api, db]}
+  write: {kind: write, rate: 2000, path: [api, db, events]}
+`);
+    // db: 2,000 writes + 8,000 reads reach us-east. Each of the 4 replicas applies all 2,000 writes and
+    // serves 8,000 / 4 = 2,000 reads: 4,000 req/s per node of 10,000 = 40 % (not 10,000 / 40,000 = 25 %).
+    expect(c.db!['us-east']).toMatchObject({ rate: 10000, writeRate: 2000, perNodeRate: 4000, utilization: 0.4, surgeUtilization: 0.8, everyReplicaWrites: true });
+    // the api is stateless: 10,000 / 4 = 2,500 per replica of 5,000 = 50 %
+    expect(c.api!['us-east']).toMatchObject({ perNodeRate: 2500, utilization: 0.5, everyReplicaWrites: false });
+    // a stream is partitioned by design: its 2,000 appends split over 4 nodes, 500 of 100,000 = 0.5 %
+    expect(c.events!['us-east']).toMatchObject({ perNodeRate: 500, utilization: 0.005 });
+  });
+
   it('loads a projection worker with what its stream receives, and its store with the projected writes', () => {
     const c = loadOf(`
 regions: [us-east, eu-west]

@@ -42,22 +42,54 @@ components:
     expect(s).toMatchObject({ rtoS: 40, rpoS: 0 });
   });
 
-  it('active-active: the other regions keep serving (RTO 0), async lag is still lost', () => {
+  it('active-active is not instant: detection (health checks) + steering users (DNS TTL); async lag is still lost', () => {
+    // defaults: Route 53 fast health checks 10 s x 3 failures = 30 s, + DNS TTL 60 s = 90 s
     const s = storeOf(`
 regions: [us-east, eu-west]
 components:
   db: {kind: database, replication: {mode: async, lag_ms: 500}, failover: {mode: active-active, conflict: last-writer-wins}}
 `);
-    expect(s).toMatchObject({ rtoS: 0, rpoS: 0.5, conflict: 'last-writer-wins', writable: true });
+    expect(s).toMatchObject({ rtoS: 90, rpoS: 0.5, conflict: 'last-writer-wins', writable: true });
+    // stated: 10 s detection + 20 s TTL = 30 s
+    const fast = storeOf(`
+regions: [us-east, eu-west]
+components:
+  db: {kind: database, replication: {mode: async, lag_ms: 500}, failover: {mode: active-active, conflict: crdt, detect_s: 10, steer_s: 20}}
+`);
+    expect(fast.rtoS).toBe(30);
   });
 
-  it('consensus over three regions elects a new leader by itself and loses nothing', () => {
-    const s = storeOf(`
+  it('consensus over three regions elects a new leader after the election timeout plus a vote round trip, and loses nothing', () => {
+    // leader us-east (first region) is lost; survivors us-west and eu-west. Either needs one other vote:
+    // us-west <-> eu-west 147 ms. RTO = 1 s (etcd election timeout) + 0.147 s = 1.147 s.
+    const m = modelOf(`
 regions: [us-east, us-west, eu-west]
 components:
   db: {kind: database, replication: {mode: consensus}}
 `);
-    expect(s).toMatchObject({ rtoS: 0, rpoS: 0 });
+    const s = storeFailovers(m).db!;
+    expect(s).toMatchObject({ rtoS: 1.147, rpoS: 0, leader: 'us-east', election: { timeoutS: 1, voteRttMs: 147 } });
+  });
+
+  it('consensus over five regions: the best surviving candidate reaches two other voters', () => {
+    // voters us-east (leader), us-west, eu-west, eu-central, ap-northeast; majority 3, so a candidate needs 2 others.
+    // eu-west: eu-central 8, us-west 147 -> 147; eu-central: eu-west 8, us-west 147 -> 147;
+    // us-west: ap-northeast 106, eu-west 147 -> 147; ap-northeast: us-west 106, eu-central 217 -> 217. Best 147 ms.
+    const m = modelOf(`
+regions: [us-east, us-west, eu-west, eu-central, ap-northeast]
+components:
+  db: {kind: database, replication: {mode: consensus}}
+`);
+    expect(storeFailovers(m).db!.rtoS).toBe(1.147);
+  });
+
+  it('a standby with replication none is not a replica: nothing to fail over to', () => {
+    const s = storeOf(`
+regions: [us-east, us-west]
+components:
+  db: {kind: database, regions: [us-east], replication: {mode: none}, failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+`);
+    expect(s).toMatchObject({ rtoS: null, rpoS: null });
   });
 
   it('replicas with no failover: nobody promotes them (RTO none), but the sync copy is current (RPO 0)', () => {

@@ -86,9 +86,9 @@ flows:
     expect(l.networkMs).toBe(82.5);
   });
 
-  it('waits for a consensus quorum: the majority-th nearest copy', () => {
-    // three copies, quorum 2 (itself + one more). From eu-west: 0.5 (own), us-east 82, us-west 147 -> 82 ms.
-    // From us-east: 0.5, us-west 64, eu-west 82 -> 64 ms.
+  it('sends a consensus write to the leader, which waits for the (majority - 1)-th nearest other voter', () => {
+    // three voters, majority 2: the leader needs one other. Leader us-east (the first region): us-west 64, eu-west 82 -> 64 ms.
+    // (From eu-west it would be us-east 82; from us-west, us-east 64.)
     const m = modelOf(`
 regions: [us-east, us-west, eu-west]
 users: {eu-west: 1}
@@ -99,14 +99,43 @@ flows:
   write: {kind: write, path: [api, db]}
 `);
     const db = m.components.db!;
-    expect(db.primary).toBeUndefined();
+    expect(db.leader).toBe('us-east');
+    expect(quorumRttMs(m, db)).toBe(64);
     expect(quorumRttMs(m, db, 'eu-west')).toBe(82);
-    expect(quorumRttMs(m, db, 'us-east')).toBe(64);
     const l = latency(m, 'write', 'eu-west');
-    // no primary: the write lands on the nearest copy (eu-west, 0.5 ms) and waits 82 ms for the quorum
-    expect(l.hops[1]).toMatchObject({ region: 'eu-west', networkMs: 0.5, replicationMs: 82, replicationKind: 'quorum' });
-    // 0.5 + 10 + 0.5 + 10 + 82 = 103 ms
-    expect(l.p99).toBe(103);
+    // from eu-west: 0.5 (user -> api) + 10 + 82 (api -> the leader in us-east) + 10 + 64 (quorum) = 166.5 ms
+    expect(l.hops[1]).toMatchObject({ region: 'us-east', reason: 'leader', networkMs: 82, replicationMs: 64, replicationKind: 'quorum' });
+    expect(l.p99).toBe(166.5);
+  });
+
+  it('five voters: the leader waits for its second-nearest other voter', () => {
+    // leader eu-west (stated as primary); others eu-central 8, us-east 82, us-west 147, ap-northeast 219.
+    // majority 3 -> two others -> the 2nd nearest, us-east 82 ms.
+    const m = modelOf(`
+regions: [us-east, us-west, eu-west, eu-central, ap-northeast]
+components:
+  db: {kind: database, primary: eu-west, replication: {mode: consensus}}
+`);
+    expect(quorumRttMs(m, m.components.db!)).toBe(82);
+  });
+
+  it('reads a consensus store at its leader unless the flow accepts bounded staleness', () => {
+    const m = modelOf(`
+regions: [us-east, eu-west, ap-northeast]
+users: {ap-northeast: 1}
+components:
+  api: {kind: service, latency_ms: 10}
+  db: {kind: database, replication: {mode: consensus}, latency_ms: 5}
+flows:
+  exact: {kind: read, consistency: strong, path: [api, db]}
+  plain: {kind: read, path: [api, db]}
+  stale: {kind: read, path: [api, db], max_staleness_ms: 1000}
+`);
+    // strong or unstated: to the leader in us-east: 0.5 + 10 + 156 + 5 = 171.5 ms
+    expect(latency(m, 'exact', 'ap-northeast')).toMatchObject({ p99: 171.5 });
+    expect(latency(m, 'plain', 'ap-northeast').hops[1]).toMatchObject({ region: 'us-east', reason: 'leader' });
+    // accepts staleness: the local follower, 0.5 + 10 + 0.5 + 5 = 16 ms
+    expect(latency(m, 'stale', 'ap-northeast')).toMatchObject({ p99: 16 });
   });
 
   it('reads wait for nobody', () => {

@@ -171,6 +171,19 @@ describe('bad spec files', () => {
     expect(diagnosticsOf(r)).toEqual([expect.objectContaining({ code: 'external-regions', severity: 'warning', line: 5, message: expect.stringContaining('only its first region (us-east)') })]);
   });
 
+  it('keeps the deprecated strategy async-replication working, with a warning at its position naming multi-primary', () => {
+    const path = join(BAD, 'warning-deprecated-strategy.yaml');
+    const r = loadSpecFile(path);
+    expect(r.ok).toBe(true);
+    const ds = diagnosticsOf(r);
+    expectWellFormed(ds, path);
+    expect(ds).toEqual([
+      expect.objectContaining({ code: 'deprecated-value', severity: 'warning', line: 6, column: 28, message: expect.stringContaining('write "multi-primary"') }),
+      expect.objectContaining({ code: 'unused-field', severity: 'warning', line: 8, message: expect.stringContaining('max_staleness_ms is ignored') }),
+    ]);
+    if (r.ok) expect(r.loaded.model.patterns.multiRegion?.strategy).toBe('multi-primary');
+  });
+
   it('reports both tab-indented lines, in order', () => {
     const r = loadSpecFile(join(BAD, 'tab-indent.yaml'));
     expect(diagnosticsOf(r).map((d) => [d.line, d.code])).toEqual([[4, 'yaml-tab-as-indent'], [5, 'yaml-tab-as-indent']]);

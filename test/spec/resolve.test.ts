@@ -47,8 +47,48 @@ describe('resolveSpec defaults', () => {
     expect(c.writeLatency).toEqual(d.writeLatency);
     expect(c.replicas).toBe(d.replicas);
     expect(c.capacityRps).toBe(d.capacityRps);
-    expect(c.availability).toBe(d.availability);
+    // Clients and external APIs keep their own figure; every deployed kind counts its replicas behind
+    // the region's shared fate: 99.95 % x (1 - (1 - 99.9 %)^replicas) (Azure WAF region, Azure VM SLA instance).
+    const expected = kind === 'client' || kind === 'external' ? d.availability : 0.9995 * (1 - 0.001 ** d.replicas);
+    expect(c.availability).toBeCloseTo(expected, 12);
     expect(c.stateful).toBe(d.stateful);
+  });
+
+  it('counts replicas inside a region as independent copies behind the region\'s fate', () => {
+    const m = resolveSpec(spec({
+      regions: ['us-east'],
+      components: {
+        one: { kind: 'database', replicas: 1 },
+        two: { kind: 'database', replicas: 2, replica_availability: 0.99 },
+        stated: { kind: 'database', replicas: 3, availability: 0.999 },
+      },
+    }));
+    // one replica at 99.9 %: 0.9995 x 0.999 = 0.9985005
+    expect(m.components.one!.availability).toBeCloseTo(0.9985005, 12);
+    // two independent replicas at 99 %: 0.9995 x (1 - 0.01^2) = 0.9995 x 0.9999 = 0.99940005
+    expect(m.components.two!.availability).toBeCloseTo(0.99940005, 12);
+    expect(m.components.two!.availabilityBasis).toEqual({ kind: 'replicas', replica: 0.99, regionFate: 0.9995 });
+    // a stated availability is the whole deployment in the region: used as is
+    expect(m.components.stated!.availability).toBe(0.999);
+    expect(m.components.stated!.availabilityBasis).toEqual({ kind: 'deployment' });
+  });
+
+  it('gives a consensus store a leader: its primary, else its first region', () => {
+    const m = resolveSpec(spec({
+      regions: ['us-east', 'eu-west', 'ap-northeast'],
+      components: {
+        first: { kind: 'database', replication: { mode: 'consensus' } },
+        stated: { kind: 'database', primary: 'eu-west', replication: { mode: 'consensus' } },
+      },
+    }));
+    expect(m.components.first!.leader).toBe('us-east');
+    expect(m.components.stated!.leader).toBe('eu-west');
+    expect(m.components.first!.primary).toBeUndefined();
+  });
+
+  it('keeps a deprecated strategy name working under its new name', () => {
+    const m = resolveSpec(spec({ regions: ['us-east'], components: { api: { kind: 'service' } }, patterns: { multi_region: { strategy: 'async-replication' } } }));
+    expect(m.patterns.multiRegion).toEqual({ strategy: 'multi-primary', routing: 'latency', deprecated: 'async-replication' });
   });
 
   it('uses the documented figures for the common kinds', () => {
@@ -88,7 +128,7 @@ describe('resolveSpec defaults', () => {
     expect(m.components.local!.primary).toBe('eu-west');
     expect(m.components.local!.replication).toEqual({ mode: 'none', lagMs: 0 });
     expect(m.components.standby!.replication).toEqual({ mode: 'async', lagMs: DEFAULT_ASYNC_LAG_MS });
-    expect(m.components.standby!.failover).toEqual({ mode: 'active-passive', standby: 'eu-west', detectS: DEFAULT_FAILOVER.detectS, promoteS: DEFAULT_FAILOVER.promoteS, conflict: 'none' });
+    expect(m.components.standby!.failover).toEqual({ mode: 'active-passive', standby: 'eu-west', detectS: DEFAULT_FAILOVER.detectS, promoteS: DEFAULT_FAILOVER.promoteS, steerS: DEFAULT_FAILOVER.steerS, conflict: 'none' });
     expect(m.components.multi!.primary).toBeUndefined();
     expect(m.components.global!.role).toBe('both');
   });

@@ -15,7 +15,7 @@ export default defineCheck<Options>({
       'For most reads that lag is invisible, but a balance, a seat or a stock count read from a lagging copy can approve what the writer already refused. ' +
       'A read that must be exact has to reach the writer (paying the round trip), or a copy kept current synchronously (paying on every write); with consensus that writer is the leader: a follower may not have the latest commit yet, so exact reads go to the leader or pay a read-index round trip to it. A cache in front of it breaks the guarantee the same way.',
     computes:
-      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache fails; a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync copies, a consensus store read at its leader (where the route sends every read that does not accept bounded staleness), and unreplicated (partitioned) stores pass; a consensus follower fails. Read models are left to cqrs/strong-reads-on-write-model.',
+      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache fails; a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync copies, a consensus store read at its leader (the route sends every strong read there, paying the round trip), and unreplicated (partitioned) stores pass. Read models are left to cqrs/strong-reads-on-write-model.',
     sources: ['awsDr', 'raft'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
@@ -24,13 +24,11 @@ export default defineCheck<Options>({
       staleReplica: '{{flow}} from {{origin}} reads {{store}}\'s asynchronous copy in {{region}}, up to {{lag}} ms behind the writer in {{writer}}',
       staleActiveActive: '{{flow}} from {{origin}} reads {{store}} in {{region}}, an active-active copy replicated asynchronously: writes taken in other regions arrive up to {{lag}} ms late',
       cached: '{{flow}} from {{origin}} goes through {{store}}, a cache that can return a value older than the last write',
-      followerRead: '{{flow}} from {{origin}} reads {{store}} from a consensus follower in {{region}}: a follower can be behind the leader in {{leader}}, so only the leader (or a read-index round trip to it) gives the latest write',
     },
     hints: {
       staleReplica: 'Where does the latest write land, and how long until this copy has it? A read that must be exact either goes to the writer, or the copy it reads has to be updated before the write is acknowledged. Each choice has a price: find it in the latency of the read or of the write.',
       staleActiveActive: 'With several writers and asynchronous replication, no copy is guaranteed to have every write. What would it take for one read to see all of them: a single home for the key, or agreement among a quorum?',
       cached: 'A cache trades freshness for speed. Which reads can afford that trade, and which must skip the cache?',
-      followerRead: 'Consensus commits a write on a majority, not on every copy, and the leader knows what is committed. Where must an exact read go, and what does that trip cost from here?',
     },
   },
   run({ model, metrics }) {
@@ -57,9 +55,9 @@ export default defineCheck<Options>({
           const mode = c.replication?.mode ?? 'none';
           const lag = c.replication?.lagMs ?? 0;
           if (mode === 'consensus') {
-            // Linearizable reads are the leader's (or pay a read-index round trip to it); a follower may be behind.
-            if (c.leader === undefined || hop.region === c.leader) how.add(`${c.id}: its consensus leader${c.leader ? ` in ${c.leader}` : ''}`);
-            else if (!seen.has(key)) problems.push({ status: 'fail', messageId: 'followerRead', data: { ...base, leader: c.leader }, path, evidence: { origin: o.origin, region: hop.region, leader: c.leader } });
+            // Linearizable reads are the leader's (or pay a read-index round trip to it): the route sends
+            // every read that does not accept bounded staleness there, so a strong read always is.
+            how.add(`${c.id}: its consensus leader${c.leader ? ` in ${c.leader}` : ''}`);
           } else if (mode === 'sync') {
             how.add(`${c.id}: sync`);
           } else if (c.primary !== undefined) {

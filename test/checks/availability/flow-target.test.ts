@@ -18,7 +18,7 @@ testCheck(flowTarget, {
           status: 'fail', messageId: 'belowTarget', line: 12,
           data: {
             flow: 'checkout', availability: '99.85%', target: '99.95%', downtime: '64.8 min', allowed: '21.6 min',
-            product: 'gateway 99.999975% (2 copies) x payments 99.9% x orders-db 99.95%', weakest: 'payments 99.9%',
+            product: 'gateway 99.999975% (any of 2 regions) x payments 99.9% x orders-db 99.95%', weakest: 'payments 99.9%',
           },
         },
       ],
@@ -36,7 +36,21 @@ testCheck(flowTarget, {
 it('a passing flow shows its product and downtime', () => {
   const [f] = runCheckOn(flowTarget, 'availability/target-ok.yaml');
   // three hops at 1 - 0.0005^2 each: 0.99999975^3 = 0.99999925 (shown 99.99993%); x 43,200 min = 0.0324 min = 1.9 s
-  expect(f).toMatchObject({ status: 'pass', messageId: 'meetsTarget', line: 12, data: { availability: '99.99993%', downtime: '1.9 s', allowed: '43.2 min' } });
+  expect(f).toMatchObject({ status: 'pass', messageId: 'meetsTarget', line: 13, data: { availability: '99.99993%', downtime: '1.9 s', allowed: '43.2 min' } });
+});
+
+it('counts copies by replication mode and replicas behind the region, and says so', () => {
+  const f = Object.fromEntries(runCheckOn(flowTarget, 'availability/modes.yaml').map((x) => [x.data.flow, x]));
+  // region 0.9995 x one replica 0.999 = 0.9985005. A sync write needs both copies: 0.9985005^2 = 0.99700325 < 99.9%
+  expect(f['sync-write']).toMatchObject({ status: 'fail', evidence: { value: expect.closeTo(0.9985005 ** 2, 12) } });
+  expect(String(f['sync-write']!.data.product)).toContain('every one of 2 synchronous copies must be up for a write');
+  // three voters: 3a^2 - 2a^3 with a = 0.9985005: 1 - (3 x 0.0014995^2 x 0.9985005 + 0.0014995^3) = 0.99999326...
+  const a = 0.9985005;
+  expect(f['raft-write']).toMatchObject({ status: 'fail', evidence: { value: expect.closeTo(3 * a ** 2 - 2 * a ** 3, 12) } });
+  expect(String(f['raft-write']!.data.product)).toContain('a majority of 3 consensus voters must be up');
+  // two replicas in one region: 0.9995 x (1 - 0.001^2) = 0.9994990005, just under 99.95%
+  expect(f['two-read']).toMatchObject({ status: 'fail', evidence: { value: expect.closeTo(0.9994990005, 12) } });
+  expect(String(f['two-read']!.data.product)).toContain('2 replicas at 99.9% behind the region\'s 99.95%');
 });
 
 describe('formatting', () => {

@@ -7,8 +7,15 @@ testCheck(nearbyReplica, {
     { spec: 'geo/replica-near.yaml' },
     { spec: 'geo/replica-cdn.yaml', name: 'a CDN edge in every region serves the reads' },
     { spec: 'geo/writes-only.yaml', name: 'no read flows', applies: false },
+    // replication none, but each key is homed in its users' region: eu-west reads its own copy (0.5 ms)
+    { spec: 'geo/replica-home-region.yaml', name: 'a store that homes each key in its users\' region' },
   ],
   invalid: [
+    {
+      spec: 'geo/replica-none.yaml',
+      name: 'copies with replication none are separate data sets, not nearby replicas',
+      findings: [{ status: 'fail', messageId: 'notReplica', line: 6, data: { flow: 'get-order', store: 'orders-db', regions: 'us-east, eu-west' } }],
+    },
     {
       spec: 'geo/replica-far.yaml',
       findings: [

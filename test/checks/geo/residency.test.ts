@@ -15,5 +15,10 @@ testCheck(residency, {
         { status: 'fail', messageId: 'outsideResidency', line: 10, data: { copy: 'failover standby', store: 'sessions-db', region: 'us-east' } },
       ],
     },
+    {
+      spec: 'geo/residency-none.yaml',
+      name: 'an unreplicated copy is its own data set of the class, still stored outside',
+      findings: [{ status: 'fail', messageId: 'outsideResidency', line: 4, data: { dataClass: 'eu-profiles', copy: 'separate data set (replication none)', store: 'profiles', region: 'us-east' } }],
+    },
   ],
 });

@@ -20,6 +20,11 @@ testCheck(writeStrategy, {
       ],
     },
     {
+      spec: 'geo/strategy-deprecated.yaml',
+      name: 'the deprecated async-replication is multi-primary, and no store here takes writes in several regions',
+      findings: [{ status: 'warn', messageId: 'strategyMismatch', line: 7, data: { strategy: 'multi-primary (written async-replication)', store: 'orders-db' } }],
+    },
+    {
       spec: 'geo/strategy-mismatch.yaml',
       findings: [{ status: 'warn', messageId: 'strategyMismatch', line: 7, data: { strategy: 'single-region', store: 'orders-db' } }],
     },
@@ -28,8 +33,10 @@ testCheck(writeStrategy, {
 
 it('reports the quorum round trip a consensus write pays', () => {
   const findings = runCheckOn(writeStrategy, 'geo/strategy-consensus.yaml');
-  // Quorum of 3 = 2 copies. From eu-west: own copy 0.5, us-east 82, us-west 147 -> 82 ms.
-  // From us-east: 0.5, us-west 64, eu-west 82 -> 64; from us-west: 0.5, us-east 64, eu-west 147 -> 64. Slowest: eu-west, 82 ms.
-  expect(findings.find((f) => f.messageId === 'strongWithConsensus')).toMatchObject({ status: 'pass', data: { store: 'accounts-db', quorum: '82', from: 'eu-west' } });
+  // The leader is the first region, us-east. Majority of 3 = the leader + 1 other: its nearest, us-west 64 ms.
+  // A write from us-east: 0.5 + 64 = 64.5; from us-west: 64 + 64 = 128; from eu-west: 82 + 64 = 146 ms, the slowest.
+  expect(findings.find((f) => f.messageId === 'strongWithConsensus')).toMatchObject({
+    status: 'pass', data: { store: 'accounts-db', leader: 'us-east', quorum: '64', from: 'eu-west', toLeader: '82', total: '146' },
+  });
   expect(findings.find((f) => f.messageId === 'declared')).toMatchObject({ status: 'pass', data: { strategy: 'global-consensus' } });
 });

@@ -1,5 +1,6 @@
+import { expect, it } from 'vitest';
 import utilization from '../../../src/checks/scalability/utilization.js';
-import { testCheck } from '../tester.js';
+import { runCheckOn, testCheck } from '../tester.js';
 
 testCheck(utilization, {
   valid: [
@@ -26,4 +27,11 @@ testCheck(utilization, {
       ],
     },
   ],
+});
+
+it('loads each replica of a store with every write plus its share of the reads', () => {
+  const f = runCheckOn(utilization, 'scalability/store-replicas-write.yaml').find((x) => x.data.component === 'orders-db');
+  // 6,000 writes + 8,000 / 4 reads = 8,000 req/s per node of 10,000 = 80%... plus nothing else: exactly at the limit
+  // (spread evenly it would look like 14,000 / 40,000 = 35%)
+  expect(f).toMatchObject({ data: { utilization: '80%', load: 'each of 4 replicas applies all 6,000 writes/s plus 1/4 of 8,000 reads/s: 8,000 req/s on a node that serves 10,000' } });
 });
