@@ -74,3 +74,19 @@ describe('asciiDiagram', () => {
     for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 });
+
+describe('asciiDiagram with parallel calls', () => {
+  it('brackets a parallel group, splits its branches with |, and gives the group\'s own p99', () => {
+    const { model, metrics } = load('problems/global-feed/solutions/stage-4.yaml');
+    const out = strip(asciiDiagram(model, metrics, { width: 200, color: false }));
+    // read-feed from us-east: the branches [feed-cache -> posts-db] (3.5 + 12.5 = 16) and celeb-cache (3.5);
+    // the group costs its slower branch, 16 ms.
+    expect(out).toMatch(/→ \[feed-cache@us-east \+3\.5 → posts-db@us-east \+13\s+\| celeb-cache@us-east \+3\.5\] =16/);
+  });
+
+  it('names a fan-out in the hop table', () => {
+    const { model, metrics } = load('problems/global-feed/fixtures/stage-4-shard-fan-out.yaml');
+    const out = strip(asciiDiagram(model, metrics, { width: 160, color: false, flow: 'read-feed' }));
+    expect(out).toMatch(/celeb-posts fan-out 20 ∥2/);
+  });
+});

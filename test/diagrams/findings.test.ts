@@ -39,3 +39,19 @@ describe('targetsOf', () => {
     expect(t.global?.checks).toEqual(['x/y']);
   });
 });
+
+describe('targetsOf with parallel groups', () => {
+  const g = loadSpecFile('problems/global-feed/solutions/stage-4.yaml');
+  if (!g.ok) throw new Error('global-feed stage 4 does not load');
+  const m = g.loaded.model;
+  // read-feed: [gateway, feed-api, {parallel: [[feed-cache, posts-db], celeb-cache]}] flattens to
+  // hops 0 gateway, 1 feed-api, 2 feed-cache, 3 posts-db, 4 celeb-cache.
+  it.each<[string, DiagramFinding['path'], number]>([
+    ['a hop before the group', ['flows', 'read-feed', 'path', 1], 1],
+    ['a chain branch\'s second call', ['flows', 'read-feed', 'path', 2, 'parallel', 0, 1], 3],
+    ['a single-call branch', ['flows', 'read-feed', 'path', 2, 'parallel', 1], 4],
+    ['the whole group (its first hop)', ['flows', 'read-feed', 'path', 2], 2],
+  ])('places a finding about %s on its hop', (_, path, hop) => {
+    expect(targetsOf(m, [f(path)]).hops.get(hopKey('read-feed', hop))).toEqual({ status: 'fail', checks: ['x/y'] });
+  });
+});

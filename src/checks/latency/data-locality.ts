@@ -13,6 +13,7 @@ interface Options {
 function largestCost(l: OriginLatency): { hop: HopLatency; part: 'network' | 'processing' | 'replication'; v: number } | undefined {
   let best: { hop: HopLatency; part: 'network' | 'processing' | 'replication'; v: number } | undefined;
   for (const hop of l.hops) {
+    if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
     for (const [part, v] of [['network', hop.networkMs], ['processing', hop.processing.p99], ['replication', hop.replicationMs]] as const) {
       if (!best || v > best.v) best = { hop, part, v };
     }

@@ -51,7 +51,7 @@ export default defineCheck<Options>({
     },
     hints: {
       overBudget: 'Find where the time goes (sdcoach grade --format json shows each hop): a cross-region round trip or one slow component? Serving users from a replica near them, or taking a slow call off the request path, usually beats tuning.',
-      nearBudget: 'Close to the line: one extra hop or a noisy neighbour pushes it over. Look for a hop you can remove or keep in the same region.',
+      nearBudget: 'Close to the line: one extra hop or a noisy neighbour pushes it over. The p99 here adds the hops\' p99s, usually conservative when tails are light but not an upper bound (hops that slow down together, or a heavy-tailed one, can do worse), so a thin margin is no guarantee. Look for a hop you can remove or keep in the same region.',
     },
   },
   run({ metrics, options }) {
