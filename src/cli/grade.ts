@@ -13,7 +13,7 @@ import { findingsOf } from '../diagrams/findings.js';
 import { designToMermaid } from '../diagrams/mermaid.js';
 import type { Model } from '../spec/model.js';
 import { formatSummaryTable, formatText } from '../grading/format/text.js';
-import { EXIT, useColor, wholeNumber, rubricOptions } from './io.js';
+import { EXIT, rubricOptions, score0to100, useColor } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
@@ -116,7 +116,7 @@ export function registerGrade(program: Command): void {
     .argument('<specs...>', 'spec files (.yaml, .yml or .json)');
   rubricOptions(command)
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS as unknown as string[]).default('text'))
-    .option('--min-score <n>', 'also fail below this score (0-100)', wholeNumber('--min-score'))
+    .option('--min-score <n>', 'also fail below this score (0-100)', score0to100('--min-score'))
     .option('--verbose', 'show every finding, passing ones and checks that did not apply')
     .addHelpText('after', `
 Examples:
