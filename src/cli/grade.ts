@@ -1,6 +1,6 @@
 // `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
 import { Option, type Command } from 'commander';
-import { formatDiagnostic } from '../spec/diagnostic.js';
+import { formatDiagnostic, errorCount } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
@@ -52,7 +52,7 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
     const loaded = loadSpecFile(spec);
     if (!loaded.ok) {
       const details = loaded.diagnostics.map(formatDiagnostic);
-      return { spec, error: `${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)`, details };
+      return { spec, error: `${errorCount(loaded.diagnostics)} input problem(s)`, details };
     }
     const { model } = loaded.loaded;
     const key = `${opts.rubric ?? ''}|${opts.problem ?? model.problem ?? ''}|${opts.stage ?? model.stage ?? ''}`;

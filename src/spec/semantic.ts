@@ -3,7 +3,7 @@
 import { KNOWN_REGIONS, LIMITS } from '../data/figures.js';
 import type { SpecPath } from './diagnostic.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
-import { closestMatch } from './suggest.js';
+import { closestMatch, listChoices } from './suggest.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 
 export interface SemanticProblem {
@@ -49,7 +49,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
 
   const unknownComponent = (path: SpecPath, name: string, what: string) => {
     const guess = closestMatch(name, ids);
-    err(path, `${what} names unknown component "${name}"${guess ? `: did you mean "${guess}"?` : `. Components: ${ids.join(', ')}`}`, 'unknown-component');
+    err(path, `${what} names unknown component "${name}"${guess ? `: did you mean "${guess}"?` : `. Components: ${listChoices(ids)}`}`, 'unknown-component');
   };
   const ref = (path: SpecPath, name: string, what: string, kinds?: ReadonlySet<ComponentKind>, kindWords?: string): SpecComponent | undefined => {
     const c = component(name);
