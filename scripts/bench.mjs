@@ -1,7 +1,7 @@
 // `npm run bench`: the speed targets, measured (never asserted in tests).
 // Prints each figure next to its target. Run after `npm run build` (the npm script does).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,19 @@ function timeProcess(args, n = runs) {
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.slice(0, 3).join(' ')}${args.length > 3 ? ` ... (${args.length} arguments)` : ''} exited ${r.status ?? r.signal}: ${r.error?.message ?? r.stderr.slice(0, 2000)}`);
     if (i >= 2) times.push(ms); // two warm-up runs fill the OS cache
+  }
+  return median(times);
+}
+
+/** As timeProcess, for commands that exit 2 on purpose (invalid input). */
+function timeProcessAnyExit(args, n = runs) {
+  const times = [];
+  for (let i = 0; i < n + 1; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status === null) throw new Error(`${args.slice(0, 2).join(' ')} did not exit: ${r.error?.message ?? r.signal}`);
+    if (i >= 1) times.push(ms);
   }
   return median(times);
 }
@@ -128,6 +141,25 @@ try {
   row('sdcoach grade on 500 spec files (one call)', `${fmt(many / 1000, 2)} s`, '<= 3 s', many <= 3000);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// Hostile size: a 1 MB spec with thousands of errors (schema errors; unknown components) answers
+// in under 2 s, the error list capped (scripts/hostile-specs.mjs).
+{
+  const { manyErrorsSpec } = await import('./hostile-specs.mjs');
+  const big = mkdtempSync(join(tmpdir(), 'sdcoach-bench-big-'));
+  try {
+    for (const kind of ['schema', 'semantic']) {
+      const f = join(big, `${kind}.yaml`);
+      writeFileSync(f, manyErrorsSpec(kind));
+      for (const cmd of ['validate', 'grade']) {
+        const t = timeProcessAnyExit([bin, cmd, f], 3);
+        row(`sdcoach ${cmd} on a 1 MB spec with thousands of ${kind} errors`, `${fmt(t / 1000, 2)} s`, '< 2 s', t < 2000);
+      }
+    }
+  } finally {
+    rmSync(big, { recursive: true, force: true });
+  }
 }
 
 // Diagrams: the terminal preview as a process, and 20 specs rendered in one call against one mmdc call.

@@ -14,6 +14,7 @@ rmSync(out, { recursive: true, force: true });
 try {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${root}tsconfig.json`, '--outDir', out], { stdio: 'inherit' });
 
+  const { linearErrors, concatCount } = await import(`${out}/spec/ajv-linear.js`);
   const Ajv2020 = require('ajv/dist/2020').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   mkdirSync(`${out}/validators`, { recursive: true });
@@ -26,7 +27,10 @@ try {
     schemas.forEach((s, j) => { if (j !== i) ajv.addSchema(s); });
     const validate = ajv.compile(schemas[i]);
     const name = file.replace('.schema.json', '');
-    writeFileSync(`${out}/validators/${name}.cjs`, standaloneCode(ajv, validate));
+    // Errors appended in place instead of concatenated (linear in the number of errors): src/spec/ajv-linear.ts.
+    const code = linearErrors(standaloneCode(ajv, validate));
+    if (concatCount(code)) throw new Error(`${name}: ajv's error concatenation was not rewritten (src/spec/ajv-linear.ts no longer matches its code)`);
+    writeFileSync(`${out}/validators/${name}.cjs`, code);
   }
   // The CLI itself is bundled: one module per command chunk instead of ~100 files to resolve and
   // compile at start-up. Packages stay external (Ink, mermaid-cli and puppeteer load only when used).

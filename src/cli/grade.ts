@@ -1,6 +1,6 @@
 // `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
 import { Option, type Command } from 'commander';
-import { formatDiagnostic } from '../spec/diagnostic.js';
+import { formatDiagnostic, errorCount } from '../spec/diagnostic.js';
 import { loadSpecFile, withGivens } from '../spec/load.js';
 import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
@@ -16,7 +16,7 @@ import { findingsOf } from '../diagrams/findings.js';
 import { designToMermaid } from '../diagrams/mermaid.js';
 import type { Model } from '../spec/model.js';
 import { formatSummaryTable, formatText } from '../grading/format/text.js';
-import { EXIT, useColor, wholeNumber, rubricOptions } from './io.js';
+import { EXIT, rubricOptions, score0to100, useColor } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
@@ -59,7 +59,7 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
     const loaded = loadSpecFile(spec);
     if (!loaded.ok) {
       const details = loaded.diagnostics.map(formatDiagnostic);
-      return { spec, error: `${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)`, details, diagnostics: loaded.diagnostics };
+      return { spec, error: `${errorCount(loaded.diagnostics)} input problem(s)`, details, diagnostics: loaded.diagnostics };
     }
     const { model } = loaded.loaded;
     const key = `${opts.rubric ?? ''}|${opts.problem ?? model.problem ?? ''}|${opts.stage ?? model.stage ?? ''}`;
@@ -140,7 +140,7 @@ export function registerGrade(program: Command): void {
     .argument('<specs...>', 'spec files (.yaml, .yml or .json)');
   rubricOptions(command)
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS as unknown as string[]).default('text'))
-    .option('--min-score <n>', 'also fail below this score (0-100)', wholeNumber('--min-score'))
+    .option('--min-score <n>', 'also fail below this score (0-100)', score0to100('--min-score'))
     .addOption(new Option('--fail-level <level>', 'also exit 1 when any check warns (warn) or fails (fail), even if the grade passes').choices(FAIL_LEVELS as unknown as string[]))
     .option('--verbose', 'show every finding, passing ones and checks that did not apply')
     .addHelpText('after', `

@@ -14,6 +14,8 @@ export class UsageError extends Error {
 
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   if (process.env.NO_COLOR) return false;
+  // A terminal that says it cannot show escape sequences gets none (FORCE_COLOR still wins).
+  if (process.env.TERM === 'dumb' && !(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
@@ -27,6 +29,15 @@ export function wholeNumber(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number, not "${value}"`);
+    return n;
+  };
+}
+
+/** An option parser for a score: a number from 0 to 100, else a usage error (exit 2). */
+export function score0to100(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`${name} must be a score from 0 to 100, not "${value}"`);
     return n;
   };
 }

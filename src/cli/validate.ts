@@ -1,6 +1,6 @@
 // `sdcoach validate <files...>`: checks spec files against the format and reports every problem.
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../spec/diagnostic.js';
+import { errorCount, formatDiagnostic } from '../spec/diagnostic.js';
 import { loadSpecFile } from '../spec/load.js';
 import { EXIT } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
@@ -29,7 +29,7 @@ export function runValidate(files: string[], opts: ValidateOptions): number {
         process.stdout.write(`✓ ${sanitizeLine(file)}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`);
       } else {
         for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        const n = result.diagnostics.filter((d) => d.severity === 'error').length;
+        const n = errorCount(result.diagnostics);
         process.stdout.write(`✗ ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`);
       }
     }

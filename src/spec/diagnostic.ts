@@ -3,10 +3,20 @@ import { sanitizeLine } from './sanitize.js';
 
 /** Longest message printed whole; longer ones (a hostile key quoted back, say) are cut with a count. */
 export const MAX_MESSAGE_CHARS = 500;
+/** At most this many errors of one file are listed; the rest are counted. */
+export const MAX_DIAGNOSTICS = 100;
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** The first MAX_DIAGNOSTICS diagnostics, and one more line counting the rest. */
+export function capDiagnostics<T extends { file: string }>(ds: T[], max = MAX_DIAGNOSTICS): (T | Diagnostic)[] {
+  if (ds.length <= max) return ds;
+  const rest = ds.length - max;
+  return [...ds.slice(0, max), { file: ds[0]!.file, message: `... and ${COUNT.format(rest)} more problem${rest === 1 ? '' : 's'} (fix the first ones, then validate again)`, code: 'more-problems', severity: 'error', more: rest }];
+}
 
 export function truncateMessage(message: string, max = MAX_MESSAGE_CHARS): string {
   if (message.length <= max) return message;
-  return `${message.slice(0, max)}… (${(message.length - max).toLocaleString('en-US')} more characters)`;
+  return `${message.slice(0, max)}… (${COUNT.format(message.length - max)} more characters)`;
 }
 
 export type SpecPath = ReadonlyArray<string | number>;
@@ -25,6 +35,13 @@ export interface Diagnostic {
   message: string;
   code: string;
   severity: 'error' | 'warning';
+  /** On the line that stands for the problems left out of a capped list: how many. */
+  more?: number;
+}
+
+/** How many error problems a list stands for, those a capped list left out included. */
+export function errorCount(ds: readonly Diagnostic[]): number {
+  return ds.reduce((n, d) => n + (d.severity !== 'error' ? 0 : d.more ?? 1), 0);
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

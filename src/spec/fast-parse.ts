@@ -3,11 +3,14 @@
 // or where js-yaml is unsafe (anchors and aliases, tags, several documents, tabs, deep nesting);
 // anything else, and any error, goes through the full parser, which also gives every position.
 // Positions are computed lazily (see load.ts), so a valid spec never pays for them.
+import { LIMITS } from '../data/figures.js';
 import { loadWithPositions } from './fast-locate.js';
 import type { Locator } from './locate.js';
 import type { SpecFormat } from './parse.js';
 
-const MAX_FAST_BYTES = 512 * 1024;
+// Every file sdcoach reads at all (LIMITS.maxFileBytes): a large plain spec must not fall to the
+// slower parser, where a 1 MB file with thousands of errors took seconds.
+const MAX_FAST_BYTES = LIMITS.maxFileBytes;
 const MAX_FAST_DEPTH = 32;
 // Anchors (&), aliases (*), tags (!), directives (%), explicit keys (?) and document markers.
 const RISKY = /(^|[\s[{,:?-])[&*!%]|(^|\s)\?(\s|$)|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;

@@ -1,6 +1,6 @@
 // The front of the pipeline: file -> text -> parsed document -> schema -> semantics -> Model.
 // Returns every problem found (not only the first), each located at file:line:column.
-import type { Diagnostic, SpecPath } from './diagnostic.js';
+import { capDiagnostics, type Diagnostic, type SpecPath } from './diagnostic.js';
 import { createLocator, type Locator } from './locate.js';
 import type { Model } from './model.js';
 import { fastParse } from './fast-parse.js';
@@ -69,12 +69,12 @@ function validateData(file: string, format: SpecFormat, text: string, data: unkn
   }
   if (!valid) {
     const problems = translateSchemaErrors(validate.errors ?? [], parsed.data, schema);
-    return { ok: false, diagnostics: problems.map((p) => located(file, locate, p)).sort(byPosition) };
+    return { ok: false, diagnostics: capDiagnostics(problems.map((p) => located(file, locate, p)).sort(byPosition)) };
   }
   const spec = parsed.data as Spec;
   const semantic = checkSemantics(spec).map((p) => located(file, locate, p)).sort(byPosition);
   const errors = semantic.filter((d) => d.severity === 'error');
-  if (errors.length) return { ok: false, diagnostics: semantic };
+  if (errors.length) return { ok: false, diagnostics: capDiagnostics(semantic) };
   const model = resolveSpec(spec);
   if (spec.estimates) {
     // Units are read only for specs that have estimates (mathjs loads on first use).

@@ -14,6 +14,23 @@ export function createLocator(parsed: Pick<ParsedSource, 'doc' | 'lineCounter'>)
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // Each mapping is indexed by key once, on first use: a lookup per path part is then O(1), so
+  // locating thousands of errors in a spec with thousands of components stays linear.
+  const indexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+  const findPair = (map: { items: unknown[] }, part: string | number) => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (isPair(p) && isScalar(p.key)) {
+          const k = String(p.key.value);
+          if (!index.has(k)) index.set(k, p as { key: unknown; value: unknown });
+        }
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(part));
+  };
   return (path, options = {}) => {
     let node: unknown = doc.contents;
     let keyNode: Node | undefined;
@@ -22,7 +39,7 @@ export function createLocator(parsed: Pick<ParsedSource, 'doc' | 'lineCounter'>)
       const part = path[i]!;
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+        const pair = findPair(node, part);
         if (!pair) break;
         keyNode = pair.key as Node;
         node = pair.value;

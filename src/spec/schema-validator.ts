@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { linearErrors } from './ajv-linear.js';
 
 export interface CompiledValidator {
   (data: unknown): boolean;
@@ -32,9 +33,14 @@ const SCHEMA_NAMES = ['spec', 'rubric', 'problem'];
 
 function compile(name: string, schema: unknown): CompiledValidator {
   const Ajv2020 = (require('ajv/dist/2020') as { default: new (opts: object) => { compile(s: unknown): CompiledValidator; addSchema(s: unknown): void } }).default;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
   for (const other of SCHEMA_NAMES) if (other !== name) ajv.addSchema(loadSchema(other));
-  return ajv.compile(schema);
+  const validate = ajv.compile(schema);
+  // The same code the build precompiles, with errors appended in place (linear, see ajv-linear.ts).
+  const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, v: unknown) => string }).default;
+  const mod = { exports: {} as { default?: CompiledValidator } & Partial<CompiledValidator> };
+  new Function('module', 'exports', 'require', linearErrors(standaloneCode(ajv, validate)))(mod, mod.exports, require);
+  return (mod.exports.default ?? mod.exports) as CompiledValidator;
 }
 
 /** Loads (once) the validator and schema for schemas/<name>.schema.json. */

@@ -54,7 +54,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
 
   const unknownComponent = (path: SpecPath, name: string, what: string) => {
     const guess = closestMatch(name, ids);
-    err(path, `${what} names unknown component "${name}"${guess ? `: did you mean "${guess}"?` : `. Components: ${ids.join(', ')}`}`, 'unknown-component');
+    err(path, `${what} names unknown component "${name}"${guess ? `: did you mean "${guess}"?` : `. Components: ${listChoices(ids)}`}`, 'unknown-component');
   };
   const ref = (path: SpecPath, name: string, what: string, kinds?: ReadonlySet<ComponentKind>, kindWords?: string): SpecComponent | undefined => {
     const c = component(name);

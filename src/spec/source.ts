@@ -41,10 +41,14 @@ export function readSource(file: string, maxBytes = LIMITS.maxFileBytes): Source
   return decodeSource(file, buf);
 }
 
-/** Rejects binary content, strips a UTF-8 byte-order mark (editors on Windows add one; it is not an error). */
+/**
+ * Rejects binary content (a NUL byte anywhere, not only near the start), strips a UTF-8 byte-order
+ * mark (editors on Windows add one; it is not an error), and reads old Mac line ends (CR alone) as
+ * line ends, so that every line:column points at the right line.
+ */
 export function decodeSource(file: string, buf: Uint8Array): SourceResult {
-  const probe = buf.subarray(0, 8192);
-  if (probe.includes(0)) return fail(file, 'binary-file', 'looks like a binary file (it contains NUL bytes), not YAML or JSON text');
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return fail(file, 'binary-file', `looks like a binary file (it contains a NUL byte at offset ${nul}), not YAML or JSON text`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -52,5 +56,6 @@ export function decodeSource(file: string, buf: Uint8Array): SourceResult {
     return fail(file, 'not-utf8', 'is not valid UTF-8 text: save it as UTF-8');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return { ok: true, text };
 }

@@ -7,6 +7,9 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   let bestDist = Number.POSITIVE_INFINITY;
   const lower = word.toLowerCase();
   for (const c of candidates) {
+    // A candidate whose length differs by more than the typo limit cannot be close enough: skip the
+    // edit distance (a spec with thousands of unknown names against thousands of ids stays fast).
+    if (Math.abs(c.length - word.length) > Math.max(1, Math.floor(Math.max(word.length, c.length) / 3))) continue;
     const d = distance(lower, c.toLowerCase());
     if (d < bestDist) {
       best = c;

@@ -51,15 +51,6 @@ describe('progress writes take a lock and re-read inside it', () => {
     expect(idsIn(file)).toEqual(['global-feed', 'url-shortener']);
   });
 
-  it('two resets at once both take effect', async () => {
-    const { dir, file } = home();
-    const ids = ['bank-ledger', 'chat-presence', 'global-feed', 'order-history', 'url-shortener'];
-    writeFileSync(file, serializeProgress(progressWith(ids)));
-    const runs = ids.slice(0, 4).map((id) => run(['progress', '--reset', id, '--yes'], { SDCOACH_HOME: dir }));
-    for (const r of await Promise.all(runs)) expect(r.status).toBe(0);
-    expect(idsIn(file)).toEqual(['url-shortener']);
-  });
-
   it('a session save keeps what a reset did meanwhile, and its own hints', () => {
     const { file } = home();
     writeFileSync(file, serializeProgress(progressWith(['order-history', 'url-shortener'])));

@@ -73,11 +73,8 @@ function everyOutput(names: string[]): void {
 }
 
 describe('names that are Object.prototype members', () => {
-  it('there are enough of them to name every part of the spec', () => {
-    expect(MEMBERS).toEqual(expect.arrayContaining(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']));
-  });
-
   it('grades, measures, draws and reports a spec named entirely after them', () => {
+    expect(MEMBERS).toEqual(expect.arrayContaining(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']));
     everyOutput(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
   });
 
