@@ -40,6 +40,19 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * Every error the command line reports reads the same: "sdcoach: <what is wrong>", then, for a
+ * missing argument, the usage line of the command and where its help is.
+ */
+export function errorStyle(str: string, program: Command, argv: readonly string[] = process.argv): string {
+  const text = str.replace(/^error: /, '');
+  if (!/^missing required argument/.test(text)) return `sdcoach: ${text}`;
+  const name = invokedCommand(argv);
+  const sub = program.commands.find((c) => c.name() === name);
+  if (!sub) return `sdcoach: ${text}`;
+  return `sdcoach: ${text}usage: sdcoach ${sub.name()} ${sub.usage()}\n(sdcoach ${sub.name()} --help shows every option, with examples)\n`;
+}
+
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sdcoach')
     .description('System-design interview coach: write an architecture spec, get graded on real numbers.')
@@ -47,7 +60,7 @@ export async function buildProgram(only?: string): Promise<Command> {
     .option('--problems <dir>', 'add a problem catalog folder (repeatable; also SDCOACH_PROBLEMS)', collect, [])
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    .configureOutput({ outputError: (str, write) => write(errorStyle(str, program)) })
     .addHelpText('after', `
 Examples:
   $ sdcoach practice                      # pick a problem and work through it, graded on every save

@@ -53,7 +53,7 @@ Examples:
   $ sdcoach metrics examples/orders-cqrs.yaml
   $ sdcoach metrics examples/orders-cqrs.yaml --format json | less`)
     .action((spec: string, opts: { format: string }, cmd: Command) => {
-      if (!['table', 'json'].includes(opts.format)) cmd.error('error: --format must be table or json', { exitCode: EXIT.usage });
+      if (!['table', 'json'].includes(opts.format)) cmd.error('--format must be table or json', { exitCode: EXIT.usage });
       const r = loadSpecFile(spec);
       if (!r.ok) {
         for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);

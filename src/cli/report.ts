@@ -33,7 +33,7 @@ export interface ReportIO {
 export async function runReport(spec: string, opts: ReportOptions, io: ReportIO): Promise<number> {
   const { out, err } = io;
   if (opts.output !== '-' && resolve(opts.output) === resolve(spec)) {
-    err.write(`sdcoach report: refusing to write over the spec ${opts.output}: choose another -o\n`);
+    err.write(`sdcoach: refusing to write over the spec ${opts.output}: choose another -o\n`);
     return EXIT.usage;
   }
   const { drawables } = loadDrawables([spec], { ...opts, grade: true }, err, io.catalogs ?? catalogDirs());
@@ -50,7 +50,7 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
       debugStats(renderer.stats, renderer.path, io);
     }
   } catch (e) {
-    err.write(`sdcoach report: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
+    err.write(`sdcoach: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
     return EXIT.usage;
   }
   const html = reportHtml(d.report, svg);
@@ -60,7 +60,7 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, html);
     } catch (e) {
-      err.write(`sdcoach report: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      err.write(`sdcoach: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT.usage;
     }
     err.write(`wrote ${opts.output} (score ${d.report.score}/100, ${d.report.passed ? 'passed' : 'failed'})\n`);
