@@ -246,7 +246,7 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
     return failed || renderFailed ? EXIT.usage : EXIT.ok;
   } catch (e) {
     if (e instanceof UsageProblem || e instanceof BrowserNotFoundError) {
-      err.write(`sdcoach diagram: ${e.message}\n`);
+      err.write(`sdcoach: ${e.message}\n`);
       return EXIT.usage;
     }
     throw e;

@@ -1,4 +1,5 @@
 // `sdcoach list`: the problem catalog as a table (or JSON), filterable by topic and difficulty.
+import { didYouMean } from '../spec/suggest.js';
 import type { Command } from 'commander';
 import { loadCatalog } from '../problems/catalog.js';
 import { DIFFICULTIES, type Problem } from '../problems/problem.js';
@@ -41,12 +42,21 @@ Examples:
   $ sdcoach list --json`)
     .action((opts: ListOptions, cmd: Command) => {
       if (opts.difficulty && !(DIFFICULTIES as readonly string[]).includes(opts.difficulty)) {
-        cmd.error(`error: --difficulty must be one of ${DIFFICULTIES.join(', ')}`, { exitCode: EXIT.usage });
+        cmd.error(`--difficulty must be one of ${DIFFICULTIES.join(', ')}`, { exitCode: EXIT.usage });
       }
       const { problems, errors } = loadCatalog(catalogsFor(cmd));
       for (const e of errors) process.stderr.write(`${sanitizeLine(e)}\n`);
+      // Topics match whatever the case, and a prefix names every topic it starts ("cqr" is cqrs).
+      const allTopics = [...new Set(problems.flatMap((p) => p.topics))].sort();
+      const wanted = opts.topic?.toLowerCase();
+      const topics = wanted === undefined ? [] : allTopics.filter((t) => t.toLowerCase() === wanted || t.toLowerCase().startsWith(wanted));
+      if (opts.topic !== undefined && !topics.length) {
+        process.stderr.write(`sdcoach: no problem has the topic "${sanitizeTerminal(opts.topic)}"${didYouMean(opts.topic, allTopics)} Topics: ${allTopics.join(', ')}\n`.replace('"? Topics', '"?\nTopics').replace('" Topics', '".\nTopics'));
+        process.exitCode = EXIT.usage;
+        return;
+      }
       const shown = problems
-        .filter((p) => !opts.topic || p.topics.includes(opts.topic))
+        .filter((p) => !topics.length || p.topics.some((t) => topics.includes(t)))
         .filter((p) => !opts.difficulty || p.difficulty === opts.difficulty)
         .sort((a, b) => DIFF_ORDER[a.difficulty]! - DIFF_ORDER[b.difficulty]! || a.id.localeCompare(b.id));
       const { progress, warning } = learnerProgress();
@@ -69,7 +79,7 @@ Examples:
         const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
         process.stdout.write(`${color ? `\u001b[1m${line(head)}\u001b[0m` : line(head)}\n`);
         for (const r of rows) process.stdout.write(`${line(r)}\n`);
-        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length})` : ''}. ${sdcoachCommand('practice <id>')} to practise it, ${sdcoachCommand('show <id>')} for the prompt.\n`);
+        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length}${opts.topic && (topics.length > 1 || topics[0] !== opts.topic) ? `; topic ${topics.join(', ')}` : ''})` : ''}. ${sdcoachCommand('practice <id>')} to practise it, ${sdcoachCommand('show <id>')} for the prompt.\n`);
       }
       if (errors.length) process.exitCode = EXIT.usage;
     });

@@ -49,6 +49,19 @@ function invokedHelp(text: string): string {
   return p === 'sdcoach' ? text : asInvoked(text).replace(/(^|\$ |Usage: )sdcoach(?= \[|\s*$| -)/gm, `$1${p}`);
 }
 
+/**
+ * Every error the command line reports reads the same: "sdcoach: <what is wrong>", then, for a
+ * missing argument, the usage line of the command and where its help is.
+ */
+export function errorStyle(str: string, program: Command, argv: readonly string[] = process.argv): string {
+  const text = str.replace(/^error: /, '');
+  if (!/^missing required argument/.test(text)) return `sdcoach: ${text}`;
+  const name = invokedCommand(argv);
+  const sub = program.commands.find((c) => c.name() === name);
+  if (!sub) return `sdcoach: ${text}`;
+  return `sdcoach: ${text}usage: sdcoach ${sub.name()} ${sub.usage()}\n(sdcoach ${sub.name()} --help shows every option, with examples)\n`;
+}
+
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('sdcoach')
     .description('System-design interview coach: write an architecture spec, get graded on real numbers.')
@@ -60,7 +73,7 @@ export async function buildProgram(only?: string): Promise<Command> {
     .configureOutput({
       writeOut: (str) => process.stdout.write(invokedHelp(str)),
       writeErr: (str) => process.stderr.write(invokedHelp(str)),
-      outputError: (str, write) => write(sanitizeTerminal(str)),
+      outputError: (str, write) => write(sanitizeTerminal(errorStyle(str, program))),
     })
     .addHelpText('after', `
 Examples:

@@ -83,7 +83,7 @@ Examples:
 Each figure is shown with where it came from: given (the problem's scenario), catalog (the
 spec's tech/size), spec (its own figure, inside the plausible range) or default (the kind's).`)
     .action((spec: string, opts: { format: string; problem?: string; stage?: number }, cmd: Command) => {
-      if (!['table', 'json'].includes(opts.format)) cmd.error('error: --format must be table or json', { exitCode: EXIT.usage });
+      if (!['table', 'json'].includes(opts.format)) cmd.error('--format must be table or json', { exitCode: EXIT.usage });
       const r = loadSpecFile(spec);
       if (!r.ok) {
         for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);

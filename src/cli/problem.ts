@@ -64,7 +64,17 @@ export function formatCheckJunit(out: CheckOutcome): string {
 }
 
 export function registerProblem(program: Command): void {
-  const problem = program.command('problem').description('author problems: scaffold one, or prove a catalog works');
+  const problem = program
+    .command('problem')
+    .description('author problems: scaffold one, or prove a catalog works')
+    .addHelpText('after', `
+Examples:
+  $ sdcoach problem new black-friday --dir my-problems --topic scalability   # a small problem to edit
+  $ sdcoach problem check my-problems/black-friday                          # prove it
+  $ sdcoach problem check                                                   # the shipped catalog
+  $ sdcoach --problems my-problems practice black-friday                    # practise it
+
+docs/authoring.md walks through writing a problem.`);
 
   problem
     .command('check')
@@ -80,7 +90,7 @@ Examples:
 
 Exit codes: 0 every problem proved, 1 a proof failed, 2 an input error (a file that does not load).`)
     .action((dirs: string[], opts: { format: string; minHints: number }, cmd: Command) => {
-      if (!['text', 'json', 'junit'].includes(opts.format)) cmd.error('error: --format must be text, json or junit', { exitCode: EXIT.usage });
+      if (!['text', 'json', 'junit'].includes(opts.format)) cmd.error('--format must be text, json or junit', { exitCode: EXIT.usage });
       const targets = dirs.length ? dirs : [SHIPPED_PROBLEMS];
       const out = checkProblems(targets, Number.isFinite(opts.minHints) ? opts.minHints : 1);
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ problems: out.proofs, errors: out.errors }, null, 2)}\n`);

@@ -34,13 +34,13 @@ export interface ReportIO {
 export async function runReport(spec: string, opts: ReportOptions, io: ReportIO): Promise<number> {
   const { out, err } = io;
   if (opts.output !== '-' && sameFile(opts.output, spec)) {
-    err.write(`sdcoach report: refusing to write over the spec ${sanitizeLine(opts.output)}: choose another -o\n`);
+    err.write(`sdcoach: refusing to write over the spec ${sanitizeLine(opts.output)}: choose another -o\n`);
     return EXIT.usage;
   }
   // Before the render (seconds of Chromium): a destination that cannot be written fails now.
   const unwritable = opts.output !== '-' ? outputProblem(opts.output) : undefined;
   if (unwritable) {
-    err.write(`sdcoach report: cannot write ${sanitizeLine(opts.output)}: ${unwritable}\n`);
+    err.write(`sdcoach: cannot write ${sanitizeLine(opts.output)}: ${unwritable}\n`);
     return EXIT.usage;
   }
   const { drawables } = loadDrawables([spec], { ...opts, grade: true }, err, io.catalogs ?? catalogDirs());
@@ -57,7 +57,7 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
       debugStats(renderer.stats, renderer.path, io);
     }
   } catch (e) {
-    err.write(`sdcoach report: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
+    err.write(`sdcoach: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
     return EXIT.usage;
   }
   const html = reportHtml(d.report, svg);
@@ -67,7 +67,7 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, html);
     } catch (e) {
-      err.write(`sdcoach report: cannot write ${sanitizeLine(opts.output)}: ${writeFailure(e)}\n`);
+      err.write(`sdcoach: cannot write ${sanitizeLine(opts.output)}: ${writeFailure(e)}\n`);
       return EXIT.usage;
     }
     err.write(`wrote ${sanitizeLine(opts.output)} (score ${d.report.score}/100, ${d.report.passed ? 'passed' : 'failed'})\n`);

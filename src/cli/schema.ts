@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { schemaPath } from '../spec/schema-validator.js';
 import { EXIT } from './io.js';
 
-export const SCHEMAS = ['spec'] as const;
+/** Every shipped schema: a learner's spec, a problem file, a rubric file. */
+export const SCHEMAS = ['spec', 'problem', 'rubric'] as const;
 
 export function registerSchema(program: Command): void {
   program
@@ -15,9 +16,10 @@ export function registerSchema(program: Command): void {
     .addHelpText('after', `
 Examples:
   $ sdcoach schema > spec.schema.json
+  $ sdcoach schema rubric --path          # for a rubric file's $schema line
   $ echo "# yaml-language-server: \\$schema=$(sdcoach schema --path)" > my-design.yaml`)
     .action((name: string, opts: { path?: boolean }, cmd: Command) => {
-      if (!(SCHEMAS as readonly string[]).includes(name)) cmd.error(`error: unknown schema "${name}" (choose from ${SCHEMAS.join(', ')})`, { exitCode: EXIT.usage });
+      if (!(SCHEMAS as readonly string[]).includes(name)) cmd.error(`unknown schema "${name}" (choose from ${SCHEMAS.join(', ')})`, { exitCode: EXIT.usage });
       const file = schemaPath(name);
       process.stdout.write(opts.path ? `${file}\n` : readFileSync(file, 'utf8'));
     });

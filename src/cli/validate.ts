@@ -51,7 +51,7 @@ Examples:
 
 Exit codes: 0 all valid, 2 any invalid.`)
     .action((files: string[], opts: ValidateOptions, cmd: Command) => {
-      if (opts.format !== 'text' && opts.format !== 'json') cmd.error(`error: --format must be text or json, not "${String(opts.format)}"`, { exitCode: EXIT.usage });
+      if (opts.format !== 'text' && opts.format !== 'json') cmd.error(`--format must be text or json, not "${String(opts.format)}"`, { exitCode: EXIT.usage });
       process.exitCode = runValidate(files, opts);
     });
 }

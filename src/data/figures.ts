@@ -196,13 +196,19 @@ export const DNS_TTL_S = 60;
 export const ELECTION_TIMEOUT_MS = 1000;
 /** Active-passive failover timings when not stated: detection by health checks, managed promotion "under a minute". Sources: SOURCES.route53HealthChecks, SOURCES.awsDr. */
 export const DEFAULT_FAILOVER = { detectS: HEALTH_CHECK.intervalS * HEALTH_CHECK.failures, promoteS: 60, steerS: DNS_TTL_S };
-/** Projection / worker lag when not stated (sdcoach convention). */
-export const DEFAULT_WORKER_LAG_MS = 1000;
 /** Event-sourcing defaults: history size, per-event apply time and load budget (sdcoach convention); snapshot cadence examples from SOURCES.eventSourcingFrameworks. */
 export const EVENT_SOURCING_DEFAULTS = { maxEventsPerAggregate: 1000, applyMs: 0.05, loadBudgetMs: 50, frameworkSnapshotEvery: 100 };
 
 /** How stale an eventually consistent read may be when neither rubric nor spec says (sdcoach convention; the course: read models lag "ms to seconds", SOURCES.awsDr: async lag typically under 1 s). */
 export const DEFAULT_MAX_STALENESS_MS = 1000;
+
+/**
+ * Projection / worker lag when not stated (sdcoach convention): half the default staleness limit.
+ * Equal to it, an unstated lag used the whole budget, so a read model fed through any replication
+ * at all failed the staleness check with nothing in the spec to point at; half leaves the other
+ * half for the copies behind it, and a stated `lag_ms` still decides.
+ */
+export const DEFAULT_WORKER_LAG_MS = DEFAULT_MAX_STALENESS_MS / 2;
 
 /** Read:write ratio at which CQRS earns its cost. Source: SOURCES.course. */
 export const CQRS_MIN_READ_WRITE_RATIO = 100;

@@ -151,7 +151,9 @@ function componentToken(model: Model, c: ModelComponent, region: string | undefi
 function hopTokens(origin: OriginLatency): Token[] {
   return origin.hops.map((h, i) => {
     const where = h.region ? `@${termText(h.region)}` : '';
-    const extra = [h.networkMs >= 10 ? `RTT ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
+    // The round trip says between which regions: a hop drawn in one region may pay for a call to another.
+    const between = h.region && h.from && h.from !== h.region ? ` ${termText(h.from)}↔${termText(h.region)}` : '';
+    const extra = [h.networkMs >= 10 ? `RTT${between} ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
     // A parallel group reads "→ [a +x | b → c +y] =z": branches split by |, the group's own cost after it.
     const prev = origin.hops[i - 1];
     const next = origin.hops[i + 1];

@@ -59,7 +59,8 @@ async function mermaidDist(): Promise<string> {
 async function elkDist(): Promise<string> {
   const require = createRequire(import.meta.url);
   const fromCli = createRequire(require.resolve('@mermaid-js/mermaid-cli'));
-  return realpath(dirname(fromCli.resolve('@mermaid-js/layout-elk')));
+  // Its "exports" only has an `import` condition for the main entry; './*' resolves any file.
+  return realpath(dirname(fromCli.resolve('@mermaid-js/layout-elk/dist/mermaid-layout-elk.esm.min.mjs')));
 }
 
 /**

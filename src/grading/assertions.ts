@@ -9,6 +9,7 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { RE2JS } from 're2js';
 import type { Metrics } from '../analysis/metrics.js';
+import { didYouMean } from '../spec/suggest.js';
 
 export type CompiledAssertion = (context: Record<string, unknown>) => unknown;
 
@@ -290,7 +291,10 @@ export function evaluateAssertion(assertion: CompiledAssertion, context: Record<
     v = assertion(context);
   } catch (err) {
     if (m.blown) return overBudget(m.blown);
-    return { ok: false, error: firstLine((err as Error).message) };
+    const message = firstLine((err as Error).message);
+    const missing = /^No such key: (.*)$/.exec(message)?.[1];
+    const ast = (assertion as { ast?: unknown }).ast;
+    return { ok: false, error: missing !== undefined && ast ? missingKey(missing, ast, context) ?? message : message };
   } finally {
     meter = outer;
   }
@@ -309,4 +313,45 @@ export function assertionWhere(a: { id: string; source?: { file: string; line?: 
   const s = a.source;
   if (!s) return `assertion "${a.id}"`;
   return `assertion "${a.id}" at ${s.file}${s.line !== undefined ? `:${s.line}:${s.column ?? 1}` : ''}`;
+}
+
+/**
+ * "No such key: x" said where: the path that has no key x, the keys it does have, and the
+ * closest of them ("flows has no key "red-feed"; did you mean "read-feed"? It has: ...").
+ */
+function missingKey(key: string, ast: unknown, context: Record<string, unknown>): string | undefined {
+  const paths: string[][] = [];
+  const pathOf = (n: unknown): string[] | undefined => {
+    if (!n || typeof n !== 'object' || !('op' in n)) return undefined;
+    const { op, args } = n as CelNode;
+    if (op === 'id') return [String(args)];
+    if (op === '.' || op === '?.') {
+      const [t, f] = args as [unknown, string];
+      const p = pathOf(t);
+      return p ? [...p, f] : undefined;
+    }
+    if (op === '[]' || op === '[?]') {
+      const [t, i] = args as [unknown, CelNode];
+      const p = pathOf(t);
+      return p && i?.op === 'value' && typeof i.args === 'string' ? [...p, i.args] : undefined;
+    }
+    return undefined;
+  };
+  const visit = (n: unknown) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (!('op' in n)) return;
+    const p = pathOf(n);
+    if (p && p.length > 1 && p[p.length - 1] === key) paths.push(p.slice(0, -1));
+    visit((n as CelNode).args);
+  };
+  visit(ast);
+  for (const p of paths) {
+    let at: unknown = context;
+    for (const k of p) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
+    if (!at || typeof at !== 'object' || Array.isArray(at) || key in (at as object)) continue;
+    const keys = Object.keys(at);
+    return `${p.join('.')} has no key "${key}"${didYouMean(key, keys) || '.'} It has: ${keys.length ? keys.slice(0, 12).join(', ') + (keys.length > 12 ? ', ...' : '') : 'nothing'}`;
+  }
+  return undefined;
 }

@@ -32,7 +32,7 @@ function firstKey(doc: Document, path: string[], pred: (node: unknown) => boolea
 
 const KITS: Record<string, Kit> = {
   cqrs: {
-    example: 'cqrs-orders.yaml',
+    example: 'orders-cqrs.yaml',
     pattern: 'cqrs',
     scenario: 'An order service whose order-summary reads far outnumber the orders written.',
     flaw: {

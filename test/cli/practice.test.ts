@@ -2,7 +2,7 @@
 // `sdcoach grade`; in a real pseudo-terminal (tmux) it grades the watched file on every save,
 // advances with n and quits with q. Needs dist/ (npm test builds it) and tmux (.ci/run installs it).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,5 +133,73 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
 
     const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
     expect(progress.problems['order-history']).toMatchObject({ stage: 2, stages: { 1: { passed: true, bestScore: 100 } } });
+  });
+
+  it('at 70x24: picker -> stage 1 -> pass -> stage 2, every essential line on screen', async () => {
+    tmux('kill-session', '-t', 'e2e');
+    const dir = join(work, 'small');
+    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${q(join(dir, 'state'))}`, q(process.execPath), q(BIN), 'practice', '; echo "sdcoach exited with $?"; sleep 60'].join(' ');
+    mkdirSync(dir, { recursive: true });
+    const started = tmux('new-session', '-d', '-s', 'e2e', '-x', '70', '-y', '24', '-c', dir, cmd);
+    expect(started.status, started.stderr).toBe(0);
+    const rows = (s: string) => s.split('\n');
+    const fits = (s: string) => expect(rows(s).every((l) => [...l].length <= 70), s).toBe(true);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+    // The picker: heading, the list with what is below it, the details, the legend in words.
+    let s = await see(/\d+ problems/, 20_000);
+    expect(s).toContain('sdcoach practice · choose a problem');
+    expect(s).toMatch(/Problems\s+\d+ · ↑↓ to see all/);
+    expect(s).toMatch(/↓ \d+ more below/);
+    expect(s).toContain('Enter start');
+    expect(s).toContain('Esc quit');
+    fits(s);
+
+    tmux('send-keys', '-t', 'e2e', '-l', 'order-history');
+    s = await see(/▸ · order-history/, 10_000);
+    tmux('send-keys', '-t', 'e2e', 'Enter');
+
+    // Stage 1: the title and stage dots, the prompt, the results with the file, a two-row legend of words.
+    s = await see(/Score [\d.]+\/100/, 20_000);
+    expect(s).toContain('stage 1/3');
+    expect(s).toContain('Stage 1 of 3');
+    expect(s).toContain('Separate reads from writes');
+    expect(s).toContain('Results  sdcoach-work/order-history.yaml');
+    expect(s).toMatch(/not passed yet/);
+    expect(s).toMatch(/e edit\s+h hint 1\/3/);
+    expect(s).toMatch(/\? help\s+Esc problems\s+q quit/);
+    fits(s);
+
+    // Pass (the learner writes the design under the header the starter gave): the message is whole (wrapped, not cut).
+    const spec = join(dir, 'sdcoach-work', 'order-history.yaml');
+    const created = readFileSync(spec, 'utf8');
+    writeFileSync(spec, created.slice(0, created.indexOf('problem:')) + SOLUTION_1.slice(SOLUTION_1.indexOf('problem:')));
+    s = await see(/Score 100\/100/, 10_000);
+    expect(flat(s)).toContain('✓ Stage 1 passed! n: on to stage 2 · s: the reference solution');
+    fits(s);
+
+    // d: the diagram with the score beside its title.
+    tmux('send-keys', '-t', 'e2e', 'd');
+    s = await see(/── Diagram/, 10_000);
+    expect(s).toMatch(/Diagram\s+d hides it\s+Score 100\/100 ✓ passed/);
+    tmux('send-keys', '-t', 'e2e', 'd');
+
+    // n: stage 2, and the file says so.
+    tmux('send-keys', '-t', 'e2e', 'n');
+    s = await see(/Stage 2 of 3/, 10_000);
+    expect(s).toContain('stage 2/3');
+    expect(s).toContain('The payment confirmation page must be exact');
+    expect(flat(s)).toContain('Your file now says stage: 2');
+    fits(s);
+    // The watcher sees the rewritten file; its header now carries stage 2's prompt.
+    const file = readFileSync(spec, 'utf8');
+    expect(file).toMatch(/^stage: 2$/m);
+    expect(file).toContain('(order-history), stage 2 of 3: The payment confirmation page must be exact');
+    expect(file.slice(file.indexOf('problem:')).replace(/^stage: 2$/m, 'stage: 1')).toBe(SOLUTION_1.slice(SOLUTION_1.indexOf('problem:')));
+
+    tmux('send-keys', '-t', 'e2e', 'q');
+    s = await see(/sdcoach exited with \d+/, 10_000);
+    expect(s).toContain('sdcoach exited with 0');
+    expect(flat(s)).toContain('order-history: 1 of 3 stages passed; on stage 2');
   });
 });

@@ -1,0 +1,100 @@
+// The command line's messages as a newcomer meets them (issue 17): one error style, usage on a
+// missing argument, topics whatever their case, every schema, a stage out of range blamed on the
+// command line, assertions that name the missing key, examples in `problem --help`, and --ascii
+// saying between which regions a round trip runs.
+import { describe, expect, it } from 'vitest';
+import { assertionContext, compileAssertion, evaluateAssertion } from '../../src/grading/assertions.js';
+import { expectNoStackTrace, sdcoach } from './run-cli.js';
+
+describe('one error style', () => {
+  it('every usage error starts with "sdcoach: ", commander\'s included', () => {
+    for (const args of [['schema', 'nope'], ['list', '--difficulty', 'x'], ['grade'], ['grade', '--bogus', 'x.yaml'], ['metrics', 'examples/orders-cqrs.yaml', '--format', 'xml']]) {
+      const r = sdcoach(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^sdcoach: /);
+      expect(r.stderr, args.join(' ')).not.toMatch(/^error:/m);
+      expectNoStackTrace(r.all);
+    }
+  });
+
+  it('grade with no arguments prints its usage', () => {
+    const r = sdcoach(['grade']);
+    expect(r.stderr).toBe("sdcoach: missing required argument 'specs'\nusage: sdcoach grade [options] <specs...>\n(sdcoach grade --help shows every option, with examples)\n");
+  });
+});
+
+describe('list --topic', () => {
+  it('ignores case and takes a prefix', () => {
+    const upper = sdcoach(['list', '--topic', 'CQRS']);
+    const prefix = sdcoach(['list', '--topic', 'cqr']);
+    expect(upper.status).toBe(0);
+    for (const r of [upper, prefix]) {
+      expect(r.stdout).toContain('order-history');
+      expect(r.stdout).toMatch(/^\d+ problems \(of \d+; topic cqrs\)/m);
+      expect(r.stdout).not.toMatch(/^0 problems/m);
+    }
+  });
+
+  it('a topic no problem has is an error with the topics there are', () => {
+    const r = sdcoach(['list', '--topic', 'scalabilty']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^sdcoach: no problem has the topic "scalabilty"; did you mean "scalability"\?\nTopics: .*cqrs.*scalability/);
+  });
+});
+
+describe('schemas and stages', () => {
+  it('schema rubric and schema problem print their schemas', () => {
+    for (const name of ['rubric', 'problem']) {
+      const r = sdcoach(['schema', name]);
+      expect(r.status, name).toBe(0);
+      expect(JSON.parse(r.stdout).$schema).toContain('json-schema.org');
+      expect(sdcoach(['schema', name, '--path']).stdout.trim()).toMatch(new RegExp(`schemas/${name}\\.schema\\.json$`));
+    }
+  });
+
+  it('grade --stage 9 blames the command line, not the problem file', () => {
+    const r = sdcoach(['grade', 'problems/order-history/solutions/stage-1.yaml', '--stage', '9']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('sdcoach: stage 9: problem "order-history" has stages 1-3');
+    expect(r.stderr).not.toContain('problem.yaml');
+  });
+
+  it('problem --help has examples', () => {
+    const r = sdcoach(['problem', '--help']);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('$ sdcoach problem new black-friday --dir my-problems --topic scalability');
+    expect(r.stdout).toContain('$ sdcoach problem check my-problems/black-friday');
+  });
+});
+
+describe('assertions naming a key that is not there', () => {
+  const ctx = assertionContext({ flows: { 'read-feed': { worst: { p99: 3 } }, 'get-profile': { worst: { p99: 5 } } } } as never);
+  const run = (expr: string) => {
+    const c = compileAssertion(expr);
+    if (!c.ok) throw new Error(expr);
+    return evaluateAssertion(c.assertion, ctx);
+  };
+  it('say where, suggest the closest and list what is there', () => {
+    expect(run('flows["red-feed"].worst.p99 < 100')).toEqual({ ok: false, error: 'flows has no key "red-feed"; did you mean "read-feed"? It has: read-feed, get-profile' });
+    expect(run('flows.nope.worst.p99 < 100')).toEqual({ ok: false, error: 'flows has no key "nope". It has: read-feed, get-profile' });
+    expect(run('flows["read-feed"].wrst.p99 < 100')).toEqual({ ok: false, error: 'flows.read-feed has no key "wrst"; did you mean "worst"? It has: worst' });
+    expect(run('flows["read-feed"].worst.p99 < 100')).toEqual({ ok: true, value: true });
+  });
+});
+
+describe('--ascii', () => {
+  it('says between which regions a round trip runs', () => {
+    const r = sdcoach(['diagram', 'problems/order-history/starter.yaml', '--ascii', '--width', '100']);
+    expect(r.status).toBe(0);
+    // eu-west users reach orders-db, which lives only in us-east: the 82 ms is eu-west <-> us-east (Azure P50 table).
+    expect(r.stdout).toContain('→ orders-db@us-east +94 (RTT eu-west↔us-east 82)');
+  });
+});
+
+describe('examples', () => {
+  it('one CQRS orders design, not two', () => {
+    const r = sdcoach(['validate', 'examples/cqrs-orders.yaml']);
+    expect(r.status).toBe(2);
+    expect(sdcoach(['validate', 'examples/orders-cqrs.yaml']).status).toBe(0);
+  });
+});
