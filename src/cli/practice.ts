@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { findProblem } from '../problems/catalog.js';
 import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
+import { alignProgress } from '../progress/progress.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
@@ -95,7 +96,8 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         reveal: opts.reveal ?? false,
         cwd,
         workDir: resolve(cwd, 'sdcoach-work'),
-        progress: read.progress,
+        // Old entries are renumbered to the problem's current stages (progress.ts, alignProgress).
+        progress: alignProgress(read.progress, problem ? [problem] : []),
         progressFile: file,
         notices,
         color: useColor(process.stdout),

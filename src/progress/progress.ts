@@ -3,7 +3,13 @@
 // reads and writes it.
 import { PROBLEM_ID } from '../problems/problem.js';
 
-export const PROGRESS_VERSION = 1;
+/**
+ * 2: entries record the ids of the problem's stages (`stageIds`), so inserting a stage (estimate stages
+ * were put first in ten problems) does not make an old pass show on the wrong stage. Version 1 files are
+ * read and their entries marked `numbering: "v1"`: numbers that count only the problem's design stages.
+ */
+export const PROGRESS_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 export interface StageProgress {
   passed: boolean;
@@ -23,12 +29,16 @@ export interface ProblemProgress {
   spec?: string;
   /** Keyed by stage number. */
   stages: Record<string, StageProgress>;
+  /** The ids of the problem's stages when the numbers above were written (stage n is stageIds[n - 1]). */
+  stageIds?: string[];
+  /** "v1": written before stage ids, when no problem had an estimate stage; alignProgress renumbers it. */
+  numbering?: 'v1';
   startedAt: string;
   updatedAt: string;
 }
 
 export interface Progress {
-  version: typeof PROGRESS_VERSION;
+  version: number;
   problems: Record<string, ProblemProgress>;
 }
 
@@ -63,7 +73,7 @@ function parseStage(v: unknown): StageProgress | string {
   return s;
 }
 
-function parseProblem(v: unknown): ProblemProgress | string {
+function parseProblem(v: unknown, version: number): ProblemProgress | string {
   if (!isObject(v)) return 'a problem entry is not an object';
   if (!isCount(v.stage) || !Number.isInteger(v.stage) || v.stage < 1) return 'a problem entry has no stage number';
   if (!isTime(v.startedAt) || !isTime(v.updatedAt)) return 'a problem entry has bad times';
@@ -78,6 +88,11 @@ function parseProblem(v: unknown): ProblemProgress | string {
   }
   const p: ProblemProgress = { stage: v.stage, stages, startedAt: v.startedAt, updatedAt: v.updatedAt };
   if (typeof v.spec === 'string') p.spec = v.spec;
+  if (v.stageIds !== undefined) {
+    if (!Array.isArray(v.stageIds) || v.stageIds.length > 100 || !v.stageIds.every((x) => typeof x === 'string' && x.length <= 64)) return 'a problem entry has bad "stageIds"';
+    p.stageIds = [...v.stageIds];
+  }
+  if (v.numbering === 'v1' || (version === 1 && p.stageIds === undefined)) p.numbering = 'v1';
   return p;
 }
 
@@ -93,12 +108,13 @@ export function parseProgress(text: string): ParseResult {
   if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > PROGRESS_VERSION) {
     return { ok: false, reason: 'future', detail: `written by a newer sdcoach (progress format ${data.version}; this one reads ${PROGRESS_VERSION})` };
   }
-  if (data.version !== PROGRESS_VERSION) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
+  if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version)) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
+  const version = data.version;
   if (!isObject(data.problems)) return { ok: false, reason: 'corrupt', detail: 'no "problems" object' };
   const problems: Record<string, ProblemProgress> = {};
   for (const [id, raw] of Object.entries(data.problems)) {
     if (!PROBLEM_ID.test(id)) return { ok: false, reason: 'corrupt', detail: `"${id.slice(0, 40)}" is not a problem id` };
-    const p = parseProblem(raw);
+    const p = parseProblem(raw, version);
     if (typeof p === 'string') return { ok: false, reason: 'corrupt', detail: `${id}: ${p}` };
     problems[id] = p;
   }
@@ -125,8 +141,59 @@ function withStage(p: Progress, problem: string, stage: number, now: number, fn:
 }
 
 /** The learner is on this stage of this problem, working in this spec file. */
-export function recordStage(p: Progress, problem: string, stage: number, spec: string | undefined, now: number): Progress {
-  return touchProblem(p, problem, now, (pp) => ({ ...pp, stage, ...(spec !== undefined ? { spec } : {}) }));
+export function recordStage(p: Progress, problem: string, stage: number, spec: string | undefined, now: number, stageIds?: readonly string[]): Progress {
+  const aligned = stageIds ? alignProblem(p, problem, stageIds) : p;
+  return touchProblem(aligned, problem, now, (pp) => ({ ...pp, stage, ...(spec !== undefined ? { spec } : {}), ...(stageIds ? { stageIds: [...stageIds] } : {}) }));
+}
+
+/** What alignment needs to know of a problem: its id and its stages' ids and kinds, in order. */
+export interface StageLayout {
+  id: string;
+  stages: readonly { id: string; kind: 'design' | 'estimate' }[];
+}
+
+/**
+ * Renumbers one problem's entry to the problem's current stages, matching stages by id: a pass
+ * recorded for "Fast redirects everywhere" stays with that stage wherever it now stands. Stages that
+ * no longer exist are dropped. A version-1 entry counted only design stages (none had an estimate stage).
+ */
+function alignEntry(pp: ProblemProgress, layout: StageLayout['stages'] | readonly string[]): ProblemProgress {
+  const current = layout.map((s) => (typeof s === 'string' ? s : s.id));
+  const designOnly = layout.flatMap((s) => (typeof s === 'string' ? [s] : s.kind === 'estimate' ? [] : [s.id]));
+  const before = pp.stageIds ?? (pp.numbering === 'v1' ? designOnly : current);
+  const same = before.length === current.length && before.every((id, i) => id === current[i]);
+  const { numbering: _dropped, ...rest } = pp;
+  if (same) return { ...rest, stageIds: current };
+  const renumber = (n: number): number | undefined => {
+    const id = before[n - 1];
+    const at = id === undefined ? -1 : current.indexOf(id);
+    return at >= 0 ? at + 1 : undefined;
+  };
+  const stages: Record<string, StageProgress> = {};
+  for (const [k, v] of Object.entries(pp.stages)) {
+    const n = renumber(Number(k));
+    if (n !== undefined) stages[String(n)] = v;
+  }
+  return { ...rest, stages, stage: renumber(pp.stage) ?? 1, stageIds: current };
+}
+
+function alignProblem(p: Progress, problem: string, stageIds: readonly string[]): Progress {
+  const pp = p.problems[problem];
+  if (!pp) return p;
+  return { ...p, problems: { ...p.problems, [problem]: alignEntry(pp, stageIds) } };
+}
+
+/** Renumbers the entries of the problems given to their current stages (see alignEntry). Others are left as they are. */
+export function alignProgress(p: Progress, problems: readonly StageLayout[]): Progress {
+  let changed = false;
+  const out = { ...p.problems };
+  for (const problem of problems) {
+    const pp = out[problem.id];
+    if (!pp) continue;
+    out[problem.id] = alignEntry(pp, problem.stages);
+    changed = true;
+  }
+  return changed ? { ...p, version: PROGRESS_VERSION, problems: out } : p;
 }
 
 /** A grade of the current spec against a stage: keeps the best score and the first pass. */
