@@ -40,6 +40,36 @@ export interface ProblemProgress {
 export interface Progress {
   version: number;
   problems: Record<string, ProblemProgress>;
+  /** Quick-fire drills by set (estimation): answers, streaks, when last practised. */
+  drills?: Record<string, DrillProgress>;
+}
+
+export interface DrillProgress {
+  answered: number;
+  correct: number;
+  /** Correct answers in a row, up to the last one. */
+  streak: number;
+  bestStreak: number;
+  /** The seed of the last run, to repeat it (--seed). */
+  lastSeed: number;
+  updatedAt: string;
+}
+
+function parseDrill(v: unknown): DrillProgress | string {
+  if (!isObject(v)) return 'a drill entry is not an object';
+  for (const k of ['answered', 'correct', 'streak', 'bestStreak', 'lastSeed'] as const) {
+    if (!isCount(v[k]) || !Number.isInteger(v[k])) return `a drill entry has no whole-number "${k}"`;
+  }
+  if (!isTime(v.updatedAt)) return 'a drill entry has a bad "updatedAt"';
+  return { answered: v.answered as number, correct: v.correct as number, streak: v.streak as number, bestStreak: v.bestStreak as number, lastSeed: v.lastSeed as number, updatedAt: v.updatedAt };
+}
+
+/** Records one drill answer: counts, and the streak of correct answers in a row. */
+export function recordDrill(p: Progress, set: string, correct: boolean, seed: number, now: number): Progress {
+  const d = p.drills?.[set] ?? { answered: 0, correct: 0, streak: 0, bestStreak: 0, lastSeed: seed, updatedAt: iso(now) };
+  const streak = correct ? d.streak + 1 : 0;
+  const next: DrillProgress = { answered: d.answered + 1, correct: d.correct + (correct ? 1 : 0), streak, bestStreak: Math.max(d.bestStreak, streak), lastSeed: seed, updatedAt: iso(now) };
+  return { ...p, drills: { ...(p.drills ?? {}), [set]: next } };
 }
 
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: 'corrupt' | 'future'; detail: string };
@@ -118,7 +148,19 @@ export function parseProgress(text: string): ParseResult {
     if (typeof p === 'string') return { ok: false, reason: 'corrupt', detail: `${id}: ${p}` };
     problems[id] = p;
   }
-  return { ok: true, progress: { version: PROGRESS_VERSION, problems } };
+  const progress: Progress = { version: PROGRESS_VERSION, problems };
+  if (data.drills !== undefined) {
+    if (!isObject(data.drills)) return { ok: false, reason: 'corrupt', detail: '"drills" is not an object' };
+    const drills: Record<string, DrillProgress> = {};
+    for (const [set, raw] of Object.entries(data.drills)) {
+      if (!/^[a-z][a-z-]{0,31}$/.test(set)) return { ok: false, reason: 'corrupt', detail: `"${set.slice(0, 40)}" is not a drill set` };
+      const d = parseDrill(raw);
+      if (typeof d === 'string') return { ok: false, reason: 'corrupt', detail: `drills ${set}: ${d}` };
+      drills[set] = d;
+    }
+    progress.drills = drills;
+  }
+  return { ok: true, progress };
 }
 
 export function serializeProgress(p: Progress): string {
@@ -239,7 +281,7 @@ export function mergeProgress(onDisk: Progress, mine: Progress, problems: Iterab
     if (pp) merged[id] = pp;
     else delete merged[id];
   }
-  return { version: PROGRESS_VERSION, problems: merged };
+  return { version: PROGRESS_VERSION, problems: merged, ...(onDisk.drills ? { drills: onDisk.drills } : {}) };
 }
 
 export type ProblemState = 'new' | 'started' | 'done';
