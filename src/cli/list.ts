@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { loadCatalog } from '../problems/catalog.js';
 import { DIFFICULTIES, type Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
-import { problemStatus, STATUS_ICON, type Progress } from '../progress/progress.js';
+import { alignProgress, problemStatus, STATUS_ICON, type Progress } from '../progress/progress.js';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
@@ -59,7 +59,8 @@ Examples:
         .filter((p) => !topics.length || p.topics.some((t) => topics.includes(t)))
         .filter((p) => !opts.difficulty || p.difficulty === opts.difficulty)
         .sort((a, b) => DIFF_ORDER[a.difficulty]! - DIFF_ORDER[b.difficulty]! || a.id.localeCompare(b.id));
-      const { progress, warning } = learnerProgress();
+      const { progress: read, warning } = learnerProgress();
+      const progress = read ? alignProgress(read, problems) : undefined;
       if (warning) process.stderr.write(`sdcoach: ${sanitizeLine(warning)}\n`);
       const status = (p: Problem) => (progress ? problemStatus(progress, p.id, p.stages.length) : undefined);
       if (opts.json) {

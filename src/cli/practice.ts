@@ -1,14 +1,17 @@
 // `sdcoach practice [problem]`: the interactive session. Validates the options and reads progress
 // here; Ink and React are imported only after that, and only in a terminal, so every other command
 // starts without them.
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DRILL_SETS, type DrillSet } from '../problems/drills.js';
+import { DIFFICULTIES, type Difficulty } from '../problems/problem.js';
 import { resolve } from 'node:path';
 import { findProblem } from '../problems/catalog.js';
 import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
+import { alignProgress } from '../progress/progress.js';
 import { formatDiagnostic } from '../spec/diagnostic.js';
 import { catalogsFor } from './catalog-options.js';
-import { EXIT, useColor } from './io.js';
+import { EXIT, useColor, wholeNumber } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
 import { sanitizeLine } from '../spec/sanitize.js';
 import { sdcoachCommand } from '../problems/invocation.js';
@@ -17,6 +20,11 @@ export interface PracticeOptions {
   stage?: number;
   spec?: string;
   reveal?: boolean;
+  drills?: DrillSet;
+  seed?: number;
+  count?: number;
+  seconds?: number;
+  level?: Difficulty;
 }
 
 /** Why this process cannot run an interactive session, or undefined when it can. */
@@ -43,11 +51,18 @@ export function registerPractice(program: Command): void {
     .option('-s, --stage <n>', 'start at this stage (default: where you left off)', stageArg)
     .option('--spec <file>', 'the spec file to work in (default: ./sdcoach-work/<problem>.yaml, created from the starter)')
     .option('--reveal', 'allow the reference solution before the stage passes')
+    .addOption(new Option('--drills <set>', 'quick-fire drills instead of a problem: generated questions, timed, graded, with worked answers').choices([...DRILL_SETS]))
+    .option('--seed <n>', 'drills: the seed (the same seed gives the same questions; default: from the clock, printed)', wholeNumber('--seed'))
+    .option('--count <n>', 'drills: how many questions (default 5)', wholeNumber('--count'))
+    .option('--seconds <n>', 'drills: seconds allowed per question (default 60)', wholeNumber('--seconds'))
+    .addOption(new Option('--level <difficulty>', 'drills: tolerance of the difficulty (within 2x warm-up, 1.5x interview, 1.25x staff)').choices([...DIFFICULTIES]).default('warm-up'))
     .addHelpText('after', `
 Examples:
   $ sdcoach practice
   $ sdcoach practice order-history
   $ sdcoach practice order-history --stage 2 --spec designs/orders.yaml
+  $ sdcoach practice --drills estimation              # quick-fire estimation questions
+  $ sdcoach practice --drills estimation --seed 42 --count 10 --level interview
 
 Keys: e edit in $VISUAL/$EDITOR, h hint, n next stage, s reference solution, d diagram,
 ? help, Esc problem list, q quit. Progress is kept in $SDCOACH_HOME, else
@@ -57,6 +72,17 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
   $ sdcoach grade my-design.yaml --problem order-history --stage 1`)
     .action(async (id: string | undefined, opts: PracticeOptions, cmd: Command) => {
       const catalogs = catalogsFor(cmd);
+      if (opts.drills !== undefined) {
+        if (id !== undefined) {
+          process.stderr.write('sdcoach: --drills runs on its own: sdcoach practice --drills estimation\n');
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        const { runDrills } = await import('./drills.js');
+        const seed = opts.seed ?? Date.now() % 2_147_483_647;
+        process.exitCode = await runDrills({ set: opts.drills, seed, count: Math.max(1, opts.count ?? 5), seconds: Math.max(1, opts.seconds ?? 60), level: opts.level ?? 'warm-up', progressFile: progressFile(), color: useColor(process.stdout) });
+        return;
+      }
       if ((opts.spec !== undefined || opts.stage !== undefined) && id === undefined) {
         process.stderr.write(`sdcoach: --spec and --stage need a problem: ${sdcoachCommand('practice <problem> --spec FILE --stage N')}\n`);
         process.exitCode = EXIT.usage;
@@ -97,7 +123,8 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         reveal: opts.reveal ?? false,
         cwd,
         workDir: resolve(cwd, 'sdcoach-work'),
-        progress: read.progress,
+        // Old entries are renumbered to the problem's current stages (progress.ts, alignProgress).
+        progress: alignProgress(read.progress, problem ? [problem] : []),
         progressFile: file,
         notices,
         color: useColor(process.stdout),

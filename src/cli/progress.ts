@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress, updateProgress } from '../progress/file.js';
-import { formatDuration, problemStatus, resetProgress, STATUS_ICON, type Progress } from '../progress/progress.js';
+import { alignProgress, formatDuration, problemStatus, resetProgress, STATUS_ICON, type Progress } from '../progress/progress.js';
 import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
@@ -112,8 +112,9 @@ Progress is kept in $SDCOACH_HOME, else $XDG_STATE_HOME/sdcoach, else ~/.local/s
       const read = readProgress(file, { setAside: false });
       if (read.warning) process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\n`);
       const { problems } = loadCatalog(catalogsFor(cmd));
-      if (opts.json) process.stdout.write(`${JSON.stringify(progressJson(read.progress, problems, file), null, 2)}\n`);
-      else process.stdout.write(progressText(read.progress, problems, file, useColor()));
+      const progress = alignProgress(read.progress, problems);
+      if (opts.json) process.stdout.write(`${JSON.stringify(progressJson(progress, problems, file), null, 2)}\n`);
+      else process.stdout.write(progressText(progress, problems, file, useColor()));
       if (read.warning) process.exitCode = EXIT.usage;
     });
 }

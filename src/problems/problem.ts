@@ -30,7 +30,7 @@ export interface ProblemStage {
   id: string;
   kind: 'design' | 'estimate';
   /** Estimate stages: the facts the learner works from and the quantities computed from them. */
-  estimate?: { facts: Record<string, EstimateFact>; quantities: Record<string, EstimateQuantitySpec>; references: Record<string, EstimateReference> };
+  estimate?: EstimateStage;
   title: string;
   prompt: string;
   /** A file path or rubric id, or the inline rubric data (estimate stages: built from the quantities when absent). */
@@ -41,6 +41,18 @@ export interface ProblemStage {
   /** What this stage changes in the givens. */
   givens?: Givens;
   path: SpecPath;
+}
+
+/**
+ * An estimate stage's facts and quantities. The references are computed on first use (units need mathjs,
+ * which `list`, `progress` and the picker should not load); `problem check` reports their errors.
+ */
+export interface EstimateStage {
+  facts: Record<string, EstimateFact>;
+  quantities: Record<string, EstimateQuantitySpec>;
+  readonly references: Record<string, EstimateReference>;
+  /** Errors in the facts or formulas, located in problem.yaml (empty when the stage computes). */
+  errors(): Diagnostic[];
 }
 
 export interface Problem {
@@ -129,10 +141,21 @@ export function loadProblem(dir: string): ProblemResult {
     return abs;
   };
   const starter = inside(raw.starter, ['starter'], 'starter');
-  const estimateOf = (facts: Record<string, EstimateFact>, quantities: Record<string, EstimateQuantitySpec>, difficulty: Difficulty, i: number) => {
-    const r = estimateReferences(facts, quantities, difficulty);
-    if (!r.ok) for (const e of r.errors) diagnostics.push(at(['stages', i, ...e.at], e.message, 'bad-estimate-stage'));
-    return { facts, quantities, references: r.ok ? r.references : {} };
+  const estimateOf = (facts: Record<string, EstimateFact>, quantities: Record<string, EstimateQuantitySpec>, difficulty: Difficulty, i: number): EstimateStage => {
+    let result: ReturnType<typeof estimateReferences> | undefined;
+    const computed = () => (result ??= estimateReferences(facts, quantities, difficulty));
+    return {
+      facts,
+      quantities,
+      get references() {
+        const r = computed();
+        return r.ok ? r.references : {};
+      },
+      errors: () => {
+        const r = computed();
+        return r.ok ? [] : r.errors.map((e) => at(['stages', i, ...e.at], e.message, 'bad-estimate-stage'));
+      },
+    };
   };
   const stages: ProblemStage[] = raw.stages.map((s, i) => ({
     number: i + 1,

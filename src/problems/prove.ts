@@ -62,6 +62,11 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
     if (stage.hints.length < minHints) {
       push({ stage: n, kind: 'hints', file: problem.file, ok: false, message: `stage ${n} has ${stage.hints.length} hint(s); at least ${minHints} (nudge, concept, near-answer)`, where: stageWhere });
     }
+    const estimateErrors = stage.estimate?.errors() ?? [];
+    if (estimateErrors.length) {
+      push({ stage: n, kind: 'rubric', file: problem.file, ok: false, message: estimateErrors.map(formatDiagnostic).join('; '), where: stageWhere });
+      continue;
+    }
     const rubric = stageRubric(problem, n);
     if (!rubric.ok) {
       push({ stage: n, kind: 'rubric', file: problem.file, ok: false, message: rubric.diagnostics.map(formatDiagnostic).join('; '), where: stageWhere });

@@ -4,7 +4,13 @@
 import { PROBLEM_ID } from '../problems/problem.js';
 import { dict } from '../spec/dict.js';
 
-export const PROGRESS_VERSION = 1;
+/**
+ * 2: entries record the ids of the problem's stages (`stageIds`), so inserting a stage (estimate stages
+ * were put first in ten problems) does not make an old pass show on the wrong stage. Version 1 files are
+ * read and their entries marked `numbering: "v1"`: numbers that count only the problem's design stages.
+ */
+export const PROGRESS_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 export interface StageProgress {
   passed: boolean;
@@ -24,13 +30,47 @@ export interface ProblemProgress {
   spec?: string;
   /** Keyed by stage number. */
   stages: Record<string, StageProgress>;
+  /** The ids of the problem's stages when the numbers above were written (stage n is stageIds[n - 1]). */
+  stageIds?: string[];
+  /** "v1": written before stage ids, when no problem had an estimate stage; alignProgress renumbers it. */
+  numbering?: 'v1';
   startedAt: string;
   updatedAt: string;
 }
 
 export interface Progress {
-  version: typeof PROGRESS_VERSION;
+  version: number;
   problems: Record<string, ProblemProgress>;
+  /** Quick-fire drills by set (estimation): answers, streaks, when last practised. */
+  drills?: Record<string, DrillProgress>;
+}
+
+export interface DrillProgress {
+  answered: number;
+  correct: number;
+  /** Correct answers in a row, up to the last one. */
+  streak: number;
+  bestStreak: number;
+  /** The seed of the last run, to repeat it (--seed). */
+  lastSeed: number;
+  updatedAt: string;
+}
+
+function parseDrill(v: unknown): DrillProgress | string {
+  if (!isObject(v)) return 'a drill entry is not an object';
+  for (const k of ['answered', 'correct', 'streak', 'bestStreak', 'lastSeed'] as const) {
+    if (!isCount(v[k]) || !Number.isInteger(v[k])) return `a drill entry has no whole-number "${k}"`;
+  }
+  if (!isTime(v.updatedAt)) return 'a drill entry has a bad "updatedAt"';
+  return { answered: v.answered as number, correct: v.correct as number, streak: v.streak as number, bestStreak: v.bestStreak as number, lastSeed: v.lastSeed as number, updatedAt: v.updatedAt };
+}
+
+/** Records one drill answer: counts, and the streak of correct answers in a row. */
+export function recordDrill(p: Progress, set: string, correct: boolean, seed: number, now: number): Progress {
+  const d = p.drills?.[set] ?? { answered: 0, correct: 0, streak: 0, bestStreak: 0, lastSeed: seed, updatedAt: iso(now) };
+  const streak = correct ? d.streak + 1 : 0;
+  const next: DrillProgress = { answered: d.answered + 1, correct: d.correct + (correct ? 1 : 0), streak, bestStreak: Math.max(d.bestStreak, streak), lastSeed: seed, updatedAt: iso(now) };
+  return { ...p, drills: { ...(p.drills ?? {}), [set]: next } };
 }
 
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: 'corrupt' | 'future'; detail: string };
@@ -64,7 +104,7 @@ function parseStage(v: unknown): StageProgress | string {
   return s;
 }
 
-function parseProblem(v: unknown): ProblemProgress | string {
+function parseProblem(v: unknown, version: number): ProblemProgress | string {
   if (!isObject(v)) return 'a problem entry is not an object';
   if (!isCount(v.stage) || !Number.isInteger(v.stage) || v.stage < 1) return 'a problem entry has no stage number';
   if (!isTime(v.startedAt) || !isTime(v.updatedAt)) return 'a problem entry has bad times';
@@ -79,6 +119,11 @@ function parseProblem(v: unknown): ProblemProgress | string {
   }
   const p: ProblemProgress = { stage: v.stage, stages, startedAt: v.startedAt, updatedAt: v.updatedAt };
   if (typeof v.spec === 'string') p.spec = v.spec;
+  if (v.stageIds !== undefined) {
+    if (!Array.isArray(v.stageIds) || v.stageIds.length > 100 || !v.stageIds.every((x) => typeof x === 'string' && x.length <= 64)) return 'a problem entry has bad "stageIds"';
+    p.stageIds = [...v.stageIds];
+  }
+  if (v.numbering === 'v1' || (version === 1 && p.stageIds === undefined)) p.numbering = 'v1';
   return p;
 }
 
@@ -94,16 +139,29 @@ export function parseProgress(text: string): ParseResult {
   if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > PROGRESS_VERSION) {
     return { ok: false, reason: 'future', detail: `written by a newer sdcoach (progress format ${data.version}; this one reads ${PROGRESS_VERSION})` };
   }
-  if (data.version !== PROGRESS_VERSION) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
+  if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version)) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
+  const version = data.version;
   if (!isObject(data.problems)) return { ok: false, reason: 'corrupt', detail: 'no "problems" object' };
   const problems: Record<string, ProblemProgress> = dict();
   for (const [id, raw] of Object.entries(data.problems)) {
     if (!PROBLEM_ID.test(id)) return { ok: false, reason: 'corrupt', detail: `"${id.slice(0, 40)}" is not a problem id` };
-    const p = parseProblem(raw);
+    const p = parseProblem(raw, version);
     if (typeof p === 'string') return { ok: false, reason: 'corrupt', detail: `${id}: ${p}` };
     problems[id] = p;
   }
-  return { ok: true, progress: { version: PROGRESS_VERSION, problems } };
+  const progress: Progress = { version: PROGRESS_VERSION, problems };
+  if (data.drills !== undefined) {
+    if (!isObject(data.drills)) return { ok: false, reason: 'corrupt', detail: '"drills" is not an object' };
+    const drills: Record<string, DrillProgress> = {};
+    for (const [set, raw] of Object.entries(data.drills)) {
+      if (!/^[a-z][a-z-]{0,31}$/.test(set)) return { ok: false, reason: 'corrupt', detail: `"${set.slice(0, 40)}" is not a drill set` };
+      const d = parseDrill(raw);
+      if (typeof d === 'string') return { ok: false, reason: 'corrupt', detail: `drills ${set}: ${d}` };
+      drills[set] = d;
+    }
+    progress.drills = drills;
+  }
+  return { ok: true, progress };
 }
 
 export function serializeProgress(p: Progress): string {
@@ -126,8 +184,59 @@ function withStage(p: Progress, problem: string, stage: number, now: number, fn:
 }
 
 /** The learner is on this stage of this problem, working in this spec file. */
-export function recordStage(p: Progress, problem: string, stage: number, spec: string | undefined, now: number): Progress {
-  return touchProblem(p, problem, now, (pp) => ({ ...pp, stage, ...(spec !== undefined ? { spec } : {}) }));
+export function recordStage(p: Progress, problem: string, stage: number, spec: string | undefined, now: number, stageIds?: readonly string[]): Progress {
+  const aligned = stageIds ? alignProblem(p, problem, stageIds) : p;
+  return touchProblem(aligned, problem, now, (pp) => ({ ...pp, stage, ...(spec !== undefined ? { spec } : {}), ...(stageIds ? { stageIds: [...stageIds] } : {}) }));
+}
+
+/** What alignment needs to know of a problem: its id and its stages' ids and kinds, in order. */
+export interface StageLayout {
+  id: string;
+  stages: readonly { id: string; kind: 'design' | 'estimate' }[];
+}
+
+/**
+ * Renumbers one problem's entry to the problem's current stages, matching stages by id: a pass
+ * recorded for "Fast redirects everywhere" stays with that stage wherever it now stands. Stages that
+ * no longer exist are dropped. A version-1 entry counted only design stages (none had an estimate stage).
+ */
+function alignEntry(pp: ProblemProgress, layout: StageLayout['stages'] | readonly string[]): ProblemProgress {
+  const current = layout.map((s) => (typeof s === 'string' ? s : s.id));
+  const designOnly = layout.flatMap((s) => (typeof s === 'string' ? [s] : s.kind === 'estimate' ? [] : [s.id]));
+  const before = pp.stageIds ?? (pp.numbering === 'v1' ? designOnly : current);
+  const same = before.length === current.length && before.every((id, i) => id === current[i]);
+  const { numbering: _dropped, ...rest } = pp;
+  if (same) return { ...rest, stageIds: current };
+  const renumber = (n: number): number | undefined => {
+    const id = before[n - 1];
+    const at = id === undefined ? -1 : current.indexOf(id);
+    return at >= 0 ? at + 1 : undefined;
+  };
+  const stages: Record<string, StageProgress> = {};
+  for (const [k, v] of Object.entries(pp.stages)) {
+    const n = renumber(Number(k));
+    if (n !== undefined) stages[String(n)] = v;
+  }
+  return { ...rest, stages, stage: renumber(pp.stage) ?? 1, stageIds: current };
+}
+
+function alignProblem(p: Progress, problem: string, stageIds: readonly string[]): Progress {
+  const pp = p.problems[problem];
+  if (!pp) return p;
+  return { ...p, problems: { ...p.problems, [problem]: alignEntry(pp, stageIds) } };
+}
+
+/** Renumbers the entries of the problems given to their current stages (see alignEntry). Others are left as they are. */
+export function alignProgress(p: Progress, problems: readonly StageLayout[]): Progress {
+  let changed = false;
+  const out = { ...p.problems };
+  for (const problem of problems) {
+    const pp = out[problem.id];
+    if (!pp) continue;
+    out[problem.id] = alignEntry(pp, problem.stages);
+    changed = true;
+  }
+  return changed ? { ...p, version: PROGRESS_VERSION, problems: out } : p;
 }
 
 /** A grade of the current spec against a stage: keeps the best score and the first pass. */
@@ -174,7 +283,7 @@ export function mergeProgress(onDisk: Progress, mine: Progress, problems: Iterab
     if (pp) merged[id] = pp;
     else delete merged[id];
   }
-  return { version: PROGRESS_VERSION, problems: merged };
+  return { version: PROGRESS_VERSION, problems: merged, ...(onDisk.drills ? { drills: onDisk.drills } : {}) };
 }
 
 export type ProblemState = 'new' | 'started' | 'done';

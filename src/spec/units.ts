@@ -46,6 +46,7 @@ const COUNT_UNITS: [string, string[]][] = [
   ['req', ['reqs', 'request', 'requests', 'query', 'queries', 'op', 'ops', 'call', 'calls', 'read', 'reads', 'write', 'writes', 'click', 'clicks', 'msg', 'msgs', 'message', 'messages', 'event', 'events', 'item', 'items', 'object', 'objects', 'post', 'posts', 'order', 'orders']],
   ['user', ['users', 'DAU', 'MAU']],
   ['server', ['servers', 'machine', 'machines', 'node', 'nodes', 'host', 'hosts', 'instance', 'instances', 'replica', 'replicas', 'box', 'boxes', 'vm', 'vms']],
+  ['thread', ['threads', 'connection', 'connections', 'conn', 'conns']],
 ];
 
 /** The mathjs instance with sdcoach's units, created on first call. */

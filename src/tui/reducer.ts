@@ -2,7 +2,7 @@
 // lives here (rustlings' one `match` over one event enum); it is pure and tested without Ink.
 import { join, resolve } from 'node:path';
 import type { Problem } from '../problems/problem.js';
-import { addTime, recordGrade, recordHint, recordStage, stageProgress } from '../progress/progress.js';
+import { addTime, alignProgress, recordGrade, recordHint, recordStage, stageProgress } from '../progress/progress.js';
 import type { Effect, KeyPress, SessionEvent, Update } from './events.js';
 import { baseState, hintsShown, openingStage, pickerStart, stagePassed, type InitOptions, type SessionState, type StageSession, type Tone } from './state.js';
 import { filteredProblems, selectedProblem } from './view/picker.js';
@@ -53,7 +53,7 @@ export function openProblem(state: SessionState, problem: Problem, now: number):
     session,
     pane: layoutOf(state.columns) === 'compact' ? 'prompt' : 'results',
     scroll: 0,
-    progress: recordStage(state.progress, problem.id, stage, file, now),
+    progress: recordStage(state.progress, problem.id, stage, file, now, problem.stages.map((x) => x.id)),
     touched: touch(state, problem.id),
     lastActivity: now,
   };
@@ -115,7 +115,7 @@ function onFileChanged(state: SessionState, e: Extract<SessionEvent, { type: 'Fi
     // The problem being practised keeps its loaded object; the picker gets the full list.
     const mine = state.session?.problem;
     const problems = mine ? e.problems.map((p) => (p.id === mine.id ? mine : p)) : e.problems;
-    let next: SessionState = { ...state, catalog: problems, catalogLoaded: true, catalogErrors: e.errors };
+    let next: SessionState = { ...state, catalog: problems, catalogLoaded: true, catalogErrors: e.errors, progress: alignProgress(state.progress, problems) };
     if (!next.picker.selected || !problems.some((p) => p.id === next.picker.selected)) {
       const selected = pickerStart(problems, next.progress, next.options.problem);
       if (selected) next = { ...next, picker: { ...next.picker, selected } };
@@ -336,7 +336,7 @@ function nextStage(state: SessionState, at: number): Update<SessionState> {
     overlay: 'none',
     scroll: 0,
     pane: layoutOf(state.columns) === 'compact' ? 'prompt' : state.pane === 'prompt' ? 'prompt' : 'results',
-    progress: recordStage(state.progress, s.problem.id, stage, s.file, at),
+    progress: recordStage(state.progress, s.problem.id, stage, s.file, at, s.problem.stages.map((x) => x.id)),
     touched: touch(state, s.problem.id),
   };
   next = flash(next, `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}. Your file now says stage: ${stage} with this prompt on top; your design is unchanged`, 'info', at, 8000);

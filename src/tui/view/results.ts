@@ -1,6 +1,7 @@
 // The results panel as lines: the score and verdict, then each check ✓ ! ✗ with its message,
 // where in the file it points and its hint; or, when the spec does not load, each error with the
 // offending line of the learner's file and a caret under the column.
+import { figure } from '../../checks/estimation/reference-schema.js';
 import type { Report, ReportCheck } from '../../grading/report.js';
 import type { Diagnostic } from '../../spec/diagnostic.js';
 import type { StageSession } from '../state.js';
@@ -15,7 +16,7 @@ const ICON: Record<string, Seg> = {
 };
 const ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, 'n/a': 3 };
 
-export function resultsLines(s: StageSession, width: number, shownFile: string): Line[] {
+export function resultsLines(s: StageSession, width: number, shownFile: string, hintsSpent = false): Line[] {
   const r = s.result;
   if (!r) {
     if (s.text === undefined) return [line(seg('reading the spec file…', 'dim'))];
@@ -30,7 +31,7 @@ export function resultsLines(s: StageSession, width: number, shownFile: string):
     ];
   }
   if (r.kind === 'invalid') return invalidLines(r.diagnostics, s, width, shownFile);
-  return reportLines(r.report, width, shownFile, s.grading);
+  return reportLines(r.report, width, shownFile, s.grading, hintsSpent);
 }
 
 export function scoreLine(report: Report, grading: boolean): Line {
@@ -38,14 +39,14 @@ export function scoreLine(report: Report, grading: boolean): Line {
   return line(seg(`Score ${report.score}/100`, undefined, true), '  ', verdict, seg(`  pass mark ${report.passMark}`, 'dim'), ...(grading ? [seg('  grading…', 'dim')] : []));
 }
 
-export function reportLines(report: Report, width: number, shownFile: string, grading = false): Line[] {
+export function reportLines(report: Report, width: number, shownFile: string, grading = false, hintsSpent = false): Line[] {
   const out: Line[] = [scoreLine(report, grading)];
   if (report.mustPassFailed.length) out.push(...hanging([seg('must pass: ', 'bad')], report.mustPassFailed.join(', '), width, 'bad'));
   for (const w of report.warnings) out.push(...hanging([seg('warning: ', 'warn')], stripFile(w, report.spec), width, 'warn'));
   const sorted = [...report.checks].sort((a, b) => ORDER[a.status]! - ORDER[b.status]!);
   for (const c of sorted) {
     if (c.status === 'n/a') continue;
-    out.push(blank(), ...checkLines(c, width, shownFile));
+    out.push(blank(), ...(c.id === 'estimation/quantities' ? estimateLines(c, width, hintsSpent) : checkLines(c, width, shownFile)));
   }
   const na = report.checks.filter((c) => c.status === 'n/a');
   if (na.length) out.push(blank(), ...hanging([seg('- ', 'dim')], `${na.length} check${na.length === 1 ? '' : 's'} did not apply: ${na.map((c) => c.id).join(', ')}`, width, 'dim'));
@@ -77,6 +78,28 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
     }
   }
   if (failing.length > 4) out.push(line(seg(asInvoked(`  … ${failing.length - 4} more (sdcoach grade --verbose shows all)`), 'dim')));
+  return out;
+}
+
+/**
+ * An estimate stage's answers, one per quantity: ✓/✗, the answer, and (once it is in range or the
+ * hints are spent) the accepted range and the derivation.
+ */
+export function estimateLines(c: ReportCheck, width: number, hintsSpent: boolean): Line[] {
+  const out: Line[] = [line(ICON[c.status]!, ' ', seg('Your estimates', undefined, true), seg(c.mustPass ? ' · all must be in range' : '', 'dim'))];
+  for (const f of c.findings) {
+    const e = (f.evidence ?? {}) as { label?: string; unit?: string; low?: number; high?: number; derivation?: string; worked?: string; answer?: string };
+    const name = String(f.data.name ?? '');
+    const ok = f.status === 'pass';
+    out.push(line(seg('  '), ICON[f.status]!, seg(` ${clean(name)}`, undefined, true), seg(` = ${clean(e.answer ?? '(none)')}`, ok ? 'good' : 'bad')));
+    if (!ok) out.push(...hanging([seg('    ')], f.message, width));
+    if (ok || hintsSpent) {
+      if (e.low !== undefined && e.high !== undefined) out.push(line(seg(`    accepted ${figure(e.low)} to ${figure(e.high)} ${clean(e.unit ?? '')}`, 'dim')));
+      if (e.derivation) out.push(...hanging([seg('    derivation: ', 'accent')], `${e.derivation}${e.worked ? ` (${e.worked})` : ''}`, width, 'dim'));
+    } else if (f.hint) {
+      out.push(...hanging([seg('    hint: ', 'accent')], f.hint, width, 'dim'));
+    }
+  }
   return out;
 }
 

@@ -39,9 +39,10 @@ export function promptLines(state: SessionState, s: StageSession, width: number)
     out.push(line(seg(`Hints ${shown} of ${total}`, 'accent', true), seg(shown < total ? '  h: the next one' : '', 'dim')));
     stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], asInvoked(h, s.problem), width)));
   }
-  const nums = s.problem.scenario.numbers;
+  // An estimate stage shows its facts: the scenario's numbers would give its answers away.
+  const nums = stage.estimate ? Object.values(stage.estimate.facts).map((f) => ({ label: f.label, value: String(f.value) })) : s.problem.scenario.numbers;
   if (nums.length) {
-    out.push(blank(), line(seg('The numbers', undefined, true)));
+    out.push(blank(), line(seg(stage.estimate ? 'The facts' : 'The numbers', undefined, true)));
     const lw = Math.max(...nums.map((n) => n.label.length));
     // Aligned columns where the values keep room; else "label: value" wrapped under itself.
     const columns = lw + 4 + 24 <= width;
@@ -237,7 +238,7 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
     const ps = solutionPanels(state, s, width, bodyHeight, border, layout);
     return { body: [ps], scroll: ps };
   }
-  const results = (w: number, h: number) => panel('results', resultsTitle(state, s, titleWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd))), w, h, border, resultsTone(s));
+  const results = (w: number, h: number) => panel('results', resultsTitle(state, s, titleWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd)), hintsShown(state) >= (s.problem.stages[s.stage - 1]?.hints.length ?? 0)), w, h, border, resultsTone(s));
   const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
   const pane: Pane = state.pane === 'diagram' && !state.diagram ? 'results' : state.pane;
   /** The focused panel scrolls; the others show what fits. */
