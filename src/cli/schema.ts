@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { schemaPath } from '../spec/schema-validator.js';
 import { EXIT } from './io.js';
 
-export const SCHEMAS = ['spec'] as const;
+export const SCHEMAS = ['spec', 'rubric', 'problem'] as const;
 
 export function registerSchema(program: Command): void {
   program
@@ -15,6 +15,8 @@ export function registerSchema(program: Command): void {
     .addHelpText('after', `
 Examples:
   $ sdcoach schema > spec.schema.json
+  $ sdcoach schema rubric --path          # for a mentor's rubric file
+  $ sdcoach schema problem > problem.schema.json
   $ echo "# yaml-language-server: \\$schema=$(sdcoach schema --path)" > my-design.yaml`)
     .action((name: string, opts: { path?: boolean }, cmd: Command) => {
       if (!(SCHEMAS as readonly string[]).includes(name)) cmd.error(`error: unknown schema "${name}" (choose from ${SCHEMAS.join(', ')})`, { exitCode: EXIT.usage });
