@@ -6,6 +6,7 @@ import { proveProblem, type ProblemProof, type ProofResult } from '../problems/p
 import { scaffoldProblem, SCAFFOLD_TOPICS } from '../problems/scaffold.js';
 import { xmlEscape } from '../grading/format/junit.js';
 import { collect, EXIT, useColor } from './io.js';
+import { sdcoachCommand, shellWord } from '../problems/invocation.js';
 
 export interface CheckOutcome {
   proofs: ProblemProof[];
@@ -107,7 +108,7 @@ Examples:
         return;
       }
       const rel = join(opts.dir, id);
-      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: edit ${rel}/problem.yaml (the comments say what each field is), then prove it:\n  sdcoach problem check ${rel}\n`);
+      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: edit ${rel}/problem.yaml (the comments say what each field is), then prove it:\n  ${sdcoachCommand(`problem check ${shellWord(rel)}`)}\n`);
     });
 }
 
