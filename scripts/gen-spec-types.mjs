@@ -6,6 +6,9 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schema = JSON.parse(readFileSync(`${root}schemas/spec.schema.json`, 'utf8'));
+// The per-kind conditionals (allOf of if/then, see gen-schema-kinds.mjs) only forbid fields and
+// describe defaults: they add no type, and json-schema-to-typescript would turn them into intersections.
+delete schema.$defs.component.allOf;
 const out = `${root}src/spec/spec-types.ts`;
 
 export async function generate() {

@@ -7,6 +7,7 @@ import { scaffoldProblem, SCAFFOLD_TOPICS } from '../problems/scaffold.js';
 import { xmlEscape } from '../grading/format/junit.js';
 import { collect, EXIT, useColor } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
+import { sdcoachCommand, shellWord } from '../problems/invocation.js';
 
 export interface CheckOutcome {
   proofs: ProblemProof[];
@@ -119,7 +120,7 @@ Examples:
         return;
       }
       const rel = join(opts.dir, id);
-      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: edit ${rel}/problem.yaml (the comments say what each field is), then prove it:\n  sdcoach problem check ${rel}\n`);
+      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: edit ${rel}/problem.yaml (the comments say what each field is), then prove it:\n  ${sdcoachCommand(`problem check ${shellWord(rel)}`)}\n`);
     });
 }
 

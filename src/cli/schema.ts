@@ -17,6 +17,7 @@ export function registerSchema(program: Command): void {
 Examples:
   $ sdcoach schema > spec.schema.json
   $ sdcoach schema rubric --path          # for a rubric file's $schema line
+  $ sdcoach schema problem > problem.schema.json
   $ echo "# yaml-language-server: \\$schema=$(sdcoach schema --path)" > my-design.yaml`)
     .action((name: string, opts: { path?: boolean }, cmd: Command) => {
       if (!(SCHEMAS as readonly string[]).includes(name)) cmd.error(`unknown schema "${name}" (choose from ${SCHEMAS.join(', ')})`, { exitCode: EXIT.usage });

@@ -72,11 +72,16 @@ export function tokenRange(lines: readonly string[], line1: number | undefined, 
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-/** `unknown field "thread" ...: did you mean "threads"?` -> the misspelt word and the fix. */
-export function didYouMean(message: string): { wrong: string; right: string } | undefined {
-  const right = /did you mean "([^"]+)"\?/.exec(message)?.[1];
-  const wrong = /"([^"]+)"/.exec(message)?.[1];
-  return right !== undefined && wrong !== undefined && wrong !== right ? { wrong, right } : undefined;
+/**
+ * `unknown field "thread" in component "api": did you mean "threads"?` -> the fix, and the quoted
+ * names before it, one of which is the misspelt word (the token the diagnostic points at decides).
+ */
+export function didYouMean(message: string): { wrong: string[]; right: string } | undefined {
+  const at = message.indexOf('did you mean "');
+  if (at < 0) return undefined;
+  const right = /did you mean "([^"]+)"\?/.exec(message.slice(at))?.[1];
+  const wrong = [...message.slice(0, at).matchAll(/"([^"]+)"/g)].map((m) => m[1]!).filter((w) => w !== right);
+  return right !== undefined && wrong.length ? { wrong, right } : undefined;
 }
 
 function formatOf(uri: string, languageId: string | undefined, text: string): SpecFormat {
@@ -100,7 +105,7 @@ function toEditor(d: SpecDiagnostic, lines: readonly string[]): EditorDiagnostic
     const l = lines[range.start.line] ?? '';
     const raw = l.slice(range.start.character, range.end.character);
     const quote = /^["']/.test(raw) ? raw[0]! : '';
-    if (raw.slice(quote.length, raw.length - quote.length) === dym.wrong) out.fix = `${quote}${dym.right}${quote}`;
+    if (dym.wrong.includes(raw.slice(quote.length, raw.length - quote.length))) out.fix = `${quote}${dym.right}${quote}`;
   }
   return out;
 }

@@ -7,10 +7,10 @@ import { fastParse } from './fast-parse.js';
 import { detectFormat, parseSource, type ParsedSource, type SpecFormat } from './parse.js';
 import { figureNotes } from './figure-notes.js';
 import { resolveSpec } from './resolve.js';
-import { translateSchemaErrors } from './schema-errors.js';
+import { translateSchemaErrors, type SchemaProblem } from './schema-errors.js';
 import { getValidator } from './schema-validator.js';
 import { parseEstimates } from './estimates.js';
-import { checkSemantics } from './semantic.js';
+import { checkSemantics, type SemanticProblem } from './semantic.js';
 import { readSource } from './source.js';
 import type { Givens } from './givens.js';
 import type { Spec } from './types.js';
@@ -57,6 +57,38 @@ export function lazyLocator(file: string, text: string, format: SpecFormat): Loc
   };
 }
 
+const within = (a: SpecPath, b: SpecPath) => a.length <= b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Schema problems plus the semantic ones that are not about a part the schema rejected: a semantic
+ * rule looking at, inside or across a malformed value would report a consequence, not a problem.
+ * Where both say a field does not belong to the component's kind, the semantic message (which
+ * names the component's kind) is kept.
+ */
+function withSemantics(schemaProblems: SchemaProblem[], data: unknown): (SchemaProblem | SemanticProblem)[] {
+  let semantic: SemanticProblem[];
+  try {
+    semantic = checkSemantics(data as Spec);
+  } catch {
+    return schemaProblems; // the data is too malformed for the semantic rules to read
+  }
+  const blocking = schemaProblems.filter((p) => p.code !== 'schema/field-not-for-kind');
+  // A component or flow with a malformed value (not merely an extra field) cannot be reasoned
+  // about from elsewhere either: drop semantic problems that name it.
+  const malformed = blocking
+    .filter((p) => (p.path[0] === 'components' || p.path[0] === 'flows') && p.path.length >= 2 && p.code !== 'schema/unknown-field')
+    .map((p) => JSON.stringify(String(p.path[1])));
+  // A malformed top-level value (regions, users, ...) colours every rule: report the schema alone.
+  if (blocking.some((p) => p.path.length <= 1)) return schemaProblems;
+  // Rules read a malformed value's siblings together with it (replication.mode with its lag_ms), so
+  // the object holding it is out of bounds; a missing or extra field leaves only its own object.
+  const scope = (p: SchemaProblem) => (p.code === 'schema/unknown-field' || p.code === 'schema/required' ? p.path : p.path.slice(0, -1));
+  const semanticKept = semantic.filter((s) => !blocking.some((p) => within(scope(p), s.path) || within(s.path, p.path)) && !malformed.some((q) => s.message.includes(q)));
+  const kindRule = new Set(semanticKept.filter((p) => p.code === 'field-not-for-kind').map((p) => p.path.join('\u0000')));
+  const schemaKept = schemaProblems.filter((p) => !(p.code === 'schema/field-not-for-kind' && kindRule.has(p.path.join('\u0000'))));
+  return [...schemaKept, ...semanticKept];
+}
+
 function validateData(file: string, format: SpecFormat, text: string, data: unknown, locate: Locator): LoadResult {
   const parsed = { file, format, text, data };
   const { validate, schema } = getValidator('spec');
@@ -68,7 +100,8 @@ function validateData(file: string, format: SpecFormat, text: string, data: unkn
     throw err;
   }
   if (!valid) {
-    const problems = translateSchemaErrors(validate.errors ?? [], parsed.data, schema);
+    // One pass: the semantic rules run too, so a second problem does not wait for the first to be fixed.
+    const problems = withSemantics(translateSchemaErrors(validate.errors ?? [], parsed.data, schema), parsed.data);
     return { ok: false, diagnostics: capDiagnostics(problems.map((p) => located(file, locate, p)).sort(byPosition)) };
   }
   const spec = parsed.data as Spec;

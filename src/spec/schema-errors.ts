@@ -262,6 +262,9 @@ function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined 
       return { path: [...path, params.i as number], message: `${here} lists ${show(valueAt(data, [...path, params.i as number]))} twice`, code: 'schema/duplicate-item' };
     case 'maxLength':
       return { path, message: `${here} is longer than ${params.limit as number} characters`, code: 'schema/too-long' };
+    case 'not':
+      // The per-kind conditionals forbid a field with `not: {}` and say why in its description.
+      return { path, key: true, message: parent?.description ?? `${here} is not allowed here`, code: 'schema/field-not-for-kind' };
     default:
       return { path, message: `${here} ${e.message ?? 'is invalid'}`, code: `schema/${e.keyword}` };
   }

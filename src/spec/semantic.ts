@@ -24,7 +24,7 @@ const CALLERS: ReadonlySet<ComponentKind> = new Set(['client', 'cdn', 'load-bala
 const STORES_WITH_ROLE: ReadonlySet<ComponentKind> = new Set(['database', 'event-store', 'search', 'cache', 'object-store']);
 
 /** Which kinds each kind-specific field applies to, and how to say it. */
-const FIELD_KINDS: Record<string, { kinds: ReadonlySet<ComponentKind>; say: string }> = {
+export const FIELD_KINDS: Record<string, { kinds: ReadonlySet<ComponentKind>; say: string }> = {
   role: { kinds: STORES_WITH_ROLE, say: 'databases, event stores, search indexes, caches and object stores' },
   primary: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
   replication: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
