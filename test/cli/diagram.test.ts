@@ -153,5 +153,5 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
     for (const id of ['end', 'click', 'style', 'a--b', 'subgraph', 'constructor', 'classDef.linkStyle_graph']) expect(has(`<p>${id}<br />`), id).toBe(true);
     const passed = sdcoach(['report', 'examples/orders-cqrs.yaml', '-o', join(tmp, 'ok.html')], { timeout: 110_000 });
     expect(passed.status, passed.all).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });
