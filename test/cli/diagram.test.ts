@@ -120,15 +120,15 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
   it('--format svg on 10 files launches one browser', () => {
     const dir = join(tmp, 'ten');
     const specs = Array.from({ length: 10 }, (_, i) => ['examples/orders-cqrs.yaml', 'examples/payments-failover.yaml', 'examples/checkout-bulkhead.yaml'][i % 3]!);
-    const r = sdcoach(['diagram', ...specs, '-o', dir, '--format', 'svg'], { env: { SDCOACH_DEBUG_RENDER: '1' } });
+    const r = sdcoach(['diagram', ...specs, '-o', dir, '--format', 'svg'], { env: { SDCOACH_DEBUG_RENDER: '1' }, timeout: 170_000 });
     expect(r.status, r.all).toBe(0);
     expect(r.stderr).toMatch(/render stats: launches=1 pages=\d diagrams=10 path=prepared-page/);
     expect(readdirSync(dir)).toHaveLength(10);
-  }, 120_000);
+  }, 180_000);
 
   it('one file goes through mermaid-cli; png and pdf are real images', () => {
     const png = join(tmp, 'one.png');
-    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '-o', png, '--theme', 'dark'], { env: { SDCOACH_DEBUG_RENDER: '1' } });
+    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '-o', png, '--theme', 'dark'], { env: { SDCOACH_DEBUG_RENDER: '1' }, timeout: 110_000 });
     expect(r.status, r.all).toBe(0);
     expect(r.stderr).toContain('path=mermaid-cli');
     expect([...readFileSync(png).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -139,7 +139,7 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
 
   it('report writes one self-contained page with the diagram, the score and escaped feedback', () => {
     const out = join(tmp, 'report.html');
-    const r = sdcoach(['report', HOSTILE, '-o', out]);
+    const r = sdcoach(['report', HOSTILE, '-o', out], { timeout: 110_000 });
     expect(r.status, r.all).toBe(1);
     const html = readFileSync(out, 'utf8');
     // Booleans, not matchers on the page: a failure should not print 100 kB of SVG.
@@ -151,7 +151,7 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
     expect(html.match(/<script|<img|<b>bold|<[^>]*\son[a-z]+\s*=|javascript:/i)?.[0]).toBeUndefined();
     expect(html.match(/(src|href)="(https?:)?\/\/[^"]*"/)?.[0]).toBeUndefined();
     for (const id of ['end', 'click', 'style', 'a--b', 'subgraph', 'constructor', 'classDef.linkStyle_graph']) expect(has(`<p>${id}<br />`), id).toBe(true);
-    const passed = sdcoach(['report', 'examples/orders-cqrs.yaml', '-o', join(tmp, 'ok.html')]);
+    const passed = sdcoach(['report', 'examples/orders-cqrs.yaml', '-o', join(tmp, 'ok.html')], { timeout: 110_000 });
     expect(passed.status, passed.all).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });

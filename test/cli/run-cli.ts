@@ -7,11 +7,12 @@ import { expect } from 'vitest';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'sdcoach.js');
 
-export function sdcoach(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}) {
+/** `timeout`: ms before the child is killed (default 60 s; rendering in Chromium on a loaded 2-core machine needs more). */
+export function sdcoach(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: opts.timeout ?? 60_000,
     input: opts.input ?? '',
     env: { ...process.env, NO_COLOR: '1', SDCOACH_DEBUG: '', SDCOACH_PROBLEMS: '', ...opts.env },
   });

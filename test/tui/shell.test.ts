@@ -80,7 +80,7 @@ describe('editorCommand', () => {
 describe('the shell', () => {
   it('creates the file, reports it, and sees a later save', async () => {
     const h = harness();
-    h.run({ type: 'watch', problem, file: h.file }, h.dispatch);
+    h.run({ type: 'watch', problem, file: h.file, stage: 1 }, h.dispatch);
     expect(specEvents(h.events)[0]).toMatchObject({ source: 'open', created: true });
     expect(existsSync(h.file)).toBe(true);
     // Let the watcher get ready, then save as an editor would.
