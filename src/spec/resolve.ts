@@ -100,6 +100,7 @@ function resolvePatterns(spec: Spec, meshed: Set<string>): ModelPatterns {
       sync: p.cqrs.sync ?? false,
     };
     if (p.cqrs.projection !== undefined) out.cqrs.projection = p.cqrs.projection;
+    if (p.cqrs.reason !== undefined) out.cqrs.reasons = Array.isArray(p.cqrs.reason) ? [...p.cqrs.reason] : [p.cqrs.reason];
   }
   if (p.event_sourcing) {
     const es = p.event_sourcing;

@@ -51,6 +51,7 @@ export type Id2 = string
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id3 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
@@ -324,6 +325,10 @@ projection?: Id3
  * Projection updated inside the write transaction. Default false.
  */
 sync?: boolean
+/**
+ * Why CQRS: the course's four reasons (read:write ratio, different scaling needs for reads and writes, complex write logic, several differently shaped read models). One or a list. Below the 100:1 ratio, a stated reason other than the ratio turns the failure into a warning.
+ */
+reason?: (CqrsReason | [CqrsReason, ...(CqrsReason)[]])
 }
 event_sourcing?: {
 store: Id4
