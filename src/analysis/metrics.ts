@@ -35,6 +35,8 @@ export interface FlowAvailabilityHop {
   perRegion: number;
   /** Independent copies that can serve this hop. */
   copies: number;
+  /** Share of healthy calls failed by a timeout below this hop's latency (log-normal estimate, src/analysis/tail.ts). */
+  timeoutCutOff?: number;
   value: number;
 }
 

@@ -43,7 +43,8 @@ const REGION = availabilityPct(DEFAULT_REGIONAL_AVAILABILITY);
 const EXTERNAL = availabilityPct(DEFAULT_EXTERNAL_AVAILABILITY);
 
 function hopText(h: FlowAvailabilityHop): string {
-  return `${h.component} ${availabilityPct(h.value)}${h.copies > 1 ? ` (${h.copies} copies)` : ''}`;
+  const notes = [...(h.copies > 1 ? [`${h.copies} copies`] : []), ...(h.timeoutCutOff ? [`${pct(h.timeoutCutOff, 2)} of healthy calls cut off by the timeout`] : [])];
+  return `${h.component} ${availabilityPct(h.value)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 /** The serial product as the learner reads it; hops that round to 100 % are counted, not listed. */
@@ -66,6 +67,7 @@ export default defineCheck<Options>({
       'The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.',
     computes:
       'Per hop: 1 - (1 - a)^n over the independent regional copies that can serve it (stateless tiers: their regions; stores: copies that can take over, a single primary counts once for writes); the flow is the product over its distinct hops. ' +
+      'A call whose timeout is below the slowest healthy calls fails those: each hop also keeps only 1 - the share of calls slower than its timeout (log-normal fit to its p50/p99, see bulkhead/timeouts). ' +
       `Target: the rubric's option target when set (the problem's requirement), else the flow's own availability, else requirements.availability. Downtime per month = (1 - availability) x ${MINUTES_PER_MONTH} min (30 days).`,
     sources: ['azureWaf'],
     optionsSchema: {
