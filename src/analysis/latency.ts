@@ -4,6 +4,7 @@ import { MESH_OVERHEAD_MS } from '../data/figures.js';
 import { replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Latency, Model, ModelComponent, ModelFlow } from '../spec/model.js';
 import type { HopLatency, OriginLatency } from './metrics.js';
+import { replayCost } from './replay.js';
 import { quorumRttMs, routeFlow } from './route.js';
 
 
@@ -35,9 +36,22 @@ export function replicationWait(model: Model, c: ModelComponent, region: string)
   return { ms: 0 };
 }
 
+/**
+ * Loading an aggregate replays its events since the last snapshot (src/analysis/replay.ts): a flow that
+ * reads or appends to the event store pays it there. p99 pays the worst case (loaded just before the next
+ * snapshot); p50 half of it (events since the last snapshot are spread evenly over the interval).
+ */
+export function aggregateLoad(model: Model, componentId: string): Latency | undefined {
+  if (model.patterns.eventSourcing?.store !== componentId) return undefined;
+  const replay = replayCost(model);
+  return replay && replay.replayMs > 0 ? { p50: replay.replayMs / 2, p99: replay.replayMs } : undefined;
+}
+
 export function flowLatency(model: Model, flow: ModelFlow, origin: string): OriginLatency {
   const route = routeFlow(model, flow, origin);
   const overhead = meshOverhead(model);
+  const esStore = model.patterns.eventSourcing?.store;
+  const replay = esStore !== undefined ? aggregateLoad(model, esStore) : undefined;
   let p50 = 0;
   let p99 = 0;
   let network = 0;
@@ -58,7 +72,8 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     const m50 = (overhead.p50 * proxies) / 2;
     const m99 = (overhead.p99 * proxies) / 2;
     const wire = h.networkMs + rep.ms;
-    const total: Latency = { p50: processing.p50 + m50 + wire, p99: processing.p99 + m99 + wire };
+    const load = replay && h.component === esStore ? replay : undefined;
+    const total: Latency = { p50: processing.p50 + m50 + wire + (load?.p50 ?? 0), p99: processing.p99 + m99 + wire + (load?.p99 ?? 0) };
     p50 += total.p50;
     p99 += total.p99;
     network += wire;
@@ -72,6 +87,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     if (h.caller !== undefined) out.caller = h.caller;
     if (rep.kind) out.replicationKind = rep.kind;
     if (capped) out.cappedByTimeout = true;
+    if (load) out.replay = { ...load };
     hops[i] = out;
   }
   return { origin, p50: round(p50), p99: round(p99), hops, networkMs: round(network), meshMs: { p50: round(mesh50), p99: round(mesh99) } };

@@ -19,6 +19,8 @@ export interface HopLatency {
   mesh: Latency;
   /** The external call's p99 is above its timeout: that share of calls fails at the timeout. */
   cappedByTimeout?: boolean;
+  /** Event-sourcing store: replaying the aggregate's events since its last snapshot (p50 half the worst case, p99 the worst). */
+  replay?: Latency;
   total: Latency;
 }
 

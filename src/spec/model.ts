@@ -15,7 +15,6 @@ export interface ModelPool {
   dependency?: string;
   size: number;
   timeoutMs?: number;
-  queue: number;
 }
 
 export interface ModelReplication {

@@ -31,7 +31,8 @@ export type Pool = (number | {
 size: number
 timeout_ms?: Ms | undefined
 /**
- * Waiting requests allowed before rejecting. Default 0.
+ * @deprecated
+ * Deprecated and ignored: sdcoach does not model calls waiting for a thread (validate warns). Size the pool for its demand and give the call a timeout.
  */
 queue?: number
 }) | undefined

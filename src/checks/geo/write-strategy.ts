@@ -1,6 +1,6 @@
 // geo/write-strategy: a store written in several regions declares how, and the strategy fits the reads that must be exact.
 import { quorumRttMs } from '../../analysis/route.js';
-import { replicaRegions } from '../../spec/lookups.js';
+import { replicaRegions, rttMs } from '../../spec/lookups.js';
 import type { Model, ModelComponent } from '../../spec/model.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
@@ -27,6 +27,13 @@ function worstQuorum(model: Model, c: ModelComponent): { region: string; ms: num
   return worst;
 }
 
+/** The quorum figure spelled out: "a majority is 2 of 3 copies; from eu-west the nearest 2 are eu-west 0.5 ms, us-east 82 ms". */
+function quorumDetail(model: Model, c: ModelComponent, from: string): string {
+  const copies = replicaRegions(c).map((r) => ({ r, ms: rttMs(model, from, r) ?? 0 })).sort((a, b) => a.ms - b.ms);
+  const k = Math.floor(copies.length / 2) + 1;
+  return `a majority is ${k} of ${copies.length} copies; from ${from} the nearest ${k} are ${copies.slice(0, k).map((x) => `${x.r} ${ms(x.ms)} ms`).join(', ')}`;
+}
+
 export default defineCheck<Options>({
   meta: {
     id: 'geo/write-strategy',
@@ -39,7 +46,7 @@ export default defineCheck<Options>({
     computes:
       'Writable stores (not caches or read models) whose copies (regions plus standby) span more than one region need patterns.multi_region. ' +
       'Each strongly consistent read flow (workload.strong_reads or consistency: strong) is checked against every multi-region store on its path: active-active with async (or no) replication fails. ' +
-      'With consensus, the quorum round trip is the RTT to the majority-th nearest copy, reported for the slowest writing region.',
+      'With consensus, the quorum round trip is the RTT to the majority-th nearest copy, reported for the slowest writing region, with the copies it counts and their round trips.',
     sources: ['awsDr', 'azureRtt'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
@@ -47,8 +54,8 @@ export default defineCheck<Options>({
       declared: '{{strategy}} is declared for the stores written across regions ({{stores}})',
       undeclared: '{{stores}} span {{regions}} regions but patterns.multi_region declares no strategy for writing across them',
       strategyMismatch: 'patterns.multi_region says {{strategy}}, but {{store}} {{actual}}',
-      strongOnAsyncMultiWriter: '{{flow}} must read the latest write, but {{store}} accepts writes in {{regions}} with {{replication}} replication (lag {{lag}} ms): a read in one region can miss a write made in another. Exact reads across regions need consensus, and a quorum here costs {{quorum}} ms per write',
-      strongWithConsensus: '{{flow}} reads {{store}}, which commits by consensus across {{regions}}: reads stay exact, and each write waits {{quorum}} ms for a quorum (from {{from}})',
+      strongOnAsyncMultiWriter: '{{flow}} must read the latest write, but {{store}} accepts writes in {{regions}} with {{replication}} replication (lag {{lag}} ms): a read in one region can miss a write made in another. Exact reads across regions need consensus, and a quorum here costs {{quorum}} ms per write ({{quorumDetail}})',
+      strongWithConsensus: '{{flow}} reads {{store}}, which commits by consensus across {{regions}}: reads stay exact, and each write waits {{quorum}} ms for a quorum (from {{from}}: {{quorumDetail}})',
     },
     hints: {
       undeclared:
@@ -96,7 +103,7 @@ export default defineCheck<Options>({
           out.push({
             status: 'fail',
             messageId: 'strongOnAsyncMultiWriter',
-            data: { flow: name, store: id, regions, replication: rep, lag: ms(c.replication?.lagMs ?? 0), quorum: ms(worstQuorum(model, c).ms) },
+            data: { flow: name, store: id, regions, replication: rep, lag: ms(c.replication?.lagMs ?? 0), quorum: ms(worstQuorum(model, c).ms), quorumDetail: quorumDetail(model, c, worstQuorum(model, c).region) },
             path: ['components', id, 'replication'],
             evidence: { failover: c.failover?.mode, replication: rep, lagMs: c.replication?.lagMs, regions: replicaRegions(c) },
           });
@@ -105,7 +112,7 @@ export default defineCheck<Options>({
           out.push({
             status: 'pass',
             messageId: 'strongWithConsensus',
-            data: { flow: name, store: id, regions, quorum: ms(q.ms), from: q.region },
+            data: { flow: name, store: id, regions, quorum: ms(q.ms), from: q.region, quorumDetail: quorumDetail(model, c, q.region) },
             path: ['components', id, 'replication'],
             evidence: { quorumRttMs: Object.fromEntries(c.regions.map((r) => [r, quorumRttMs(model, c, r)])) },
           });
