@@ -6,6 +6,8 @@
 import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent, ModelFlow } from '../spec/model.js';
 import type { CopyRule, FlowAvailabilityHop } from './metrics.js';
+import { CALLER_KINDS } from './route.js';
+import { shareSlowerThan } from './tail.js';
 
 /** 1 - (1 - a)^n: n independent copies, any one of which can serve. */
 export function redundant(a: number, n: number): number {
@@ -74,15 +76,40 @@ export function combine(a: number, rule: CopyRule, copies: number): number {
   return a;
 }
 
+/**
+ * Share of healthy calls each component on the path fails by timing out: a call whose timeout (the
+ * caller's pool timeout_ms for it, else its own timeout_ms) is below its healthy latency gives up on
+ * the slow calls, estimated from its p50/p99 (src/analysis/tail.ts). Combined over repeated visits.
+ */
+export function timeoutCutOffs(model: Model, flow: ModelFlow): Map<string, number> {
+  const kept = new Map<string, number>();
+  let caller: ModelComponent | undefined;
+  for (const id of flow.path) {
+    const c = model.components[id]!;
+    const timeout = caller?.pools.find((p) => p.dependency === id)?.timeoutMs ?? c.timeoutMs;
+    if (timeout !== undefined) {
+      const base = flow.kind === 'write' && c.stateful ? c.writeLatency : c.latency;
+      const share = shareSlowerThan(base.p50, base.p99, timeout);
+      if (share > 0) kept.set(id, (kept.get(id) ?? 1) * (1 - share));
+    }
+    if (CALLER_KINDS.has(c.kind)) caller = c;
+  }
+  return new Map([...kept].map(([id, k]) => [id, 1 - k]));
+}
+
 export function flowAvailability(model: Model, flow: ModelFlow): { value: number; hops: FlowAvailabilityHop[] } {
   const hops: FlowAvailabilityHop[] = [];
+  const cutOffs = timeoutCutOffs(model, flow);
   let value = 1;
   for (const id of new Set(flow.path)) {
     const c = model.components[id]!;
     const { rule, copies, why } = servingRule(c, flow);
-    const a = combine(c.availability, rule, copies);
+    const cutOff = cutOffs.get(id);
+    // A call cut off by its timeout is an error even when the dependency is up.
+    const a = combine(c.availability, rule, copies) * (1 - (cutOff ?? 0));
     const hop: FlowAvailabilityHop = { component: id, perRegion: c.availability, copies, rule, why, value: a };
     if (c.availabilityBasis?.kind === 'replicas') hop.replicas = { count: c.replicas, each: c.availabilityBasis.replica, regionFate: c.availabilityBasis.regionFate };
+    if (cutOff !== undefined) hop.timeoutCutOff = cutOff;
     hops.push(hop);
     value *= a;
   }

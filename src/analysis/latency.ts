@@ -6,6 +6,7 @@ import { MESH_OVERHEAD_MS } from '../data/figures.js';
 import { replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Latency, Model, ModelComponent, ModelFlow } from '../spec/model.js';
 import type { HopLatency, OriginLatency, ParallelLatency } from './metrics.js';
+import { replayCost } from './replay.js';
 import { quorumRttMs, routeFlow } from './route.js';
 import { quantileOf, slowestQuantile, type TailDist } from './tail.js';
 
@@ -42,9 +43,22 @@ export function replicationWait(model: Model, c: ModelComponent, region: string)
   return { ms: 0 };
 }
 
+/**
+ * Loading an aggregate replays its events since the last snapshot (src/analysis/replay.ts): a flow that
+ * reads or appends to the event store pays it there. p99 pays the worst case (loaded just before the next
+ * snapshot); p50 half of it (events since the last snapshot are spread evenly over the interval).
+ */
+export function aggregateLoad(model: Model, componentId: string): Latency | undefined {
+  if (model.patterns.eventSourcing?.store !== componentId) return undefined;
+  const replay = replayCost(model);
+  return replay && replay.replayMs > 0 ? { p50: replay.replayMs / 2, p99: replay.replayMs } : undefined;
+}
+
 export function flowLatency(model: Model, flow: ModelFlow, origin: string): OriginLatency {
   const route = routeFlow(model, flow, origin);
   const overhead = meshOverhead(model);
+  const esStore = model.patterns.eventSourcing?.store;
+  const replay = esStore !== undefined ? aggregateLoad(model, esStore) : undefined;
   let p50 = 0;
   let p99 = 0;
   let network = 0;
@@ -65,11 +79,13 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     const m50 = (overhead.p50 * proxies) / 2;
     const m99 = (overhead.p99 * proxies) / 2;
     const wire = h.networkMs + rep.ms;
-    let total: Latency = { p50: processing.p50 + m50 + wire, p99: processing.p99 + m99 + wire };
+    // Loading an event-sourced aggregate replays its events since the last snapshot.
+    const load = replay && h.component === esStore ? replay : undefined;
+    let total: Latency = { p50: processing.p50 + m50 + wire + (load?.p50 ?? 0), p99: processing.p99 + m99 + wire + (load?.p99 ?? 0) };
     const single = total;
     if (h.fanout !== undefined) {
       // N identical calls at once: the flow waits for the slowest, each call's 0.5^(1/N) and 0.99^(1/N) quantiles.
-      const d: TailDist = { fixed: wire, p50: processing.p50 + m50, p99: processing.p99 + m99, n: h.fanout };
+      const d: TailDist = { fixed: wire, p50: processing.p50 + m50 + (load?.p50 ?? 0), p99: processing.p99 + m99 + (load?.p99 ?? 0), n: h.fanout };
       total = { p50: quantileOf(d, 0.5), p99: quantileOf(d, 0.99) };
     }
     if (h.group === undefined) {
@@ -92,6 +108,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
       out.single = single;
     }
     if (h.group !== undefined) out.group = h.group;
+    if (load) out.replay = { ...load };
     hops[i] = out;
   }
   let parallel: ParallelLatency[] | undefined;

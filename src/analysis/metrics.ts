@@ -26,6 +26,8 @@ export interface HopLatency {
   group?: { step: number; branch: number };
   /** In a parallel group, on a branch other than the slowest (at p99): its time overlaps the slowest's. */
   offCriticalPath?: boolean;
+  /** Event-sourcing store: replaying the aggregate's events since its last snapshot (p50 half the worst case, p99 the worst). */
+  replay?: Latency;
   total: Latency;
 }
 
@@ -67,6 +69,8 @@ export interface FlowAvailabilityHop {
   why?: string;
   /** When the region's figure comes from its replicas: regionFate x (1 - (1 - each)^count). */
   replicas?: { count: number; each: number; regionFate: number };
+  /** Share of healthy calls failed by a timeout below this hop's latency (log-normal estimate, src/analysis/tail.ts). */
+  timeoutCutOff?: number;
   value: number;
 }
 

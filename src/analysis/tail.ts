@@ -117,3 +117,39 @@ export function perCallQuantile(n: number): number {
 export function shareHittingTail(n: number): number {
   return 1 - 0.99 ** n;
 }
+
+// Timeouts below a dependency's healthy tail (bulkhead/timeouts, availability): the share of healthy
+// calls a timeout cuts off, read from the same fitted log-normal.
+
+/** The standard normal quantile at 0.99 (the figure the fit uses). */
+export const Z_99 = NORMAL_Z.p99;
+
+export interface LogNormalFit {
+  /** ln of the median, ms. */
+  mu: number;
+  /** Spread of ln(latency). */
+  sigma: number;
+}
+
+/** Fits ln(latency) ~ N(mu, sigma) to a p50 and a p99; undefined when they cannot be fitted (p50 <= 0 or p99 <= p50). */
+export function fitLogNormal(p50: number, p99: number): LogNormalFit | undefined {
+  if (!(p50 > 0) || !(p99 > p50)) return undefined;
+  return { mu: Math.log(p50), sigma: lognormalSigma(p50, p99) };
+}
+
+/** P(Z > z) for a standard normal Z. */
+export function normalTail(z: number): number {
+  return 1 - normalCdf(z);
+}
+
+/**
+ * Share of calls slower than `timeoutMs`, for a dependency whose healthy latency has this p50 and p99:
+ * P(latency > t) under the fitted log-normal. Without a fit (p50 <= 0, or p99 <= p50) the latency is
+ * taken as a step at the p99: every call is cut off by a timeout below the p99, none by one at or above it.
+ */
+export function shareSlowerThan(p50: number, p99: number, timeoutMs: number): number {
+  if (timeoutMs <= 0) return 1;
+  const fit = fitLogNormal(p50, p99);
+  if (!fit) return timeoutMs < p99 ? 1 : 0;
+  return normalTail((Math.log(timeoutMs) - fit.mu) / fit.sigma);
+}

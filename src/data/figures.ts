@@ -214,6 +214,11 @@ export const DEFAULT_WORKER_LAG_MS = DEFAULT_MAX_STALENESS_MS / 2;
 export const CQRS_MIN_READ_WRITE_RATIO = 100;
 /** Utilization above which queueing delay grows fast (M/M/c). Source: DOMAIN.md §7. */
 export const UTILIZATION_LIMIT = 0.8;
+/**
+ * Largest share of healthy calls a timeout may cut off: 1 %, the share a p99 leaves above it, so a timeout
+ * passes exactly when it is at or above the dependency's healthy p99 (sdcoach convention, from the definition of p99).
+ */
+export const MAX_TIMEOUT_CUT_OFF = 0.01;
 /** Extra threads on top of Little's law demand. Source: SOURCES.hystrix ("+ breathing room", 5 in its example). */
 export const POOL_BREATHING_ROOM = 5;
 

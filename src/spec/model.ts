@@ -15,7 +15,6 @@ export interface ModelPool {
   dependency?: string;
   size: number;
   timeoutMs?: number;
-  queue: number;
 }
 
 export interface ModelReplication {
@@ -125,7 +124,11 @@ export interface ModelNetwork {
 }
 
 export interface ModelPatterns {
-  cqrs?: { commands: string; queries: string[]; projection?: string; sync: boolean };
+  cqrs?: {
+    commands: string; queries: string[]; projection?: string; sync: boolean;
+    /** The reasons the learner states for CQRS (`reason`), when any. */
+    reasons?: Array<'read-write-ratio' | 'scaling' | 'complex-writes' | 'read-models'>;
+  };
   eventSourcing?: {
     store: string;
     stateStores: string[];

@@ -107,7 +107,8 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
     m.threads = fig.threads ?? DEFAULT_THREADS;
     const comps = spec.components as Record<string, SpecComponent>;
     m.pools = Object.entries(c.pools ?? {}).map(([name, p]): ModelPool => {
-      const pool: ModelPool = typeof p === 'number' ? { name, size: p, queue: 0 } : { name, size: p!.size, queue: p!.queue ?? 0 };
+      // `queue` is deprecated and ignored (validate warns): waiting for a thread is not modelled.
+      const pool: ModelPool = typeof p === 'number' ? { name, size: p } : { name, size: p!.size };
       if (typeof p === 'object' && p.timeout_ms !== undefined) pool.timeoutMs = p.timeout_ms;
       if (Object.hasOwn(comps, name)) pool.dependency = name;
       return pool;
@@ -131,6 +132,7 @@ function resolvePatterns(spec: Spec, meshed: Set<string>, givens: Givens | undef
       sync: p.cqrs.sync ?? false,
     };
     if (p.cqrs.projection !== undefined) out.cqrs.projection = p.cqrs.projection;
+    if (p.cqrs.reason !== undefined) out.cqrs.reasons = Array.isArray(p.cqrs.reason) ? [...p.cqrs.reason] : [p.cqrs.reason];
   }
   if (p.event_sourcing) {
     const es = p.event_sourcing;

@@ -148,7 +148,11 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     if (rep && rep.lag_ms !== undefined && rep.mode !== 'async') {
       warn([...base, 'replication', 'lag_ms'], `lag_ms only applies to async replication (mode is ${rep.mode})`, 'unused-field');
     }
-    for (const [pool] of Object.entries(c.pools ?? {})) {
+    for (const [pool, p] of Object.entries(c.pools ?? {})) {
+      // A pool's queue is not modelled: a queued call still holds its caller, and the fluid model has no rejections.
+      if (typeof p === 'object' && p?.queue !== undefined) {
+        warn([...base, 'pools', pool, 'queue'], 'pool "queue" is deprecated and ignored: sdcoach does not model calls waiting for a thread; size the pool for its demand (Little\'s law) and give the call a timeout', 'deprecated-field');
+      }
       if (component(pool)) continue;
       const guess = closestMatch(pool, ids);
       if (guess) err([...base, 'pools', pool], `pool "${pool}" names no component: did you mean "${guess}"? (pools are keyed by the dependency they call)`, 'unknown-component', true);

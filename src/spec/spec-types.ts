@@ -31,7 +31,8 @@ export type Pool = (number | {
 size: number
 timeout_ms?: Ms | undefined
 /**
- * Waiting requests allowed before rejecting. Default 0.
+ * @deprecated
+ * Deprecated and ignored: sdcoach does not model calls waiting for a thread (validate warns). Size the pool for its demand and give the call a timeout.
  */
 queue?: number
 }) | undefined
@@ -59,6 +60,7 @@ export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | Cal
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id3 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
@@ -380,6 +382,10 @@ projection?: Id4
  * Projection updated inside the write transaction. Default false.
  */
 sync?: boolean
+/**
+ * Why CQRS: the course's four reasons (read:write ratio, different scaling needs for reads and writes, complex write logic, several differently shaped read models). One or a list. Below the 100:1 ratio, a stated reason other than the ratio turns the failure into a warning.
+ */
+reason?: (CqrsReason | [CqrsReason, ...(CqrsReason)[]])
 }
 event_sourcing?: {
 store: Id5

@@ -149,3 +149,35 @@ requirements: {availability: 0.999}
     expect(metrics.flows.read!.availability).toMatchObject({ value: 0.9995, target: 0.9999 });
   });
 });
+
+describe('timeouts below the healthy tail', () => {
+  it('count the calls they cut off as errors', () => {
+    const m = modelOf(`
+regions: [us-east]
+components:
+  api: {kind: service, availability: 0.999, pools: {payments: {size: 20, timeout_ms: 150}}}
+  payments: {kind: external, availability: 0.999, latency_ms: {p50: 80, p99: 200}}
+flows:
+  pay: {kind: write, path: [api, payments]}
+`);
+    const a = flowAvailability(m, m.flows.pay!);
+    // payments: 0.999 up x (1 - 0.05525 cut off by the 150 ms timeout) = 0.999 x 0.94475 = 0.94381
+    const pay = a.hops.find((h) => h.component === 'payments')!;
+    expect(pay.timeoutCutOff).toBeCloseTo(0.05525, 4);
+    expect(pay.value).toBeCloseTo(0.94381, 4);
+    // api (one region, one copy): 0.999; flow: 0.999 x 0.94381 = 0.94287
+    expect(a.value).toBeCloseTo(0.94287, 4);
+  });
+  it('cost nothing measurable when well above the p99', () => {
+    const m = modelOf(`
+regions: [us-east]
+components:
+  api: {kind: service, availability: 0.999}
+  payments: {kind: external, availability: 0.999, latency_ms: {p50: 80, p99: 200}, timeout_ms: 800}
+flows:
+  pay: {kind: write, path: [api, payments]}
+`);
+    // 0.999 x 0.999 x (1 - 2.5e-9) = 0.998001
+    expect(flowAvailability(m, m.flows.pay!).value).toBeCloseTo(0.998001, 7);
+  });
+});

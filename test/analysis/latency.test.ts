@@ -208,3 +208,36 @@ flows:
     expect(l.hops[0]).toMatchObject({ reason: 'external', networkMs: 0, processing: { p50: 120, p99: 250 }, cappedByTimeout: true });
   });
 });
+
+describe('event replay when a flow loads an aggregate', () => {
+  const m = modelOf(`
+regions: [us-east]
+components:
+  api: {kind: service, latency_ms: {p50: 5, p99: 10}}
+  events: {kind: event-store, latency_ms: {p50: 2, p99: 4}, write_latency_ms: {p50: 3, p99: 6}}
+  view-db: {kind: database, latency_ms: {p50: 1, p99: 2}}
+flows:
+  append: {kind: write, path: [api, events]}
+  load: {kind: read, path: [api, events]}
+  view: {kind: read, path: [api, view-db]}
+patterns:
+  event_sourcing: {store: events, max_events_per_aggregate: 2000, snapshot_every: 400, apply_ms: 0.1}
+`);
+  it('a write or a read through the event store pays the replay: worst case at p99, half at p50', () => {
+    // replay: min(400, 2000) events x 0.1 ms = 40 ms at p99, 20 ms at p50
+    const append = flowLatency(m, m.flows.append!, 'us-east');
+    expect(append.hops[1]!.replay).toEqual({ p50: 20, p99: 40 });
+    // p99: api 0.5 + 10; events 0.5 + 6 (write) + 40 (replay) = 57
+    expect(append.p99).toBe(57);
+    // p50: 0.5 + 5 + 0.5 + 3 + 20 = 29
+    expect(append.p50).toBe(29);
+    // read: 0.5 + 10 + 0.5 + 4 + 40 = 55
+    expect(flowLatency(m, m.flows.load!, 'us-east').p99).toBe(55);
+  });
+  it('a flow that does not touch the event store pays nothing', () => {
+    // 0.5 + 10 + 0.5 + 2 = 13
+    const view = flowLatency(m, m.flows.view!, 'us-east');
+    expect(view.p99).toBe(13);
+    expect(view.hops.some((h) => h.replay)).toBe(false);
+  });
+});

@@ -30,7 +30,7 @@ describe('gradeLoaded', () => {
     expect(report.passed).toBe(false);
     expect(report.mustPassFailed).toEqual(['latency/flow-budget']);
     expect(byId['latency/flow-budget']!.location).toMatchObject({ line: 10, path: 'flows.write.budget_ms.p99' });
-    expect(byId['latency/flow-budget']!.message).toContain('82 ms is the round trip eu-west -> us-east to db');
+    expect(byId['latency/flow-budget']!.message).toContain('the largest part is 82 ms (64% of the 127.5 ms), the round trip eu-west -> us-east to db');
     expect(byId['assert/ratio']!.message).toBe('read:write must be at least 100:1');
   });
 

@@ -164,6 +164,14 @@ describe('bad spec files', () => {
     expect(ds).toEqual([expect.objectContaining({ code: 'unused-field', severity: 'warning', line: 6, message: expect.stringContaining('lag_ms only applies to async replication') })]);
   });
 
+  it('accepts a pool queue, with a warning that it is deprecated and ignored', () => {
+    const r = loadSpecText('queue.yaml', 'regions: [us-east]\ncomponents:\n  api: {kind: service, pools: {db: {size: 10, queue: 5}}}\n  db: {kind: database}\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.loaded.model.components.api!.pools).toEqual([{ name: 'db', dependency: 'db', size: 10 }]);
+    expect(diagnosticsOf(r)).toEqual([expect.objectContaining({ code: 'deprecated-field', severity: 'warning', line: 3, message: expect.stringContaining('"queue" is deprecated and ignored') })]);
+  });
+
   it('accepts an external dependency in several regions, with a warning that only the first counts', () => {
     const path = join(BAD, 'warning-external-regions.yaml');
     const r = loadSpecFile(path);

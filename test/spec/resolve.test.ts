@@ -146,8 +146,8 @@ describe('resolveSpec defaults', () => {
     }));
     expect(m.components.api!.threads).toBe(DEFAULT_THREADS);
     expect(m.components.api!.pools).toEqual([
-      { name: 'db', dependency: 'db', size: 10, queue: 0 },
-      { name: 'core', size: 5, queue: 0, timeoutMs: 100 },
+      { name: 'db', dependency: 'db', size: 10 },
+      { name: 'core', size: 5, timeoutMs: 100 },
     ]);
     expect(m.components.cache!.hitRatio).toBe(DEFAULT_HIT_RATIO);
     expect(m.components.projector!.lagMs).toBe(DEFAULT_WORKER_LAG_MS);
@@ -157,7 +157,7 @@ describe('resolveSpec defaults', () => {
 
   it('a pool named like an Object.prototype property has no dependency', () => {
     const m = resolveSpec(spec({ regions: ['us-east'], components: { api: { kind: 'service', pools: { constructor: 5 } } } }));
-    expect(m.components.api!.pools).toEqual([{ name: 'constructor', size: 5, queue: 0 }]);
+    expect(m.components.api!.pools).toEqual([{ name: 'constructor', size: 5 }]);
   });
 
   it('derives workload from flow rates and marks strong reads', () => {

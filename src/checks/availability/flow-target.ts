@@ -58,7 +58,8 @@ function countedText(h: FlowAvailabilityHop): string {
 
 function hopText(h: FlowAvailabilityHop): string {
   const counted = countedText(h);
-  return `${h.component} ${availabilityPct(h.value)}${counted ? ` (${counted})` : ''}`;
+  const notes = [...(counted ? [counted] : []), ...(h.timeoutCutOff ? [`${pct(h.timeoutCutOff, 2)} of healthy calls cut off by the timeout`] : [])];
+  return `${h.component} ${availabilityPct(h.value)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** The serial product as the learner reads it; hops that round to 100 % are counted, not listed. */
@@ -83,6 +84,7 @@ export default defineCheck<Options>({
     computes:
       `Per hop, a = one region's deployment: the stated availability, else ${availabilityPct(REGION_FATE_AVAILABILITY)} (the region's shared fate) x (1 - (1 - r)^replicas) with r = replica_availability (default ${availabilityPct(REPLICA_AVAILABILITY)}, one instance; Azure VM SLA). ` +
       'Copies: stateless tiers and asynchronous copies with failover: any of n regions, 1 - (1 - a)^n; a single primary without failover: one copy for writes, any replica for reads; synchronous replication: a^k for writes, any copy for reads; consensus: P(a majority of n voters up), any voter for reads that accept bounded staleness; replication none: one copy (separate data sets; caches refill, so any). The flow is the product over its distinct hops. ' +
+      'A call whose timeout is below the slowest healthy calls fails those: each hop also keeps only 1 - the share of calls slower than its timeout (log-normal fit to its p50/p99, see bulkhead/timeouts). ' +
       `Target: the rubric's option target when set (the problem's requirement), else the flow's own availability, else requirements.availability. Downtime per month = (1 - availability) x ${MINUTES_PER_MONTH} min (30 days).`,
     sources: ['azureWaf', 'azureVmSla'],
     optionsSchema: {

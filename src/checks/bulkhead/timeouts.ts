@@ -1,9 +1,17 @@
-// bulkhead/timeouts: every call to an external dependency has a timeout, shorter than the flow's p99 budget.
+// bulkhead/timeouts: every call to an external dependency has a timeout, shorter than the flow's p99 budget
+// and not below the dependency's healthy p99 (which would fail healthy calls).
+import { shareSlowerThan } from '../../analysis/tail.js';
+import { MAX_TIMEOUT_CUT_OFF } from '../../data/figures.js';
 import type { Model, ModelComponent, ModelFlow } from '../../spec/model.js';
 import type { SpecPath } from '../../spec/diagnostic.js';
-import { defineCheck, ms, type Finding } from '../types.js';
+import { defineCheck, ms, pct, type Finding } from '../types.js';
 
-type Options = Record<string, never>;
+const CUT_OFF_TOLERANCE = 1e-6;
+
+interface Options {
+  /** Largest share of healthy calls a timeout may cut off. */
+  maxCutOff: number;
+}
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
@@ -14,7 +22,14 @@ interface ExternalCall {
   flows: ModelFlow[];
 }
 
-/** Calls to external dependencies, by caller: the last code-running hop before the external one. */
+/** The caller's pool timeout for a dependency, else the dependency's own timeout_ms. */
+const timeoutOf = (caller: ModelComponent, dep: ModelComponent): number | undefined =>
+  caller.pools.find((p) => p.dependency === dep.id)?.timeoutMs ?? dep.timeoutMs;
+
+/**
+ * Calls to external dependencies, and calls to anything else that has a timeout, by caller: the last
+ * code-running hop before the dependency.
+ */
 function externalCalls(model: Model): ExternalCall[] {
   const calls = new Map<string, ExternalCall>();
   for (const name of model.flowOrder) {
@@ -22,7 +37,7 @@ function externalCalls(model: Model): ExternalCall[] {
     let caller: ModelComponent | undefined;
     for (const id of flow.path) {
       const c = model.components[id]!;
-      if (c.kind === 'external' && caller) {
+      if (caller && (c.kind === 'external' || timeoutOf(caller, c) !== undefined)) {
         const key = `${caller.id}\u0000${c.id}`;
         const call = calls.get(key) ?? { caller, dependency: c, flows: [] };
         if (!call.flows.includes(flow)) call.flows.push(flow);
@@ -45,22 +60,29 @@ export default defineCheck<Options>({
       'The timeout must also be shorter than the request\'s own latency budget, or the request has already failed its users by the time the timeout fires.',
     computes:
       'For each call from a service, gateway or worker to an external dependency on a flow: the timeout is the caller\'s pool timeout_ms for that dependency, else the dependency\'s timeout_ms. ' +
-      'It must exist, and be below the p99 budget (budget_ms.p99) of every flow that makes the call.',
+      'It must exist, and be below the p99 budget (budget_ms.p99) of every flow that makes the call. ' +
+      'It must also let healthy calls finish: the share of calls slower than the timeout, estimated from the dependency\'s p50 and p99 with a fitted log-normal (ln latency normal, median p50, 99th percentile p99), must not exceed maxCutOff (1 %: a timeout at or above the healthy p99). ' +
+      'Calls to non-external components are checked the same way when they have a timeout. The cut-off share also counts as errors in the flow\'s availability.',
     sources: ['hystrix', 'course'],
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaults: {},
+    optionsSchema: {
+      type: 'object', additionalProperties: false,
+      properties: { maxCutOff: { type: 'number', minimum: 0, maximum: 1, description: 'Largest share of healthy calls a timeout may cut off. Default 0.01: the timeout must be at or above the healthy p99.' } },
+    },
+    defaults: { maxCutOff: MAX_TIMEOUT_CUT_OFF },
     messages: {
       withinBudget: '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below the tightest p99 budget of the flows that call it ({{flow}}: {{budget}} ms)',
       hasTimeout: '{{caller}} gives up on {{dependency}} after {{timeout}} ms ({{dependency}} p99 {{p99}} ms)',
       noTimeout: '{{caller}} calls {{dependency}} with no timeout: if {{dependency}} hangs, every call holds a thread for as long as it hangs ({{flows}})',
       overBudget: '{{caller}} waits up to {{timeout}} ms for {{dependency}}, but {{flow}}\'s whole p99 budget is {{budget}} ms: a slow {{dependency}} breaks the budget before the timeout fires',
+      cutsHealthyCalls: '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below its healthy p99 of {{p99}} ms (p50 {{p50}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed',
     },
     hints: {
       noTimeout: 'A pool caps how many threads a dependency can hold, but only a timeout caps how long. Where does the spec let you say how long a caller waits for a component (on the dependency, or on the caller\'s pool for it)?',
+      cutsHealthyCalls: 'A timeout below the dependency\'s healthy p99 makes the latency look better on paper, but every call it cuts off is an error your users see on a good day. Where is the healthy tail of this dependency, and how much room does the budget leave above it?',
       overBudget: 'Compare the timeout with the time the user is promised. A timeout that fires after the budget has run out protects the threads but not the request; what can the flow afford to wait, given everything else on its path?',
     },
   },
-  run({ model, metrics }) {
+  run({ model, metrics, options }) {
     const out: Finding[] = [];
     for (const { caller, dependency, flows } of externalCalls(model)) {
       const pool = caller.pools.find((p) => p.dependency === dependency.id);
@@ -83,7 +105,20 @@ export default defineCheck<Options>({
           path: timeoutPath, evidence: { timeoutMs: timeout, budgetMs: f.budget.p99, worstP99: metrics.flows[f.name]?.worst.p99 },
         });
       }
-      if (over.length) continue;
+      // The healthy latency a write flow sees at a store is its write latency.
+      const healthy = flows.map((f) => (f.kind === 'write' && dependency.stateful ? dependency.writeLatency : dependency.latency))
+        .map((l) => ({ l, share: shareSlowerThan(l.p50, l.p99, timeout) }))
+        .reduce((a, b) => (b.share > a.share ? b : a));
+      // A timeout exactly at the p99 leaves 1 % above it; the tolerance keeps rounding from failing it.
+      const cutsHealthy = healthy.share > options.maxCutOff + CUT_OFF_TOLERANCE;
+      if (cutsHealthy) {
+        out.push({
+          status: 'fail', messageId: 'cutsHealthyCalls',
+          data: { ...base, timeout: ms(timeout), p50: ms(healthy.l.p50), p99: ms(healthy.l.p99), share: pct(healthy.share, 1), limit: pct(options.maxCutOff, 1) },
+          path: timeoutPath, evidence: { timeoutMs: timeout, p50Ms: healthy.l.p50, p99Ms: healthy.l.p99, cutOffShare: healthy.share, maxCutOff: options.maxCutOff },
+        });
+      }
+      if (over.length || cutsHealthy) continue;
       if (!budgeted.length) {
         out.push({ status: 'pass', messageId: 'hasTimeout', data: { ...base, timeout: ms(timeout), p99: ms(dependency.latency.p99) }, path: timeoutPath, evidence: { timeoutMs: timeout } });
         continue;

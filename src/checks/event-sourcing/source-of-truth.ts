@@ -19,6 +19,14 @@ export function fedFromEventStore(model: Model, store: string): Set<string> {
   return fed;
 }
 
+/**
+ * Kinds that hold state of record rather than carry messages (a queue or stream is not a state store).
+ * A cache is left out: a path step cannot say whether it reads or writes, and a cache on a write path is
+ * almost always a lookup (nearby drivers, a session); a cache declared in state_stores is still checked.
+ */
+const STATE_KINDS = new Set(['database', 'search', 'object-store', 'event-store']);
+const holdsState = (model: Model, id: string): boolean => STATE_KINDS.has(model.components[id]!.kind);
+
 export default defineCheck<Options>({
   meta: {
     id: 'event-sourcing/source-of-truth',
@@ -30,6 +38,7 @@ export default defineCheck<Options>({
       'A request that writes a state store directly, even beside an append, is a dual write: when one side fails the two disagree, and a replay silently loses the change.',
     computes:
       'Write flows that reach the event store or a state store (patterns.event_sourcing.state_stores) must append to the event store and write no state store; ' +
+      'a write flow that appends to the event store writes no other store of record (database, search, object store, another event store), declared as a state store or not; ' +
       'each state store must be written by a worker that consumes the event store or a stream fed from it by workers; its lag is the summed lag_ms of that worker chain plus its async replication lag.',
     sources: ['course'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
@@ -61,7 +70,9 @@ export default defineCheck<Options>({
     for (const f of writeFlows) {
       const appends = f.path.includes(es.store);
       if (appends) appending++;
-      const direct = f.path.map((hop, i) => ({ hop, i })).filter(({ hop }) => state.has(hop) && hop !== es.store);
+      // A flow that appends is event-sourced: any other store holding state that it writes is a dual write,
+      // declared as a state store or not. Queues and streams carry messages, not state.
+      const direct = f.path.map((hop, i) => ({ hop, i })).filter(({ hop }) => hop !== es.store && (state.has(hop) || (appends && holdsState(model, hop))));
       if (!appends && !direct.length) continue; // does not touch the aggregate
       const base = { flow: f.name, rate: ms(f.rate), eventStore: es.store };
       for (const { hop, i } of direct) {

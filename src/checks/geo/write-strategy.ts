@@ -32,6 +32,13 @@ function worstQuorum(model: Model, c: ModelComponent): { region: string; ms: num
   return worst;
 }
 
+/** The quorum figure spelled out: "a majority is 2 of 3 copies; from eu-west the nearest 2 are eu-west 0.5 ms, us-east 82 ms". */
+function quorumDetail(model: Model, c: ModelComponent, from: string): string {
+  const copies = replicaRegions(c).map((r) => ({ r, ms: rttMs(model, from, r) ?? 0 })).sort((a, b) => a.ms - b.ms);
+  const k = Math.floor(copies.length / 2) + 1;
+  return `a majority is ${k} of ${copies.length} copies; from ${from} the nearest ${k} are ${copies.slice(0, k).map((x) => `${x.r} ${ms(x.ms)} ms`).join(', ')}`;
+}
+
 export default defineCheck<Options>({
   meta: {
     id: 'geo/write-strategy',
@@ -110,7 +117,7 @@ export default defineCheck<Options>({
           out.push({
             status: 'fail',
             messageId: 'strongOnAsyncMultiWriter',
-            data: { flow: name, store: id, regions, replication: rep, lag: ms(c.replication?.lagMs ?? 0), quorum: ms(worstQuorum(model, c).ms) },
+            data: { flow: name, store: id, regions, replication: rep, lag: ms(c.replication?.lagMs ?? 0), quorum: ms(worstQuorum(model, c).ms), quorumDetail: quorumDetail(model, c, worstQuorum(model, c).region) },
             path: ['components', id, 'replication'],
             evidence: { failover: c.failover?.mode, replication: rep, lagMs: c.replication?.lagMs, regions: replicaRegions(c) },
           });

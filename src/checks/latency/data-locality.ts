@@ -2,6 +2,7 @@
 import type { HopLatency, OriginLatency } from '../../analysis/metrics.js';
 import type { Model } from '../../spec/model.js';
 import type { SpecPath } from '../../spec/diagnostic.js';
+import { areaOf } from '../../spec/regions.js';
 import { defineCheck, ms, pct, type Finding } from '../types.js';
 
 interface Options {
@@ -27,6 +28,16 @@ function isFarDataHop(model: Model, hop: HopLatency): boolean {
   return !!c?.stateful && hop.region !== undefined && hop.region !== hop.from;
 }
 
+/**
+ * The store behind a cross-region crossing: when the largest cost is a round trip that leaves the users'
+ * continent, whichever component sits at it (a store, or a service in front of one), the first store served
+ * at or after that hop in a region on another continent than the origin.
+ */
+function farStoreBehind(model: Model, o: OriginLatency, hop: HopLatency): HopLatency | undefined {
+  if (hop.region === undefined || hop.region === hop.from || areaOf(hop.region) === areaOf(o.origin)) return undefined;
+  return o.hops.slice(o.hops.indexOf(hop)).find((h) => model.components[h.component]?.stateful && h.region !== undefined && areaOf(h.region) !== areaOf(o.origin));
+}
+
 /** Where the learner moves the data: the store's primary when the write was pinned there, else its regions. */
 function storePath(model: Model, hop: HopLatency): SpecPath {
   const c = model.components[hop.component]!;
@@ -49,7 +60,8 @@ export default defineCheck<Options>({
       'When most of a request\'s time is spent on the wire, the design, not the code, sets its latency.',
     computes:
       'For each flow that touches a stateful component and each origin region: the p99 latency and its hop breakdown (see latency/flow-budget). ' +
-      'An origin over its p99 budget fails when its largest single cost is a round trip from one region to a store in another. ' +
+      'An origin over its p99 budget fails when its largest single cost is a round trip from one region to a store in another, ' +
+      'or a round trip that leaves the users\' continent on the way to a store there, whichever component (a service in front of the store) the crossing lands on. ' +
       'Network share = (round trips + replica/quorum waits) / p99; the worst origin is compared with maxNetworkShare.',
     sources: ['azureRtt', 'deanNorvig'],
     optionsSchema: {
@@ -68,11 +80,14 @@ export default defineCheck<Options>({
     messages: {
       local: '{{flow}}: at most {{share}} of p99 is network ({{network}} of {{latency}} ms from {{origin}}); no region waits on distant data',
       farData: '{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users\' {{kind}}s cross {{rtt}} ms to {{region}} {{store}}{{pinned}}',
+      farDataBehind: '{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users\' {{kind}}s cross {{rtt}} ms {{from}} -> {{region}} at {{component}}, on the way to {{store}} in {{storeRegion}}, another continent: moving only {{component}} would leave the crossing in front of {{store}}',
       networkHeavy: '{{flow}} from {{origin}} spends {{network}} of its {{latency}} ms p99 on the network ({{share}}, limit {{max}}); the largest round trip is {{rtt}} ms {{from}} -> {{region}} to {{component}}',
     },
     hints: {
       farData:
         'A round trip between continents costs more than everything else on the path together. Ask which region holds the data these users touch, and whether a copy (a read replica, or their rows homed in their own region) could live next to them. For writes, think about where the single writer is and whether it has to be.',
+      farDataBehind:
+        'The long round trip is charged to the service, but it is there because the data is far away: the service sits next to its store. Ask where the data these users touch lives, and whether a copy of it (a replica, or their rows homed near them) could live on their continent, with the service beside it.',
       networkHeavy:
         'Most of this request is time on the wire, so faster code will barely move it. Follow the hops region by region (sdcoach grade --format json) and look for a call that leaves the users\' region and could be answered from one nearby.',
     },
@@ -89,7 +104,24 @@ export default defineCheck<Options>({
       for (const o of origins) {
         if (budget === undefined || o.p99 <= budget) continue;
         const cost = largestCost(o);
-        if (!cost || cost.part !== 'network' || !isFarDataHop(model, cost.hop)) continue;
+        if (!cost || cost.part !== 'network') continue;
+        if (!isFarDataHop(model, cost.hop)) {
+          // The crossing sits in front of a service, but it is on the way to a store on another continent.
+          const store = farStoreBehind(model, o, cost.hop);
+          if (!store) continue;
+          failed.add(o.origin);
+          out.push({
+            status: 'fail',
+            messageId: 'farDataBehind',
+            data: {
+              flow: f.name, origin: o.origin, latency: ms(o.p99), budget, kind: f.kind, rtt: ms(cost.v), from: cost.hop.from,
+              region: cost.hop.region!, component: cost.hop.component, store: store.component, storeRegion: store.region!,
+            },
+            path: ['components', cost.hop.component, 'regions'],
+            evidence: { budget, p99: o.p99, networkMs: o.networkMs, crossing: cost.hop.component, store: store.component, hops: o.hops.map((h) => ({ component: h.component, from: h.from, region: h.region, networkMs: h.networkMs })) },
+          });
+          continue;
+        }
         failed.add(o.origin);
         out.push({
           status: 'fail',

@@ -7,24 +7,40 @@ interface Options {
   warnMargin: number;
 }
 
-/** The hop that costs the most, phrased for feedback: "82 ms is the round trip eu-west -> us-east to orders-db". */
-export function biggestCost(l: OriginLatency): string {
-  let best: { hop: HopLatency; part: 'network' | 'processing' | 'replication' | 'fanout'; v: number } | undefined;
+/**
+ * The largest single contributor to a flow's latency at a percentile, phrased for feedback with its share:
+ * a round trip, a component's processing, a sync/quorum wait, an aggregate's event replay, a fan-out's tail,
+ * or the mesh (its overhead summed over every call on the path, since it is one design decision paid per call).
+ */
+export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99'): string {
+  type Part = { v: number; text: string };
+  const parts: Part[] = [];
   for (const hop of l.hops) {
     if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
-    const parts: ['network' | 'processing' | 'replication' | 'fanout', number][] = [
-      ['network', hop.networkMs],
-      hop.fanout !== undefined ? ['fanout', hop.total.p99 - hop.networkMs - hop.replicationMs] : ['processing', hop.processing.p99],
-      ['replication', hop.replicationMs],
-    ];
-    for (const [part, v] of parts) if (!best || v > best.v) best = { hop, part, v };
+    parts.push({ v: hop.networkMs, text: `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}` });
+    if (hop.fanout !== undefined) {
+      parts.push({ v: hop.total[percentile] - hop.networkMs - hop.replicationMs, text: `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)` });
+    } else {
+      parts.push({ v: hop.processing[percentile], text: `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}` });
+    }
+    if (hop.replay) parts.push({ v: hop.replay[percentile], text: `loading the aggregate from ${hop.component}, which replays its events since the last snapshot` });
+    if (hop.replicationMs > 0) {
+      parts.push({
+        v: hop.replicationMs,
+        text: hop.replicationKind === 'quorum'
+          ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
+          : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
+      });
+    }
   }
+  const mesh = l.meshMs[percentile];
+  const calls = l.hops.filter((h) => h.mesh[percentile] > 0).length;
+  if (mesh > 0) parts.push({ v: mesh, text: `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy` });
+  const best = parts.reduce<Part | undefined>((a, b) => (!a || b.v > a.v ? b : a), undefined);
   if (!best) return '';
-  const { hop, part, v } = best;
-  if (part === 'network') return `${ms(v)} ms is the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`;
-  if (part === 'replication') return `${ms(v)} ms is ${hop.component} waiting for ${hop.replicationKind === 'quorum' ? 'a quorum of replicas' : 'its synchronous replica'}`;
-  if (part === 'fanout') return `${ms(v)} ms is the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`;
-  return `${ms(v)} ms is ${hop.component}'s own p99${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`;
+  const total = l[percentile];
+  const share = total > 0 ? ` (${Math.round((best.v / total) * 100)}% of the ${ms(total)} ms)` : '';
+  return `the largest part is ${ms(best.v)} ms${share}, ${best.text}`;
 }
 
 export default defineCheck<Options>({
@@ -36,7 +52,8 @@ export default defineCheck<Options>({
       'A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component\'s processing time, waits for synchronous replicas, and proxy overhead. ' +
       'Users far from the data pay the long round trips, so a design that is fast in its home region can miss its budget elsewhere. The tail (p99) is what users remember.',
     computes:
-      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops\' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger).',
+      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops\' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger).' +
+      'A failure names the largest single contributor at that percentile and its share: a round trip, a component\'s processing, a sync or quorum wait, an event-sourced aggregate\'s replay, a fan-out\'s tail, or the mesh overhead summed over the calls it is paid on.',
     sources: ['azureRtt', 'deanNorvig', 'istioOpenshift'],
     optionsSchema: {
       type: 'object',
@@ -75,7 +92,7 @@ export default defineCheck<Options>({
           out.push({
             status: near ? 'warn' : 'fail',
             messageId: near ? 'nearBudget' : 'overBudget',
-            data: { flow: f.name, percentile, latency: ms(o[percentile]), origin: o.origin, budget, cause: biggestCost(o) },
+            data: { flow: f.name, percentile, latency: ms(o[percentile]), origin: o.origin, budget, cause: biggestCost(o, percentile) },
             path,
             evidence: {
               ...evidence,

@@ -12,6 +12,27 @@ interface Options {
 
 const meshedHops = (o: OriginLatency): number => o.hops.filter((h) => h.mesh.p99 > 0).length;
 
+/** Per-call figures to 0.01 ms: half of a 2.7 ms pair is 1.35, not 1.4. */
+const fine = (n: number): string => String(Math.round(n * 100) / 100);
+
+/**
+ * Per call, not per hop: a call between two meshed components crosses two proxies (the full per-call
+ * figure); an ingress call from a user or a call to an unmeshed store crosses one (half of it).
+ */
+function callBreakdown(o: OriginLatency, perCallP99: number): string {
+  let pairs = 0;
+  let singles = 0;
+  for (const h of o.hops) {
+    if (h.mesh.p99 <= 0) continue;
+    if (perCallP99 > 0 && h.mesh.p99 * 2 <= perCallP99 * 1.5) singles++;
+    else pairs++;
+  }
+  const parts: string[] = [];
+  if (pairs) parts.push(`${pairs} call${pairs === 1 ? '' : 's'} between two meshed components x ${fine(perCallP99)} ms`);
+  if (singles) parts.push(`${singles} call${singles === 1 ? '' : 's'} with a proxy at one end only (the user's ingress call, or a call to an unmeshed store) x ${fine(perCallP99 / 2)} ms`);
+  return parts.join(' + ');
+}
+
 /** Where the per-call figure came from, for the message. */
 function figureSource(model: Model): string {
   const mesh = model.patterns.mesh;
@@ -36,7 +57,8 @@ export default defineCheck<Options>({
       'The cost per call is small (the course quotes 1-5 ms; a modern sidecar pair measures about 2-3 ms at p99, ambient mode about 0.2 ms), but it is paid on every hop, so a long synchronous chain pays it many times. ' +
       'A flow with a tight budget and many meshed hops can miss its budget because of the mesh alone.',
     computes:
-      'Per flow with a p99 budget and meshed hops, from each user region: mesh overhead = the sum over hops of the per-call overhead (p99) x the share of the hop\'s two ends that are meshed (both: 1, one: 1/2). ' +
+      'Per flow with a p99 budget and meshed hops, from each user region: mesh overhead = the sum over the calls of the per-call overhead (p99) x the share of the call\'s two ends that are meshed (both: 1, one: 1/2). ' +
+      'The figure is per call, not per hop: a call between two meshed services crosses two proxies, while the user\'s ingress call and a call to an unmeshed store cross one. ' +
       'Fails when the flow is over budget but would be within it without that overhead; warns when the overhead exceeds maxShare of the budget.',
     sources: ['course', 'istioOpenshift', 'istioAmbient'],
     optionsSchema: {
@@ -46,9 +68,9 @@ export default defineCheck<Options>({
     },
     defaults: { maxShare: 0.1 },
     messages: {
-      small: 'the mesh adds {{overhead}} ms over {{hops}} meshed hops to {{flow}} from {{origin}}: {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call, {{figure}})',
-      largeShare: 'the mesh adds {{overhead}} ms over {{hops}} meshed hops to {{flow}} from {{origin}}: {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call, {{figure}})',
-      breaksBudget: 'the mesh adds {{overhead}} ms over {{hops}} meshed hops; without it {{flow}} would be at {{without}} ms from {{origin}}, budget {{budget}} ms, but it is at {{latency}} ms ({{perCall}} ms per call, {{figure}})',
+      small: 'the mesh adds {{overhead}} ms to {{flow}} from {{origin}} ({{breakdown}}): {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call through a pair of proxies, {{figure}})',
+      largeShare: 'the mesh adds {{overhead}} ms to {{flow}} from {{origin}} ({{breakdown}}): {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call through a pair of proxies, {{figure}})',
+      breaksBudget: 'the mesh adds {{overhead}} ms to {{flow}} ({{breakdown}}); without it {{flow}} would be at {{without}} ms from {{origin}}, budget {{budget}} ms, but it is at {{latency}} ms ({{perCall}} ms per call through a pair of proxies, {{figure}})',
     },
     hints: {
       largeShare: 'Count the meshed hops on this flow and what each one costs. Does every component on a latency-sensitive path need its own proxy, and does the data plane you chose cost the same per hop as the alternatives?',
@@ -71,9 +93,10 @@ export default defineCheck<Options>({
 });
 
 function flowFinding(model: Model, f: FlowMetrics, meshed: OriginLatency[], budget: number, maxShare: number, fig: { perCall: string; figure: string }): Finding {
+  const perCallP99 = meshOverhead(model).p99;
   const path = model.patterns.mesh ? ['patterns', 'mesh'] : ['flows', f.name, 'path'];
   const data = (o: OriginLatency) => ({
-    flow: f.name, origin: o.origin, overhead: ms(o.meshMs.p99), hops: meshedHops(o), budget,
+    flow: f.name, origin: o.origin, overhead: ms(o.meshMs.p99), hops: meshedHops(o), breakdown: callBreakdown(o, perCallP99), budget,
     share: pct(o.meshMs.p99 / budget, 1), ...fig,
   });
   const evidence = (o: OriginLatency) => ({

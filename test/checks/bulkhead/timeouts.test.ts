@@ -11,6 +11,19 @@ testCheck(timeouts, {
   ],
   invalid: [
     {
+      spec: 'bulkhead/timeout-below-p99.yaml',
+      // Log-normal fitted to p50/p99: sigma = ln(p99/p50) / z99 (z99 = 2.32635), share = P(Z > ln(t/p50) / sigma).
+      findings: [
+        // payment-api: sigma = ln(200/80) / 2.32635 = 0.91629 / 2.32635 = 0.39388; z = ln(150/80) / 0.39388 = 0.62861 / 0.39388 = 1.5960;
+        // P(Z > 1.5960) = 0.0552 -> 5.5%
+        { status: 'fail', messageId: 'cutsHealthyCalls', line: 11, data: { caller: 'web-api', dependency: 'payment-api', timeout: '150', p50: '80', p99: '200', share: '5.5%', limit: '1%' } },
+        // users-db (not external, but it has a pool timeout): sigma = ln(20/5) / 2.32635 = 1.38629 / 2.32635 = 0.59592;
+        // z = ln(10/5) / 0.59592 = 0.69315 / 0.59592 = 1.1632; P(Z > 1.1632) = 0.1224 -> 12.2%
+        { status: 'fail', messageId: 'cutsHealthyCalls', line: 12, data: { dependency: 'users-db', timeout: '10', share: '12.2%' } },
+        // email-api: the timeout equals the p99, P(Z > 2.32635) = 1%, not more than 1%: passes
+      ],
+    },
+    {
       spec: 'bulkhead/shared-pool.yaml',
       findings: [
         // 1,000 ms timeout >= checkout's 800 ms p99 budget

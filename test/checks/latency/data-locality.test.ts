@@ -24,6 +24,14 @@ testCheck(dataLocality, {
       ],
     },
     {
+      spec: 'latency/locality-far-service.yaml',
+      findings: [
+        // eu-west: 0.5 to the local gateway + 2 + 82 (eu-west -> us-east to orders-api) + 10 + 0.5 + 5 = 100 ms > 50;
+        // the 82 ms crossing lands on orders-api, in front of orders-db in us-east (another continent): fail, not warn
+        { status: 'fail', messageId: 'farDataBehind', line: 7, data: { flow: 'get-order', origin: 'eu-west', latency: '100', rtt: '82', from: 'eu-west', region: 'us-east', component: 'orders-api', store: 'orders-db', storeRegion: 'us-east' } },
+      ],
+    },
+    {
       spec: 'latency/locality-chatty.yaml',
       findings: [
         // eu-west: network 0.5 + 82 = 82.5 of 102.5 ms = 80.5% > 50%
