@@ -60,11 +60,11 @@ export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | Cal
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id3 = string
-export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id4 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
