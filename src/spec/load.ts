@@ -97,6 +97,10 @@ function validateData(file: string, format: SpecFormat, text: string, data: unkn
     valid = validate(parsed.data);
   } catch (err) {
     if (err instanceof RangeError) return { ok: false, diagnostics: [{ file, message: 'nesting is too deep to be a spec', code: 'too-deep', severity: 'error' }] };
+    // ajv compares list items with a deep-equal that calls an item's own toString/valueOf: a list
+    // item with such a key (never a valid field) must be an error at that key, not a crash.
+    const shadow = err instanceof TypeError ? shadowedMethodKey(parsed.data) : undefined;
+    if (shadow) return { ok: false, diagnostics: [located(file, locate, { path: shadow, key: true, message: `"${String(shadow[shadow.length - 1])}" is not a field of a list item`, code: 'schema/unknown-field', severity: 'error' })] };
     throw err;
   }
   if (!valid) {
@@ -149,4 +153,20 @@ export function withGivens(loaded: LoadedSpec, givens: Givens | undefined): Load
   const notes = figureNotes(model.figures).map((p) => located(loaded.file, loaded.locate, p));
   const kept = loaded.diagnostics.filter((d) => !d.code?.startsWith('figure-'));
   return { ...loaded, model, diagnostics: [...kept, ...notes].sort(byPosition) };
+}
+
+/** The path of the first key named toString or valueOf on an object anywhere inside a list (breadth-first), if any. */
+function shadowedMethodKey(data: unknown): (string | number)[] | undefined {
+  const queue: { value: unknown; path: (string | number)[]; inList: boolean }[] = [{ value: data, path: [], inList: false }];
+  for (let i = 0; i < queue.length && i < 1_000_000; i++) {
+    const { value, path, inList } = queue[i]!;
+    if (Array.isArray(value)) value.forEach((v, k) => queue.push({ value: v, path: [...path, k], inList: true }));
+    else if (value && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        if (inList && (key === 'toString' || key === 'valueOf')) return [...path, key];
+        queue.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], inList });
+      }
+    }
+  }
+  return undefined;
 }

@@ -73,6 +73,17 @@ function everyOutput(names: string[]): void {
 }
 
 describe('names that are Object.prototype members', () => {
+  it('a list item with a toString or valueOf key is an error at that key, not a crash in the validator', () => {
+    // ajv's uniqueItems compares items with a deep-equal that calls an item's own toString/valueOf.
+    for (const key of ['toString', 'valueOf']) {
+      const text = `regions: [{}, {${key}: null}]\ncomponents:\n  api: {kind: service}\n`;
+      const r = loadSpecText('spec.yaml', text);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.diagnostics[0]).toMatchObject({ line: 1, column: 16, code: 'schema/unknown-field' });
+      expect(r.diagnostics[0]!.message).toContain(key);
+    }
+  });
   it('grades, measures, draws and reports a spec named entirely after them', () => {
     expect(MEMBERS).toEqual(expect.arrayContaining(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']));
     everyOutput(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
