@@ -91,7 +91,9 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
     rubric.checks.push({ id: 'design/rates-match-estimates', weight: 1, mustPass: true, options: { quantities: fed } });
   }
   // design/honest-figures is must-pass in every stage unless a stage lists it (must_pass false, options) or disables it.
-  if (!disabled.has(HONEST_FIGURES) && !rubric.checks.some((c) => c.id === HONEST_FIGURES)) rubric.checks.push({ id: HONEST_FIGURES, weight: 1, mustPass: true, options: {} });
+  // An estimate stage grades the learner's arithmetic, not a design's figures.
+  const estimateStage = problem.stages[stageNumber - 1]?.kind === 'estimate';
+  if (!estimateStage && !disabled.has(HONEST_FIGURES) && !rubric.checks.some((c) => c.id === HONEST_FIGURES)) rubric.checks.push({ id: HONEST_FIGURES, weight: 1, mustPass: true, options: {} });
   const givens = stageGivens(problem, stageNumber);
   if (givens) rubric.givens = givens;
   return { ok: true, rubric };
