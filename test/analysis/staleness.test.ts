@@ -34,7 +34,7 @@ components:
   });
 
   it('ignores async replication to a standby that serves no reads, and uses the default worker lag', () => {
-    // one serving region, standby in us-west (async by default): 0 ms replication; lag_ms not stated: 1000 ms default
+    // one serving region, standby in us-west (async by default): 0 ms replication; lag_ms not stated: the default, half of the 1000 ms staleness default = 500 ms
     const s = storeStaleness(modelOf(`
 regions: [us-east, us-west]
 components:
@@ -42,7 +42,7 @@ components:
   projector: {kind: worker, regions: [us-east], consumes: events, writes: view}
   view: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: us-west}}
 `));
-    expect(s.view).toMatchObject({ projectionLagMs: 1000, replicationLagMs: 0, totalMs: 1000 });
+    expect(s.view).toMatchObject({ projectionLagMs: 500, replicationLagMs: 0, totalMs: 500 });
   });
 
   it('stops at a cycle of workers', () => {
