@@ -57,7 +57,7 @@ describe('designToMermaid', () => {
   it('labels hops with what they add, replication with its mode and lag, and marks standbys', () => {
     const { model, metrics } = load('examples/orders-cqrs.yaml');
     const src = designToMermaid(model, metrics);
-    expect(src).toContain('n_orders_api_eu_west -->|"+176 ms · RTT 82 · sync wait 64"| n_orders_db_us_east');
+    expect(src).toContain('n_orders_api_eu_west -->|"+176 ms · RTT 82 · sync wait 64<br/>pool 10"| n_orders_db_us_east');
     expect(src).toContain('n_orders_db_us_east -.->|"sync · standby · RTO 40 s"| n_orders_db_us_west');
     expect(src).toContain('n_summary_db_us_east -.->|"async · lag 300 ms · standby · RTO 40 s"| n_summary_db_eu_west');
     expect(src).toContain('n_order_events_us_east -.->|"consumes"| n_projector_us_east');
