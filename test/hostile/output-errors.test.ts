@@ -77,7 +77,7 @@ describe('an unwritable destination is found before the render', () => {
     const r = sdcoach(['report', spec, '-o', folder], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } });
     expect(r.status).toBe(2);
     expectNoStackTrace(r.all);
-    expect(r.stderr.trim()).toBe(`sdcoach report: cannot write ${folder}: it is a folder`);
+    expect(r.stderr.trim()).toBe(`sdcoach: cannot write ${folder}: it is a folder`);
   });
 
   it('diagram -o under a file used as a folder: one line, exit 2', () => {
