@@ -19,7 +19,8 @@ describe('one error style', () => {
 
   it('grade with no arguments prints its usage', () => {
     const r = sdcoach(['grade']);
-    expect(r.stderr).toBe("sdcoach: missing required argument 'specs'\nusage: sdcoach grade [options] <specs...>\n(sdcoach grade --help shows every option, with examples)\n");
+    // The tests start the CLI as `node bin/sdcoach.js`, so the usage names it that way (a command that works as invoked).
+    expect(r.stderr).toBe("sdcoach: missing required argument 'specs'\nusage: node bin/sdcoach.js grade [options] <specs...>\n(node bin/sdcoach.js grade --help shows every option, with examples)\n");
   });
 });
 
@@ -62,8 +63,8 @@ describe('schemas and stages', () => {
   it('problem --help has examples', () => {
     const r = sdcoach(['problem', '--help']);
     expect(r.stdout).toContain('Examples:');
-    expect(r.stdout).toContain('$ sdcoach problem new black-friday --dir my-problems --topic scalability');
-    expect(r.stdout).toContain('$ sdcoach problem check my-problems/black-friday');
+    expect(r.stdout).toContain('$ node bin/sdcoach.js problem new black-friday --dir my-problems --topic scalability');
+    expect(r.stdout).toContain('$ node bin/sdcoach.js problem check my-problems/black-friday');
   });
 });
 

@@ -14,7 +14,8 @@ describe('reference solutions have the threads their traffic holds', () => {
   for (const entry of entries) {
     const loaded = loadProblem(entry.dir);
     if (!loaded.ok) continue;
-    for (const stage of loaded.problem.stages) {
+    // An estimate stage's solution is the starter with numbers written under estimates: not a design.
+    for (const stage of loaded.problem.stages.filter((s) => s.kind !== 'estimate')) {
       it(`${entry.id} stage ${stage.number}`, () => {
         const spec = loadSpecFile(stage.solution);
         if (!spec.ok) throw new Error(`${stage.solution} does not load`);

@@ -24,7 +24,7 @@ testCheck(flowBudget, {
         // commit p99: s1 0.5 + 1 + 1.5 mesh (ingress); db: 0.5 + 5 write + 1.5 mesh (one sidecar, s1's) + quorum wait:
         // RTTs from us-east to its copies 0.5, 64 (us-west), 82 (eu-west); a majority of 3 is 2, so 64 ms.
         // Total 0.5 + 1 + 1.5 + 0.5 + 5 + 1.5 + 64 = 74 > 50; 64 / 74 = 86%
-        { status: 'fail', messageId: 'overBudget', line: 14, data: { flow: 'commit', latency: '74', cause: 'the largest part is 64 ms (86% of the 74 ms), db waiting for a quorum of its replicas (the round trip from us-east to the nearest majority)' } },
+        { status: 'fail', messageId: 'overBudget', line: 14, data: { flow: 'commit', latency: '74', cause: 'the largest part is 64 ms (86% of the 74 ms), db waiting for a quorum of its voters (the leader\'s round trip to the nearest majority)' } },
       ],
     },
     {
