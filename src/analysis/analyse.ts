@@ -2,6 +2,7 @@
 import type { Model } from '../spec/model.js';
 import { flowAvailability } from './availability.js';
 import { capacity } from './capacity.js';
+import { designCost } from './cost.js';
 import { estimateMetrics } from './estimates.js';
 import { storeFailovers } from './failover.js';
 import { flowLatency } from './latency.js';
@@ -30,6 +31,8 @@ export function analyse(model: Model): Metrics {
       availability: { ...availability, ...(target !== undefined ? { target } : {}) },
     };
   }
+  // Capacity walks the same routes the latency computation already walked.
+  const loads = capacity(model, latencies);
   const metrics: Metrics = {
     flows,
     workload: {
@@ -41,8 +44,8 @@ export function analyse(model: Model): Metrics {
     stores: storeFailovers(model),
     pools: poolDemand(model, latencies),
     residency: residency(model),
-    // Capacity walks the same routes the latency computation already walked.
-    capacity: capacity(model, latencies),
+    capacity: loads,
+    cost: designCost(model, loads),
     staleness: storeStaleness(model),
   };
   const mesh = model.patterns.mesh;

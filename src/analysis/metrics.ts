@@ -207,6 +207,48 @@ export interface MeshMetrics {
   overheadMs: { p50: number; p99: number };
 }
 
+/** One component's cost in one region. */
+export interface RegionCost {
+  region: string;
+  replicas: number;
+  /** Requests/s that reach it there (metrics.capacity), which per-request prices bill. */
+  requestsPerS: number;
+  /** replicas x price per replica-hour. */
+  replicaUsdPerHour: number;
+  /** requestsPerS x 3,600 / 1e6 x price per million requests. */
+  requestUsdPerHour: number;
+  /** replicas x price per mesh proxy-hour, for a component with a sidecar when the mesh names its product. */
+  meshUsdPerHour: number;
+  usdPerHour: number;
+  usdPerMonth: number;
+}
+
+export interface ComponentCost {
+  component: string;
+  kind: string;
+  /** The catalog entry that prices it: the spec's own tech ('spec') or its kind's representative; absent for clients and externals ('free'). */
+  tech?: string;
+  size?: string;
+  instance?: string;
+  basis: 'spec' | 'representative' | 'free';
+  regions: Record<string, RegionCost>;
+  usdPerHour: number;
+  usdPerMonth: number;
+}
+
+/** On-demand cost of running the design (src/analysis/cost.ts). */
+export interface CostMetrics {
+  hoursPerMonth: number;
+  usdPerHour: number;
+  usdPerMonth: number;
+  components: Record<string, ComponentCost>;
+  regions: Record<string, { usdPerHour: number; usdPerMonth: number }>;
+  /** Price of one mesh proxy per hour, when the mesh names its product. */
+  meshProxyUsdPerHour?: number;
+  mostExpensiveComponent?: string;
+  mostExpensiveRegion?: string;
+}
+
 export interface Metrics {
   flows: Record<string, FlowMetrics>;
   /** The declared service mesh, when there is one (for rubric assertions). */
@@ -219,6 +261,8 @@ export interface Metrics {
   staleness: Record<string, StoreStaleness>;
   residency: { violations: ResidencyViolation[]; classes: Record<string, { allowed?: string[]; regions: string[] }> };
   capacity: Record<string, Record<string, RegionLoad>>;
+  /** What the design costs to run, per component and region. */
+  cost: CostMetrics;
   /** The spec's estimates, in base units (seconds, bits, counts), when it has any. */
   estimates?: Record<string, EstimateValue>;
 }

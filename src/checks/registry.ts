@@ -1,6 +1,7 @@
 // Every check sdcoach ships, by id. Each topic folder lists its own checks in its index.ts.
 import { availabilityChecks } from './availability/index.js';
 import { bulkheadChecks } from './bulkhead/index.js';
+import { costChecks } from './cost/index.js';
 import { cqrsChecks } from './cqrs/index.js';
 import { designChecks } from './design/index.js';
 import { estimationChecks } from './estimation/index.js';
@@ -24,6 +25,7 @@ export const ALL_CHECKS: readonly Check<any>[] = [
   ...meshChecks,
   ...availabilityChecks,
   ...scalabilityChecks,
+  ...costChecks,
 ];
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));

@@ -42,6 +42,19 @@ export function metricsTable(m: Metrics): string {
   for (const [id, byRegion] of Object.entries(m.capacity)) {
     for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas)}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
   }
+  const c = m.cost;
+  out.push(`cost (on-demand list prices; monthly = hourly x ${c.hoursPerMonth} h)`);
+  out.push(`  cost.usdPerMonth = ${fmt(c.usdPerMonth)}  cost.usdPerHour = ${fmt(c.usdPerHour, 4)}`);
+  for (const [r, v] of Object.entries(c.regions)) out.push(`  cost.regions["${r}"].usdPerMonth = ${fmt(v.usdPerMonth)}`);
+  for (const cc of Object.values(c.components)) {
+    if (cc.basis === 'free') continue;
+    const priced = `${cc.tech} ${cc.size}${cc.basis === 'representative' ? `, representative of ${cc.kind}` : ''}`;
+    out.push(`  cost.components["${cc.component}"].usdPerMonth = ${fmt(cc.usdPerMonth)}  (${priced})`);
+    for (const r of Object.values(cc.regions)) {
+      const parts = [r.replicaUsdPerHour ? `${r.replicas} replica${r.replicas === 1 ? '' : 's'} $${fmt(r.replicaUsdPerHour, 4)}/h` : '', r.requestUsdPerHour ? `${fmt(r.requestsPerS)} req/s $${fmt(r.requestUsdPerHour, 4)}/h` : '', r.meshUsdPerHour ? `mesh proxies $${fmt(r.meshUsdPerHour, 4)}/h` : ''].filter(Boolean);
+      out.push(`    .regions["${r.region}"].usdPerMonth = ${fmt(r.usdPerMonth)}  (${parts.join(' + ') || 'nothing billed'})`);
+    }
+  }
   out.push('', 'Use these paths in rubric assertions, e.g.  expr: flows["checkout"].worst.p99 <= 250');
   return `${out.join('\n')}\n`;
 }

@@ -105,6 +105,10 @@ export const TECH_SOURCES = {
     title: 'linkerd.io blog, 2021-05-27, "Benchmarking Linkerd and Istio"',
     where: 'Linkerd proxy adds < 1 ms median per hop; multi-hop app at 2,000 rps: Linkerd +9 ms, Istio +15 ms median end to end',
   },
+  awsMonthHours: {
+    title: 'AWS Pricing Calculator, "Assumptions" (calculator.aws)',
+    where: 'monthly cost = hourly price x 730 hours (24 x 365 / 12)',
+  },
   plausibleRanges: {
     title: 'sdcoach convention over the sourced figures (docs/spec.md, "Plausible ranges")',
     where: 'upper bounds: 10 x the largest catalog figure of the kind (capacity), 5 x Tomcat\'s 200 threads, 99.99 % for one region\'s deployment (the highest single-region SLA above); lower bounds: the fastest published figure of the kind',

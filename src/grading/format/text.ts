@@ -3,6 +3,7 @@
 import { sanitizeLine } from '../../spec/sanitize.js';
 import type { Report, ReportCheck } from '../report.js';
 import { asInvoked } from '../../problems/invocation.js';
+import { usd } from '../../checks/cost/within-budget.js';
 
 export interface TextOptions {
   color: boolean;
@@ -36,6 +37,8 @@ export function formatText(report: Report, opts: TextOptions): string {
     if (report.minScore !== undefined && report.score < report.minScore) why.push(`below --min-score ${report.minScore}`);
   }
   lines.push(`${c.bold(`Score ${report.score}/100`)}  ${verdict}${why.length ? c.dim(`  (${why.join('; ')})`) : c.dim(`  (pass mark ${report.passMark})`)}`);
+  const cost = costLine(report);
+  if (cost) lines.push(c.dim(cost));
   for (const w of report.warnings) lines.push(c.yellow(`warning: ${s(w)}`));
   lines.push('');
 
@@ -48,6 +51,14 @@ export function formatText(report: Report, opts: TextOptions): string {
   const na = report.checks.filter((x) => x.status === 'n/a');
   if (na.length && !opts.verbose) lines.push(c.dim(`- ${na.length} check${na.length === 1 ? '' : 's'} did not apply: ${na.map((x) => x.id).join(', ')}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** "cost: $758 a month, budget $400" when the rubric's cost check ran, else undefined. */
+export function costLine(report: Report): string | undefined {
+  const check = report.checks.find((x) => x.id === 'cost/within-budget' && x.status !== 'n/a');
+  if (!check) return undefined;
+  const budget = check.findings[0]?.data.budget;
+  return `cost: $${usd(report.metrics.cost.usdPerMonth)} a month at on-demand prices${budget !== undefined ? `, budget $${budget}` : ''}`;
 }
 
 function formatCheck(report: Report, check: ReportCheck, c: ReturnType<typeof paint>, opts: TextOptions): string[] {

@@ -1,0 +1,69 @@
+// What the design costs to run, per component and region, from the catalog's on-demand prices:
+// replicas x the price per replica-hour of the component's tech/size (or its kind's representative,
+// src/data/cost.ts), plus the requests/s that reach it x the price per million requests for services
+// billed by use, plus one mesh proxy per meshed replica when the mesh names a sidecar product.
+// Monthly = hourly x 730 h. Clients and externals cost 0 (not on the design's bill).
+import { HOURS_PER_MONTH, REPRESENTATIVE_TECH } from '../data/cost.js';
+import { MESH_TECH, TECH } from '../data/tech.js';
+import { dict } from '../spec/dict.js';
+import type { Model, ModelComponent } from '../spec/model.js';
+import type { ComponentCost, CostMetrics, RegionCost, RegionLoad } from './metrics.js';
+
+const SECONDS_PER_HOUR = 3600;
+
+/** The catalog entry that prices a component: its own tech/size, its kind's representative, or none (free). */
+function priced(c: ModelComponent): { tech: string; size: string; basis: 'spec' | 'representative' } | undefined {
+  if (c.tech !== undefined && Object.hasOwn(TECH, c.tech)) {
+    const t = TECH[c.tech]!;
+    const size = c.size !== undefined && Object.hasOwn(t.sizes, c.size) ? c.size : t.defaultSize;
+    return { tech: c.tech, size, basis: 'spec' };
+  }
+  const rep = REPRESENTATIVE_TECH[c.kind];
+  return rep ? { tech: rep.tech, size: rep.size, basis: 'representative' } : undefined;
+}
+
+const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function designCost(model: Model, capacity: Record<string, Record<string, RegionLoad>>): CostMetrics {
+  const mesh = model.patterns.mesh;
+  const meshTech = mesh?.tech !== undefined && Object.hasOwn(MESH_TECH, mesh.tech) ? MESH_TECH[mesh.tech]! : undefined;
+  const proxyUsdPerHour = meshTech && meshTech.dataPlane === 'sidecar' ? meshTech.usdPerProxyHour : 0;
+  const components: Record<string, ComponentCost> = dict();
+  const regionTotals: Record<string, number> = dict();
+  let total = 0;
+  for (const id of model.componentOrder) {
+    const c = model.components[id]!;
+    const p = priced(c);
+    const size = p ? TECH[p.tech]!.sizes[p.size]! : undefined;
+    const regions: Record<string, RegionCost> = dict();
+    let compTotal = 0;
+    for (const region of c.regions) {
+      const requestsPerS = capacity[id]?.[region]?.rate ?? 0;
+      const replicaUsd = size ? c.replicas * size.usdPerHour : 0;
+      const requestUsd = size?.usdPerMillionRequests ? (requestsPerS * SECONDS_PER_HOUR / 1e6) * size.usdPerMillionRequests : 0;
+      const meshUsd = c.sidecar ? c.replicas * proxyUsdPerHour : 0;
+      const hourly = replicaUsd + requestUsd + meshUsd;
+      compTotal += hourly;
+      regionTotals[region] = (regionTotals[region] ?? 0) + hourly;
+      regions[region] = {
+        region, replicas: c.replicas, requestsPerS, replicaUsdPerHour: round(replicaUsd, 4), requestUsdPerHour: round(requestUsd, 4),
+        meshUsdPerHour: round(meshUsd, 4), usdPerHour: round(hourly, 4), usdPerMonth: round(hourly * HOURS_PER_MONTH, 2),
+      };
+    }
+    total += compTotal;
+    components[id] = {
+      component: id, kind: c.kind, ...(p ? { tech: p.tech, size: p.size, instance: size!.instance } : {}), basis: p?.basis ?? 'free',
+      regions, usdPerHour: round(compTotal, 4), usdPerMonth: round(compTotal * HOURS_PER_MONTH, 2),
+    };
+  }
+  const byRegion: Record<string, { usdPerHour: number; usdPerMonth: number }> = dict();
+  for (const [r, h] of Object.entries(regionTotals)) byRegion[r] = { usdPerHour: round(h, 4), usdPerMonth: round(h * HOURS_PER_MONTH, 2) };
+  const mostComponent = Object.values(components).reduce<ComponentCost | undefined>((a, b) => (!a || b.usdPerHour > a.usdPerHour ? b : a), undefined);
+  const mostRegion = Object.entries(byRegion).reduce<[string, { usdPerMonth: number }] | undefined>((a, b) => (!a || b[1].usdPerMonth > a[1].usdPerMonth ? b : a), undefined);
+  return {
+    hoursPerMonth: HOURS_PER_MONTH, usdPerHour: round(total, 4), usdPerMonth: round(total * HOURS_PER_MONTH, 2), components, regions: byRegion,
+    ...(meshTech ? { meshProxyUsdPerHour: proxyUsdPerHour } : {}),
+    ...(mostComponent && mostComponent.usdPerHour > 0 ? { mostExpensiveComponent: mostComponent.component } : {}),
+    ...(mostRegion && mostRegion[1].usdPerMonth > 0 ? { mostExpensiveRegion: mostRegion[0] } : {}),
+  };
+}
