@@ -1,5 +1,6 @@
 // The shipped catalog proves itself: every problem validates, every stage's reference solution
 // passes, the starter fails, and every flawed fixture fails the checks it names.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scanCatalogs, SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem, type Problem } from '../../src/problems/problem.js';
@@ -27,6 +28,11 @@ describe('shipped catalog', () => {
           const bad = proof.results.filter((r) => r.stage === stage.number && !r.ok);
           expect(bad.map((r) => `${r.kind} ${r.file}: ${r.message}`)).toEqual([]);
           expect(stage.fixtures.length, 'at least two flawed fixtures per stage').toBeGreaterThanOrEqual(2);
+          // A file's own stage: line is what `sdcoach grade` uses: it must name the stage it is listed under.
+          for (const file of [stage.solution, ...stage.fixtures.map((f) => f.file)]) {
+            const line = /^stage:\s*(\d+)\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
+            if (line !== undefined) expect(Number(line), `${file} says stage: ${line}`).toBe(stage.number);
+          }
         });
       }
     });

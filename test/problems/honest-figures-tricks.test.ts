@@ -35,7 +35,7 @@ describe('a grade cannot be bought by stating numbers', () => {
 
   it('inflated capacity_rps: a CDN node serving a million requests a second', () => {
     // url-shortener gives every cdn 500,000 req/s per node; the fixture claims 1,000,000.
-    const { report, messages } = gradeFixture('url-shortener', 2, 'stage-2-trick-inflated-capacity.yaml');
+    const { report, messages } = gradeFixture('url-shortener', 3, 'stage-2-trick-inflated-capacity.yaml');
     expect(report.passed).toBe(false);
     expect(messages).toContain('edge capacity_rps is 500,000 req/s in this problem (given for every cdn); your spec says 1,000,000 req/s: graded with 500,000 req/s');
   });
@@ -50,14 +50,14 @@ describe('a grade cannot be bought by stating numbers', () => {
 
   it('tiny RTT override: us-east to eu-west in 1 ms', () => {
     // The problem fixes the measured table: us-east <-> eu-west is 82 ms.
-    const { report, messages } = gradeFixture('global-feed', 1, 'stage-1-trick-tiny-rtt.yaml');
+    const { report, messages } = gradeFixture('global-feed', 2, 'stage-1-trick-tiny-rtt.yaml');
     expect(report.passed).toBe(false);
     expect(messages).toContain('the round trip us-east <-> eu-west is 82 ms in this problem (measured table, given for this problem); your spec says 1 ms: graded with 82 ms');
   });
 
   it('availability 1: a service that is never down', () => {
     // payments-failover gives 99.95 % for one region's deployment of any tier.
-    const { report, messages } = gradeFixture('payments-failover', 1, 'stage-1-trick-availability-one.yaml');
+    const { report, messages } = gradeFixture('payments-failover', 2, 'stage-1-trick-availability-one.yaml');
     expect(report.passed).toBe(false);
     expect(messages).toContain('payments-api availability is 0.9995 in this problem (given for every component); your spec says 1: graded with 0.9995');
   });
@@ -71,7 +71,7 @@ describe('a grade cannot be bought by stating numbers', () => {
 
   it('async replication with zero lag', () => {
     // presence-db's copies reach ap-northeast: half of the measured us-east <-> ap-northeast 156 ms = 78 ms at least.
-    const { report, messages } = gradeFixture('chat-presence', 1, 'stage-1-trick-async-lag-zero.yaml');
+    const { report, messages } = gradeFixture('chat-presence', 2, 'stage-1-trick-async-lag-zero.yaml');
     expect(report.passed).toBe(false);
     expect(messages).toContain('presence-db replication.lag_ms is 0 ms on async replication: an async copy always trails its primary (between 78 and 600,000 ms here); graded with 1000 ms');
   });
