@@ -243,7 +243,7 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
   // catalog is shared or moved away from this clone.
   const schemaDir = join(resolve(opts.catalog), 'schemas');
   mkdirSync(schemaDir, { recursive: true });
-  for (const name of ['spec', 'problem'] as const) writeFileSync(join(schemaDir, `${name}.schema.json`), readFileSync(schemaPath(name), 'utf8'));
+  for (const name of ['spec', 'problem', 'rubric'] as const) writeFileSync(join(schemaDir, `${name}.schema.json`), readFileSync(schemaPath(name), 'utf8'));
   const ref = (sub: string) => relative(join(dir, sub), join(schemaDir, 'spec.schema.json'));
 
   const starter = solutionDoc();
