@@ -18,8 +18,9 @@ import { PLACEHOLDER } from './prove.js';
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 interface Kit {
-  /** A shipped example (examples/) or, for `small:`, the small two-region design below. */
+  /** The shipped example (examples/) the design starts from, unless `text` gives a smaller one. */
   example: string;
+  text?: string;
   pattern?: 'cqrs' | 'event_sourcing' | 'mesh' | 'bulkhead' | 'multi_region';
   /** The flaw a fixture (and the starter) carries, and the check it must fail. */
   flaw: { describe: string; fails: string; apply(doc: Document): void };
@@ -58,9 +59,9 @@ const KITS: Record<string, Kit> = {
     },
   },
   'geo-distribution': {
-    example: 'global-feed.yaml',
+    example: 'two-continent design',
     pattern: 'multi_region',
-    scenario: 'A social feed served to users on several continents, with personal data that must stay in its area.',
+    scenario: 'A service used in the US and the EU, whose users\' personal data must stay in their own area.',
     flaw: {
       describe: 'copies data with a residency rule into every region',
       fails: 'geo/residency',
@@ -112,6 +113,34 @@ const KITS: Record<string, Kit> = {
   },
 };
 
+// Two areas of two regions each, with personal data that must stay in its area.
+const GEO = `name: Two-continent profiles
+regions: [us-east, us-west, eu-west, eu-central]
+users: {us-east: 0.5, eu-west: 0.5}
+components:
+  gateway: {kind: gateway, regions: [us-east, eu-west], replicas: 2, threads: 1000}
+  api:     {kind: service, regions: [us-east, eu-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  posts-db: {kind: database, regions: [us-east, eu-west], replication: {mode: async, lag_ms: 1000},
+             failover: {mode: active-active, conflict: home-region}}
+  profiles-us: {kind: database, regions: [us-east, us-west], replication: {mode: async, lag_ms: 500},
+                failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  profiles-eu: {kind: database, regions: [eu-west, eu-central], replication: {mode: sync},
+                failover: {mode: active-passive, standby: eu-central, detect_s: 10, promote_s: 30}}
+flows:
+  read-posts:        {kind: read, rate: 5000, path: [gateway, api, posts-db], budget_ms: {p50: 60, p99: 150}}
+  update-profile-us: {kind: write, rate: 20, origins: [us-east], path: [gateway, api, profiles-us], budget_ms: {p50: 100, p99: 200}}
+  update-profile-eu: {kind: write, rate: 20, origins: [eu-west], path: [gateway, api, profiles-eu], budget_ms: {p50: 100, p99: 200}}
+workload:
+  data:
+    us-personal-data: {stores: [profiles-us], residency: [us]}
+    eu-personal-data: {stores: [profiles-eu], residency: [eu]}
+    public-posts:     {stores: [posts-db]}
+requirements: {availability: 0.999, max_staleness_ms: 2000, rto_s: 60}
+patterns:
+  multi_region: {strategy: data-locality, routing: latency}
+`;
+KITS['geo-distribution']!.text = GEO;
+
 // One small two-region design (gateway, service, one database with a standby) for the cross-cutting
 // topics; each kit's flaw makes it fail the topic's check.
 const SMALL = `name: Small service
@@ -130,7 +159,8 @@ requirements: {rto_s: 60, availability: 0.999}
 
 Object.assign(KITS, {
   latency: {
-    example: 'small:',
+    example: 'small two-region design',
+    text: SMALL,
     scenario: 'A small two-region service whose reads must stay within their latency budget from both regions.',
     flaw: {
       describe: 'a slow service call (60 ms at p50) on every request, which the read budget cannot absorb',
@@ -139,7 +169,8 @@ Object.assign(KITS, {
     },
   },
   availability: {
-    example: 'small:',
+    example: 'small two-region design',
+    text: SMALL,
     scenario: 'A small two-region service whose flows must meet a 99.9 % availability target.',
     flaw: {
       describe: 'the only database has no standby, so its region is a single point of failure',
@@ -151,7 +182,8 @@ Object.assign(KITS, {
     },
   },
   scalability: {
-    example: 'small:',
+    example: 'small two-region design',
+    text: SMALL,
     scenario: 'A small service whose api tier must hold its peak traffic.',
     flaw: {
       describe: 'one overloaded tier: the api runs one replica per region with 50 threads, fewer than its peak holds',
@@ -216,13 +248,13 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
   if (existsSync(dir)) return { ok: false, error: `${relative(process.cwd(), dir) || dir} already exists; not touching it` };
 
   const main = KITS[opts.topics[0]!]!;
-  const base = main.example === 'small:' ? SMALL : readFileSync(join(EXAMPLES, main.example), 'utf8');
+  const base = main.text ?? readFileSync(join(EXAMPLES, main.example), 'utf8');
   const solutionDoc = () => parseDocument(base);
 
   // The rubric: the main topic's checks, plus other topics' checks that hold on the starting design.
   const candidates = [...new Set(opts.topics.flatMap(topicChecks).concat('latency/flow-budget'))];
-  const solved = loadSpecText(main.example === 'small:' ? 'starter design' : main.example, base);
-  if (!solved.ok) return { ok: false, error: `the shipped example ${main.example} does not load` };
+  const solved = loadSpecText(main.example, base);
+  if (!solved.ok) return { ok: false, error: `the starting design (${main.example}) does not load` };
   const probe = buildRubric('scaffold', { checks: Object.fromEntries(candidates.map((c) => [c, true])) }, undefined, []);
   if (!probe.ok) return { ok: false, error: probe.diagnostics.map((d) => d.message).join('; ') };
   const report = gradeLoaded(solved.loaded, probe.rubric);
