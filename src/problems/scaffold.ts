@@ -91,7 +91,7 @@ const KITS: Record<string, Kit> = {
   bulkhead: {
     example: 'checkout-bulkhead.yaml',
     pattern: 'bulkhead',
-    scenario: 'A checkout whose slow payment API can take every thread of the shared pool.',
+    scenario: 'A checkout service whose slow external payment API can take every thread of its shared pool.',
     flaw: {
       describe: 'one shared pool: the slow dependency has no pool of its own',
       fails: 'bulkhead/isolated-pools',
@@ -104,7 +104,7 @@ const KITS: Record<string, Kit> = {
   'service-mesh': {
     example: 'mesh-trading.yaml',
     pattern: 'mesh',
-    scenario: 'A latency-sensitive order path between several services that need mutual TLS.',
+    scenario: 'A latency-sensitive order path through two services that need mutual TLS.',
     flaw: {
       describe: 'per-call mesh overhead of an old sidecar release (7 ms), which the budget cannot absorb',
       fails: 'mesh/overhead-within-budget',
@@ -140,6 +140,47 @@ patterns:
   multi_region: {strategy: data-locality, routing: latency}
 `;
 KITS['geo-distribution']!.text = GEO;
+
+// Two services calling each other on a mesh, for mutual TLS.
+KITS['service-mesh']!.text = `name: Two services on a mesh
+regions: [us-east, us-west]
+users: {us-east: 0.7, us-west: 0.3}
+components:
+  gateway:       {kind: gateway, replicas: 2, latency_ms: {p50: 1, p99: 4}}
+  order-service: {kind: service, replicas: 4, latency_ms: {p50: 2, p99: 6}}
+  risk-service:  {kind: service, replicas: 4, latency_ms: {p50: 3, p99: 10}}
+  orders-db:     {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 50},
+                  failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+flows:
+  place-order: {kind: write, rate: 2000, origins: [us-east], path: [gateway, order-service, risk-service, orders-db], budget_ms: {p50: 25, p99: 60}}
+patterns:
+  mesh: {services: all, data_plane: ambient, mtls: true, reasons: [mtls, observability]}
+`;
+KITS['service-mesh']!.example = 'two-service mesh design';
+
+// One service with a slow external dependency.
+KITS.bulkhead!.text = `name: Checkout with a slow payment API
+regions: [us-east, us-west]
+users: {us-east: 1}
+components:
+  gateway: {kind: gateway, replicas: 2, threads: 1000}
+  web-api:
+    kind: service
+    replicas: 8
+    threads: 200
+    pools:
+      payment-api: {size: 50, timeout_ms: 1000}
+      core: 150
+  orders-db: {kind: database, regions: [us-east], replication: {mode: sync},
+              failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  payment-api: {kind: external, regions: [us-east], latency_ms: {p50: 150, p99: 600}, timeout_ms: 1000}
+flows:
+  browse:   {kind: read, rate: 4000, path: [gateway, web-api, orders-db], budget_ms: {p50: 50, p99: 150}}
+  checkout: {kind: write, rate: 100, path: [gateway, web-api, payment-api, orders-db], budget_ms: {p50: 400, p99: 1500}}
+patterns:
+  bulkhead: {services: [web-api]}
+`;
+KITS.bulkhead!.example = 'checkout design';
 
 // One small two-region design (gateway, service, one database with a standby) for the cross-cutting
 // topics; each kit's flaw makes it fail the topic's check.
