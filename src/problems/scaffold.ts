@@ -34,6 +34,90 @@ function firstKey(doc: Document, path: string[], pred: (node: unknown) => boolea
   return undefined;
 }
 
+// Small starting designs, each fitting its topic; the other kits start from a shipped example.
+
+// One small two-region design (gateway, service, one database with a standby) for the cross-cutting
+// topics; each kit's flaw makes it fail the topic's check.
+const SMALL = `name: Small service
+regions: [us-east, us-west]
+users: {us-east: 0.7, us-west: 0.3}
+components:
+  gateway: {kind: gateway, regions: [us-east, us-west], replicas: 2, threads: 1000}
+  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  db:      {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 200},
+            failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+flows:
+  get-item:  {kind: read, rate: 2000, path: [gateway, api, db], budget_ms: {p50: 100, p99: 250}}
+  save-item: {kind: write, rate: 200, path: [gateway, api, db], budget_ms: {p50: 150, p99: 300}}
+requirements: {rto_s: 60, availability: 0.999}
+`;
+
+// Two areas of two regions each, with personal data that must stay in its area.
+const GEO = `name: Two-continent profiles
+regions: [us-east, us-west, eu-west, eu-central]
+users: {us-east: 0.5, eu-west: 0.5}
+components:
+  gateway: {kind: gateway, regions: [us-east, eu-west], replicas: 2, threads: 1000}
+  api:     {kind: service, regions: [us-east, eu-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  posts-db: {kind: database, regions: [us-east, eu-west], replication: {mode: async, lag_ms: 1000},
+             failover: {mode: active-active, conflict: home-region}}
+  profiles-us: {kind: database, regions: [us-east, us-west], replication: {mode: async, lag_ms: 500},
+                failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  profiles-eu: {kind: database, regions: [eu-west, eu-central], replication: {mode: sync},
+                failover: {mode: active-passive, standby: eu-central, detect_s: 10, promote_s: 30}}
+flows:
+  read-posts:        {kind: read, rate: 5000, path: [gateway, api, posts-db], budget_ms: {p50: 60, p99: 150}}
+  update-profile-us: {kind: write, rate: 20, origins: [us-east], path: [gateway, api, profiles-us], budget_ms: {p50: 100, p99: 200}}
+  update-profile-eu: {kind: write, rate: 20, origins: [eu-west], path: [gateway, api, profiles-eu], budget_ms: {p50: 100, p99: 200}}
+workload:
+  data:
+    us-personal-data: {stores: [profiles-us], residency: [us]}
+    eu-personal-data: {stores: [profiles-eu], residency: [eu]}
+    public-posts:     {stores: [posts-db]}
+requirements: {availability: 0.999, max_staleness_ms: 2000, rto_s: 60}
+patterns:
+  multi_region: {strategy: data-locality, routing: latency}
+`;
+
+// Two services calling each other on a mesh, for mutual TLS.
+const MESH = `name: Two services on a mesh
+regions: [us-east, us-west]
+users: {us-east: 0.7, us-west: 0.3}
+components:
+  gateway:       {kind: gateway, replicas: 2, latency_ms: {p50: 1, p99: 4}}
+  order-service: {kind: service, replicas: 4, latency_ms: {p50: 2, p99: 6}}
+  risk-service:  {kind: service, replicas: 4, latency_ms: {p50: 3, p99: 10}}
+  orders-db:     {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 50},
+                  failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+flows:
+  place-order: {kind: write, rate: 2000, origins: [us-east], path: [gateway, order-service, risk-service, orders-db], budget_ms: {p50: 25, p99: 60}}
+patterns:
+  mesh: {services: all, data_plane: ambient, mtls: true, reasons: [mtls, observability]}
+`;
+
+// One service with a slow external dependency.
+const CHECKOUT = `name: Checkout with a slow payment API
+regions: [us-east, us-west]
+users: {us-east: 1}
+components:
+  gateway: {kind: gateway, replicas: 2, threads: 1000}
+  web-api:
+    kind: service
+    replicas: 8
+    threads: 200
+    pools:
+      payment-api: {size: 50, timeout_ms: 1000}
+      core: 150
+  orders-db: {kind: database, regions: [us-east], replication: {mode: sync},
+              failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  payment-api: {kind: external, regions: [us-east], latency_ms: {p50: 150, p99: 600}, timeout_ms: 1000}
+flows:
+  browse:   {kind: read, rate: 4000, path: [gateway, web-api, orders-db], budget_ms: {p50: 50, p99: 150}}
+  checkout: {kind: write, rate: 100, path: [gateway, web-api, payment-api, orders-db], budget_ms: {p50: 400, p99: 1500}}
+patterns:
+  bulkhead: {services: [web-api]}
+`;
+
 const KITS: Record<string, Kit> = {
   cqrs: {
     example: 'orders-cqrs.yaml',
@@ -89,7 +173,8 @@ const KITS: Record<string, Kit> = {
     },
   },
   bulkhead: {
-    example: 'checkout-bulkhead.yaml',
+    example: 'checkout design',
+    text: CHECKOUT,
     pattern: 'bulkhead',
     scenario: 'A checkout service whose slow external payment API can take every thread of its shared pool.',
     flaw: {
@@ -102,7 +187,8 @@ const KITS: Record<string, Kit> = {
     },
   },
   'service-mesh': {
-    example: 'mesh-trading.yaml',
+    example: 'two-service mesh design',
+    text: MESH,
     pattern: 'mesh',
     scenario: 'A latency-sensitive order path through two services that need mutual TLS.',
     flaw: {
@@ -111,94 +197,6 @@ const KITS: Record<string, Kit> = {
       apply: (doc) => doc.setIn(['patterns', 'mesh', 'overhead_ms'], doc.createNode({ p50: 7, p99: 7 }, { flow: true })),
     },
   },
-};
-
-// Two areas of two regions each, with personal data that must stay in its area.
-const GEO = `name: Two-continent profiles
-regions: [us-east, us-west, eu-west, eu-central]
-users: {us-east: 0.5, eu-west: 0.5}
-components:
-  gateway: {kind: gateway, regions: [us-east, eu-west], replicas: 2, threads: 1000}
-  api:     {kind: service, regions: [us-east, eu-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
-  posts-db: {kind: database, regions: [us-east, eu-west], replication: {mode: async, lag_ms: 1000},
-             failover: {mode: active-active, conflict: home-region}}
-  profiles-us: {kind: database, regions: [us-east, us-west], replication: {mode: async, lag_ms: 500},
-                failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
-  profiles-eu: {kind: database, regions: [eu-west, eu-central], replication: {mode: sync},
-                failover: {mode: active-passive, standby: eu-central, detect_s: 10, promote_s: 30}}
-flows:
-  read-posts:        {kind: read, rate: 5000, path: [gateway, api, posts-db], budget_ms: {p50: 60, p99: 150}}
-  update-profile-us: {kind: write, rate: 20, origins: [us-east], path: [gateway, api, profiles-us], budget_ms: {p50: 100, p99: 200}}
-  update-profile-eu: {kind: write, rate: 20, origins: [eu-west], path: [gateway, api, profiles-eu], budget_ms: {p50: 100, p99: 200}}
-workload:
-  data:
-    us-personal-data: {stores: [profiles-us], residency: [us]}
-    eu-personal-data: {stores: [profiles-eu], residency: [eu]}
-    public-posts:     {stores: [posts-db]}
-requirements: {availability: 0.999, max_staleness_ms: 2000, rto_s: 60}
-patterns:
-  multi_region: {strategy: data-locality, routing: latency}
-`;
-KITS['geo-distribution']!.text = GEO;
-
-// Two services calling each other on a mesh, for mutual TLS.
-KITS['service-mesh']!.text = `name: Two services on a mesh
-regions: [us-east, us-west]
-users: {us-east: 0.7, us-west: 0.3}
-components:
-  gateway:       {kind: gateway, replicas: 2, latency_ms: {p50: 1, p99: 4}}
-  order-service: {kind: service, replicas: 4, latency_ms: {p50: 2, p99: 6}}
-  risk-service:  {kind: service, replicas: 4, latency_ms: {p50: 3, p99: 10}}
-  orders-db:     {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 50},
-                  failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
-flows:
-  place-order: {kind: write, rate: 2000, origins: [us-east], path: [gateway, order-service, risk-service, orders-db], budget_ms: {p50: 25, p99: 60}}
-patterns:
-  mesh: {services: all, data_plane: ambient, mtls: true, reasons: [mtls, observability]}
-`;
-KITS['service-mesh']!.example = 'two-service mesh design';
-
-// One service with a slow external dependency.
-KITS.bulkhead!.text = `name: Checkout with a slow payment API
-regions: [us-east, us-west]
-users: {us-east: 1}
-components:
-  gateway: {kind: gateway, replicas: 2, threads: 1000}
-  web-api:
-    kind: service
-    replicas: 8
-    threads: 200
-    pools:
-      payment-api: {size: 50, timeout_ms: 1000}
-      core: 150
-  orders-db: {kind: database, regions: [us-east], replication: {mode: sync},
-              failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
-  payment-api: {kind: external, regions: [us-east], latency_ms: {p50: 150, p99: 600}, timeout_ms: 1000}
-flows:
-  browse:   {kind: read, rate: 4000, path: [gateway, web-api, orders-db], budget_ms: {p50: 50, p99: 150}}
-  checkout: {kind: write, rate: 100, path: [gateway, web-api, payment-api, orders-db], budget_ms: {p50: 400, p99: 1500}}
-patterns:
-  bulkhead: {services: [web-api]}
-`;
-KITS.bulkhead!.example = 'checkout design';
-
-// One small two-region design (gateway, service, one database with a standby) for the cross-cutting
-// topics; each kit's flaw makes it fail the topic's check.
-const SMALL = `name: Small service
-regions: [us-east, us-west]
-users: {us-east: 0.7, us-west: 0.3}
-components:
-  gateway: {kind: gateway, regions: [us-east, us-west], replicas: 2, threads: 1000}
-  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
-  db:      {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 200},
-            failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
-flows:
-  get-item:  {kind: read, rate: 2000, path: [gateway, api, db], budget_ms: {p50: 100, p99: 250}}
-  save-item: {kind: write, rate: 200, path: [gateway, api, db], budget_ms: {p50: 150, p99: 300}}
-requirements: {rto_s: 60, availability: 0.999}
-`;
-
-Object.assign(KITS, {
   latency: {
     example: 'small two-region design',
     text: SMALL,
@@ -235,11 +233,10 @@ Object.assign(KITS, {
       },
     },
   },
-} satisfies Record<string, Kit>);
+};
 
 /** `problem new --topic` accepts exactly the topics a problem may name. */
 export const SCAFFOLD_TOPICS = Object.keys(PROBLEM_TOPICS);
-
 
 export interface ScaffoldOptions {
   id: string;
