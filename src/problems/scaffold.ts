@@ -143,7 +143,8 @@ const KITS: Record<string, Kit> = {
     },
   },
   'geo-distribution': {
-    example: 'two-continent design',
+    example: 'two-area design',
+    text: GEO,
     pattern: 'multi_region',
     scenario: 'A service used in the US and the EU, whose users\' personal data must stay in their own area.',
     flaw: {
