@@ -21,6 +21,18 @@ export const SEED_TOPICS: Record<string, Topic[]> = {
   'service-mesh': ['mesh'],
 };
 
+/**
+ * Every topic a problem may name (problem.yaml `topics`, `problem new --topic`, docs/authoring.md):
+ * the seed topics plus the cross-cutting ones, each mapped to the check topics that grade it.
+ * The problem schema's enum and the docs' list are tested against this one list.
+ */
+export const PROBLEM_TOPICS: Record<string, Topic[]> = {
+  ...SEED_TOPICS,
+  latency: ['latency'],
+  availability: ['availability', 'failover'],
+  scalability: ['scalability'],
+};
+
 export type FindingData = Record<string, string | number>;
 
 export interface Finding {

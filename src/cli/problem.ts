@@ -102,7 +102,7 @@ Exit codes: 0 every problem proved, 1 a proof failed, 2 an input error (a file t
 
   problem
     .command('new')
-    .description('scaffold a complete, passing problem folder to edit')
+    .description('scaffold a problem folder to edit: TODO: placeholders that problem check flags until replaced')
     .argument('<id>', 'problem id: lowercase letters, digits and -')
     .option('--dir <dir>', 'catalog folder to create it in', '.')
     .option('-t, --topic <topic>', `topic (repeatable): ${SCAFFOLD_TOPICS.join(', ')}`, collect, [])
@@ -120,7 +120,8 @@ Examples:
         return;
       }
       const rel = join(opts.dir, id);
-      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: edit ${rel}/problem.yaml (the comments say what each field is), then prove it:\n  ${sdcoachCommand(`problem check ${shellWord(rel)}`)}\n`);
+      const later = opts.stages > 1 ? ` and write solutions/stage-2${opts.stages > 2 ? `..${opts.stages}` : ''}.yaml (each a copy of the stage before)` : '';
+      process.stdout.write(`created ${rel}/ with ${r.files.length} files:\n${r.files.map((f) => `  ${f}`).join('\n')}\nNext: replace every TODO: in ${rel}/problem.yaml (the comments say what each field is)${later}; problem check fails until you have. Then prove it:\n  ${sdcoachCommand(`problem check ${shellWord(rel)}`)}\n`);
     });
 }
 

@@ -1,6 +1,9 @@
 // Proves a problem works, the way a rule tester proves a rule: for every stage the reference
 // solution passes, the starter fails stage 1, each flawed fixture fails the checks it names, and
 // every rubric assertion evaluates on the reference's metrics. Also reports coverage.
+import { existsSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { parse } from 'yaml';
 import { getCheck } from '../checks/registry.js';
 import { SEED_TOPICS, type Topic } from '../checks/types.js';
 import { gradeLoaded } from '../grading/grade.js';
@@ -12,7 +15,7 @@ import { loadSpecFile } from '../spec/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
 
-export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints';
+export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder';
 
 export interface ProofResult {
   problem: string;
@@ -48,12 +51,53 @@ function failing(report: Report): string {
   return bad.map((c) => `${c.id} (${c.message}${c.location?.line !== undefined ? ` at line ${c.location.line}` : ''})`).join('; ');
 }
 
+/** The marker `problem new` writes where the mentor still has text to write. */
+export const PLACEHOLDER = 'TODO:';
+
+/** Lines (outside comments) of a file that still carry the scaffold's placeholder. */
+function placeholderLines(file: string): { line: number; column: number }[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: { line: number; column: number }[] = [];
+  text.split('\n').forEach((l, i) => {
+    const col = l.indexOf(PLACEHOLDER);
+    if (col >= 0 && !l.slice(0, col).includes('#')) out.push({ line: i + 1, column: col + 1 });
+  });
+  return out;
+}
+
+/** A spec's design, without what names its place in the problem (`problem`, `stage`). */
+function designOf(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    if (!doc || typeof doc !== 'object') return undefined;
+    const { problem: _p, stage: _s, $schema: _x, ...design } = doc;
+    return design;
+  } catch {
+    return undefined;
+  }
+}
+
 export function proveProblem(problem: Problem, options: ProveOptions = {}): ProblemProof {
   const minHints = options.minHints ?? 1;
   const results: ProofResult[] = [];
   const checksUsed = new Set<string>();
   const topics = new Set<Topic | string>();
   const push = (r: Omit<ProofResult, 'problem'>) => results.push({ problem: problem.id, ...r });
+
+  const todo = placeholderLines(problem.file);
+  if (todo.length) {
+    push({
+      kind: 'placeholder', file: problem.file, ok: false,
+      message: `placeholder text left in ${problem.file.split('/').pop()}: ${todo.length} line(s) still say ${PLACEHOLDER} (line ${todo.map((t) => t.line).join(', ')}); replace them with the problem's own text`,
+      where: `${problem.file}:${todo[0]!.line}:${todo[0]!.column}`,
+    });
+  }
 
   for (const stage of problem.stages) {
     const n = stage.number;
@@ -77,6 +121,14 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
       checksUsed.add(c.id);
       const check = getCheck(c.id);
       if (check) topics.add(check.meta.topic);
+    }
+
+    const prev = problem.stages.find((s) => s.number === n - 1);
+    if (prev && stage.kind === 'design' && prev.kind === 'design' && prev.solution !== stage.solution) {
+      const a = designOf(prev.solution);
+      if (a !== undefined && isDeepStrictEqual(a, designOf(stage.solution))) {
+        push({ stage: n, kind: 'solution', file: stage.solution, ok: false, message: `stage ${n}'s solution is identical to stage ${n - 1}'s: write the design that answers stage ${n}'s prompt` });
+      }
     }
 
     const sol = grade(stage.solution, rubric.rubric, problem.id, n);

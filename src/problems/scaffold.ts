@@ -1,22 +1,26 @@
-// `sdcoach problem new`: scaffolds a complete problem folder that passes `problem check` as created:
-// problem.yaml with every field commented, a starter, and per stage a reference solution and a
-// flawed fixture, built from the shipped example design of the main topic.
+// `sdcoach problem new`: scaffolds a complete problem folder to edit: problem.yaml with every field
+// commented, a starter, and per stage a reference solution and a flawed fixture, built from a small
+// design that fits the main topic. Its text is `TODO:` placeholders and each later stage's solution
+// is a copy of the one before, which `problem check` flags until the mentor replaces them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { ALL_CHECKS } from '../checks/registry.js';
-import { SEED_TOPICS } from '../checks/types.js';
+import { PROBLEM_TOPICS } from '../checks/types.js';
 import { gradeLoaded } from '../grading/grade.js';
 import { buildRubric } from '../grading/rubric.js';
 import { loadSpecText } from '../spec/load.js';
 import { schemaPath } from '../spec/schema-validator.js';
 import { PROBLEM_ID } from './problem.js';
+import { PLACEHOLDER } from './prove.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 interface Kit {
+  /** The shipped example (examples/) the design starts from, unless `text` gives a smaller one. */
   example: string;
+  text?: string;
   pattern?: 'cqrs' | 'event_sourcing' | 'mesh' | 'bulkhead' | 'multi_region';
   /** The flaw a fixture (and the starter) carries, and the check it must fail. */
   flaw: { describe: string; fails: string; apply(doc: Document): void };
@@ -29,6 +33,90 @@ function firstKey(doc: Document, path: string[], pred: (node: unknown) => boolea
   for (const pair of map.items) if (pred(pair.value)) return String((pair.key as { value: unknown }).value);
   return undefined;
 }
+
+// Small starting designs, each fitting its topic; the other kits start from a shipped example.
+
+// One small two-region design (gateway, service, one database with a standby) for the cross-cutting
+// topics; each kit's flaw makes it fail the topic's check.
+const SMALL = `name: Small service
+regions: [us-east, us-west]
+users: {us-east: 0.7, us-west: 0.3}
+components:
+  gateway: {kind: gateway, regions: [us-east, us-west], replicas: 2, threads: 1000}
+  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  db:      {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 200},
+            failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+flows:
+  get-item:  {kind: read, rate: 2000, path: [gateway, api, db], budget_ms: {p50: 100, p99: 250}}
+  save-item: {kind: write, rate: 200, path: [gateway, api, db], budget_ms: {p50: 150, p99: 300}}
+requirements: {rto_s: 60, availability: 0.999}
+`;
+
+// Two areas of two regions each, with personal data that must stay in its area.
+const GEO = `name: Two-continent profiles
+regions: [us-east, us-west, eu-west, eu-central]
+users: {us-east: 0.5, eu-west: 0.5}
+components:
+  gateway: {kind: gateway, regions: [us-east, eu-west], replicas: 2, threads: 1000}
+  api:     {kind: service, regions: [us-east, eu-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  posts-db: {kind: database, regions: [us-east, eu-west], replication: {mode: async, lag_ms: 1000},
+             failover: {mode: active-active, conflict: home-region}}
+  profiles-us: {kind: database, regions: [us-east, us-west], replication: {mode: async, lag_ms: 500},
+                failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  profiles-eu: {kind: database, regions: [eu-west, eu-central], replication: {mode: sync},
+                failover: {mode: active-passive, standby: eu-central, detect_s: 10, promote_s: 30}}
+flows:
+  read-posts:        {kind: read, rate: 5000, path: [gateway, api, posts-db], budget_ms: {p50: 60, p99: 150}}
+  update-profile-us: {kind: write, rate: 20, origins: [us-east], path: [gateway, api, profiles-us], budget_ms: {p50: 100, p99: 200}}
+  update-profile-eu: {kind: write, rate: 20, origins: [eu-west], path: [gateway, api, profiles-eu], budget_ms: {p50: 100, p99: 200}}
+workload:
+  data:
+    us-personal-data: {stores: [profiles-us], residency: [us]}
+    eu-personal-data: {stores: [profiles-eu], residency: [eu]}
+    public-posts:     {stores: [posts-db]}
+requirements: {availability: 0.999, max_staleness_ms: 2000, rto_s: 60}
+patterns:
+  multi_region: {strategy: data-locality, routing: latency}
+`;
+
+// Two services calling each other on a mesh, for mutual TLS.
+const MESH = `name: Two services on a mesh
+regions: [us-east, us-west]
+users: {us-east: 0.7, us-west: 0.3}
+components:
+  gateway:       {kind: gateway, replicas: 2, latency_ms: {p50: 1, p99: 4}}
+  order-service: {kind: service, replicas: 4, latency_ms: {p50: 2, p99: 6}}
+  risk-service:  {kind: service, replicas: 4, latency_ms: {p50: 3, p99: 10}}
+  orders-db:     {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 50},
+                  failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+flows:
+  place-order: {kind: write, rate: 2000, origins: [us-east], path: [gateway, order-service, risk-service, orders-db], budget_ms: {p50: 25, p99: 60}}
+patterns:
+  mesh: {services: all, data_plane: ambient, mtls: true, reasons: [mtls, observability]}
+`;
+
+// One service with a slow external dependency.
+const CHECKOUT = `name: Checkout with a slow payment API
+regions: [us-east, us-west]
+users: {us-east: 1}
+components:
+  gateway: {kind: gateway, replicas: 2, threads: 1000}
+  web-api:
+    kind: service
+    replicas: 8
+    threads: 200
+    pools:
+      payment-api: {size: 50, timeout_ms: 1000}
+      core: 150
+  orders-db: {kind: database, regions: [us-east], replication: {mode: sync},
+              failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  payment-api: {kind: external, regions: [us-east], latency_ms: {p50: 150, p99: 600}, timeout_ms: 1000}
+flows:
+  browse:   {kind: read, rate: 4000, path: [gateway, web-api, orders-db], budget_ms: {p50: 50, p99: 150}}
+  checkout: {kind: write, rate: 100, path: [gateway, web-api, payment-api, orders-db], budget_ms: {p50: 400, p99: 1500}}
+patterns:
+  bulkhead: {services: [web-api]}
+`;
 
 const KITS: Record<string, Kit> = {
   cqrs: {
@@ -55,9 +143,10 @@ const KITS: Record<string, Kit> = {
     },
   },
   'geo-distribution': {
-    example: 'global-feed.yaml',
+    example: 'two-area design',
+    text: GEO,
     pattern: 'multi_region',
-    scenario: 'A social feed served to users on several continents, with personal data that must stay in its area.',
+    scenario: 'A service used in the US and the EU, whose users\' personal data must stay in their own area.',
     flaw: {
       describe: 'copies data with a residency rule into every region',
       fails: 'geo/residency',
@@ -85,9 +174,10 @@ const KITS: Record<string, Kit> = {
     },
   },
   bulkhead: {
-    example: 'checkout-bulkhead.yaml',
+    example: 'checkout design',
+    text: CHECKOUT,
     pattern: 'bulkhead',
-    scenario: 'A checkout whose slow payment API can take every thread of the shared pool.',
+    scenario: 'A checkout service whose slow external payment API can take every thread of its shared pool.',
     flaw: {
       describe: 'one shared pool: the slow dependency has no pool of its own',
       fails: 'bulkhead/isolated-pools',
@@ -98,18 +188,56 @@ const KITS: Record<string, Kit> = {
     },
   },
   'service-mesh': {
-    example: 'mesh-trading.yaml',
+    example: 'two-service mesh design',
+    text: MESH,
     pattern: 'mesh',
-    scenario: 'A latency-sensitive order path between several services that need mutual TLS.',
+    scenario: 'A latency-sensitive order path through two services that need mutual TLS.',
     flaw: {
       describe: 'per-call mesh overhead of an old sidecar release (7 ms), which the budget cannot absorb',
       fails: 'mesh/overhead-within-budget',
       apply: (doc) => doc.setIn(['patterns', 'mesh', 'overhead_ms'], doc.createNode({ p50: 7, p99: 7 }, { flow: true })),
     },
   },
+  latency: {
+    example: 'small two-region design',
+    text: SMALL,
+    scenario: 'A small two-region service whose reads must stay within their latency budget from both regions.',
+    flaw: {
+      describe: 'a slow service call (60 ms at p50) on every request, which the read budget cannot absorb',
+      fails: 'latency/flow-budget',
+      apply: (doc) => doc.setIn(['components', 'api', 'latency_ms'], doc.createNode({ p50: 60, p99: 200 }, { flow: true })),
+    },
+  },
+  availability: {
+    example: 'small two-region design',
+    text: SMALL,
+    scenario: 'A small two-region service whose flows must meet a 99.9 % availability target.',
+    flaw: {
+      describe: 'the only database has no standby, so its region is a single point of failure',
+      fails: 'availability/flow-target',
+      apply: (doc) => {
+        doc.deleteIn(['components', 'db', 'failover']);
+        doc.deleteIn(['components', 'db', 'replication']);
+      },
+    },
+  },
+  scalability: {
+    example: 'small two-region design',
+    text: SMALL,
+    scenario: 'A small service whose api tier must hold its peak traffic.',
+    flaw: {
+      describe: 'one overloaded tier: the api runs one replica per region with 50 threads, fewer than its peak holds',
+      fails: 'scalability/thread-capacity',
+      apply: (doc) => {
+        doc.setIn(['components', 'api', 'replicas'], 1);
+        doc.setIn(['components', 'api', 'threads'], 50);
+      },
+    },
+  },
 };
 
-export const SCAFFOLD_TOPICS = Object.keys(KITS);
+/** `problem new --topic` accepts exactly the topics a problem may name. */
+export const SCAFFOLD_TOPICS = Object.keys(PROBLEM_TOPICS);
 
 export interface ScaffoldOptions {
   id: string;
@@ -121,7 +249,7 @@ export interface ScaffoldOptions {
 export type ScaffoldResult = { ok: true; dir: string; files: string[] } | { ok: false; error: string };
 
 function topicChecks(topic: string): string[] {
-  const topics = new Set(SEED_TOPICS[topic] ?? []);
+  const topics = new Set(PROBLEM_TOPICS[topic] ?? []);
   return ALL_CHECKS.filter((c) => topics.has(c.meta.topic)).map((c) => c.meta.id);
 }
 
@@ -159,13 +287,13 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
   if (existsSync(dir)) return { ok: false, error: `${relative(process.cwd(), dir) || dir} already exists; not touching it` };
 
   const main = KITS[opts.topics[0]!]!;
-  const base = readFileSync(join(EXAMPLES, main.example), 'utf8');
+  const base = main.text ?? readFileSync(join(EXAMPLES, main.example), 'utf8');
   const solutionDoc = () => parseDocument(base);
 
   // The rubric: the main topic's checks, plus other topics' checks that hold on the starting design.
   const candidates = [...new Set(opts.topics.flatMap(topicChecks).concat('latency/flow-budget'))];
   const solved = loadSpecText(main.example, base);
-  if (!solved.ok) return { ok: false, error: `the shipped example ${main.example} does not load` };
+  if (!solved.ok) return { ok: false, error: `the starting design (${main.example}) does not load` };
   const probe = buildRubric('scaffold', { checks: Object.fromEntries(candidates.map((c) => [c, true])) }, undefined, []);
   if (!probe.ok) return { ok: false, error: probe.diagnostics.map((d) => d.message).join('; ') };
   const report = gradeLoaded(solved.loaded, probe.rubric);
@@ -182,7 +310,12 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
     writeFileSync(join(dir, rel), text.endsWith('\n') ? text : `${text}\n`, { flag: 'wx' });
     files.push(rel);
   };
-  const ref = (sub: string) => relative(join(dir, sub), schemaPath('spec'));
+  // The catalog carries its own copy of the schemas, so the `$schema` lines keep working once the
+  // catalog is shared or moved away from this clone.
+  const schemaDir = join(resolve(opts.catalog), 'schemas');
+  mkdirSync(schemaDir, { recursive: true });
+  for (const name of ['spec', 'problem', 'rubric'] as const) writeFileSync(join(schemaDir, `${name}.schema.json`), readFileSync(schemaPath(name), 'utf8'));
+  const ref = (sub: string) => relative(join(dir, sub), join(schemaDir, 'spec.schema.json'));
 
   const starter = solutionDoc();
   main.flaw.apply(starter);
@@ -202,10 +335,10 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
     if (n === 1 && main.pattern && !kept.includes('design/pattern-declared')) checks.unshift(`        design/pattern-declared: {weight: 1, must_pass: true, options: {pattern: ${main.pattern}}}`);
     stageBlocks.push(
       [
-        `  - title: Stage ${n} of ${opts.topics[0]}`,
+        `  - title: ${quote(`${PLACEHOLDER} stage ${n} title`)}`,
         '    # What the interviewer says: the situation, the numbers, and what the design must achieve.',
         '    prompt: |',
-        `      ${n === 1 ? `Here is the system today. ${main.scenario} Design it so that it holds up.` : `Follow-up ${n - 1}: push the design further. Replace this with the interviewer's next question.`}`,
+        `      ${PLACEHOLDER} ${n === 1 ? `the interviewer's opening question. The starting design: ${main.scenario}` : `follow-up ${n - 1}, the interviewer's next question, and make solutions/stage-${n}.yaml answer it (it is a copy of stage ${n - 1}'s).`}`,
         '      State every number a candidate needs: rates, latencies per component, budgets, targets.',
         '    # The rubric: checks (sdcoach explain lists them) with weight, must_pass and options,',
         '    # and assertions over the metrics (sdcoach metrics <spec> shows what you can use).',
@@ -223,9 +356,9 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
         '          weight: 1',
         '    # Progressive hints: a nudge, then the concept, then a near-answer that still leaves the writing to the learner.',
         '    hints:',
-        `      - ${quote('Which number in the grade output is furthest from its target?')}`,
-        `      - ${quote(`Explain the concept behind ${main.flaw.fails} (sdcoach explain ${main.flaw.fails}).`)}`,
-        `      - ${quote('Describe the change without writing the spec for the learner.')}`,
+        `      - ${quote(`${PLACEHOLDER} a nudge, e.g. which number in the grade output is furthest from its target?`)}`,
+        `      - ${quote(`${PLACEHOLDER} the concept behind ${main.flaw.fails} (sdcoach explain ${main.flaw.fails}).`)}`,
+        `      - ${quote(`${PLACEHOLDER} a near-answer that names the fields, without writing the spec for the learner.`)}`,
         `    solution: solutions/stage-${n}.yaml`,
         '    # Flawed designs and the checks each must fail: the proof that the rubric catches them.',
         '    fixtures:',
@@ -237,14 +370,15 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
   }
 
   const problemText = [
-    `# yaml-language-server: $schema=${relative(dir, schemaPath('problem'))}`,
-    `# ${opts.id}: scaffolded by sdcoach problem new. Edit the text and numbers, then prove it with:`,
-    `#   sdcoach problem check ${relative(process.cwd(), dir) || '.'}`,
+    `# yaml-language-server: $schema=${relative(dir, join(schemaDir, 'problem.schema.json'))}`,
+    `# ${opts.id}: scaffolded by sdcoach problem new. Replace every ${PLACEHOLDER} and write each stage's`,
+    '# solution, then prove it from the catalog folder (the one holding this folder):',
+    `#   sdcoach problem check ${opts.id}`,
     '',
     '# Lowercase letters, digits and -; must match the folder name.',
     `id: ${opts.id}`,
     '# One line a learner sees in `sdcoach list`.',
-    `title: ${quote(`${opts.id.replace(/-/g, ' ')}`)}`,
+    `title: ${quote(`${PLACEHOLDER} one line for ${opts.id}`)}`,
     '# warm-up, interview or staff.',
     'difficulty: interview',
     '# The first topic is the main one.',
@@ -256,13 +390,13 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
     'scenario:',
     '  # Who the users are and what the system does.',
     '  summary: |',
-    `    ${main.scenario}`,
+    `    ${PLACEHOLDER} who the users are and what the system does. The starting design: ${main.scenario}`,
     '  # Where the users are.',
-    '  users: Name the regions and each one\'s share of traffic.',
+    `  users: ${quote(`${PLACEHOLDER} the regions and each one's share of traffic`)}`,
     '  # The figures a candidate works from: rates, sizes, per-component latencies, targets.',
     '  numbers:',
-    '    - {label: Peak rate, value: "state it"}',
-    '    - {label: Latency budget, value: "state it"}',
+    `    - {label: Peak rate, value: ${quote(`${PLACEHOLDER} state it`)}}`,
+    `    - {label: Latency budget, value: ${quote(`${PLACEHOLDER} state it`)}}`,
     '# The naive design learners start from (it must fail stage 1).',
     'starter: starter.yaml',
     'stages:',

@@ -21,15 +21,27 @@ describe('a mentor writes a problem', () => {
     expect(created.status, created.all).toBe(0);
     expect(created.stdout).toContain('problem.yaml');
 
+    expect(created.stdout).toMatch(/Next: replace every TODO: in .*problem\.yaml .*and write solutions\/stage-2\.yaml/);
+
+    // As scaffolded it cannot ship: its placeholders and a stage 2 that copies stage 1 are errors.
     const problemDir = join(catalog, 'black-friday');
+    const scaffolded = sdcoach(['problem', 'check', problemDir]);
+    expect(scaffolded.status, scaffolded.all).toBe(1);
+    expect(scaffolded.stdout).toMatch(/✗ placeholder: placeholder text left in problem\.yaml: \d+ line\(s\) still say TODO:/);
+    expect(scaffolded.stdout).toContain("✗ stage 2 solution: stage 2's solution is identical to stage 1's");
+
+    // The mentor writes the text and a stage-2 design of its own.
+    const problemFile = join(problemDir, 'problem.yaml');
+    writeFileSync(problemFile, readFileSync(problemFile, 'utf8').replaceAll('TODO: ', ''));
+    const stage2 = join(problemDir, 'solutions', 'stage-2.yaml');
+    writeFileSync(stage2, readFileSync(stage2, 'utf8').replace('replicas: 8', 'replicas: 10'));
     const first = sdcoach(['problem', 'check', problemDir]);
     expect(first.status, first.all).toBe(0);
     expect(first.stdout).toContain('1 of 1 problem proved');
     expect(first.stdout).toMatch(/coverage: .*bulkhead\/isolated-pools/);
 
     // Edit as a mentor would: a third stage with its own assertion over the metrics.
-    const problemFile = join(problemDir, 'problem.yaml');
-    writeFileSync(join(problemDir, 'solutions', 'stage-3.yaml'), readFileSync(join(problemDir, 'solutions', 'stage-2.yaml'), 'utf8').replace('stage: 2', 'stage: 3'));
+    writeFileSync(join(problemDir, 'solutions', 'stage-3.yaml'), readFileSync(stage2, 'utf8').replace('stage: 2', 'stage: 3').replace('replicas: 10', 'replicas: 12'));
     writeFileSync(join(problemDir, 'fixtures', 'stage-3-slow.yaml'), readFileSync(join(problemDir, 'fixtures', 'stage-2-flawed.yaml'), 'utf8').replace('stage: 2', 'stage: 3'));
     appendFileSync(problemFile, `
   - title: Black Friday peak
