@@ -57,7 +57,6 @@ export function lazyLocator(file: string, text: string, format: SpecFormat): Loc
   };
 }
 
-const within = (a: SpecPath, b: SpecPath) => a.length <= b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Schema problems plus the semantic ones that are not about a part the schema rejected: a semantic
@@ -78,12 +77,21 @@ function withSemantics(schemaProblems: SchemaProblem[], data: unknown): (SchemaP
   const malformed = blocking
     .filter((p) => (p.path[0] === 'components' || p.path[0] === 'flows') && p.path.length >= 2 && p.code !== 'schema/unknown-field')
     .map((p) => JSON.stringify(String(p.path[1])));
+  const malformedNames = new Set(malformed);
   // A malformed top-level value (regions, users, ...) colours every rule: report the schema alone.
   if (blocking.some((p) => p.path.length <= 1)) return schemaProblems;
   // Rules read a malformed value's siblings together with it (replication.mode with its lag_ms), so
   // the object holding it is out of bounds; a missing or extra field leaves only its own object.
   const scope = (p: SchemaProblem) => (p.code === 'schema/unknown-field' || p.code === 'schema/required' ? p.path : p.path.slice(0, -1));
-  const semanticKept = semantic.filter((s) => !blocking.some((p) => within(scope(p), s.path) || within(s.path, p.path)) && !malformed.some((q) => s.message.includes(q)));
+  // Linear in the number of problems (a 1 MB spec has thousands of each): sets of the blocking scopes
+  // and of every prefix of a blocking path, looked up by each semantic problem's own prefixes.
+  const key = (path: SpecPath) => JSON.stringify(path);
+  const scopes = new Set(blocking.map((p) => key(scope(p))));
+  const prefixes = new Set<string>();
+  for (const p of blocking) for (let k = 0; k <= p.path.length; k++) prefixes.add(key(p.path.slice(0, k)));
+  const blocked = (path: SpecPath) => prefixes.has(key(path)) || path.some((_, k) => scopes.has(key(path.slice(0, k + 1)))) || scopes.has('[]');
+  const namesMalformed = (message: string) => malformedNames.size > 0 && (message.match(/"(?:[^"\\]|\\.)*"/g) ?? []).some((q) => malformedNames.has(q));
+  const semanticKept = semantic.filter((s) => !blocked(s.path) && !namesMalformed(s.message));
   const kindRule = new Set(semanticKept.filter((p) => p.code === 'field-not-for-kind').map((p) => p.path.join('\u0000')));
   const schemaKept = schemaProblems.filter((p) => !(p.code === 'schema/field-not-for-kind' && kindRule.has(p.path.join('\u0000'))));
   return [...schemaKept, ...semanticKept];
