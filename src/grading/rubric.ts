@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';
-import { containedFile, realDir, RUBRIC_ID } from '../problems/contain.js';
+import { containedFile, realDir, RUBRIC_ID } from '../spec/contain.js';
 import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
 import type { Givens } from '../spec/givens.js';
 import { createLocator, type Locator } from '../spec/locate.js';

@@ -8,7 +8,7 @@ import { parseSource } from '../spec/parse.js';
 import { translateSchemaErrors } from '../spec/schema-errors.js';
 import { getValidator } from '../spec/schema-validator.js';
 import { readSource } from '../spec/source.js';
-import { CATALOG_PATH, containedFile, realDir } from './contain.js';
+import { CATALOG_PATH, containedFile, realDir } from '../spec/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { estimateReferences, type EstimateFact, type EstimateQuantitySpec } from './estimate.js';
 

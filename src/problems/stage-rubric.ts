@@ -4,7 +4,7 @@
 import { join, resolve } from 'node:path';
 import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
 import type { Diagnostic } from '../spec/diagnostic.js';
-import { CATALOG_PATH, realDir, RUBRIC_ID } from './contain.js';
+import { CATALOG_PATH, realDir, RUBRIC_ID } from '../spec/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { mergeGivens, type Givens } from '../spec/givens.js';
 import type { Problem } from './problem.js';
