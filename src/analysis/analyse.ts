@@ -28,7 +28,7 @@ export function analyse(model: Model): Metrics {
     const target = flow.availability ?? model.requirements.availability;
     flows[name] = {
       name, kind: flow.kind, rate: flow.rate, consistency: flow.consistency, path: [...flow.path], budget: flow.budget, origins, worst,
-      availability: { ...availability, ...(target !== undefined ? { target } : {}) },
+      availability: target !== undefined ? Object.assign({}, availability, { target }) : { ...availability },
     };
   }
   // Capacity walks the same routes the latency computation already walked.

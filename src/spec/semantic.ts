@@ -37,6 +37,7 @@ export const FIELD_KINDS: Record<string, { kinds: ReadonlySet<ComponentKind>; sa
   lag_ms: { kinds: new Set(['worker']), say: 'workers' },
   failover: { kinds: new Set(['cdn', 'load-balancer', 'gateway', 'service', 'worker', ...STATEFUL]), say: 'deployed components (not clients or external dependencies)' },
 };
+const FIELD_KIND_RULES = Object.entries(FIELD_KINDS);
 
 export function checkSemantics(spec: Spec): SemanticProblem[] {
   const out: SemanticProblem[] = [];
@@ -99,7 +100,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   for (const [id, c] of Object.entries(components)) {
     if (!c) continue;
     const base: SpecPath = ['components', id];
-    for (const [field, rule] of Object.entries(FIELD_KINDS)) {
+    for (const [field, rule] of FIELD_KIND_RULES) {
       if ((c as unknown as Record<string, unknown>)[field] !== undefined && !rule.kinds.has(c.kind)) {
         err([...base, field], `"${field}" applies only to ${rule.say}; "${id}" is a ${c.kind}`, 'field-not-for-kind', true);
       }
