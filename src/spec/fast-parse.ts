@@ -13,7 +13,10 @@ import type { SpecFormat } from './parse.js';
 const MAX_FAST_BYTES = LIMITS.maxFileBytes;
 const MAX_FAST_DEPTH = 32;
 // Anchors (&), aliases (*), tags (!), directives (%), explicit keys (?) and document markers.
-const RISKY = /(^|[\s[{,:?-])[&*!%]|(^|\s)\?(\s|$)|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;
+// The first four only where a node can start: at the start of a line, or after ":", "-", "?", "[",
+// "{" or "," and blanks. A "%" or "&" inside a comment or a sentence ("95 % of reads") is text to
+// both parsers and no longer sends a plain spec to the slow one.
+const RISKY = /(^|[[{,:?-])[ \t]*[&*!%]|(^|\s)\?(\s|$)|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;
 
 function bracketDepth(text: string): number {
   let depth = 0;

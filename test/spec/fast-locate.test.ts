@@ -53,3 +53,23 @@ describe('fast source map', () => {
     expect(compared).toBeGreaterThan(5000);
   });
 });
+
+describe('which text takes the fast path', () => {
+  const spec = (extra: string) => `name: x\nregions: [us-east]\ncomponents:\n  api: {kind: service}${extra}\n`;
+
+  it('takes it when "%", "&", "*" or "!" are words of a comment or a sentence', () => {
+    for (const extra of ['  # 95 % of reads stay in the region', '  # R & D, 3 * 4, wow!', '\ndescription: 99.9 % & more']) {
+      const fast = fastParse(spec(extra), 'yaml');
+      expect(fast, extra).toBeDefined();
+      const full = parseSource('x.yaml', spec(extra));
+      expect(full.ok && full.parsed.data).toEqual(fast!.data);
+    }
+  });
+
+  it('leaves anchors, aliases, tags and directives to the full parser, wherever a node can start', () => {
+    for (const extra of ['\nbase: &b {kind: cache}', '\nother: *b', '\nn: !!str 3', '\nlist:\n  - &i 1', '\nflow: [1,&a 2]', '\nflow2: {a:*x}', '\nv:\n  !!int 3']) {
+      expect(fastParse(spec(extra), 'yaml'), extra).toBeUndefined();
+    }
+    expect(fastParse(`%YAML 1.2\n---\n${spec('')}`, 'yaml')).toBeUndefined();
+  });
+});
