@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDrills } from '../../src/problems/drills.js';
+import { hasTmux, shq, terminal } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sdcoach.js');
@@ -44,35 +45,16 @@ describe('drills with piped answers', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-
 describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
-  const socket = `sdcoach-drills-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 10_000 });
-  afterAll(() => {
-    tmux('kill-server');
-  });
-  const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'drills').stdout ?? '';
-  async function see(pattern: RegExp, ms: number): Promise<string> {
-    const until = Date.now() + ms;
-    for (;;) {
-      const s = screen();
-      if (pattern.test(s)) return s;
-      if (Date.now() > until) throw new Error(`the screen never showed ${pattern}; it shows:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  const answer = (text: string) => {
-    tmux('send-keys', '-t', 'drills', '-l', text);
-    tmux('send-keys', '-t', 'drills', 'Enter');
-  };
+  const term = terminal('drills', { history: 200 });
+  afterAll(() => term.close());
+  const { see } = term;
+  const answer = (text: string) => term.type(text, true);
 
   it('asks, grades, shows the worked answer, keeps score and streak', { timeout: 120_000 }, async () => {
     const state = join(work, 'tty');
-    const cmd = ['env -u CI', `SDCOACH_HOME=${q(state)}`, q(process.execPath), q(BIN), `practice --drills estimation --seed ${SEED} --count 3`, '; echo "drills exited with $?"; sleep 60'].join(' ');
-    const started = tmux('new-session', '-d', '-s', 'drills', '-x', '200', '-y', '50', '-c', work, cmd);
-    expect(started.status, started.stderr).toBe(0);
+    const cmd = ['env -u CI', `SDCOACH_HOME=${shq(state)}`, shq(process.execPath), shq(BIN), `practice --drills estimation --seed ${SEED} --count 3`, '; echo "drills exited with $?"; sleep 60'].join(' ');
+    term.start(cmd, 200, 50, work);
 
     let s = await see(/Q1\/3 \[qps\]/, 20_000);
     // Work the answer out from the question as shown: DAU × requests a day / 86,400 s × peak factor.
