@@ -80,4 +80,27 @@ describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
     const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
     expect(progress.drills.estimation).toMatchObject({ answered: 3, correct: 1, streak: 0, bestStreak: 1, lastSeed: SEED });
   });
+
+  it('a newcomer reaches them from the practice picker: the first row, Enter, the questions here', { timeout: 120_000 }, async () => {
+    term.stop();
+    const state = join(work, 'picker');
+    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${shq(state)}`, shq(process.execPath), shq(BIN), 'practice', '; echo "practice exited with $?"; sleep 60'].join(' ');
+    term.start(cmd, 70, 24, work);
+    let s = await see(/\d+ problems/, 20_000);
+    expect(s).toMatch(/quick-fire drills\n {2}» drills:estimation +Quick-fire estimation drills +new/);
+    term.keys('Up');
+    s = await see(/▸ » drills:estimation/, 10_000);
+    expect(s).toContain('Not tried yet.');
+    term.keys('Enter');
+    s = await see(/Q1\/5 \[/, 20_000);
+    expect(s).toContain('sdcoach drills · estimation');
+    answer('');
+    await see(/Q2\/5/, 10_000);
+    term.keys('C-d');
+    s = await see(/practice exited with \d+/, 10_000);
+    expect(s).toContain('practice exited with 0');
+    expect(s).toMatch(/Score 0\/1/);
+    const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
+    expect(progress.drills.estimation).toMatchObject({ answered: 1, correct: 0, streak: 0 });
+  });
 });
