@@ -43,6 +43,12 @@ function stageArg(v: string): number {
   return n;
 }
 
+async function drills(set: DrillSet, opts: PracticeOptions): Promise<number> {
+  const { runDrills } = await import('./drills.js');
+  const seed = opts.seed ?? Date.now() % 2_147_483_647;
+  return runDrills({ set, seed, count: Math.max(1, opts.count ?? 5), seconds: Math.max(1, opts.seconds ?? 60), level: opts.level ?? 'warm-up', progressFile: progressFile(), color: useColor(process.stdout) });
+}
+
 export function registerPractice(program: Command): void {
   program
     .command('practice')
@@ -65,6 +71,7 @@ Examples:
   $ sdcoach practice --drills estimation --seed 42 --count 10 --level interview
 
 Keys: e edit in $VISUAL/$EDITOR, h hint, n next stage, s reference solution, d diagram,
+w derivations (estimate stages, once earned),
 ? help, Esc problem list, q quit. Progress is kept in $SDCOACH_HOME, else
 $XDG_STATE_HOME/sdcoach, else ~/.local/state/sdcoach (sdcoach progress shows it).
 
@@ -78,9 +85,7 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
           process.exitCode = EXIT.usage;
           return;
         }
-        const { runDrills } = await import('./drills.js');
-        const seed = opts.seed ?? Date.now() % 2_147_483_647;
-        process.exitCode = await runDrills({ set: opts.drills, seed, count: Math.max(1, opts.count ?? 5), seconds: Math.max(1, opts.seconds ?? 60), level: opts.level ?? 'warm-up', progressFile: progressFile(), color: useColor(process.stdout) });
+        process.exitCode = await drills(opts.drills, opts);
         return;
       }
       if ((opts.spec !== undefined || opts.stage !== undefined) && id === undefined) {
@@ -128,6 +133,8 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         progressFile: file,
         notices,
         color: useColor(process.stdout),
+        // Chosen in the picker: the drills with their defaults (--seed and the rest are for the command line).
+        runDrills: (set) => drills(set, {}),
         ...(id !== undefined ? { problem: id } : {}),
         ...(opts.stage !== undefined ? { stage: opts.stage } : {}),
         ...(opts.spec !== undefined ? { spec: opts.spec } : {}),

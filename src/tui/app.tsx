@@ -1,6 +1,7 @@
 // Runs a practice session in the terminal: the store, the shell's effects, Ink on the alternate
 // screen, a tick each second, resize and editor hand-over. Loaded only by `sdcoach practice`.
 import { render } from 'ink';
+import type { DrillSet } from '../problems/drills.js';
 import type { Problem } from '../problems/problem.js';
 import { problemStatus, stageProgress, type Progress } from '../progress/progress.js';
 import { PracticeApp, type TerminalControl } from './components/PracticeApp.js';
@@ -31,6 +32,8 @@ export interface PracticeRun {
   progressFile: string;
   notices: string[];
   color: boolean;
+  /** Runs the quick-fire drills chosen in the picker, after the session has left the screen. */
+  runDrills?: (set: DrillSet) => Promise<number>;
   /** Draws the diagram pane (default: the terminal preview of src/diagrams). */
   renderDiagram?: DiagramRenderer;
   stdin?: NodeJS.ReadStream;
@@ -139,6 +142,11 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   for (const n of o.notices) stderr.write(`sdcoach: ${n}\n`);
   for (const e of shell.errors) stderr.write(`sdcoach: ${e}\n`);
   stdout.write(summary(final.progress, final.catalog, final.touched, o.progressFile));
+  if (final.launch && o.runDrills) {
+    // Ink let go of stdin (unref'd, paused): the drills read their answers from it, line by line.
+    stdin.ref();
+    return o.runDrills(final.launch.drills);
+  }
   return 0;
 }
 

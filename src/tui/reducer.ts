@@ -5,7 +5,8 @@ import type { Problem } from '../problems/problem.js';
 import { addTime, alignProgress, recordGrade, recordHint, recordStage, stageProgress } from '../progress/progress.js';
 import type { Effect, KeyPress, SessionEvent, Update } from './events.js';
 import { baseState, hintsShown, openingStage, pickerStart, stagePassed, type InitOptions, type SessionState, type StageSession, type Tone } from './state.js';
-import { filteredProblems, selectedProblem } from './view/picker.js';
+import { pickerEntries, selectedEntry } from './view/picker.js';
+import { derivationAccess, derivationsLocked } from './view/derivations.js';
 import { layoutOf, paneCycle, scrollMax } from './view/stage.js';
 
 /** Ticks come about once a second; a longer gap (a suspended laptop) counts as one tick. */
@@ -207,8 +208,8 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
     const scrolled = key.name === 'up' || key.name === 'down' ? scrollKey(state, key) : undefined;
     return done(scrolled ?? { ...state, overlay: 'none', scroll: 0 });
   }
-  const shown = filteredProblems(state.catalog, state.picker.filter);
-  const current = selectedProblem(state);
+  const shown = pickerEntries(state.catalog, state.picker.filter);
+  const current = selectedEntry(state);
   const move = (delta: number) => {
     if (!shown.length) return state;
     const i = Math.max(0, shown.findIndex((p) => p.id === current?.id));
@@ -216,8 +217,8 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
     return { ...state, picker: { ...state.picker, selected: shown[j]!.id } };
   };
   const setFilter = (filter: string): SessionState => {
-    const keep = filteredProblems(state.catalog, filter);
-    const selected = keep.find((p) => p.id === state.picker.selected)?.id ?? keep[0]?.id ?? state.picker.selected;
+    const keep = pickerEntries(state.catalog, filter);
+    const selected = keep.find((p) => p.id === state.picker.selected)?.id ?? keep.find((e) => e.kind === 'problem')?.id ?? keep[0]?.id ?? state.picker.selected;
     return { ...state, picker: { filter, ...(selected !== undefined ? { selected } : {}) } };
   };
   switch (key.name) {
@@ -234,7 +235,9 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
       return done(move(shown.length));
     case 'return':
       if (!current) return done(flash(state, !state.catalogLoaded ? 'the problems are still being read' : state.catalog.length ? 'no problem matches the filter' : 'the catalog is empty', 'bad', at));
-      return openProblem(state, current, at);
+      // The drills run on the plain terminal (a line per question): the session ends and hands over to them.
+      if (current.kind === 'drills') return quit({ ...state, launch: { drills: current.set } });
+      return openProblem(state, current.problem, at);
     case 'escape':
       return state.picker.filter ? done(setFilter('')) : quit(state);
     case 'backspace':
@@ -258,8 +261,8 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
     const scrolled = key.name === 'up' || key.name === 'down' || key.name === 'pageUp' || key.name === 'pageDown' ? scrollKey(state, key) : undefined;
     return done(scrolled ?? { ...state, overlay: 'none', scroll: 0 });
   }
-  if (state.overlay === 'solution') {
-    if (key.name === 'escape' || isChar(key, 's')) return done({ ...state, overlay: 'none', scroll: 0 });
+  if (state.overlay === 'solution' || state.overlay === 'derivations') {
+    if (key.name === 'escape' || isChar(key, state.overlay === 'solution' ? 's' : 'w')) return done({ ...state, overlay: 'none', scroll: 0 });
     const scrolled = scrollKey(state, key);
     if (scrolled) return done(scrolled);
     // Any other key acts as usual, on the stage screen.
@@ -299,6 +302,8 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
       return nextStage(state, at);
     case 's':
       return showSolution(state, at);
+    case 'w':
+      return showDerivations(state, at);
     default:
       return done(state);
   }
@@ -347,6 +352,15 @@ function nextStage(state: SessionState, at: number): Update<SessionState> {
     return { state: g.state, effects: [...effects, ...g.effects] };
   }
   return { state: next, effects };
+}
+
+/** w: an estimate stage's derivations, those earned (in range, or every hint shown); else what earns them. */
+function showDerivations(state: SessionState, at: number): Update<SessionState> {
+  const access = derivationAccess(state);
+  if (!access) return done(flash(state, 'w shows the derivations of an estimate stage; this stage has no estimates', 'info', at));
+  const locked = derivationsLocked(access);
+  if (locked) return done(flash(state, locked, 'bad', at));
+  return done({ ...state, overlay: 'derivations', scroll: 0 });
 }
 
 function showSolution(state: SessionState, at: number): Update<SessionState> {

@@ -1,12 +1,13 @@
 // The practice session's state: which screen, the problem and stage, the spec's latest text and
 // grade, the learner's progress, and what is on screen (overlays, scroll, a transient message).
+import type { DrillSet } from '../problems/drills.js';
 import type { Problem } from '../problems/problem.js';
 import { resumeStage, type Progress } from '../progress/progress.js';
 import type { Diagnostic } from '../spec/diagnostic.js';
 import type { GradeOutcome } from './events.js';
 import type { DiagramRenderer } from './view/diagram.js';
 
-export type Overlay = 'none' | 'help' | 'solution';
+export type Overlay = 'none' | 'help' | 'solution' | 'derivations';
 /** Which pane shows (narrow layouts) or scrolls (wide): Tab cycles through them. */
 export type Pane = 'prompt' | 'results' | 'diagram';
 export type Tone = 'info' | 'good' | 'bad';
@@ -82,6 +83,8 @@ export interface SessionState {
   lastTick?: number;
   lastActivity: number;
   quitting: boolean;
+  /** What runs once the session has ended: the drills chosen in the picker. */
+  launch?: { drills: DrillSet };
 }
 
 export interface InitOptions extends SessionOptions {

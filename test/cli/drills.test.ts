@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDrills } from '../../src/problems/drills.js';
+import { hasTmux, shq, terminal } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sdcoach.js');
@@ -44,35 +45,16 @@ describe('drills with piped answers', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-
 describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
-  const socket = `sdcoach-drills-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 10_000 });
-  afterAll(() => {
-    tmux('kill-server');
-  });
-  const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'drills').stdout ?? '';
-  async function see(pattern: RegExp, ms: number): Promise<string> {
-    const until = Date.now() + ms;
-    for (;;) {
-      const s = screen();
-      if (pattern.test(s)) return s;
-      if (Date.now() > until) throw new Error(`the screen never showed ${pattern}; it shows:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  const answer = (text: string) => {
-    tmux('send-keys', '-t', 'drills', '-l', text);
-    tmux('send-keys', '-t', 'drills', 'Enter');
-  };
+  const term = terminal('drills', { history: 200 });
+  afterAll(() => term.close());
+  const { see } = term;
+  const answer = (text: string) => term.type(text, true);
 
   it('asks, grades, shows the worked answer, keeps score and streak', { timeout: 120_000 }, async () => {
     const state = join(work, 'tty');
-    const cmd = ['env -u CI', `SDCOACH_HOME=${q(state)}`, q(process.execPath), q(BIN), `practice --drills estimation --seed ${SEED} --count 3`, '; echo "drills exited with $?"; sleep 60'].join(' ');
-    const started = tmux('new-session', '-d', '-s', 'drills', '-x', '200', '-y', '50', '-c', work, cmd);
-    expect(started.status, started.stderr).toBe(0);
+    const cmd = ['env -u CI', `SDCOACH_HOME=${shq(state)}`, shq(process.execPath), shq(BIN), `practice --drills estimation --seed ${SEED} --count 3`, '; echo "drills exited with $?"; sleep 60'].join(' ');
+    term.start(cmd, 200, 50, work);
 
     let s = await see(/Q1\/3 \[qps\]/, 20_000);
     // Work the answer out from the question as shown: DAU × requests a day / 86,400 s × peak factor.
@@ -97,5 +79,28 @@ describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
 
     const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
     expect(progress.drills.estimation).toMatchObject({ answered: 3, correct: 1, streak: 0, bestStreak: 1, lastSeed: SEED });
+  });
+
+  it('a newcomer reaches them from the practice picker: the first row, Enter, the questions here', { timeout: 120_000 }, async () => {
+    term.stop();
+    const state = join(work, 'picker');
+    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${shq(state)}`, shq(process.execPath), shq(BIN), 'practice', '; echo "practice exited with $?"; sleep 60'].join(' ');
+    term.start(cmd, 70, 24, work);
+    let s = await see(/\d+ problems/, 20_000);
+    expect(s).toMatch(/quick-fire drills\n {2}» drills:estimation +Quick-fire estimation drills +new/);
+    term.keys('Up');
+    s = await see(/▸ » drills:estimation/, 10_000);
+    expect(s).toContain('Not tried yet.');
+    term.keys('Enter');
+    s = await see(/Q1\/5 \[/, 20_000);
+    expect(s).toContain('sdcoach drills · estimation');
+    answer('');
+    await see(/Q2\/5/, 10_000);
+    term.keys('C-d');
+    s = await see(/practice exited with \d+/, 10_000);
+    expect(s).toContain('practice exited with 0');
+    expect(s).toMatch(/Score 0\/1/);
+    const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
+    expect(progress.drills.estimation).toMatchObject({ answered: 1, correct: 0, streak: 0 });
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTmux, shq, terminal } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sdcoach.js');
@@ -77,39 +78,22 @@ describe('sdcoach practice outside a terminal', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-
 describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => {
-  const socket = `sdcoach-e2e-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 10_000 });
-  afterAll(() => {
-    tmux('kill-server');
-  });
-
-  const screen = () => tmux('capture-pane', '-p', '-t', 'e2e').stdout ?? '';
-  async function see(pattern: RegExp, ms: number): Promise<string> {
-    const until = Date.now() + ms;
-    for (;;) {
-      const s = screen();
-      if (pattern.test(s)) return s;
-      if (Date.now() > until) throw new Error(`the screen never showed ${pattern}; it shows:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const term = terminal('e2e');
+  afterAll(() => term.close());
+  const { see } = term;
 
   it('grades the watched file on save, advances with n, quits with q', async () => {
     const state = join(work, 'e2e-state');
     const cmd = [
       'env -u CI -u CONTINUOUS_INTEGRATION',
-      `SDCOACH_HOME=${q(state)}`,
-      q(process.execPath),
-      q(BIN),
+      `SDCOACH_HOME=${shq(state)}`,
+      shq(process.execPath),
+      shq(BIN),
       'practice order-history',
       '; echo "sdcoach exited with $?"; sleep 60',
     ].join(' ');
-    const started = tmux('new-session', '-d', '-s', 'e2e', '-x', '120', '-y', '40', '-c', work, cmd);
-    expect(started.status, started.stderr).toBe(0);
+    term.start(cmd, 120, 40, work);
 
     let s = await see(/Score [\d.]+\/100/, 20_000);
     expect(s).toContain('Stage 1 of 3');
@@ -121,12 +105,12 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     s = await see(/Score 100\/100/, 10_000);
     expect(s).toContain('✓ passed');
 
-    tmux('send-keys', '-t', 'e2e', 'n');
+    term.keys('n');
     s = await see(/Stage 2 of 3/, 10_000);
     expect(s).toContain('The payment confirmation page must be exact');
     expect(s).toContain('stage 2/3');
 
-    tmux('send-keys', '-t', 'e2e', 'q');
+    term.keys('q');
     s = await see(/sdcoach exited with \d+/, 10_000);
     expect(s).toContain('sdcoach exited with 0');
     expect(s).toContain('order-history: 1 of 3 stages passed; on stage 2');
@@ -136,12 +120,11 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
   });
 
   it('at 70x24: picker -> stage 1 -> pass -> stage 2, every essential line on screen', async () => {
-    tmux('kill-session', '-t', 'e2e');
+    term.stop();
     const dir = join(work, 'small');
-    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${q(join(dir, 'state'))}`, q(process.execPath), q(BIN), 'practice', '; echo "sdcoach exited with $?"; sleep 60'].join(' ');
+    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${shq(join(dir, 'state'))}`, shq(process.execPath), shq(BIN), 'practice', '; echo "sdcoach exited with $?"; sleep 60'].join(' ');
     mkdirSync(dir, { recursive: true });
-    const started = tmux('new-session', '-d', '-s', 'e2e', '-x', '70', '-y', '24', '-c', dir, cmd);
-    expect(started.status, started.stderr).toBe(0);
+    term.start(cmd, 70, 24, dir);
     const rows = (s: string) => s.split('\n');
     const fits = (s: string) => expect(rows(s).every((l) => [...l].length <= 70), s).toBe(true);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -155,9 +138,9 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     expect(s).toContain('Esc quit');
     fits(s);
 
-    tmux('send-keys', '-t', 'e2e', '-l', 'order-history');
+    term.type('order-history');
     s = await see(/▸ · order-history/, 10_000);
-    tmux('send-keys', '-t', 'e2e', 'Enter');
+    term.keys('Enter');
 
     // Stage 1: the title and stage dots, the prompt, the results with the file, a two-row legend of words.
     s = await see(/Score [\d.]+\/100/, 20_000);
@@ -179,13 +162,13 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     fits(s);
 
     // d: the diagram with the score beside its title.
-    tmux('send-keys', '-t', 'e2e', 'd');
+    term.keys('d');
     s = await see(/── Diagram/, 10_000);
     expect(s).toMatch(/Diagram\s+d hides it\s+Score 100\/100 ✓ passed/);
-    tmux('send-keys', '-t', 'e2e', 'd');
+    term.keys('d');
 
     // n: stage 2, and the file says so.
-    tmux('send-keys', '-t', 'e2e', 'n');
+    term.keys('n');
     s = await see(/Stage 2 of 3/, 10_000);
     expect(s).toContain('stage 2/3');
     expect(s).toContain('The payment confirmation page must be exact');
@@ -197,7 +180,7 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     expect(file).toContain('(order-history), stage 2 of 3: The payment confirmation page must be exact');
     expect(file.slice(file.indexOf('problem:')).replace(/^stage: 2$/m, 'stage: 1')).toBe(SOLUTION_1.slice(SOLUTION_1.indexOf('problem:')));
 
-    tmux('send-keys', '-t', 'e2e', 'q');
+    term.keys('q');
     s = await see(/sdcoach exited with \d+/, 10_000);
     expect(s).toContain('sdcoach exited with 0');
     expect(flat(s)).toContain('order-history: 1 of 3 stages passed; on stage 2');

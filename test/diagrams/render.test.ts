@@ -1,6 +1,6 @@
 // Rendering for real: mermaid-cli and the prepared pages in a headless Chromium (CI installs it).
 // Every component label reaches the SVG, hostile names stay text, and many files share one browser.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -13,18 +13,9 @@ import { designGraph } from '../../src/diagrams/graph.js';
 import { designToMermaid } from '../../src/diagrams/mermaid.js';
 import { openRenderer } from '../../src/diagrams/render.js';
 import { loadSpecFile } from '../../src/spec/load.js';
+import { RENDER } from './browser-available.js';
 import { HOSTILE_IDS, hostileDesign } from './hostile.js';
 
-function hasBrowser(): boolean {
-  try {
-    findBrowser(process.env, existsSync, () => puppeteer.executablePath());
-    return true;
-  } catch {
-    return false;
-  }
-}
-// Locally without Chromium these skip; in CI (which installs it) they must run.
-const RENDER = hasBrowser() || Boolean(process.env.CI);
 
 function model(file: string) {
   const r = loadSpecFile(file);

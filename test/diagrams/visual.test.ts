@@ -3,28 +3,18 @@
 // sideways, every node (the failing ones included) is inside the page, and no edge label sits on
 // another label or on a region's title (what dagre did before the ELK layout).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/diagrams/browser.js';
+import { RENDER } from './browser-available.js';
 import { fittedSvg } from '../../src/diagrams/html.js';
 import { launchBrowser } from '../../src/diagrams/render.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sdcoach.js');
 
-function hasBrowser(): boolean {
-  try {
-    findBrowser(process.env, existsSync, () => puppeteer.executablePath());
-    return true;
-  } catch {
-    return false;
-  }
-}
-const RENDER = hasBrowser() || Boolean(process.env.CI);
 
 const REFERENCES = ['order-history/solutions/stage-2.yaml', 'global-feed/solutions/stage-3.yaml', 'checkout-bulkhead/solutions/stage-3.yaml'];
 

@@ -1,7 +1,7 @@
 // `grade --format sarif`: the output validates against the OASIS SARIF 2.1.0 schema (vendored in
 // test/fixtures/sarif from oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json), and carries the
 // findings at their lines. `--fail-level` turns warnings or failures into exit 1.
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ function sarifValidator() {
   ajv.addFormat('uri', (s: string) => URL.canParse(s));
   ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/') && !/\s/.test(s));
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-  return ajv.compile({ ...rest, $id: id });
+  return ajv.compile({ ...rest, $id: id as string });
 }
 
 let work: string;

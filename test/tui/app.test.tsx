@@ -2,7 +2,7 @@
 // runs the real reducer; a test shell answers its effects in memory (real grading, no disk).
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyProgress, recordGrade } from '../../src/progress/progress.js';
+import { emptyProgress, recordDrill, recordGrade } from '../../src/progress/progress.js';
 import type { Key } from 'ink';
 import { PracticeApp, toKeyPresses } from '../../src/tui/components/PracticeApp.js';
 import type { Effect, SessionEvent } from '../../src/tui/events.js';
@@ -91,6 +91,28 @@ describe('picker', () => {
     await press(h, 'cqrs\r');
     await see(h, 'Stage 1 of 3  ✓ passed');
     expect(h.effects.map((e) => e.type)).toContain('watch');
+  });
+});
+
+describe('picker: the quick-fire drills', () => {
+  it('are the first row, described with their streak; ↑ then Enter hands the terminal to them', async () => {
+    const progress = recordDrill(recordDrill(emptyProgress(), 'estimation', true, 7, 0), 'estimation', true, 7, 1);
+    const h = mount({ progress });
+    let f = await see(h, 'quick-fire drills');
+    // The first row, above the problems; a fresh list still starts on a problem.
+    const rows = f.split('\n');
+    expect(rows.findIndex((l) => l.includes('drills:estimation'))).toBeLessThan(rows.findIndex((l) => l.includes('order-history')));
+    expect(f).toMatch(/  » drills:estimation\s+Quick-fire estimation drills\s+streak 2 · best 2/);
+    expect(f).toMatch(/▸ · order-history/);
+    await press(h, '\u001b[A');
+    f = await see(h, /▸ » drills:estimation/);
+    expect(f).toContain('2/2 right so far · streak 2 (best 2)');
+    expect(f).toContain('sdcoach practice --drills estimation');
+    await press(h, '\r');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.store.getState().launch).toEqual({ drills: 'estimation' });
+    expect(h.effects.map((e) => e.type)).toEqual(expect.arrayContaining(['save-progress', 'quit']));
+    expect(h.effects.map((e) => e.type)).not.toContain('watch');
   });
 });
 

@@ -308,10 +308,26 @@ describe('Key on the picker', () => {
     expect(u.state.flash?.text).toContain('no problem matches');
   });
 
-  it('up and down move within the shown problems', () => {
+  it('up and down move within the shown rows: the drills first, then the problems', () => {
     const s = picker();
     expect(update(s, key('down')).state.picker.selected).toBe('order-history');
-    expect(update(s, key('up')).state.picker.selected).toBe('order-history');
+    const up = update(s, key('up')).state;
+    expect(up.picker.selected).toBe('drills:estimation');
+    expect(update(up, key('up')).state.picker.selected).toBe('drills:estimation');
+    expect(update(up, key('down')).state.picker.selected).toBe('order-history');
+  });
+
+  it('Enter on the drills row ends the session and hands over to the drills', () => {
+    const u = update(update(picker(), key('up')).state, key('return'));
+    expect(u.state.quitting).toBe(true);
+    expect(u.state.launch).toEqual({ drills: 'estimation' });
+    expect(types(u.effects)).toEqual(['save-progress', 'unwatch', 'quit']);
+    // Typing finds them too: "drill" keeps only their row, and Enter starts them.
+    let s = picker();
+    for (const c of 'drill') s = update(s, ch(c)).state;
+    expect(update(s, key('return')).state.launch).toEqual({ drills: 'estimation' });
+    // A fresh list starts on a problem, never on the drills.
+    expect(update(picker(), key('return')).state.launch).toBeUndefined();
   });
 });
 

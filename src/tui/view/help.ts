@@ -7,6 +7,7 @@ const STAGE_KEYS: [string, string][] = [
   ['h', 'reveal the next hint for this stage (hints stay revealed next time)'],
   ['n', 'go to the next stage, once this one has passed'],
   ['s', 'the reference solution beside your spec, once the stage has passed (or with --reveal)'],
+  ['w', 'estimate stages: open or close the derivations, the worked reasoning of each quantity. Each is earned by an answer in range, or all of them once every hint is shown; before that w says what earns them'],
   ['d', 'show or hide the diagram pane'],
   ['r', 'grade the file again now'],
   ['↑ ↓ j k', 'scroll the results (PgUp PgDn, Home End)'],
@@ -19,7 +20,7 @@ const STAGE_KEYS: [string, string][] = [
 const PICKER_KEYS: [string, string][] = [
   ['letters', 'filter by id, title, topic or difficulty (e.g. "cqrs", "staff")'],
   ['↑ ↓', 'choose a problem'],
-  ['Enter', 'start it, or resume where you left off'],
+  ['Enter', 'start it, or resume where you left off; on the first row, drills:estimation, leave this screen for quick-fire estimation questions (the same as sdcoach practice --drills estimation)'],
   ['Esc', 'clear the filter; with no filter, quit'],
   ['Ctrl+C', 'quit from anywhere'],
 ];

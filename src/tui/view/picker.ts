@@ -9,6 +9,7 @@ import { keyBar, keyRows, type KeyItem } from './keys.js';
 import { helpLines } from './help.js';
 import { blank, clean, fit, flashRows, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
 import { asInvoked } from '../../problems/invocation.js';
+import { DRILL_SETS, type DrillSet } from '../../problems/drills.js';
 
 const DIFFICULTY_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };
 
@@ -23,10 +24,45 @@ export function filteredProblems(catalog: Problem[], filter: string): Problem[] 
     .sort((a, b) => (DIFFICULTY_ORDER[a.difficulty] ?? 9) - (DIFFICULTY_ORDER[b.difficulty] ?? 9) || a.id.localeCompare(b.id));
 }
 
-/** The selected problem: the remembered one if the filter keeps it, else the first shown. */
+/** What a drill set's row says, and the words the filter finds it by. */
+export const DRILL_ENTRIES: Record<DrillSet, { title: string; about: string; words: string }> = {
+  estimation: {
+    title: 'Quick-fire estimation drills',
+    about: 'Short generated questions, one at a time, each timed and graded within 2× and followed by its worked answer: powers of two, latency numbers every engineer should know, requests per second from daily users, storage from object size and retention, servers from requests per second.',
+    words: 'drills quick-fire estimation back-of-the-envelope qps storage servers latency powers of two warm-up',
+  },
+};
+
+/** A row of the picker: a problem of the catalog, or a set of quick-fire drills (listed first). */
+export type PickerEntry = { kind: 'problem'; id: string; problem: Problem } | { kind: 'drills'; id: string; set: DrillSet };
+
+/** The selection id of a drill set's row (problem ids cannot hold a colon). */
+export const drillsEntryId = (set: DrillSet) => `drills:${set}`;
+
+/** The rows the filter keeps, in display order: the drill sets, then the problems. */
+export function pickerEntries(catalog: Problem[], filter: string): PickerEntry[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const drills = DRILL_SETS.filter((set) => {
+    const hay = `${set} ${DRILL_ENTRIES[set].title} ${DRILL_ENTRIES[set].words}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  }).map((set): PickerEntry => ({ kind: 'drills', id: drillsEntryId(set), set }));
+  return [...drills, ...filteredProblems(catalog, filter).map((problem): PickerEntry => ({ kind: 'problem', id: problem.id, problem }))];
+}
+
+/**
+ * The selected row: the remembered one if the filter keeps it, else the first problem shown (so
+ * Enter on a fresh list starts a problem), else, when a filter kept only drills, the first of them.
+ */
+export function selectedEntry(state: Pick<SessionState, 'catalog' | 'picker'>): PickerEntry | undefined {
+  const shown = pickerEntries(state.catalog, state.picker.filter);
+  // Unfiltered, Enter never starts the drills by default (while the problems are read, say).
+  return shown.find((e) => e.id === state.picker.selected) ?? shown.find((e) => e.kind === 'problem') ?? (state.picker.filter ? shown[0] : undefined);
+}
+
+/** The selected problem, when the selected row is a problem. */
 export function selectedProblem(state: Pick<SessionState, 'catalog' | 'picker'>): Problem | undefined {
-  const shown = filteredProblems(state.catalog, state.picker.filter);
-  return shown.find((p) => p.id === state.picker.selected) ?? shown[0];
+  const e = selectedEntry(state);
+  return e?.kind === 'problem' ? e.problem : undefined;
 }
 
 function statusSeg(progress: Progress, p: Problem) {
@@ -34,13 +70,31 @@ function statusSeg(progress: Progress, p: Problem) {
   return seg(STATUS_ICON[st.state], st.state === 'done' ? 'good' : st.state === 'started' ? 'warn' : 'dim', true);
 }
 
+function drillsStatus(progress: Progress, set: DrillSet): string {
+  const d = progress.drills?.[set];
+  return d ? `streak ${d.streak} · best ${d.bestStreak}` : 'new';
+}
+
 function listLines(state: SessionState, width: number): { lines: Line[]; selectedRow: number } {
-  const shown = filteredProblems(state.catalog, state.picker.filter);
-  const sel = selectedProblem(state);
+  const entries = pickerEntries(state.catalog, state.picker.filter);
+  const shown = entries.flatMap((e) => (e.kind === 'problem' ? [e.problem] : []));
+  const sel = selectedEntry(state);
   const lines: Line[] = [];
   let selectedRow = 0;
   let group = '';
-  const idw = Math.min(28, Math.max(...shown.map((p) => p.id.length), 4));
+  const idw = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4));
+  for (const e of entries) {
+    if (e.kind !== 'drills') continue;
+    if (group !== 'drills') {
+      group = 'drills';
+      lines.push(line(seg('quick-fire drills', 'dim', true)));
+    }
+    const isSel = e.id === sel?.id;
+    if (isSel) selectedRow = lines.length;
+    const row: Line = [seg(isSel ? '▸ ' : '  ', 'accent', true), seg('»', 'accent', true), seg(' '), seg(e.id.padEnd(idw), isSel ? 'accent' : undefined, true)];
+    if (width >= 70) row.push(seg(`  ${DRILL_ENTRIES[e.set].title}`));
+    lines.push(spread(row, [seg(drillsStatus(state.progress, e.set), 'dim')], width));
+  }
   for (const p of shown) {
     if (p.difficulty !== group) {
       group = p.difficulty;
@@ -56,6 +110,7 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
     lines.push(spread(row, [seg(right, st.state === 'done' ? 'good' : 'dim')], width));
   }
   if (!shown.length) {
+    if (entries.length && state.picker.filter) return { lines, selectedRow };
     if (!state.catalogLoaded) lines.push(line(seg('reading the problems…', 'dim')));
     else if (!state.catalog.length) lines.push(line(seg(asInvoked('No problems found in the catalog (sdcoach list shows where it looks).'), 'bad')));
     else lines.push(line(seg(`No problem matches "${clean(state.picker.filter)}": Backspace edits the filter, Esc clears it.`, 'dim')));
@@ -98,6 +153,16 @@ function detailLines(state: SessionState, p: Problem, width: number): Line[] {
     const best = sp.bestScore !== undefined ? seg(`  best ${sp.bestScore}`, 'dim') : seg('');
     out.push(...hanging([icon, seg(` ${st.number}. `)], `${st.title}`, width - 12).map((l, i) => (i === 0 ? [...l, best] : l)));
   }
+  return out;
+}
+
+function drillDetailLines(state: SessionState, set: DrillSet, width: number): Line[] {
+  const d = state.progress.drills?.[set];
+  const out: Line[] = [line(seg(`warm-up · ${set} · 5 questions · 60 s each`, 'dim'))];
+  out.push(...prose(DRILL_ENTRIES[set].about, width));
+  out.push(blank());
+  out.push(line(seg(d ? `${d.correct}/${d.answered} right so far · streak ${d.streak} (best ${d.bestStreak})` : 'Not tried yet.', d ? undefined : 'dim')));
+  out.push(...prose(asInvoked(`Enter leaves this screen and asks the questions here; the answers and the streak go to your progress. From a shell: sdcoach practice --drills ${set} (--seed N repeats a set, --count N, --level interview or staff for tighter ranges).`), width, 'dim'));
   return out;
 }
 
@@ -153,7 +218,7 @@ export function pickerFrame(state: SessionState): FrameView {
     return { header, body: [[help]], footer };
   }
   const list = listLines(state, width);
-  const sel = selectedProblem(state);
+  const sel = selectedEntry(state);
   // The list gets what it needs up to half the body (at least 3 rows); the details the rest.
   const listHeight = Math.min(list.lines.length + 1, Math.max(4, Math.floor(bodyHeight / 2)), bodyHeight);
   const listInner = innerHeight(listHeight, false);
@@ -163,7 +228,9 @@ export function pickerFrame(state: SessionState): FrameView {
   const body: PanelView[][] = [[listPanel]];
   const detailHeight = bodyHeight - listHeight;
   if (sel && detailHeight >= 2) {
-    body.push([{ id: 'details', title: line(seg(clean(sel.title), undefined, true)), lines: fit(detailLines(state, sel, innerWidth(width, false)), innerHeight(detailHeight, false)), width, height: detailHeight, border: false }]);
+    const inner = innerWidth(width, false);
+    const [title, lines] = sel.kind === 'problem' ? [clean(sel.problem.title), detailLines(state, sel.problem, inner)] : [DRILL_ENTRIES[sel.set].title, drillDetailLines(state, sel.set, inner)];
+    body.push([{ id: 'details', title: line(seg(title, undefined, true)), lines: fit(lines, innerHeight(detailHeight, false)), width, height: detailHeight, border: false }]);
   }
   return { header, body, footer };
 }

@@ -83,7 +83,7 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
 
 /**
  * An estimate stage's answers, one per quantity: ✓/✗, the answer, and (once it is in range or the
- * hints are spent) the accepted range and the derivation.
+ * hints are spent) the accepted range; then the key to the derivations earned (view/derivations.ts).
  */
 export function estimateLines(c: ReportCheck, width: number, hintsSpent: boolean): Line[] {
   const out: Line[] = [line(ICON[c.status]!, ' ', seg('Your estimates', undefined, true), seg(c.mustPass ? ' · all must be in range' : '', 'dim'))];
@@ -95,11 +95,13 @@ export function estimateLines(c: ReportCheck, width: number, hintsSpent: boolean
     if (!ok) out.push(...hanging([seg('    ')], f.message, width));
     if (ok || hintsSpent) {
       if (e.low !== undefined && e.high !== undefined) out.push(line(seg(`    accepted ${figure(e.low)} to ${figure(e.high)} ${clean(e.unit ?? '')}`, 'dim')));
-      if (e.derivation) out.push(...hanging([seg('    derivation: ', 'accent')], `${e.derivation}${e.worked ? ` (${e.worked})` : ''}`, width, 'dim'));
     } else if (f.hint) {
       out.push(...hanging([seg('    hint: ', 'accent')], f.hint, width, 'dim'));
     }
   }
+  // The reasoning itself is in the derivation panel, earned the same way as the ranges.
+  const earned = c.findings.filter((f) => f.status === 'pass' || hintsSpent).length;
+  if (earned) out.push(line(seg('  w: ', 'key', true), seg(earned === c.findings.length ? 'the derivations' : `the derivation${earned === 1 ? '' : 's'} of the ${earned} in range`, 'dim')));
   return out;
 }
 

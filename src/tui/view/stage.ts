@@ -9,6 +9,7 @@ import { diagramLines } from './diagram.js';
 import { innerHeight, innerWidth, type FrameView, type PanelView } from './frame.js';
 import { helpPanel, pickerBodyHeight } from './picker.js';
 import { keyBar, keyRows, type KeyItem } from './keys.js';
+import { derivationAccess, derivationLines, derivationsLocked } from './derivations.js';
 import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, flashRows, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
 import { asInvoked } from '../../problems/invocation.js';
@@ -76,6 +77,8 @@ export function stageKeys(state: SessionState): KeyItem[] {
     { key: 's', label: 'solution', disabled: !passed && !state.options.reveal },
     { key: 'd', label: state.diagram ? 'hide diagram' : 'diagram' },
   ];
+  const access = derivationAccess(state);
+  if (access) items.splice(4, 0, { key: 'w', label: 'derivations', short: 'worked', disabled: derivationsLocked(access) !== undefined });
   const cycle = paneCycle(state);
   const next = cycle[(cycle.indexOf(state.pane) + 1) % cycle.length]!;
   items.push({ key: 'Tab', label: next });
@@ -238,6 +241,11 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
     const ps = solutionPanels(state, s, width, bodyHeight, border, layout);
     return { body: [ps], scroll: ps };
   }
+  if (state.overlay === 'derivations') {
+    const title = line(seg(`Derivations, stage ${s.stage}`, 'accent', true), seg('  w or Esc closes', 'dim'));
+    const p = panel('derivations', title, derivationLines(state, s, innerWidth(width, border)), width, bodyHeight, border, 'good');
+    return { body: [[p]], scroll: [p] };
+  }
   const results = (w: number, h: number) => panel('results', resultsTitle(state, s, titleWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd)), hintsShown(state) >= (s.problem.stages[s.stage - 1]?.hints.length ?? 0)), w, h, border, resultsTone(s));
   const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
   const pane: Pane = state.pane === 'diagram' && !state.diagram ? 'results' : state.pane;
@@ -292,6 +300,8 @@ function footerOf(state: SessionState, s: StageSession): Line[] {
   const keys: KeyItem[] =
     state.overlay === 'help'
       ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }]
+      : state.overlay === 'derivations'
+        ? [{ key: '↑↓', label: 'scroll' }, { key: 'w', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'h', label: 'hint' }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
       : state.overlay === 'solution'
         ? [{ key: '↑↓', label: 'scroll both' }, { key: 's', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
         : stageKeys(state);
