@@ -17,6 +17,8 @@ interface StageInvariant {
 interface Options {
   /** Invariants the problem declares, by flow name (a stage's requirement); they add to those the spec marks. */
   invariants: Record<string, StageInvariant>;
+  /** Longest hold the problem allows, seconds (an abandoned hold keeps the item off sale this long). */
+  maxHoldTtlS?: number;
 }
 
 const WHAT: Record<InvariantKind, { noun: string; twice: string }> = {
@@ -81,7 +83,7 @@ export default defineCheck<Options>({
       'For each flow that guards an invariant (the flow\'s `invariant` in the spec, or the stage\'s `invariants` option by flow name): the protected stores are the named store ids, data classes expanded to their stores. ' +
       'The flow must be a write; every hop of its path on a protected store must state `concurrency: conditional`, or `atomic-hold` with a `ttl_s`. ' +
       'A guard on another store does not count, and a protected store with active-active failover (more than one writable copy, no home region, no consensus) fails even with a guard. ' +
-      'The message counts the requests per second that race through the unguarded write.',
+      'A hold\'s ttl_s may not exceed the stage\'s maxHoldTtlS. The message counts the requests per second that race through the unguarded write.',
     sources: ['kleppmannRaces', 'dynamoConditionalWrites', 'eventStoreExpectedVersion', 'redisSetNx'],
     optionsSchema: {
       type: 'object', additionalProperties: false,
@@ -97,6 +99,7 @@ export default defineCheck<Options>({
             },
           },
         },
+        maxHoldTtlS: { type: 'number', exclusiveMinimum: 0, description: 'Longest hold TTL the problem allows, in seconds (e.g. 600 when the scenario holds a seat for ten minutes). Default: no limit.' },
       },
     },
     defaults: { invariants: {} },
@@ -111,6 +114,8 @@ export default defineCheck<Options>({
         '{{flow}} guards its write to {{other}} ({{mode}}), but the data it protects is in {{store}}, whose write is unguarded: two requests can still both read {{store}} and {{twice}}',
       holdWithoutTtl:
         '{{flow}} holds {{store}} atomically but the hold has no TTL: when a fan closes the tab or a client crashes, the item stays locked forever and can never be sold',
+      holdTooLong:
+        '{{flow}} holds {{store}} for {{ttl}} s, longer than the {{limit}} s this problem allows: every abandoned hold keeps the item off sale {{ratio}} times longer than it should',
       multiWriter:
         '{{flow}} writes {{store}} {{mode}}, but {{store}} takes writes in every region (active-active, conflict {{conflict}}): each region\'s copy can accept its own compare-and-set, so two requests in two regions both win',
     },
@@ -122,6 +127,7 @@ export default defineCheck<Options>({
         'Picture two requests arriving a millisecond apart: both read, both see "free", both write. A fresher read does not help; what if the write itself only succeeded when the data is still as the request read it (an expected version, a compare-and-set, a claim that fails if taken)? Look at `concurrency` on a call step.',
       wrongStore: 'The guard has to be where the protected data lives: the store that would hold the two conflicting rows. Which store is that, and is its write the guarded one?',
       holdWithoutTtl: 'What happens to a held seat when the fan who held it never comes back? A hold needs an expiry (`ttl_s`) so the item returns to sale by itself.',
+      holdTooLong: 'A hold is a promise to one customer and a refusal to everyone else. How long does the scenario let one customer keep an item, and what happens to sales when every abandoned cart keeps its seats longer?',
       multiWriter: 'A compare-and-set is only as good as the one copy that orders the writes. Which copy decides when two regions race for the same item: give the data a home region, a single primary, or a consensus group.',
     },
   },
@@ -163,6 +169,11 @@ export default defineCheck<Options>({
         }
         if (mode === 'atomic-hold' && h.concurrency?.ttlS === undefined) {
           out.push({ status: 'fail', messageId: 'holdWithoutTtl', data: { ...base, store: store.id }, path: [...at, 'concurrency'], evidence });
+          continue;
+        }
+        if (mode === 'atomic-hold' && options.maxHoldTtlS !== undefined && h.concurrency!.ttlS! > options.maxHoldTtlS) {
+          const ttl = h.concurrency!.ttlS!;
+          out.push({ status: 'fail', messageId: 'holdTooLong', data: { ...base, store: store.id, ttl, limit: options.maxHoldTtlS, ratio: count(ttl / options.maxHoldTtlS) }, path: [...at, 'concurrency', 'ttl_s'], evidence: { ...evidence, ttlS: ttl, maxHoldTtlS: options.maxHoldTtlS } });
           continue;
         }
         if (multiWriter(store)) {

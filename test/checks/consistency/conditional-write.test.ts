@@ -11,6 +11,7 @@ testCheck(conditionalWrite, {
   valid: [
     { spec: 'consistency/conditional.yaml', name: 'the hold is a conditional write on the seats' },
     { spec: 'consistency/hold-ttl.yaml', name: 'an atomic hold with a 600 s TTL, protecting a data class' },
+    { spec: 'consistency/hold-ttl.yaml', name: 'the TTL exactly at the problem\'s limit (600 = 600 s)', options: { maxHoldTtlS: 600 } },
     { spec: 'consistency/home-region.yaml', name: 'active-active, but every key written in its home region' },
     { spec: 'consistency/no-invariant.yaml', name: 'no invariant declared: does not apply', applies: false },
   ],
@@ -23,6 +24,13 @@ testCheck(conditionalWrite, {
     {
       spec: 'consistency/hold-no-ttl.yaml',
       findings: [{ status: 'fail', messageId: 'holdWithoutTtl', line: 16, data: { flow: 'hold-seat', store: 'inventory-db' } }],
+    },
+    {
+      spec: 'consistency/hold-ttl.yaml',
+      name: 'a hold longer than the problem allows',
+      // ttl_s 600 against a 300 s limit: 600 / 300 = 2 times longer
+      options: { maxHoldTtlS: 300 },
+      findings: [{ status: 'fail', messageId: 'holdTooLong', line: 19, data: { ttl: 600, limit: 300, ratio: '2' } }],
     },
     {
       spec: 'consistency/wrong-store.yaml',
