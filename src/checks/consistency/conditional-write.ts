@@ -21,11 +21,11 @@ interface Options {
   maxHoldTtlS?: number;
 }
 
-const WHAT: Record<InvariantKind, { noun: string; twice: string }> = {
-  'no-double-booking': { noun: 'double booking', twice: 'both book the same seat' },
-  'no-double-approval': { noun: 'double approval', twice: 'both approve the same thing' },
-  'no-overdraft': { noun: 'overdraft', twice: 'both debit the same funds and take the account past its limit' },
-  'no-double-charge': { noun: 'double charge', twice: 'both charge the same order' },
+const WHAT: Record<InvariantKind, { noun: string; seen: string; twice: string }> = {
+  'no-double-booking': { noun: 'double booking', seen: '"free"', twice: 'both book the same seat' },
+  'no-double-approval': { noun: 'double approval', seen: '"not approved yet"', twice: 'both approve the same thing' },
+  'no-overdraft': { noun: 'overdraft', seen: '"funds available"', twice: 'both debit the same funds and take the account past its limit' },
+  'no-double-charge': { noun: 'double charge', seen: '"not paid yet"', twice: 'both charge the same order' },
 };
 
 /** Failover modes where more than one copy takes writes to the same key, so a compare-and-set on one copy proves nothing. */
@@ -109,7 +109,7 @@ export default defineCheck<Options>({
       readOnly: '{{flow}} is a read: reading, however strongly consistent, cannot stop {{invariant}}; the write that acts on the read must be conditional',
       notWritten: '{{flow}} must prevent {{invariant}} on {{data}} but never writes it: the decision lands nowhere the race can be settled',
       checkThenAct:
-        'check-then-act race on {{store}}: two {{flow}} requests can both read the same state ("free", "funds available") before either writes, and {{twice}}. {{strongRead}}Nothing makes the write to {{store}} refuse a stale decision ({{rate}} requests/s race through it)',
+        'check-then-act race on {{store}}: two {{flow}} requests can both read {{seen}} before either writes, and {{twice}}. {{strongRead}}Nothing makes the write to {{store}} refuse a stale decision ({{rate}} requests/s race through it)',
       wrongStore:
         '{{flow}} guards its write to {{other}} ({{mode}}), but the data it protects is in {{store}}, whose write is unguarded: two requests can still both read {{store}} and {{twice}}',
       holdWithoutTtl:
@@ -135,7 +135,7 @@ export default defineCheck<Options>({
     const out: Finding[] = [];
     for (const g of guardedFlows(model, options, out)) {
       const { flow, kind } = g;
-      const base = { flow: flow.name, invariant: WHAT[kind].noun, twice: WHAT[kind].twice, data: g.stores.join(', ') || 'the named data' };
+      const base = { flow: flow.name, invariant: WHAT[kind].noun, seen: WHAT[kind].seen, twice: WHAT[kind].twice, data: g.stores.join(', ') || 'the named data' };
       if (flow.kind === 'read') {
         out.push({ status: 'fail', messageId: 'readOnly', data: base, path: g.path, evidence: { invariant: kind } });
         continue;
