@@ -6,9 +6,14 @@ import type { ModelComponent, ModelFlow, ModelHop } from '../../spec/model.js';
 import { hopSpecPath } from '../../spec/steps.js';
 import { count, defineCheck, ms, pct, type Finding } from '../types.js';
 
-type Options = Record<string, never>;
+interface Options {
+  /** Components whose calls the problem says always have a side effect (a spec's `side_effect: false` does not change that). */
+  sideEffects: string[];
+}
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
+/** Below this share of calls, "0%" would read as "never": say "fewer than 0.01%". */
+const SMALLEST_SHARE = 1e-4;
 /** Kinds that keep a key durably and can look it up by value: a row with a unique key, an event. */
 const DURABLE_KEY_STORES = new Set(['database', 'event-store']);
 
@@ -20,13 +25,13 @@ interface SideEffectCall {
 }
 
 /** Calls on the path that change something the caller cannot take back: stated per step, else externals on a write flow. */
-function sideEffectCalls(flow: ModelFlow, components: Record<string, ModelComponent>): SideEffectCall[] {
+function sideEffectCalls(flow: ModelFlow, components: Record<string, ModelComponent>, declared: ReadonlySet<string>): SideEffectCall[] {
   const out: SideEffectCall[] = [];
   let caller: ModelComponent | undefined;
   flow.path.forEach((id, index) => {
     const c = components[id]!;
     const hop = flow.hops?.[index];
-    const effect = hop?.sideEffect ?? (flow.kind === 'write' && c.kind === 'external');
+    const effect = declared.has(id) || (hop?.sideEffect ?? (flow.kind === 'write' && c.kind === 'external'));
     if (effect) out.push({ index, hop, dependency: c, caller });
     if (RUNS_CODE.has(c.kind)) caller = c;
   });
@@ -43,12 +48,15 @@ export default defineCheck<Options>({
       'Retrying (or letting the user press Pay again) is the right reaction to a timeout, and without an idempotency key it charges twice. ' +
       'The key makes the provider recognise the repeat and return the first result, but only if every retry sends the same key: it must be recorded durably before the first attempt (with the pending order), not made up again per attempt or kept in a cache that forgets it.',
     computes:
-      'For each call with a side effect (a step with `side_effect: true`, or by default a call to an external on a write flow): it is retried when the step states `retries`, the flow states `retries`, or the call has a timeout (the caller\'s pool timeout_ms for it, else the component\'s timeout_ms). ' +
+      'For each call with a side effect (a component the stage lists in sideEffects, a step with `side_effect: true`, or by default a call to an external on a write flow): it is retried when the step states `retries`, the flow states `retries`, or the call has a timeout (the caller\'s pool timeout_ms for it, else the component\'s timeout_ms). ' +
       'A retried call needs an `idempotency_key` whose `store` is a database or event store on the same flow\'s path, written before the call. ' +
       'The message gives the share of calls slower than the timeout (log-normal fit through the dependency\'s p50 and p99) and the calls per second that share means at the flow\'s rate: each may have had its effect and will be repeated.',
     sources: ['stripeIdempotency', 'kleppmannRaces', 'hystrix'],
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaults: {},
+    optionsSchema: {
+      type: 'object', additionalProperties: false,
+      properties: { sideEffects: { type: 'array', items: { type: 'string' }, description: 'Component ids whose calls the problem says always have a side effect (a payment API), whatever the spec\'s side_effect says. Default none.' } },
+    },
+    defaults: { sideEffects: [] },
     messages: {
       keyed: '{{flow}} calls {{dependency}} with an idempotency key kept in {{store}}, written before the call: a retry is recognised and not applied twice',
       noKey: '{{flow}} {{why}} to {{dependency}}, which has a side effect, with no idempotency key: a call that timed out may already have charged, and the retry charges again ({{timedOut}})',
@@ -65,11 +73,12 @@ export default defineCheck<Options>({
       writtenAfterCall: 'Record the intent before acting on it: write the pending order with its key first, then call the provider, then mark the order paid. What does the path look like in that order?',
     },
   },
-  run({ model }) {
+  run({ model, options }) {
     const out: Finding[] = [];
+    const declared = new Set(options.sideEffects ?? []);
     for (const name of model.flowOrder) {
       const flow = model.flows[name]!;
-      for (const call of sideEffectCalls(flow, model.components)) {
+      for (const call of sideEffectCalls(flow, model.components, declared)) {
         const dep = call.dependency;
         const pool = call.caller?.pools.find((p) => p.dependency === dep.id);
         const timeout = pool?.timeoutMs ?? dep.timeoutMs;
@@ -81,7 +90,7 @@ export default defineCheck<Options>({
         const rate = flow.rate * (flow.hops?.[call.index]?.fanout ?? 1);
         const timedOut = share === undefined
           ? `${retries} retr${retries === 1 ? 'y' : 'ies'} per failed call`
-          : `${pct(share, 2)} of calls are slower than the ${ms(timeout!)} ms timeout, ${count(rate * share)} calls/s at ${count(rate)}/s`;
+          : `${share < SMALLEST_SHARE ? `fewer than ${pct(SMALLEST_SHARE, 2)}` : pct(share, 2)} of healthy calls outlast the ${ms(timeout!)} ms timeout (${count(rate * share)} calls/s at ${count(rate)}/s), and in a brownout nearly all do`;
         const why = retries > 0 ? `retries calls (up to ${retries + 1} attempts)` : `gives up after ${ms(timeout!)} ms on calls`;
         const base = { flow: flow.name, dependency: dep.id };
         const evidence = { retries, timeoutMs: timeout, timedOutShare: share, timedOutPerS: share === undefined ? undefined : rate * share };

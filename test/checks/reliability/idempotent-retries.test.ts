@@ -16,7 +16,7 @@ testCheck(idempotentRetries, {
       // each of which may already have charged.
       findings: [{
         status: 'fail', messageId: 'noKey', line: 9,
-        data: { flow: 'checkout', dependency: 'payment-api', why: 'gives up after 300 ms on calls', timedOut: '1% of calls are slower than the 300 ms timeout, 2 calls/s at 200/s' },
+        data: { flow: 'checkout', dependency: 'payment-api', why: 'gives up after 300 ms on calls', timedOut: '1% of healthy calls outlast the 300 ms timeout (2 calls/s at 200/s), and in a brownout nearly all do' },
       }],
     },
     {
@@ -42,6 +42,16 @@ testCheck(idempotentRetries, {
       findings: [
         { status: 'fail', messageId: 'noKey', line: 20, data: { dependency: 'email-api', why: 'retries calls (up to 3 attempts)', timedOut: '2 retries per failed call' } },
         { status: 'fail', messageId: 'noKey', line: 21, data: { dependency: 'loyalty-api', why: 'retries calls (up to 3 attempts)' } },
+      ],
+    },
+    {
+      spec: 'reliability/side-effects.yaml',
+      name: 'a side effect the stage declares cannot be opted out of with side_effect: false',
+      options: { sideEffects: ['fraud-api'] },
+      findings: [
+        { status: 'fail', messageId: 'noKey', line: 19, data: { dependency: 'fraud-api' } },
+        { status: 'fail', messageId: 'noKey', line: 20, data: { dependency: 'email-api' } },
+        { status: 'fail', messageId: 'noKey', line: 21, data: { dependency: 'loyalty-api' } },
       ],
     },
   ],
