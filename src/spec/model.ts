@@ -104,8 +104,8 @@ export interface ModelHop {
   specPath: SpecPath;
   /** Writes: how the write stays correct under concurrency, when the step states it. */
   concurrency?: ModelWriteConcurrency;
-  /** The call carries an idempotency key; `store` is where it is kept (absent: kept nowhere). */
-  idempotencyKey?: { store?: string };
+  /** The call carries an idempotency key; `store` is where it is kept (absent: kept nowhere); `from` who makes it. */
+  idempotencyKey?: { store?: string; from: 'flow' | 'client' };
   /** Retries of this call after a failure or a timeout. */
   retries?: number;
   /** Whether the call has an effect that cannot be taken back, when the step states it (else by kind). */

@@ -180,7 +180,9 @@ function resolveCallGuards(step: CallStep | undefined): Partial<ModelHop> {
     out.concurrency = typeof cc === 'string' ? { mode: cc } : { mode: cc.mode, ...(cc.ttl_s !== undefined ? { ttlS: cc.ttl_s } : {}) };
   }
   const key = step.idempotency_key;
-  if (key !== undefined && key !== false) out.idempotencyKey = key === true || key.store === undefined ? {} : { store: key.store };
+  if (key !== undefined && key !== false) {
+    out.idempotencyKey = key === true ? { from: 'flow' } : { from: key.from ?? 'flow', ...(key.store !== undefined ? { store: key.store } : {}) };
+  }
   if (step.retries !== undefined) out.retries = step.retries;
   if (step.side_effect !== undefined) out.sideEffect = step.side_effect;
   return out;

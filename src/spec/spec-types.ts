@@ -63,10 +63,14 @@ mode: ("conditional" | "atomic-hold" | "none")
 ttl_s?: number
 })
 /**
- * The call carries an idempotency key, so a repeat of it is recognised and not applied twice. {store: orders-db}: the key is recorded in that store (written by the flow before the call) and reused by every retry. true: a key is sent but kept nowhere. false: no key (the default).
+ * The call carries an idempotency key, so a repeat of it is recognised and not applied twice. {store: orders-db}: the key is recorded in that store (written by the flow before the call) and reused by every retry; {store, from: client}: the caller sends the key with the request and the store records it with the outcome. true: a key is sent but kept nowhere. false: no key (the default).
  */
 export type IdempotencyKey = (boolean | {
 store?: Id3
+/**
+ * Where the key comes from. flow (default): the flow makes it, so it must be recorded in `store` before the call. client: the caller sends it with the request and resends it on every retry (an Idempotency-Key header); `store` records it with the outcome.
+ */
+from?: ("flow" | "client")
 })
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.

@@ -104,7 +104,7 @@ export default defineCheck<Options>({
     },
     defaults: { invariants: {} },
     messages: {
-      guarded: '{{flow}} guards against {{invariant}} with a {{mode}} write to {{store}}: of two racing requests, only one can win',
+      guarded: '{{flow}} guards against {{invariant}} with {{mode}} on {{store}}: of two racing requests, only one can win',
       missingFlow: 'the stage says flow {{flow}} must prevent {{invariant}} on {{data}}, but the spec has no flow {{flow}}',
       readOnly: '{{flow}} is a read: reading, however strongly consistent, cannot stop {{invariant}}; the write that acts on the read must be conditional',
       notWritten: '{{flow}} must prevent {{invariant}} on {{data}} but never writes it: the decision lands nowhere the race can be settled',
@@ -180,7 +180,7 @@ export default defineCheck<Options>({
           out.push({ status: 'fail', messageId: 'multiWriter', data: { ...base, store: store.id, mode: mode === 'conditional' ? 'conditionally' : 'with an atomic hold', conflict: store.failover!.conflict }, path: [...store.path, 'failover'], evidence: { ...evidence, failover: store.failover!.mode, conflict: store.failover!.conflict } });
           continue;
         }
-        const modeText = mode === 'conditional' ? 'conditional' : `atomic-hold (TTL ${h.concurrency!.ttlS} s)`;
+        const modeText = mode === 'conditional' ? 'a conditional write' : `an atomic hold (TTL ${count(h.concurrency!.ttlS!)} s)`;
         out.push({ status: 'pass', messageId: 'guarded', data: { ...base, store: store.id, mode: modeText }, path: [...at, 'concurrency'], evidence: { ...evidence, ttlS: h.concurrency?.ttlS } });
       }
     }

@@ -49,7 +49,7 @@ export default defineCheck<Options>({
       'The key makes the provider recognise the repeat and return the first result, but only if every retry sends the same key: it must be recorded durably before the first attempt (with the pending order), not made up again per attempt or kept in a cache that forgets it.',
     computes:
       'For each call with a side effect (a component the stage lists in sideEffects, a step with `side_effect: true`, or by default a call to an external on a write flow): it is retried when the step states `retries`, the flow states `retries`, or the call has a timeout (the caller\'s pool timeout_ms for it, else the component\'s timeout_ms). ' +
-      'A retried call needs an `idempotency_key` whose `store` is a database or event store on the same flow\'s path, written before the call. ' +
+      'A retried call needs an `idempotency_key` whose `store` is a database or event store on the same flow\'s path, written before the call unless the key comes `from: client` (the caller sends it and resends it on every retry). ' +
       'The message gives the share of calls slower than the timeout (log-normal fit through the dependency\'s p50 and p99) and the calls per second that share means at the flow\'s rate: each may have had its effect and will be repeated.',
     sources: ['stripeIdempotency', 'kleppmannRaces', 'hystrix'],
     optionsSchema: {
@@ -58,7 +58,7 @@ export default defineCheck<Options>({
     },
     defaults: { sideEffects: [] },
     messages: {
-      keyed: '{{flow}} calls {{dependency}} with an idempotency key kept in {{store}}, written before the call: a retry is recognised and not applied twice',
+      keyed: '{{flow}} calls {{dependency}} with an idempotency key {{origin}}: a retry is recognised and not applied twice',
       noKey: '{{flow}} {{why}} to {{dependency}}, which has a side effect, with no idempotency key: a call that timed out may already have charged, and the retry charges again ({{timedOut}})',
       keyNotKept: '{{flow}} sends {{dependency}} an idempotency key but keeps it nowhere: after a crash or a client retry the request makes a new key, and {{dependency}} sees a new charge',
       volatileStore: '{{flow}} keeps its idempotency key for {{dependency}} in {{store}}, a {{kind}}: it can evict or lose the key on restart, and the next retry makes a new one',
@@ -114,11 +114,13 @@ export default defineCheck<Options>({
           out.push({ status: 'fail', messageId: 'storeNotWritten', data: { ...base, store: store.id }, path: [...keyAt, 'store'], evidence });
           continue;
         }
-        if (!writes.some((i) => i < call.index)) {
+        // A key the client sends (and resends) survives the request; one the flow makes must be recorded first.
+        if (key.from === 'flow' && !writes.some((i) => i < call.index)) {
           out.push({ status: 'fail', messageId: 'writtenAfterCall', data: { ...base, store: store.id }, path: [...keyAt, 'store'], evidence });
           continue;
         }
-        out.push({ status: 'pass', messageId: 'keyed', data: { ...base, store: store.id }, path: keyAt, evidence });
+        const origin = key.from === 'client' ? `the client sends and resends, recorded in ${store.id}` : `kept in ${store.id}, written before the call`;
+        out.push({ status: 'pass', messageId: 'keyed', data: { ...base, store: store.id, origin }, path: keyAt, evidence: { ...evidence, keyFrom: key.from } });
       }
     }
     return out;

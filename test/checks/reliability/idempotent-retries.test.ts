@@ -6,6 +6,7 @@ const key = 'orders-db';
 testCheck(idempotentRetries, {
   valid: [
     { spec: 'reliability/charge-keyed.yaml', name: 'key written with the pending order, before the charge' },
+    { spec: 'reliability/charge-client-key.yaml', name: 'the client sends the key: the outcome may be recorded after the call' },
     { spec: 'consistency/no-invariant.yaml', name: 'no call with a side effect: does not apply', applies: false },
   ],
   invalid: [
