@@ -1,6 +1,7 @@
 // Every check sdcoach ships, by id. Each topic folder lists its own checks in its index.ts.
 import { availabilityChecks } from './availability/index.js';
 import { bulkheadChecks } from './bulkhead/index.js';
+import { consistencyChecks } from './consistency/index.js';
 import { costChecks } from './cost/index.js';
 import { cqrsChecks } from './cqrs/index.js';
 import { designChecks } from './design/index.js';
@@ -10,6 +11,7 @@ import { failoverChecks } from './failover/index.js';
 import { geoChecks } from './geo/index.js';
 import { latencyChecks } from './latency/index.js';
 import { meshChecks } from './mesh/index.js';
+import { reliabilityChecks } from './reliability/index.js';
 import { scalabilityChecks } from './scalability/index.js';
 import type { Check } from './types.js';
 
@@ -26,6 +28,8 @@ export const ALL_CHECKS: readonly Check<any>[] = [
   ...availabilityChecks,
   ...scalabilityChecks,
   ...costChecks,
+  ...consistencyChecks,
+  ...reliabilityChecks,
 ];
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));

@@ -75,6 +75,26 @@ export const SOURCES = {
     title: 'donnemartin/system-design-primer, "Appendix: Powers of two table" and "Latency numbers every programmer should know"',
     where: 'README.md appendix: 2^10 ~ 1 thousand ... 2^40 ~ 1 trillion; L1 0.5 ns, main memory 100 ns, SSD random read 150 us, same-datacenter round trip 500 us, disk seek 10 ms, CA-Netherlands-CA 150 ms',
   },
+  kleppmannRaces: {
+    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 7 "Transactions": "Preventing Lost Updates" and "Write Skew and Phantoms"',
+    where: 'read-modify-write and check-then-act races (two doctors both read "two on call", both go off call); atomic writes, explicit locks, compare-and-set; the meeting-room double booking',
+  },
+  dynamoConditionalWrites: {
+    title: 'Amazon DynamoDB Developer Guide, "Condition expressions" and "Optimistic locking with version number"',
+    where: 'a conditional write applies only if the item still matches the condition (e.g. attribute_not_exists, version = expected), else fails with ConditionalCheckFailedException',
+  },
+  eventStoreExpectedVersion: {
+    title: 'EventStoreDB documentation, "Appending events": optimistic concurrency with expectedRevision',
+    where: 'an append states the stream revision it expects; if another append got there first the write is rejected (WrongExpectedVersion) and the command is retried on the new state',
+  },
+  redisSetNx: {
+    title: 'Redis documentation, SET command (NX, EX/PX options) and "Distributed Locks with Redis"',
+    where: 'SET key value NX PX ttl claims a key atomically only if it is free; the expiry releases it if the holder crashes, so a lock without a TTL can be held forever',
+  },
+  stripeIdempotency: {
+    title: 'Stripe API reference, "Idempotent requests"',
+    where: 'the client sends an Idempotency-Key header; a retry with the same key returns the first result instead of charging again; keys are kept at least 24 hours; generate the key once and reuse it for every retry of that operation',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',

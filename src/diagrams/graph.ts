@@ -7,7 +7,7 @@ import type { Model, ModelComponent } from '../spec/model.js';
 import type { ComponentKind } from '../spec/types.js';
 import { IdAllocator } from './escape.js';
 import { combine, hopKey, MARK_ICON, type Annotation, type FindingTargets, type Mark } from './findings.js';
-import { callLabel, failoverLabel, fmtMs, fmtRange, fmtShare, kindLine, poolsLine, replicationLabel, roleLine, sizeLine } from './labels.js';
+import { callLabel, failoverLabel, guardLabel, fmtMs, fmtRange, fmtShare, kindLine, poolsLine, replicationLabel, roleLine, sizeLine } from './labels.js';
 
 export type NodeShape = ComponentKind | 'users';
 export type NodeClass = Mark | 'standby' | 'meshed' | 'external';
@@ -194,7 +194,7 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
   }
 
   // Flow hops: one edge per caller -> callee pair, labelled with what the hop adds (p99).
-  interface FlowState { totals: number[]; network: number; wait: number; waitKind: string; hops: Set<string>; flows: Set<string>; call: string }
+  interface FlowState { totals: number[]; network: number; wait: number; waitKind: string; hops: Set<string>; flows: Set<string>; call: string; guards: Map<string, Set<string>> }
   for (const name of model.flowOrder) {
     const fm = metrics.flows[name];
     if (!fm) continue;
@@ -205,7 +205,8 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
         const caller = h.caller !== undefined ? hops[h.caller] : undefined;
         const from = caller ? componentNode(b, model, caller.component, caller.region) : usersNode(b, model, origin.origin);
         const call = callLabel(caller ? model.components[caller.component] : undefined, model.components[h.component]!);
-        b.edge<FlowState>(from.id, to.id, 'flow', () => ({ totals: [], network: 0, wait: 0, waitKind: 'sync', hops: new Set(), flows: new Set(), call }), (s) => {
+        const guard = guardLabel(model.flows[name]!, h.index);
+        b.edge<FlowState>(from.id, to.id, 'flow', () => ({ totals: [], network: 0, wait: 0, waitKind: 'sync', hops: new Set(), flows: new Set(), call, guards: new Map() }), (s) => {
           s.totals.push(h.total.p99);
           s.network = Math.max(s.network, h.networkMs);
           if (h.replicationMs > s.wait) {
@@ -214,6 +215,7 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
           }
           s.hops.add(hopKey(name, h.index));
           s.flows.add(name);
+          if (guard) s.guards.set(guard, (s.guards.get(guard) ?? new Set()).add(name));
         });
       }
     }
@@ -283,6 +285,8 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
       const extra = [s.network >= 10 ? `RTT ${fmtMs(s.network)}` : '', s.wait > 0 ? `${s.waitKind} wait ${fmtMs(s.wait)}` : ''].filter(Boolean);
       e.label.push([`+${fmtRange(s.totals)}`, ...extra].join(' · '));
       if (s.call) e.label.push(s.call);
+      // Races and retries: each guard once, naming its flows when the arrow carries several.
+      if (s.guards.size) e.label.push([...s.guards].map(([g, fs]) => (s.flows.size > 1 ? `${g} (${[...fs].join(', ')})` : g)).join(' · '));
       if (t) {
         const hops = [...s.hops];
         const as = hops.map((k) => combine(t.hops.get(k), t.hops.get(hopKey(k.split('\u0000')[0]!, -1))));
@@ -364,6 +368,8 @@ export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts
       hopNodes.push(node);
       const from = h.caller !== undefined ? hopNodes[h.caller]! : start;
       const edge: DiagramEdge = { from: from.id, to: node.id, kind: 'flow', label: [`+${fmtMs(h.total.p99)} ms${h.networkMs > 1 ? ` · RTT ${fmtMs(h.networkMs)}` : ''}`] };
+      const guard = guardLabel(flow, h.index);
+      if (guard) edge.label.push(guard);
       b.edges.push(edge);
       if (t) {
         markEdge(edge, t.hops.get(hopKey(flowName, h.index)));

@@ -1,7 +1,7 @@
 // Words and numbers shared by the mermaid drawing and the terminal preview: kind names, the role
 // a component plays in one region (primary, replica, standby), replication and latency figures.
 import { replicaRegions } from '../spec/lookups.js';
-import type { ModelComponent } from '../spec/model.js';
+import type { ModelComponent, ModelFlow } from '../spec/model.js';
 
 const KIND_NAME: Record<string, string> = {
   'load-balancer': 'load balancer',
@@ -106,4 +106,22 @@ export function callLabel(caller: ModelComponent | undefined, callee: ModelCompo
   const pool = caller?.pools.find((p) => p.dependency === callee.id);
   const timeout = pool?.timeoutMs ?? callee.timeoutMs;
   return [pool ? `pool ${pool.size}` : '', timeout !== undefined ? `timeout ${fmtMs(timeout)} ms` : ''].filter(Boolean).join(' · ');
+}
+
+/**
+ * What a flow's call does to stay correct under races and retries, for its arrow: the write's
+ * concurrency (conditional, atomic hold and its TTL), the call's idempotency key and where it is kept,
+ * its retries. Empty when the step says none of it.
+ */
+export function guardLabel(flow: ModelFlow, index: number): string {
+  const hop = flow.hops?.[index];
+  if (!hop) return '';
+  const parts: string[] = [];
+  const cc = hop.concurrency;
+  if (cc?.mode === 'conditional') parts.push('conditional write');
+  else if (cc?.mode === 'atomic-hold') parts.push(cc.ttlS !== undefined ? `atomic hold · TTL ${fmtMs(cc.ttlS)} s` : 'atomic hold · no TTL');
+  const key = hop.idempotencyKey;
+  if (key) parts.push(key.store === undefined ? 'idempotency key · kept nowhere' : `idempotency key${key.from === 'client' ? ' from client' : ''} in ${key.store}`);
+  if (hop.retries) parts.push(`retries ${hop.retries}`);
+  return parts.join(' · ');
 }

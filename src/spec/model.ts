@@ -73,6 +73,24 @@ export interface ModelComponent {
   path: SpecPath;
 }
 
+/** How a write stays correct when two requests race for the same data (a call step's `concurrency`). */
+export interface ModelWriteConcurrency {
+  mode: 'conditional' | 'atomic-hold' | 'none';
+  /** atomic-hold: seconds until an unconfirmed hold expires by itself. */
+  ttlS?: number;
+}
+
+/** What a flow promises never to let happen, and the stores holding the data it is about. */
+export interface ModelInvariant {
+  kind: 'no-double-booking' | 'no-double-approval' | 'no-overdraft' | 'no-double-charge';
+  /** The names as written: store ids or data class names. */
+  protects: string[];
+  /** The stores those names stand for (a data class expanded to its stores). */
+  stores: string[];
+  description?: string;
+  path: SpecPath;
+}
+
 /** One call on a flow's path, in the order of `ModelFlow.path`. */
 export interface ModelHop {
   component: string;
@@ -84,6 +102,14 @@ export interface ModelHop {
   group?: { step: number; branch: number };
   /** Where the step is written: flows.<name>.path[i], path[i].parallel[j] or path[i].parallel[j][k]. */
   specPath: SpecPath;
+  /** Writes: how the write stays correct under concurrency, when the step states it. */
+  concurrency?: ModelWriteConcurrency;
+  /** The call carries an idempotency key; `store` is where it is kept (absent: kept nowhere); `from` who makes it. */
+  idempotencyKey?: { store?: string; from: 'flow' | 'client' };
+  /** Retries of this call after a failure or a timeout. */
+  retries?: number;
+  /** Whether the call has an effect that cannot be taken back, when the step states it (else by kind). */
+  sideEffect?: boolean;
 }
 
 export interface ModelFlow {
@@ -101,6 +127,10 @@ export interface ModelFlow {
   consistency: 'strong' | 'eventual';
   /** Reads: the flow accepts data this old (bounded staleness), so consensus followers may answer. */
   maxStalenessMs?: number;
+  /** The invariant the flow guards, when the spec marks it. */
+  invariant?: ModelInvariant;
+  /** Retries of the whole request by its caller after a failure or a timeout. */
+  retries?: number;
   specPath: SpecPath;
 }
 

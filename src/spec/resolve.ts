@@ -4,8 +4,9 @@ import {
   DEFAULT_ASYNC_LAG_MS, DEFAULT_FAILOVER, DEFAULT_HIT_RATIO, DEFAULT_THREADS, DEFAULT_WORKER_LAG_MS,
   EVENT_SOURCING_DEFAULTS, KIND_DEFAULTS, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY,
 } from '../data/figures.js';
-import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFigure, type ModelFlow, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
+import { DEPRECATED_STRATEGIES, type Latency, type Model, type ModelComponent, type ModelFigure, type ModelFlow, type ModelHop, type ModelPatterns, type ModelPool, type MultiRegionStrategy } from './model.js';
 import { flattenPath } from './steps.js';
+import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
 import type { Givens } from './givens.js';
 import { resolveComponentFigures } from './provenance.js';
@@ -170,6 +171,23 @@ function resolvePatterns(spec: Spec, meshed: Set<string>, givens: Givens | undef
   return out;
 }
 
+/** A call step's concurrency, idempotency key, retries and side effect, as the Model keeps them. */
+function resolveCallGuards(step: CallStep | undefined): Partial<ModelHop> {
+  if (!step) return {};
+  const out: Partial<ModelHop> = {};
+  const cc = step.concurrency;
+  if (cc !== undefined) {
+    out.concurrency = typeof cc === 'string' ? { mode: cc } : { mode: cc.mode, ...(cc.ttl_s !== undefined ? { ttlS: cc.ttl_s } : {}) };
+  }
+  const key = step.idempotency_key;
+  if (key !== undefined && key !== false) {
+    out.idempotencyKey = key === true ? { from: 'flow' } : { from: key.from ?? 'flow', ...(key.store !== undefined ? { store: key.store } : {}) };
+  }
+  if (step.retries !== undefined) out.retries = step.retries;
+  if (step.side_effect !== undefined) out.sideEffect = step.side_effect;
+  return out;
+}
+
 /** Resolves a spec; with a problem's givens, the givens are the figures used whatever the spec claims. */
 export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const meshed = meshedIds(spec);
@@ -212,6 +230,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
           component: c.component, fanout: c.fanout, specPath: ['flows', name, ...c.at],
           ...(c.latency !== undefined ? { latency: resolveLatency(c.latency, own) } : {}),
           ...(c.group ? { group: c.group } : {}),
+          ...resolveCallGuards(c.call),
         };
       });
     }
@@ -219,6 +238,14 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     if (f.description !== undefined) flow.description = f.description;
     if (f.availability !== undefined) flow.availability = f.availability;
     if (f.max_staleness_ms !== undefined && flow.consistency !== 'strong') flow.maxStalenessMs = f.max_staleness_ms;
+    if (f.retries !== undefined) flow.retries = f.retries;
+    if (f.invariant) {
+      const protects = Array.isArray(f.invariant.protects) ? [...f.invariant.protects] : [f.invariant.protects];
+      const dataClasses = spec.workload?.data ?? {};
+      const stores = protects.flatMap((n) => (Object.hasOwn(compsIn, n) ? [n] : [...(dataClasses[n]?.stores ?? [])]));
+      flow.invariant = { kind: f.invariant.kind, protects, stores: [...new Set(stores)], path: ['flows', name, 'invariant'] };
+      if (f.invariant.description !== undefined) flow.invariant.description = f.invariant.description;
+    }
     flows[name] = flow;
   }
   const flowList = Object.values(flows);

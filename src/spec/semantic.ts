@@ -180,6 +180,17 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
       const prev = calls[i - 1];
       if (prev && prev.component === hop && !step.group && !prev.group) err(at, `flow "${name}" visits "${hop}" twice in a row (hops ${i} and ${i + 1}): list each call once, or use fanout: N for N identical calls`, 'repeated-hop');
       if (step.latency !== undefined) checkLatencyOrder(step.latency, [...base, ...step.at, 'latency_ms'], err);
+      const cs = step.call;
+      if (cs?.idempotency_key !== undefined && typeof cs.idempotency_key === 'object' && cs.idempotency_key.store !== undefined) {
+        ref([...base, ...step.at, 'idempotency_key', 'store'], cs.idempotency_key.store, `the idempotency key store of flow "${name}" hop ${i + 1}`, STATEFUL, 'a stateful component (a store)');
+      }
+      if (cs?.concurrency !== undefined && c) {
+        const mode = typeof cs.concurrency === 'string' ? cs.concurrency : cs.concurrency.mode;
+        const ccAt: SpecPath = [...base, ...step.at, 'concurrency'];
+        if (mode !== 'none' && !STATEFUL.has(c.kind)) err(ccAt, `concurrency says how a write to a store stays correct, but "${hop}" is a ${c.kind}: put it on the step that writes the store`, 'wrong-kind');
+        else if (mode !== 'none' && f.kind === 'read') warn(ccAt, `concurrency applies to writes, and flow "${name}" is a read`, 'unused-field');
+        if (typeof cs.concurrency === 'object' && cs.concurrency.ttl_s !== undefined && mode !== 'atomic-hold') warn([...ccAt, 'ttl_s'], `ttl_s only applies to an atomic hold (mode is ${mode})`, 'unused-field');
+      }
       if (step.fanout === 1) {
         const raw = valueAtSteps(f.path, step.at.slice(1));
         if (raw && typeof raw === 'object' && 'fanout' in raw) warn([...base, ...step.at, 'fanout'], 'fanout: 1 is one call, the default: leave it out', 'unused-field');
@@ -193,6 +204,19 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     });
     if (f.budget_ms?.p50 !== undefined && f.budget_ms.p99 !== undefined && f.budget_ms.p50 > f.budget_ms.p99) {
       err([...base, 'budget_ms'], `the p50 budget (${f.budget_ms.p50} ms) is above the p99 budget (${f.budget_ms.p99} ms): p99 is the slow tail, so it cannot be smaller`, 'budget-order');
+    }
+    if (f.invariant) {
+      const names = Array.isArray(f.invariant.protects) ? f.invariant.protects : [f.invariant.protects];
+      const classes = Object.keys(spec.workload?.data ?? {});
+      names.forEach((n, i) => {
+        const at: SpecPath = Array.isArray(f.invariant!.protects) ? [...base, 'invariant', 'protects', i] : [...base, 'invariant', 'protects'];
+        if (classes.includes(n)) return;
+        const c = component(n);
+        if (!c) {
+          const guess = closestMatch(n, [...ids, ...classes]);
+          err(at, `invariant of flow "${name}" protects "${n}", which is neither a component nor a data class in workload.data${guess ? `: did you mean "${guess}"?` : ''}`, 'unknown-component');
+        } else if (!STATEFUL.has(c.kind)) err(at, `invariant of flow "${name}" protects "${n}", a ${c.kind}: name the store (or data class) holding the data`, 'wrong-kind');
+      });
     }
     if (f.consistency && f.kind === 'write') warn([...base, 'consistency'], 'consistency applies to read flows', 'unused-field');
     if (f.max_staleness_ms !== undefined) {

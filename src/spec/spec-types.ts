@@ -53,22 +53,46 @@ export type PathStep = (Id1 | CallStep | ParallelGroup)
  */
 export type Id2 = string
 /**
+ * How a write stays correct when two requests race for the same data: conditional (the write only applies if the data is still at the version or value the request read: expected version, compare-and-set), atomic-hold (one atomic step claims the data, with a TTL that releases it when the holder vanishes: {mode: atomic-hold, ttl_s: 600}), or none. Default none.
+ */
+export type WriteConcurrency = (("conditional" | "atomic-hold" | "none") | {
+mode: ("conditional" | "atomic-hold" | "none")
+/**
+ * atomic-hold: seconds after which an unconfirmed hold expires by itself.
+ */
+ttl_s?: number
+})
+/**
+ * The call carries an idempotency key, so a repeat of it is recognised and not applied twice. {store: orders-db}: the key is recorded in that store (written by the flow before the call) and reused by every retry; {store, from: client}: the caller sends the key with the request and the store records it with the outcome. true: a key is sent but kept nowhere. false: no key (the default).
+ */
+export type IdempotencyKey = (boolean | {
+store?: Id3
+/**
+ * Where the key comes from. flow (default): the flow makes it, so it must be recorded in `store` before the call. client: the caller sends it with the request and resends it on every retry (an Idempotency-Key header); `store` records it with the outcome.
+ */
+from?: ("flow" | "client")
+})
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id3 = string
+/**
  * One call (a component id or a call step) or a chain of them (a list).
  */
 export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
-export type Id3 = string
-/**
- * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
- */
 export type Id4 = string
-export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id5 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id6 = string
 
 /**
  * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
@@ -307,6 +331,11 @@ consistency?: ("strong" | "eventual")
  * Milliseconds (at most 600000, ten minutes).
  */
 max_staleness_ms?: number
+invariant?: Invariant
+/**
+ * How many times the caller (the client) retries the whole request after a failure or a timeout. Default 0. Every call with a side effect on the path is repeated.
+ */
+retries?: number
 }
 export interface CallStep {
 to: Id2
@@ -321,6 +350,16 @@ p99?: Ms | undefined
  * Identical calls made in parallel (one per shard or partition), e.g. 100. Default 1. The flow waits for the slowest of them.
  */
 fanout?: number
+concurrency?: WriteConcurrency
+idempotency_key?: IdempotencyKey
+/**
+ * How many times the caller retries this call after a failure or a timeout. Default 0.
+ */
+retries?: number
+/**
+ * Whether the call changes something the caller cannot take back (charges a card, sends an email, books a seat). Default: true for a call to an external on a write flow, false otherwise.
+ */
+side_effect?: boolean
 }
 export interface ParallelGroup {
 /**
@@ -334,6 +373,20 @@ parallel: [ParallelBranch, ParallelBranch, ...(ParallelBranch)[]]
 export interface Budget {
 p50?: Ms | undefined
 p99?: Ms | undefined
+}
+/**
+ * The flow guards an invariant (no double booking, approval, overdraft or charge) on the data it names: its write to that data must be conditional or an atomic hold with a TTL.
+ */
+export interface Invariant {
+/**
+ * What must never happen, however many requests race.
+ */
+kind: ("no-double-booking" | "no-double-approval" | "no-overdraft" | "no-double-charge")
+/**
+ * The data the invariant is about: store component id(s) or data class name(s) from workload.data.
+ */
+protects: (Id1 | [Id1, ...(Id1)[]])
+description?: string
 }
 export interface Workload {
 /**
@@ -372,12 +425,12 @@ residency?: [RegionId, ...(RegionId)[]]
 }
 export interface Patterns {
 cqrs?: {
-commands: Id3
+commands: Id4
 /**
  * The read-model store(s).
  */
 queries: (Id1 | [Id1, ...(Id1)[]])
-projection?: Id4
+projection?: Id5
 /**
  * Projection updated inside the write transaction. Default false.
  */
@@ -388,7 +441,7 @@ sync?: boolean
 reason?: (CqrsReason | [CqrsReason, ...(CqrsReason)[]])
 }
 event_sourcing?: {
-store: Id5
+store: Id6
 /**
  * Stores holding current state, rebuilt from events (projections).
  */

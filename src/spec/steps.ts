@@ -14,6 +14,8 @@ export interface FlatStep {
   at: SpecPath;
   /** Path of the component id inside the flow (the step itself for a bare id, else its `to`). */
   idAt: SpecPath;
+  /** The call step as written, when the step is one (its concurrency, idempotency key, retries...). */
+  call?: CallStep;
 }
 
 type Call = string | CallStep;
@@ -21,7 +23,7 @@ type Call = string | CallStep;
 function call(step: Call, at: SpecPath, group?: FlatStep['group']): FlatStep {
   if (typeof step === 'string') return { component: step, fanout: 1, at, idAt: at, ...(group ? { group } : {}) };
   return {
-    component: step.to, fanout: step.fanout ?? 1, at, idAt: [...at, 'to'],
+    component: step.to, fanout: step.fanout ?? 1, at, idAt: [...at, 'to'], call: step,
     ...(step.latency_ms !== undefined ? { latency: step.latency_ms } : {}),
     ...(group ? { group } : {}),
   };

@@ -54,6 +54,23 @@ describe('designToMermaid', () => {
     expect(src).toMatch(/u_us_east\(\["users<br\/>60#37; of traffic"\]\)/);
   });
 
+  it('marks a conditional write or an atomic hold on its arrow, and an idempotency key on its call', () => {
+    const seats = load('problems/concert-ticketing/solutions/stage-4.yaml');
+    const src = designToMermaid(seats.model, seats.metrics);
+    // One arrow carries three flows to inventory-db: each guard names the flows it belongs to (check-seat, a read, has none).
+    expect(src).toContain('n_tickets_api_us_east -->|"+11–90 ms · sync wait 64<br/>atomic hold · TTL 600 s (hold-seat) · conditional write (sell-seat)"| n_inventory_db_us_east');
+    const shop = load('problems/checkout-bulkhead/solutions/stage-4.yaml');
+    const design = designToMermaid(shop.model, shop.metrics);
+    expect(design).toContain('n_web_api_us_east -->|"+200 ms<br/>pool 50 · timeout 800 ms<br/>idempotency key in orders-db"| n_payment_api');
+    expect(design).toContain('n_web_api_us_east -->|"+21 ms<br/>conditional write"| n_orders_db_us_east');
+    // The flow view marks each step: the pending order and the paid update are both conditional.
+    const flow = designToMermaid(shop.model, shop.metrics, { flow: 'checkout' });
+    expect(flow.match(/conditional write/g)).toHaveLength(2);
+    expect(flow).toContain('h_us_east_1 -->|"+200 ms<br/>idempotency key in orders-db"| h_us_east_4');
+    // A hop that states nothing gets no guard line.
+    expect(flow).toContain('h_us_east_1 -->|"+150 ms"| h_us_east_3');
+  });
+
   it('labels hops with what they add, replication with its mode and lag, and marks standbys', () => {
     const { model, metrics } = load('examples/orders-cqrs.yaml');
     const src = designToMermaid(model, metrics);

@@ -96,6 +96,9 @@ const CASES: Case[] = [
   { file: 'mesh-unknown-service.yaml', code: 'unknown-component', line: 8, message: 'mesh.services names unknown component "orders-ap": did you mean "orders-api"?' },
   { file: 'event-sourcing-unknown-store.yaml', code: 'unknown-component', line: 5, message: 'did you mean "events"?' },
   // Path steps (call steps and parallel groups), each pointing at the step or field at fault.
+  { file: 'idempotency-unknown-store.yaml', code: 'unknown-component', line: 9, message: 'the idempotency key store of flow "checkout" hop 3 names unknown component "order-db": did you mean "orders-db"?' },
+  { file: 'invariant-unknown-data.yaml', code: 'unknown-component', line: 8, message: 'invariant of flow "hold" protects "seat-db", which is neither a component nor a data class in workload.data: did you mean "seats-db"?' },
+  { file: 'concurrency-on-service.yaml', code: 'wrong-kind', line: 8, message: 'concurrency says how a write to a store stays correct, but "api" is a service' },
   { file: 'step-unknown-component.yaml', code: 'unknown-component', line: 9, column: 38, message: 'flow "search" hop 3 names unknown component "shard-bd": did you mean "shard-db"?' },
   { file: 'step-fanout-zero.yaml', code: 'schema/too-small', line: 12, column: 32, message: '"fanout" must be >= 1, found 0' },
   { file: 'step-unknown-field.yaml', code: 'schema/unknown-field', line: 8, column: 32, message: 'did you mean "latency_ms"?' },
