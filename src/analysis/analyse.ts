@@ -11,16 +11,36 @@ import { poolDemand } from './pools.js';
 import { readWriteRatio } from './read-write.js';
 import { replayCost } from './replay.js';
 import { residency } from './residency.js';
+import { routeFlow, type RoutedHop } from './route.js';
 import { storeStaleness } from './staleness.js';
 import { dict } from '../spec/dict.js';
 
-export function analyse(model: Model): Metrics {
+export interface AnalyseOptions {
+  /**
+   * Queueing in each hop's latency (M/M/c, analysis/queueing.ts). Default true; false only to measure
+   * what it costs (scripts/bench.mjs): latencies are then processing + network alone.
+   */
+  queueing?: boolean;
+}
+
+export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
+  const queueing = options.queueing !== false;
+  // Route every flow from every origin once: capacity loads the routes, latency walks them, waiting at each
+  // hop in front of the replicas that the capacity computation found loaded (load is computed once).
+  const routes: Record<string, Record<string, { hops: RoutedHop[] }>> = dict();
+  for (const name of model.flowOrder) {
+    const flow = model.flows[name]!;
+    const byOrigin: Record<string, { hops: RoutedHop[] }> = dict();
+    for (const o of flow.origins) byOrigin[o] = { hops: routeFlow(model, flow, o) };
+    routes[name] = byOrigin;
+  }
+  const loads = capacity(model, routes, { queueing });
   const flows: Record<string, FlowMetrics> = dict();
   const latencies: Record<string, Record<string, OriginLatency>> = dict();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const origins: Record<string, OriginLatency> = dict();
-    for (const o of flow.origins) origins[o] = flowLatency(model, flow, o);
+    for (const o of flow.origins) origins[o] = flowLatency(model, flow, o, { route: routes[name]![o]!.hops, ...(queueing ? { loads } : {}) });
     latencies[name] = origins;
     const all = Object.values(origins);
     const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a), all[0]!);
@@ -31,8 +51,6 @@ export function analyse(model: Model): Metrics {
       availability: target !== undefined ? Object.assign({}, availability, { target }) : { ...availability },
     };
   }
-  // Capacity walks the same routes the latency computation already walked.
-  const loads = capacity(model, latencies);
   const metrics: Metrics = {
     flows,
     workload: {

@@ -11,6 +11,7 @@ import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
 import { dict } from '../spec/dict.js';
 import { DEFAULT_SURGE_FACTOR } from '../data/tech.js';
+import { queueWait } from './queueing.js';
 
 /** The default surge multiplier; a problem's givens may set another (model.surgeFactor). */
 export const SURGE_FACTOR = DEFAULT_SURGE_FACTOR;
@@ -58,7 +59,12 @@ function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number)
 /** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
 export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout'>[] }>>;
 
-export function capacity(model: Model, routes?: Routes): Record<string, Record<string, RegionLoad>> {
+export interface CapacityOptions {
+  /** Compute the M/M/c wait in front of each component's replicas (default true; off only to measure its cost). */
+  queueing?: boolean;
+}
+
+export function capacity(model: Model, routes?: Routes, options: CapacityOptions = {}): Record<string, Record<string, RegionLoad>> {
   const loads: Loads = {};
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
@@ -110,6 +116,9 @@ export function capacity(model: Model, routes?: Routes): Record<string, Record<s
         utilization: round(utilization, 4), surgeUtilization: round(utilization * (model.surgeFactor ?? SURGE_FACTOR), 4), writeRate: round(l.writeRate),
         perNodeRate: round(perNode), everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
       };
+      // The wait in front of the replicas there (M/M/c, analysis/queueing.ts), from the same utilization
+      // (unrounded): c = replicas, mu = capacity per replica, lambda = utilization x c x mu.
+      if (options.queueing !== false) out[id][region].queue = queueWait(c.replicas, c.capacityRps, utilization);
     }
   }
   return out;

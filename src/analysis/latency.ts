@@ -5,10 +5,11 @@
 import { MESH_OVERHEAD_MS } from '../data/figures.js';
 import { replicaRegions, rttMs } from '../spec/lookups.js';
 import type { Latency, Model, ModelComponent, ModelFlow } from '../spec/model.js';
-import type { HopLatency, OriginLatency, ParallelLatency } from './metrics.js';
+import type { HopLatency, OriginLatency, ParallelLatency, RegionLoad } from './metrics.js';
+import { hopQuantile, type QueueWait } from './queueing.js';
 import { replayCost } from './replay.js';
-import { quorumRttMs, routeFlow } from './route.js';
-import { quantileOf, slowestQuantile, type TailDist } from './tail.js';
+import { quorumRttMs, routeFlow, type RoutedHop } from './route.js';
+import { lognormalQuantile, quantileOf, slowestQuantile, type TailDist } from './tail.js';
 
 
 export function meshOverhead(model: Model): Latency {
@@ -54,8 +55,25 @@ export function aggregateLoad(model: Model, componentId: string): Latency | unde
   return replay && replay.replayMs > 0 ? { p50: replay.replayMs / 2, p99: replay.replayMs } : undefined;
 }
 
-export function flowLatency(model: Model, flow: ModelFlow, origin: string): OriginLatency {
-  const route = routeFlow(model, flow, origin);
+/** What analyse() already has when it asks for a flow's latency: the route, and the load (with its queue) per component and region. */
+export interface FlowLatencyInputs {
+  route?: RoutedHop[];
+  /** metrics.capacity: each hop waits in front of its component's replicas in its region (RegionLoad.queue). */
+  loads?: Record<string, Record<string, RegionLoad>>;
+}
+
+/**
+ * Wait + processing of one call at quantile q (analysis/queueing.ts: the processing's quantile + the wait's, at least the mean wait),
+ * capped by the caller's timeout while the queue is bounded; +Infinity when it is not.
+ */
+function waitedQuantile(w: QueueWait, processingQ: number, q: number, timeoutMs: number | undefined): number {
+  const t = hopQuantile(w, processingQ, q);
+  return timeoutMs !== undefined && Number.isFinite(t) ? Math.min(t, timeoutMs) : t;
+}
+
+export function flowLatency(model: Model, flow: ModelFlow, origin: string, inputs: FlowLatencyInputs = {}): OriginLatency {
+  const route = inputs.route ?? routeFlow(model, flow, origin);
+  const loads = inputs.loads;
   const overhead = meshOverhead(model);
   const esStore = model.patterns.eventSourcing?.store;
   const replay = esStore !== undefined ? aggregateLoad(model, esStore) : undefined;
@@ -73,7 +91,11 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     const prev = h.caller !== undefined ? model.components[route[h.caller]!.component] : undefined;
     let poolTimeout: number | undefined;
     if (prev) for (const pool of prev.pools) if (pool.dependency === c.id) poolTimeout = pool.timeoutMs;
-    const { processing, capped } = hopProcessing(c, flow.kind, poolTimeout ?? c.timeoutMs, flow.hops?.[i]?.latency);
+    const timeoutMs = poolTimeout ?? c.timeoutMs;
+    const { processing, capped } = hopProcessing(c, flow.kind, timeoutMs, flow.hops?.[i]?.latency);
+    // The wait in front of the replicas serving this hop (none for externals, clients, or an idle queue).
+    const queue = loads !== undefined && h.region !== undefined ? loads[h.component]?.[h.region]?.queue : undefined;
+    const waits = queue !== undefined && queue.probWait > 0;
     const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : NO_WAIT;
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);
     const m50 = (overhead.p50 * proxies) / 2;
@@ -81,12 +103,18 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     const wire = h.networkMs + rep.ms;
     // Loading an event-sourced aggregate replays its events since the last snapshot.
     const load = replay && h.component === esStore ? replay : undefined;
-    let total: Latency = { p50: processing.p50 + m50 + wire + (load?.p50 ?? 0), p99: processing.p99 + m99 + wire + (load?.p99 ?? 0) };
+    // Queueing: the processing time's quantiles become those of wait + processing (analysis/queueing.ts).
+    const served = waits
+      ? { p50: waitedQuantile(queue, processing.p50, 0.5, timeoutMs), p99: waitedQuantile(queue, processing.p99, 0.99, timeoutMs) }
+      : processing;
+    let total: Latency = { p50: served.p50 + m50 + wire + (load?.p50 ?? 0), p99: served.p99 + m99 + wire + (load?.p99 ?? 0) };
     const single = total;
     if (h.fanout !== undefined) {
       // N identical calls at once: the flow waits for the slowest, each call's 0.5^(1/N) and 0.99^(1/N) quantiles.
       const d: TailDist = { fixed: wire, p50: processing.p50 + m50 + (load?.p50 ?? 0), p99: processing.p99 + m99 + (load?.p99 ?? 0), n: h.fanout };
-      total = { p50: quantileOf(d, 0.5), p99: quantileOf(d, 0.99) };
+      total = waits
+        ? { p50: wire + waitedQuantile(queue, lognormalQuantile(d.p50, d.p99, 0.5 ** (1 / d.n)), 0.5 ** (1 / d.n), timeoutMs), p99: wire + waitedQuantile(queue, lognormalQuantile(d.p50, d.p99, 0.99 ** (1 / d.n)), 0.99 ** (1 / d.n), timeoutMs) }
+        : { p50: quantileOf(d, 0.5), p99: quantileOf(d, 0.99) };
     }
     if (h.group === undefined) {
       p50 += total.p50;
@@ -109,6 +137,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string): Orig
     }
     if (h.group !== undefined) out.group = h.group;
     if (load) out.replay = { ...load };
+    if (queue !== undefined) out.queue = queue;
     hops[i] = out;
   }
   let parallel: ParallelLatency[] | undefined;
@@ -165,8 +194,10 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
     });
     g.branches = branches.map((b, j) => ({ hops: b.map((h) => h.index), p50: round(dists[j]!.fixed + dists[j]!.p50), p99: round(dists[j]!.fixed + dists[j]!.p99), fanout: dists[j]!.n }));
     g.slowest = g.branches.reduce((best, b, j) => (b.p99 > g.branches[best]!.p99 ? j : best), 0);
-    g.p50 = round(slowestQuantile(dists, 0.5));
-    g.p99 = round(slowestQuantile(dists, 0.99));
+    // A branch behind a queue that grows without bound makes the whole group unbounded.
+    const endless = dists.some((d) => !Number.isFinite(d.p50) || !Number.isFinite(d.p99));
+    g.p50 = endless ? Number.POSITIVE_INFINITY : round(slowestQuantile(dists, 0.5));
+    g.p99 = endless ? Number.POSITIVE_INFINITY : round(slowestQuantile(dists, 0.99));
   }
   return out;
 }

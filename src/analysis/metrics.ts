@@ -1,5 +1,7 @@
 // The Metrics type: every number the checks judge, computed once from the Model by analyse().
 import type { Latency } from '../spec/model.js';
+import type { QueueWait } from './queueing.js';
+export type { QueueWait } from './queueing.js';
 
 export interface HopLatency {
   index: number;
@@ -28,6 +30,12 @@ export interface HopLatency {
   offCriticalPath?: boolean;
   /** Event-sourcing store: replaying the aggregate's events since its last snapshot (p50 half the worst case, p99 the worst). */
   replay?: Latency;
+  /**
+   * The wait in front of the component's replicas in its region (M/M/c, analysis/queueing.ts), when it has a
+   * load there; `total` holds wait + processing combined (an upper bound of their quantiles). Infinite
+   * waits (utilization >= 100 %) make `total`, and the flow, unbounded (+Infinity; "unbounded" in output).
+   */
+  queue?: QueueWait;
   total: Latency;
 }
 
@@ -195,6 +203,8 @@ export interface RegionLoad {
   perNodeRate: number;
   /** True when each of several replicas applies every write (so replicas divide only the reads). */
   everyReplicaWrites: boolean;
+  /** The M/M/c wait in front of the replicas there (ms; +Infinity at or above 100 %). */
+  queue?: QueueWait;
 }
 
 export interface MeshMetrics {

@@ -103,7 +103,9 @@ export function fillTemplate(template: string, data: FindingData): string {
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    out += (key in data ? String(data[key]) : `{{${key}}}`) + parts[i + 1]!;
+    const value = key in data ? String(data[key]) : `{{${key}}}`;
+    // "unbounded" (a latency or demand behind a queue that grows without bound) takes no unit: not "unbounded ms".
+    out += value + (value === 'unbounded' ? parts[i + 1]!.replace(/^ (?:ms|s)\b/, '') : parts[i + 1]!);
   }
   return out;
 }
@@ -122,5 +124,6 @@ export function count(n: number): string {
 }
 
 export function pct(fraction: number, digits = 3): string {
+  if (!Number.isFinite(fraction)) return 'unbounded';
   return `${Number((fraction * 100).toFixed(digits))}%`;
 }

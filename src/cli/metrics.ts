@@ -22,7 +22,16 @@ export function metricsTable(m: Metrics): string {
   for (const f of Object.values(m.flows)) {
     out.push(`  flows["${f.name}"]  ${f.kind}, rate ${f.rate}/s, consistency ${f.consistency}, path ${f.path.join(' -> ')}`);
     out.push(`    .worst.p50 = ${fmt(f.worst.p50)}  .worst.p99 = ${fmt(f.worst.p99)}  (from ${f.worst.origin})   .availability.value = ${fmt(f.availability.value, 6)}`);
-    for (const o of Object.values(f.origins)) out.push(`    .origins["${o.origin}"].p99 = ${fmt(o.p99)}  (network ${fmt(o.networkMs)} ms, mesh ${fmt(o.meshMs.p99)} ms)`);
+    for (const o of Object.values(f.origins)) {
+      out.push(`    .origins["${o.origin}"].p99 = ${fmt(o.p99)}  (network ${fmt(o.networkMs)} ms, mesh ${fmt(o.meshMs.p99)} ms)`);
+      // The queue each hop waits in (M/M/c): what it adds at p99, from the load in that region.
+      o.hops.forEach((h, i) => {
+        if (!h.queue) return;
+        const q = h.queue;
+        const wait = (n: number) => (Number.isFinite(n) ? `${fmt(n, 3)} ms` : 'unbounded');
+        out.push(`      .hops[${i}] ${h.component} in ${h.region ?? '?'}: queue wait p99 ${wait(Math.max(q.p99Ms, q.meanMs))}, mean ${wait(q.meanMs)}  (${fmt(q.probWait * 100, 1)}% wait; c = ${q.servers}, utilization ${fmt(q.utilization * 100, 1)}%)  .total.p99 = ${fmt(h.total.p99)}`);
+      });
+    }
   }
   if (Object.keys(m.stores).length) {
     out.push('stores');
@@ -40,7 +49,10 @@ export function metricsTable(m: Metrics): string {
   out.push('residency', `  size(residency.violations) = ${m.residency.violations.length}`);
   out.push('capacity');
   for (const [id, byRegion] of Object.entries(m.capacity)) {
-    for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas)}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
+    for (const l of Object.values(byRegion)) {
+      out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas)}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
+      if (l.queue) out.push(`    .queue.probWait = ${fmt(l.queue.probWait, 4)}  .queue.meanMs = ${fmt(l.queue.meanMs, 3)}  .queue.p99Ms = ${fmt(l.queue.p99Ms, 3)}  (M/M/c, c = ${l.queue.servers}, mu = ${fmt(l.queue.serviceRate)}/s)`);
+    }
   }
   const c = m.cost;
   out.push(`cost (on-demand list prices; monthly = hourly x ${c.hoursPerMonth} h)`);

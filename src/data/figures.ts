@@ -95,6 +95,10 @@ export const SOURCES = {
     title: 'Stripe API reference, "Idempotent requests"',
     where: 'the client sends an Idempotency-Key header; a retry with the same key returns the first result instead of charging again; keys are kept at least 24 hours; generate the key once and reuse it for every retry of that operation',
   },
+  erlangC: {
+    title: 'L. Kleinrock, "Queueing Systems, Volume 1: Theory" (Wiley, 1975), section 3.5, the M/M/m queue (Erlang C)',
+    where: 'P(wait) = Erlang C; P(W > t) = C e^(-(m mu - lambda) t); mean wait C / (m mu - lambda); Erlang B recursion B(k) = a B(k-1) / (k + a B(k-1))',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',
@@ -234,6 +238,11 @@ export const DEFAULT_WORKER_LAG_MS = DEFAULT_MAX_STALENESS_MS / 2;
 export const CQRS_MIN_READ_WRITE_RATIO = 100;
 /** Utilization above which queueing delay grows fast (M/M/c). Source: DOMAIN.md §7. */
 export const UTILIZATION_LIMIT = 0.8;
+/**
+ * Utilization near saturation at which messages show what the same replicas' queue would wait (sdcoach
+ * convention, a teaching figure: how the M/M/c wait of SOURCES.erlangC climbs between the limit and 100 %).
+ */
+export const QUEUEING_NEAR_SATURATION = 0.95;
 /**
  * Largest share of healthy calls a timeout may cut off: 1 %, the share a p99 leaves above it, so a timeout
  * passes exactly when it is at or above the dependency's healthy p99 (sdcoach convention, from the definition of p99).

@@ -7,7 +7,7 @@ import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { hopKey, targetsOf, type Annotation, type DiagramFinding, type FindingTargets, type Mark } from './findings.js';
-import { failoverLabel, fmtMs, fmtRate, fmtShare, regionRole, replicationLabel } from './labels.js';
+import { failoverLabel, fmtMs, fmtRate, fmtShare, msLabel, queueLabel, regionRole, replicationLabel } from './labels.js';
 
 export interface AsciiOptions {
   /** Terminal columns; the preview never draws wider (at least 40). */
@@ -153,7 +153,8 @@ function hopTokens(origin: OriginLatency): Token[] {
     const where = h.region ? `@${termText(h.region)}` : '';
     // The round trip says between which regions: a hop drawn in one region may pay for a call to another.
     const between = h.region && h.from && h.from !== h.region ? ` ${termText(h.from)}↔${termText(h.region)}` : '';
-    const extra = [h.networkMs >= 10 ? `RTT${between} ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : ''].filter(Boolean);
+    const queued = queueLabel(h);
+    const extra = [h.networkMs >= 10 ? `RTT${between} ${fmtMs(h.networkMs)}` : '', h.replicationMs > 0 ? `${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}` : '', queued !== undefined ? `queue ${queued}` : ''].filter(Boolean);
     // A parallel group reads "→ [a +x | b → c +y] =z": branches split by |, the group's own cost after it.
     const prev = origin.hops[i - 1];
     const next = origin.hops[i + 1];
@@ -173,7 +174,7 @@ function budgetTokens(o: { p50: number; p99: number }, budget: { p50?: number; p
   return (['p50', 'p99'] as const).map((name, i) => {
     const b = budget[name];
     const sep = i ? '· ' : '';
-    if (b === undefined) return token(`${sep}${name} ${fmtMs(o[name])} ms`);
+    if (b === undefined) return token(`${sep}${name} ${msLabel(o[name])}`);
     const ok = o[name] <= b;
     return { ...token(`${sep}${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms ${ok ? '✓' : '✗'}`), ...(ok ? { good: true } : { mark: 'fail' as const }) };
   });
@@ -193,6 +194,7 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
     { head: 'proc', cell: (h: HopLatency) => fmtMs(h.processing.p99) },
     ...(all.some((h) => h.mesh.p99 > 0) ? [{ head: 'mesh', cell: (h: HopLatency) => fmtMs(h.mesh.p99) }] : []),
     ...(all.some((h) => h.replicationMs > 0) ? [{ head: 'wait', cell: (h: HopLatency) => fmtMs(h.replicationMs) }] : []),
+    ...(all.some((h) => queueLabel(h) !== undefined) ? [{ head: 'queue', cell: (h: HopLatency) => queueLabel(h) ?? '0' }] : []),
     { head: 'total', cell: (h: HopLatency) => fmtMs(h.total.p99) },
   ];
   const head = cols.map((c) => c.head);
@@ -211,7 +213,7 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
       else cv.flow([token(line, r.a.status), token(`${ICON[r.a.status]} ${r.a.checks.map(termText).join(', ')}`, r.a.status)], 6, '', ' ');
     }
   }
-  cv.lines.push(cv.p.dim(truncate(`    p99 ms; net: round trip from the caller${head.includes('wait') ? '; wait: sync replicas or quorum' : ''}`, cv.width)));
+  cv.lines.push(cv.p.dim(truncate(`    p99 ms; net: round trip from the caller${head.includes('wait') ? '; wait: sync replicas or quorum' : ''}${head.includes('queue') ? '; queue: wait for a free replica (M/M/c)' : ''}`, cv.width)));
 }
 
 /** The terminal preview of a design (or of one flow), at most `width` columns wide. */

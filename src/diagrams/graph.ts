@@ -7,7 +7,7 @@ import type { Model, ModelComponent } from '../spec/model.js';
 import type { ComponentKind } from '../spec/types.js';
 import { IdAllocator } from './escape.js';
 import { combine, hopKey, MARK_ICON, type Annotation, type FindingTargets, type Mark } from './findings.js';
-import { callLabel, failoverLabel, guardLabel, fmtMs, fmtRange, fmtShare, kindLine, poolsLine, replicationLabel, roleLine, sizeLine } from './labels.js';
+import { callLabel, failoverLabel, guardLabel, fmtMs, fmtRange, fmtShare, kindLine, msLabel, poolsLine, queueLabel, replicationLabel, roleLine, sizeLine } from './labels.js';
 
 export type NodeShape = ComponentKind | 'users';
 export type NodeClass = Mark | 'standby' | 'meshed' | 'external';
@@ -325,7 +325,7 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
 export function budgetLine(o: { p50: number; p99: number }, budget: { p50?: number; p99?: number }): string {
   const one = (name: 'p50' | 'p99') => {
     const b = budget[name];
-    return b === undefined ? `${name} ${fmtMs(o[name])} ms` : `${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms ${o[name] <= b ? '✓' : '✗'}`;
+    return b === undefined ? `${name} ${msLabel(o[name])}` : `${name} ${fmtMs(o[name])} of ${fmtMs(b)} ms ${o[name] <= b ? '✓' : '✗'}`;
   };
   return `${one('p50')} · ${one('p99')}`;
 }
@@ -349,6 +349,8 @@ export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts
     for (const h of origin.hops) {
       const c = model.components[h.component]!;
       const parts = [`proc ${fmtMs(h.processing.p99)}`];
+      const queued = queueLabel(h);
+      if (queued !== undefined) parts.push(`queue ${queued}`);
       if (h.mesh.p99 > 0) parts.push(`mesh ${fmtMs(h.mesh.p99)}`);
       if (h.replicationMs > 0) parts.push(`${h.replicationKind === 'quorum' ? 'quorum' : 'sync'} ${fmtMs(h.replicationMs)}`);
       if (h.cappedByTimeout) parts.push('capped by timeout');
@@ -367,7 +369,7 @@ export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts
       }, o);
       hopNodes.push(node);
       const from = h.caller !== undefined ? hopNodes[h.caller]! : start;
-      const edge: DiagramEdge = { from: from.id, to: node.id, kind: 'flow', label: [`+${fmtMs(h.total.p99)} ms${h.networkMs > 1 ? ` · RTT ${fmtMs(h.networkMs)}` : ''}`] };
+      const edge: DiagramEdge = { from: from.id, to: node.id, kind: 'flow', label: [`+${msLabel(h.total.p99)}${h.networkMs > 1 ? ` · RTT ${fmtMs(h.networkMs)}` : ''}`] };
       const guard = guardLabel(flow, h.index);
       if (guard) edge.label.push(guard);
       b.edges.push(edge);

@@ -15,9 +15,23 @@ export function kindName(kind: string): string {
 
 /** 0.5, 4, 12, 156: one decimal below 10 ms, whole numbers above. */
 export function fmtMs(n: number): string {
-  if (!Number.isFinite(n)) return '∞';
+  // A latency behind a queue at or above 100 % utilization (analysis/queueing.ts).
+  if (!Number.isFinite(n)) return 'unbounded';
   if (n >= 10) return String(Math.round(n));
   return String(Math.round(n * 10) / 10);
+}
+
+/** A latency with its unit: "12 ms", or "unbounded" (no unit) when the queue in front of it grows without bound. */
+export function msLabel(n: number): string {
+  return Number.isFinite(n) ? `${fmtMs(n)} ms` : 'unbounded';
+}
+
+/** The queueing wait at p99 shown on a hop, when it rounds to something (M/M/c, analysis/queueing.ts). */
+export function queueLabel(h: { queue?: { p99Ms: number; meanMs: number } }): string | undefined {
+  if (!h.queue) return undefined;
+  const wait = Math.max(h.queue.p99Ms, h.queue.meanMs);
+  const text = fmtMs(wait);
+  return text === '0' ? undefined : text;
 }
 
 export function fmtShare(share: number): string {

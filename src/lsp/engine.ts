@@ -251,7 +251,7 @@ export function complete(text: string, pos: Pos): CompletionItem[] {
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-const ms = (x: number) => `${Math.round(x * 10) / 10} ms`;
+const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 10) / 10} ms` : 'unbounded');
 const num = (x: number) => (Number.isFinite(x) ? (Math.round(x * 10) / 10).toLocaleString('en-US') : '∞');
 
 /** Hover text (markdown) for the component or flow under the cursor: its computed numbers. */

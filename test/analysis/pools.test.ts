@@ -4,7 +4,9 @@ import { analyse } from '../../src/analysis/analyse.js';
 import type { ServicePools } from '../../src/analysis/metrics.js';
 import { modelOf } from './model-of.js';
 
-const poolsOf = (yaml: string): Record<string, ServicePools> => analyse(modelOf(yaml)).pools;
+// These tests are about Little's law and which caller holds which thread: queueing is switched off so the
+// hold times are the hops' own; the last test adds the M/M/c waits (analysis/queueing.ts), by hand.
+const poolsOf = (yaml: string): Record<string, ServicePools> => analyse(modelOf(yaml), { queueing: false }).pools;
 
 const call = (s: ServicePools | undefined, dep: string) => s?.calls.find((c) => c.dependency === dep);
 
@@ -129,4 +131,26 @@ flows:
     // 10 % miss: 100 rps to db x (0.5 + 9.5) ms = 1 thread
     expect(call(pools['api'], 'db')).toMatchObject({ ratePerReplica: 100, p99Ms: 10, demand: 1 });
   });
+
+  it('holds a thread through the queue waits too (M/M/c, by hand)', () => {
+    const pools = analyse(modelOf(`
+regions: [us-east]
+components:
+  gateway: {kind: gateway, replicas: 2, latency_ms: {p50: 2, p99: 4}}
+  api: {kind: service, replicas: 2, latency_ms: {p50: 10, p99: 20}}
+  db: {kind: database, latency_ms: {p50: 2, p99: 5}}
+flows:
+  read: {kind: read, rate: 400, path: [gateway, api, db]}
+`)).pools;
+    // db: 1 replica (database default) of 10,000 req/s, lambda = 400/s: c = 1, rho = 0.04, Erlang C = rho = 0.04,
+    // theta = mu - lambda = 9,600/s; 0.04 > 1 %: W99 = ln(0.04 / 0.01) / 9,600 s = 1.3863 / 9,600 = 0.1444 ms
+    // (the mean 0.04 / 9,600 s = 0.0042 ms is less). Hop p99 = 0.5 RTT + 5 + 0.1444 = 5.6444 ms.
+    // api: 2 replicas of 5,000 (service default), rho = 400 / 10,000 = 0.04: C = 2 rho^2 / (1 + rho) = 0.0032 / 1.04
+    // = 0.003077 < 1 %, so W99 = 0 and the mean floors it: 0.003077 / (10,000 - 400) s = 0.00032 ms.
+    // gateway -> api: held 0.5 + 20.00032 + 5.6444 = 26.1447 ms; 200 rps per replica x 0.0261447 s = 5.229
+    expect(call(pools['gateway'], 'api')).toMatchObject({ ratePerReplica: 200, p99Ms: 26.14, demand: 5.23 });
+    // api -> db: 200 rps x 0.0056444 s = 1.1289
+    expect(call(pools['api'], 'db')).toMatchObject({ ratePerReplica: 200, p99Ms: 5.64, demand: 1.13 });
+  });
 });
+

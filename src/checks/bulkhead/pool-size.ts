@@ -70,8 +70,10 @@ export default defineCheck<Options>({
 function poolFindings(s: ServicePools, pool: PoolMetrics, call: PoolCall | undefined, room: number, maxOversize: number | undefined): Finding[] {
   const path = ['components', s.service, 'pools', pool.name];
   const needed = threadsFor(pool.demand, room);
-  const data = { service: s.service, pool: pool.name, size: pool.size, demand: round1(pool.demand), breathingRoom: room, needed };
-  const perCall: FindingData = call ? { rate: count(call.ratePerReplica), seconds: Number((call.p99Ms / 1000).toFixed(4)) } : {};
+  // Behind a queue that grows without bound (analysis/queueing.ts) a call's hold time, and so the demand, is unbounded.
+  const finite = (n: number) => (Number.isFinite(n) ? n : 'unbounded');
+  const data = { service: s.service, pool: pool.name, size: pool.size, demand: finite(round1(pool.demand)), breathingRoom: room, needed: finite(needed) };
+  const perCall: FindingData = call ? { rate: count(call.ratePerReplica), seconds: finite(Number((call.p99Ms / 1000).toFixed(4))) } : {};
   const evidence = { size: pool.size, demand: pool.demand, worstDemand: pool.worstDemand, breathingRoom: room, needed, ...(call ? { call } : {}) };
   if (pool.size < needed) {
     return [{ status: 'fail', messageId: call ? 'undersized' : 'undersizedShared', data: { ...data, ...perCall }, path, evidence }];

@@ -1,5 +1,7 @@
 // latency/flow-budget: every flow meets its p50/p99 budget from every region its users are in.
 import type { HopLatency, OriginLatency } from '../../analysis/metrics.js';
+import { unbounded } from '../../analysis/queueing.js';
+import { queueStory, waitMs } from '../queueing.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -23,6 +25,9 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99')
     } else {
       parts.push({ v: hop.processing[percentile], text: `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}` });
     }
+    if (hop.queue && waitMs(hop.queue, percentile) > 0) {
+      parts.push({ v: waitMs(hop.queue, percentile), text: `the queue in front of ${hop.component}: ${queueStory(hop.queue, hop.component, hop.region)}` });
+    }
     if (hop.replay) parts.push({ v: hop.replay[percentile], text: `loading the aggregate from ${hop.component}, which replays its events since the last snapshot` });
     if (hop.replicationMs > 0) {
       parts.push({
@@ -40,7 +45,29 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99')
   if (!best) return '';
   const total = l[percentile];
   const share = total > 0 ? ` (${Math.round((best.v / total) * 100)}% of the ${ms(total)} ms)` : '';
-  return `the largest part is ${ms(best.v)} ms${share}, ${best.text}`;
+  // The longest queue on the path, when it is not already the largest part: how close to saturation it runs.
+  const queued = longestQueue(l, percentile);
+  const queueing = queued && !best.text.startsWith(`the queue in front of ${queued.component}:`) ? `; ${queueStory(queued.queue!, queued.component, queued.region)}` : '';
+  return `the largest part is ${ms(best.v)} ms${share}, ${best.text}${queueing}`;
+}
+
+/** The hop on the critical path with the longest queue wait at this percentile (unbounded first), if any waits. */
+export function longestQueue(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99'): HopLatency | undefined {
+  let best: HopLatency | undefined;
+  for (const hop of l.hops) {
+    if (hop.offCriticalPath || !hop.queue) continue;
+    const v = waitMs(hop.queue, percentile);
+    if (!(Math.round(v * 10) > 0)) continue; // rounds to 0.0 ms: nothing to teach
+    if (!best || v > waitMs(best.queue!, percentile)) best = hop;
+  }
+  return best;
+}
+
+/** Why a flow has no finite latency: the first hop on its critical path whose queue grows without bound. */
+export function unboundedCause(l: OriginLatency): string {
+  const hop = l.hops.find((h) => !h.offCriticalPath && h.queue !== undefined && unbounded(h.queue));
+  if (hop) return queueStory(hop.queue!, hop.component, hop.region);
+  return 'a component on its path runs at or above 100 % of its capacity, so the queue in front of it grows without bound';
 }
 
 export default defineCheck<Options>({
@@ -49,12 +76,14 @@ export default defineCheck<Options>({
     topic: 'latency',
     title: 'Keep every flow within its latency budget from every user region',
     concept:
-      'A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component\'s processing time, waits for synchronous replicas, and proxy overhead. ' +
+      'A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component\'s processing time, the wait in the queue in front of its replicas, waits for synchronous replicas, and proxy overhead. ' +
+      'The queue wait is small at moderate load and explodes near saturation (it grows as 1 / (1 - utilization)); at or above 100 % the queue grows without bound and the flow has no latency to speak of: it is unbounded. ' +
       'Users far from the data pay the long round trips, so a design that is fast in its home region can miss its budget elsewhere. The tail (p99) is what users remember.',
     computes:
-      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99, the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops\' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger).' +
-      'A failure names the largest single contributor at that percentile and its share: a round trip, a component\'s processing, a sync or quorum wait, an event-sourced aggregate\'s replay, a fan-out\'s tail, or the mesh overhead summed over the calls it is paid on.',
-    sources: ['azureRtt', 'deanNorvig', 'istioOpenshift'],
+      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99 with the M/M/c queue wait in front of its replicas in that region (Erlang C, c = replicas there, mu = capacity per replica, lambda from scalability/utilization\'s load; p50 adds the mean wait, p99 the wait\'s p99, at least the mean), the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops\' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger).' +
+      'A failure names the largest single contributor at that percentile and its share: a round trip, a component\'s processing, a queue wait, a sync or quorum wait, an event-sourced aggregate\'s replay, a fan-out\'s tail, or the mesh overhead summed over the calls it is paid on, and the longest queue on the path with the wait the same replicas would have near saturation. ' +
+      'A flow through a component at or above 100 % utilization is unbounded and fails, whatever its budget.',
+    sources: ['azureRtt', 'deanNorvig', 'istioOpenshift', 'erlangC'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -65,9 +94,11 @@ export default defineCheck<Options>({
       withinBudget: '{{flow}} {{percentile}} is {{latency}} ms from {{origin}} (slowest region), budget {{budget}} ms',
       overBudget: '{{flow}} {{percentile}} from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{cause}}',
       nearBudget: '{{flow}} {{percentile}} from {{origin}} is {{latency}} ms, just over its {{budget}} ms budget: {{cause}}',
+      unbounded: '{{flow}} {{percentile}} from {{origin}} is unbounded, budget {{budget}} ms: {{cause}}',
     },
     hints: {
       overBudget: 'Find where the time goes (sdcoach grade --format json shows each hop): a cross-region round trip or one slow component? Serving users from a replica near them, or taking a slow call off the request path, usually beats tuning.',
+      unbounded: 'No budget survives a queue that never drains. Bring that component below 100 % (and below the utilization limit, where the wait is still small): more replicas there, bigger ones, or less traffic reaching it (a cache in front, another region taking a share).',
       nearBudget: 'Close to the line: one extra hop or a noisy neighbour pushes it over. The p99 here adds the hops\' p99s, usually conservative when tails are light but not an upper bound (hops that slow down together, or a heavy-tailed one, can do worse), so a thin margin is no guarantee. Look for a hop you can remove or keep in the same region.',
     },
   },
@@ -88,6 +119,13 @@ export default defineCheck<Options>({
           continue;
         }
         for (const o of over) {
+          if (!Number.isFinite(o[percentile])) {
+            out.push({
+              status: 'fail', messageId: 'unbounded', data: { flow: f.name, percentile, origin: o.origin, budget, cause: unboundedCause(o) }, path,
+              evidence: { ...evidence, hops: o.hops.map((h) => ({ component: h.component, region: h.region, utilization: h.queue?.utilization, queueWaitMs: h.queue ? waitMs(h.queue, percentile) : 0 })) },
+            });
+            continue;
+          }
           const near = o[percentile] <= budget * (1 + options.warnMargin);
           out.push({
             status: near ? 'warn' : 'fail',
@@ -96,7 +134,7 @@ export default defineCheck<Options>({
             path,
             evidence: {
               ...evidence,
-              hops: o.hops.map((h) => ({ component: h.component, region: h.region, networkMs: h.networkMs, processing: h.processing[percentile], replicationMs: h.replicationMs, mesh: h.mesh[percentile] })),
+              hops: o.hops.map((h) => ({ component: h.component, region: h.region, networkMs: h.networkMs, processing: h.processing[percentile], queueWaitMs: h.queue ? waitMs(h.queue, percentile) : 0, replicationMs: h.replicationMs, mesh: h.mesh[percentile] })),
             },
           });
         }

@@ -10,7 +10,9 @@ interface Options {
 /** The largest single holder of threads: a dependency call, or the component's own work. */
 function largestHolder(p: ServicePools): { what: string; threads: number } {
   const calls = p.calls.map((c) => ({ what: `waiting on ${c.dependency}`, threads: c.demand }));
-  const own = p.demand - p.calls.reduce((a, c) => a + c.demand, 0);
+  const waiting = p.calls.reduce((a, c) => a + c.demand, 0);
+  // A call behind a queue that grows without bound holds unbounded threads: it is the largest, whatever the own work.
+  const own = Number.isFinite(waiting) ? p.demand - waiting : 0;
   return [{ what: 'its own work', threads: own }, ...calls].reduce((a, b) => (b.threads > a.threads ? b : a));
 }
 

@@ -2,6 +2,7 @@
 import { SURGE_FACTOR } from '../../analysis/capacity.js';
 import type { RegionLoad } from '../../analysis/metrics.js';
 import { UTILIZATION_LIMIT } from '../../data/figures.js';
+import { queueStory } from '../queueing.js';
 import { count, defineCheck, pct, type Finding } from '../types.js';
 
 interface Options {
@@ -29,12 +30,14 @@ export default defineCheck<Options>({
     concept:
       'Utilization is the share of a component\'s capacity that the traffic uses: the rate that reaches it over what its replicas can serve. ' +
       'Replicas of a store scale its reads, not its writes: each replica applies every write, so a write-heavy store gains little from more replicas and needs its writes split (shards) instead. ' +
-      'Queueing delay grows slowly at first and then explodes as utilization nears 100 %, so a component past about 80 % at peak is already slow on a bad day. ' +
+      'Queueing delay grows slowly at first and then explodes as utilization nears 100 %, so a component past about 80 % at peak is already slow on a bad day: ' +
+      'in the M/M/c model the mean wait is C / (c mu - lambda), which grows as 1 / (1 - utilization), and at or above 100 % requests arrive faster than they are served and the queue never drains. ' +
       'Traffic also surges beyond the planned peak, and a tier that cannot absorb twice the peak falls over when it does.',
     computes:
       'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica. ' +
-      'Fails above maxUtilization; warns when the surge factor (2 unless the problem gives another) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults).',
-    sources: ['systemforge', 'sdcoach'],
+      'Fails above maxUtilization; warns when the surge factor (2 unless the problem gives another) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults). ' +
+      'Each message also gives the queueing wait this load causes there (M/M/c, Erlang C: c = replicas in that region, mu = capacity per replica, lambda = utilization x c x mu): the share of requests that wait, the p99 wait, and the wait the same replicas would have near saturation; latency/flow-budget adds these waits to the flows.',
+    sources: ['systemforge', 'sdcoach', 'erlangC'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -46,10 +49,10 @@ export default defineCheck<Options>({
     },
     defaults: { maxUtilization: UTILIZATION_LIMIT, checkSurge: true, failOnSurge: false },
     messages: {
-      withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{load}}), {{surge}} at a {{surgeFactor}}x surge',
-      withinLimitAtPeak: '{{component}} peaks at {{utilization}} in {{region}} ({{load}}), within the {{limit}} limit',
-      overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{load}}), above the {{limit}} limit',
-      surgeOverflow: '{{component}} in {{region}} runs at {{utilization}} ({{load}}); a {{surgeFactor}}x surge takes it to {{surge}}',
+      withinLimit: '{{component}} peaks at {{utilization}} in {{region}} ({{load}}), {{surge}} at a {{surgeFactor}}x surge{{queueing}}',
+      withinLimitAtPeak: '{{component}} peaks at {{utilization}} in {{region}} ({{load}}), within the {{limit}} limit{{queueing}}',
+      overLimit: '{{component}} in {{region}} runs at {{utilization}} ({{load}}), above the {{limit}} limit{{queueing}}',
+      surgeOverflow: '{{component}} in {{region}} runs at {{utilization}} ({{load}}); a {{surgeFactor}}x surge takes it to {{surge}}, past 100 %, where its queue grows without bound{{queueing}}',
     },
     hints: {
       overLimit: 'Compare the rate that reaches this component in that region with what its replicas can serve. Which knob changes the ratio: the replicas, the capacity of each, or how much traffic reaches it at all (a cache in front, another region taking a share)?',
@@ -65,8 +68,9 @@ export default defineCheck<Options>({
       const data = (l: RegionLoad) => ({
         component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas, load: loadText(l),
         perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: model.surgeFactor ?? SURGE_FACTOR,
+        queueing: l.queue ? `; ${queueStory(l.queue, id, l.region)}` : '',
       });
-      const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, writeRate: l.writeRate, perNodeRate: l.perNodeRate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization }])) };
+      const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, writeRate: l.writeRate, perNodeRate: l.perNodeRate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization, ...(l.queue ? { queue: { probWait: l.queue.probWait, meanMs: l.queue.meanMs, p99Ms: l.queue.p99Ms } } : {}) }])) };
       let flagged = false;
       for (const l of loads) {
         if (l.utilization > options.maxUtilization) {

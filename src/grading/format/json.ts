@@ -1,4 +1,6 @@
-// JSON report: {spec, problem, stage, score, passed, checks: [...], metrics}. Infinity becomes null.
+// JSON report: {spec, problem, stage, score, passed, checks: [...], metrics}. +Infinity (a latency behind a
+// queue that grows without bound, a demand with no timeout to bound it) becomes the string "unbounded";
+// NaN and -Infinity, which no metric should hold, become null.
 import type { Report } from '../report.js';
 
 export function reportToJson(report: Report): Record<string, unknown> {
@@ -31,5 +33,5 @@ export function reportToJson(report: Report): Record<string, unknown> {
 }
 
 export function stringifyJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (v === Number.POSITIVE_INFINITY ? 'unbounded' : null) : v), 2);
 }

@@ -39,7 +39,7 @@ export function designOutline(loaded: LoadedSpec, report: Report, width: number)
       hops.push(name(h));
     });
     out.push(hops);
-    out.push(line(seg(`  p99 ${fmt(worst.p99)} ms from ${clean(worst.origin)}`, over ? 'bad' : undefined), seg(budget !== undefined ? `, budget ${fmt(budget)} ms ${over ? '✗' : '✓'}` : ', no budget', over ? 'bad' : 'dim')));
+    out.push(line(seg(`  p99 ${Number.isFinite(worst.p99) ? `${fmt(worst.p99)} ms` : 'unbounded (a queue grows without bound)'} from ${clean(worst.origin)}`, over ? 'bad' : undefined), seg(budget !== undefined ? `, budget ${fmt(budget)} ms ${over ? '✗' : '✓'}` : ', no budget', over ? 'bad' : 'dim')));
   }
   const busiest: Line[] = [];
   for (const [id, regions] of Object.entries(report.metrics.capacity)) {
@@ -54,6 +54,7 @@ export function designOutline(loaded: LoadedSpec, report: Report, width: number)
 }
 
 function fmt(n: number): string {
+  if (!Number.isFinite(n)) return 'unbounded';
   return n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10);
 }
 
