@@ -137,6 +137,7 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
   const exhausted: DrillPoolExhaustion[] = [];
   const rejected = new Map<string, Set<string>>(); // caller -> dependencies whose pool is exhausted ('*' = all threads)
   for (let round = 0; round <= model.componentOrder.length; round++) {
+    capByTimeouts(metrics, model);
     amplify(metrics, model, input.timedOut, downed, retries);
     const now = exhaustedPools(metrics);
     // The first round's figures are the cause; later rounds add the services the cascade reaches.
@@ -242,6 +243,30 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
   if (busiest) phase.busiest = busiest;
   if (busiestStore) phase.busiestStore = busiestStore;
   return phase;
+}
+
+/**
+ * A call that never completes (across a partition, to a black hole) holds its thread until the caller's
+ * timeout, when there is one: Little's law with the timeout as the time held. The service's total is then
+ * its own work plus its calls (parallel overlaps not subtracted: conservative).
+ */
+function capByTimeouts(metrics: Metrics, model: Model): void {
+  for (const svc of Object.values(metrics.pools)) {
+    let changed = false;
+    for (const call of svc.calls) {
+      if (Number.isFinite(call.p99Ms) || call.timeoutMs === undefined) continue;
+      call.p99Ms = call.timeoutMs;
+      call.demand = round((call.ratePerReplica * call.timeoutMs) / 1000);
+      for (const p of svc.pools) if (p.dependency === call.dependency) p.demand = call.demand;
+      changed = true;
+    }
+    if (!changed) continue;
+    const own = (svc.ratePerReplica * (model.components[svc.service]?.latency.p99 ?? 0)) / 1000;
+    svc.demand = round(own + svc.calls.reduce((a, c) => a + c.demand, 0));
+    const named = svc.pools.filter((p) => !p.dependency);
+    const unpooled = svc.calls.filter((c) => !c.pool).reduce((a, c) => a + c.demand, 0);
+    for (const p of named) p.demand = round((own + unpooled) / named.length);
+  }
 }
 
 /** Retries: each timed-out call is made 1 + n times, each holding a thread until the timeout and loading the dependency again. */
