@@ -366,7 +366,8 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
       m = regionDown(m, state);
     }
     const last = i === times.length - 1;
-    const name: DrillPhaseName = last ? 'steady-state' : i === 0 ? 'detection' : unsteered.length ? 'steering' : 'promotion';
+    const detected = outages.length > 0 && outages.every((o) => t >= o.detectS);
+    const name: DrillPhaseName = last ? 'steady-state' : !detected && outages.length ? 'detection' : unsteered.length ? 'steering' : 'promotion';
     phases.push(measure({
       name, fromS: t, toS: last ? null : times[i + 1]!, events: moments.get(t) ?? [], model: m, lost: outages.map((o) => o.region), unsteered,
       timedOut, downed, diverging,
