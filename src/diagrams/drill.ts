@@ -43,3 +43,35 @@ export function drillToMermaid(model: Model, metrics: Metrics, result: DrillResu
   }
   return src;
 }
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const ms = (x: number | null): string => (x === null ? 'none served' : Number.isFinite(x) ? `${Math.round(x * 10) / 10} ms` : 'unbounded');
+const PHASE: Record<string, string> = { detection: 'Detection', steering: 'Steering', promotion: 'Promotion', 'steady-state': 'Steady state' };
+
+/** The drill for the HTML report: one table per phase (flows: errors, p99, budget, why), then data lost. */
+export function drillHtml(result: DrillResult): string {
+  const out: string[] = [`<h2>Drill: ${result.titles.map((t) => `<code>${esc(t)}</code>`).join(' + ')}</h2>`];
+  const single = result.phases.length === 1;
+  result.phases.forEach((p, i) => {
+    const when = single ? 'while the fault lasts' : p.toS === null ? `from ${p.fromS} s on` : `${p.fromS} s to ${p.toS} s`;
+    out.push(`<h3>${single ? 'During the fault' : `${i + 1}. ${PHASE[p.name]}`} <span class="meta">(${when}) · ${p.healthy ? 'healthy' : 'degraded'}</span></h3>`);
+    if (p.events.length) out.push(`<ul>${p.events.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`);
+    const rows = Object.values(p.flows).map((f) => {
+      const why = [...new Set(f.failures.map((x) => x.why))].join('; ') + (f.overloadedBy ? `${f.failures.length ? '; ' : ''}${f.overloadedBy.component} in ${f.overloadedBy.region} at ${pct(f.overloadedBy.utilization)}` : '');
+      const bad = f.errorShare > 0 || f.p99 === null || !Number.isFinite(f.p99);
+      return `<tr class="${bad ? 'fail' : 'pass'}"><td><code>${esc(f.name)}</code></td><td class="num">${pct(f.errorShare)}</td><td class="num">${ms(f.p99)}</td><td class="num">${f.budgetP99 !== undefined ? `${f.budgetP99} ms` : ''}</td><td>${esc(why)}</td></tr>`;
+    });
+    out.push(`<table class="drill"><thead><tr><th>flow</th><th>errors</th><th>p99</th><th>budget</th><th>why</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+    const util = p.overloaded.length ? p.overloaded : p.busiest ? [p.busiest] : [];
+    const notes = [
+      ...util.map((o) => `${o.component} in ${o.region}: ${pct(o.utilization)}`),
+      ...p.exhausted.map((e) => `${e.service}: ${e.pool ? `pool ${e.pool}` : 'threads'} needs ${Number.isFinite(e.demand) ? e.demand : 'unbounded'} of ${e.size}`),
+      ...p.diverging.map((d) => d.why),
+    ];
+    if (notes.length) out.push(`<p class="meta">${notes.map(esc).join(' · ')}</p>`);
+  });
+  if (result.dataLoss.length) {
+    out.push(`<p class="meta">Data lost with the region: ${result.dataLoss.map((d) => esc(`${d.store} in ${d.region}: ${d.rpoS === null ? 'everything since the last backup' : `up to ${d.rpoS} s (~${d.writesLost} writes)`}`)).join('; ')}</p>`);
+  }
+  return out.join('\n');
+}
