@@ -90,6 +90,17 @@ void analyse;
 
 // The language server: an edit on the largest example, re-validated and re-graded. First the
 // engine alone, then end to end over stdio (didChange -> publishDiagnostics, no debounce).
+// Drills (#13): one region-down timeline on the largest example, in-process and as a whole process.
+{
+  const { runDrill } = await import(join(root, 'dist/analysis/drills/run.js'));
+  const model = first.loaded.model;
+  const region = model.users && Object.keys(model.users)[0] ? Object.keys(model.users)[0] : model.regions[0];
+  const dps = throughput(() => runDrill(model, [{ kind: 'region-down', region }]));
+  row(`drill region-down:${region} in-process (${components} components)`, `${fmt(1000 / dps, 2)} ms`, '<= 50 ms', 1000 / dps <= 50);
+  const drill = timeProcess([bin, 'drill', largest, '--scenario', `region-down:${region}`]);
+  row(`sdcoach drill ${rel} --scenario region-down:${region} (whole process)`, `${fmt(drill)} ms = ${fmt(drill / bare, 2)}x node`, '<= 3.0x', drill / bare <= 3.0);
+}
+
 const { Engine } = await import(join(root, 'dist/lsp/engine.js'));
 const engine = new Engine();
 const edits = [text, text.replace(/replicas: (\d+)/, (_m, n) => `replicas: ${Number(n) + 1}`)];

@@ -5,6 +5,7 @@ import { consistencyChecks } from './consistency/index.js';
 import { costChecks } from './cost/index.js';
 import { cqrsChecks } from './cqrs/index.js';
 import { designChecks } from './design/index.js';
+import { drillChecks } from './drill/index.js';
 import { estimationChecks } from './estimation/index.js';
 import { eventSourcingChecks } from './event-sourcing/index.js';
 import { failoverChecks } from './failover/index.js';
@@ -30,6 +31,7 @@ export const ALL_CHECKS: readonly Check<any>[] = [
   ...costChecks,
   ...consistencyChecks,
   ...reliabilityChecks,
+  ...drillChecks,
 ];
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));

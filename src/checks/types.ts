@@ -8,7 +8,7 @@ import type { Model } from '../spec/model.js';
 
 export type Status = 'pass' | 'warn' | 'fail';
 
-export const TOPICS = ['latency', 'cqrs', 'event-sourcing', 'geo', 'failover', 'bulkhead', 'mesh', 'availability', 'scalability', 'design', 'estimation', 'cost', 'consistency', 'reliability'] as const;
+export const TOPICS = ['latency', 'cqrs', 'event-sourcing', 'geo', 'failover', 'bulkhead', 'mesh', 'availability', 'scalability', 'design', 'estimation', 'cost', 'consistency', 'reliability', 'drill'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** The six seed topics of the course, each mapped to the check topics that teach it. */

@@ -21,7 +21,11 @@ import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
 import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { gradeFiles } from './grade.js';
-import { EXIT, outputProblem, rubricOptions, sameFile, useColor, wholeNumber, writeFailure } from './io.js';
+import { collect, EXIT, outputProblem, rubricOptions, sameFile, useColor, wholeNumber, writeFailure } from './io.js';
+import { runDrill } from '../analysis/drills/run.js';
+import { checkScenario, parseScenario, type Scenario } from '../analysis/drills/scenario.js';
+import type { DrillResult } from '../analysis/drills/types.js';
+import { drillFindings, drillToMermaid } from '../diagrams/drill.js';
 
 export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png', 'pdf', 'md'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -39,6 +43,8 @@ export interface DiagramOptions {
   theme?: Theme;
   ascii?: boolean;
   width?: number;
+  /** Scenarios to drill (sdcoach drill's syntax), drawn on the design. */
+  drill?: string[];
 }
 
 export interface DiagramIO {
@@ -60,6 +66,8 @@ export interface Drawable {
   metrics: Metrics;
   report?: Report;
   findings?: DiagramFinding[];
+  /** With --drill: the drill's result, drawn instead of the grade. */
+  drill?: DrillResult;
 }
 
 class UsageProblem extends Error {}
@@ -109,6 +117,7 @@ function pick(opts: DiagramOptions): { problem?: string; stage?: number; rubric?
 }
 
 export function mermaidFor(d: Drawable, opts: DiagramOptions): string {
+  if (d.drill) return drillToMermaid(d.model, d.metrics, d.drill, opts.theme ? { theme: opts.theme } : {});
   return designToMermaid(d.model, d.metrics, {
     ...(d.findings ? { findings: d.findings } : {}),
     ...(opts.flow !== undefined ? { flow: opts.flow } : {}),
@@ -177,6 +186,23 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
     const format = opts.ascii ? 'mmd' : chooseFormat(opts);
     const catalogs = io.catalogs ?? catalogDirs();
     const { drawables, failed } = loadDrawables(specs, opts, err, catalogs);
+    if (opts.drill?.length) {
+      if (opts.grade || opts.flow !== undefined) throw new UsageProblem('--drill draws the drill on the whole design: drop --grade and --flow');
+      const scenarios: Scenario[] = [];
+      for (const text of opts.drill) {
+        const p = parseScenario(text);
+        if (!p.ok) throw new UsageProblem(p.message);
+        scenarios.push(p.scenario);
+      }
+      for (const d of drawables) {
+        for (const s of scenarios) {
+          const bad = checkScenario(d.model, s);
+          if (bad) throw new UsageProblem(`${d.spec}: ${bad}`);
+        }
+        d.drill = runDrill(d.model, scenarios);
+        d.findings = drillFindings(d.drill);
+      }
+    }
 
     if (opts.ascii) {
       const width = opts.width ?? io.columns ?? 100;
@@ -278,12 +304,14 @@ export function registerDiagram(program: Command): void {
     .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend');
   rubricOptions(command, 'with --grade: ')
     .option('--flow <name>', 'draw one flow, hop by hop from each origin, with its latency breakdown')
+    .option('--drill <scenario>', 'draw a drill (as sdcoach drill --scenario; repeatable): lost region grey, overloaded parts red, slow dependency marked', collect)
     .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
     .addHelpText('after', `
 Examples:
   $ sdcoach diagram examples/orders-cqrs.yaml --ascii
   $ sdcoach diagram examples/orders-cqrs.yaml -o design.svg --grade
   $ sdcoach diagram examples/orders-cqrs.yaml --flow create-order -o create-order.png
+  $ sdcoach diagram examples/global-feed.yaml --drill region-down:us-east --ascii
   $ sdcoach diagram class/*.yaml -o out/ --format svg           # one browser for every file
   $ sdcoach diagram design.yaml --format md --grade > review.md  # GitHub renders the mermaid block
 

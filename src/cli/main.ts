@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   validate: async () => (await import('./validate.js')).registerValidate,
   explain: async () => (await import('./explain.js')).registerExplain,
   metrics: async () => (await import('./metrics.js')).registerMetrics,
+  drill: async () => (await import('./drill.js')).registerDrill,
   problem: async () => (await import('./problem.js')).registerProblem,
   schema: async () => (await import('./schema.js')).registerSchema,
   diagram: async () => (await import('./diagram.js')).registerDiagram,

@@ -10,7 +10,10 @@ import type { Launcher } from '../diagrams/render.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
 import { debugStats, loadDrawables, mermaidFor } from './diagram.js';
-import { EXIT, outputProblem, rubricOptions, sameFile, writeFailure } from './io.js';
+import { collect, EXIT, outputProblem, rubricOptions, sameFile, writeFailure } from './io.js';
+import { runDrill } from '../analysis/drills/run.js';
+import { checkScenario, parseScenario, type Scenario } from '../analysis/drills/scenario.js';
+import { drillHtml } from '../diagrams/drill.js';
 import { sanitizeLine } from '../spec/sanitize.js';
 
 export interface ReportOptions {
@@ -20,6 +23,8 @@ export interface ReportOptions {
   rubric?: string;
   theme?: Theme;
   flow?: string;
+  /** Scenarios to drill: the diagram shows the drill, the page a table per phase. */
+  drill?: string[];
 }
 
 export interface ReportIO {
@@ -46,6 +51,21 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
   const { drawables } = loadDrawables([spec], { ...opts, grade: true }, err, io.catalogs ?? catalogDirs());
   const d = drawables[0];
   if (!d?.report) return EXIT.usage;
+  let extra = '';
+  if (opts.drill?.length) {
+    const scenarios: Scenario[] = [];
+    for (const text of opts.drill) {
+      const p = parseScenario(text);
+      const bad = p.ok ? checkScenario(d.model, p.scenario) : p.message;
+      if (bad || !p.ok) {
+        err.write(`sdcoach: ${sanitizeLine(bad ?? '')}\n`);
+        return EXIT.usage;
+      }
+      scenarios.push(p.scenario);
+    }
+    d.drill = runDrill(d.model, scenarios);
+    extra = drillHtml(d.drill);
+  }
   const { openRenderer } = await import('../diagrams/render.js');
   let svg: string;
   try {
@@ -60,7 +80,7 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
     err.write(`sdcoach: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
     return EXIT.usage;
   }
-  const html = reportHtml(d.report, svg);
+  const html = reportHtml(d.report, svg, extra);
   if (opts.output === '-') out.write(html);
   else {
     try {
@@ -84,11 +104,13 @@ export function registerReport(program: Command): void {
     .requiredOption('-o, --output <file>', 'the HTML file to write (- for stdout)');
   rubricOptions(command)
     .option('--flow <name>', 'draw one flow hop by hop instead of the whole design')
+    .option('--drill <scenario>', 'add a drill (as sdcoach drill --scenario; repeatable): a table per phase, drawn on the diagram', collect)
     .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
     .addHelpText('after', `
 Examples:
   $ sdcoach report examples/orders-cqrs.yaml -o report.html
   $ sdcoach report design.yaml --problem order-history --stage 2 -o review.html
+  $ sdcoach report examples/global-feed.yaml --drill region-down:us-east -o drill.html
 
 Needs Chromium to render the diagram (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, ...).
 Exit codes: 0 passed, 1 graded but failed, 2 input, usage or rendering error.`)

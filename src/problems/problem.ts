@@ -40,7 +40,19 @@ export interface ProblemStage {
   fixtures: ProblemFixture[];
   /** What this stage changes in the givens. */
   givens?: Givens;
+  /** What-if drills the design must pass; each becomes a must-pass drill check of the stage's rubric. */
+  drills?: ProblemDrill[];
   path: SpecPath;
+}
+
+/** A stage's drill as written in problem.yaml. */
+export interface ProblemDrill {
+  scenario: string | string[];
+  check?: 'survives' | 'contained' | 'headroom';
+  p99_factor?: number;
+  max_utilization?: number;
+  rpo_s?: number;
+  retries?: number;
 }
 
 /**
@@ -93,7 +105,7 @@ interface RawProblem {
     id?: string;
     facts?: Record<string, EstimateFact>;
     quantities?: Record<string, EstimateQuantitySpec>;
-    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; givens?: Givens; fixtures?: { file: string; description?: string; fails: string[] }[];
+    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; givens?: Givens; drills?: ProblemDrill[]; fixtures?: { file: string; description?: string; fails: string[] }[];
   }[];
 }
 
@@ -174,6 +186,7 @@ export function loadProblem(dir: string): ProblemResult {
     }),
     path: ['stages', i],
     ...(s.givens ? { givens: s.givens } : {}),
+    ...(s.drills ? { drills: s.drills } : {}),
   }));
   const seenIds = new Map<string, number>();
   raw.stages.forEach((s, i) => {

@@ -7,7 +7,9 @@ import type { Diagnostic } from '../spec/diagnostic.js';
 import { CATALOG_PATH, realDir, RUBRIC_ID } from '../spec/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { mergeGivens, type Givens } from '../spec/givens.js';
-import type { Problem } from './problem.js';
+import type { Problem, ProblemDrill } from './problem.js';
+import type { DrillSpec } from '../checks/drill/drills.js';
+import type { SpecPath } from '../spec/diagnostic.js';
 
 export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -53,10 +55,34 @@ export function ownStageRubric(problem: Problem, stageNumber: number): StageRubr
   }
   const raw = { id: `${problem.id}-stage-${stageNumber}`, title: `${problem.title}, stage ${stageNumber}`, ...stage.rubric } as Parameters<typeof buildRubric>[1];
   const built = buildRubric(problem.file, raw, problem.locate, dirs, new Set(), at);
+  if (built.ok && stage.drills) addDrillChecks(built.rubric, problem, stage.drills, stage.path);
   if (built.ok && stage.estimate && !built.rubric.checks.some((c) => c.id === 'estimation/quantities')) {
     built.rubric.checks.push({ id: 'estimation/quantities', weight: 1, mustPass: true, options: { quantities: stage.estimate.references } });
   }
   return built;
+}
+
+/**
+ * A stage's `drills:` as must-pass checks: one drill/<check> per kind of check, its options listing the
+ * drills (scenarios and pass criteria). A drill check the rubric already lists keeps its own weight and gets them added.
+ */
+function addDrillChecks(rubric: Rubric, problem: Problem, drills: readonly ProblemDrill[], path: SpecPath): void {
+  drills.forEach((d, i) => {
+    const id = `drill/${d.check ?? 'survives'}`;
+    const spec: DrillSpec = { scenarios: Array.isArray(d.scenario) ? [...d.scenario] : [d.scenario] };
+    if (d.p99_factor !== undefined) spec.p99Factor = d.p99_factor;
+    if (d.max_utilization !== undefined) spec.maxUtilization = d.max_utilization;
+    if (d.rpo_s !== undefined) spec.rpoS = d.rpo_s;
+    if (d.retries !== undefined) spec.retries = d.retries;
+    let check = rubric.checks.find((c) => c.id === id);
+    if (!check) {
+      const pos = problem.locate([...path, 'drills', i]);
+      check = { id, weight: 1, mustPass: true, options: { drills: [] }, source: { file: problem.file, ...(pos ? { line: pos.line, column: pos.column } : {}) } };
+      rubric.checks.push(check);
+    }
+    const options = (check.options ?? {}) as { drills?: DrillSpec[] };
+    check.options = { ...options, drills: [...(options.drills ?? []), spec] };
+  });
 }
 
 /** The rate quantities of earlier estimate stages that feed a flow of this stage. */
