@@ -85,7 +85,7 @@ export default defineCheck<Options>({
     computes:
       'For each flow that guards an invariant (the flow\'s `invariant` in the spec, or the stage\'s `invariants` option by flow name): the protected stores are the named store ids, data classes expanded to their stores. ' +
       'The flow must be a write; every hop of its path on a protected store must state `concurrency: conditional`, or `atomic-hold` with a `ttl_s`. ' +
-      'A guard on another store does not count, and a protected store with active-active failover (more than one writable copy, no home region, no consensus) fails even with a guard. ' +
+      'A guard on another store does not count, and a protected store with active-active failover (more than one writable copy, no home region, no consensus) fails even with a guard; one that fails over to an asynchronous standby warns (the last lag_ms of claims is lost in a promotion). ' +
       'A flow the stage marks as a hold must use atomic-hold, and a hold\'s ttl_s may not exceed the stage\'s maxHoldTtlS. The message counts the requests per second that race through the unguarded write.',
     sources: ['kleppmannRaces', 'dynamoConditionalWrites', 'eventStoreExpectedVersion', 'redisSetNx'],
     optionsSchema: {
@@ -122,6 +122,8 @@ export default defineCheck<Options>({
         '{{flow}} claims {{store}} with a conditional write that never expires: a customer who walks away keeps the item off sale forever; this claim is a hold and needs a TTL',
       holdTooLong:
         '{{flow}} holds {{store}} for {{ttl}} s, longer than the {{limit}} s this problem allows: every abandoned hold keeps the item off sale {{ratio}} times longer than it should',
+      lostOnFailover:
+        '{{flow}} guards its write to {{store}}, but {{store}} fails over to an asynchronous copy up to {{lag}} ms behind: a {{noun}} acknowledged just before the failure is gone after the promotion, and the item looks free again',
       multiWriter:
         '{{flow}} writes {{store}} {{mode}}, but {{store}} takes writes in every region (active-active, conflict {{conflict}}): each region\'s copy can accept its own compare-and-set, so two requests in two regions both win',
     },
@@ -135,6 +137,7 @@ export default defineCheck<Options>({
       holdWithoutTtl: 'What happens to a held seat when the fan who held it never comes back? A hold needs an expiry (`ttl_s`) so the item returns to sale by itself.',
       needsExpiry: 'The write is safe against the race, but what releases it when the customer never comes back? A hold is a claim with an expiry (`atomic-hold` with `ttl_s`).',
       holdTooLong: 'A hold is a promise to one customer and a refusal to everyone else. How long does the scenario let one customer keep an item, and what happens to sales when every abandoned cart keeps its seats longer?',
+      lostOnFailover: 'A guard only protects what the store still remembers. Which copy takes over when the primary\'s region fails, and has it seen the last second of claims? What replication keeps every acknowledged claim?',
       multiWriter: 'A compare-and-set is only as good as the one copy that orders the writes. Which copy decides when two regions race for the same item: give the data a home region, a single primary, or a consensus group.',
     },
   },
@@ -189,6 +192,11 @@ export default defineCheck<Options>({
         }
         if (multiWriter(store)) {
           out.push({ status: 'fail', messageId: 'multiWriter', data: { ...base, store: store.id, mode: mode === 'conditional' ? 'conditionally' : 'with an atomic hold', conflict: store.failover!.conflict }, path: [...store.path, 'failover'], evidence: { ...evidence, failover: store.failover!.mode, conflict: store.failover!.conflict } });
+          continue;
+        }
+        // The guard holds while the primary lives; an async standby promoted after a failure has lost the latest claims.
+        if (store.failover?.mode === 'active-passive' && store.replication?.mode === 'async') {
+          out.push({ status: 'warn', messageId: 'lostOnFailover', data: { ...base, store: store.id, lag: store.replication.lagMs, noun: mode === 'atomic-hold' ? 'hold' : 'write' }, path: [...store.path, 'replication'], evidence: { ...evidence, lagMs: store.replication.lagMs } });
           continue;
         }
         const modeText = mode === 'conditional' ? 'a conditional write' : `an atomic hold (TTL ${count(h.concurrency!.ttlS!)} s)`;

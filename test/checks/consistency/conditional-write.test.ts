@@ -39,6 +39,11 @@ testCheck(conditionalWrite, {
       findings: [{ status: 'fail', messageId: 'needsExpiry', line: 13, data: { flow: 'hold-seat', store: 'inventory-db' } }],
     },
     {
+      spec: 'consistency/async-standby.yaml',
+      name: 'an asynchronous standby forgets the last second of claims',
+      findings: [{ status: 'warn', messageId: 'lostOnFailover', line: 9, data: { store: 'inventory-db', lag: 1000, noun: 'write' } }],
+    },
+    {
       spec: 'consistency/wrong-store.yaml',
       name: 'the compare-and-set is on the read model, not the seats',
       findings: [{ status: 'fail', messageId: 'wrongStore', line: 17, data: { store: 'inventory-db', other: 'seatmap-db', mode: 'conditional' } }],
