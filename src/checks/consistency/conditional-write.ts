@@ -12,6 +12,8 @@ interface StageInvariant {
   kind: InvariantKind;
   /** Store ids or data class names the invariant is about. */
   protects: string[];
+  /** The flow takes a hold the customer may abandon: its guard must be an atomic hold that expires. */
+  hold?: boolean;
 }
 
 interface Options {
@@ -39,6 +41,7 @@ interface Guarded {
   kind: InvariantKind;
   stores: string[];
   path: SpecPath;
+  hold: boolean;
 }
 
 function dataStores(model: Model, names: readonly string[]): string[] {
@@ -57,8 +60,8 @@ function guardedFlows(model: Model, options: Options, missing: Finding[]): Guard
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const stage = Object.hasOwn(staged, name) ? staged[name] : undefined;
-    if (stage) out.push({ flow, kind: stage.kind, stores: dataStores(model, stage.protects), path: flow.invariant?.path ?? flow.specPath });
-    else if (flow.invariant) out.push({ flow, kind: flow.invariant.kind, stores: flow.invariant.stores, path: flow.invariant.path });
+    if (stage) out.push({ flow, kind: stage.kind, stores: dataStores(model, stage.protects), path: flow.invariant?.path ?? flow.specPath, hold: stage.hold === true });
+    else if (flow.invariant) out.push({ flow, kind: flow.invariant.kind, stores: flow.invariant.stores, path: flow.invariant.path, hold: false });
   }
   for (const [name, inv] of Object.entries(staged)) {
     if (Object.hasOwn(model.flows, name)) continue;
@@ -82,8 +85,8 @@ export default defineCheck<Options>({
     computes:
       'For each flow that guards an invariant (the flow\'s `invariant` in the spec, or the stage\'s `invariants` option by flow name): the protected stores are the named store ids, data classes expanded to their stores. ' +
       'The flow must be a write; every hop of its path on a protected store must state `concurrency: conditional`, or `atomic-hold` with a `ttl_s`. ' +
-      'A guard on another store does not count, and a protected store with active-active failover (more than one writable copy, no home region, no consensus) fails even with a guard. ' +
-      'A hold\'s ttl_s may not exceed the stage\'s maxHoldTtlS. The message counts the requests per second that race through the unguarded write.',
+      'A guard on another store does not count, and a protected store with active-active failover (more than one writable copy, no home region, no consensus) fails even with a guard; one that fails over to an asynchronous standby warns (the last lag_ms of claims is lost in a promotion). ' +
+      'A flow the stage marks as a hold must use atomic-hold, and a hold\'s ttl_s may not exceed the stage\'s maxHoldTtlS. The message counts the requests per second that race through the unguarded write.',
     sources: ['kleppmannRaces', 'dynamoConditionalWrites', 'eventStoreExpectedVersion', 'redisSetNx'],
     optionsSchema: {
       type: 'object', additionalProperties: false,
@@ -96,6 +99,7 @@ export default defineCheck<Options>({
             properties: {
               kind: { enum: ['no-double-booking', 'no-double-approval', 'no-overdraft', 'no-double-charge'] },
               protects: { type: 'array', minItems: 1, items: { type: 'string' } },
+              hold: { type: 'boolean', description: 'The flow takes a hold a customer may abandon (a seat, a cart): its guard must be an atomic hold with a TTL, not a conditional write that never expires.' },
             },
           },
         },
@@ -114,8 +118,12 @@ export default defineCheck<Options>({
         '{{flow}} guards its write to {{other}} ({{mode}}), but the data it protects is in {{store}}, whose write is unguarded: two requests can still both read {{store}} and {{twice}}',
       holdWithoutTtl:
         '{{flow}} holds {{store}} atomically but the hold has no TTL: when a fan closes the tab or a client crashes, the item stays locked forever and can never be sold',
+      needsExpiry:
+        '{{flow}} claims {{store}} with a conditional write that never expires: a customer who walks away keeps the item off sale forever; this claim is a hold and needs a TTL',
       holdTooLong:
         '{{flow}} holds {{store}} for {{ttl}} s, longer than the {{limit}} s this problem allows: every abandoned hold keeps the item off sale {{ratio}} times longer than it should',
+      lostOnFailover:
+        '{{flow}} guards its write to {{store}}, but {{store}} fails over to an asynchronous copy up to {{lag}} ms behind: a {{noun}} acknowledged just before the failure is gone after the promotion, and the item looks free again',
       multiWriter:
         '{{flow}} writes {{store}} {{mode}}, but {{store}} takes writes in every region (active-active, conflict {{conflict}}): each region\'s copy can accept its own compare-and-set, so two requests in two regions both win',
     },
@@ -127,7 +135,9 @@ export default defineCheck<Options>({
         'Picture two requests arriving a millisecond apart: both read, both see "free", both write. A fresher read does not help; what if the write itself only succeeded when the data is still as the request read it (an expected version, a compare-and-set, a claim that fails if taken)? Look at `concurrency` on a call step.',
       wrongStore: 'The guard has to be where the protected data lives: the store that would hold the two conflicting rows. Which store is that, and is its write the guarded one?',
       holdWithoutTtl: 'What happens to a held seat when the fan who held it never comes back? A hold needs an expiry (`ttl_s`) so the item returns to sale by itself.',
+      needsExpiry: 'The write is safe against the race, but what releases it when the customer never comes back? A hold is a claim with an expiry (`atomic-hold` with `ttl_s`).',
       holdTooLong: 'A hold is a promise to one customer and a refusal to everyone else. How long does the scenario let one customer keep an item, and what happens to sales when every abandoned cart keeps its seats longer?',
+      lostOnFailover: 'A guard only protects what the store still remembers. Which copy takes over when the primary\'s region fails, and has it seen the last second of claims? What replication keeps every acknowledged claim?',
       multiWriter: 'A compare-and-set is only as good as the one copy that orders the writes. Which copy decides when two regions race for the same item: give the data a home region, a single primary, or a consensus group.',
     },
   },
@@ -167,6 +177,10 @@ export default defineCheck<Options>({
           }
           continue;
         }
+        if (g.hold && mode === 'conditional') {
+          out.push({ status: 'fail', messageId: 'needsExpiry', data: { ...base, store: store.id }, path: [...at, 'concurrency'], evidence });
+          continue;
+        }
         if (mode === 'atomic-hold' && h.concurrency?.ttlS === undefined) {
           out.push({ status: 'fail', messageId: 'holdWithoutTtl', data: { ...base, store: store.id }, path: [...at, 'concurrency'], evidence });
           continue;
@@ -178,6 +192,11 @@ export default defineCheck<Options>({
         }
         if (multiWriter(store)) {
           out.push({ status: 'fail', messageId: 'multiWriter', data: { ...base, store: store.id, mode: mode === 'conditional' ? 'conditionally' : 'with an atomic hold', conflict: store.failover!.conflict }, path: [...store.path, 'failover'], evidence: { ...evidence, failover: store.failover!.mode, conflict: store.failover!.conflict } });
+          continue;
+        }
+        // The guard holds while the primary lives; an async standby promoted after a failure has lost the latest claims.
+        if (store.failover?.mode === 'active-passive' && store.replication?.mode === 'async') {
+          out.push({ status: 'warn', messageId: 'lostOnFailover', data: { ...base, store: store.id, lag: store.replication.lagMs, noun: mode === 'atomic-hold' ? 'hold' : 'write' }, path: [...store.path, 'replication'], evidence: { ...evidence, lagMs: store.replication.lagMs } });
           continue;
         }
         const modeText = mode === 'conditional' ? 'a conditional write' : `an atomic hold (TTL ${count(h.concurrency!.ttlS!)} s)`;

@@ -90,7 +90,9 @@ export default defineCheck<Options>({
         const rate = flow.rate * (flow.hops?.[call.index]?.fanout ?? 1);
         const timedOut = share === undefined
           ? `${retries} retr${retries === 1 ? 'y' : 'ies'} per failed call`
-          : `${share < SMALLEST_SHARE ? `fewer than ${pct(SMALLEST_SHARE, 2)}` : pct(share, 2)} of healthy calls outlast the ${ms(timeout!)} ms timeout (${count(rate * share)} calls/s at ${count(rate)}/s), and in a brownout nearly all do`;
+          : share < SMALLEST_SHARE
+            ? `fewer than ${pct(SMALLEST_SHARE, 2)} of healthy calls outlast the ${ms(timeout!)} ms timeout, but in a brownout nearly all ${count(rate)} calls/s do`
+            : `${pct(share, 2)} of healthy calls outlast the ${ms(timeout!)} ms timeout (${count(rate * share)} calls/s at ${count(rate)}/s), and in a brownout nearly all do`;
         const why = retries > 0 ? `retries calls (up to ${retries + 1} attempts)` : `gives up after ${ms(timeout!)} ms on calls`;
         const base = { flow: flow.name, dependency: dep.id };
         const evidence = { retries, timeoutMs: timeout, timedOutShare: share, timedOutPerS: share === undefined ? undefined : rate * share };

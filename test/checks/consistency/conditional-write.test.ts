@@ -33,6 +33,17 @@ testCheck(conditionalWrite, {
       findings: [{ status: 'fail', messageId: 'holdTooLong', line: 19, data: { ttl: 600, limit: 300, ratio: '2' } }],
     },
     {
+      spec: 'consistency/conditional.yaml',
+      name: 'the stage says the flow takes a hold: a conditional claim that never expires is not one',
+      options: { invariants: { 'hold-seat': { kind: 'no-double-booking', protects: ['inventory-db'], hold: true } } },
+      findings: [{ status: 'fail', messageId: 'needsExpiry', line: 13, data: { flow: 'hold-seat', store: 'inventory-db' } }],
+    },
+    {
+      spec: 'consistency/async-standby.yaml',
+      name: 'an asynchronous standby forgets the last second of claims',
+      findings: [{ status: 'warn', messageId: 'lostOnFailover', line: 9, data: { store: 'inventory-db', lag: 1000, noun: 'write' } }],
+    },
+    {
       spec: 'consistency/wrong-store.yaml',
       name: 'the compare-and-set is on the read model, not the seats',
       findings: [{ status: 'fail', messageId: 'wrongStore', line: 17, data: { store: 'inventory-db', other: 'seatmap-db', mode: 'conditional' } }],
