@@ -137,7 +137,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     }
     if (h.group !== undefined) out.group = h.group;
     if (load) out.replay = { ...load };
-    if (queue !== undefined) out.queue = queue;
+    if (waits) out.queueWait = { p50: hopQuantile(queue, 0, 0.5), p99: hopQuantile(queue, 0, 0.99) };
     hops[i] = out;
   }
   let parallel: ParallelLatency[] | undefined;

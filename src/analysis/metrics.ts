@@ -31,11 +31,12 @@ export interface HopLatency {
   /** Event-sourcing store: replaying the aggregate's events since its last snapshot (p50 half the worst case, p99 the worst). */
   replay?: Latency;
   /**
-   * The wait in front of the component's replicas in its region (M/M/c, analysis/queueing.ts), when it has a
-   * load there; `total` holds wait + processing combined (an upper bound of their quantiles). Infinite
-   * waits (utilization >= 100 %) make `total`, and the flow, unbounded (+Infinity; "unbounded" in output).
+   * The wait in front of the component's replicas in its region (M/M/c, analysis/queueing.ts), as the hop
+   * adds it: the mean wait at p50, the wait's p99 (at least the mean) at p99; included in `total`. The
+   * model's figures (replicas, utilization, Erlang C) are in capacity[component][region].queue. +Infinity at
+   * or above 100 % utilization, making `total` and the flow unbounded ("unbounded" in every output).
    */
-  queue?: QueueWait;
+  queueWait?: Latency;
   total: Latency;
 }
 

@@ -26,10 +26,11 @@ export function metricsTable(m: Metrics): string {
       out.push(`    .origins["${o.origin}"].p99 = ${fmt(o.p99)}  (network ${fmt(o.networkMs)} ms, mesh ${fmt(o.meshMs.p99)} ms)`);
       // The queue each hop waits in (M/M/c): what it adds at p99, from the load in that region.
       o.hops.forEach((h, i) => {
-        if (!h.queue) return;
-        const q = h.queue;
+        if (!h.queueWait) return;
+        const q = h.region !== undefined ? m.capacity[h.component]?.[h.region]?.queue : undefined;
         const wait = (n: number) => (Number.isFinite(n) ? `${fmt(n, 3)} ms` : 'unbounded');
-        out.push(`      .hops[${i}] ${h.component} in ${h.region ?? '?'}: queue wait p99 ${wait(Math.max(q.p99Ms, q.meanMs))}, mean ${wait(q.meanMs)}  (${fmt(q.probWait * 100, 1)}% wait; c = ${q.servers}, utilization ${fmt(q.utilization * 100, 1)}%)  .total.p99 = ${fmt(h.total.p99)}`);
+        const model = q ? `  (${fmt(q.probWait * 100, 1)}% wait; c = ${q.servers}, utilization ${fmt(q.utilization * 100, 1)}%)` : '';
+        out.push(`      .hops[${i}].queueWait.p99 = ${wait(h.queueWait.p99)}  .queueWait.p50 = ${wait(h.queueWait.p50)}  ${h.component} in ${h.region ?? '?'}${model}  .total.p99 = ${fmt(h.total.p99)}`);
       });
     }
   }

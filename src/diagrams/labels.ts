@@ -27,10 +27,9 @@ export function msLabel(n: number): string {
 }
 
 /** The queueing wait at p99 shown on a hop, when it rounds to something (M/M/c, analysis/queueing.ts). */
-export function queueLabel(h: { queue?: { p99Ms: number; meanMs: number } }): string | undefined {
-  if (!h.queue) return undefined;
-  const wait = Math.max(h.queue.p99Ms, h.queue.meanMs);
-  const text = fmtMs(wait);
+export function queueLabel(h: { queueWait?: { p99: number } }): string | undefined {
+  if (!h.queueWait) return undefined;
+  const text = fmtMs(h.queueWait.p99);
   return text === '0' ? undefined : text;
 }
 

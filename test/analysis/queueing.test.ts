@@ -109,7 +109,8 @@ flows:
     const one = analyse(modelOf(spec(1, 4000))).flows.read!.worst;
     expect(one.p50).toBe(11.3);
     expect(one.p99).toBe(24.88);
-    expect(one.hops[0]!.queue).toMatchObject({ servers: 1, utilization: 0.8 });
+    expect(one.hops[0]!.queueWait!.p50).toBeCloseTo(0.8, 9);
+    expect(one.hops[0]!.queueWait!.p99).toBeCloseTo(4.382027, 5);
     // Two replicas at 8,000/s: rho = 0.8, C = 0.711111, theta = 2,000/s; mean 0.35556 ms, p99 ln(71.1111) / 2,000 s = 2.13212 ms.
     // p50 = 0.5 + 10 + 0.35556 = 10.86; p99 = 0.5 + 20 + 2.13212 = 22.63
     const two = analyse(modelOf(spec(2, 8000))).flows.read!.worst;

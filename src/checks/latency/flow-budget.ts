@@ -1,7 +1,6 @@
 // latency/flow-budget: every flow meets its p50/p99 budget from every region its users are in.
-import type { HopLatency, OriginLatency } from '../../analysis/metrics.js';
-import { unbounded } from '../../analysis/queueing.js';
-import { queueStory, waitMs } from '../queueing.js';
+import type { HopLatency, Metrics, OriginLatency } from '../../analysis/metrics.js';
+import { queueStory } from '../queueing.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -14,7 +13,11 @@ interface Options {
  * a round trip, a component's processing, a sync/quorum wait, an aggregate's event replay, a fan-out's tail,
  * or the mesh (its overhead summed over every call on the path, since it is one design decision paid per call).
  */
-export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99'): string {
+export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99', capacity?: Metrics['capacity']): string {
+  const story = (hop: HopLatency) => {
+    const q = hop.region !== undefined ? capacity?.[hop.component]?.[hop.region]?.queue : undefined;
+    return q ? queueStory(q, hop.component, hop.region) : `the wait for a free replica of ${hop.component}`;
+  };
   type Part = { v: number; text: string };
   const parts: Part[] = [];
   for (const hop of l.hops) {
@@ -25,8 +28,8 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99')
     } else {
       parts.push({ v: hop.processing[percentile], text: `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}` });
     }
-    if (hop.queue && waitMs(hop.queue, percentile) > 0) {
-      parts.push({ v: waitMs(hop.queue, percentile), text: `the queue in front of ${hop.component}: ${queueStory(hop.queue, hop.component, hop.region)}` });
+    if (hop.queueWait && hop.queueWait[percentile] > 0) {
+      parts.push({ v: hop.queueWait[percentile], text: `the queue in front of ${hop.component}: ${story(hop)}` });
     }
     if (hop.replay) parts.push({ v: hop.replay[percentile], text: `loading the aggregate from ${hop.component}, which replays its events since the last snapshot` });
     if (hop.replicationMs > 0) {
@@ -47,7 +50,7 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99')
   const share = total > 0 ? ` (${Math.round((best.v / total) * 100)}% of the ${ms(total)} ms)` : '';
   // The longest queue on the path, when it is not already the largest part: how close to saturation it runs.
   const queued = longestQueue(l, percentile);
-  const queueing = queued && !best.text.startsWith(`the queue in front of ${queued.component}:`) ? `; ${queueStory(queued.queue!, queued.component, queued.region)}` : '';
+  const queueing = queued && !best.text.startsWith(`the queue in front of ${queued.component}:`) ? `; ${story(queued)}` : '';
   return `the largest part is ${ms(best.v)} ms${share}, ${best.text}${queueing}`;
 }
 
@@ -55,18 +58,19 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99')
 export function longestQueue(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99'): HopLatency | undefined {
   let best: HopLatency | undefined;
   for (const hop of l.hops) {
-    if (hop.offCriticalPath || !hop.queue) continue;
-    const v = waitMs(hop.queue, percentile);
+    if (hop.offCriticalPath || !hop.queueWait) continue;
+    const v = hop.queueWait[percentile];
     if (!(Math.round(v * 10) > 0)) continue; // rounds to 0.0 ms: nothing to teach
-    if (!best || v > waitMs(best.queue!, percentile)) best = hop;
+    if (!best || v > best.queueWait![percentile]) best = hop;
   }
   return best;
 }
 
 /** Why a flow has no finite latency: the first hop on its critical path whose queue grows without bound. */
-export function unboundedCause(l: OriginLatency): string {
-  const hop = l.hops.find((h) => !h.offCriticalPath && h.queue !== undefined && unbounded(h.queue));
-  if (hop) return queueStory(hop.queue!, hop.component, hop.region);
+export function unboundedCause(l: OriginLatency, capacity: Metrics['capacity']): string {
+  const hop = l.hops.find((h) => !h.offCriticalPath && h.queueWait !== undefined && !Number.isFinite(h.queueWait.p99));
+  const q = hop?.region !== undefined ? capacity[hop.component]?.[hop.region]?.queue : undefined;
+  if (hop && q) return queueStory(q, hop.component, hop.region);
   return 'a component on its path runs at or above 100 % of its capacity, so the queue in front of it grows without bound';
 }
 
@@ -121,8 +125,8 @@ export default defineCheck<Options>({
         for (const o of over) {
           if (!Number.isFinite(o[percentile])) {
             out.push({
-              status: 'fail', messageId: 'unbounded', data: { flow: f.name, percentile, origin: o.origin, budget, cause: unboundedCause(o) }, path,
-              evidence: { ...evidence, hops: o.hops.map((h) => ({ component: h.component, region: h.region, utilization: h.queue?.utilization, queueWaitMs: h.queue ? waitMs(h.queue, percentile) : 0 })) },
+              status: 'fail', messageId: 'unbounded', data: { flow: f.name, percentile, origin: o.origin, budget, cause: unboundedCause(o, metrics.capacity) }, path,
+              evidence: { ...evidence, hops: o.hops.map((h) => ({ component: h.component, region: h.region, queueWaitMs: h.queueWait?.[percentile] ?? 0 })) },
             });
             continue;
           }
@@ -130,11 +134,11 @@ export default defineCheck<Options>({
           out.push({
             status: near ? 'warn' : 'fail',
             messageId: near ? 'nearBudget' : 'overBudget',
-            data: { flow: f.name, percentile, latency: ms(o[percentile]), origin: o.origin, budget, cause: biggestCost(o, percentile) },
+            data: { flow: f.name, percentile, latency: ms(o[percentile]), origin: o.origin, budget, cause: biggestCost(o, percentile, metrics.capacity) },
             path,
             evidence: {
               ...evidence,
-              hops: o.hops.map((h) => ({ component: h.component, region: h.region, networkMs: h.networkMs, processing: h.processing[percentile], queueWaitMs: h.queue ? waitMs(h.queue, percentile) : 0, replicationMs: h.replicationMs, mesh: h.mesh[percentile] })),
+              hops: o.hops.map((h) => ({ component: h.component, region: h.region, networkMs: h.networkMs, processing: h.processing[percentile], queueWaitMs: h.queueWait?.[percentile] ?? 0, replicationMs: h.replicationMs, mesh: h.mesh[percentile] })),
             },
           });
         }
