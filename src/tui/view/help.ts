@@ -8,6 +8,7 @@ const STAGE_KEYS: [string, string][] = [
   ['n', 'go to the next stage, once this one has passed'],
   ['s', 'the reference solution beside your spec, once the stage has passed (or with --reveal)'],
   ['d', 'show or hide the diagram pane'],
+  ['g', 'drill: the stage\'s what-if scenario (else losing the busiest region) run on your design, phase by phase with ← →'],
   ['r', 'grade the file again now'],
   ['↑ ↓ j k', 'scroll the results (PgUp PgDn, Home End)'],
   ['Tab', 'switch between the prompt and the results on narrow terminals'],
