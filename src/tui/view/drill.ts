@@ -62,7 +62,7 @@ export function drillPanel(state: SessionState, s: StageSession, width: number, 
   const when = single ? 'while the fault lasts' : p.toS === null ? `from ${p.fromS} s on` : `${p.fromS} s to ${p.toS} s`;
   const title = line(seg(`Drill ${clean(result.titles.join(' + '))}`, 'accent', true), seg(single ? '' : `  phase ${i + 1}/${result.phases.length}`, 'dim'));
   const lines: Line[] = [];
-  lines.push(line(seg(`${single ? 'During the fault' : PHASE[p.name]!} (${when}): `, undefined, true), seg(phaseVerdict(p), p.healthy ? 'good' : 'bad', true)));
+  lines.push(...hanging([seg(`${single ? 'During the fault' : PHASE[p.name]!} (${when}): `, undefined, true)], phaseVerdict(p), inner, p.healthy ? 'good' : 'bad'));
   if (!single) lines.push(...prose(`${MEANS[p.name]!}.`, inner, 'dim'));
   for (const e of p.events) lines.push(...hanging([seg('• ')], e, inner));
   lines.push(blank());
