@@ -8,6 +8,7 @@ import { baseState, hintsShown, openingStage, pickerStart, stagePassed, type Ini
 import { pickerEntries, selectedEntry } from './view/picker.js';
 import { derivationAccess, derivationsLocked } from './view/derivations.js';
 import { layoutOf, paneCycle, scrollMax } from './view/stage.js';
+import { drillOf } from './view/drill.js';
 
 /** Ticks come about once a second; a longer gap (a suspended laptop) counts as one tick. */
 export const TICK_MS = 1000;
@@ -261,6 +262,18 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
     const scrolled = key.name === 'up' || key.name === 'down' || key.name === 'pageUp' || key.name === 'pageDown' ? scrollKey(state, key) : undefined;
     return done(scrolled ?? { ...state, overlay: 'none', scroll: 0 });
   }
+  if (state.overlay === 'drill') {
+    if (key.name === 'escape' || isChar(key, 'g')) return done({ ...state, overlay: 'none', scroll: 0 });
+    // ← → step through the timeline (the view keeps the step inside it).
+    if (key.name === 'left' || key.name === 'right') {
+      const last = (drillOf(s)?.phases.length ?? 1) - 1;
+      const step = Math.max(0, Math.min(last, (state.drillStep ?? 0) + (key.name === 'left' ? -1 : 1)));
+      return done({ ...state, drillStep: step, scroll: 0 });
+    }
+    const scrolled = scrollKey(state, key);
+    if (scrolled) return done(scrolled);
+    return onStageKey({ ...state, overlay: 'none', scroll: 0 }, key, at);
+  }
   if (state.overlay === 'solution' || state.overlay === 'derivations') {
     if (key.name === 'escape' || isChar(key, state.overlay === 'solution' ? 's' : 'w')) return done({ ...state, overlay: 'none', scroll: 0 });
     const scrolled = scrollKey(state, key);
@@ -304,6 +317,9 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
       return showSolution(state, at);
     case 'w':
       return showDerivations(state, at);
+    case 'g':
+      if (s.result?.kind !== 'report') return done(flash(state, 'the drill runs on a spec that loads: fix the errors first', 'bad', at));
+      return done({ ...state, overlay: 'drill', drillStep: 0, scroll: 0 });
     default:
       return done(state);
   }

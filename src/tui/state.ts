@@ -7,7 +7,7 @@ import type { Diagnostic } from '../spec/diagnostic.js';
 import type { GradeOutcome } from './events.js';
 import type { DiagramRenderer } from './view/diagram.js';
 
-export type Overlay = 'none' | 'help' | 'solution' | 'derivations';
+export type Overlay = 'none' | 'help' | 'solution' | 'derivations' | 'drill';
 /** Which pane shows (narrow layouts) or scrolls (wide): Tab cycles through them. */
 export type Pane = 'prompt' | 'results' | 'diagram';
 export type Tone = 'info' | 'good' | 'bad';
@@ -75,6 +75,8 @@ export interface SessionState {
   diagram: boolean;
   /** Lines scrolled in the scrollable pane (results, solution, help). */
   scroll: number;
+  /** The drill overlay's phase (0-based; the view keeps it inside the timeline). */
+  drillStep?: number;
   flash?: Flash;
   progress: Progress;
   /** Problems whose progress this session changed (saved by merging, see progress/file.ts). */

@@ -9,6 +9,7 @@ const STAGE_KEYS: [string, string][] = [
   ['s', 'the reference solution beside your spec, once the stage has passed (or with --reveal)'],
   ['w', 'estimate stages: open or close the derivations, the worked reasoning of each quantity. Each is earned by an answer in range, or all of them once every hint is shown; before that w says what earns them'],
   ['d', 'show or hide the diagram pane'],
+  ['g', 'drill: the stage\'s what-if scenario (else losing the busiest region) run on your design, phase by phase with ← →'],
   ['r', 'grade the file again now'],
   ['↑ ↓ j k', 'scroll the results (PgUp PgDn, Home End)'],
   ['Tab', 'switch between the prompt and the results on narrow terminals'],

@@ -12,6 +12,7 @@ import { keyBar, keyRows, type KeyItem } from './keys.js';
 import { derivationAccess, derivationLines, derivationsLocked } from './derivations.js';
 import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, flashRows, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
+import { drillPanel } from './drill.js';
 import { asInvoked } from '../../problems/invocation.js';
 
 export type Layout = 'wide' | 'stacked' | 'compact';
@@ -76,6 +77,7 @@ export function stageKeys(state: SessionState): KeyItem[] {
     { key: 'n', label: last ? 'next (last stage)' : 'next stage', short: 'next', disabled: !passed || last },
     { key: 's', label: 'solution', disabled: !passed && !state.options.reveal },
     { key: 'd', label: state.diagram ? 'hide diagram' : 'diagram' },
+    { key: 'g', label: 'drill', disabled: s.result?.kind !== 'report' },
   ];
   const access = derivationAccess(state);
   if (access) items.splice(4, 0, { key: 'w', label: 'derivations', short: 'worked', disabled: derivationsLocked(access) !== undefined });
@@ -246,6 +248,10 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
     const p = panel('derivations', title, derivationLines(state, s, innerWidth(width, border)), width, bodyHeight, border, 'good');
     return { body: [[p]], scroll: [p] };
   }
+  if (state.overlay === 'drill') {
+    const d = drillPanel(state, s, width, bodyHeight, border);
+    return { body: [[d]], scroll: [d] };
+  }
   const results = (w: number, h: number) => panel('results', resultsTitle(state, s, titleWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd)), hintsShown(state) >= (s.problem.stages[s.stage - 1]?.hints.length ?? 0)), w, h, border, resultsTone(s));
   const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
   const pane: Pane = state.pane === 'diagram' && !state.diagram ? 'results' : state.pane;
@@ -302,6 +308,8 @@ function footerOf(state: SessionState, s: StageSession): Line[] {
       ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }]
       : state.overlay === 'derivations'
         ? [{ key: '↑↓', label: 'scroll' }, { key: 'w', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'h', label: 'hint' }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
+        : state.overlay === 'drill'
+          ? [{ key: '← →', label: 'phase' }, { key: '↑↓', label: 'scroll' }, { key: 'g', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'q', label: 'quit' }]
       : state.overlay === 'solution'
         ? [{ key: '↑↓', label: 'scroll both' }, { key: 's', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
         : stageKeys(state);
