@@ -41,7 +41,9 @@ describe('grade --format sarif', () => {
   });
 
   it('validates, with one rule per check and each failing finding at its line', () => {
-    const r = sdcoach(['grade', 'problems/order-history/starter.yaml', 'examples/orders-cqrs.yaml', '--format', 'sarif']);
+    // --stage 2: the starter at order-history's first design stage (stage 1 asks for estimates only);
+    // the example names no problem and is graded by the general rubric.
+    const r = sdcoach(['grade', 'problems/order-history/starter.yaml', 'examples/orders-cqrs.yaml', '--stage', '2', '--format', 'sarif']);
     expect(r.status).toBe(1);
     const log = JSON.parse(r.stdout) as Log;
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);

@@ -9,7 +9,7 @@ import { findProblem, loadCatalog } from '../../src/problems/catalog.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
 import { formatDiagnostic } from '../../src/spec/diagnostic.js';
 import { expectNoStackTrace, ROOT, sdcoach } from '../cli/run-cli.js';
-import { STAGE1_RUBRIC, tempCatalog } from './catalog-helpers.js';
+import { CQRS_RUBRIC, CQRS_STAGE, tempCatalog } from './catalog-helpers.js';
 
 const codes = (r: ReturnType<typeof findProblem>) => (r.ok ? [] : r.diagnostics.map((d) => d.code));
 
@@ -43,10 +43,10 @@ describe('symbolic links out of a catalog', () => {
     const c = tempCatalog();
     mkdirSync(join(c.catalog, 'rubrics'));
     symlinkSync(c.secret, join(c.catalog, 'rubrics', 'shared.yaml'));
-    c.edit(STAGE1_RUBRIC, '    rubric: shared\n');
+    c.edit(CQRS_RUBRIC, '    rubric: shared\n');
     const p = findProblem(c.id, [c.catalog]);
     if (!p.ok) throw new Error(p.diagnostics.map(formatDiagnostic).join('\n'));
-    const r = stageRubric(p.problem, 1);
+    const r = stageRubric(p.problem, CQRS_STAGE);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.diagnostics[0]!.code).toBe('path-outside');

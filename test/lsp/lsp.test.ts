@@ -11,7 +11,8 @@ import { BIN, ROOT } from '../cli/run-cli.js';
 
 interface LspDiagnostic { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; codeDescription?: { href: string }; message: string; data?: unknown }
 
-const STARTER = readFileSync(join(ROOT, 'problems/order-history/starter.yaml'), 'utf8');
+// The starter, graded at order-history's first design stage (stage 2; stage 1 is its estimate stage).
+const STARTER = readFileSync(join(ROOT, 'problems/order-history/starter.yaml'), 'utf8').replace(/^stage: 1$/m, 'stage: 2');
 const uri = pathToFileURL(join(ROOT, 'sdcoach-lsp-test', 'orders.yaml')).href;
 const lineOf = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l));
 
@@ -62,7 +63,7 @@ describe('sdcoach lsp', () => {
     expect(util.message).toContain(`${Math.round(((40_000 + 200) / (1 * 10_000)) * 100)}%`);
     expect(util.range.start.line).toBe(lineOf(STARTER, /^\s+orders-db:/));
     expect(util.codeDescription!.href).toMatch(/docs\/checks\.md#scalabilityutilization$/);
-    // The spec names problem order-history, stage 1: its rubric requires the pattern.
+    // The spec names problem order-history, stage 2: its rubric requires the pattern.
     expect(ds.map((d) => d.code)).toContain('design/pattern-declared');
   });
 

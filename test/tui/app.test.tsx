@@ -79,8 +79,8 @@ describe('picker', () => {
     const h = mount({ progress });
     const f = await see(h, 'choose a problem');
     expect(f).toContain('interview');
-    expect(f).toMatch(/▸ ◐ order-history\s+Order history at 40,000 reads per second.*1\/3/);
-    expect(f).toMatch(/✓ 1\. Separate reads from writes\s+best 100/);
+    expect(f).toMatch(/▸ ◐ order-history\s+Order history at 40,000 reads per second.*1\/4/);
+    expect(f).toMatch(/✓ 1\. Size the order reads and writes\s+best 100/);
     expect(f).toContain('Enter resume');
     await press(h, 'zz');
     expect(await see(h, 'No problem matches "zz"')).toContain('filter: zz');
@@ -89,7 +89,7 @@ describe('picker', () => {
     await see(h, /▸ ◐ order-history/);
     // Typed fast, letters and Enter arrive in one chunk.
     await press(h, 'cqrs\r');
-    await see(h, 'Stage 1 of 3  ✓ passed');
+    await see(h, 'Stage 1 of 4  ✓ passed');
     expect(h.effects.map((e) => e.type)).toContain('watch');
   });
 });
@@ -118,9 +118,10 @@ describe('picker: the quick-fire drills', () => {
 
 describe('stage screen', () => {
   it('shows the prompt, the numbers, the watched file and the results with locations', async () => {
-    const h = mount({ problem: 'order-history' });
+    // Stage 2, the first design stage: stage 1 (estimates) shows its facts instead of the numbers.
+    const h = mount({ problem: 'order-history', stage: 2 });
     const f = await see(h, 'Score');
-    expect(f).toContain('Stage 1 of 3');
+    expect(f).toContain('Stage 2 of 4');
     expect(f).toContain('Separate reads from writes');
     expect(f).toContain('The numbers');
     expect(f).toContain('Order-summary reads at peak');
@@ -142,7 +143,7 @@ describe('stage screen', () => {
   });
 
   it('h reveals hints one at a time', async () => {
-    const h = mount({ problem: 'order-history' });
+    const h = mount({ problem: 'order-history', stage: 2 });
     await see(h, 'h reveals a hint (3 for this stage)');
     await press(h, 'h');
     let f = await see(h, 'Hints 1 of 3');
@@ -151,7 +152,7 @@ describe('stage screen', () => {
     await press(h, 'h');
     f = await see(h, 'Hints 2 of 3');
     expect(f).toContain('2. CQRS gives reads');
-    expect(h.store.getState().progress.problems['order-history']?.stages['1']?.hintsUsed).toBe(2);
+    expect(h.store.getState().progress.problems['order-history']?.stages['2']?.hintsUsed).toBe(2);
   });
 
   it('n advances once the stage passes, and the same file is graded against stage 2', async () => {
@@ -161,12 +162,13 @@ describe('stage screen', () => {
     await see(h, 'stage 1 has not passed yet');
     h.save(solution(1));
     await see(h, 'Score 100/100');
+    // From the estimates to the design: the same file, graded against the CQRS stage.
     await press(h, 'n');
-    const f = await see(h, 'Stage 2 of 3');
-    expect(f).toContain('The payment confirmation page must be exact');
-    expect(f).toContain('After paying, customers land');
-    expect(f).toMatch(/✗ assert\/payment-status-flow · must pass/);
-    expect(f).toContain('stage 2/3 ✓●·');
+    const f = await see(h, 'Stage 2 of 4');
+    expect(f).toContain('Separate reads from writes');
+    expect(f).toContain('The orders database is at 400%');
+    expect(f).toMatch(/✗ scalability\/utilization · must pass/);
+    expect(f).toContain('stage 2/4 ✓●··');
     h.save(solution(2));
     await see(h, /Score 100\/100\s+✓ passed/);
   });
@@ -187,10 +189,10 @@ describe('stage screen', () => {
   });
 
   it('s shows the reference solution beside the spec after passing; ? shows help', async () => {
-    const h = mount({ problem: 'order-history' }, solution(1));
+    const h = mount({ problem: 'order-history', stage: 2 }, solution(2));
     await see(h, 'Score 100/100');
     await press(h, 's');
-    const f = await see(h, 'Reference solution, stage 1');
+    const f = await see(h, 'Reference solution, stage 2');
     expect(f).toContain('Your spec  sdcoach-work/order-history.yaml');
     expect(f).toContain('  gateway:      {kind: gateway, regions:');
     await press(h, 's');
@@ -203,7 +205,7 @@ describe('stage screen', () => {
 
   it('uses one pane at a time under 60 columns', async () => {
     const h = mount({ problem: 'order-history', columns: 50 });
-    let f = await see(h, 'Stage 1 of 3');
+    let f = await see(h, 'Stage 1 of 4');
     expect(f).not.toContain('Results');
     expect(f).not.toContain('╭');
     await press(h, '\t');

@@ -76,7 +76,8 @@ describe('picker', () => {
 
 describe('design outline (the diagram pane without a renderer)', () => {
   it('draws each flow path with its p99 against the budget, and flags hot components', () => {
-    const s = opened(starter);
+    // Stage 2, the first design stage (stage 1 asks for estimates only).
+    const s = opened(starter, { stage: 2 });
     const r = s.session!.result!;
     if (r.kind !== 'report') throw new Error('expected a report');
     const out = designOutline(r.loaded, r.report, 80).map(text);
@@ -89,10 +90,10 @@ describe('design outline (the diagram pane without a renderer)', () => {
 
 describe('reference solution beside the spec', () => {
   it('marks the lines each side has that the other does not', () => {
-    let s = opened(solution(1), { columns: 120, rows: 80 });
-    s = step(s, saved(solution(1).replace('replicas: 4,', 'replicas: 5,'))).state;
+    let s = opened(solution(2), { columns: 120, rows: 80, stage: 2 });
+    s = step(s, saved(solution(2).replace('replicas: 4,', 'replicas: 5,'))).state;
     s = step(s, ch('s')).state;
-    s = update(s, { type: 'FileChanged', file: 'solution', stage: 1, text: solution(1), at: 1 }).state;
+    s = update(s, { type: 'FileChanged', file: 'solution', stage: 2, text: solution(2), at: 1 }).state;
     const [yours, ref] = stageFrame(s).body[0]!;
     const marked = (lines: Line[], mark: string) => lines.filter((l) => l[0]?.text === mark).map(text);
     expect(marked(yours!.lines, '* ')).toEqual([expect.stringContaining('summary-db:   {kind: database, role: read-model')]);
@@ -104,7 +105,7 @@ describe('reference solution beside the spec', () => {
 describe('diagram pane', () => {
   it('draws with the render function it is given (src/diagrams\' terminal preview in the app)', async () => {
     const { terminalPreview } = await import('../../src/tui/diagram-preview.js');
-    const s = update(opened(starter, { renderDiagram: terminalPreview, rows: 60 }), ch('d')).state;
+    const s = update(opened(starter, { renderDiagram: terminalPreview, rows: 60, stage: 2 }), ch('d')).state;
     const d = stageFrame(s).body.flat().find((p) => p.id === 'diagram')!;
     const shown = d.lines.map(text).join('\n');
     expect(shown).toContain('us-east · users 60%');
