@@ -195,6 +195,12 @@ export interface RegionLoad {
   perNodeRate: number;
   /** True when each of several replicas applies every write (so replicas divide only the reads). */
   everyReplicaWrites: boolean;
+  /** Partitioned store: the partition count, and the busiest partition's share of the traffic (max(hot key share, 1 / count)). */
+  partitions?: number;
+  hottestShare?: number;
+  /** Partitioned store: the hottest key's share as stated (0 when not), and the sub-keys it is split into. */
+  hotKeyShare?: number;
+  hotKeySplit?: number;
 }
 
 export interface MeshMetrics {

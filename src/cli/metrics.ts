@@ -40,7 +40,7 @@ export function metricsTable(m: Metrics): string {
   out.push('residency', `  size(residency.violations) = ${m.residency.violations.length}`);
   out.push('capacity');
   for (const [id, byRegion] of Object.entries(m.capacity)) {
-    for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas)}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
+    for (const l of Object.values(byRegion)) out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas / (l.partitions ?? 1))}${l.partitions !== undefined ? ` (busiest of ${l.partitions} partitions: ${fmt(l.hottestShare ?? 0, 4)} of the traffic)` : ''}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
   }
   const c = m.cost;
   out.push(`cost (on-demand list prices; monthly = hourly x ${c.hoursPerMonth} h)`);

@@ -53,10 +53,6 @@ export type PathStep = (Id1 | CallStep | ParallelGroup)
  */
 export type Id2 = string
 /**
- * One call (a component id or a call step) or a chain of them (a list).
- */
-export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
-/**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id3 = string
@@ -64,11 +60,23 @@ export type Id3 = string
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id4 = string
-export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
+/**
+ * One call (a component id or a call step) or a chain of them (a list).
+ */
+export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id5 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id6 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id7 = string
 
 /**
  * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
@@ -246,6 +254,7 @@ writes?: (Id1 | [Id1, ...(Id1)[]])
  * Milliseconds (at most 600000, ten minutes).
  */
 lag_ms?: number
+partitions?: Partitions
 }
 export interface Replication {
 mode: ("none" | "sync" | "async" | "consensus")
@@ -273,6 +282,27 @@ steer_s?: number
  * active-active: how concurrent writes to the same key are resolved. Default none.
  */
 conflict?: ("none" | "last-writer-wins" | "crdt" | "home-region" | "application")
+}
+/**
+ * Stores (database, event store, search index, cache): the data is split by `key` into `count` partitions (shards), each its own replica set of `replicas` nodes per region with its own write primary. Writes and reads of a key go to its partition; the busiest partition carries max(hot_key_share / hot_key_split, 1 / count) of the store's traffic.
+ */
+export interface Partitions {
+/**
+ * Number of partitions (shards). Each has `replicas` nodes per region, so the store runs count x replicas nodes per region.
+ */
+count: number
+/**
+ * The partition key: the field that decides which partition a row lives in (user_id, author_id, seat_id...).
+ */
+key: string
+/**
+ * Share of this store's traffic (reads and writes) on its hottest key, which lives in one partition whatever the count: a fact of the workload for this key (a problem may give it). Default: traffic spread evenly (1 / count per partition).
+ */
+hot_key_share?: number
+/**
+ * The hot key is written as this many sub-keys (a suffix per write, every sub-key read and merged on read), so each carries hot_key_share / hot_key_split. Default 1 (the key kept whole).
+ */
+hot_key_split?: number
 }
 export interface Flow {
 kind: ("read" | "write")
@@ -321,6 +351,18 @@ p99?: Ms | undefined
  * Identical calls made in parallel (one per shard or partition), e.g. 100. Default 1. The flow waits for the slowest of them.
  */
 fanout?: number
+publish?: Publish
+}
+/**
+ * On a write to a store: the change must also reach a stream (for projections, other services), and how it gets there without a second write in the request. outbox: the request writes the change and an outbox row in one transaction, and `relay` (a worker that consumes this store and writes `stream`) publishes it; cdc: `relay` (a connector worker that consumes this store's log and writes `stream`) publishes every committed change; event-sourced: the store is an event store, its log is the stream (`stream` omitted), or `relay` carries its events on to `stream`.
+ */
+export interface Publish {
+/**
+ * outbox (a relay reads the outbox table written in the same transaction), cdc (a connector reads the store's change log) or event-sourced (the stream is the store).
+ */
+via: ("outbox" | "cdc" | "event-sourced")
+stream?: Id3
+relay?: Id4
 }
 export interface ParallelGroup {
 /**
@@ -372,12 +414,12 @@ residency?: [RegionId, ...(RegionId)[]]
 }
 export interface Patterns {
 cqrs?: {
-commands: Id3
+commands: Id5
 /**
  * The read-model store(s).
  */
 queries: (Id1 | [Id1, ...(Id1)[]])
-projection?: Id4
+projection?: Id6
 /**
  * Projection updated inside the write transaction. Default false.
  */
@@ -388,7 +430,7 @@ sync?: boolean
 reason?: (CqrsReason | [CqrsReason, ...(CqrsReason)[]])
 }
 event_sourcing?: {
-store: Id5
+store: Id7
 /**
  * Stores holding current state, rebuilt from events (projections).
  */
