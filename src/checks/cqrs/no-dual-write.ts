@@ -30,6 +30,7 @@ export default defineCheck<Options>({
     computes:
       'For each write flow that writes a database, search index or object store (flows that append to an event store are event-sourcing/no-dual-write\'s): every stream or queue on the same request path is a dual write. ' +
       'Each `publish` on a write step is checked: outbox and cdc need a `relay` worker that `consumes` the very store the step writes (the outbox table lives in it; CDC reads its log) and `writes` the stream; event-sourced needs the step to write an event store. ' +
+      'With patterns.cqrs, every write flow that changes the write model must get its change to the read models: a `publish` on its write step, or a CDC feed on that store declared by another flow (CDC captures every committed change, whoever wrote it; an outbox relay only the rows written to the outbox). ' +
       'The pass reports the relay\'s lag, which the read models downstream inherit.',
     sources: ['ddiaDualWrites', 'transactionalOutbox', 'debeziumCdc'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
@@ -43,6 +44,8 @@ export default defineCheck<Options>({
         '{{flow}} writes {{store}}, but its {{via}} relay {{relay}} reads {{source}}: the change committed in {{store}} never reaches {{stream}}',
       relayNotToStream: '{{flow}}\'s {{via}} relay {{relay}} reads {{store}} but does not write {{stream}} (it writes {{targets}}): the change never reaches {{stream}}',
       notEventStore: '{{flow}} says its write to {{store}} is event-sourced, but {{store}} is a {{kind}}, not an event store: its rows are current state, not a log consumers can read',
+      unpublished:
+        '{{flow}} ({{rate}} writes/s) changes {{store}}, the CQRS write model, but declares no way for the change to reach the read models: {{why}}, so {{queries}} never show it',
     },
     hints: {
       dualWrite:
@@ -51,6 +54,8 @@ export default defineCheck<Options>({
       relayWrongStore:
         'An outbox row is written in the same transaction as the change, so it lives in the same database; a CDC connector reads one database\'s log. Which store does this flow actually commit to, and which one does the relay read?',
       relayNotToStream: 'Follow the relay\'s `writes`: does it end at the stream the consumers read?',
+      unpublished:
+        'A read model only knows what reaches its projection. An outbox relay moves the rows a writer put in the outbox, nothing else; a CDC connector sees every committed change, whoever made it. Which one covers this writer?',
       notEventStore: 'Event-sourced means the log of events is the record. Is this store a log that consumers can subscribe to, or a table of current rows? If it is a table, which other way gets its changes out?',
     },
   },
@@ -76,10 +81,41 @@ export default defineCheck<Options>({
         const finding = judgePublish(model, f, p);
         if (finding) out.push(finding);
       }
+      const unpublished = unpublishedWrite(model, f);
+      if (unpublished) out.push(unpublished);
     }
     return out;
   },
 });
+
+/** Stores with a CDC feed declared by some write step: every committed change to them reaches a stream. */
+function cdcFeeds(model: Model): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of model.flowOrder) {
+    for (const p of model.flows[name]!.publishes ?? []) {
+      const relay = p.relay === undefined ? undefined : model.components[p.relay];
+      if (p.via === 'cdc' && relay?.consumes === p.store && p.stream !== undefined && relay.writes.includes(p.stream)) out.set(p.store, p.relay!);
+    }
+  }
+  return out;
+}
+
+/** A write to the CQRS write model that nothing carries to the read models (no stream on the path, no publish, no CDC feed). */
+function unpublishedWrite(model: Model, f: ModelFlow): Finding | undefined {
+  const cqrs = model.patterns.cqrs;
+  if (!cqrs) return undefined;
+  const at = f.path.indexOf(cqrs.commands);
+  if (at < 0 || !STORE_KINDS.has(model.components[cqrs.commands]?.kind ?? '')) return undefined;
+  if (f.path.some((h) => MESSAGE_KINDS.has(model.components[h]?.kind ?? ''))) return undefined; // a dual write, reported above
+  if ((f.publishes ?? []).some((p) => p.store === cqrs.commands)) return undefined;
+  if (cdcFeeds(model).has(cqrs.commands)) return undefined;
+  const outbox = model.flowOrder.flatMap((n) => model.flows[n]!.publishes ?? []).find((p) => p.store === cqrs.commands && p.via === 'outbox' && p.relay !== undefined);
+  const why = outbox ? `${outbox.relay} relays only the outbox rows other flows write, and this flow writes none` : 'it publishes to no stream and no outbox or CDC feed reads the store';
+  return {
+    status: 'fail', messageId: 'unpublished', data: { flow: f.name, rate: count(f.rate), store: cqrs.commands, queries: cqrs.queries.join(', '), why }, path: hopSpecPath(f, at),
+    evidence: { flow: f.name, store: cqrs.commands, outboxRelay: outbox?.relay ?? null },
+  };
+}
 
 function judgePublish(model: Model, f: ModelFlow, p: ModelPublish): Finding | undefined {
   const store = model.components[p.store];

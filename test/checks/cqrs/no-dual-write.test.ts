@@ -5,10 +5,16 @@ testCheck(noDualWrite, {
   valid: [
     { spec: 'cqrs/outbox-ok.yaml', name: 'outbox with a relay that reads orders-db and writes order-events' },
     { spec: 'cqrs/cdc-ok.yaml', name: 'CDC connector on the store that was written' },
+    { spec: 'cqrs/admin-cdc.yaml', name: 'CDC sees the admin tool\'s direct writes too' },
     // The flow appends to an event store: event-sourcing/no-dual-write judges it.
     { spec: 'event-sourcing/publish-beside-append.yaml', name: 'event-sourced flows are not this check\'s', applies: false },
   ],
   invalid: [
+    {
+      spec: 'cqrs/admin-unpublished.yaml',
+      // cancel-order [admin-api, orders-db]: orders-db is hop 2, on line 15
+      findings: [{ status: 'fail', messageId: 'unpublished', line: 15, data: { flow: 'cancel-order', rate: '20', store: 'orders-db', queries: 'summary-db' } }],
+    },
     {
       spec: 'cqrs/orders-ok.yaml',
       name: 'commits to orders-db, then publishes to order-events in the same request',
