@@ -2,7 +2,8 @@
 // their hits), writes replicated to every copy of a store, and workers' projections. Utilization is
 // per node: a stateless tier splits everything over its replicas, rate / (replicas x capacity); every
 // replica of a replicated store applies every write, so one node carries all the writes plus its
-// share of the reads, (writes / partitions + reads / replicas) / capacity. Also at a 2x surge.
+// share of the reads, (writes + reads / replicas) / capacity; a partitioned store's busiest node carries
+// the busiest partition's share of both. Also at a 2x surge.
 // A fan-out step of N calls loads its target N times per request (one call per shard: the N calls
 // spread over the target's replicas like any other).
 import { replicaRegions } from '../spec/lookups.js';
@@ -24,19 +25,40 @@ export function replicasApplyEveryWrite(c: ModelComponent): boolean {
   return c.stateful && !PARTITIONED_KINDS.has(c.kind);
 }
 
-/**
- * How many ways a store's writes are split: 1 for a replicated store today. Hook for sharded stores
- * (the invariants issue adds `partitions`): a store split into P shards sends each node writes / P.
- */
-export function writePartitions(_c: ModelComponent): number {
-  return 1;
+/** How many partitions (shards) a store's data is split into: 1 unless it declares `partitions`. */
+export function writePartitions(c: ModelComponent): number {
+  return Math.max(1, c.partitions?.count ?? 1);
 }
 
-/** Requests/s one node carries: all the writes (over partitions) plus its share of the reads for a replicated store; an even share otherwise. */
+/** Share of a store's traffic on the busiest single key after splitting: hot_key_share / hot_key_split (0 when not stated). */
+export function hotSubKeyShare(c: ModelComponent): number {
+  return Math.min(1, c.partitions?.hotKeyShare ?? 0) / Math.max(1, c.partitions?.hotKeySplit ?? 1);
+}
+
+/**
+ * Share of a partitioned store's traffic on its busiest partition: max(hot key's share / its split, 1 / partitions).
+ * The hot key lives in one partition whatever the count, so adding partitions stops helping once
+ * 1 / partitions falls below the hot key's share (Kleppmann, DDIA ch. 6, "Skewed workloads").
+ */
+export function hottestPartitionShare(c: ModelComponent): number {
+  return Math.max(1 / writePartitions(c), hotSubKeyShare(c));
+}
+
+/** Nodes of a component in one region: replicas, times partitions for a partitioned store (each partition is its own replica set). */
+export function nodesPerRegion(c: ModelComponent): number {
+  return Math.max(1, c.replicas) * writePartitions(c);
+}
+
+/**
+ * Requests/s on the busiest node. A replicated store: every replica of a partition applies all of its
+ * writes and serves 1/replicas of its reads, and the busiest partition carries hottestPartitionShare of
+ * both (1 for an unpartitioned store). Other kinds: an even share.
+ */
 export function perNodeRate(c: ModelComponent, rate: number, writeRate: number): number {
   const replicas = Math.max(1, c.replicas);
   if (!replicasApplyEveryWrite(c)) return rate / replicas;
-  return writeRate / writePartitions(c) + (rate - writeRate) / replicas;
+  const share = hottestPartitionShare(c);
+  return share * writeRate + (share * (rate - writeRate)) / replicas;
 }
 
 type Loads = Record<string, Record<string, { rate: number; writeRate: number }>>;
@@ -103,11 +125,11 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
     const c = model.components[id]!;
     out[id] = {};
     for (const [region, l] of Object.entries(byRegion)) {
-      const cap = c.replicas * c.capacityRps;
-      // One node carries every write (over partitions) of a replicated store plus its share of the reads;
+      const cap = nodesPerRegion(c) * c.capacityRps;
+      // One node carries every write of its partition of a replicated store plus its share of the reads;
       // where a store serves fewer writes than reads per replica, each share uses its own capacity.
       const perNode = perNodeRate(c, l.rate, l.writeRate);
-      const readsPerNode = (l.rate - l.writeRate) / Math.max(1, c.replicas);
+      const readsPerNode = (replicasApplyEveryWrite(c) ? hottestPartitionShare(c) : 1) * (l.rate - l.writeRate) / Math.max(1, c.replicas);
       const writesPerNode = perNode - readsPerNode;
       const writeCap = c.writeCapacityRps ?? c.capacityRps;
       const utilization = c.capacityRps > 0 && writeCap > 0 ? readsPerNode / c.capacityRps + writesPerNode / writeCap : Number.POSITIVE_INFINITY;
@@ -115,6 +137,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
         component: id, region, rate: round(l.rate), replicas: c.replicas, capacity: cap,
         utilization: round(utilization, 4), surgeUtilization: round(utilization * (model.surgeFactor ?? SURGE_FACTOR), 4), writeRate: round(l.writeRate),
         perNodeRate: round(perNode), everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
+        ...(c.partitions && replicasApplyEveryWrite(c) ? { partitions: writePartitions(c), hottestShare: round(hottestPartitionShare(c), 4), hotKeyShare: c.partitions.hotKeyShare ?? 0, hotKeySplit: c.partitions.hotKeySplit } : {}),
       };
       // The wait in front of the replicas there (M/M/c, analysis/queueing.ts), from the same utilization
       // (unrounded): c = replicas, mu = capacity per replica, lambda = utilization x c x mu.

@@ -1,5 +1,5 @@
 // What the design costs to run, per component and region, from the catalog's on-demand prices:
-// replicas x the price per replica-hour of the component's tech/size (or its kind's representative,
+// replicas (x partitions for a partitioned store) x the price per replica-hour of the component's tech/size (or its kind's representative,
 // src/data/cost.ts), plus the requests/s that reach it x the price per million requests for services
 // billed by use, plus one mesh proxy per meshed replica when the mesh names a sidecar product.
 // Monthly = hourly x 730 h. Clients and externals cost 0 (not on the design's bill).
@@ -7,6 +7,7 @@ import { HOURS_PER_MONTH, REPRESENTATIVE_TECH } from '../data/cost.js';
 import { MESH_TECH, TECH } from '../data/tech.js';
 import { dict } from '../spec/dict.js';
 import type { Model, ModelComponent } from '../spec/model.js';
+import { nodesPerRegion } from './capacity.js';
 import type { ComponentCost, CostMetrics, RegionCost, RegionLoad } from './metrics.js';
 
 const SECONDS_PER_HOUR = 3600;
@@ -39,14 +40,15 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
     let compTotal = 0;
     for (const region of c.regions) {
       const requestsPerS = capacity[id]?.[region]?.rate ?? 0;
-      const replicaUsd = size ? c.replicas * size.usdPerHour : 0;
+      // A partitioned store runs `replicas` nodes per partition.
+      const replicaUsd = size ? nodesPerRegion(c) * size.usdPerHour : 0;
       const requestUsd = size?.usdPerMillionRequests ? (requestsPerS * SECONDS_PER_HOUR / 1e6) * size.usdPerMillionRequests : 0;
       const meshUsd = c.sidecar ? c.replicas * proxyUsdPerHour : 0;
       const hourly = replicaUsd + requestUsd + meshUsd;
       compTotal += hourly;
       regionTotals[region] = (regionTotals[region] ?? 0) + hourly;
       regions[region] = {
-        region, replicas: c.replicas, requestsPerS, replicaUsdPerHour: round(replicaUsd, 4), requestUsdPerHour: round(requestUsd, 4),
+        region, replicas: nodesPerRegion(c), requestsPerS, replicaUsdPerHour: round(replicaUsd, 4), requestUsdPerHour: round(requestUsd, 4),
         meshUsdPerHour: round(meshUsd, 4), usdPerHour: round(hourly, 4), usdPerMonth: round(hourly * HOURS_PER_MONTH, 2),
       };
     }

@@ -51,7 +51,7 @@ export function metricsTable(m: Metrics): string {
   out.push('capacity');
   for (const [id, byRegion] of Object.entries(m.capacity)) {
     for (const l of Object.values(byRegion)) {
-      out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas)}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
+      out.push(`  capacity["${id}"]["${l.region}"].utilization = ${fmt(l.utilization, 4)}  (${l.everyReplicaWrites ? `${fmt(l.perNodeRate)} req/s per node: every write + reads / ${l.replicas}, of ${fmt(l.capacity / l.replicas / (l.partitions ?? 1))}${l.partitions !== undefined ? ` (busiest of ${l.partitions} partitions: ${fmt(l.hottestShare ?? 0, 4)} of the traffic)` : ''}` : `${fmt(l.rate)} req/s of ${fmt(l.capacity)}`})`);
       if (l.queue) out.push(`    .queue.probWait = ${fmt(l.queue.probWait, 4)}  .queue.meanMs = ${fmt(l.queue.meanMs, 3)}  .queue.p99Ms = ${fmt(l.queue.p99Ms, 3)}  (M/M/c, c = ${l.queue.servers}, mu = ${fmt(l.queue.serviceRate)}/s)`);
     }
   }

@@ -99,6 +99,26 @@ export const SOURCES = {
     title: 'L. Kleinrock, "Queueing Systems, Volume 1: Theory" (Wiley, 1975), section 3.5, the M/M/m queue (Erlang C)',
     where: 'P(wait) = Erlang C; P(W > t) = C e^(-(m mu - lambda) t); mean wait C / (m mu - lambda); Erlang B recursion B(k) = a B(k-1) / (k + a B(k-1))',
   },
+  transactionalOutbox: {
+    title: 'C. Richardson, microservices.io, "Pattern: Transactional outbox" and "Pattern: Transaction log tailing"',
+    where: 'a service that updates its database and sends a message cannot do both atomically without 2PC: it inserts the message into an outbox table in the same local transaction, and a message relay publishes the outbox rows (polling, or tailing the transaction log)',
+  },
+  debeziumCdc: {
+    title: 'Debezium documentation, "Debezium architecture" and "Outbox Event Router"',
+    where: 'connectors capture row-level changes from the database\'s transaction log (MySQL binlog, PostgreSQL WAL) and produce them to Kafka topics; every committed change, in commit order, nothing the application must remember to send',
+  },
+  ddiaDualWrites: {
+    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 11, "Keeping Systems in Sync" (dual writes) and "Change Data Capture"',
+    where: 'with dual writes, one write can succeed while the other fails (a crash between them), leaving the systems permanently inconsistent; make one system the leader (the database\'s log via CDC, or an event log) and derive the others from it',
+  },
+  ddiaPartitioning: {
+    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 6, "Skewed Workloads and Relieving Hot Spots"',
+    where: 'hashing cannot avoid hot spots when all reads and writes are for the same key (a celebrity user\'s ID); the application must split the hot key, e.g. appending a random two-digit number spreads it over 100 keys, at the cost of reading all of them',
+  },
+  dynamodbPartitions: {
+    title: 'Amazon DynamoDB Developer Guide, "Best practices for designing and using partition keys effectively"',
+    where: 'each partition supports up to 3,000 read capacity units and 1,000 write capacity units per second; a hot partition is throttled at those limits whatever the table\'s total capacity',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',
@@ -248,6 +268,16 @@ export const QUEUEING_NEAR_SATURATION = 0.95;
  * passes exactly when it is at or above the dependency's healthy p99 (sdcoach convention, from the definition of p99).
  */
 export const MAX_TIMEOUT_CUT_OFF = 0.01;
+/**
+ * Highest share of one node's capacity the writes on a single write primary (a store's, or one partition's)
+ * may take (sdcoach convention: below the 0.8 utilization limit, since that node also applies replication
+ * and serves its share of the reads).
+ */
+export const WRITE_PRIMARY_LIMIT = 0.6;
+/** One DynamoDB partition's ceiling, units per second (1 KB writes, 4 KB strongly consistent reads). Source: SOURCES.dynamodbPartitions. */
+export const DYNAMODB_PARTITION_LIMITS = { writeUnitsPerS: 1000, readUnitsPerS: 3000 };
+/** Keys a hot key is split into in the worked example (a random two-digit suffix). Source: SOURCES.ddiaPartitioning. */
+export const HOT_KEY_SPLIT_EXAMPLE = 100;
 /** Extra threads on top of Little's law demand. Source: SOURCES.hystrix ("+ breathing room", 5 in its example). */
 export const POOL_BREATHING_ROOM = 5;
 

@@ -7,7 +7,7 @@ import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { hopKey, targetsOf, type Annotation, type DiagramFinding, type FindingTargets, type Mark } from './findings.js';
-import { failoverLabel, fmtMs, fmtRate, fmtShare, msLabel, queueLabel, regionRole, replicationLabel } from './labels.js';
+import { failoverLabel, fmtMs, fmtRate, fmtShare, msLabel, queueLabel, regionRole, RELAY_NAME, replicationLabel } from './labels.js';
 
 export interface AsciiOptions {
   /** Terminal columns; the preview never draws wider (at least 40). */
@@ -138,10 +138,20 @@ function words(t: Token): Token[] {
   return t.text.split(/ +/).filter(Boolean).map((w) => token(w, t.mark));
 }
 
+/** The publish mode of the write step that names this worker as its relay, if any. */
+function relayOf(model: Model, id: string): 'outbox' | 'cdc' | 'event-sourced' | undefined {
+  for (const name of model.flowOrder) for (const p of model.flows[name]!.publishes ?? []) if (p.relay === id) return p.via;
+  return undefined;
+}
+
 function componentToken(model: Model, c: ModelComponent, region: string | undefined, a: Annotation | undefined): Token {
   const [open, close] = BRACKETS[c.kind] ?? ['[', ']'];
   const parts = [termText(c.id)];
   if (c.kind !== 'external' && c.kind !== 'client') parts.push(`×${c.replicas}`);
+  // A partitioned store: its partition count, and the hot key's share when stated.
+  if (c.partitions) parts.push(`${c.partitions.count}p${c.partitions.hotKeyShare !== undefined ? ` hot ${fmtShare(c.partitions.hotKeyShare)}${c.partitions.hotKeySplit > 1 ? `÷${c.partitions.hotKeySplit}` : ''}` : ''}`);
+  const relay = relayOf(model, c.id);
+  if (relay) parts.push(RELAY_NAME[relay].node);
   parts.push(...regionRole(c, region));
   if (c.sidecar) parts.push(model.patterns.mesh?.dataPlane === 'ambient' ? 'mesh' : '+sidecar');
   const mark = a ? ` ${ICON[a.status]}` : '';

@@ -7,7 +7,7 @@ import type { Model, ModelComponent } from '../spec/model.js';
 import type { ComponentKind } from '../spec/types.js';
 import { IdAllocator } from './escape.js';
 import { combine, hopKey, MARK_ICON, type Annotation, type FindingTargets, type Mark } from './findings.js';
-import { callLabel, failoverLabel, guardLabel, fmtMs, fmtRange, fmtShare, kindLine, msLabel, poolsLine, queueLabel, replicationLabel, roleLine, sizeLine } from './labels.js';
+import { callLabel, failoverLabel, guardLabel, fmtMs, fmtRange, fmtShare, kindLine, msLabel, partitionsLine, poolsLine, queueLabel, RELAY_NAME, replicationLabel, roleLine, sizeLine } from './labels.js';
 
 export type NodeShape = ComponentKind | 'users';
 export type NodeClass = Mark | 'standby' | 'meshed' | 'external';
@@ -144,6 +144,18 @@ function legendFor(targets: FindingTargets, graph: DiagramGraph): LegendEntry[] 
   return legend;
 }
 
+/** Workers that write steps name as their relay (outbox relay, CDC connector, event-store subscription), by id. */
+const relayCache = new WeakMap<Model, Map<string, 'outbox' | 'cdc' | 'event-sourced'>>();
+function relays(model: Model): Map<string, 'outbox' | 'cdc' | 'event-sourced'> {
+  let out = relayCache.get(model);
+  if (!out) {
+    out = new Map();
+    for (const name of model.flowOrder) for (const p of model.flows[name]!.publishes ?? []) if (p.relay !== undefined && !out.has(p.relay)) out.set(p.relay, p.via);
+    relayCache.set(model, out);
+  }
+  return out;
+}
+
 /** Node of a component in a region (created on first use, for routes the placement did not list). */
 function componentNode(b: Builder, model: Model, id: string, region: string | undefined): DiagramNode {
   const nodeId = region !== undefined ? b.ids.id('n', id, region) : b.ids.id('n', id);
@@ -154,7 +166,9 @@ function componentNode(b: Builder, model: Model, id: string, region: string | un
   if (c.failover?.standby === region && region !== undefined && !c.regions.includes(region)) classes.push('standby');
   if (c.sidecar) classes.push('meshed');
   if (c.kind === 'external') classes.push('external');
-  const lines = [id, kindLine(c), sizeLine(c), roleLine(c, region, model.patterns.mesh?.dataPlane), poolsLine(c)].filter(Boolean);
+  const relay = relays(model).get(id);
+  const kind = relay ? [kindLine(c), RELAY_NAME[relay].node].filter(Boolean).join(' · ') : kindLine(c);
+  const lines = [id, kind, sizeLine(c), partitionsLine(c), roleLine(c, region, model.patterns.mesh?.dataPlane), poolsLine(c)].filter(Boolean);
   return b.addNode({ id: nodeId, shape: c.kind, lines, classes, component: id, ...(region !== undefined ? { region } : {}) }, region);
 }
 
@@ -230,7 +244,8 @@ export function designGraph(model: Model, metrics: Metrics, opts: GraphOptions =
       const wn = componentNode(b, model, id, r);
       if (source) {
         const sn = nearestNode(b, model, source, r);
-        b.edge<FeedState>(sn.id, wn.id, 'feed', () => ({ label: 'consumes', worker: id }), () => {});
+        const relay = relays(model).get(id);
+        b.edge<FeedState>(sn.id, wn.id, 'feed', () => ({ label: relay ? RELAY_NAME[relay].edge : 'consumes', worker: id }), () => {});
       }
       for (const target of w.writes) {
         const store = model.components[target];

@@ -80,6 +80,22 @@ export function sizeLine(c: ModelComponent): string {
   return parts.join(' · ');
 }
 
+/** Partitions line: "8 partitions by post_id · hot key 25% ÷ 16"; empty for a store that is not partitioned. */
+export function partitionsLine(c: ModelComponent): string {
+  const p = c.partitions;
+  if (!p) return '';
+  const parts = [`${p.count} partition${p.count === 1 ? '' : 's'} by ${p.key}`];
+  if (p.hotKeyShare !== undefined) parts.push(`hot key ${fmtShare(p.hotKeyShare)}${p.hotKeySplit > 1 ? ` ÷ ${p.hotKeySplit}` : ''}`);
+  return parts.join(' · ');
+}
+
+/** What a worker named as a write step's relay does: "outbox relay", "CDC connector", "event-store subscription". */
+export const RELAY_NAME: Record<'outbox' | 'cdc' | 'event-sourced', { node: string; edge: string }> = {
+  outbox: { node: 'outbox relay', edge: 'reads outbox' },
+  cdc: { node: 'CDC connector', edge: 'tails log (CDC)' },
+  'event-sourced': { node: 'event-store subscription', edge: 'subscribes' },
+};
+
 /** Role line: primary/replica/standby in this region, and the mesh proxy; empty when none. */
 export function roleLine(c: ModelComponent, region: string | undefined, meshPlane: 'sidecar' | 'ambient' | undefined): string {
   const parts = regionRole(c, region);

@@ -70,6 +70,8 @@ export interface ModelComponent {
   size?: string;
   /** Writes/s one replica serves, where it differs from capacityRps (reads). */
   writeCapacityRps?: number;
+  /** Stores split by key into partitions (shards), each `replicas` nodes per region with its own write primary. */
+  partitions?: ModelPartitions;
   path: SpecPath;
 }
 
@@ -89,6 +91,28 @@ export interface ModelInvariant {
   stores: string[];
   description?: string;
   path: SpecPath;
+}
+
+export interface ModelPartitions {
+  count: number;
+  key: string;
+  /** Share of the store's traffic on its hottest key (absent: spread evenly). */
+  hotKeyShare?: number;
+  /** Sub-keys the hot key is split into (suffixes merged on read); 1 = kept whole. */
+  hotKeySplit: number;
+}
+
+/** A write step whose change must also reach a stream, and how it gets there (spec: a call step's `publish`). */
+export interface ModelPublish {
+  /** Index in ModelFlow.path of the write step. */
+  hop: number;
+  /** The store the step writes. */
+  store: string;
+  via: 'outbox' | 'cdc' | 'event-sourced';
+  stream?: string;
+  relay?: string;
+  /** Where the declaration is written: flows.<name>.path[i].publish. */
+  specPath: SpecPath;
 }
 
 /** One call on a flow's path, in the order of `ModelFlow.path`. */
@@ -131,6 +155,8 @@ export interface ModelFlow {
   invariant?: ModelInvariant;
   /** Retries of the whole request by its caller after a failure or a timeout. */
   retries?: number;
+  /** Write steps that declare how their change reaches a stream (outbox, CDC, event-sourced). */
+  publishes?: ModelPublish[];
   specPath: SpecPath;
 }
 

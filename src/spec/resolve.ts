@@ -116,6 +116,10 @@ function resolveComponent(id: string, c: SpecComponent, spec: Spec, meshed: Set<
     });
   }
   if (c.timeout_ms !== undefined) m.timeoutMs = c.timeout_ms;
+  if (c.partitions) {
+    m.partitions = { count: c.partitions.count, key: c.partitions.key, hotKeySplit: c.partitions.hot_key_split ?? 1 };
+    if (c.partitions.hot_key_share !== undefined) m.partitions.hotKeyShare = c.partitions.hot_key_share;
+  }
   if (c.kind === 'worker') {
     if (c.consumes !== undefined) m.consumes = c.consumes;
     m.lagMs = c.lag_ms ?? DEFAULT_WORKER_LAG_MS;
@@ -234,6 +238,12 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         };
       });
     }
+    const publishes = calls.flatMap((c, i) => (c.publish ? [{
+      hop: i, store: c.component, via: c.publish.via, specPath: ['flows', name, ...c.at, 'publish'],
+      ...(c.publish.stream !== undefined ? { stream: c.publish.stream } : {}),
+      ...(c.publish.relay !== undefined ? { relay: c.publish.relay } : {}),
+    }] : []));
+    if (publishes.length) flow.publishes = publishes;
     if (strong.has(name)) flow.consistency = 'strong';
     if (f.description !== undefined) flow.description = f.description;
     if (f.availability !== undefined) flow.availability = f.availability;

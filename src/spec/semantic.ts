@@ -4,7 +4,7 @@ import { KNOWN_REGIONS, LIMITS } from '../data/figures.js';
 import type { SpecPath } from './diagnostic.js';
 import { DEPRECATED_STRATEGIES } from './model.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
-import { flattenPath } from './steps.js';
+import { flattenPath, type FlatStep } from './steps.js';
 import { closestMatch, listChoices } from './suggest.js';
 import { MESH_TECH, TECH } from '../data/tech.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -35,6 +35,7 @@ export const FIELD_KINDS: Record<string, { kinds: ReadonlySet<ComponentKind>; sa
   consumes: { kinds: new Set(['worker']), say: 'workers' },
   writes: { kinds: new Set(['worker']), say: 'workers' },
   lag_ms: { kinds: new Set(['worker']), say: 'workers' },
+  partitions: { kinds: new Set(['database', 'event-store', 'search', 'cache']), say: 'databases, event stores, search indexes and caches' },
   failover: { kinds: new Set(['cdn', 'load-balancer', 'gateway', 'service', 'worker', ...STATEFUL]), say: 'deployed components (not clients or external dependencies)' },
 };
 const FIELD_KIND_RULES = Object.entries(FIELD_KINDS);
@@ -158,10 +159,20 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
       const guess = closestMatch(pool, ids);
       if (guess) err([...base, 'pools', pool], `pool "${pool}" names no component: did you mean "${guess}"? (pools are keyed by the dependency they call)`, 'unknown-component', true);
     }
-    if (c.consumes !== undefined) ref([...base, 'consumes'], c.consumes, `"consumes" of worker "${id}"`, new Set(['queue', 'stream', 'event-store']), 'a queue, stream or event store');
+    if (c.consumes !== undefined) ref([...base, 'consumes'], c.consumes, `"consumes" of worker "${id}"`, new Set(['queue', 'stream', 'event-store', 'database']), 'a queue, stream or event store, or a database whose outbox or change log it reads');
     const writes = c.writes === undefined ? [] : Array.isArray(c.writes) ? c.writes : [c.writes];
     writes.forEach((w, i) => ref(Array.isArray(c.writes) ? [...base, 'writes', i] : [...base, 'writes'], w, `"writes" of worker "${id}"`));
   }
+
+  // A write step's publish declaration: what it names must exist and be of the right kind; whether the
+  // relay really carries this store's changes to the stream is cqrs/no-dual-write's to judge (it teaches).
+  const checkPublish = (pub: NonNullable<FlatStep['publish']>, at: SpecPath, flowKind: string, hop: string, c: SpecComponent | undefined) => {
+    if (flowKind !== 'write') warn(at, 'publish applies to write steps: a read publishes nothing', 'unused-field');
+    if (c && !STATEFUL.has(c.kind)) err(at, `publish goes on the step that writes a store; "${hop}" is a ${c.kind}`, 'publish-target');
+    if (pub.stream !== undefined) ref([...at, 'stream'], pub.stream, 'publish.stream', new Set(['queue', 'stream', 'event-store']), 'a stream, queue or event store');
+    else if (pub.via !== 'event-sourced' && c?.kind !== 'event-store') err(at, `publish via ${pub.via} needs \`stream\`: the stream or queue the change must reach`, 'missing-field');
+    if (pub.relay !== undefined) ref([...at, 'relay'], pub.relay, 'publish.relay', new Set(['worker']), 'a worker');
+  };
 
   // Flows.
   const wlStrong = new Set(spec.workload?.strong_reads ?? []);
@@ -191,6 +202,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
         else if (mode !== 'none' && f.kind === 'read') warn(ccAt, `concurrency applies to writes, and flow "${name}" is a read`, 'unused-field');
         if (typeof cs.concurrency === 'object' && cs.concurrency.ttl_s !== undefined && mode !== 'atomic-hold') warn([...ccAt, 'ttl_s'], `ttl_s only applies to an atomic hold (mode is ${mode})`, 'unused-field');
       }
+      if (step.publish) checkPublish(step.publish, [...base, ...step.at, 'publish'], f.kind, hop, c);
       if (step.fanout === 1) {
         const raw = valueAtSteps(f.path, step.at.slice(1));
         if (raw && typeof raw === 'object' && 'fanout' in raw) warn([...base, ...step.at, 'fanout'], 'fanout: 1 is one call, the default: leave it out', 'unused-field');

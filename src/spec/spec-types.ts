@@ -77,10 +77,6 @@ from?: ("flow" | "client")
  */
 export type Id3 = string
 /**
- * One call (a component id or a call step) or a chain of them (a list).
- */
-export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
-/**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id4 = string
@@ -88,11 +84,23 @@ export type Id4 = string
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id5 = string
-export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
+/**
+ * One call (a component id or a call step) or a chain of them (a list).
+ */
+export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id6 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id7 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id8 = string
 
 /**
  * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
@@ -270,6 +278,7 @@ writes?: (Id1 | [Id1, ...(Id1)[]])
  * Milliseconds (at most 600000, ten minutes).
  */
 lag_ms?: number
+partitions?: Partitions
 }
 export interface Replication {
 mode: ("none" | "sync" | "async" | "consensus")
@@ -297,6 +306,27 @@ steer_s?: number
  * active-active: how concurrent writes to the same key are resolved. Default none.
  */
 conflict?: ("none" | "last-writer-wins" | "crdt" | "home-region" | "application")
+}
+/**
+ * Stores (database, event store, search index, cache): the data is split by `key` into `count` partitions (shards), each its own replica set of `replicas` nodes per region with its own write primary. Writes and reads of a key go to its partition; the busiest partition carries max(hot_key_share / hot_key_split, 1 / count) of the store's traffic.
+ */
+export interface Partitions {
+/**
+ * Number of partitions (shards). Each has `replicas` nodes per region, so the store runs count x replicas nodes per region.
+ */
+count: number
+/**
+ * The partition key: the field that decides which partition a row lives in (user_id, author_id, seat_id...).
+ */
+key: string
+/**
+ * Share of this store's traffic (reads and writes) on its hottest key, which lives in one partition whatever the count: a fact of the workload for this key (a problem may give it). Default: traffic spread evenly (1 / count per partition).
+ */
+hot_key_share?: number
+/**
+ * The hot key is written as this many sub-keys (a suffix per write, every sub-key read and merged on read), so each carries hot_key_share / hot_key_split. Default 1 (the key kept whole).
+ */
+hot_key_split?: number
 }
 export interface Flow {
 kind: ("read" | "write")
@@ -360,6 +390,18 @@ retries?: number
  * Whether the call changes something the caller cannot take back (charges a card, sends an email, books a seat). Default: true for a call to an external on a write flow, false otherwise.
  */
 side_effect?: boolean
+publish?: Publish
+}
+/**
+ * On a write to a store: the change must also reach a stream (for projections, other services), and how it gets there without a second write in the request. outbox: the request writes the change and an outbox row in one transaction, and `relay` (a worker that consumes this store and writes `stream`) publishes it; cdc: `relay` (a connector worker that consumes this store's log and writes `stream`) publishes every committed change; event-sourced: the store is an event store, its log is the stream (`stream` omitted), or `relay` carries its events on to `stream`.
+ */
+export interface Publish {
+/**
+ * outbox (a relay reads the outbox table written in the same transaction), cdc (a connector reads the store's change log) or event-sourced (the stream is the store).
+ */
+via: ("outbox" | "cdc" | "event-sourced")
+stream?: Id4
+relay?: Id5
 }
 export interface ParallelGroup {
 /**
@@ -425,12 +467,12 @@ residency?: [RegionId, ...(RegionId)[]]
 }
 export interface Patterns {
 cqrs?: {
-commands: Id4
+commands: Id6
 /**
  * The read-model store(s).
  */
 queries: (Id1 | [Id1, ...(Id1)[]])
-projection?: Id5
+projection?: Id7
 /**
  * Projection updated inside the write transaction. Default false.
  */
@@ -441,7 +483,7 @@ sync?: boolean
 reason?: (CqrsReason | [CqrsReason, ...(CqrsReason)[]])
 }
 event_sourcing?: {
-store: Id6
+store: Id8
 /**
  * Stores holding current state, rebuilt from events (projections).
  */

@@ -9,6 +9,8 @@ export interface FlatStep {
   component: string;
   fanout: number;
   latency?: CallStep['latency_ms'];
+  /** A write step that must also reach a stream: how (outbox, cdc, event-sourced). */
+  publish?: CallStep['publish'];
   group?: { step: number; branch: number };
   /** Path of the step inside the flow, e.g. ['path', 2, 'parallel', 1, 0]. */
   at: SpecPath;
@@ -25,6 +27,7 @@ function call(step: Call, at: SpecPath, group?: FlatStep['group']): FlatStep {
   return {
     component: step.to, fanout: step.fanout ?? 1, at, idAt: [...at, 'to'], call: step,
     ...(step.latency_ms !== undefined ? { latency: step.latency_ms } : {}),
+    ...(step.publish !== undefined ? { publish: step.publish } : {}),
     ...(group ? { group } : {}),
   };
 }

@@ -116,4 +116,27 @@ flows:
     expect(c['summary-db']!['us-east']).toMatchObject({ rate: 600, writeRate: 600, utilization: 0.06 });
     expect(c['summary-db']!['eu-west']!.writeRate).toBe(600);
   });
+
+  it('loads the busiest partition of a partitioned store: max(hot key share / split, 1 / count) of its writes and reads', () => {
+    const c = loadOf(`
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 20}
+  even-db: {kind: database, replicas: 2, partitions: {count: 4, key: cart_id}}
+  hot-db: {kind: database, replicas: 1, partitions: {count: 10, key: post_id, hot_key_share: 0.3}}
+  split-db: {kind: database, replicas: 1, partitions: {count: 10, key: post_id, hot_key_share: 0.3, hot_key_split: 6}}
+flows:
+  update-cart: {kind: write, rate: 8000, path: [api, even-db]}
+  read-cart: {kind: read, rate: 16000, path: [api, even-db]}
+  like: {kind: write, rate: 10000, path: [api, hot-db]}
+  like-split: {kind: write, rate: 10000, path: [api, split-db]}
+`);
+    // even-db: 4 x 2 = 8 nodes, capacity 8 x 10,000 = 80,000; busiest node 1/4 x 8,000 writes + 1/4 x 16,000 reads / 2
+    // = 2,000 + 2,000 = 4,000 req/s of 10,000 = 40 % (unpartitioned: 8,000 + 8,000 = 160 %)
+    expect(c['even-db']!['us-east']).toMatchObject({ capacity: 80000, perNodeRate: 4000, utilization: 0.4, partitions: 4, hottestShare: 0.25 });
+    // hot-db: max(0.3, 1/10) = 0.3 of 10,000 writes = 3,000 on one node, 30 %, however many partitions
+    expect(c['hot-db']!['us-east']).toMatchObject({ perNodeRate: 3000, utilization: 0.3, hottestShare: 0.3, hotKeyShare: 0.3, hotKeySplit: 1 });
+    // split-db: 0.3 / 6 = 0.05 < 1/10, so the busiest partition carries 0.1: 1,000 writes/s, 10 %
+    expect(c['split-db']!['us-east']).toMatchObject({ perNodeRate: 1000, utilization: 0.1, hottestShare: 0.1 });
+  });
 });

@@ -83,4 +83,18 @@ patterns:
     // ambient: no per-sidecar proxies: 0.288 + 0.192 + 0.225 = $0.705/h
     expect(costOf(spec('istio-ambient')).usdPerHour).toBeCloseTo(0.705, 4);
   });
+
+  it('bills a partitioned store for every node: partitions x replicas', () => {
+    const c = costOf(`
+regions: [us-east]
+components:
+  api: {kind: service}
+  likes-db: {kind: database, replicas: 2, partitions: {count: 8, key: post_id}}
+flows:
+  like: {kind: write, rate: 100, path: [api, likes-db]}
+`);
+    // postgres large (the database representative) $0.225/h x 8 partitions x 2 replicas = $3.60/h; x 730 = $2,628
+    expect(c.components['likes-db']).toMatchObject({ usdPerHour: 3.6, usdPerMonth: 2628 });
+    expect(c.components['likes-db']!.regions['us-east']).toMatchObject({ replicas: 16 });
+  });
 });

@@ -89,4 +89,11 @@ describe('asciiDiagram with parallel calls', () => {
     const out = strip(asciiDiagram(model, metrics, { width: 160, color: false, flow: 'read-feed' }));
     expect(out).toMatch(/celeb-posts fan-out 20 ∥2/);
   });
+
+  it('marks partitioned stores and relay workers', () => {
+    const hot = load('test/checks/fixtures/scalability/partitions-hot.yaml');
+    expect(strip(asciiDiagram(hot.model, hot.metrics, { width: 120 }))).toContain('[(likes-db ×1 32p hot 25%)]');
+    const cdc = load('test/checks/fixtures/cqrs/cdc-ok.yaml');
+    expect(strip(asciiDiagram(cdc.model, cdc.metrics, { width: 120 }))).toContain('[[orders-cdc ×2 CDC connector]]');
+  });
 });

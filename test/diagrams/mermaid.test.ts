@@ -118,4 +118,26 @@ describe('designToMermaid', () => {
     const b = load('examples/global-feed.yaml');
     expect(designToMermaid(a.model, a.metrics)).toBe(designToMermaid(b.model, b.metrics));
   });
+
+  it('shows a CDC connector and an outbox relay as such, with what they read', () => {
+    const cdc = load('test/checks/fixtures/cqrs/cdc-ok.yaml');
+    const src = designToMermaid(cdc.model, cdc.metrics);
+    expect(src).toMatch(/orders-cdc<br\/>worker · CDC connector/);
+    expect(src).toMatch(/n_orders_db\w* -\.->\|"tails log \(CDC\)"\| n_orders_cdc/);
+    const outbox = load('test/checks/fixtures/cqrs/outbox-ok.yaml');
+    const src2 = designToMermaid(outbox.model, outbox.metrics);
+    expect(src2).toMatch(/outbox-relay<br\/>worker · outbox relay/);
+    expect(src2).toMatch(/n_orders_db\w* -\.->\|"reads outbox"\| n_outbox_relay/);
+    // A worker no write step names keeps the plain label.
+    expect(src2).toMatch(/n_order_events\w* -\.->\|"consumes"\| n_projector/);
+  });
+
+  it('shows a partitioned store\'s partition count and its hot key\'s share', () => {
+    const hot = load('test/checks/fixtures/scalability/partitions-split.yaml');
+    expect(designToMermaid(hot.model, hot.metrics)).toContain('32 partitions by post_id + bucket · hot key 25#37; #247; 16');
+    const even = load('test/checks/fixtures/scalability/partitions-few.yaml');
+    const src = designToMermaid(even.model, even.metrics);
+    expect(src).toContain('4 partitions by post_id');
+    expect(src).not.toContain('hot key');
+  });
 });

@@ -107,7 +107,11 @@ const CASES: Case[] = [
   { file: 'parallel-first.yaml', code: 'parallel-first', line: 9, column: 9, message: 'starts with a parallel group' },
   { file: 'client-not-first.yaml', code: 'client-not-first', line: 6, message: 'a client can only be the first hop' },
   { file: 'primary-not-placed.yaml', code: 'primary-not-placed', line: 3, message: 'primary region "eu-west" is not one of "orders-db"\'s regions' },
-  { file: 'worker-consumes-database.yaml', code: 'wrong-kind', line: 4, message: '"consumes" of worker "projector" must be a queue, stream or event store' },
+  { file: 'publish-relay-not-worker.yaml', code: 'wrong-kind', line: 7, message: 'publish.relay must be a worker, but "api" is a service' },
+  { file: 'publish-outbox-no-stream.yaml', code: 'missing-field', line: 10, message: 'publish via outbox needs `stream`: the stream or queue the change must reach' },
+  { file: 'publish-on-service.yaml', code: 'publish-target', line: 11, message: 'publish goes on the step that writes a store; "api" is a service' },
+  { file: 'partitions-on-service.yaml', code: 'field-not-for-kind', line: 3, message: '"partitions" applies only to databases, event stores, search indexes and caches; "api" is a service' },
+  { file: 'worker-consumes-service.yaml', code: 'wrong-kind', line: 4, message: '"consumes" of worker "projector" must be a queue, stream or event store, or a database whose outbox or change log it reads' },
 ];
 
 function diagnosticsOf(r: LoadResult): Diagnostic[] {

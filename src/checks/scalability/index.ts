@@ -1,8 +1,9 @@
 // The scalability checks, in the order they are listed by `sdcoach explain`.
 import type { Check } from '../types.js';
+import partitions from './partitions.js';
 import statelessReplicas from './stateless-replicas.js';
 import threadCapacity from './thread-capacity.js';
 import utilization from './utilization.js';
 import writePrimary from './write-primary.js';
 
-export const scalabilityChecks: Check<any>[] = [utilization, threadCapacity, statelessReplicas, writePrimary];
+export const scalabilityChecks: Check<any>[] = [utilization, threadCapacity, statelessReplicas, writePrimary, partitions];

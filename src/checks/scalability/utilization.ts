@@ -16,9 +16,12 @@ interface Options {
 
 /** How one node's load is made up: an even share, or (replicated store) every write plus a share of the reads. */
 function loadText(l: RegionLoad): string {
-  const perReplica = count(l.capacity / Math.max(1, l.replicas));
-  if (!l.everyReplicaWrites) return `${count(l.rate)} req/s over ${l.replicas} x ${perReplica}`;
+  const perReplica = count(l.capacity / Math.max(1, l.replicas * (l.partitions ?? 1)));
   const reads = l.rate - l.writeRate;
+  if (l.partitions !== undefined && l.hottestShare !== undefined) {
+    return `the busiest of ${l.partitions} partitions takes ${pct(l.hottestShare, 1)} of ${count(l.writeRate)} writes/s and ${count(reads)} reads/s; each of its ${l.replicas} replicas applies all its writes: ${count(l.perNodeRate)} req/s on a node that serves ${perReplica}`;
+  }
+  if (!l.everyReplicaWrites) return `${count(l.rate)} req/s over ${l.replicas} x ${perReplica}`;
   return `each of ${l.replicas} replicas applies all ${count(l.writeRate)} writes/s plus 1/${l.replicas} of ${count(reads)} reads/s: ${count(l.perNodeRate)} req/s on a node that serves ${perReplica}`;
 }
 
@@ -34,7 +37,7 @@ export default defineCheck<Options>({
       'in the M/M/c model the mean wait is C / (c mu - lambda), which grows as 1 / (1 - utilization), and at or above 100 % requests arrive faster than they are served and the queue never drains. ' +
       'Traffic also surges beyond the planned peak, and a tier that cannot absorb twice the peak falls over when it does.',
     computes:
-      'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica. ' +
+      'Per component and region: the rate reaching it at peak (flow rates split by the users\' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica; a partitioned store (`partitions`) runs replicas per partition, and its busiest node carries the busiest partition\'s share, max(hot_key_share, 1 / count), of both. ' +
       'Fails above maxUtilization; warns when the surge factor (2 unless the problem gives another) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults). ' +
       'Each message also gives the queueing wait this load causes there (M/M/c, Erlang C: c = replicas in that region, mu = capacity per replica, lambda = utilization x c x mu): the share of requests that wait, the p99 wait, and the wait the same replicas would have near saturation; latency/flow-budget adds these waits to the flows.',
     sources: ['systemforge', 'sdcoach', 'erlangC'],
@@ -67,7 +70,7 @@ export default defineCheck<Options>({
       const path = ['components', id, 'replicas'];
       const data = (l: RegionLoad) => ({
         component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas, load: loadText(l),
-        perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: model.surgeFactor ?? SURGE_FACTOR,
+        perReplica: count(l.capacity / Math.max(1, l.replicas * (l.partitions ?? 1))), surge: pct(l.surgeUtilization, 1), surgeFactor: model.surgeFactor ?? SURGE_FACTOR,
         queueing: l.queue ? `; ${queueStory(l.queue, id, l.region)}` : '',
       });
       const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, writeRate: l.writeRate, perNodeRate: l.perNodeRate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization, ...(l.queue ? { queue: { probWait: l.queue.probWait, meanMs: l.queue.meanMs, p99Ms: l.queue.p99Ms } } : {}) }])) };

@@ -35,3 +35,20 @@ it('loads each replica of a store with every write plus its share of the reads',
   // (spread evenly it would look like 14,000 / 40,000 = 35%)
   expect(f).toMatchObject({ data: { utilization: '80%', load: 'each of 4 replicas applies all 6,000 writes/s plus 1/4 of 8,000 reads/s: 8,000 req/s on a node that serves 10,000' } });
 });
+
+testCheck(utilization, {
+  valid: [
+    // likes-db: busiest partition max(0.05, 1/8) x 30,000 = 3,750 writes/s on one node = 37.5 %; api 30,000 / (8 x 5,000) = 75 %
+    { spec: 'scalability/partitions-ok.yaml', name: 'partitioned store', options: { checkSurge: false } },
+  ],
+  invalid: [
+    {
+      spec: 'scalability/partitions-reads.yaml',
+      name: 'partitioned store: the busiest node applies its partition\'s writes and its share of the reads',
+      options: { checkSurge: false },
+      // 4 partitions x 2 replicas: 1/4 x 20,000 writes = 5,000 + 1/4 x 40,000 reads / 2 = 5,000 -> 10,000 / 10,000 = 100 % > 80 %
+      // (unpartitioned, one node would carry 20,000 + 20,000 = 400 %); capacity 4 x 2 x 10,000 = 80,000
+      findings: [{ status: 'fail', messageId: 'overLimit', line: 5, data: { component: 'carts-db', region: 'us-east', utilization: '100%', perReplica: '10,000' } }],
+    },
+  ],
+});

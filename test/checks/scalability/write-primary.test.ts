@@ -17,3 +17,17 @@ testCheck(writePrimary, {
     },
   ],
 });
+
+testCheck(writePrimary, {
+  valid: [
+    // one primary per partition: max(0.05, 1/8) x 30,000 = 3,750 / 10,000 = 37.5 %
+    { spec: 'scalability/partitions-ok.yaml', name: 'partitioned store within the limit' },
+  ],
+  invalid: [
+    {
+      spec: 'scalability/partitions-hot.yaml',
+      // 32 partitions, but the hot key's partition takes 25 % of 30,000 = 7,500 / 10,000 = 75 % > 60 %
+      findings: [{ status: 'fail', messageId: 'partitionedOverLimit', line: 8, data: { store: 'likes-db', partitions: 32, totalWrites: '30,000', share: '25%', writes: '7,500', utilization: '75%' } }],
+    },
+  ],
+});
