@@ -56,7 +56,7 @@ describe('schemas and stages', () => {
   it('grade --stage 9 blames the command line, not the problem file', () => {
     const r = sdcoach(['grade', 'problems/order-history/solutions/stage-1.yaml', '--stage', '9']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('sdcoach: stage 9: problem "order-history" has stages 1-3');
+    expect(r.stderr).toContain('sdcoach: stage 9: problem "order-history" has stages 1-4');
     expect(r.stderr).not.toContain('problem.yaml');
   });
 

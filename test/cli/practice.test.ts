@@ -41,7 +41,7 @@ describe('sdcoach practice outside a terminal', () => {
     const unknown = sdcoach(['practice', 'order-histroy']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('did you mean "order-history"?');
-    expect(sdcoach(['practice', 'order-history', '--stage', '9']).stderr).toContain('has stages 1-3');
+    expect(sdcoach(['practice', 'order-history', '--stage', '9']).stderr).toContain('has stages 1-4');
     expect(sdcoach(['practice', '--spec', 'x.yaml']).status).toBe(2);
     const bad = sdcoach(['practice', 'order-history', '--stage', 'two']);
     expect(bad.status).toBe(2);
@@ -112,7 +112,7 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     expect(started.status, started.stderr).toBe(0);
 
     let s = await see(/Score [\d.]+\/100/, 20_000);
-    expect(s).toContain('Stage 1 of 3');
+    expect(s).toContain('Stage 1 of 4');
     expect(s).toContain('sdcoach-work/order-history.yaml');
     expect(s).toMatch(/not passed yet/);
     expect(s).not.toContain('Score 100/100');
@@ -122,14 +122,14 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     expect(s).toContain('✓ passed');
 
     tmux('send-keys', '-t', 'e2e', 'n');
-    s = await see(/Stage 2 of 3/, 10_000);
+    s = await see(/Stage 2 of 4/, 10_000);
     expect(s).toContain('The payment confirmation page must be exact');
-    expect(s).toContain('stage 2/3');
+    expect(s).toContain('stage 2/4');
 
     tmux('send-keys', '-t', 'e2e', 'q');
     s = await see(/sdcoach exited with \d+/, 10_000);
     expect(s).toContain('sdcoach exited with 0');
-    expect(s).toContain('order-history: 1 of 3 stages passed; on stage 2');
+    expect(s).toContain('order-history: 1 of 4 stages passed; on stage 2');
 
     const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
     expect(progress.problems['order-history']).toMatchObject({ stage: 2, stages: { 1: { passed: true, bestScore: 100 } } });
@@ -161,8 +161,8 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
 
     // Stage 1: the title and stage dots, the prompt, the results with the file, a two-row legend of words.
     s = await see(/Score [\d.]+\/100/, 20_000);
-    expect(s).toContain('stage 1/3');
-    expect(s).toContain('Stage 1 of 3');
+    expect(s).toContain('stage 1/4');
+    expect(s).toContain('Stage 1 of 4');
     expect(s).toContain('Separate reads from writes');
     expect(s).toContain('Results  sdcoach-work/order-history.yaml');
     expect(s).toMatch(/not passed yet/);
@@ -186,20 +186,20 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
 
     // n: stage 2, and the file says so.
     tmux('send-keys', '-t', 'e2e', 'n');
-    s = await see(/Stage 2 of 3/, 10_000);
-    expect(s).toContain('stage 2/3');
+    s = await see(/Stage 2 of 4/, 10_000);
+    expect(s).toContain('stage 2/4');
     expect(s).toContain('The payment confirmation page must be exact');
     expect(flat(s)).toContain('Your file now says stage: 2');
     fits(s);
     // The watcher sees the rewritten file; its header now carries stage 2's prompt.
     const file = readFileSync(spec, 'utf8');
     expect(file).toMatch(/^stage: 2$/m);
-    expect(file).toContain('(order-history), stage 2 of 3: The payment confirmation page must be exact');
+    expect(file).toContain('(order-history), stage 2 of 4: The payment confirmation page must be exact');
     expect(file.slice(file.indexOf('problem:')).replace(/^stage: 2$/m, 'stage: 1')).toBe(SOLUTION_1.slice(SOLUTION_1.indexOf('problem:')));
 
     tmux('send-keys', '-t', 'e2e', 'q');
     s = await see(/sdcoach exited with \d+/, 10_000);
     expect(s).toContain('sdcoach exited with 0');
-    expect(flat(s)).toContain('order-history: 1 of 3 stages passed; on stage 2');
+    expect(flat(s)).toContain('order-history: 1 of 4 stages passed; on stage 2');
   });
 });

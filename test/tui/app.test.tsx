@@ -79,7 +79,7 @@ describe('picker', () => {
     const h = mount({ progress });
     const f = await see(h, 'choose a problem');
     expect(f).toContain('interview');
-    expect(f).toMatch(/▸ ◐ order-history\s+Order history at 40,000 reads per second.*1\/3/);
+    expect(f).toMatch(/▸ ◐ order-history\s+Order history at 40,000 reads per second.*1\/4/);
     expect(f).toMatch(/✓ 1\. Separate reads from writes\s+best 100/);
     expect(f).toContain('Enter resume');
     await press(h, 'zz');
@@ -89,7 +89,7 @@ describe('picker', () => {
     await see(h, /▸ ◐ order-history/);
     // Typed fast, letters and Enter arrive in one chunk.
     await press(h, 'cqrs\r');
-    await see(h, 'Stage 1 of 3  ✓ passed');
+    await see(h, 'Stage 1 of 4  ✓ passed');
     expect(h.effects.map((e) => e.type)).toContain('watch');
   });
 });
@@ -98,7 +98,7 @@ describe('stage screen', () => {
   it('shows the prompt, the numbers, the watched file and the results with locations', async () => {
     const h = mount({ problem: 'order-history' });
     const f = await see(h, 'Score');
-    expect(f).toContain('Stage 1 of 3');
+    expect(f).toContain('Stage 1 of 4');
     expect(f).toContain('Separate reads from writes');
     expect(f).toContain('The numbers');
     expect(f).toContain('Order-summary reads at peak');
@@ -140,11 +140,11 @@ describe('stage screen', () => {
     h.save(solution(1));
     await see(h, 'Score 100/100');
     await press(h, 'n');
-    const f = await see(h, 'Stage 2 of 3');
+    const f = await see(h, 'Stage 2 of 4');
     expect(f).toContain('The payment confirmation page must be exact');
     expect(f).toContain('After paying, customers land');
     expect(f).toMatch(/✗ assert\/payment-status-flow · must pass/);
-    expect(f).toContain('stage 2/3 ✓●·');
+    expect(f).toContain('stage 2/4 ✓●··');
     h.save(solution(2));
     await see(h, /Score 100\/100\s+✓ passed/);
   });
@@ -181,7 +181,7 @@ describe('stage screen', () => {
 
   it('uses one pane at a time under 60 columns', async () => {
     const h = mount({ problem: 'order-history', columns: 50 });
-    let f = await see(h, 'Stage 1 of 3');
+    let f = await see(h, 'Stage 1 of 4');
     expect(f).not.toContain('Results');
     expect(f).not.toContain('╭');
     await press(h, '\t');
