@@ -97,7 +97,7 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     term.start(cmd, 120, 40, work);
 
     let s = await see(/Score [\d.]+\/100/, 20_000);
-    expect(s).toContain('Stage 1 of 4');
+    expect(s).toContain('Stage 1 of 5');
     expect(s).toContain('sdcoach-work/order-history.yaml');
     expect(s).toMatch(/not passed yet/);
     expect(s).not.toContain('Score 100/100');
@@ -107,14 +107,14 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     expect(s).toContain('✓ passed');
 
     term.keys('n');
-    s = await see(/Stage 2 of 4/, 10_000);
+    s = await see(/Stage 2 of 5/, 10_000);
     expect(s).toContain('Separate reads from writes');
-    expect(s).toContain('stage 2/4');
+    expect(s).toContain('stage 2/5');
 
     term.keys('q');
     s = await see(/sdcoach exited with \d+/, 10_000);
     expect(s).toContain('sdcoach exited with 0');
-    expect(s).toContain('order-history: 1 of 4 stages passed; on stage 2');
+    expect(s).toContain('order-history: 1 of 5 stages passed; on stage 2');
 
     const progress = JSON.parse(readFileSync(join(state, 'progress.json'), 'utf8'));
     expect(progress.problems['order-history']).toMatchObject({ stage: 2, stages: { 1: { passed: true, bestScore: 100 } } });
@@ -145,8 +145,8 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
 
     // Stage 1: the title and stage dots, the prompt, the results with the file, a two-row legend of words.
     s = await see(/Score [\d.]+\/100/, 20_000);
-    expect(s).toContain('stage 1/4');
-    expect(s).toContain('Stage 1 of 4');
+    expect(s).toContain('stage 1/5');
+    expect(s).toContain('Stage 1 of 5');
     expect(s).toContain('Size the order reads and writes');
     expect(s).toContain('Results  sdcoach-work/order-history.yaml');
     expect(s).toMatch(/not passed yet/);
@@ -170,20 +170,20 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
 
     // n: stage 2, and the file says so.
     term.keys('n');
-    s = await see(/Stage 2 of 4/, 10_000);
-    expect(s).toContain('stage 2/4');
+    s = await see(/Stage 2 of 5/, 10_000);
+    expect(s).toContain('stage 2/5');
     expect(s).toContain('Separate reads from writes');
     expect(flat(s)).toContain('Your file now says stage: 2');
     fits(s);
     // The watcher sees the rewritten file; its header now carries stage 2's prompt.
     const file = readFileSync(spec, 'utf8');
     expect(file).toMatch(/^stage: 2$/m);
-    expect(file).toContain('(order-history), stage 2 of 4: Separate reads from writes');
+    expect(file).toContain('(order-history), stage 2 of 5: Separate reads from writes');
     expect(file.slice(file.indexOf('problem:')).replace(/^stage: 2$/m, 'stage: 1')).toBe(SOLUTION_1.slice(SOLUTION_1.indexOf('problem:')));
 
     term.keys('q');
     s = await see(/sdcoach exited with \d+/, 10_000);
     expect(s).toContain('sdcoach exited with 0');
-    expect(flat(s)).toContain('order-history: 1 of 4 stages passed; on stage 2');
+    expect(flat(s)).toContain('order-history: 1 of 5 stages passed; on stage 2');
   });
 });

@@ -43,7 +43,7 @@ describe('sdcoach progress', () => {
     seed();
     const r = sdcoach('progress');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('◐ order-history  Order history at 40,000 reads per second  1/4 stages');
+    expect(r.stdout).toContain('◐ order-history  Order history at 40,000 reads per second  1/5 stages');
     expect(r.stdout).toMatch(/✓ stage 1 {2}Size the order reads and writes {2}best 100 · hints 0\/3 · 12 min/);
     expect(r.stdout).toMatch(/◐ stage 2 .* best 88\.9 · hints 1\/3 · 0 s {2}← current/);
     expect(r.stdout).toContain('· stage 3');
@@ -54,7 +54,7 @@ describe('sdcoach progress', () => {
     const r = sdcoach('progress', '--json');
     const j = JSON.parse(r.stdout);
     expect(j.file).toBe(join(home, 'progress.json'));
-    expect(j.problems[0]).toMatchObject({ id: 'order-history', status: 'in-progress', stage: 2, stages: 4, stagesPassed: 1 });
+    expect(j.problems[0]).toMatchObject({ id: 'order-history', status: 'in-progress', stage: 2, stages: 5, stagesPassed: 1 });
     expect(j.problems[0].perStage[0]).toMatchObject({ stage: 1, passed: true, bestScore: 100, timeSpentMs: 720_000 });
   });
 
@@ -98,7 +98,7 @@ describe('sdcoach list with progress', () => {
     seed();
     const r = sdcoach('list');
     expect(r.stdout.split('\n')[0]).toMatch(/stages {2}progress$/);
-    expect(r.stdout).toMatch(/^order-history .* ◐ 1\/4$/m);
+    expect(r.stdout).toMatch(/^order-history .* ◐ 1\/5$/m);
     const j = JSON.parse(sdcoach('list', '--json').stdout) as { id: string; progress?: unknown }[];
     expect(j.find((p) => p.id === 'order-history')?.progress).toEqual({ status: 'started', stagesPassed: 1 });
     expect(j.filter((p) => p.id !== 'order-history').every((p) => (p.progress as { status: string }).status === 'new')).toBe(true);

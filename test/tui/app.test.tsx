@@ -79,7 +79,7 @@ describe('picker', () => {
     const h = mount({ progress });
     const f = await see(h, 'choose a problem');
     expect(f).toContain('interview');
-    expect(f).toMatch(/▸ ◐ order-history\s+Order history at 40,000 reads per second.*1\/4/);
+    expect(f).toMatch(/▸ ◐ order-history\s+Order history at 40,000 reads per second.*1\/5/);
     expect(f).toMatch(/✓ 1\. Size the order reads and writes\s+best 100/);
     expect(f).toContain('Enter resume');
     await press(h, 'zz');
@@ -89,7 +89,7 @@ describe('picker', () => {
     await see(h, /▸ ◐ order-history/);
     // Typed fast, letters and Enter arrive in one chunk.
     await press(h, 'cqrs\r');
-    await see(h, 'Stage 1 of 4  ✓ passed');
+    await see(h, 'Stage 1 of 5  ✓ passed');
     expect(h.effects.map((e) => e.type)).toContain('watch');
   });
 });
@@ -121,7 +121,7 @@ describe('stage screen', () => {
     // Stage 2, the first design stage: stage 1 (estimates) shows its facts instead of the numbers.
     const h = mount({ problem: 'order-history', stage: 2 });
     const f = await see(h, 'Score');
-    expect(f).toContain('Stage 2 of 4');
+    expect(f).toContain('Stage 2 of 5');
     expect(f).toContain('Separate reads from writes');
     expect(f).toContain('The numbers');
     expect(f).toContain('Order-summary reads at peak');
@@ -164,11 +164,11 @@ describe('stage screen', () => {
     await see(h, 'Score 100/100');
     // From the estimates to the design: the same file, graded against the CQRS stage.
     await press(h, 'n');
-    const f = await see(h, 'Stage 2 of 4');
+    const f = await see(h, 'Stage 2 of 5');
     expect(f).toContain('Separate reads from writes');
     expect(f).toContain('The orders database is at 400%');
     expect(f).toMatch(/✗ scalability\/utilization · must pass/);
-    expect(f).toContain('stage 2/4 ✓●··');
+    expect(f).toContain('stage 2/5 ✓●···');
     h.save(solution(2));
     await see(h, /Score 100\/100\s+✓ passed/);
   });
@@ -205,7 +205,7 @@ describe('stage screen', () => {
 
   it('uses one pane at a time under 60 columns', async () => {
     const h = mount({ problem: 'order-history', columns: 50 });
-    let f = await see(h, 'Stage 1 of 4');
+    let f = await see(h, 'Stage 1 of 5');
     expect(f).not.toContain('Results');
     expect(f).not.toContain('╭');
     await press(h, '\t');

@@ -88,7 +88,7 @@ describe('the spec file follows the stage', () => {
     if (!r.ok) throw new Error(r.why);
     expect(r.header).toBe(true);
     expect(r.text).toMatch(/^stage: 2$/m);
-    expect(r.text).toContain(`# Order history at 40,000 reads per second (order-history), stage 2 of 4: ${problem.stages[1]!.title}`);
+    expect(r.text).toContain(`# Order history at 40,000 reads per second (order-history), stage 2 of 5: ${problem.stages[1]!.title}`);
     expect(r.text).not.toContain(problem.stages[0]!.title);
     // Everything from `problem:` on is the learner's, byte for byte, but the stage line.
     const design = (t: string) => t.slice(t.indexOf('problem:')).replace(/^stage: \d+$/m, 'stage: N');
@@ -250,7 +250,7 @@ describe('Ink frames', () => {
 describe('the quit summary', () => {
   it('says Resume for a problem in progress and Practise it again for a finished one', () => {
     let p = recordGrade(emptyProgress(), 'order-history', 1, 100, true, 0);
-    expect(summary(p, [problem], ['order-history'], '/s/progress.json')).toContain('order-history: 1 of 4 stages passed; on stage 1 (best score 100). Resume: sdcoach practice order-history\n');
+    expect(summary(p, [problem], ['order-history'], '/s/progress.json')).toContain('order-history: 1 of 5 stages passed; on stage 1 (best score 100). Resume: sdcoach practice order-history\n');
     for (const st of [2, 3, 4]) p = recordGrade(p, 'order-history', st, 100, true, 0);
     const done = summary(p, [problem], ['order-history'], '/s/progress.json');
     expect(done).toContain('order-history: all 4 stages passed. Practise it again: sdcoach practice order-history --stage 1\n');

@@ -62,7 +62,7 @@ describe('ensureSpecFile', () => {
     expect(ensureSpecFile(problem, file)).toEqual({ created: true });
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/.*schemas\/spec\.schema\.json\n/);
-    expect(text).toContain('stage 1 of 4: Size the order reads and writes');
+    expect(text).toContain('stage 1 of 5: Size the order reads and writes');
     writeFileSync(file, 'mine: true\n');
     expect(ensureSpecFile(problem, file)).toEqual({ created: false });
     expect(readFileSync(file, 'utf8')).toBe('mine: true\n');
