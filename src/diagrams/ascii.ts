@@ -7,7 +7,7 @@ import { replicaRegions } from '../spec/lookups.js';
 import type { Model, ModelComponent } from '../spec/model.js';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { hopKey, targetsOf, type Annotation, type DiagramFinding, type FindingTargets, type Mark } from './findings.js';
-import { failoverLabel, fmtMs, fmtRate, fmtShare, msLabel, queueLabel, regionRole, RELAY_NAME, replicationLabel } from './labels.js';
+import { failoverLabel, fmtMs, fmtRate, fmtShare, guardLabel, msLabel, queueLabel, regionRole, RELAY_NAME, replicationLabel } from './labels.js';
 
 export interface AsciiOptions {
   /** Terminal columns; the preview never draws wider (at least 40). */
@@ -206,6 +206,8 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
     ...(all.some((h) => h.replicationMs > 0) ? [{ head: 'wait', cell: (h: HopLatency) => fmtMs(h.replicationMs) }] : []),
     ...(all.some((h) => queueLabel(h) !== undefined) ? [{ head: 'queue', cell: (h: HopLatency) => queueLabel(h) ?? '0' }] : []),
     { head: 'total', cell: (h: HopLatency) => fmtMs(h.total.p99) },
+    // Races and retries: the write's concurrency, the call's idempotency key (as on the mermaid arrows).
+    ...(all.some((h) => guardLabel(flow, h.index)) ? [{ head: 'guard', left: true, cell: (h: HopLatency) => termText(guardLabel(flow, h.index)) }] : []),
   ];
   const head = cols.map((c) => c.head);
   for (const origin of Object.values(fm.origins)) {
@@ -215,7 +217,7 @@ function flowTable(cv: Canvas, model: Model, metrics: Metrics, name: string, t: 
       return { cells: cols.map((c) => c.cell(h)), a };
     });
     const widths = head.map((hd, i) => Math.max(displayWidth(hd), ...rows.map((r) => displayWidth(r.cells[i]!))));
-    const fmt = (cells: string[]) => `    ${cells.map((c, i) => (cols[i]!.left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+    const fmt = (cells: string[]) => `    ${cells.map((c, i) => (cols[i]!.left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
     cv.lines.push(cv.p.dim(truncate(fmt(head), cv.width)));
     for (const r of rows) {
       const line = truncate(fmt(r.cells), cv.width);

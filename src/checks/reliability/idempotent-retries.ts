@@ -61,6 +61,7 @@ export default defineCheck<Options>({
       keyed: '{{flow}} calls {{dependency}} with an idempotency key {{origin}}: a retry is recognised and not applied twice',
       noKey: '{{flow}} {{why}} to {{dependency}}, which has a side effect, with no idempotency key: a call that timed out may already have charged, and the retry charges again ({{timedOut}})',
       keyNotKept: '{{flow}} sends {{dependency}} an idempotency key but keeps it nowhere: after a crash or a client retry the request makes a new key, and {{dependency}} sees a new charge',
+      clientKeyNotRecorded: 'the client resends its key to {{flow}}, but {{flow}} records it nowhere: {{dependency}} may answer a repeat with the first result, yet nothing here can tell the repeat from a new request, so it is recorded (and acted on) twice',
       volatileStore: '{{flow}} keeps its idempotency key for {{dependency}} in {{store}}, a {{kind}}: it can evict or lose the key on restart, and the next retry makes a new one',
       storeNotWritten: '{{flow}} says its idempotency key for {{dependency}} is kept in {{store}}, but {{flow}} never writes {{store}}',
       writtenAfterCall: '{{flow}} writes {{store}} only after calling {{dependency}}: if the call times out and the request dies, the key was never recorded, and the retry makes a new one',
@@ -68,6 +69,7 @@ export default defineCheck<Options>({
     hints: {
       noKey: 'After a timeout, did the charge happen or not? You cannot know, so the second attempt must be one the provider can recognise as a repeat. What would it need to receive twice? Look at `idempotency_key` on the call step.',
       keyNotKept: 'A key only works if the retry sends the same one. Where does the retry (possibly from another server, after a crash) find the key the first attempt used?',
+      clientKeyNotRecorded: 'The provider deduplicates its side; who deduplicates yours? Where would a repeat find that this key was already handled, and with what result?',
       volatileStore: 'A cache may drop the key under memory pressure or on a restart, exactly when retries happen. Which store keeps it as long as a retry can come, and already records the order?',
       storeNotWritten: 'The key has to be recorded by this request. Which store does the flow write that could hold the pending order and its key?',
       writtenAfterCall: 'Record the intent before acting on it: write the pending order with its key first, then call the provider, then mark the order paid. What does the path look like in that order?',
@@ -103,7 +105,7 @@ export default defineCheck<Options>({
         }
         const keyAt = [...at, 'idempotency_key'];
         if (key.store === undefined) {
-          out.push({ status: 'fail', messageId: 'keyNotKept', data: base, path: keyAt, evidence });
+          out.push({ status: 'fail', messageId: key.from === 'client' ? 'clientKeyNotRecorded' : 'keyNotKept', data: base, path: keyAt, evidence });
           continue;
         }
         const store = model.components[key.store]!;

@@ -34,6 +34,10 @@ testCheck(idempotentRetries, {
       findings: [{ status: 'fail', messageId: 'keyNotKept', line: 11, data: { flow: 'checkout', dependency: 'payment-api' } }],
     },
     {
+      spec: 'reliability/client-key-not-recorded.yaml',
+      findings: [{ status: 'fail', messageId: 'clientKeyNotRecorded', line: 11, data: { flow: 'authorize', dependency: 'card-network' } }],
+    },
+    {
       spec: 'reliability/charge-key-in-cache.yaml',
       findings: [{ status: 'fail', messageId: 'volatileStore', line: 16, data: { store: 'session-cache', kind: 'cache' } }],
     },
