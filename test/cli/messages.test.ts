@@ -4,7 +4,9 @@
 // saying between which regions a round trip runs.
 import { describe, expect, it } from 'vitest';
 import { assertionContext, compileAssertion, evaluateAssertion } from '../../src/grading/assertions.js';
-import { expectNoStackTrace, sdcoach } from './run-cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectNoStackTrace, ROOT, sdcoach } from './run-cli.js';
 
 describe('one error style', () => {
   it('every usage error starts with "sdcoach: ", commander\'s included', () => {
@@ -97,5 +99,29 @@ describe('examples', () => {
     const r = sdcoach(['validate', 'examples/cqrs-orders.yaml']);
     expect(r.status).toBe(2);
     expect(sdcoach(['validate', 'examples/orders-cqrs.yaml']).status).toBe(0);
+  });
+
+  it('payments-failover: the annotated design passes every check that applies; the original keeps its failures', () => {
+    type Graded = { passed: boolean; checks: { id: string; status: string; findings: { message: string }[] }[] };
+    const grade = (file: string) => JSON.parse(sdcoach(['grade', file, '--format', 'json', '--verbose']).stdout) as Graded;
+    const fixed = grade('examples/payments-failover-annotated.yaml');
+    expect(fixed.passed).toBe(true);
+    expect(fixed.checks.filter((c) => c.status !== 'pass' && c.status !== 'n/a').map((c) => c.id)).toEqual([]);
+    const messages = (g: Graded, id: string) => g.checks.find((c) => c.id === id)!.findings.map((f) => f.message).join('\n');
+    // Active-active with detection and a DNS TTL: 10 s + 30 s = 40 s, within 60.
+    expect(messages(fixed, 'failover/rto-rpo')).toContain('merchants-db RTO is 40 s');
+    // Without them the defaults apply: 30 s to detect (10 s x 3 misses) + 60 s DNS steering = 90 s.
+    const original = grade('examples/payments-failover.yaml');
+    expect(messages(original, 'failover/rto-rpo')).toContain('merchants-db RTO is 90 s');
+    // A sync pair needs both copies up for a write: 0.999 x 0.999 x 0.999 (card network, payments-db,
+    // webhook-queue at two nodes a region) ≈ 99.7 %, within the annotated 99.6 %; at one node a region
+    // the queue alone is 0.9985^2 ≈ 99.7 % and the flow misses the original's 99.9 %.
+    expect(original.checks.find((c) => c.id === 'availability/flow-target')!.status).toBe('fail');
+    expect(messages(original, 'availability/flow-target')).toMatch(/authorize-payment availability is 99\.5%/);
+    // Every choice is explained: each component carries a comment on its line or just above it.
+    const text = readFileSync(join(ROOT, 'examples/payments-failover-annotated.yaml'), 'utf8').split('\n');
+    const comps = text.flatMap((l, i) => (/^  [a-z][a-z-]*:(\s+#.*)?$/.test(l) && i > text.indexOf('components:') && i < text.indexOf('flows:') ? [i] : []));
+    expect(comps.length).toBe(7);
+    for (const i of comps) expect(text.slice(i - 3, i + 8).some((l) => l.includes('#')), text[i]).toBe(true);
   });
 });
