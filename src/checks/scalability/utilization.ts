@@ -65,10 +65,10 @@ export default defineCheck<Options>({
       const loads = Object.values(byRegion).filter((l) => l.rate > 0 && Number.isFinite(l.capacity));
       if (!loads.length) continue;
       const path = ['components', id, 'replicas'];
-      const data = (l: RegionLoad) => ({
+      const data = (l: RegionLoad, brief = false) => ({
         component: id, region: l.region, utilization: pct(l.utilization, 1), rate: count(l.rate), replicas: l.replicas, load: loadText(l),
         perReplica: count(l.capacity / Math.max(1, l.replicas)), surge: pct(l.surgeUtilization, 1), surgeFactor: model.surgeFactor ?? SURGE_FACTOR,
-        queueing: l.queue ? `; ${queueStory(l.queue, id, l.region)}` : '',
+        queueing: l.queue ? `; ${queueStory(l.queue, id, l.region, brief)}` : '',
       });
       const evidence = { byRegion: Object.fromEntries(loads.map((l) => [l.region, { rate: l.rate, writeRate: l.writeRate, perNodeRate: l.perNodeRate, capacity: l.capacity, utilization: l.utilization, surgeUtilization: l.surgeUtilization, ...(l.queue ? { queue: { probWait: l.queue.probWait, meanMs: l.queue.meanMs, p99Ms: l.queue.p99Ms } } : {}) }])) };
       let flagged = false;
@@ -84,8 +84,8 @@ export default defineCheck<Options>({
       if (!flagged) {
         const busiest = loads.reduce((a, b) => (b.utilization > a.utilization ? b : a));
         const slack = 1 - busiest.utilization / options.maxUtilization;
-        if (options.checkSurge) out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest), path, evidence, slack });
-        else out.push({ status: 'pass', messageId: 'withinLimitAtPeak', data: { ...data(busiest), limit: pct(options.maxUtilization, 1) }, path, evidence, slack });
+        if (options.checkSurge) out.push({ status: 'pass', messageId: 'withinLimit', data: data(busiest, true), path, evidence, slack });
+        else out.push({ status: 'pass', messageId: 'withinLimitAtPeak', data: { ...data(busiest, true), limit: pct(options.maxUtilization, 1) }, path, evidence, slack });
       }
     }
     return out;
