@@ -19,14 +19,15 @@ function waitText(v: number): string {
  * "queueing (M/M/c, 2 replicas of 5,000 req/s): at 79% 71% of requests wait, p99 wait 0.9 ms; at 95% it
  * would be 4.6 ms" or, at or above 100 %, why there is no number.
  */
-export function queueStory(w: QueueWait, component: string, region: string | undefined): string {
+export function queueStory(w: QueueWait, component: string, region: string | undefined, brief = false): string {
   const where = region !== undefined ? ` in ${region}` : '';
   const servers = `${w.servers} replica${w.servers === 1 ? '' : 's'}`;
   if (unbounded(w)) {
     return `${component}${where} runs at ${pct(w.utilization, 1)} of what its ${servers} serve: requests arrive faster than they are served, so the queue in front of it grows without bound and so does every wait (M/M/c: the wait is finite only below 100 %)`;
   }
-  const now = `at ${pct(w.utilization, 1)} utilization ${pct(w.probWait, 1)} of requests wait for one of ${component}'s ${servers}${where}, p99 wait ${waitText(waitMs(w))}`;
+  const share = w.probWait < 0.001 ? 'almost no requests wait' : `${pct(w.probWait, 1)} of requests wait`;
+  const now = `at ${pct(w.utilization, 1)} utilization ${share} for one of ${component}'s ${servers}${where}, p99 wait ${waitText(waitMs(w))}`;
   if (w.utilization >= QUEUEING_NEAR_SATURATION) return `queueing (M/M/c): ${now}, and it climbs without bound towards 100 %`;
   const near = queueWait(w.servers, w.serviceRate, QUEUEING_NEAR_SATURATION);
-  return `queueing (M/M/c): ${now}; at ${pct(QUEUEING_NEAR_SATURATION, 1)} the same replicas would make it ${waitText(waitMs(near))} (the wait grows as 1 / (1 - utilization))`;
+  return `queueing (M/M/c): ${now}; at ${pct(QUEUEING_NEAR_SATURATION, 1)} the same replicas would make it ${waitText(waitMs(near))}${brief ? '' : ' (the wait grows as 1 / (1 - utilization))'}`;
 }

@@ -63,7 +63,9 @@ describe('asciiDiagram', () => {
     const out = asciiDiagram(model, metrics, { width: 100, flow: 'create-order' });
     expect(out).toContain('from us-east:');
     expect(out).toContain('from eu-west:');
-    expect(out).toMatch(/^ {4}4 {2}orders-db +us-east +82 +30 +64 +176$/m);
+    // orders-db from eu-west: 82 RTT + 30 + 64 sync wait + its queue: one replica of 10,000 req/s taking all 200
+    // writes/s, rho = 0.02 = Erlang C > 1 %, p99 wait ln(0.02 / 0.01) / 9,800 s = 0.0707 ms -> "0.1"; total 176.07 -> 176
+    expect(out).toMatch(/^ {4}4 {2}orders-db +us-east +82 +30 +64 +0\.1 +176$/m);
   });
 
   it('adds a guard column to a flow table: the conditional writes and the idempotency key', () => {
@@ -90,9 +92,10 @@ describe('asciiDiagram with parallel calls', () => {
   it('brackets a parallel group, splits its branches with |, and gives the group\'s own p99', () => {
     const { model, metrics } = load('problems/global-feed/solutions/stage-4.yaml');
     const out = strip(asciiDiagram(model, metrics, { width: 200, color: false }));
-    // read-feed from us-east: the branches [feed-cache -> posts-db] (3.5 + 12.5 = 16) and celeb-cache (3.5);
-    // the group costs its slower branch, 16 ms.
-    expect(out).toMatch(/→ \[feed-cache@us-east \+3\.5 → posts-db@us-east \+13\s+\| celeb-cache@us-east \+3\.5\] =16/);
+    // read-feed from us-east: the branches [feed-cache -> posts-db] (3.5 + 12.5 + posts-db's queue = 16.4) and
+    // celeb-cache (3.5); the group costs its slower branch, 16 ms. posts-db in us-east: one replica of 10,000 req/s
+    // at 40,000 x 50 % x 10 % misses + 400 writes = 2,400/s, rho = 0.24 = Erlang C, p99 wait ln(24) / 7,600 s = 0.42 ms.
+    expect(out).toMatch(/→ \[feed-cache@us-east \+3\.5 → posts-db@us-east \+13 \(queue 0\.4\)\s+\| celeb-cache@us-east \+3\.5\] =16/);
   });
 
   it('names a fan-out in the hop table', () => {
