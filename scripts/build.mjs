@@ -52,6 +52,17 @@ try {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // cel-js (rubric assertions) ships ES modules only: one CommonJS file of it lets src/grading/assertions.ts
+  // require it synchronously on the first assertion instead of importing it at every start-up.
+  esbuild.buildSync({
+    entryPoints: [require.resolve('@marcbachmann/cel-js')],
+    outfile: `${out}/vendor/cel-js.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   const old = `${root}.dist-old-${process.pid}`;
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
   renameSync(out, `${root}dist`);

@@ -6,8 +6,11 @@
 // linear time, no backtracking), and each assertion has a budget of evaluation steps, of string and
 // list sizes, of the total it may allocate and of wall-clock time. A blown budget stops the
 // evaluation at once and is reported as an authoring error, never a hang.
-import { Environment } from '@marcbachmann/cel-js';
-import { RE2JS } from 're2js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { RE2JS } from 're2js';
 import type { Metrics } from '../analysis/metrics.js';
 import { didYouMean } from '../spec/suggest.js';
 
@@ -49,30 +52,46 @@ const MAX_PATTERN = 1_000;
 
 class BudgetExceeded extends Error {}
 
+// CEL and RE2 load on first use, not at start-up: loading them was about 8% and 3% of every
+// `grade`, and the general rubric has no assertions (most rubrics match no pattern either).
+// cel-js ships ES modules only: the build bundles it into one CommonJS file (dist/vendor/cel-js.cjs,
+// synchronous to require, and half the load of its modules); from source (tests), the package itself.
+// re2js has a CommonJS build of its own.
+const require = createRequire(import.meta.url);
+const VENDORED_CEL = fileURLToPath(new URL('../vendor/cel-js.cjs', import.meta.url));
+let re2js: typeof RE2JS | undefined;
+
 const re2Cache = new Map<string, RE2JS>();
 function re2(pattern: string): RE2JS {
   let re = re2Cache.get(pattern);
   if (!re) {
     if (pattern.length > MAX_PATTERN) throw new Error(`regular expression longer than ${MAX_PATTERN} characters`);
-    re = RE2JS.compile(pattern);
+    re2js ??= (require('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
+    re = re2js.compile(pattern);
     if (re2Cache.size > 256) re2Cache.clear();
     re2Cache.set(pattern, re);
   }
   return re;
 }
 
-const env = new Environment({ unlistedVariablesAreDyn: true, limits: LIMITS }).registerFunction(
-  `string.${RE2_MATCHES}(string): bool`,
-  (text: string, pattern: string) => {
-    let re: RE2JS;
-    try {
-      re = re2(pattern);
-    } catch (err) {
-      throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`);
-    }
-    return re.matcher(text).find();
-  },
-);
+let env: Environment | undefined;
+function celEnvironment(): Environment {
+  if (env) return env;
+  const cel = require(existsSync(VENDORED_CEL) ? VENDORED_CEL : '@marcbachmann/cel-js') as { Environment: typeof Environment };
+  env = new cel.Environment({ unlistedVariablesAreDyn: true, limits: LIMITS }).registerFunction(
+    `string.${RE2_MATCHES}(string): bool`,
+    (text: string, pattern: string) => {
+      let re: RE2JS;
+      try {
+        re = re2(pattern);
+      } catch (err) {
+        throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`);
+      }
+      return re.matcher(text).find();
+    },
+  );
+  return env;
+}
 
 interface CelNode {
   op: string;
@@ -169,7 +188,7 @@ function routeMatchesToRe2(node: unknown, seen = new Set<unknown>()): void {
 export function compileAssertion(expr: string): { ok: true; assertion: CompiledAssertion } | { ok: false; error: string } {
   let fn: CompiledAssertion & { ast?: unknown };
   try {
-    fn = env.parse(expr) as unknown as CompiledAssertion & { ast?: unknown };
+    fn = celEnvironment().parse(expr) as unknown as CompiledAssertion & { ast?: unknown };
   } catch (err) {
     return { ok: false, error: `the expression does not parse: ${firstLine((err as Error).message)}` };
   }

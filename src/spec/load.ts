@@ -99,7 +99,8 @@ function withSemantics(schemaProblems: SchemaProblem[], data: unknown): (SchemaP
 
 function validateData(file: string, format: SpecFormat, text: string, data: unknown, locate: Locator): LoadResult {
   const parsed = { file, format, text, data };
-  const { validate, schema } = getValidator('spec');
+  const validator = getValidator('spec');
+  const { validate } = validator;
   let valid: boolean;
   try {
     valid = validate(parsed.data);
@@ -113,7 +114,7 @@ function validateData(file: string, format: SpecFormat, text: string, data: unkn
   }
   if (!valid) {
     // One pass: the semantic rules run too, so a second problem does not wait for the first to be fixed.
-    const problems = withSemantics(translateSchemaErrors(validate.errors ?? [], parsed.data, schema), parsed.data);
+    const problems = withSemantics(translateSchemaErrors(validate.errors ?? [], parsed.data, validator.schema), parsed.data);
     return { ok: false, diagnostics: capDiagnostics(problems.map((p) => located(file, locate, p)).sort(byPosition)) };
   }
   const spec = parsed.data as Spec;

@@ -43,13 +43,22 @@ function compile(name: string, schema: unknown): CompiledValidator {
   return (mod.exports.default ?? mod.exports) as CompiledValidator;
 }
 
-/** Loads (once) the validator and schema for schemas/<name>.schema.json. */
-export function getValidator(name: string): { validate: CompiledValidator; schema: unknown } {
+/**
+ * Loads (once) the validator and schema for schemas/<name>.schema.json. With the precompiled
+ * validator, the schema itself is read only when asked for (to explain errors): a valid spec never needs it.
+ */
+export function getValidator(name: string): { validate: CompiledValidator; readonly schema: unknown } {
   const hit = cache.get(name);
   if (hit) return hit;
-  const schema = loadSchema(name);
-  const validate = precompiled(name) ?? compile(name, schema);
-  const entry = { validate, schema };
+  const ready = precompiled(name);
+  let schema: unknown = ready ? undefined : loadSchema(name);
+  const validate = ready ?? compile(name, schema);
+  const entry = {
+    validate,
+    get schema(): unknown {
+      return (schema ??= loadSchema(name));
+    },
+  };
   cache.set(name, entry);
   return entry;
 }
