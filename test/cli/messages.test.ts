@@ -87,10 +87,18 @@ describe('assertions naming a key that is not there', () => {
 
 describe('--ascii', () => {
   it('says between which regions a round trip runs', () => {
+    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '--ascii', '--width', '100']);
+    expect(r.status).toBe(0);
+    // eu-west users reach payments in us-east: the 82 ms is eu-west <-> us-east (Azure P50 table); 82 + its p99 300 = 382.
+    expect(r.stdout).toContain('→ payments@us-east +382 (RTT eu-west↔us-east 82)');
+  });
+
+  it('says "unbounded" where a queue never drains', () => {
+    // The order-history starter sends 40,200 req/s to one orders-db replica of 10,000: 402 %, so every flow through it is unbounded.
     const r = sdcoach(['diagram', 'problems/order-history/starter.yaml', '--ascii', '--width', '100']);
     expect(r.status).toBe(0);
-    // eu-west users reach orders-db, which lives only in us-east: the 82 ms is eu-west <-> us-east (Azure P50 table).
-    expect(r.stdout).toContain('→ orders-db@us-east +94 (RTT eu-west↔us-east 82)');
+    expect(r.stdout).toContain('→ orders-db@us-east +unbounded (queue unbounded)');
+    expect(r.stdout).not.toMatch(/Infinity|∞|NaN/);
   });
 });
 

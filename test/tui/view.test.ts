@@ -81,9 +81,11 @@ describe('design outline (the diagram pane without a renderer)', () => {
     const r = s.session!.result!;
     if (r.kind !== 'report') throw new Error('expected a report');
     const out = designOutline(r.loaded, r.report, 80).map(text);
-    // orders-api is flagged too: the starter's replicas run out of threads (scalability/thread-capacity)
-    expect(out).toContain('  users → gateway → orders-api ✗ → orders-db ✗');
-    expect(out.some((l) => /p99 \d+ ms from eu-west, budget 150 ms ✓/.test(l))).toBe(true);
+    // orders-api and gateway are flagged too: their threads wait on orders-db's queue, which never drains, so they
+    // run out of threads (scalability/thread-capacity: unbounded demand)
+    expect(out).toContain('  users → gateway ✗ → orders-api ✗ → orders-db ✗');
+    // orders-db takes 40,200 req/s on one replica of 10,000 (402 %): its queue never drains, so the flows through it are unbounded
+    expect(out.some((l) => /p99 unbounded \(a queue grows without bound\) from us-east, budget 150 ms ✗/.test(l))).toBe(true);
     expect(out.some((l) => /orders-db ✗ 402% in us-east/.test(l))).toBe(true);
   });
 });
