@@ -117,7 +117,7 @@ export default defineCheck<Options>({
       wrongStore:
         '{{flow}} guards its write to {{other}} ({{mode}}), but the data it protects is in {{store}}, whose write is unguarded: two requests can still both read {{store}} and {{twice}}',
       holdWithoutTtl:
-        '{{flow}} holds {{store}} atomically but the hold has no TTL: when a fan closes the tab or a client crashes, the item stays locked forever and can never be sold',
+        '{{flow}} holds {{store}} atomically but the hold has no TTL: when a customer closes the tab or a client crashes, the item stays locked forever and can never be sold',
       needsExpiry:
         '{{flow}} claims {{store}} with a conditional write that never expires: a customer who walks away keeps the item off sale forever; this claim is a hold and needs a TTL',
       holdTooLong:
