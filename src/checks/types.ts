@@ -31,6 +31,8 @@ export const PROBLEM_TOPICS: Record<string, Topic[]> = {
   latency: ['latency'],
   availability: ['availability', 'failover'],
   scalability: ['scalability'],
+  consistency: ['consistency'],
+  reliability: ['reliability'],
 };
 
 export type FindingData = Record<string, string | number>;

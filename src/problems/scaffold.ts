@@ -118,6 +118,59 @@ patterns:
   bulkhead: {services: [web-api]}
 `;
 
+// A booking service: two requests can race for the same slot, so the write that books it is conditional.
+const BOOKING = `name: Small booking service
+regions: [us-east, us-west]
+users: {us-east: 0.7, us-west: 0.3}
+components:
+  gateway: {kind: gateway, regions: [us-east, us-west], replicas: 2, threads: 1000}
+  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  db:      {kind: database, role: write, regions: [us-east], replication: {mode: sync},
+            failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+flows:
+  list-slots: {kind: read, rate: 2000, path: [gateway, api, db], budget_ms: {p50: 100, p99: 250}}
+  book-slot:
+    kind: write
+    rate: 200
+    invariant: {kind: no-double-booking, protects: db}
+    path: [gateway, api, {to: db, concurrency: conditional}]
+    budget_ms: {p50: 200, p99: 400}
+requirements: {rto_s: 60, availability: 0.999}
+`;
+
+// A checkout that charges a card through an external API with a timeout: the pending order and its
+// idempotency key are written first, so a retry after a timeout sends the same key.
+const CHARGE = `name: Checkout that charges once
+regions: [us-east, us-west]
+users: {us-east: 1}
+components:
+  gateway: {kind: gateway, replicas: 2, threads: 1000}
+  web-api:
+    kind: service
+    replicas: 8
+    threads: 200
+    pools:
+      payment-api: {size: 50, timeout_ms: 1000}
+      core: 150
+  orders-db: {kind: database, regions: [us-east], replication: {mode: sync},
+              failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
+  payment-api: {kind: external, regions: [us-east], latency_ms: {p50: 150, p99: 600}, timeout_ms: 1000}
+flows:
+  browse: {kind: read, rate: 4000, path: [gateway, web-api, orders-db], budget_ms: {p50: 50, p99: 150}}
+  checkout:
+    kind: write
+    rate: 100
+    path:
+      - gateway
+      - web-api
+      - {to: orders-db, concurrency: conditional}
+      - {to: payment-api, idempotency_key: {store: orders-db}}
+      - {to: orders-db, concurrency: conditional}
+    budget_ms: {p50: 400, p99: 1500}
+patterns:
+  bulkhead: {services: [web-api]}
+`;
+
 const KITS: Record<string, Kit> = {
   cqrs: {
     example: 'orders-cqrs.yaml',
@@ -232,6 +285,26 @@ const KITS: Record<string, Kit> = {
         doc.setIn(['components', 'api', 'replicas'], 1);
         doc.setIn(['components', 'api', 'threads'], 50);
       },
+    },
+  },
+  consistency: {
+    example: 'booking design',
+    text: BOOKING,
+    scenario: 'A booking service where two customers can press Book on the same slot at the same moment.',
+    flaw: {
+      describe: 'the booking write is unconditional: two requests that both saw the slot free both book it',
+      fails: 'consistency/conditional-write',
+      apply: (doc) => doc.deleteIn(['flows', 'book-slot', 'path', 2, 'concurrency']),
+    },
+  },
+  reliability: {
+    example: 'charging checkout design',
+    text: CHARGE,
+    scenario: 'A checkout that charges a card through an external payment API that sometimes times out.',
+    flaw: {
+      describe: 'the charge has no idempotency key: a retry after a timeout charges the card again',
+      fails: 'reliability/idempotent-retries',
+      apply: (doc) => doc.deleteIn(['flows', 'checkout', 'path', 3, 'idempotency_key']),
     },
   },
 };

@@ -108,7 +108,7 @@ export default defineCheck<Options>({
     },
     defaults: { invariants: {} },
     messages: {
-      guarded: '{{flow}} guards against {{invariant}} with {{mode}} on {{store}}: of two racing requests, only one can win',
+      guarded: '{{flow}} guards against {{invariant}} with {{mode}} on {{store}}{{step}}: of two racing requests, only one can win',
       missingFlow: 'the stage says flow {{flow}} must prevent {{invariant}} on {{data}}, but the spec has no flow {{flow}}',
       readOnly: '{{flow}} is a read: reading, however strongly consistent, cannot stop {{invariant}}; the write that acts on the read must be conditional',
       notWritten: '{{flow}} must prevent {{invariant}} on {{data}} but never writes it: the decision lands nowhere the race can be settled',
@@ -117,7 +117,7 @@ export default defineCheck<Options>({
       wrongStore:
         '{{flow}} guards its write to {{other}} ({{mode}}), but the data it protects is in {{store}}, whose write is unguarded: two requests can still both read {{store}} and {{twice}}',
       holdWithoutTtl:
-        '{{flow}} holds {{store}} atomically but the hold has no TTL: when a fan closes the tab or a client crashes, the item stays locked forever and can never be sold',
+        '{{flow}} holds {{store}} atomically but the hold has no TTL: when a customer closes the tab or a client crashes, the item stays locked forever and can never be sold',
       needsExpiry:
         '{{flow}} claims {{store}} with a conditional write that never expires: a customer who walks away keeps the item off sale forever; this claim is a hold and needs a TTL',
       holdTooLong:
@@ -200,7 +200,9 @@ export default defineCheck<Options>({
           continue;
         }
         const modeText = mode === 'conditional' ? 'a conditional write' : `an atomic hold (TTL ${count(h.concurrency!.ttlS!)} s)`;
-        out.push({ status: 'pass', messageId: 'guarded', data: { ...base, store: store.id, mode: modeText }, path: [...at, 'concurrency'], evidence: { ...evidence, ttlS: h.concurrency?.ttlS } });
+        // A flow that writes the store twice (insert pending, then mark paid) gets one line per write: say which.
+        const step = onData.length > 1 ? ` (step ${h.i + 1} of the path)` : '';
+        out.push({ status: 'pass', messageId: 'guarded', data: { ...base, store: store.id, mode: modeText, step }, path: [...at, 'concurrency'], evidence: { ...evidence, ttlS: h.concurrency?.ttlS } });
       }
     }
     return out;

@@ -59,15 +59,15 @@ export default defineCheck<Options>({
     defaults: { sideEffects: [] },
     messages: {
       keyed: '{{flow}} calls {{dependency}} with an idempotency key {{origin}}: a retry is recognised and not applied twice',
-      noKey: '{{flow}} {{why}} to {{dependency}}, which has a side effect, with no idempotency key: a call that timed out may already have charged, and the retry charges again ({{timedOut}})',
-      keyNotKept: '{{flow}} sends {{dependency}} an idempotency key but keeps it nowhere: after a crash or a client retry the request makes a new key, and {{dependency}} sees a new charge',
+      noKey: '{{flow}} {{why}} to {{dependency}}, which has a side effect, with no idempotency key: a call that timed out may already have taken effect (a charge, an email, a booking), and the retry does it again ({{timedOut}})',
+      keyNotKept: '{{flow}} sends {{dependency}} an idempotency key but keeps it nowhere: after a crash or a client retry the request makes a new key, and {{dependency}} sees a new request and acts on it again',
       clientKeyNotRecorded: 'the client resends its key to {{flow}}, but {{flow}} records it nowhere: {{dependency}} may answer a repeat with the first result, yet nothing here can tell the repeat from a new request, so it is recorded (and acted on) twice',
       volatileStore: '{{flow}} keeps its idempotency key for {{dependency}} in {{store}}, a {{kind}}: it can evict or lose the key on restart, and the next retry makes a new one',
       storeNotWritten: '{{flow}} says its idempotency key for {{dependency}} is kept in {{store}}, but {{flow}} never writes {{store}}',
       writtenAfterCall: '{{flow}} writes {{store}} only after calling {{dependency}}: if the call times out and the request dies, the key was never recorded, and the retry makes a new one',
     },
     hints: {
-      noKey: 'After a timeout, did the charge happen or not? You cannot know, so the second attempt must be one the provider can recognise as a repeat. What would it need to receive twice? Look at `idempotency_key` on the call step.',
+      noKey: 'After a timeout, did the call take effect (the card charged, the email sent) or not? You cannot know, so the second attempt must be one the provider can recognise as a repeat. What would it need to receive twice? Look at `idempotency_key` on the call step.',
       keyNotKept: 'A key only works if the retry sends the same one. Where does the retry (possibly from another server, after a crash) find the key the first attempt used?',
       clientKeyNotRecorded: 'The provider deduplicates its side; who deduplicates yours? Where would a repeat find that this key was already handled, and with what result?',
       volatileStore: 'A cache may drop the key under memory pressure or on a restart, exactly when retries happen. Which store keeps it as long as a retry can come, and already records the order?',

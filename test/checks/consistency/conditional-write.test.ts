@@ -96,5 +96,12 @@ describe('consistency/conditional-write: done when (issue 12)', () => {
   it('the same design with a conditional write passes', () => {
     const findings = runCheckOn(conditionalWrite, 'consistency/conditional.yaml');
     expect(findings.map((f) => [f.status, f.messageId])).toEqual([['pass', 'guarded']]);
+    expect(findings[0]!.data.step).toBe('');
+  });
+  it('a flow that writes the protected store twice says which step each passing line is about', () => {
+    // path [web-api, orders-db (insert pending), payment-api, orders-db (mark paid)]:
+    // the two writes are the 2nd and the 4th step.
+    const findings = runCheckOn(conditionalWrite, 'consistency/pending-then-paid.yaml');
+    expect(findings.map((f) => [f.status, f.data.step])).toEqual([['pass', ' (step 2 of the path)'], ['pass', ' (step 4 of the path)']]);
   });
 });
