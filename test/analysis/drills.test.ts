@@ -64,9 +64,18 @@ describe('region-down', () => {
   });
 
   it('serves the lost region\'s users from the survivor, their round trip included', () => {
-    // from us-east: 80 ms to eu-west + api p99 20 ms = 100 ms (eu-west users: 1 + 20 = 21 ms)
-    expect(steady!.flows.read!.p99).toBe(100);
-    expect(steady!.flows.read!.budgetRatio).toBe(0.667); // 100 / 150
+    // from us-east: 80 ms to eu-west + api p99 20 ms = 100 ms (eu-west users: 1 + 20 = 21 ms),
+    // plus the wait in front of eu-west's 2 api replicas, now at 55 % (M/M/c, c = 2, mu = 1,000/s, lambda = 1,100/s):
+    // a = 1.1; Erlang B: B1 = 1.1 / 2.1 = 0.52381, B2 = 1.1 x 0.52381 / (2 + 1.1 x 0.52381) = 0.22366;
+    // Erlang C = 0.22366 / (1 - 0.55 x (1 - 0.22366)) = 0.39033; p99 wait = ln(0.39033 / 0.01) / (2,000 - 1,100) s = 4.07 ms
+    const a = 1.1;
+    const b1 = a / (1 + a);
+    const b2 = (a * b1) / (2 + a * b1);
+    const erlangC = b2 / (1 - 0.55 * (1 - b2));
+    const waitP99 = (Math.log(erlangC / 0.01) / 900) * 1000;
+    expect(steady!.flows.read!.p99).toBeCloseTo(100 + waitP99, 1);
+    expect(steady!.flows.read!.p99).toBeCloseTo(104.07, 1);
+    expect(steady!.flows.read!.budgetRatio).toBeCloseTo(104.07 / 150, 2);
     expect(steady!.healthy).toBe(true);
   });
 

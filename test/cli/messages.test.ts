@@ -58,7 +58,7 @@ describe('schemas and stages', () => {
   it('grade --stage 9 blames the command line, not the problem file', () => {
     const r = sdcoach(['grade', 'problems/order-history/solutions/stage-1.yaml', '--stage', '9']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('sdcoach: stage 9: problem "order-history" has stages 1-4');
+    expect(r.stderr).toContain('sdcoach: stage 9: problem "order-history" has stages 1-5');
     expect(r.stderr).not.toContain('problem.yaml');
   });
 
@@ -121,9 +121,10 @@ describe('examples', () => {
     // Without them the defaults apply: 30 s to detect (10 s x 3 misses) + 60 s DNS steering = 90 s.
     const original = grade('examples/payments-failover.yaml');
     expect(messages(original, 'failover/rto-rpo')).toContain('merchants-db RTO is 90 s');
-    // A sync pair needs both copies up for a write: 0.999 x 0.999 x 0.999 (card network, payments-db,
-    // webhook-queue at two nodes a region) ≈ 99.7 %, within the annotated 99.6 %; at one node a region
-    // the queue alone is 0.9985^2 ≈ 99.7 % and the flow misses the original's 99.9 %.
+    // A sync pair needs both copies up for a write: 0.999 x 0.999 (card network, payments-db; the
+    // webhook-queue is off the path behind an outbox relay) ≈ 99.8 %, within the annotated 99.7 %; the
+    // original writes the queue in the request, at one node a region 0.9985^2 ≈ 99.7 % for it alone,
+    // and the flow misses its 99.9 %.
     expect(original.checks.find((c) => c.id === 'availability/flow-target')!.status).toBe('fail');
     expect(messages(original, 'availability/flow-target')).toMatch(/authorize-payment availability is 99\.5%/);
     // Every choice is explained: each component carries a comment on its line or just above it.

@@ -43,7 +43,7 @@ describe('sdcoach practice outside a terminal', () => {
     const unknown = sdcoach(['practice', 'order-histroy']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('did you mean "order-history"?');
-    expect(sdcoach(['practice', 'order-history', '--stage', '9']).stderr).toContain('has stages 1-4');
+    expect(sdcoach(['practice', 'order-history', '--stage', '9']).stderr).toContain('has stages 1-5');
     expect(sdcoach(['practice', '--spec', 'x.yaml']).status).toBe(2);
     const bad = sdcoach(['practice', 'order-history', '--stage', 'two']);
     expect(bad.status).toBe(2);
