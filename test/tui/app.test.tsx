@@ -130,7 +130,7 @@ describe('stage screen', () => {
     expect(f).toMatch(/✗ scalability\/utilization · must pass/);
     expect(f).toMatch(/at sdcoach-work\/order-history\.yaml:\d+:\d+/);
     expect(f).toContain('created the spec file from the starter');
-    expect(f).toMatch(/e edit\s+h hint 1\/3\s+n next stage/);
+    expect(f).toMatch(/e edit\s+h hint 1\/3\s+n next/);
   });
 
   it('re-grades on save and shows the new score', async () => {

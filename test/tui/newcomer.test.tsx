@@ -251,9 +251,9 @@ describe('the quit summary', () => {
   it('says Resume for a problem in progress and Practise it again for a finished one', () => {
     let p = recordGrade(emptyProgress(), 'order-history', 1, 100, true, 0);
     expect(summary(p, [problem], ['order-history'], '/s/progress.json')).toContain('order-history: 1 of 5 stages passed; on stage 1 (best score 100). Resume: sdcoach practice order-history\n');
-    for (const st of [2, 3, 4]) p = recordGrade(p, 'order-history', st, 100, true, 0);
+    for (const st of [2, 3, 4, 5]) p = recordGrade(p, 'order-history', st, 100, true, 0);
     const done = summary(p, [problem], ['order-history'], '/s/progress.json');
-    expect(done).toContain('order-history: all 4 stages passed. Practise it again: sdcoach practice order-history --stage 1\n');
+    expect(done).toContain('order-history: all 5 stages passed. Practise it again: sdcoach practice order-history --stage 1\n');
     expect(done).not.toContain('Resume');
   });
 });

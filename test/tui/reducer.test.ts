@@ -193,9 +193,10 @@ describe('Key on the stage screen', () => {
   });
 
   it('n on the last stage says it is the last', () => {
-    const s = step(opened(solution(4), { stage: 4 }), saved(solution(4))).state;
+    const last = problem.stages.length;
+    const s = step(opened(solution(last), { stage: last }), saved(solution(last))).state;
     const u = update(s, ch('n'));
-    expect(u.state.session?.stage).toBe(4);
+    expect(u.state.session?.stage).toBe(last);
     expect(u.state.flash?.text).toContain('last one');
   });
 

@@ -32,6 +32,9 @@ export function keyBar(items: KeyItem[], width: number): Line {
 export function keyRows(items: KeyItem[], width: number): Line[] {
   const full = render(items, (i) => i.label, 2);
   if (textWidth(full) <= width) return [full];
+  // One row of short labels reads better than two rows of long ones (the body keeps its line).
+  const short = render(items, (i) => i.short ?? i.label, 2);
+  if (textWidth(short) <= width) return [short];
   for (const [label, gap] of [[(i: KeyItem) => i.label, 2], [(i: KeyItem) => i.short ?? i.label.split(' ')[0]!, 1]] as const) {
     const rows = split(items, width, label, gap);
     if (rows) return rows;

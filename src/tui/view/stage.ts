@@ -73,7 +73,7 @@ export function stageKeys(state: SessionState): KeyItem[] {
   const last = s.stage >= s.problem.stages.length;
   const items: KeyItem[] = [
     { key: 'e', label: 'edit' },
-    { key: 'h', label: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint', short: 'hint', disabled: shown >= total },
+    { key: 'h', label: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint', short: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint', disabled: shown >= total },
     { key: 'n', label: last ? 'next (last stage)' : 'next stage', short: 'next', disabled: !passed || last },
     { key: 's', label: 'solution', disabled: !passed && !state.options.reveal },
     { key: 'd', label: state.diagram ? 'hide diagram' : 'diagram' },
