@@ -57,10 +57,11 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     if (!check) continue;
     let findings: Finding[];
     try {
-      findings = check.run({ model, metrics, options: { ...check.meta.defaults, ...rc.options } });
+      // The rubric's options were validated against this check's optionsSchema when the rubric was loaded.
+      const defaults = check.meta.defaults as Record<string, unknown>;
+      findings = check.run({ model, metrics, options: { ...defaults, ...rc.options } });
     } catch (err) {
       // A check must never take the grade down: report it as an internal failure of that check.
-      findings = [];
       checks.push({
         id: rc.id, title: check.meta.title, topic: check.meta.topic, status: 'n/a', weight: rc.weight, mustPass: rc.mustPass,
         message: `internal error in check ${rc.id}: ${(err as Error).message} (please report this)`, findings: [],

@@ -49,7 +49,8 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return quoted(value.length > 40 ? `${value.slice(0, 40)}...` : value);
-  return String(value);
+  // What is left is a scalar (number, boolean, bigint, undefined): its String() is what the user wrote.
+  return String(value as number | boolean | bigint | undefined);
 }
 
 function typeName(value: unknown): string {

@@ -28,7 +28,7 @@ describe.runIf(process.env.SDCOACH_FRESH_CLONE === '1')('a fresh clone, followin
   const dir = mkdtempSync(join(tmpdir(), 'sdcoach-clone-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }), 300_000);
   const sh = (cmd: string, cwd: string) => {
-    const env = { ...process.env, CI: '', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: '', NO_COLOR: '1' };
     for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
     return spawnSync('sh', ['-c', cmd], { cwd, encoding: 'utf8', timeout: 600_000, env });
   };

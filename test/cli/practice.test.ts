@@ -156,7 +156,7 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     fits(s);
 
     tmux('send-keys', '-t', 'e2e', '-l', 'order-history');
-    s = await see(/▸ · order-history/, 10_000);
+    await see(/▸ · order-history/, 10_000);
     tmux('send-keys', '-t', 'e2e', 'Enter');
 
     // Stage 1: the title and stage dots, the prompt, the results with the file, a two-row legend of words.

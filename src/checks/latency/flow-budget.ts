@@ -1,5 +1,5 @@
 // latency/flow-budget: every flow meets its p50/p99 budget from every region its users are in.
-import type { HopLatency, OriginLatency } from '../../analysis/metrics.js';
+import type { OriginLatency } from '../../analysis/metrics.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {

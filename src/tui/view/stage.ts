@@ -11,7 +11,7 @@ import { helpPanel, pickerBodyHeight } from './picker.js';
 import { keyBar, keyRows, type KeyItem } from './keys.js';
 import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, flashRows, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
-import { asInvoked } from '../../problems/invocation.js';
+import { asInvoked } from '../../grading/invocation.js';
 
 export type Layout = 'wide' | 'stacked' | 'compact';
 
