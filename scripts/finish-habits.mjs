@@ -94,7 +94,7 @@ for (const file of tracked('.')) {
 
 if (existsSync('src/problems/invocation.ts')) console.warn('warning: src/problems/invocation.ts exists again (a merge?): fold it into src/grading/invocation.ts');
 // Names a rewrite cannot see (a path built from parts): listed for a human to look at.
-const leftovers = spawnSync('git', ['grep', '-n', '-E', `(src|test|dist)/${FROM}/|['"]\\.\\./+${FROM}/|join\\([^)]*'${FROM}'`, '--', '.', ':!problems', ':!examples', ':!test/fixtures', ':!package-lock.json'], { encoding: 'utf8' }).stdout.trim();
+const leftovers = spawnSync('git', ['grep', '-n', '-E', `(src|test|dist)/${FROM}/|['"]\\.\\./+${FROM}/|join\\([^)]*'${FROM}'`, '--', '.', ':!problems', ':!examples', ':!test/fixtures', ':!package-lock.json', ':!scripts/finish-habits.mjs'], { encoding: 'utf8' }).stdout.trim();
 if (leftovers) console.warn(`warning: still naming the old folder:\n${leftovers}`);
 
 if (!process.argv.includes('--no-format')) {
