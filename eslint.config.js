@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of src/, upstream first, and what each may import. Derived from the import graph:
- * data <- spec <- analysis <- checks <- grading <- problems <- {progress, diagrams, lsp} <- tui <- cli.
+ * data <- the spec file (load, validate, resolve) <- analysis <- checks <- grading <- problems <- {progress, diagrams, lsp} <- tui <- cli.
  * progress, diagrams and lsp are siblings: none imports another, so a front end can take any of them alone.
  */
 export const LAYERS = {
