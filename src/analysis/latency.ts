@@ -82,7 +82,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
   let network = 0;
   let mesh50 = 0;
   let mesh99 = 0;
-  const hops: HopLatency[] = new Array(route.length);
+  const hops: HopLatency[] = new Array<HopLatency>(route.length);
   for (let i = 0; i < route.length; i++) {
     // Built field by field (one object shape for every hop): spreading the routed hop made V8 copy
     // through dictionary-mode objects, and this loop runs for every hop of every flow from every origin.

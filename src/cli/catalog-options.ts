@@ -8,7 +8,7 @@ import { EXIT } from './io.js';
 
 /** Catalog folders for this invocation: shipped + --problems (global) + SDCOACH_PROBLEMS. */
 export function catalogsFor(cmd: Command): string[] {
-  const global = cmd.optsWithGlobals() as { problems?: string[] };
+  const global = cmd.optsWithGlobals<{ problems?: string[] }>();
   return catalogDirs(global.problems ?? []);
 }
 

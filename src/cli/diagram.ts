@@ -2,7 +2,7 @@
 // the whole call; --ascii prints a terminal preview instead. The renderer (puppeteer, mermaid-cli)
 // is imported only when something is rendered.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';

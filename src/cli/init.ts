@@ -7,7 +7,7 @@ import { starterFor } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
-import { sdcoachCommand, shellWord } from '../problems/invocation.js';
+import { sdcoachCommand, shellWord } from '../grading/invocation.js';
 
 export function registerInit(program: Command): void {
   program

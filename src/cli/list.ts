@@ -9,7 +9,7 @@ import { sanitizeTerminal } from '../spec/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
-import { sdcoachCommand } from '../problems/invocation.js';
+import { sdcoachCommand } from '../grading/invocation.js';
 
 export interface ListOptions {
   topic?: string;

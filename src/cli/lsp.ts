@@ -13,7 +13,7 @@ Editors start it themselves; docs/editors.md shows the set-up for VS Code, Neovi
 Examples:
   $ sdcoach lsp --stdio`)
     .action(async () => {
-      const { setCommandPrefix } = await import('../problems/invocation.js');
+      const { setCommandPrefix } = await import('../grading/invocation.js');
       // Hints shown in the editor name the plain command.
       setCommandPrefix('sdcoach');
       const { startServer } = await import('../lsp/server.js');

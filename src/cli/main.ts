@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { collect, EXIT } from './io.js';
 import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
-import { asInvoked, commandPrefix } from '../problems/invocation.js';
+import { asInvoked, commandPrefix } from '../grading/invocation.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

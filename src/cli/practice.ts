@@ -14,7 +14,7 @@ import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor, wholeNumber } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
 import { sanitizeLine } from '../spec/sanitize.js';
-import { sdcoachCommand } from '../problems/invocation.js';
+import { sdcoachCommand } from '../grading/invocation.js';
 
 export interface PracticeOptions {
   stage?: number;

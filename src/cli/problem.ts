@@ -7,7 +7,7 @@ import { scaffoldProblem, SCAFFOLD_TOPICS } from '../problems/scaffold.js';
 import { xmlEscape } from '../grading/format/junit.js';
 import { collect, EXIT, useColor } from './io.js';
 import { sanitizeLine } from '../spec/sanitize.js';
-import { sdcoachCommand, shellWord } from '../problems/invocation.js';
+import { sdcoachCommand, shellWord } from '../grading/invocation.js';
 
 export interface CheckOutcome {
   proofs: ProblemProof[];

@@ -11,7 +11,7 @@ import { closestMatch } from '../spec/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
-import { sdcoachCommand } from '../problems/invocation.js';
+import { sdcoachCommand } from '../grading/invocation.js';
 
 interface ProgressOptions {
   json?: boolean;

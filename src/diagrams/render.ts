@@ -151,7 +151,8 @@ class PreparedPage {
     }, definition, SVG_ID, this.bg);
     if (format === 'svg') return new TextEncoder().encode(compactSvg(svg));
     const clip = await page.$eval('#container svg', (el) => {
-      const r = el.getBoundingClientRect();
+      // Runs in the page: DOM types are not in this program's lib.
+      const r = (el as unknown as { getBoundingClientRect(): { left: number; top: number; width: number; height: number } }).getBoundingClientRect();
       return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) };
     });
     if (format === 'png') {

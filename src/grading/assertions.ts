@@ -85,7 +85,7 @@ function celEnvironment(): Environment {
       try {
         re = re2(pattern);
       } catch (err) {
-        throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`);
+        throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`, { cause: err });
       }
       return re.matcher(text).find();
     },
@@ -243,7 +243,7 @@ function blow(m: Meter, why: string): never {
 }
 
 function measure(m: Meter, value: unknown): void {
-  let size = -1;
+  let size: number;
   if (typeof value === 'string') {
     size = value.length;
     if (size > 64) m.allocated += size;

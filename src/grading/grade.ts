@@ -58,11 +58,12 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     let findings: Finding[];
     try {
       // `{ ...a, ...b }` costs over a microsecond on Node 20's V8 (a fresh map per object): merge only when the rubric sets options.
-      const options = rc.options && Object.keys(rc.options).length ? { ...check.meta.defaults, ...rc.options } : { ...check.meta.defaults };
+      // The rubric's options were validated against this check's optionsSchema when the rubric was loaded.
+      const defaults = check.meta.defaults as Record<string, unknown>;
+      const options = rc.options && Object.keys(rc.options).length ? { ...defaults, ...rc.options } : { ...defaults };
       findings = check.run({ model, metrics, options });
     } catch (err) {
       // A check must never take the grade down: report it as an internal failure of that check.
-      findings = [];
       checks.push({
         id: rc.id, title: check.meta.title, topic: check.meta.topic, status: 'n/a', weight: rc.weight, mustPass: rc.mustPass,
         message: `internal error in check ${rc.id}: ${(err as Error).message} (please report this)`, findings: [],

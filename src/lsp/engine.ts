@@ -212,7 +212,7 @@ export function pathAt(text: string, pos: Pos): { path: (string | number)[]; onK
 
 /** The keys of a top-level mapping (components, flows) as far as the text parses. */
 function topKeys(doc: ReturnType<typeof parseDocument>, key: string): string[] {
-  const v = doc.get(key);
+  const v: unknown = doc.get(key);
   return isMap(v) ? v.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean) : [];
 }
 
@@ -234,10 +234,10 @@ export function complete(text: string, pos: Pos): CompletionItem[] {
     return ALL_CHECKS.map((c) => ({ label: c.meta.id, kind: 'check', detail: c.meta.title, documentation: c.meta.concept }));
   }
   if (at(0) === 'flows' && at(2) === 'path') {
-    const comps = doc.getIn(['components']);
+    const comps: unknown = doc.getIn(['components']);
     return topKeys(doc, 'components').map((id) => {
-      const k = isMap(comps) ? comps.getIn([id, 'kind']) : undefined;
-      return { label: id, kind: 'component' as const, ...(k !== undefined ? { detail: String(k) } : {}) };
+      const k: unknown = isMap(comps) ? comps.getIn([id, 'kind']) : undefined;
+      return { label: id, kind: 'component' as const, ...(typeof k === 'string' ? { detail: k } : {}) };
     });
   }
   const regionPlace = (at(0) === 'regions') || (at(0) === 'components' && hasSeg('regions')) || hasSeg('standby') || (at(0) === 'users') || hasSeg('allowed_regions');

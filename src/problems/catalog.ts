@@ -34,7 +34,7 @@ export function scanCatalogs(dirs: readonly string[]): Catalog {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, CatalogEntry>();
   for (const catalog of dirs) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(catalog).isDirectory();
     } catch {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { getCheck } from '../checks/registry.js';
-import { SEED_TOPICS, type Topic } from '../checks/types.js';
+import { SEED_TOPICS } from '../checks/types.js';
 import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
 import type { Rubric } from '../grading/rubric.js';
@@ -87,7 +87,7 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
   const minHints = options.minHints ?? 1;
   const results: ProofResult[] = [];
   const checksUsed = new Set<string>();
-  const topics = new Set<Topic | string>();
+  const topics = new Set<string>();
   const push = (r: Omit<ProofResult, 'problem'>) => results.push({ problem: problem.id, ...r });
 
   const todo = placeholderLines(problem.file);

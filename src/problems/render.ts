@@ -4,7 +4,7 @@ import { dirname, relative } from 'node:path';
 import { sanitizeTerminal } from '../spec/sanitize.js';
 import { schemaPath } from '../spec/schema-validator.js';
 import type { Problem } from './problem.js';
-import { sdcoachCommand } from './invocation.js';
+import { sdcoachCommand } from '../grading/invocation.js';
 
 export function wrapText(text: string, width: number, indent = ''): string[] {
   const out: string[] = [];

@@ -120,7 +120,7 @@ function parseProblem(v: unknown, version: number): ProblemProgress | string {
   const p: ProblemProgress = { stage: v.stage, stages, startedAt: v.startedAt, updatedAt: v.updatedAt };
   if (typeof v.spec === 'string') p.spec = v.spec;
   if (v.stageIds !== undefined) {
-    if (!Array.isArray(v.stageIds) || v.stageIds.length > 100 || !v.stageIds.every((x) => typeof x === 'string' && x.length <= 64)) return 'a problem entry has bad "stageIds"';
+    if (!Array.isArray(v.stageIds) || v.stageIds.length > 100 || !v.stageIds.every((x): x is string => typeof x === 'string' && x.length <= 64)) return 'a problem entry has bad "stageIds"';
     p.stageIds = [...v.stageIds];
   }
   if (v.numbering === 'v1' || (version === 1 && p.stageIds === undefined)) p.numbering = 'v1';

@@ -49,7 +49,9 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return quoted(value.length > 40 ? `${value.slice(0, 40)}...` : value);
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // Parsed YAML or JSON holds nothing else; a missing value reads as such.
+  return value === undefined ? 'undefined' : typeof value;
 }
 
 function typeName(value: unknown): string {
@@ -82,6 +84,9 @@ function subject(path: SpecPath): string {
 const DROP_KEYWORDS = new Set(['if', 'then', 'else', 'allOf', '$ref']);
 
 type Schemaish = Record<string, unknown> & { properties?: Record<string, { description?: string; enum?: unknown[] }>; description?: string; title?: string };
+
+/** ajv types a parent schema as AnySchemaObject (an index of any): read it through unknown as the shape used here. */
+const schemaish = (node: unknown): Schemaish | undefined => node as Schemaish | undefined;
 
 function deref(node: unknown, root: unknown): Schemaish | undefined {
   let n = node as Schemaish | undefined;
@@ -144,7 +149,7 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], data: unkn
       }
     } else {
       for (const c of children) suppressed.add(c);
-      const parent = failure.parentSchema as Schemaish | undefined;
+      const parent = schemaish(failure.parentSchema);
       const kinds = branches.map((b) => describeBranch(b, schema)).filter(Boolean);
       extra.push({
         path,
@@ -196,7 +201,7 @@ function describeBranch(branch: unknown, schema: unknown): string {
 }
 
 function translateOne(e: ErrorObject, data: unknown): SchemaProblem | undefined {
-  const parent = e.parentSchema as Schemaish | undefined;
+  const parent = schemaish(e.parentSchema);
   const propertyName = (e as { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const path = pointerToPath(e.instancePath);

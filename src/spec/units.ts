@@ -53,7 +53,7 @@ const COUNT_UNITS: [string, string[]][] = [
 export function mathjs(): MathJs {
   if (math) return math;
   const require = createRequire(import.meta.url);
-  const { create, all } = require('mathjs') as { create(f: unknown): MathJs; all: unknown };
+  const { create, all } = require('mathjs') as { create: (f: unknown) => MathJs; all: unknown };
   const m = create(all);
   for (const [name, aliases] of COUNT_UNITS) m.createUnit(name, { definition: '1', aliases });
   m.createUnit('rps', { definition: '1 / s', aliases: ['qps', 'tps', 'RPS', 'QPS', 'TPS'] });

@@ -10,7 +10,7 @@ import { init, TICK_MS } from './reducer.js';
 import { createShell } from './shell.js';
 import { createStore } from './store.js';
 import type { DiagramRenderer } from './view/diagram.js';
-import { sdcoachCommand } from '../problems/invocation.js';
+import { sdcoachCommand } from '../grading/invocation.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?1049l';
@@ -50,10 +50,10 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   const quitting = new Promise<void>((resolve) => {
     quit = resolve;
   });
-  let store: ReturnType<typeof createStore> | undefined;
 
   const shell = createShell({
-    getState: () => store!.getState(),
+    // The shell's callbacks run once the store below exists (effects start with store.start).
+    getState: () => store.getState(),
     progressFile: o.progressFile,
     loadCatalog: o.loadCatalog,
     onQuit: () => quit(),
@@ -68,7 +68,7 @@ export async function runPractice(o: PracticeRun): Promise<number> {
         if (raw) stdin.setRawMode(true);
         terminal?.write(CLEAR);
         // The terminal may have been resized while the editor had it.
-        store?.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
+        store.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
       }
     },
   });
@@ -90,7 +90,7 @@ export async function runPractice(o: PracticeRun): Promise<number> {
     ...(o.stage !== undefined ? { stage: o.stage } : {}),
     ...(o.spec !== undefined ? { spec: o.spec } : {}),
   });
-  store = createStore(first, shell.run);
+  const store = createStore(first, shell.run);
 
   // Whatever ends the process (a crash included), the learner's terminal gets its screen and cursor back.
   let restored = false;
@@ -111,16 +111,16 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   const onResize = () => {
     if (resizeTimer) clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
-      store!.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
+      store.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
       // Once Ink has drawn the new layout, repaint from a clean screen: lines the terminal
       // rewrapped while it was resized would otherwise stay behind.
       resizeTimer = setTimeout(() => terminal?.write(CLEAR), 40);
     }, 30);
   };
   stdout.on('resize', onResize);
-  const tick = setInterval(() => store!.dispatch({ type: 'Tick', now: Date.now() }), TICK_MS);
+  const tick = setInterval(() => store.dispatch({ type: 'Tick', now: Date.now() }), TICK_MS);
   const onSignal = () => {
-    store!.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: Date.now() });
+    store.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: Date.now() });
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);

@@ -5,9 +5,10 @@ import { update } from './reducer.js';
 import type { SessionState } from './state.js';
 
 export interface Store {
-  getState(): SessionState;
+  // Properties, not methods: closures over the store, safe to pass unbound (useSyncExternalStore does).
+  getState: () => SessionState;
   dispatch(event: SessionEvent): void;
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
   /** Runs effects returned by init() (call once the runner is ready). */
   start(effects: Effect[]): void;
 }

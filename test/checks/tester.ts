@@ -37,7 +37,7 @@ export function runCheckOn(check: Check<any>, file: string, options: Record<stri
   if (!loaded.ok) throw new Error(`fixture ${file} is not a valid spec:\n${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`);
   const { model, locate } = loaded.loaded;
   const metrics = analyse(model);
-  const findings = check.run({ model, metrics, options: { ...check.meta.defaults, ...options } });
+  const findings = check.run({ model, metrics, options: { ...(check.meta.defaults as Record<string, unknown>), ...options } });
   return findings.map((f) => ({ ...f, line: locate(f.path)?.line }));
 }
 

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asInvoked, detectPrefix, problemsArg } from '../../src/problems/invocation.js';
+import { asInvoked, detectPrefix, problemsArg } from '../../src/grading/invocation.js';
 import { BIN, ROOT, sdcoach } from './run-cli.js';
 
 describe('detectPrefix', () => {

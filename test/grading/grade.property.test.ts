@@ -90,7 +90,7 @@ describe('grading never throws on a valid spec', () => {
         expect(() => stringifyJson(reportToJson(report))).not.toThrow();
         expect(() => formatText(report, { color: false, verbose: true })).not.toThrow();
         for (const check of ALL_CHECKS) {
-          expect(() => check.run({ model: r.loaded.model, metrics: report.metrics, options: { ...check.meta.defaults } }), check.meta.id).not.toThrow();
+          expect(() => check.run({ model: r.loaded.model, metrics: report.metrics, options: { ...(check.meta.defaults as Record<string, unknown>) } }), check.meta.id).not.toThrow();
         }
       }),
       { numRuns: 150 * SCALE },

@@ -40,7 +40,7 @@ beforeAll(async () => {
     for (const w of waiters.splice(0)) w();
   });
   conn.listen();
-  const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, initializationOptions: { debounceMs: 0 } }) as { capabilities: Record<string, unknown> };
+  const init = await conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, initializationOptions: { debounceMs: 0 } });
   expect(init.capabilities.hoverProvider).toBe(true);
   await conn.sendNotification('initialized', {});
 }, 60_000);
@@ -69,14 +69,14 @@ describe('sdcoach lsp', () => {
 
   it('hovers a component with its computed utilization per region', async () => {
     const line = lineOf(STARTER, /^\s+orders-db:/);
-    const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } }) as { contents: { value: string } };
+    const h = await conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
     expect(h.contents.value).toContain('component `orders-db`');
     expect(h.contents.value).toMatch(/\| us-east \| 40,200 \| 1 × 10,000 \| 402% \|/);
   });
 
   it('hovers a flow with its latency from each origin', async () => {
     const line = lineOf(STARTER, /^\s+get-order-summary:/);
-    const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } }) as { contents: { value: string } };
+    const h = await conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
     expect(h.contents.value).toContain('flow `get-order-summary`');
     expect(h.contents.value).toMatch(/\| us-east \|/);
     expect(h.contents.value).toMatch(/\| eu-west \|/);
@@ -85,7 +85,7 @@ describe('sdcoach lsp', () => {
   it('completes component ids inside a flow-style path', async () => {
     const line = lineOf(STARTER, /^\s+create-order:/);
     const character = STARTER.split('\n')[line]!.indexOf('orders-api');
-    const items = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } }) as { label: string }[];
+    const items = await conn.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
     expect(items.map((i) => i.label).sort()).toEqual(['gateway', 'orders-api', 'orders-db']);
   });
 
@@ -97,7 +97,7 @@ describe('sdcoach lsp', () => {
     const ds = await diagnosticsFor(2);
     const typo = ds.find((d) => d.code === 'schema/unknown-field')!;
     expect(typo.message).toContain('did you mean "threads"?');
-    const actions = await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } }) as { title: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[];
+    const actions = await conn.sendRequest<{ title: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
     expect(actions[0]!.title).toBe('Change to "threads"');
     expect(actions[0]!.edit.changes[uri]![0]!.newText).toBe('threads');
     const line = fixed.split('\n')[typo.range.start.line]!;

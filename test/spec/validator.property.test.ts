@@ -87,7 +87,6 @@ function strings(value: unknown, out = new Set<string>()): string[] {
   return [...out];
 }
 
-const EXAMPLE_PATHS = paths(EXAMPLE);
 const EXAMPLE_STRINGS = strings(EXAMPLE);
 
 type Mutation =

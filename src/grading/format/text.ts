@@ -2,7 +2,7 @@
 // where in the file it points, and a hint. Colour only when asked (TTY).
 import { sanitizeLine } from '../../spec/sanitize.js';
 import type { Report, ReportCheck } from '../report.js';
-import { asInvoked } from '../../problems/invocation.js';
+import { asInvoked } from '../invocation.js';
 import { usd } from '../../checks/cost/within-budget.js';
 
 export interface TextOptions {

@@ -1,6 +1,6 @@
 // The help overlay: every key, what live grading does, and where progress is kept.
 import { blank, hanging, line, seg, type Line } from './lines.js';
-import { asInvoked } from '../../problems/invocation.js';
+import { asInvoked } from '../../grading/invocation.js';
 
 const STAGE_KEYS: [string, string][] = [
   ['e', 'open the spec file in $VISUAL or $EDITOR; the session resumes when the editor closes'],

@@ -8,7 +8,7 @@ import { innerHeight, innerWidth } from './frame.js';
 import { keyBar, keyRows, type KeyItem } from './keys.js';
 import { helpLines } from './help.js';
 import { blank, clean, fit, flashRows, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
-import { asInvoked } from '../../problems/invocation.js';
+import { asInvoked } from '../../grading/invocation.js';
 import { DRILL_SETS, type DrillSet } from '../../problems/drills.js';
 
 const DIFFICULTY_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };

@@ -6,7 +6,7 @@ import type { Report, ReportCheck } from '../../grading/report.js';
 import type { Diagnostic } from '../../spec/diagnostic.js';
 import type { StageSession } from '../state.js';
 import { blank, clean, hanging, line, seg, type Line, type Seg } from './lines.js';
-import { asInvoked } from '../../problems/invocation.js';
+import { asInvoked } from '../../grading/invocation.js';
 
 const ICON: Record<string, Seg> = {
   pass: seg('✓', 'good', true),

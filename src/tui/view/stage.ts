@@ -13,7 +13,7 @@ import { derivationAccess, derivationLines, derivationsLocked } from './derivati
 import { blank, clean, codeRows, fit, hanging, line, prose, scrollWindow, seg, spread, flashRows, type Line, type Seg } from './lines.js';
 import { resultsLines } from './results.js';
 import { drillPanel } from './drill.js';
-import { asInvoked } from '../../problems/invocation.js';
+import { asInvoked } from '../../grading/invocation.js';
 
 export type Layout = 'wide' | 'stacked' | 'compact';
 

@@ -2,6 +2,7 @@
 // pasted back: `sdcoach` (on the PATH: npm link, a global install), `npx sdcoach` (npm exec inside
 // the clone), or `node bin/sdcoach.js` (the script itself). A problem from an added catalog also
 // gets `--problems DIR`, without which the pasted command would say "unknown problem".
+// It sits in grading/, the lowest layer that prints commands (report hints), so that problems/, the TUI and the CLI share it.
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
