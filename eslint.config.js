@@ -12,16 +12,16 @@ import tseslint from 'typescript-eslint';
  */
 export const LAYERS = {
   data: [],
-  spec: ['data'],
-  analysis: ['spec', 'data'],
-  checks: ['analysis', 'spec', 'data'],
-  grading: ['checks', 'analysis', 'spec', 'data'],
-  problems: ['grading', 'checks', 'analysis', 'spec', 'data'],
-  progress: ['problems', 'grading', 'checks', 'analysis', 'spec', 'data'],
-  diagrams: ['problems', 'grading', 'checks', 'analysis', 'spec', 'data'],
-  lsp: ['problems', 'grading', 'checks', 'analysis', 'spec', 'data'],
-  tui: ['progress', 'diagrams', 'problems', 'grading', 'checks', 'analysis', 'spec', 'data'],
-  cli: ['tui', 'lsp', 'progress', 'diagrams', 'problems', 'grading', 'checks', 'analysis', 'spec', 'data'],
+  specfile: ['data'],
+  analysis: ['specfile', 'data'],
+  checks: ['analysis', 'specfile', 'data'],
+  grading: ['checks', 'analysis', 'specfile', 'data'],
+  problems: ['grading', 'checks', 'analysis', 'specfile', 'data'],
+  progress: ['problems', 'grading', 'checks', 'analysis', 'specfile', 'data'],
+  diagrams: ['problems', 'grading', 'checks', 'analysis', 'specfile', 'data'],
+  lsp: ['problems', 'grading', 'checks', 'analysis', 'specfile', 'data'],
+  tui: ['progress', 'diagrams', 'problems', 'grading', 'checks', 'analysis', 'specfile', 'data'],
+  cli: ['tui', 'lsp', 'progress', 'diagrams', 'problems', 'grading', 'checks', 'analysis', 'specfile', 'data'],
 };
 
 /** Ink and React load only in the practice TUI (DESIGN.md: `grade` starts close to bare node). */
@@ -59,7 +59,15 @@ export function layerZones() {
 export default tseslint.config(
   {
     name: 'sdcoach/ignores',
-    ignores: ['dist/**', '.dist-build-*/**', '.dist-old-*/**', 'coverage/**', 'node_modules/**', 'src/spec/spec-types.ts', 'sdcoach-work/**'],
+    ignores: [
+      'dist/**',
+      '.dist-build-*/**',
+      '.dist-old-*/**',
+      'coverage/**',
+      'node_modules/**',
+      'src/specfile/spec-types.ts',
+      'sdcoach-work/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

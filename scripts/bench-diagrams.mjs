@@ -32,7 +32,12 @@ export async function benchDiagrams(root, { runs = 15, bare }) {
   const fmt = (n, d = 1) => n.toFixed(d);
 
   const ascii = time(process.execPath, [bin, 'diagram', spec, '--ascii', '--width', '100'], runs, 2);
-  row('sdcoach diagram --ascii examples/orders-cqrs.yaml (whole process)', `${fmt(ascii)} ms = ${fmt(ascii / bare, 2)}x node`, '<= 3.0x', ascii / bare <= 3);
+  row(
+    'sdcoach diagram --ascii examples/orders-cqrs.yaml (whole process)',
+    `${fmt(ascii)} ms = ${fmt(ascii / bare, 2)}x node`,
+    '<= 3.0x',
+    ascii / bare <= 3,
+  );
 
   const { findBrowser, CHROME_ARGS } = await import(join(root, 'dist/diagrams/browser.js'));
   let browser;
@@ -47,7 +52,9 @@ export async function benchDiagrams(root, { runs = 15, bare }) {
   try {
     // A class answering one problem: 20 designs of the size of the mmdc file (copies of it), and
     // 20 different designs (the examples in turn, the 40-component stress example aside).
-    const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml') && f !== 'large-platform.yaml').sort();
+    const examples = readdirSync(join(root, 'examples'))
+      .filter((f) => f.endsWith('.yaml') && f !== 'large-platform.yaml')
+      .sort();
     const copies = (name, pick) => {
       mkdirSync(join(dir, name));
       return Array.from({ length: 20 }, (_, i) => {
@@ -72,8 +79,18 @@ export async function benchDiagrams(root, { runs = 15, bare }) {
     if (!existsSync(mmdc)) throw new Error(`mmdc not found at ${mmdc}`);
     const single = time(process.execPath, [mmdc, '-q', '-p', config, '-i', mmd, '-o', join(dir, 'one.svg')], 3);
     row('mmdc, examples/orders-cqrs as one SVG (baseline)', `${fmt(single / 1000, 2)} s`, '', true);
-    row('sdcoach diagram, 20 specs like it to SVG (one call)', `${fmt(twenty / 1000, 2)} s = ${fmt(twenty / single, 2)}x mmdc`, '<= 2.0x', twenty / single <= 2);
-    row('sdcoach diagram, 20 different examples to SVG (one call)', `${fmt(twentyMixed / 1000, 2)} s = ${fmt(twentyMixed / single, 2)}x mmdc`, '', true);
+    row(
+      'sdcoach diagram, 20 specs like it to SVG (one call)',
+      `${fmt(twenty / 1000, 2)} s = ${fmt(twenty / single, 2)}x mmdc`,
+      '<= 2.0x',
+      twenty / single <= 2,
+    );
+    row(
+      'sdcoach diagram, 20 different examples to SVG (one call)',
+      `${fmt(twentyMixed / 1000, 2)} s = ${fmt(twentyMixed / single, 2)}x mmdc`,
+      '',
+      true,
+    );
 
     const big = time(process.execPath, [bin, 'diagram', join(root, 'examples/large-platform.yaml'), '-o', join(dir, 'big.svg')], 1);
     row('sdcoach diagram, examples/large-platform.yaml (40 components x 6 regions)', `${fmt(big / 1000, 2)} s`, '', true);

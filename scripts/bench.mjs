@@ -21,7 +21,10 @@ function timeProcess(args, n = runs) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.slice(0, 3).join(' ')}${args.length > 3 ? ` ... (${args.length} arguments)` : ''} exited ${r.status ?? r.signal}: ${r.error?.message ?? r.stderr.slice(0, 2000)}`);
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(
+        `${args.slice(0, 3).join(' ')}${args.length > 3 ? ` ... (${args.length} arguments)` : ''} exited ${r.status ?? r.signal}: ${r.error?.message ?? r.stderr.slice(0, 2000)}`,
+      );
     if (i >= 2) times.push(ms); // two warm-up runs fill the OS cache
   }
   return median(times);
@@ -52,7 +55,9 @@ function throughput(fn, seconds = 2) {
   return n / (Number(process.hrtime.bigint() - t0) / 1e9);
 }
 
-const examples = readdirSync(join(root, 'examples')).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(root, 'examples', f));
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .map((f) => join(root, 'examples', f));
 const largest = examples.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 const rel = largest.slice(root.length);
 const fmt = (n, d = 1) => n.toFixed(d);
@@ -68,7 +73,7 @@ row(`sdcoach validate ${rel} (whole process)`, `${fmt(validate)} ms = ${fmt(vali
 const grade = timeProcess([bin, 'grade', largest]);
 row(`sdcoach grade ${rel} (whole process)`, `${fmt(grade)} ms = ${fmt(grade / bare, 2)}x node`, '<= 2.5x', grade / bare <= 2.5);
 
-const { loadSpecText } = await import(join(root, 'dist/spec/load.js'));
+const { loadSpecText } = await import(join(root, 'dist/specfile/load.js'));
 const { analyse } = await import(join(root, 'dist/analysis/analyse.js'));
 const { gradeLoaded } = await import(join(root, 'dist/grading/grade.js'));
 const { defaultRubric } = await import(join(root, 'dist/grading/rubric.js'));
@@ -92,7 +97,7 @@ row(`grade in-process (${components} components)`, `${fmt(gps, 0)} specs/s`, '>=
 // the best round of each side: a machine busy with other work slows both alike and the best round is the
 // least disturbed.
 {
-  const { withGivens } = await import(join(root, 'dist/spec/load.js'));
+  const { withGivens } = await import(join(root, 'dist/specfile/load.js'));
   const { gradeWithMetrics } = await import(join(root, 'dist/grading/grade.js'));
   const gradeWith = (queueing) => () => {
     const r = loadSpecText(largest, text);
@@ -107,7 +112,10 @@ row(`grade in-process (${components} components)`, `${fmt(gps, 0)} specs/s`, '>=
   };
   const on = gradeWith(true);
   const off = gradeWith(false);
-  for (let i = 0; i < 30; i++) { on(); off(); }
+  for (let i = 0; i < 30; i++) {
+    on();
+    off();
+  }
   let onMs = Infinity;
   let offMs = Infinity;
   for (let i = 0; i < 16; i++) {
@@ -117,7 +125,12 @@ row(`grade in-process (${components} components)`, `${fmt(gps, 0)} specs/s`, '>=
     if (!(i % 2)) onMs = Math.min(onMs, cpuMs(on, 20));
   }
   const added = onMs / offMs - 1;
-  row(`grade in-process, queueing on vs off (${components} components)`, `${fmt(onMs, 2)} vs ${fmt(offMs, 2)} ms = ${added >= 0 ? '+' : ''}${fmt(added * 100)}%`, '<= +20%', added <= 0.2);
+  row(
+    `grade in-process, queueing on vs off (${components} components)`,
+    `${fmt(onMs, 2)} vs ${fmt(offMs, 2)} ms = ${added >= 0 ? '+' : ''}${fmt(added * 100)}%`,
+    '<= +20%',
+    added <= 0.2,
+  );
 }
 
 // The language server: an edit on the largest example, re-validated and re-graded. First the
@@ -130,7 +143,12 @@ row(`grade in-process (${components} components)`, `${fmt(gps, 0)} specs/s`, '>=
   const dps = throughput(() => runDrill(model, [{ kind: 'region-down', region }]));
   row(`drill region-down:${region} in-process (${components} components)`, `${fmt(1000 / dps, 2)} ms`, '<= 50 ms', 1000 / dps <= 50);
   const drill = timeProcess([bin, 'drill', largest, '--scenario', `region-down:${region}`]);
-  row(`sdcoach drill ${rel} --scenario region-down:${region} (whole process)`, `${fmt(drill)} ms = ${fmt(drill / bare, 2)}x node`, '<= 3.0x', drill / bare <= 3.0);
+  row(
+    `sdcoach drill ${rel} --scenario region-down:${region} (whole process)`,
+    `${fmt(drill)} ms = ${fmt(drill / bare, 2)}x node`,
+    '<= 3.0x',
+    drill / bare <= 3.0,
+  );
 }
 
 const { Engine } = await import(join(root, 'dist/lsp/engine.js'));
@@ -149,9 +167,17 @@ row(`lsp re-grade after an edit, in-process (${components} components)`, `${fmt(
   let waiting;
   conn.onNotification('textDocument/publishDiagnostics', (p) => waiting?.(p));
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    initializationOptions: { debounceMs: 0 },
+  });
   await conn.sendNotification('initialized', {});
-  const next = () => new Promise((resolve) => { waiting = resolve; });
+  const next = () =>
+    new Promise((resolve) => {
+      waiting = resolve;
+    });
   let wait = next();
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   await wait;

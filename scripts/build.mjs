@@ -12,9 +12,11 @@ const out = `${root}.dist-build-${process.pid}`;
 
 rmSync(out, { recursive: true, force: true });
 try {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${root}tsconfig.json`, '--outDir', out], { stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', `${root}tsconfig.json`, '--outDir', out], {
+    stdio: 'inherit',
+  });
 
-  const { linearErrors, concatCount } = await import(`${out}/spec/ajv-linear.js`);
+  const { linearErrors, concatCount } = await import(`${out}/specfile/ajv-linear.js`);
   const Ajv2020 = require('ajv/dist/2020').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   mkdirSync(`${out}/validators`, { recursive: true });
@@ -24,12 +26,15 @@ try {
     // One Ajv per output so each standalone module holds only what it needs; the others are
     // registered so that cross-schema $refs (problem -> rubric) resolve.
     const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true }, allowUnionTypes: true, verbose: true });
-    schemas.forEach((s, j) => { if (j !== i) ajv.addSchema(s); });
+    schemas.forEach((s, j) => {
+      if (j !== i) ajv.addSchema(s);
+    });
     const validate = ajv.compile(schemas[i]);
     const name = file.replace('.schema.json', '');
-    // Errors appended in place instead of concatenated (linear in the number of errors): src/spec/ajv-linear.ts.
+    // Errors appended in place instead of concatenated (linear in the number of errors): src/specfile/ajv-linear.ts.
     const code = linearErrors(standaloneCode(ajv, validate));
-    if (concatCount(code)) throw new Error(`${name}: ajv's error concatenation was not rewritten (src/spec/ajv-linear.ts no longer matches its code)`);
+    if (concatCount(code))
+      throw new Error(`${name}: ajv's error concatenation was not rewritten (src/specfile/ajv-linear.ts no longer matches its code)`);
     writeFileSync(`${out}/validators/${name}.cjs`, code);
   }
   // The CLI itself is bundled: one module per command chunk instead of ~100 files to resolve and

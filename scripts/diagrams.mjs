@@ -60,5 +60,7 @@ for (const f of orphanFiles(out, entries)) {
   rmSync(join(out, f));
   console.log(`removed diagrams/${f} (no spec draws it any more)`);
 }
-console.log(`${entries.length} diagram(s): ${todo.length} rendered, ${entries.length - todo.length} already up to date${failed ? `, ${failed} failed` : ''}`);
+console.log(
+  `${entries.length} diagram(s): ${todo.length} rendered, ${entries.length - todo.length} already up to date${failed ? `, ${failed} failed` : ''}`,
+);
 process.exitCode = failed ? 1 : 0;

@@ -57,7 +57,8 @@ moveFolder(`test/${FROM}`, `test/${TO}`);
 
 // Content rewrites. Specs, problems, fixtures and generated diagrams never name source folders;
 // their bytes are left alone (tests assert positions in them).
-const SKIP = /^scripts\/finish-habits\.mjs$|^(problems|examples|diagrams|test\/fixtures|test\/checks\/fixtures|test\/[^/]+\/fixtures|node_modules|dist)\/|(^|\/)package-lock\.json$|\.(svg|png|pdf|ico|snap)$/;
+const SKIP =
+  /^scripts\/finish-habits\.mjs$|^(problems|examples|diagrams|test\/fixtures|test\/checks\/fixtures|test\/[^/]+\/fixtures|node_modules|dist)\/|(^|\/)package-lock\.json$|\.(svg|png|pdf|ico|snap)$/;
 const CODE = /\.(ts|tsx|js|mjs|cjs)$/;
 
 /** Each rewrite: which files, a pattern, its replacement. Every pattern no longer matches its own output. */
@@ -92,9 +93,26 @@ for (const file of tracked('.')) {
   }
 }
 
-if (existsSync('src/problems/invocation.ts')) console.warn('warning: src/problems/invocation.ts exists again (a merge?): fold it into src/grading/invocation.ts');
+if (existsSync('src/problems/invocation.ts'))
+  console.warn('warning: src/problems/invocation.ts exists again (a merge?): fold it into src/grading/invocation.ts');
 // Names a rewrite cannot see (a path built from parts): listed for a human to look at.
-const leftovers = spawnSync('git', ['grep', '-n', '-E', `(src|test|dist)/${FROM}/|['"]\\.\\./+${FROM}/|join\\([^)]*'${FROM}'`, '--', '.', ':!problems', ':!examples', ':!test/fixtures', ':!package-lock.json', ':!scripts/finish-habits.mjs'], { encoding: 'utf8' }).stdout.trim();
+const leftovers = spawnSync(
+  'git',
+  [
+    'grep',
+    '-n',
+    '-E',
+    `(src|test|dist)/${FROM}/|['"]\\.\\./+${FROM}/|join\\([^)]*'${FROM}'`,
+    '--',
+    '.',
+    ':!problems',
+    ':!examples',
+    ':!test/fixtures',
+    ':!package-lock.json',
+    ':!scripts/finish-habits.mjs',
+  ],
+  { encoding: 'utf8' },
+).stdout.trim();
 if (leftovers) console.warn(`warning: still naming the old folder:\n${leftovers}`);
 
 if (!process.argv.includes('--no-format')) {
@@ -110,4 +128,6 @@ if (!process.argv.includes('--no-format')) {
     process.exitCode = 1;
   }
 }
-console.log(`${changed} moves and rewrites. Next: npm run build && npm run typecheck && npx tsc -p tsconfig.test.json --noEmit && npm run lint`);
+console.log(
+  `${changed} moves and rewrites. Next: npm run build && npm run typecheck && npx tsc -p tsconfig.test.json --noEmit && npm run lint`,
+);

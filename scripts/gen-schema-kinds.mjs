@@ -1,6 +1,6 @@
 // Writes the kind-specific part of the component schema into schemas/spec.schema.json: an `allOf`
 // at the end of $defs.component with one if/then per kind, forbidding the fields that do not apply
-// to that kind (the same rules `validate` applies, from src/spec/semantic.ts FIELD_KINDS) and
+// to that kind (the same rules `validate` applies, from src/specfile/semantic.ts FIELD_KINDS) and
 // describing each field with that kind's default (src/data/figures.ts). Editors with the plain YAML
 // language server then flag `threads` on a cache and show "a database defaults to 1 replica".
 // `--check` exits 1 when the schema is out of date (the test suite runs it). Needs dist/ (npm run build).
@@ -10,7 +10,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const file = `${root}schemas/spec.schema.json`;
-const { FIELD_KINDS } = await import(`${root}dist/spec/semantic.js`);
+const { FIELD_KINDS } = await import(`${root}dist/specfile/semantic.js`);
 const figures = await import(`${root}dist/data/figures.js`);
 const { KIND_DEFAULTS, DEFAULT_THREADS, DEFAULT_HIT_RATIO, DEFAULT_WORKER_LAG_MS } = figures;
 
@@ -26,12 +26,21 @@ export function kindBlocks() {
     }
     properties.replicas = { description: `Replicas per region; ${a(kind)} defaults to ${num(d.replicas)}.` };
     properties.capacity_rps = { description: `Requests/s one replica serves; ${a(kind)} defaults to ${num(d.capacityRps)}.` };
-    properties.latency_ms = { description: `Processing time per request${d.stateful ? ' (reads)' : ''}; ${a(kind)} defaults to p50 ${d.latency.p50} ms, p99 ${d.latency.p99} ms.` };
-    if (FIELD_KINDS.write_latency_ms.kinds.has(kind)) properties.write_latency_ms = { description: `Processing time of a write; ${a(kind)} defaults to p50 ${d.writeLatency.p50} ms, p99 ${d.writeLatency.p99} ms.` };
-    properties.availability = { description: `Availability of its deployment in one region; ${a(kind)} defaults to ${d.availability * 100}%.` };
+    properties.latency_ms = {
+      description: `Processing time per request${d.stateful ? ' (reads)' : ''}; ${a(kind)} defaults to p50 ${d.latency.p50} ms, p99 ${d.latency.p99} ms.`,
+    };
+    if (FIELD_KINDS.write_latency_ms.kinds.has(kind))
+      properties.write_latency_ms = {
+        description: `Processing time of a write; ${a(kind)} defaults to p50 ${d.writeLatency.p50} ms, p99 ${d.writeLatency.p99} ms.`,
+      };
+    properties.availability = {
+      description: `Availability of its deployment in one region; ${a(kind)} defaults to ${d.availability * 100}%.`,
+    };
     if (RUNS_CODE.has(kind)) properties.threads = { description: `Request threads per replica; default ${DEFAULT_THREADS}.` };
-    if (FIELD_KINDS.hit_ratio.kinds.has(kind)) properties.hit_ratio = { description: `Share of requests answered without going further; default ${DEFAULT_HIT_RATIO}.` };
-    if (FIELD_KINDS.lag_ms.kinds.has(kind)) properties.lag_ms = { description: `Delay from event to write; default ${DEFAULT_WORKER_LAG_MS} ms.` };
+    if (FIELD_KINDS.hit_ratio.kinds.has(kind))
+      properties.hit_ratio = { description: `Share of requests answered without going further; default ${DEFAULT_HIT_RATIO}.` };
+    if (FIELD_KINDS.lag_ms.kinds.has(kind))
+      properties.lag_ms = { description: `Delay from event to write; default ${DEFAULT_WORKER_LAG_MS} ms.` };
     return { if: { properties: { kind: { const: kind } }, required: ['kind'] }, then: { properties } };
   });
 }
@@ -61,7 +70,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const next = withKindBlocks(current);
   if (process.argv.includes('--check')) {
     if (current !== next) {
-      console.error('schemas/spec.schema.json: the per-kind conditionals are out of date: run `npm run gen:schema-kinds` (then `npm run gen:types`).');
+      console.error(
+        'schemas/spec.schema.json: the per-kind conditionals are out of date: run `npm run gen:schema-kinds` (then `npm run gen:types`).',
+      );
       process.exit(1);
     }
   } else if (current !== next) {

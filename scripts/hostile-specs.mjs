@@ -8,9 +8,10 @@ export function manyErrorsSpec(kind, targetBytes = 1024 * 1024) {
   let i = 0;
   const body = [];
   while (size < targetBytes * 0.6) {
-    const line = kind === 'schema'
-      ? `  c${i}: {kind: service, regions: [us-east], replicas: -1, threads: 0, colour: red}`
-      : `  c${i}: {kind: service, regions: [us-east], replicas: 2}`;
+    const line =
+      kind === 'schema'
+        ? `  c${i}: {kind: service, regions: [us-east], replicas: -1, threads: 0, colour: red}`
+        : `  c${i}: {kind: service, regions: [us-east], replicas: 2}`;
     body.push(line);
     size += line.length + 1;
     i++;

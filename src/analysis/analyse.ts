@@ -1,5 +1,5 @@
 // analyse(model) -> Metrics: every number the checks judge, computed once, as a pure function of the Model.
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import { flowAvailability } from './availability.js';
 import { capacity } from './capacity.js';
 import { designCost } from './cost.js';
@@ -13,7 +13,7 @@ import { replayCost } from './replay.js';
 import { residency } from './residency.js';
 import { routeFlow, type RoutedHop } from './route.js';
 import { storeStaleness } from './staleness.js';
-import { dict } from '../spec/dict.js';
+import { dict } from '../specfile/dict.js';
 
 export interface AnalyseOptions {
   /**
@@ -40,14 +40,22 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const origins: Record<string, OriginLatency> = dict();
-    for (const o of flow.origins) origins[o] = flowLatency(model, flow, o, { route: routes[name]![o]!.hops, ...(queueing ? { loads } : {}) });
+    for (const o of flow.origins)
+      origins[o] = flowLatency(model, flow, o, { route: routes[name]![o]!.hops, ...(queueing ? { loads } : {}) });
     latencies[name] = origins;
     const all = Object.values(origins);
     const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a), all[0]!);
     const availability = flowAvailability(model, flow);
     const target = flow.availability ?? model.requirements.availability;
     flows[name] = {
-      name, kind: flow.kind, rate: flow.rate, consistency: flow.consistency, path: [...flow.path], budget: flow.budget, origins, worst,
+      name,
+      kind: flow.kind,
+      rate: flow.rate,
+      consistency: flow.consistency,
+      path: [...flow.path],
+      budget: flow.budget,
+      origins,
+      worst,
       availability: target !== undefined ? Object.assign({}, availability, { target }) : { ...availability },
     };
   }

@@ -3,8 +3,8 @@
 // any copy (stateless tiers, asynchronous copies, reads of synchronous copies), every copy (a write
 // to synchronous copies, a^k), a majority (consensus), or the one copy that holds the data.
 // A region's deployment (model `availability`) already counts its replicas: see resolve.ts.
-import { replicaRegions } from '../spec/lookups.js';
-import type { Model, ModelComponent, ModelFlow } from '../spec/model.js';
+import { replicaRegions } from '../specfile/lookups.js';
+import type { Model, ModelComponent, ModelFlow } from '../specfile/model.js';
 import type { CopyRule, FlowAvailabilityHop } from './metrics.js';
 import { CALLER_KINDS } from './route.js';
 import { shareSlowerThan } from './tail.js';
@@ -37,8 +37,12 @@ export function majorityOf(a: number, n: number): number {
 }
 
 /** How many regional copies this hop has and which of them a request needs, with the reason in words. */
-export function servingRule(c: ModelComponent, flow: Pick<ModelFlow, 'kind' | 'maxStalenessMs'>): { rule: CopyRule; copies: number; why: string } {
-  if (c.kind === 'client' || c.kind === 'external') return { rule: 'one', copies: 1, why: c.kind === 'external' ? 'one endpoint' : 'the user' };
+export function servingRule(
+  c: ModelComponent,
+  flow: Pick<ModelFlow, 'kind' | 'maxStalenessMs'>,
+): { rule: CopyRule; copies: number; why: string } {
+  if (c.kind === 'client' || c.kind === 'external')
+    return { rule: 'one', copies: 1, why: c.kind === 'external' ? 'one endpoint' : 'the user' };
   if (!c.stateful) return { rule: 'any', copies: Math.max(1, c.regions.length), why: 'stateless: any region can serve' };
   const regions = replicaRegions(c);
   const mode = c.replication?.mode ?? 'none';
@@ -46,11 +50,13 @@ export function servingRule(c: ModelComponent, flow: Pick<ModelFlow, 'kind' | 'm
   // Without replication a store's copies are separate data sets (partitioned): only the copy holding
   // the data can serve it. A cache is different: every region's cache refills from the store behind it.
   if (mode === 'none') {
-    if (c.kind === 'cache') return { rule: 'any', copies: Math.max(1, c.regions.length), why: 'a cache refills from its store in any region' };
+    if (c.kind === 'cache')
+      return { rule: 'any', copies: Math.max(1, c.regions.length), why: 'a cache refills from its store in any region' };
     return { rule: 'one', copies: 1, why: regions.length > 1 ? 'replication none: each region holds a separate data set' : 'one region' };
   }
   if (mode === 'consensus') {
-    if (flow.kind === 'read' && flow.maxStalenessMs !== undefined) return { rule: 'any', copies: regions.length, why: 'follower reads: any voter can answer a stale-tolerant read' };
+    if (flow.kind === 'read' && flow.maxStalenessMs !== undefined)
+      return { rule: 'any', copies: regions.length, why: 'follower reads: any voter can answer a stale-tolerant read' };
     return { rule: 'majority', copies: regions.length, why: 'consensus: a majority of voters must be up' };
   }
   if (mode === 'sync') {
@@ -58,7 +64,12 @@ export function servingRule(c: ModelComponent, flow: Pick<ModelFlow, 'kind' | 'm
     return { rule: 'any', copies: regions.length, why: 'synchronous copies are current: any can serve a read' };
   }
   // Asynchronous: any copy serves (after a promotion, losing the lag: the RPO) when there is failover.
-  if (failover !== 'none') return { rule: 'any', copies: regions.length, why: `asynchronous with ${failover} failover: any copy can take over, losing up to the lag` };
+  if (failover !== 'none')
+    return {
+      rule: 'any',
+      copies: regions.length,
+      why: `asynchronous with ${failover} failover: any copy can take over, losing up to the lag`,
+    };
   if (flow.kind === 'write') return { rule: 'one', copies: 1, why: 'a single primary with no failover takes every write' };
   return { rule: 'any', copies: Math.max(1, c.regions.length), why: 'reads can use any asynchronous replica' };
 }
@@ -108,7 +119,8 @@ export function flowAvailability(model: Model, flow: ModelFlow): { value: number
     // A call cut off by its timeout is an error even when the dependency is up.
     const a = combine(c.availability, rule, copies) * (1 - (cutOff ?? 0));
     const hop: FlowAvailabilityHop = { component: id, perRegion: c.availability, copies, rule, why, value: a };
-    if (c.availabilityBasis?.kind === 'replicas') hop.replicas = { count: c.replicas, each: c.availabilityBasis.replica, regionFate: c.availabilityBasis.regionFate };
+    if (c.availabilityBasis?.kind === 'replicas')
+      hop.replicas = { count: c.replicas, each: c.availabilityBasis.replica, regionFate: c.availabilityBasis.regionFate };
     if (cutOff !== undefined) hop.timeoutCutOff = cutOff;
     hops.push(hop);
     value *= a;

@@ -6,11 +6,11 @@
 // the busiest partition's share of both. Also at a 2x surge.
 // A fan-out step of N calls loads its target N times per request (one call per shard: the N calls
 // spread over the target's replicas like any other).
-import { replicaRegions } from '../spec/lookups.js';
-import type { Model, ModelComponent } from '../spec/model.js';
+import { replicaRegions } from '../specfile/lookups.js';
+import type { Model, ModelComponent } from '../specfile/model.js';
 import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
-import { dict } from '../spec/dict.js';
+import { dict } from '../specfile/dict.js';
 import { DEFAULT_SURGE_FACTOR } from '../data/tech.js';
 import { queueWait } from './queueing.js';
 
@@ -129,15 +129,30 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
       // One node carries every write of its partition of a replicated store plus its share of the reads;
       // where a store serves fewer writes than reads per replica, each share uses its own capacity.
       const perNode = perNodeRate(c, l.rate, l.writeRate);
-      const readsPerNode = (replicasApplyEveryWrite(c) ? hottestPartitionShare(c) : 1) * (l.rate - l.writeRate) / Math.max(1, c.replicas);
+      const readsPerNode = ((replicasApplyEveryWrite(c) ? hottestPartitionShare(c) : 1) * (l.rate - l.writeRate)) / Math.max(1, c.replicas);
       const writesPerNode = perNode - readsPerNode;
       const writeCap = c.writeCapacityRps ?? c.capacityRps;
-      const utilization = c.capacityRps > 0 && writeCap > 0 ? readsPerNode / c.capacityRps + writesPerNode / writeCap : Number.POSITIVE_INFINITY;
+      const utilization =
+        c.capacityRps > 0 && writeCap > 0 ? readsPerNode / c.capacityRps + writesPerNode / writeCap : Number.POSITIVE_INFINITY;
       out[id][region] = {
-        component: id, region, rate: round(l.rate), replicas: c.replicas, capacity: cap,
-        utilization: round(utilization, 4), surgeUtilization: round(utilization * (model.surgeFactor ?? SURGE_FACTOR), 4), writeRate: round(l.writeRate),
-        perNodeRate: round(perNode), everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
-        ...(c.partitions && replicasApplyEveryWrite(c) ? { partitions: writePartitions(c), hottestShare: round(hottestPartitionShare(c), 4), hotKeyShare: c.partitions.hotKeyShare ?? 0, hotKeySplit: c.partitions.hotKeySplit } : {}),
+        component: id,
+        region,
+        rate: round(l.rate),
+        replicas: c.replicas,
+        capacity: cap,
+        utilization: round(utilization, 4),
+        surgeUtilization: round(utilization * (model.surgeFactor ?? SURGE_FACTOR), 4),
+        writeRate: round(l.writeRate),
+        perNodeRate: round(perNode),
+        everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
+        ...(c.partitions && replicasApplyEveryWrite(c)
+          ? {
+              partitions: writePartitions(c),
+              hottestShare: round(hottestPartitionShare(c), 4),
+              hotKeyShare: c.partitions.hotKeyShare ?? 0,
+              hotKeySplit: c.partitions.hotKeySplit,
+            }
+          : {}),
       };
       // The wait in front of the replicas there (M/M/c, analysis/queueing.ts), from the same utilization
       // (unrounded): c = replicas, mu = capacity per replica, lambda = utilization x c x mu.

@@ -5,8 +5,8 @@
 // Monthly = hourly x 730 h. Clients and externals cost 0 (not on the design's bill).
 import { HOURS_PER_MONTH, REPRESENTATIVE_TECH } from '../data/cost.js';
 import { MESH_TECH, TECH } from '../data/tech.js';
-import { dict } from '../spec/dict.js';
-import type { Model, ModelComponent } from '../spec/model.js';
+import { dict } from '../specfile/dict.js';
+import type { Model, ModelComponent } from '../specfile/model.js';
 import { nodesPerRegion } from './capacity.js';
 import type { ComponentCost, CostMetrics, RegionCost, RegionLoad } from './metrics.js';
 
@@ -42,28 +42,49 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
       const requestsPerS = capacity[id]?.[region]?.rate ?? 0;
       // A partitioned store runs `replicas` nodes per partition.
       const replicaUsd = size ? nodesPerRegion(c) * size.usdPerHour : 0;
-      const requestUsd = size?.usdPerMillionRequests ? (requestsPerS * SECONDS_PER_HOUR / 1e6) * size.usdPerMillionRequests : 0;
+      const requestUsd = size?.usdPerMillionRequests ? ((requestsPerS * SECONDS_PER_HOUR) / 1e6) * size.usdPerMillionRequests : 0;
       const meshUsd = c.sidecar ? c.replicas * proxyUsdPerHour : 0;
       const hourly = replicaUsd + requestUsd + meshUsd;
       compTotal += hourly;
       regionTotals[region] = (regionTotals[region] ?? 0) + hourly;
       regions[region] = {
-        region, replicas: nodesPerRegion(c), requestsPerS, replicaUsdPerHour: round(replicaUsd, 4), requestUsdPerHour: round(requestUsd, 4),
-        meshUsdPerHour: round(meshUsd, 4), usdPerHour: round(hourly, 4), usdPerMonth: round(hourly * HOURS_PER_MONTH, 2),
+        region,
+        replicas: nodesPerRegion(c),
+        requestsPerS,
+        replicaUsdPerHour: round(replicaUsd, 4),
+        requestUsdPerHour: round(requestUsd, 4),
+        meshUsdPerHour: round(meshUsd, 4),
+        usdPerHour: round(hourly, 4),
+        usdPerMonth: round(hourly * HOURS_PER_MONTH, 2),
       };
     }
     total += compTotal;
     components[id] = {
-      component: id, kind: c.kind, ...(p ? { tech: p.tech, size: p.size, instance: size!.instance } : {}), basis: p?.basis ?? 'free',
-      regions, usdPerHour: round(compTotal, 4), usdPerMonth: round(compTotal * HOURS_PER_MONTH, 2),
+      component: id,
+      kind: c.kind,
+      ...(p ? { tech: p.tech, size: p.size, instance: size!.instance } : {}),
+      basis: p?.basis ?? 'free',
+      regions,
+      usdPerHour: round(compTotal, 4),
+      usdPerMonth: round(compTotal * HOURS_PER_MONTH, 2),
     };
   }
   const byRegion: Record<string, { usdPerHour: number; usdPerMonth: number }> = dict();
   for (const [r, h] of Object.entries(regionTotals)) byRegion[r] = { usdPerHour: round(h, 4), usdPerMonth: round(h * HOURS_PER_MONTH, 2) };
-  const mostComponent = Object.values(components).reduce<ComponentCost | undefined>((a, b) => (!a || b.usdPerHour > a.usdPerHour ? b : a), undefined);
-  const mostRegion = Object.entries(byRegion).reduce<[string, { usdPerMonth: number }] | undefined>((a, b) => (!a || b[1].usdPerMonth > a[1].usdPerMonth ? b : a), undefined);
+  const mostComponent = Object.values(components).reduce<ComponentCost | undefined>(
+    (a, b) => (!a || b.usdPerHour > a.usdPerHour ? b : a),
+    undefined,
+  );
+  const mostRegion = Object.entries(byRegion).reduce<[string, { usdPerMonth: number }] | undefined>(
+    (a, b) => (!a || b[1].usdPerMonth > a[1].usdPerMonth ? b : a),
+    undefined,
+  );
   return {
-    hoursPerMonth: HOURS_PER_MONTH, usdPerHour: round(total, 4), usdPerMonth: round(total * HOURS_PER_MONTH, 2), components, regions: byRegion,
+    hoursPerMonth: HOURS_PER_MONTH,
+    usdPerHour: round(total, 4),
+    usdPerMonth: round(total * HOURS_PER_MONTH, 2),
+    components,
+    regions: byRegion,
     ...(meshTech ? { meshProxyUsdPerHour: proxyUsdPerHour } : {}),
     ...(mostComponent && mostComponent.usdPerHour > 0 ? { mostExpensiveComponent: mostComponent.component } : {}),
     ...(mostRegion && mostRegion[1].usdPerMonth > 0 ? { mostExpensiveRegion: mostRegion[0] } : {}),

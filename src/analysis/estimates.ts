@@ -2,8 +2,8 @@
 // or which mistake it looks like (a unit slip such as bits for bytes or per day as per second, a factor
 // of the derivation left out, or simply too high / too low). Pure; the estimate checks report it.
 import { UNIT_SLIP_FACTORS } from '../data/figures.js';
-import type { Model } from '../spec/model.js';
-import { BIT, describeDimension, sameDimension, TIME, type Quantity } from '../spec/units.js';
+import type { Model } from '../specfile/model.js';
+import { BIT, describeDimension, sameDimension, TIME, type Quantity } from '../specfile/units.js';
 import type { EstimateValue } from './metrics.js';
 
 /** One quantity of an estimate stage, computed from the problem's facts (see src/problems/estimate.ts). */
@@ -28,7 +28,8 @@ export interface EstimateReference {
   flow?: string;
 }
 
-export type EstimateVerdict = 'in-range' | 'missing' | 'wrong-dimension' | 'bits-bytes' | 'per-day' | 'missing-factor' | 'too-high' | 'too-low';
+export type EstimateVerdict =
+  'in-range' | 'missing' | 'wrong-dimension' | 'bits-bytes' | 'per-day' | 'missing-factor' | 'too-high' | 'too-low';
 
 export interface EstimateJudgement {
   verdict: EstimateVerdict;
@@ -55,10 +56,13 @@ export function judgeEstimate(ref: EstimateReference, answer: Pick<Quantity, 'va
   if (within(ratio, 1, ref.tolerance)) return { verdict: 'in-range', ratio, ...range };
   const tol = Math.min(ref.tolerance, 1.5);
   const slip = (target: number) => within(ratio, target, tol) || within(ratio, 1 / target, tol);
-  if ((ref.dims[BIT] ?? 0) !== 0 && slip(UNIT_SLIP_FACTORS.bitsBytes)) return { verdict: 'bits-bytes', ratio, factor: { name: 'bits per byte', value: UNIT_SLIP_FACTORS.bitsBytes }, ...range };
+  if ((ref.dims[BIT] ?? 0) !== 0 && slip(UNIT_SLIP_FACTORS.bitsBytes))
+    return { verdict: 'bits-bytes', ratio, factor: { name: 'bits per byte', value: UNIT_SLIP_FACTORS.bitsBytes }, ...range };
   if ((ref.dims[TIME] ?? 0) === -1) {
-    if (slip(UNIT_SLIP_FACTORS.dayAsSecond)) return { verdict: 'per-day', ratio, factor: { name: 'seconds per day', value: UNIT_SLIP_FACTORS.dayAsSecond }, ...range };
-    if (slip(UNIT_SLIP_FACTORS.hourAsSecond)) return { verdict: 'per-day', ratio, factor: { name: 'seconds per hour', value: UNIT_SLIP_FACTORS.hourAsSecond }, ...range };
+    if (slip(UNIT_SLIP_FACTORS.dayAsSecond))
+      return { verdict: 'per-day', ratio, factor: { name: 'seconds per day', value: UNIT_SLIP_FACTORS.dayAsSecond }, ...range };
+    if (slip(UNIT_SLIP_FACTORS.hourAsSecond))
+      return { verdict: 'per-day', ratio, factor: { name: 'seconds per hour', value: UNIT_SLIP_FACTORS.hourAsSecond }, ...range };
   }
   for (const [name, value] of Object.entries(ref.factors)) {
     if (value > ref.tolerance && slip(value)) return { verdict: 'missing-factor', ratio, factor: { name, value }, ...range };
@@ -70,6 +74,7 @@ export function judgeEstimate(ref: EstimateReference, answer: Pick<Quantity, 'va
 export function estimateMetrics(model: Model): Record<string, EstimateValue> | undefined {
   if (!model.estimates) return undefined;
   const out: Record<string, EstimateValue> = {};
-  for (const [name, q] of Object.entries(model.estimates)) out[name] = { text: q.text, value: q.value, dims: [...q.dims], kind: describeDimension(q.dims) };
+  for (const [name, q] of Object.entries(model.estimates))
+    out[name] = { text: q.text, value: q.value, dims: [...q.dims], kind: describeDimension(q.dims) };
   return out;
 }

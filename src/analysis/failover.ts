@@ -6,10 +6,10 @@
 // RPO = replication lag for async, 0 for sync or consensus. Copies with replication none are separate
 // data sets, not replicas: nothing to fail over to.
 import { ELECTION_TIMEOUT_MS } from '../data/figures.js';
-import { replicaRegions, rttMs } from '../spec/lookups.js';
-import type { Model, ModelComponent } from '../spec/model.js';
+import { replicaRegions, rttMs } from '../specfile/lookups.js';
+import type { Model, ModelComponent } from '../specfile/model.js';
 import type { StoreFailover } from './metrics.js';
-import { dict } from '../spec/dict.js';
+import { dict } from '../specfile/dict.js';
 
 /**
  * A new leader after the leader's region is lost: a surviving voter stands after the election timeout
@@ -24,7 +24,10 @@ export function electionS(model: Model, c: ModelComponent): { seconds: number; v
   if (survivors.length < needed + 1 || needed === 0) return null; // no majority left
   let best: { seconds: number; voteRttMs: number; candidate: string } | null = null;
   for (const cand of survivors) {
-    const rtts = survivors.filter((r) => r !== cand).map((r) => rttMs(model, cand, r) ?? 0).sort((a, b) => a - b);
+    const rtts = survivors
+      .filter((r) => r !== cand)
+      .map((r) => rttMs(model, cand, r) ?? 0)
+      .sort((a, b) => a - b);
     const vote = rtts[needed - 1];
     if (vote === undefined) continue;
     if (!best || vote < best.voteRttMs) best = { seconds: (ELECTION_TIMEOUT_MS + vote) / 1000, voteRttMs: vote, candidate: cand };
@@ -38,7 +41,8 @@ export function failoverWindow(c: ModelComponent, model?: Model): StoreFailover 
   const regions = replicaRegions(c);
   let rtoS: number | null;
   let election: ReturnType<typeof electionS> = null;
-  if (replication === 'none' && regions.length > 1) rtoS = null; // separate data sets: nothing to fail over to
+  if (replication === 'none' && regions.length > 1)
+    rtoS = null; // separate data sets: nothing to fail over to
   else if (replication === 'consensus' && regions.length >= 3 && model) {
     election = electionS(model, c);
     rtoS = election ? election.seconds : null;
@@ -66,7 +70,8 @@ export function failoverWindow(c: ModelComponent, model?: Model): StoreFailover 
     writable: c.role !== 'read-model',
   };
   if (c.failover?.standby) out.standby = c.failover.standby;
-  if (election && rtoS !== null) out.election = { timeoutS: ELECTION_TIMEOUT_MS / 1000, voteRttMs: election.voteRttMs, candidate: election.candidate };
+  if (election && rtoS !== null)
+    out.election = { timeoutS: ELECTION_TIMEOUT_MS / 1000, voteRttMs: election.voteRttMs, candidate: election.candidate };
   if (c.leader !== undefined) out.leader = c.leader;
   return out;
 }

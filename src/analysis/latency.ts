@@ -3,14 +3,13 @@
 // Hops in sequence add their p50s and p99s (for p99 usually conservative with light tails, not an upper
 // bound); a parallel group or a fan-out costs the slowest of its calls (analysis/tail.ts).
 import { MESH_OVERHEAD_MS } from '../data/figures.js';
-import { replicaRegions, rttMs } from '../spec/lookups.js';
-import type { Latency, Model, ModelComponent, ModelFlow } from '../spec/model.js';
+import { replicaRegions, rttMs } from '../specfile/lookups.js';
+import type { Latency, Model, ModelComponent, ModelFlow } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, ParallelLatency, RegionLoad } from './metrics.js';
 import { hopQuantile, type QueueWait } from './queueing.js';
 import { replayCost } from './replay.js';
 import { quorumRttMs, routeFlow, type RoutedHop } from './route.js';
 import { lognormalQuantile, quantileOf, slowestQuantile, type TailDist } from './tail.js';
-
 
 export function meshOverhead(model: Model): Latency {
   return model.patterns.mesh?.overheadMs ?? { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 };
@@ -20,7 +19,12 @@ export function meshOverhead(model: Model): Latency {
  * Processing time of a hop for this flow: stores use their write latency on writes; a timeout caps
  * the call (the caller's pool timeout for this dependency, else the dependency's own timeout_ms).
  */
-export function hopProcessing(c: ModelComponent, kind: 'read' | 'write', timeoutMs: number | undefined = c.timeoutMs, stated?: Latency): { processing: Latency; capped: boolean } {
+export function hopProcessing(
+  c: ModelComponent,
+  kind: 'read' | 'write',
+  timeoutMs: number | undefined = c.timeoutMs,
+  stated?: Latency,
+): { processing: Latency; capped: boolean } {
   // A step's latency_ms (this flow's own processing time in the component) replaces the component's.
   const base = stated ?? (kind === 'write' && c.stateful ? c.writeLatency : c.latency);
   if (timeoutMs !== undefined && base.p99 > timeoutMs) {
@@ -111,9 +115,17 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     const single = total;
     if (h.fanout !== undefined) {
       // N identical calls at once: the flow waits for the slowest, each call's 0.5^(1/N) and 0.99^(1/N) quantiles.
-      const d: TailDist = { fixed: wire, p50: processing.p50 + m50 + (load?.p50 ?? 0), p99: processing.p99 + m99 + (load?.p99 ?? 0), n: h.fanout };
+      const d: TailDist = {
+        fixed: wire,
+        p50: processing.p50 + m50 + (load?.p50 ?? 0),
+        p99: processing.p99 + m99 + (load?.p99 ?? 0),
+        n: h.fanout,
+      };
       total = waits
-        ? { p50: wire + waitedQuantile(queue, lognormalQuantile(d.p50, d.p99, 0.5 ** (1 / d.n)), 0.5 ** (1 / d.n), timeoutMs), p99: wire + waitedQuantile(queue, lognormalQuantile(d.p50, d.p99, 0.99 ** (1 / d.n)), 0.99 ** (1 / d.n), timeoutMs) }
+        ? {
+            p50: wire + waitedQuantile(queue, lognormalQuantile(d.p50, d.p99, 0.5 ** (1 / d.n)), 0.5 ** (1 / d.n), timeoutMs),
+            p99: wire + waitedQuantile(queue, lognormalQuantile(d.p50, d.p99, 0.99 ** (1 / d.n)), 0.99 ** (1 / d.n), timeoutMs),
+          }
         : { p50: quantileOf(d, 0.5), p99: quantileOf(d, 0.99) };
     }
     if (h.group === undefined) {
@@ -124,8 +136,16 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
       mesh99 += m99;
     }
     const out: HopLatency = {
-      index: h.index, component: h.component, from: h.from, reason: h.reason, networkMs: h.networkMs, reach: h.reach,
-      processing, replicationMs: rep.ms, mesh: { p50: m50, p99: m99 }, total,
+      index: h.index,
+      component: h.component,
+      from: h.from,
+      reason: h.reason,
+      networkMs: h.networkMs,
+      reach: h.reach,
+      processing,
+      replicationMs: rep.ms,
+      mesh: { p50: m50, p99: m99 },
+      total,
     };
     if (h.region !== undefined) out.region = h.region;
     if (h.caller !== undefined) out.caller = h.caller;
@@ -154,10 +174,19 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
         mesh50 += hop.mesh.p50;
         mesh99 += hop.mesh.p99;
       }
-      g.branches.forEach((b, j) => { if (j !== g.slowest) for (const i of b.hops) hops[i]!.offCriticalPath = true; });
+      g.branches.forEach((b, j) => {
+        if (j !== g.slowest) for (const i of b.hops) hops[i]!.offCriticalPath = true;
+      });
     }
   }
-  const out: OriginLatency = { origin, p50: round(p50), p99: round(p99), hops, networkMs: round(network), meshMs: { p50: round(mesh50), p99: round(mesh99) } };
+  const out: OriginLatency = {
+    origin,
+    p50: round(p50),
+    p99: round(p99),
+    hops,
+    networkMs: round(network),
+    meshMs: { p50: round(mesh50), p99: round(mesh99) },
+  };
   if (parallel?.length) out.parallel = parallel;
   return out;
 }
@@ -180,7 +209,14 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
         out.push({ kind: 'parallel', step: hop.group.step, branches: [], slowest: 0, p50: 0, p99: 0 });
       }
     } else if (hop.fanout !== undefined && hop.single) {
-      out.push({ kind: 'fanout', step: hop.index, branches: [{ hops: [hop.index], p50: round(hop.single.p50), p99: round(hop.single.p99), fanout: hop.fanout }], slowest: 0, p50: round(hop.total.p50), p99: round(hop.total.p99) });
+      out.push({
+        kind: 'fanout',
+        step: hop.index,
+        branches: [{ hops: [hop.index], p50: round(hop.single.p50), p99: round(hop.single.p99), fanout: hop.fanout }],
+        slowest: 0,
+        p50: round(hop.total.p50),
+        p99: round(hop.total.p99),
+      });
     }
   }
   for (const g of out) {
@@ -192,7 +228,12 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
       if (one) return { fixed, p50: one.single!.p50 - fixed, p99: one.single!.p99 - fixed, n: one.fanout! };
       return { fixed, p50: b.reduce((a, h) => a + h.total.p50, 0) - fixed, p99: b.reduce((a, h) => a + h.total.p99, 0) - fixed, n: 1 };
     });
-    g.branches = branches.map((b, j) => ({ hops: b.map((h) => h.index), p50: round(dists[j]!.fixed + dists[j]!.p50), p99: round(dists[j]!.fixed + dists[j]!.p99), fanout: dists[j]!.n }));
+    g.branches = branches.map((b, j) => ({
+      hops: b.map((h) => h.index),
+      p50: round(dists[j]!.fixed + dists[j]!.p50),
+      p99: round(dists[j]!.fixed + dists[j]!.p99),
+      fanout: dists[j]!.n,
+    }));
     g.slowest = g.branches.reduce((best, b, j) => (b.p99 > g.branches[best]!.p99 ? j : best), 0);
     // A branch behind a queue that grows without bound makes the whole group unbounded.
     const endless = dists.some((d) => !Number.isFinite(d.p50) || !Number.isFinite(d.p99));

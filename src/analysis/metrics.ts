@@ -1,5 +1,5 @@
 // The Metrics type: every number the checks judge, computed once from the Model by analyse().
-import type { Latency } from '../spec/model.js';
+import type { Latency } from '../specfile/model.js';
 import type { QueueWait } from './queueing.js';
 export type { QueueWait } from './queueing.js';
 

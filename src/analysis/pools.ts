@@ -2,10 +2,10 @@
 // reaching one replica times the time a thread is held at p99, and under the dependency's timeout
 // as the worst case (a slow dependency). Compared with the service's pools and total threads.
 // Flows with different rates and hold times add up as L = sum(lambda_i x W_i).
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares } from './route.js';
-import { dict } from '../spec/dict.js';
+import { dict } from '../specfile/dict.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
@@ -105,7 +105,11 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         const reached = rate * hop.reach;
         if (caller) {
           const n = hop.fanout ?? 1;
-          accumulate((((calls[caller.id] ??= dict())[caller.region] ??= dict())[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached * n, held[i]!);
+          accumulate(
+            (((calls[caller.id] ??= dict())[caller.region] ??= dict())[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }),
+            reached * n,
+            held[i]!,
+          );
           const pooled = model.components[caller.id]!.pools.some((p) => p.dependency === hop.component);
           const threadMs = reached * n * held[i]!;
           if (open && open.caller === saved && caller === saved) {
@@ -118,7 +122,11 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           }
         }
         if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
-          accumulate(((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }), reached * (hop.fanout ?? 1), hop.processing.p99);
+          accumulate(
+            ((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }),
+            reached * (hop.fanout ?? 1),
+            hop.processing.p99,
+          );
           caller = { id: c.id, region: hop.region };
         }
       });
@@ -142,7 +150,10 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         const ratePerReplica = acc.rate / replicas;
         const p99 = meanHeldMs(acc);
         const call: PoolCall = {
-          dependency: dep, region, ratePerReplica: round(ratePerReplica), p99Ms: round(p99),
+          dependency: dep,
+          region,
+          ratePerReplica: round(ratePerReplica),
+          p99Ms: round(p99),
           demand: round((ratePerReplica * p99) / 1000),
           worstDemand: timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
           external: d.kind === 'external',
@@ -160,7 +171,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
     const unpooled = callList.filter((c) => !c.pool);
     // Parallel calls overlap: take off the smallest overlap of any region the service calls from (conservative).
     const regions = Object.keys(calls[id] ?? {});
-    const overlap = (k: 'all' | 'unpooled') => (regions.length ? Math.min(...regions.map((r) => saved_[id]?.[r]?.[k] ?? 0)) : 0) / replicas / 1000;
+    const overlap = (k: 'all' | 'unpooled') =>
+      (regions.length ? Math.min(...regions.map((r) => saved_[id]?.[r]?.[k] ?? 0)) : 0) / replicas / 1000;
     const sharedDemand = ownDemand + unpooled.reduce((a, c) => a + c.demand, 0) - overlap('unpooled');
     const sharedWorst = ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0) - overlap('unpooled');
     const pools: PoolMetrics[] = s.pools.map((p) => {

@@ -66,7 +66,17 @@ export function queueWait(servers: number, serviceRate: number, utilization: num
   }
   const probWait = erlangC(c, rho * c);
   const decayPerS = c * serviceRate - arrivalRate;
-  const w: QueueWait = { servers: c, serviceRate, arrivalRate, utilization: rho, probWait, decayPerS, meanMs: (1000 * probWait) / decayPerS, p50Ms: 0, p99Ms: 0 };
+  const w: QueueWait = {
+    servers: c,
+    serviceRate,
+    arrivalRate,
+    utilization: rho,
+    probWait,
+    decayPerS,
+    meanMs: (1000 * probWait) / decayPerS,
+    p50Ms: 0,
+    p99Ms: 0,
+  };
   w.p50Ms = waitQuantileMs(w, 0.5);
   w.p99Ms = waitQuantileMs(w, 0.99);
   return w;

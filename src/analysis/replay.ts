@@ -1,5 +1,5 @@
 // Event-sourcing load cost: events replayed since the last snapshot x time to apply one event.
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import type { ReplayMetrics } from './metrics.js';
 
 export function replayCost(model: Model): ReplayMetrics | undefined {

@@ -1,6 +1,6 @@
 // Data residency: every region holding a copy of a data class that its residency rule does not allow.
-import { replicaRegions } from '../spec/lookups.js';
-import type { Model } from '../spec/model.js';
+import { replicaRegions } from '../specfile/lookups.js';
+import type { Model } from '../specfile/model.js';
 import type { Metrics, ResidencyViolation } from './metrics.js';
 
 export function residency(model: Model): Metrics['residency'] {

@@ -1,8 +1,8 @@
 // Routes one flow from one origin region through its hops: which region serves each hop and why.
 // Latency, capacity and pool demand all walk the same route, so they always agree.
-import { nearestRegion, replicaRegions, rttMs } from '../spec/lookups.js';
-import type { Model, ModelComponent, ModelFlow } from '../spec/model.js';
-import { dict } from '../spec/dict.js';
+import { nearestRegion, replicaRegions, rttMs } from '../specfile/lookups.js';
+import type { Model, ModelComponent, ModelFlow } from '../specfile/model.js';
+import { dict } from '../specfile/dict.js';
 
 export type HopReason = 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
 
@@ -33,7 +33,10 @@ export interface RoutedHop {
  */
 export function quorumRttMs(model: Model, c: ModelComponent, leader: string = c.leader ?? c.regions[0] ?? ''): number {
   const voters = replicaRegions(c);
-  const others = voters.filter((r) => r !== leader).map((r) => rttMs(model, leader, r) ?? 0).sort((a, b) => a - b);
+  const others = voters
+    .filter((r) => r !== leader)
+    .map((r) => rttMs(model, leader, r) ?? 0)
+    .sort((a, b) => a - b);
   const needed = Math.floor(voters.length / 2); // majority - 1: the leader's own vote is free
   return needed > 0 ? (others[needed - 1] ?? 0) : 0;
 }
@@ -95,7 +98,16 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
       reason = c.kind === 'external' ? 'external' : region === at ? 'same-region' : 'nearest';
     }
     const networkMs = region === undefined ? 0 : (rttMs(model, at, region) ?? 0);
-    const hop: RoutedHop = { index, component: id, ...(region !== undefined ? { region } : {}), from: at, reason, networkMs, reach, ...(caller !== undefined ? { caller } : {}) };
+    const hop: RoutedHop = {
+      index,
+      component: id,
+      ...(region !== undefined ? { region } : {}),
+      from: at,
+      reason,
+      networkMs,
+      reach,
+      ...(caller !== undefined ? { caller } : {}),
+    };
     if (step && step.fanout > 1) hop.fanout = step.fanout;
     if (g) hop.group = g;
     hops.push(hop);

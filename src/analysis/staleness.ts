@@ -1,8 +1,8 @@
 // Staleness of stores fed by workers (CQRS read models, event-sourcing state stores): how far behind the
 // original write a read from them can be = lag of the slowest worker chain + async replication lag.
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import type { StoreStaleness } from './metrics.js';
-import { dict } from '../spec/dict.js';
+import { dict } from '../specfile/dict.js';
 
 interface Chain {
   lagMs: number;

@@ -16,7 +16,7 @@ import { reliabilityChecks } from './reliability/index.js';
 import { scalabilityChecks } from './scalability/index.js';
 import type { Check } from './types.js';
 
-export const ALL_CHECKS: readonly Check<any>[] = [
+export const ALL_CHECKS: readonly Check<unknown>[] = [
   ...designChecks,
   ...estimationChecks,
   ...latencyChecks,
@@ -36,7 +36,7 @@ export const ALL_CHECKS: readonly Check<any>[] = [
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));
 
-export function getCheck(id: string): Check<any> | undefined {
+export function getCheck(id: string): Check<unknown> | undefined {
   return byId.get(id);
 }
 

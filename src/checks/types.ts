@@ -3,12 +3,28 @@
 import type { SourceId } from '../data/figures.js';
 import type { TechSourceId } from '../data/tech.js';
 import type { Metrics } from '../analysis/metrics.js';
-import type { SpecPath } from '../spec/diagnostic.js';
-import type { Model } from '../spec/model.js';
+import type { SpecPath } from '../specfile/diagnostic.js';
+import type { Model } from '../specfile/model.js';
 
 export type Status = 'pass' | 'warn' | 'fail';
 
-export const TOPICS = ['latency', 'cqrs', 'event-sourcing', 'geo', 'failover', 'bulkhead', 'mesh', 'availability', 'scalability', 'design', 'estimation', 'cost', 'consistency', 'reliability', 'drill'] as const;
+export const TOPICS = [
+  'latency',
+  'cqrs',
+  'event-sourcing',
+  'geo',
+  'failover',
+  'bulkhead',
+  'mesh',
+  'availability',
+  'scalability',
+  'design',
+  'estimation',
+  'cost',
+  'consistency',
+  'reliability',
+  'drill',
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** The six seed topics of the course, each mapped to the check topics that teach it. */

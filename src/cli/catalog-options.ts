@@ -2,9 +2,8 @@
 import type { Command } from 'commander';
 import { catalogDirs, findProblem } from '../problems/catalog.js';
 import type { Problem } from '../problems/problem.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
+import { formatDiagnostic } from '../specfile/diagnostic.js';
 import { EXIT } from './io.js';
-
 
 /** Catalog folders for this invocation: shipped + --problems (global) + SDCOACH_PROBLEMS. */
 export function catalogsFor(cmd: Command): string[] {

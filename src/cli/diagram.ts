@@ -14,11 +14,11 @@ import type { Launcher, RenderFormat, RenderStats } from '../diagrams/render.js'
 import { formatMarkdown, mdEscape } from '../grading/format/markdown.js';
 import type { Report } from '../grading/report.js';
 import { catalogDirs } from '../problems/catalog.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile } from '../spec/load.js';
-import type { Model } from '../spec/model.js';
-import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
-import { closestMatch } from '../spec/suggest.js';
+import { formatDiagnostic } from '../specfile/diagnostic.js';
+import { loadSpecFile } from '../specfile/load.js';
+import type { Model } from '../specfile/model.js';
+import { sanitizeLine, sanitizeTerminal } from '../specfile/sanitize.js';
+import { closestMatch } from '../specfile/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { gradeFiles } from './grade.js';
 import { collect, EXIT, outputProblem, rubricOptions, sameFile, useColor, wholeNumber, writeFailure } from './io.js';
@@ -30,7 +30,15 @@ import { drillFindings, drillToMermaid } from '../diagrams/drill.js';
 export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png', 'pdf', 'md'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 const RENDERED: ReadonlySet<string> = new Set(['svg', 'png', 'pdf']);
-const EXTENSIONS: Record<string, DiagramFormat> = { '.mmd': 'mmd', '.mermaid': 'mmd', '.svg': 'svg', '.png': 'png', '.pdf': 'pdf', '.md': 'md', '.markdown': 'md' };
+const EXTENSIONS: Record<string, DiagramFormat> = {
+  '.mmd': 'mmd',
+  '.mermaid': 'mmd',
+  '.svg': 'svg',
+  '.png': 'png',
+  '.pdf': 'pdf',
+  '.md': 'md',
+  '.markdown': 'md',
+};
 
 export interface DiagramOptions {
   output?: string;
@@ -73,7 +81,12 @@ export interface Drawable {
 class UsageProblem extends Error {}
 
 /** Loads (and with --grade, grades) every spec; problems go to `err` and leave the spec out. */
-export function loadDrawables(specs: string[], opts: DiagramOptions, err: NodeJS.WritableStream, catalogs: string[]): { drawables: Drawable[]; failed: number } {
+export function loadDrawables(
+  specs: string[],
+  opts: DiagramOptions,
+  err: NodeJS.WritableStream,
+  catalogs: string[],
+): { drawables: Drawable[]; failed: number } {
   const drawables: Drawable[] = [];
   let failed = 0;
   if (opts.grade) {
@@ -100,7 +113,9 @@ export function loadDrawables(specs: string[], opts: DiagramOptions, err: NodeJS
     for (const d of [...drawables]) {
       if (Object.hasOwn(d.model.flows, opts.flow)) continue;
       const guess = closestMatch(opts.flow, d.model.flowOrder);
-      err.write(`${d.spec}: no flow "${sanitizeTerminal(opts.flow)}"${guess ? `; did you mean "${guess}"?` : ''} (flows: ${d.model.flowOrder.join(', ') || 'none'})\n`);
+      err.write(
+        `${d.spec}: no flow "${sanitizeTerminal(opts.flow)}"${guess ? `; did you mean "${guess}"?` : ''} (flows: ${d.model.flowOrder.join(', ') || 'none'})\n`,
+      );
       drawables.splice(drawables.indexOf(d), 1);
       failed++;
     }
@@ -134,14 +149,17 @@ function markdownFor(d: Drawable, source: string): string {
 function prepareDestinations(drawables: Drawable[], specs: string[], opts: DiagramOptions, format: DiagramFormat): (string | undefined)[] {
   const output = opts.output;
   if (output === undefined || output === '-') {
-    if (format === 'png' || format === 'pdf') throw new UsageProblem(`--format ${format} writes binary files: give -o FILE (or -o DIR for several specs)`);
-    if (specs.length > 1 && format !== 'md') throw new UsageProblem(`several specs need -o DIR (one ${format} file each), or --format md for one Markdown document`);
+    if (format === 'png' || format === 'pdf')
+      throw new UsageProblem(`--format ${format} writes binary files: give -o FILE (or -o DIR for several specs)`);
+    if (specs.length > 1 && format !== 'md')
+      throw new UsageProblem(`several specs need -o DIR (one ${format} file each), or --format md for one Markdown document`);
     return drawables.map(() => undefined);
   }
   const asDir = specs.length > 1 || output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory());
   const guard = (file: string) => {
     // By real path: a symbolic link to a spec is that spec.
-    if (specs.some((s) => sameFile(s, file))) throw new UsageProblem(`refusing to write over the spec ${sanitizeLine(file)}: choose another -o`);
+    if (specs.some((s) => sameFile(s, file)))
+      throw new UsageProblem(`refusing to write over the spec ${sanitizeLine(file)}: choose another -o`);
     const unwritable = outputProblem(file);
     if (unwritable) throw new UsageProblem(`cannot write ${sanitizeLine(file)}: ${unwritable}`);
     return file;
@@ -161,7 +179,8 @@ function prepareDestinations(drawables: Drawable[], specs: string[], opts: Diagr
 
 function chooseFormat(opts: DiagramOptions): DiagramFormat {
   const fromExt = opts.output && opts.output !== '-' ? EXTENSIONS[extname(opts.output).toLowerCase()] : undefined;
-  if (opts.format && fromExt && opts.format !== fromExt) throw new UsageProblem(`-o ${opts.output} looks like ${fromExt}, but --format is ${opts.format}`);
+  if (opts.format && fromExt && opts.format !== fromExt)
+    throw new UsageProblem(`-o ${opts.output} looks like ${fromExt}, but --format is ${opts.format}`);
   return opts.format ?? fromExt ?? 'mmd';
 }
 
@@ -182,12 +201,14 @@ function write(file: string | undefined, data: string | Uint8Array, out: NodeJS.
 export async function runDiagram(specs: string[], opts: DiagramOptions, io: DiagramIO): Promise<number> {
   const { out, err } = io;
   try {
-    if (opts.ascii && (opts.output !== undefined || opts.format !== undefined)) throw new UsageProblem('--ascii prints to the terminal: drop -o and --format');
+    if (opts.ascii && (opts.output !== undefined || opts.format !== undefined))
+      throw new UsageProblem('--ascii prints to the terminal: drop -o and --format');
     const format = opts.ascii ? 'mmd' : chooseFormat(opts);
     const catalogs = io.catalogs ?? catalogDirs();
     const { drawables, failed } = loadDrawables(specs, opts, err, catalogs);
     if (opts.drill?.length) {
-      if (opts.grade || opts.flow !== undefined) throw new UsageProblem('--drill draws the drill on the whole design: drop --grade and --flow');
+      if (opts.grade || opts.flow !== undefined)
+        throw new UsageProblem('--drill draws the drill on the whole design: drop --grade and --flow');
       const scenarios: Scenario[] = [];
       for (const text of opts.drill) {
         const p = parseScenario(text);
@@ -208,7 +229,14 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
       const width = opts.width ?? io.columns ?? 100;
       drawables.forEach((d, i) => {
         if (drawables.length > 1) out.write(`${i ? '\n' : ''}== ${sanitizeTerminal(d.spec)}\n`);
-        out.write(asciiDiagram(d.model, d.metrics, { width, color: io.color ?? false, ...(d.findings ? { findings: d.findings } : {}), ...(opts.flow !== undefined ? { flow: opts.flow } : {}) }));
+        out.write(
+          asciiDiagram(d.model, d.metrics, {
+            width,
+            color: io.color ?? false,
+            ...(d.findings ? { findings: d.findings } : {}),
+            ...(opts.flow !== undefined ? { flow: opts.flow } : {}),
+          }),
+        );
       });
       return failed ? EXIT.usage : EXIT.ok;
     }
@@ -231,7 +259,12 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
     const { openRenderer } = await import('../diagrams/render.js');
     let renderer: Awaited<ReturnType<typeof openRenderer>>;
     try {
-      renderer = await openRenderer({ expected: drawables.length, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
+      renderer = await openRenderer({
+        expected: drawables.length,
+        ...(opts.theme ? { theme: opts.theme } : {}),
+        ...(io.launcher ? { launcher: io.launcher } : {}),
+        ...(io.env ? { env: io.env } : {}),
+      });
     } catch (e) {
       if (e instanceof BrowserNotFoundError) throw e;
       throw new UsageProblem(`could not start the browser: ${(e as Error).message.split('\n')[0]}`);
@@ -285,12 +318,15 @@ function reportWritten(files: string[], output: string | undefined, err: NodeJS.
 }
 
 /** SDCOACH_DEBUG_RENDER=1: how many browsers and pages a call used (tests and benchmarks read it). */
-export function debugStats(stats: RenderStats, path: string, io: { err: NodeJS.WritableStream; env?: Record<string, string | undefined> }): void {
+export function debugStats(
+  stats: RenderStats,
+  path: string,
+  io: { err: NodeJS.WritableStream; env?: Record<string, string | undefined> },
+): void {
   if ((io.env ?? process.env).SDCOACH_DEBUG_RENDER) {
     io.err.write(`sdcoach: render stats: launches=${stats.launches} pages=${stats.pages} diagrams=${stats.diagrams} path=${path}\n`);
   }
 }
-
 
 export function registerDiagram(program: Command): void {
   const command = program
@@ -298,15 +334,25 @@ export function registerDiagram(program: Command): void {
     .description('draw specs as mermaid diagrams: source, Markdown, SVG/PNG/PDF (one browser for all files), or a terminal preview')
     .argument('<specs...>', 'spec files (.yaml, .yml or .json)')
     .option('-o, --output <path>', 'output file, or folder for several specs (default: stdout for mmd, md and svg)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from -o\'s extension, else mmd)').choices(DIAGRAM_FORMATS as unknown as string[]))
+    .addOption(
+      new Option('-f, --format <format>', "output format (default: from -o's extension, else mmd)").choices(
+        DIAGRAM_FORMATS as unknown as string[],
+      ),
+    )
     .option('--ascii', 'print a text preview that fits the terminal (no browser)')
-    .option('--width <n>', 'columns for --ascii (default: the terminal\'s)', wholeNumber('--width'))
+    .option('--width <n>', "columns for --ascii (default: the terminal's)", wholeNumber('--width'))
     .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend');
   rubricOptions(command, 'with --grade: ')
     .option('--flow <name>', 'draw one flow, hop by hop from each origin, with its latency breakdown')
-    .option('--drill <scenario>', 'draw a drill (as sdcoach drill --scenario; repeatable): lost region grey, overloaded parts red, slow dependency marked', collect)
-    .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
-    .addHelpText('after', `
+    .option(
+      '--drill <scenario>',
+      'draw a drill (as sdcoach drill --scenario; repeatable): lost region grey, overloaded parts red, slow dependency marked',
+      collect,
+    )
+    .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES))
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach diagram examples/orders-cqrs.yaml --ascii
   $ sdcoach diagram examples/orders-cqrs.yaml -o design.svg --grade
@@ -316,7 +362,8 @@ Examples:
   $ sdcoach diagram design.yaml --format md --grade > review.md  # GitHub renders the mermaid block
 
 svg, png and pdf need Chromium (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, ...); mmd, md and
---ascii do not. Exit codes: 0 written, 2 input, usage or rendering error (--grade does not change it).`)
+--ascii do not. Exit codes: 0 written, 2 input, usage or rendering error (--grade does not change it).`,
+    )
     .action(async (specs: string[], opts: DiagramOptions, cmd: Command) => {
       process.exitCode = await runDiagram(specs, opts, {
         out: process.stdout,

@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import { runDrill } from '../analysis/drills/run.js';
 import { checkScenario, parseScenario, SCENARIO_SYNTAX, type Scenario } from '../analysis/drills/scenario.js';
 import { drillToJson, formatDrillMarkdown, formatDrillText } from '../grading/format/drill.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile, withGivens } from '../spec/load.js';
+import { formatDiagnostic } from '../specfile/diagnostic.js';
+import { loadSpecFile, withGivens } from '../specfile/load.js';
 import { stageGivens } from '../problems/stage-rubric.js';
 import { collect, EXIT, wholeNumber } from './io.js';
 import { problemOrUsageError } from './catalog-options.js';
-import { sanitizeTerminal } from '../spec/sanitize.js';
+import { sanitizeTerminal } from '../specfile/sanitize.js';
 
 export const DRILL_FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -20,11 +20,13 @@ export function registerDrill(program: Command): void {
     .argument('<spec>', 'spec file')
     .option('-S, --scenario <scenario>', `a scenario (repeatable; they compose): ${SCENARIO_SYNTAX}`, collect, [])
     .option('-f, --format <format>', 'text, json or markdown', 'text')
-    .option('-p, --problem <id>', 'use a catalog problem\'s givens (default: the spec\'s `problem:`)')
-    .option('-s, --stage <n>', 'stage of the problem (default: the spec\'s `stage:`, else 1)', wholeNumber('--stage'))
+    .option('-p, --problem <id>', "use a catalog problem's givens (default: the spec's `problem:`)")
+    .option('-s, --stage <n>', "stage of the problem (default: the spec's `stage:`, else 1)", wholeNumber('--stage'))
     .option('--retries <n>', 'retries per call that times out (each holds a thread until the timeout again)', wholeNumber('--retries'), 0)
-    .option('--metrics', 'json: include each phase\'s full metrics')
-    .addHelpText('after', `
+    .option('--metrics', "json: include each phase's full metrics")
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach drill examples/global-feed.yaml --scenario region-down:us-east
   $ sdcoach drill examples/checkout-bulkhead.yaml --scenario slow:payments=5000
@@ -32,37 +34,45 @@ Examples:
   $ sdcoach drill examples/global-feed.yaml --scenario partition:us-east,eu-west --format markdown
 
 Region loss is a timeline: detection (health checks), steering (DNS TTL), promotion of stores, then
-the steady state; each phase gives every flow's error share and p99, and the busiest tier.`)
-    .action((spec: string, opts: { scenario: string[]; format: string; problem?: string; stage?: number; retries: number; metrics?: boolean }, cmd: Command) => {
-      if (!(DRILL_FORMATS as readonly string[]).includes(opts.format)) cmd.error('--format must be text, json or markdown', { exitCode: EXIT.usage });
-      if (!opts.scenario.length) cmd.error(`name at least one --scenario: ${SCENARIO_SYNTAX}`, { exitCode: EXIT.usage });
-      const scenarios: Scenario[] = [];
-      for (const text of opts.scenario) {
-        const p = parseScenario(text);
-        if (!p.ok) cmd.error(sanitizeTerminal(p.message), { exitCode: EXIT.usage });
-        else scenarios.push(p.scenario);
-      }
-      const r = loadSpecFile(spec);
-      if (!r.ok) {
-        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      let loaded = r.loaded;
-      const problemId = opts.problem ?? loaded.model.problem;
-      if (problemId !== undefined) {
-        const problem = problemOrUsageError(problemId, cmd);
-        if (!problem) return;
-        const stage = opts.stage ?? (opts.problem ? undefined : loaded.model.stage) ?? 1;
-        loaded = withGivens(loaded, stageGivens(problem, stage));
-      }
-      for (const s of scenarios) {
-        const bad = checkScenario(loaded.model, s);
-        if (bad) cmd.error(sanitizeTerminal(`${spec}: ${bad}`), { exitCode: EXIT.usage });
-      }
-      const result = runDrill(loaded.model, scenarios, { retries: opts.retries });
-      if (opts.format === 'json') process.stdout.write(`${drillToJson(result, { metrics: opts.metrics === true })}\n`);
-      else if (opts.format === 'markdown') process.stdout.write(formatDrillMarkdown(result, spec));
-      else process.stdout.write(sanitizeTerminal(formatDrillText(result, spec)));
-    });
+the steady state; each phase gives every flow's error share and p99, and the busiest tier.`,
+    )
+    .action(
+      (
+        spec: string,
+        opts: { scenario: string[]; format: string; problem?: string; stage?: number; retries: number; metrics?: boolean },
+        cmd: Command,
+      ) => {
+        if (!(DRILL_FORMATS as readonly string[]).includes(opts.format))
+          cmd.error('--format must be text, json or markdown', { exitCode: EXIT.usage });
+        if (!opts.scenario.length) cmd.error(`name at least one --scenario: ${SCENARIO_SYNTAX}`, { exitCode: EXIT.usage });
+        const scenarios: Scenario[] = [];
+        for (const text of opts.scenario) {
+          const p = parseScenario(text);
+          if (!p.ok) cmd.error(sanitizeTerminal(p.message), { exitCode: EXIT.usage });
+          else scenarios.push(p.scenario);
+        }
+        const r = loadSpecFile(spec);
+        if (!r.ok) {
+          for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        let loaded = r.loaded;
+        const problemId = opts.problem ?? loaded.model.problem;
+        if (problemId !== undefined) {
+          const problem = problemOrUsageError(problemId, cmd);
+          if (!problem) return;
+          const stage = opts.stage ?? (opts.problem ? undefined : loaded.model.stage) ?? 1;
+          loaded = withGivens(loaded, stageGivens(problem, stage));
+        }
+        for (const s of scenarios) {
+          const bad = checkScenario(loaded.model, s);
+          if (bad) cmd.error(sanitizeTerminal(`${spec}: ${bad}`), { exitCode: EXIT.usage });
+        }
+        const result = runDrill(loaded.model, scenarios, { retries: opts.retries });
+        if (opts.format === 'json') process.stdout.write(`${drillToJson(result, { metrics: opts.metrics === true })}\n`);
+        else if (opts.format === 'markdown') process.stdout.write(formatDrillMarkdown(result, spec));
+        else process.stdout.write(sanitizeTerminal(formatDrillText(result, spec)));
+      },
+    );
 }

@@ -1,7 +1,7 @@
 // `sdcoach grade <specs...>`: grades spec files against a rubric; text, json, junit, markdown or github output.
 import { Option, type Command } from 'commander';
-import { formatDiagnostic, errorCount } from '../spec/diagnostic.js';
-import { loadSpecFile, withGivens } from '../spec/load.js';
+import { formatDiagnostic, errorCount } from '../specfile/diagnostic.js';
+import { loadSpecFile, withGivens } from '../specfile/load.js';
 import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
 import { defaultRubric, loadRubricFile, type Rubric } from '../grading/rubric.js';
@@ -10,11 +10,11 @@ import { formatGithub } from '../grading/format/github.js';
 import { formatJunit } from '../grading/format/junit.js';
 import { formatMarkdown, formatMarkdownSummary } from '../grading/format/markdown.js';
 import { formatSarif } from '../grading/format/sarif.js';
-import type { Diagnostic } from '../spec/diagnostic.js';
+import type { Diagnostic } from '../specfile/diagnostic.js';
 import { readFileSync } from 'node:fs';
 import { findingsOf } from '../diagrams/findings.js';
 import { designToMermaid } from '../diagrams/mermaid.js';
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import { formatSummaryTable, formatText } from '../grading/format/text.js';
 import { EXIT, rubricOptions, score0to100, useColor } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
@@ -37,9 +37,15 @@ export interface GradeOptions {
   failLevel?: FailLevel;
 }
 
-export type Outcome = { spec: string; report: Report; model: Model } | { spec: string; error: string; details: string[]; diagnostics?: Diagnostic[] };
+export type Outcome =
+  { spec: string; report: Report; model: Model } | { spec: string; error: string; details: string[]; diagnostics?: Diagnostic[] };
 
-function chooseRubric(opts: GradeOptions, catalogs: string[], specProblem: string | undefined, specStage: number | undefined): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
+function chooseRubric(
+  opts: GradeOptions,
+  catalogs: string[],
+  specProblem: string | undefined,
+  specStage: number | undefined,
+): { rubric: Rubric; problem?: string; stage?: number } | { error: string[] } {
   if (opts.rubric) {
     const r = loadRubricFile(opts.rubric);
     return r.ok ? { rubric: r.rubric } : { error: r.diagnostics.map(formatDiagnostic) };
@@ -78,7 +84,13 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
   });
 }
 
-export function runGrade(files: string[], opts: GradeOptions, catalogs: string[] = catalogDirs(), out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+export function runGrade(
+  files: string[],
+  opts: GradeOptions,
+  catalogs: string[] = catalogDirs(),
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): number {
   const outcomes = gradeFiles(files, opts, catalogs);
   const reports = outcomes.flatMap((o) => ('report' in o ? [o.report] : []));
   const failed = outcomes.filter((o): o is Extract<Outcome, { error: string }> => 'error' in o);
@@ -92,14 +104,22 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
       break;
     }
     case 'junit':
-      out.write(formatJunit(reports, failed.map((f) => ({ spec: f.spec, message: [f.error, ...f.details].join('\n') }))));
+      out.write(
+        formatJunit(
+          reports,
+          failed.map((f) => ({ spec: f.spec, message: [f.error, ...f.details].join('\n') })),
+        ),
+      );
       break;
     case 'github':
       out.write(formatGithub(reports));
       break;
     case 'sarif': {
       const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-      const inputErrors = failed.map((f) => ({ spec: f.spec, diagnostics: f.diagnostics ?? f.details.map((message) => ({ file: f.spec, message, code: 'rubric', severity: 'error' as const })) }));
+      const inputErrors = failed.map((f) => ({
+        spec: f.spec,
+        diagnostics: f.diagnostics ?? f.details.map((message) => ({ file: f.spec, message, code: 'rubric', severity: 'error' as const })),
+      }));
       out.write(formatSarif({ reports, inputErrors, version }));
       break;
     }
@@ -107,10 +127,28 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
       // The diagram, with what failed drawn on it, as a mermaid block (GitHub renders it).
       const graded = outcomes.filter((o): o is Extract<Outcome, { report: Report }> => 'report' in o);
       if (files.length > 1) {
-        out.write(formatMarkdownSummary(outcomes.map((o) => ('report' in o ? { spec: o.spec, ...(o.report.problem ? { problem: o.report.problem } : {}), ...(o.report.stage ? { stage: o.report.stage } : {}), score: o.report.score, passed: o.report.passed } : { spec: o.spec, error: o.error }))));
+        out.write(
+          formatMarkdownSummary(
+            outcomes.map((o) =>
+              'report' in o
+                ? {
+                    spec: o.spec,
+                    ...(o.report.problem ? { problem: o.report.problem } : {}),
+                    ...(o.report.stage ? { stage: o.report.stage } : {}),
+                    score: o.report.score,
+                    passed: o.report.passed,
+                  }
+                : { spec: o.spec, error: o.error },
+            ),
+          ),
+        );
         out.write('\n---\n\n');
       }
-      out.write(graded.map((o) => formatMarkdown(o.report, { diagram: designToMermaid(o.model, o.report.metrics, { findings: findingsOf(o.report) }) })).join('\n---\n\n'));
+      out.write(
+        graded
+          .map((o) => formatMarkdown(o.report, { diagram: designToMermaid(o.model, o.report.metrics, { findings: findingsOf(o.report) }) }))
+          .join('\n---\n\n'),
+      );
       break;
     }
     default: {
@@ -118,7 +156,14 @@ export function runGrade(files: string[], opts: GradeOptions, catalogs: string[]
       out.write(parts.join('\n'));
       if (files.length > 1) {
         out.write('\n');
-        out.write(formatSummaryTable(outcomes.map((o) => ('report' in o ? { spec: o.spec, score: o.report.score, passed: o.report.passed } : { spec: o.spec, error: o.error })), color));
+        out.write(
+          formatSummaryTable(
+            outcomes.map((o) =>
+              'report' in o ? { spec: o.spec, score: o.report.score, passed: o.report.passed } : { spec: o.spec, error: o.error },
+            ),
+            color,
+          ),
+        );
       }
     }
   }
@@ -132,7 +177,6 @@ export function reachesLevel(report: Report, level: FailLevel): boolean {
   return report.checks.some((c) => c.status === 'fail' || (level === 'warn' && c.status === 'warn'));
 }
 
-
 export function registerGrade(program: Command): void {
   const command = program
     .command('grade')
@@ -141,9 +185,15 @@ export function registerGrade(program: Command): void {
   rubricOptions(command)
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS as unknown as string[]).default('text'))
     .option('--min-score <n>', 'also fail below this score (0-100)', score0to100('--min-score'))
-    .addOption(new Option('--fail-level <level>', 'also exit 1 when any check warns (warn) or fails (fail), even if the grade passes').choices(FAIL_LEVELS as unknown as string[]))
+    .addOption(
+      new Option('--fail-level <level>', 'also exit 1 when any check warns (warn) or fails (fail), even if the grade passes').choices(
+        FAIL_LEVELS as unknown as string[],
+      ),
+    )
     .option('--verbose', 'show every finding, passing ones and checks that did not apply')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach grade examples/orders-cqrs.yaml
   $ sdcoach grade my-design.yaml --problem order-history --stage 2
@@ -156,7 +206,8 @@ Examples:
 Without --problem or --rubric, the spec's own problem:/stage: fields choose the rubric;
 with neither, the general rubric (every check, default options) applies.
 
-Exit codes: 0 passed, 1 graded but failed (or a check at --fail-level), 2 input or usage error.`)
+Exit codes: 0 passed, 1 graded but failed (or a check at --fail-level), 2 input or usage error.`,
+    )
     .action((specs: string[], opts: GradeOptions, cmd: Command) => {
       process.exitCode = runGrade(specs, opts, catalogsFor(cmd));
     });

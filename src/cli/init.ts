@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { starterFor } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT } from './io.js';
-import { sanitizeLine } from '../spec/sanitize.js';
+import { sanitizeLine } from '../specfile/sanitize.js';
 import { sdcoachCommand, shellWord } from '../grading/invocation.js';
 
 export function registerInit(program: Command): void {
@@ -16,16 +16,21 @@ export function registerInit(program: Command): void {
     .argument('<problem>', 'problem id (see sdcoach list)')
     .option('-o, --output <file>', 'where to write it (default: ./<problem>.yaml)')
     .option('--force', 'overwrite the file if it exists')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach init order-history
-  $ sdcoach init order-history -o designs/orders.yaml`)
+  $ sdcoach init order-history -o designs/orders.yaml`,
+    )
     .action((id: string, opts: { output?: string; force?: boolean }, cmd: Command) => {
       const p = problemOrUsageError(id, cmd);
       if (!p) return;
       const out = resolve(opts.output ?? `${p.id}.yaml`);
       if (existsSync(out) && !opts.force) {
-        process.stderr.write(`sdcoach: ${sanitizeLine(opts.output ?? `${p.id}.yaml`)} already exists; not overwriting it (use --force to replace it)\n`);
+        process.stderr.write(
+          `sdcoach: ${sanitizeLine(opts.output ?? `${p.id}.yaml`)} already exists; not overwriting it (use --force to replace it)\n`,
+        );
         process.exitCode = EXIT.usage;
         return;
       }
@@ -33,11 +38,15 @@ Examples:
       try {
         writeFileSync(out, text, { flag: opts.force ? 'w' : 'wx' });
       } catch (err) {
-        process.stderr.write(`sdcoach: cannot write ${sanitizeLine(out)}: ${sanitizeLine((err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
+        process.stderr.write(
+          `sdcoach: cannot write ${sanitizeLine(out)}: ${sanitizeLine((err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`,
+        );
         process.exitCode = EXIT.usage;
         return;
       }
       const shown = opts.output ?? `${p.id}.yaml`;
-      process.stdout.write(`wrote ${sanitizeLine(shown)}: the starter for "${sanitizeLine(p.title)}", stage 1 of ${p.stages.length}.\nEdit it, then: ${sanitizeLine(sdcoachCommand(`grade ${shellWord(shown)}`, p))}\n`);
+      process.stdout.write(
+        `wrote ${sanitizeLine(shown)}: the starter for "${sanitizeLine(p.title)}", stage 1 of ${p.stages.length}.\nEdit it, then: ${sanitizeLine(sdcoachCommand(`grade ${shellWord(shown)}`, p))}\n`,
+      );
     });
 }

@@ -2,12 +2,15 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export class UsageError extends Error {
-  constructor(message: string, readonly diagnostics: Diagnostic[] = []) {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,8 @@ export function wholeNumber(name: string): (value: string) => number {
 export function score0to100(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`${name} must be a score from 0 to 100, not "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+      throw new InvalidArgumentError(`${name} must be a score from 0 to 100, not "${value}"`);
     return n;
   };
 }
@@ -92,7 +96,7 @@ export function outputProblem(file: string): string | undefined {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return 'part of the path is a file, not a folder';
-    if (code !== 'ENOENT') return code === 'EACCES' ? 'permission denied' : code ?? 'cannot be written';
+    if (code !== 'ENOENT') return code === 'EACCES' ? 'permission denied' : (code ?? 'cannot be written');
   }
   let dir = dirname(abs);
   for (;;) {
@@ -102,7 +106,7 @@ export function outputProblem(file: string): string | undefined {
       return undefined;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') return code === 'EACCES' ? `permission denied in ${dir}` : code ?? 'cannot be written';
+      if (code !== 'ENOENT') return code === 'EACCES' ? `permission denied in ${dir}` : (code ?? 'cannot be written');
       if (dirname(dir) === dir) return undefined;
       dir = dirname(dir);
     }

@@ -1,14 +1,14 @@
 // `sdcoach list`: the problem catalog as a table (or JSON), filterable by topic and difficulty.
-import { didYouMean } from '../spec/suggest.js';
+import { didYouMean } from '../specfile/suggest.js';
 import type { Command } from 'commander';
 import { loadCatalog } from '../problems/catalog.js';
 import { DIFFICULTIES, type Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
 import { alignProgress, problemStatus, STATUS_ICON, type Progress } from '../progress/progress.js';
-import { sanitizeTerminal } from '../spec/sanitize.js';
+import { sanitizeTerminal } from '../specfile/sanitize.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
-import { sanitizeLine } from '../spec/sanitize.js';
+import { sanitizeLine } from '../specfile/sanitize.js';
 import { sdcoachCommand } from '../grading/invocation.js';
 
 export interface ListOptions {
@@ -35,11 +35,14 @@ export function registerList(program: Command): void {
     .option('-t, --topic <topic>', 'only problems with this topic (e.g. cqrs, bulkhead)')
     .option('-d, --difficulty <level>', `only this difficulty: ${DIFFICULTIES.join(', ')}`)
     .option('--json', 'print a JSON array')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach list
   $ sdcoach list --topic cqrs --difficulty interview
-  $ sdcoach list --json`)
+  $ sdcoach list --json`,
+    )
     .action((opts: ListOptions, cmd: Command) => {
       if (opts.difficulty && !(DIFFICULTIES as readonly string[]).includes(opts.difficulty)) {
         cmd.error(`--difficulty must be one of ${DIFFICULTIES.join(', ')}`, { exitCode: EXIT.usage });
@@ -51,7 +54,11 @@ Examples:
       const wanted = opts.topic?.toLowerCase();
       const topics = wanted === undefined ? [] : allTopics.filter((t) => t.toLowerCase() === wanted || t.toLowerCase().startsWith(wanted));
       if (opts.topic !== undefined && !topics.length) {
-        process.stderr.write(`sdcoach: no problem has the topic "${sanitizeTerminal(opts.topic)}"${didYouMean(opts.topic, allTopics)} Topics: ${allTopics.join(', ')}\n`.replace('"? Topics', '"?\nTopics').replace('" Topics', '".\nTopics'));
+        process.stderr.write(
+          `sdcoach: no problem has the topic "${sanitizeTerminal(opts.topic)}"${didYouMean(opts.topic, allTopics)} Topics: ${allTopics.join(', ')}\n`
+            .replace('"? Topics', '"?\nTopics')
+            .replace('" Topics', '".\nTopics'),
+        );
         process.exitCode = EXIT.usage;
         return;
       }
@@ -64,23 +71,42 @@ Examples:
       if (warning) process.stderr.write(`sdcoach: ${sanitizeLine(warning)}\n`);
       const status = (p: Problem) => (progress ? problemStatus(progress, p.id, p.stages.length) : undefined);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(shown.map((p) => {
-          const st = status(p);
-          return { id: p.id, title: p.title, topics: p.topics, difficulty: p.difficulty, stages: p.stages.length, ...(st ? { progress: { status: st.state, stagesPassed: st.passed } } : {}) };
-        }), null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(
+            shown.map((p) => {
+              const st = status(p);
+              return {
+                id: p.id,
+                title: p.title,
+                topics: p.topics,
+                difficulty: p.difficulty,
+                stages: p.stages.length,
+                ...(st ? { progress: { status: st.state, stagesPassed: st.passed } } : {}),
+              };
+            }),
+            null,
+            2,
+          )}\n`,
+        );
       } else {
         const color = useColor();
         const progressCell = (p: Problem) => {
           const st = status(p)!;
           return st.state === 'new' ? '' : `${STATUS_ICON[st.state]} ${st.passed}/${st.stages}`;
         };
-        const rows = shown.map((p) => [p.id, p.title, p.topics.join(', '), p.difficulty, String(p.stages.length), ...(progress ? [progressCell(p)] : [])].map(sanitizeTerminal));
+        const rows = shown.map((p) =>
+          [p.id, p.title, p.topics.join(', '), p.difficulty, String(p.stages.length), ...(progress ? [progressCell(p)] : [])].map(
+            sanitizeTerminal,
+          ),
+        );
         const head = ['id', 'title', 'topics', 'difficulty', 'stages', ...(progress ? ['progress'] : [])];
         const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
         const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
         process.stdout.write(`${color ? `\u001b[1m${line(head)}\u001b[0m` : line(head)}\n`);
         for (const r of rows) process.stdout.write(`${line(r)}\n`);
-        process.stdout.write(`${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length}${opts.topic && (topics.length > 1 || topics[0] !== opts.topic) ? `; topic ${topics.join(', ')}` : ''})` : ''}. ${sdcoachCommand('practice <id>')} to practise it, ${sdcoachCommand('show <id>')} for the prompt.\n`);
+        process.stdout.write(
+          `${shown.length} problem${shown.length === 1 ? '' : 's'}${opts.topic || opts.difficulty ? ` (of ${problems.length}${opts.topic && (topics.length > 1 || topics[0] !== opts.topic) ? `; topic ${topics.join(', ')}` : ''})` : ''}. ${sdcoachCommand('practice <id>')} to practise it, ${sdcoachCommand('show <id>')} for the prompt.\n`,
+        );
       }
       if (errors.length) process.exitCode = EXIT.usage;
     });

@@ -5,13 +5,18 @@ import type { Command } from 'commander';
 export function registerLsp(program: Command): void {
   program
     .command('lsp')
-    .description('run the language server over stdio: diagnostics from validation and grading, hover with computed numbers, completion, quick fixes')
+    .description(
+      'run the language server over stdio: diagnostics from validation and grading, hover with computed numbers, completion, quick fixes',
+    )
     .option('--stdio', 'talk LSP over stdin/stdout (the default and only transport; accepted for clients that pass it)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Editors start it themselves; docs/editors.md shows the set-up for VS Code, Neovim and Helix.
 
 Examples:
-  $ sdcoach lsp --stdio`)
+  $ sdcoach lsp --stdio`,
+    )
     .action(async () => {
       const { setCommandPrefix } = await import('../grading/invocation.js');
       // Hints shown in the editor name the plain command.

@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { collect, EXIT } from './io.js';
-import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
+import { sanitizeLine, sanitizeTerminal } from '../specfile/sanitize.js';
 import { asInvoked, commandPrefix } from '../grading/invocation.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -76,13 +76,16 @@ export async function buildProgram(only?: string): Promise<Command> {
       writeErr: (str) => process.stderr.write(invokedHelp(str)),
       outputError: (str, write) => write(sanitizeTerminal(errorStyle(str, program))),
     })
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach practice                      # pick a problem and work through it, graded on every save
   $ sdcoach grade examples/orders-cqrs.yaml
   $ sdcoach validate examples/*.yaml
   $ sdcoach explain cqrs/read-write-ratio
-  $ sdcoach schema --path`);
+  $ sdcoach schema --path`,
+    );
   const names = only && COMMANDS[only] ? [only] : Object.keys(COMMANDS);
   for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program);
   for (const c of program.commands) c.exitOverride().showSuggestionAfterError(true);
@@ -99,7 +102,9 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    process.stderr.write(`sdcoach: internal error: ${sanitizeLine((err as Error).message)}\nPlease report this with the command you ran.\n`);
+    process.stderr.write(
+      `sdcoach: internal error: ${sanitizeLine((err as Error).message)}\nPlease report this with the command you ran.\n`,
+    );
     if (process.env.SDCOACH_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return EXIT.usage;
   }

@@ -9,11 +9,11 @@ import { findProblem } from '../problems/catalog.js';
 import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress } from '../progress/file.js';
 import { alignProgress } from '../progress/progress.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
+import { formatDiagnostic } from '../specfile/diagnostic.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor, wholeNumber } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
-import { sanitizeLine } from '../spec/sanitize.js';
+import { sanitizeLine } from '../specfile/sanitize.js';
 import { sdcoachCommand } from '../grading/invocation.js';
 
 export interface PracticeOptions {
@@ -46,7 +46,15 @@ function stageArg(v: string): number {
 async function drills(set: DrillSet, opts: PracticeOptions): Promise<number> {
   const { runDrills } = await import('./drills.js');
   const seed = opts.seed ?? Date.now() % 2_147_483_647;
-  return runDrills({ set, seed, count: Math.max(1, opts.count ?? 5), seconds: Math.max(1, opts.seconds ?? 60), level: opts.level ?? 'warm-up', progressFile: progressFile(), color: useColor(process.stdout) });
+  return runDrills({
+    set,
+    seed,
+    count: Math.max(1, opts.count ?? 5),
+    seconds: Math.max(1, opts.seconds ?? 60),
+    level: opts.level ?? 'warm-up',
+    progressFile: progressFile(),
+    color: useColor(process.stdout),
+  });
 }
 
 export function registerPractice(program: Command): void {
@@ -57,12 +65,27 @@ export function registerPractice(program: Command): void {
     .option('-s, --stage <n>', 'start at this stage (default: where you left off)', stageArg)
     .option('--spec <file>', 'the spec file to work in (default: ./sdcoach-work/<problem>.yaml, created from the starter)')
     .option('--reveal', 'allow the reference solution before the stage passes')
-    .addOption(new Option('--drills <set>', 'quick-fire drills instead of a problem: generated questions, timed, graded, with worked answers').choices([...DRILL_SETS]))
-    .option('--seed <n>', 'drills: the seed (the same seed gives the same questions; default: from the clock, printed)', wholeNumber('--seed'))
+    .addOption(
+      new Option(
+        '--drills <set>',
+        'quick-fire drills instead of a problem: generated questions, timed, graded, with worked answers',
+      ).choices([...DRILL_SETS]),
+    )
+    .option(
+      '--seed <n>',
+      'drills: the seed (the same seed gives the same questions; default: from the clock, printed)',
+      wholeNumber('--seed'),
+    )
     .option('--count <n>', 'drills: how many questions (default 5)', wholeNumber('--count'))
     .option('--seconds <n>', 'drills: seconds allowed per question (default 60)', wholeNumber('--seconds'))
-    .addOption(new Option('--level <difficulty>', 'drills: tolerance of the difficulty (within 2x warm-up, 1.5x interview, 1.25x staff)').choices([...DIFFICULTIES]).default('warm-up'))
-    .addHelpText('after', `
+    .addOption(
+      new Option('--level <difficulty>', 'drills: tolerance of the difficulty (within 2x warm-up, 1.5x interview, 1.25x staff)')
+        .choices([...DIFFICULTIES])
+        .default('warm-up'),
+    )
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach practice
   $ sdcoach practice order-history
@@ -76,7 +99,8 @@ w derivations (estimate stages, once earned),
 $XDG_STATE_HOME/sdcoach, else ~/.local/state/sdcoach (sdcoach progress shows it).
 
 Needs an interactive terminal; to grade a file in scripts or CI use:
-  $ sdcoach grade my-design.yaml --problem order-history --stage 1`)
+  $ sdcoach grade my-design.yaml --problem order-history --stage 1`,
+    )
     .action(async (id: string | undefined, opts: PracticeOptions, cmd: Command) => {
       const catalogs = catalogsFor(cmd);
       if (opts.drills !== undefined) {
@@ -111,7 +135,9 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
       }
       const why = notInteractive(process.env, process.stdin, process.stdout);
       if (why) {
-        const grade = id ? sdcoachCommand(`grade <your-spec.yaml> --problem ${id}${opts.stage ? ` --stage ${opts.stage}` : ''}`, problem) : sdcoachCommand('grade <your-spec.yaml> --problem <id> --stage <n>');
+        const grade = id
+          ? sdcoachCommand(`grade <your-spec.yaml> --problem ${id}${opts.stage ? ` --stage ${opts.stage}` : ''}`, problem)
+          : sdcoachCommand('grade <your-spec.yaml> --problem <id> --stage <n>');
         process.stderr.write(`sdcoach practice needs an interactive terminal (${why}).\nTo grade a spec without it: ${grade}\n`);
         process.exitCode = EXIT.usage;
         return;

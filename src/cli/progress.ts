@@ -6,8 +6,8 @@ import { createInterface } from 'node:readline/promises';
 import type { Problem } from '../problems/problem.js';
 import { progressFile, readProgress, updateProgress } from '../progress/file.js';
 import { alignProgress, formatDuration, problemStatus, resetProgress, STATUS_ICON, type Progress } from '../progress/progress.js';
-import { sanitizeLine, sanitizeTerminal } from '../spec/sanitize.js';
-import { closestMatch } from '../spec/suggest.js';
+import { sanitizeLine, sanitizeTerminal } from '../specfile/sanitize.js';
+import { closestMatch } from '../specfile/suggest.js';
 import { catalogsFor } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
@@ -57,19 +57,30 @@ export function progressText(progress: Progress, catalog: Problem[], file: strin
     const count = p?.stages.length ?? Math.max(0, ...Object.keys(pp.stages).map(Number));
     const st = problemStatus(progress, id, count);
     const icon = st.state === 'done' ? g(STATUS_ICON.done) : STATUS_ICON.started;
-    out.push(`${icon} ${b(id)}  ${p ? sanitizeTerminal(p.title) : d('(no longer in the catalog)')}  ${d(`${st.passed}/${count} stages · last practised ${pp.updatedAt.slice(0, 10)}`)}`);
+    out.push(
+      `${icon} ${b(id)}  ${p ? sanitizeTerminal(p.title) : d('(no longer in the catalog)')}  ${d(`${st.passed}/${count} stages · last practised ${pp.updatedAt.slice(0, 10)}`)}`,
+    );
     for (let n = 1; n <= count; n++) {
       const s = pp.stages[String(n)];
       const title = p?.stages[n - 1]?.title;
       const mark = s?.passed ? g('✓') : s && s.lastScore !== undefined ? '◐' : d('·');
       const detail = s
-        ? [s.bestScore !== undefined ? `best ${s.bestScore}` : 'not graded', `hints ${s.hintsUsed}${p ? `/${p.stages[n - 1]?.hints.length ?? 0}` : ''}`, formatDuration(s.timeSpentMs)].join(' · ')
+        ? [
+            s.bestScore !== undefined ? `best ${s.bestScore}` : 'not graded',
+            `hints ${s.hintsUsed}${p ? `/${p.stages[n - 1]?.hints.length ?? 0}` : ''}`,
+            formatDuration(s.timeSpentMs),
+          ].join(' · ')
         : '';
-      out.push(`    ${mark} stage ${n}${title ? `  ${sanitizeTerminal(title)}` : ''}${detail ? d(`  ${detail}`) : ''}${pp.stage === n && st.state !== 'done' ? d('  ← current') : ''}`);
+      out.push(
+        `    ${mark} stage ${n}${title ? `  ${sanitizeTerminal(title)}` : ''}${detail ? d(`  ${detail}`) : ''}${pp.stage === n && st.state !== 'done' ? d('  ← current') : ''}`,
+      );
     }
     if (pp.spec) out.push(d(`    spec: ${sanitizeTerminal(pp.spec)}`));
   }
-  out.push('', d(`Progress file: ${file}. Continue: ${sdcoachCommand('practice <id>')}; forget: ${sdcoachCommand('progress --reset [id]')}`));
+  out.push(
+    '',
+    d(`Progress file: ${file}. Continue: ${sdcoachCommand('practice <id>')}; forget: ${sdcoachCommand('progress --reset [id]')}`),
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -90,14 +101,17 @@ export function registerProgress(program: Command): void {
     .option('--json', 'print it as JSON')
     .option('--reset [problem]', 'forget the progress of one problem, or of everything')
     .option('-y, --yes', 'with --reset: do not ask for confirmation (for scripts)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach progress
   $ sdcoach progress --json
   $ sdcoach progress --reset order-history
   $ sdcoach progress --reset --yes
 
-Progress is kept in $SDCOACH_HOME, else $XDG_STATE_HOME/sdcoach, else ~/.local/state/sdcoach.`)
+Progress is kept in $SDCOACH_HOME, else $XDG_STATE_HOME/sdcoach, else ~/.local/state/sdcoach.`,
+    )
     .action(async (opts: ProgressOptions, cmd: Command) => {
       const file = progressFile();
       if (opts.yes && opts.reset === undefined) {
@@ -126,7 +140,9 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
   }
   const read = readProgress(file, { setAside: false });
   if (read.warning) {
-    process.stderr.write(`sdcoach: ${sanitizeLine(read.warning)}\n${sdcoachCommand('practice')} moves such a file aside by itself; to delete it, remove ${sanitizeLine(file)}\n`);
+    process.stderr.write(
+      `sdcoach: ${sanitizeLine(read.warning)}\n${sdcoachCommand('practice')} moves such a file aside by itself; to delete it, remove ${sanitizeLine(file)}\n`,
+    );
     return EXIT.usage;
   }
   if (problem !== undefined && !read.progress.problems[problem]) {
@@ -139,7 +155,10 @@ async function reset(file: string, problem: string | undefined, yes: boolean, cm
     process.stderr.write(`sdcoach: unknown problem "${sanitizeTerminal(problem)}"${guess ? `: did you mean "${guess}"?` : ''}\n`);
     return EXIT.usage;
   }
-  const what = problem !== undefined ? `the progress of ${problem}` : `all progress (${Object.keys(read.progress.problems).length} problem${Object.keys(read.progress.problems).length === 1 ? '' : 's'})`;
+  const what =
+    problem !== undefined
+      ? `the progress of ${problem}`
+      : `all progress (${Object.keys(read.progress.problems).length} problem${Object.keys(read.progress.problems).length === 1 ? '' : 's'})`;
   if (!yes) {
     if (!process.stdin.isTTY) {
       process.stderr.write(`sdcoach: not resetting ${what} without confirmation: run it in a terminal, or add --yes\n`);

@@ -14,7 +14,7 @@ import { collect, EXIT, outputProblem, rubricOptions, sameFile, writeFailure } f
 import { runDrill } from '../analysis/drills/run.js';
 import { checkScenario, parseScenario, type Scenario } from '../analysis/drills/scenario.js';
 import { drillHtml } from '../diagrams/drill.js';
-import { sanitizeLine } from '../spec/sanitize.js';
+import { sanitizeLine } from '../specfile/sanitize.js';
 
 export interface ReportOptions {
   output: string;
@@ -69,7 +69,12 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
   const { openRenderer } = await import('../diagrams/render.js');
   let svg: string;
   try {
-    const renderer = await openRenderer({ expected: 1, ...(opts.theme ? { theme: opts.theme } : {}), ...(io.launcher ? { launcher: io.launcher } : {}), ...(io.env ? { env: io.env } : {}) });
+    const renderer = await openRenderer({
+      expected: 1,
+      ...(opts.theme ? { theme: opts.theme } : {}),
+      ...(io.launcher ? { launcher: io.launcher } : {}),
+      ...(io.env ? { env: io.env } : {}),
+    });
     try {
       svg = new TextDecoder().decode(await renderer.render(mermaidFor(d, opts), 'svg'));
     } finally {
@@ -77,7 +82,9 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
       debugStats(renderer.stats, renderer.path, io);
     }
   } catch (e) {
-    err.write(`sdcoach: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`);
+    err.write(
+      `sdcoach: ${e instanceof BrowserNotFoundError ? e.message : `could not render the diagram: ${(e as Error).message.split('\n')[0]}`}\n`,
+    );
     return EXIT.usage;
   }
   const html = reportHtml(d.report, svg, extra);
@@ -95,7 +102,6 @@ export async function runReport(spec: string, opts: ReportOptions, io: ReportIO)
   return d.report.passed ? EXIT.ok : EXIT.failed;
 }
 
-
 export function registerReport(program: Command): void {
   const command = program
     .command('report')
@@ -105,15 +111,18 @@ export function registerReport(program: Command): void {
   rubricOptions(command)
     .option('--flow <name>', 'draw one flow hop by hop instead of the whole design')
     .option('--drill <scenario>', 'add a drill (as sdcoach drill --scenario; repeatable): a table per phase, drawn on the diagram', collect)
-    .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES as unknown as string[]))
-    .addHelpText('after', `
+    .addOption(new Option('--theme <theme>', 'mermaid theme').choices(THEMES))
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach report examples/orders-cqrs.yaml -o report.html
   $ sdcoach report design.yaml --problem order-history --stage 2 -o review.html
   $ sdcoach report examples/global-feed.yaml --drill region-down:us-east -o drill.html
 
 Needs Chromium to render the diagram (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, ...).
-Exit codes: 0 passed, 1 graded but failed, 2 input, usage or rendering error.`)
+Exit codes: 0 passed, 1 graded but failed, 2 input, usage or rendering error.`,
+    )
     .action(async (spec: string, opts: ReportOptions, cmd: Command) => {
       process.exitCode = await runReport(spec, opts, { out: process.stdout, err: process.stderr, catalogs: catalogsFor(cmd) });
     });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { renderProblem } from '../problems/render.js';
 import { problemOrUsageError } from './catalog-options.js';
 import { EXIT, useColor } from './io.js';
-import { sanitizeLine } from '../spec/sanitize.js';
+import { sanitizeLine } from '../specfile/sanitize.js';
 
 export function registerShow(program: Command): void {
   program
@@ -12,10 +12,13 @@ export function registerShow(program: Command): void {
     .argument('<problem>', 'problem id (see sdcoach list)')
     .option('-s, --stage <n>', 'only this stage', (v) => Number(v))
     .option('--hints', 'also show the hints')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach show order-history
-  $ sdcoach show order-history --stage 2 --hints`)
+  $ sdcoach show order-history --stage 2 --hints`,
+    )
     .action((id: string, opts: { stage?: number; hints?: boolean }, cmd: Command) => {
       const p = problemOrUsageError(id, cmd);
       if (!p) return;
@@ -24,6 +27,13 @@ Examples:
         process.exitCode = EXIT.usage;
         return;
       }
-      process.stdout.write(renderProblem(p, { ...(opts.stage ? { stage: opts.stage } : {}), hints: opts.hints ?? false, width: process.stdout.columns ?? 80, color: useColor() }));
+      process.stdout.write(
+        renderProblem(p, {
+          ...(opts.stage ? { stage: opts.stage } : {}),
+          hints: opts.hints ?? false,
+          width: process.stdout.columns ?? 80,
+          color: useColor(),
+        }),
+      );
     });
 }

@@ -1,9 +1,9 @@
 // `sdcoach validate <files...>`: checks spec files against the format and reports every problem.
 import type { Command } from 'commander';
-import { errorCount, formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile } from '../spec/load.js';
+import { errorCount, formatDiagnostic } from '../specfile/diagnostic.js';
+import { loadSpecFile } from '../specfile/load.js';
 import { EXIT } from './io.js';
-import { sanitizeLine } from '../spec/sanitize.js';
+import { sanitizeLine } from '../specfile/sanitize.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -18,7 +18,10 @@ export function runValidate(files: string[], opts: ValidateOptions): number {
     const out = results.map(({ file, result }) => ({
       file,
       valid: result.ok,
-      diagnostics: (result.ok ? result.loaded.diagnostics : result.diagnostics).map(({ path, ...d }) => ({ ...d, ...(path ? { path: [...path] } : {}) })),
+      diagnostics: (result.ok ? result.loaded.diagnostics : result.diagnostics).map(({ path, ...d }) => ({
+        ...d,
+        ...(path ? { path: [...path] } : {}),
+      })),
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
@@ -26,7 +29,9 @@ export function runValidate(files: string[], opts: ValidateOptions): number {
       if (result.ok) {
         const m = result.loaded.model;
         for (const d of result.loaded.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        process.stdout.write(`✓ ${sanitizeLine(file)}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`);
+        process.stdout.write(
+          `✓ ${sanitizeLine(file)}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`,
+        );
       } else {
         for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
         const n = errorCount(result.diagnostics);
@@ -44,14 +49,18 @@ export function registerValidate(program: Command): void {
     .description('check spec files against the spec format; report every problem with file:line:column')
     .argument('<files...>', 'spec files (.yaml, .yml or .json)')
     .option('--format <format>', 'output format: text or json', 'text')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ sdcoach validate examples/orders-cqrs.yaml
   $ sdcoach validate examples/*.yaml --format json
 
-Exit codes: 0 all valid, 2 any invalid.`)
+Exit codes: 0 all valid, 2 any invalid.`,
+    )
     .action((files: string[], opts: ValidateOptions, cmd: Command) => {
-      if (opts.format !== 'text' && opts.format !== 'json') cmd.error(`--format must be text or json, not "${String(opts.format)}"`, { exitCode: EXIT.usage });
+      if (opts.format !== 'text' && opts.format !== 'json')
+        cmd.error(`--format must be text or json, not "${String(opts.format)}"`, { exitCode: EXIT.usage });
       process.exitCode = runValidate(files, opts);
     });
 }

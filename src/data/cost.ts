@@ -18,14 +18,36 @@ export interface RepresentativeTech {
  * is a contract, not a figure sdcoach can know), so they cost 0.
  */
 export const REPRESENTATIVE_TECH: Readonly<Record<string, RepresentativeTech>> = {
-  service: { tech: 'app-server', size: 'large', reason: 'a stateless service runs on general-purpose instances; m6i.large (2 vCPU) is the size the default capacity (5,000 rps) is measured on' },
+  service: {
+    tech: 'app-server',
+    size: 'large',
+    reason:
+      'a stateless service runs on general-purpose instances; m6i.large (2 vCPU) is the size the default capacity (5,000 rps) is measured on',
+  },
   worker: { tech: 'app-server', size: 'large', reason: 'a worker is a service without callers: the same general-purpose instance' },
-  gateway: { tech: 'app-server', size: 'large', reason: 'a self-run gateway (Envoy, NGINX, Kong) runs on general-purpose instances; name tech: api-gateway for the managed, per-request one' },
-  database: { tech: 'postgres', size: 'large', reason: 'the most common managed relational database; db.r6g.large is the default capacity\'s (10,000 rps) size' },
+  gateway: {
+    tech: 'app-server',
+    size: 'large',
+    reason:
+      'a self-run gateway (Envoy, NGINX, Kong) runs on general-purpose instances; name tech: api-gateway for the managed, per-request one',
+  },
+  database: {
+    tech: 'postgres',
+    size: 'large',
+    reason: "the most common managed relational database; db.r6g.large is the default capacity's (10,000 rps) size",
+  },
   'event-store': { tech: 'postgres', size: 'large', reason: 'an event store is most often an append-only table in a relational database' },
-  cache: { tech: 'redis', size: 'large', reason: 'Redis on ElastiCache is the common managed cache; cache.r6g.large is its smallest memory-optimised size' },
+  cache: {
+    tech: 'redis',
+    size: 'large',
+    reason: 'Redis on ElastiCache is the common managed cache; cache.r6g.large is its smallest memory-optimised size',
+  },
   stream: { tech: 'kafka', size: 'large', reason: 'Kafka (MSK) is the common managed log; priced per broker' },
-  queue: { tech: 'sqs', size: 'standard', reason: 'SQS standard is the common managed queue; billed per million requests, not per replica' },
+  queue: {
+    tech: 'sqs',
+    size: 'standard',
+    reason: 'SQS standard is the common managed queue; billed per million requests, not per replica',
+  },
   search: { tech: 'opensearch', size: 'large', reason: 'OpenSearch Service is the common managed search engine; priced per data node' },
   'load-balancer': { tech: 'alb', size: 'standard', reason: 'an Application Load Balancer per region; priced per hour (LCUs not counted)' },
   cdn: { tech: 'cloudfront', size: 'edge', reason: 'CloudFront, billed per million HTTPS requests that reach the edge' },

@@ -44,7 +44,7 @@ export const SOURCES = {
     where: 'requests/s per instance and service time per component kind',
   },
   eventSourcingFrameworks: {
-    title: 'Event-sourcing frameworks\' snapshot defaults (Axon EventCountSnapshotTriggerDefinition, Ecotone 100, Synapse 50)',
+    title: "Event-sourcing frameworks' snapshot defaults (Axon EventCountSnapshotTriggerDefinition, Ecotone 100, Synapse 50)",
     where: 'replay cost = events since last snapshot x per-event apply time',
   },
   azureVmSla: {
@@ -52,7 +52,8 @@ export const SOURCES = {
     where: 'one instance (premium storage) 99.9 %; two or more instances across availability zones in one region 99.99 %',
   },
   route53HealthChecks: {
-    title: 'Amazon Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is healthy" and "Values that you specify when you create or update health checks"',
+    title:
+      'Amazon Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is healthy" and "Values that you specify when you create or update health checks"',
     where: 'request interval 30 s (standard) or 10 s (fast); failure threshold default 3 consecutive failures',
   },
   route53Ttl: {
@@ -61,63 +62,79 @@ export const SOURCES = {
   },
   raft: {
     title: 'D. Ongaro, J. Ousterhout, "In Search of an Understandable Consensus Algorithm (Raft)", USENIX ATC 2014; etcd tuning guide',
-    where: 'election timeouts 150-300 ms in the paper; etcd defaults: heartbeat 100 ms, election timeout 1000 ms; writes go through the leader and commit on a majority; linearizable reads go to the leader (read index)',
+    where:
+      'election timeouts 150-300 ms in the paper; etcd defaults: heartbeat 100 ms, election timeout 1000 ms; writes go through the leader and commit on a majority; linearizable reads go to the leader (read index)',
   },
   deanBarroso: {
     title: 'J. Dean and L. A. Barroso, "The Tail at Scale", Communications of the ACM 56(2), 2013',
     where: 'a request that fans out to 100 servers, each slow (1 s) 1% of the time, is slow 63% of the time (1 - 0.99^100)',
   },
   normalQuantiles: {
-    title: 'NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.1 "Cumulative distribution function of the standard normal distribution"',
-    where: 'z(0.99) = 2.326; other quantiles by P. J. Acklam\'s rational approximation of the inverse normal CDF (relative error < 1.2e-9)',
+    title:
+      'NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.1 "Cumulative distribution function of the standard normal distribution"',
+    where: "z(0.99) = 2.326; other quantiles by P. J. Acklam's rational approximation of the inverse normal CDF (relative error < 1.2e-9)",
   },
   primerEstimation: {
     title: 'donnemartin/system-design-primer, "Appendix: Powers of two table" and "Latency numbers every programmer should know"',
-    where: 'README.md appendix: 2^10 ~ 1 thousand ... 2^40 ~ 1 trillion; L1 0.5 ns, main memory 100 ns, SSD random read 150 us, same-datacenter round trip 500 us, disk seek 10 ms, CA-Netherlands-CA 150 ms',
+    where:
+      'README.md appendix: 2^10 ~ 1 thousand ... 2^40 ~ 1 trillion; L1 0.5 ns, main memory 100 ns, SSD random read 150 us, same-datacenter round trip 500 us, disk seek 10 ms, CA-Netherlands-CA 150 ms',
   },
   kleppmannRaces: {
-    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 7 "Transactions": "Preventing Lost Updates" and "Write Skew and Phantoms"',
-    where: 'read-modify-write and check-then-act races (two doctors both read "two on call", both go off call); atomic writes, explicit locks, compare-and-set; the meeting-room double booking',
+    title:
+      'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 7 "Transactions": "Preventing Lost Updates" and "Write Skew and Phantoms"',
+    where:
+      'read-modify-write and check-then-act races (two doctors both read "two on call", both go off call); atomic writes, explicit locks, compare-and-set; the meeting-room double booking',
   },
   dynamoConditionalWrites: {
     title: 'Amazon DynamoDB Developer Guide, "Condition expressions" and "Optimistic locking with version number"',
-    where: 'a conditional write applies only if the item still matches the condition (e.g. attribute_not_exists, version = expected), else fails with ConditionalCheckFailedException',
+    where:
+      'a conditional write applies only if the item still matches the condition (e.g. attribute_not_exists, version = expected), else fails with ConditionalCheckFailedException',
   },
   eventStoreExpectedVersion: {
     title: 'EventStoreDB documentation, "Appending events": optimistic concurrency with expectedRevision',
-    where: 'an append states the stream revision it expects; if another append got there first the write is rejected (WrongExpectedVersion) and the command is retried on the new state',
+    where:
+      'an append states the stream revision it expects; if another append got there first the write is rejected (WrongExpectedVersion) and the command is retried on the new state',
   },
   redisSetNx: {
     title: 'Redis documentation, SET command (NX, EX/PX options) and "Distributed Locks with Redis"',
-    where: 'SET key value NX PX ttl claims a key atomically only if it is free; the expiry releases it if the holder crashes, so a lock without a TTL can be held forever',
+    where:
+      'SET key value NX PX ttl claims a key atomically only if it is free; the expiry releases it if the holder crashes, so a lock without a TTL can be held forever',
   },
   stripeIdempotency: {
     title: 'Stripe API reference, "Idempotent requests"',
-    where: 'the client sends an Idempotency-Key header; a retry with the same key returns the first result instead of charging again; keys are kept at least 24 hours; generate the key once and reuse it for every retry of that operation',
+    where:
+      'the client sends an Idempotency-Key header; a retry with the same key returns the first result instead of charging again; keys are kept at least 24 hours; generate the key once and reuse it for every retry of that operation',
   },
   erlangC: {
     title: 'L. Kleinrock, "Queueing Systems, Volume 1: Theory" (Wiley, 1975), section 3.5, the M/M/m queue (Erlang C)',
-    where: 'P(wait) = Erlang C; P(W > t) = C e^(-(m mu - lambda) t); mean wait C / (m mu - lambda); Erlang B recursion B(k) = a B(k-1) / (k + a B(k-1))',
+    where:
+      'P(wait) = Erlang C; P(W > t) = C e^(-(m mu - lambda) t); mean wait C / (m mu - lambda); Erlang B recursion B(k) = a B(k-1) / (k + a B(k-1))',
   },
   transactionalOutbox: {
     title: 'C. Richardson, microservices.io, "Pattern: Transactional outbox" and "Pattern: Transaction log tailing"',
-    where: 'a service that updates its database and sends a message cannot do both atomically without 2PC: it inserts the message into an outbox table in the same local transaction, and a message relay publishes the outbox rows (polling, or tailing the transaction log)',
+    where:
+      'a service that updates its database and sends a message cannot do both atomically without 2PC: it inserts the message into an outbox table in the same local transaction, and a message relay publishes the outbox rows (polling, or tailing the transaction log)',
   },
   debeziumCdc: {
     title: 'Debezium documentation, "Debezium architecture" and "Outbox Event Router"',
-    where: 'connectors capture row-level changes from the database\'s transaction log (MySQL binlog, PostgreSQL WAL) and produce them to Kafka topics; every committed change, in commit order, nothing the application must remember to send',
+    where:
+      "connectors capture row-level changes from the database's transaction log (MySQL binlog, PostgreSQL WAL) and produce them to Kafka topics; every committed change, in commit order, nothing the application must remember to send",
   },
   ddiaDualWrites: {
-    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 11, "Keeping Systems in Sync" (dual writes) and "Change Data Capture"',
-    where: 'with dual writes, one write can succeed while the other fails (a crash between them), leaving the systems permanently inconsistent; make one system the leader (the database\'s log via CDC, or an event log) and derive the others from it',
+    title:
+      'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 11, "Keeping Systems in Sync" (dual writes) and "Change Data Capture"',
+    where:
+      "with dual writes, one write can succeed while the other fails (a crash between them), leaving the systems permanently inconsistent; make one system the leader (the database's log via CDC, or an event log) and derive the others from it",
   },
   ddiaPartitioning: {
     title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly 2017), ch. 6, "Skewed Workloads and Relieving Hot Spots"',
-    where: 'hashing cannot avoid hot spots when all reads and writes are for the same key (a celebrity user\'s ID); the application must split the hot key, e.g. appending a random two-digit number spreads it over 100 keys, at the cost of reading all of them',
+    where:
+      "hashing cannot avoid hot spots when all reads and writes are for the same key (a celebrity user's ID); the application must split the hot key, e.g. appending a random two-digit number spreads it over 100 keys, at the cost of reading all of them",
   },
   dynamodbPartitions: {
     title: 'Amazon DynamoDB Developer Guide, "Best practices for designing and using partition keys effectively"',
-    where: 'each partition supports up to 3,000 read capacity units and 1,000 write capacity units per second; a hot partition is throttled at those limits whatever the table\'s total capacity',
+    where:
+      "each partition supports up to 3,000 read capacity units and 1,000 write capacity units per second; a hot partition is throttled at those limits whatever the table's total capacity",
   },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
@@ -129,7 +146,14 @@ export type SourceId = keyof typeof SOURCES;
 
 /** Regions with a full row in the measured RTT table. */
 export const KNOWN_REGIONS = [
-  'us-east', 'us-west', 'eu-west', 'eu-central', 'ap-northeast', 'ap-southeast', 'ap-south', 'sa-east',
+  'us-east',
+  'us-west',
+  'eu-west',
+  'eu-central',
+  'ap-northeast',
+  'ap-southeast',
+  'ap-south',
+  'sa-east',
 ] as const;
 
 /**
@@ -210,20 +234,132 @@ export const MINUTES_PER_MONTH = 30 * 24 * 60;
  * the sdcoach defaults table (docs/spec.md) rounds them: database read 5 ms / write 10 ms, queue publish 2 ms.
  */
 export const KIND_DEFAULTS: Record<string, KindDefaults> = {
-  client: { replicas: 1, capacityRps: Number.POSITIVE_INFINITY, latency: lat(0), writeLatency: lat(0), availability: 1, stateful: false, source: 'sdcoach' },
-  cdn: { replicas: 2, capacityRps: 500_000, latency: lat(15), writeLatency: lat(15), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
-  'load-balancer': { replicas: 2, capacityRps: 1_000_000, latency: lat(1), writeLatency: lat(1), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
-  gateway: { replicas: 2, capacityRps: 50_000, latency: lat(10), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
-  service: { replicas: 2, capacityRps: 5_000, latency: lat(20), writeLatency: lat(20), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
-  worker: { replicas: 2, capacityRps: 5_000, latency: lat(20), writeLatency: lat(20), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: false, source: 'systemforge' },
-  cache: { replicas: 1, capacityRps: 100_000, latency: lat(1), writeLatency: lat(1), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  database: { replicas: 1, capacityRps: 10_000, latency: lat(5), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  queue: { replicas: 1, capacityRps: 100_000, latency: lat(2), writeLatency: lat(2), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  stream: { replicas: 1, capacityRps: 100_000, latency: lat(2), writeLatency: lat(2), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  'event-store': { replicas: 1, capacityRps: 10_000, latency: lat(5), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  search: { replicas: 1, capacityRps: 20_000, latency: lat(10), writeLatency: lat(10), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  'object-store': { replicas: 1, capacityRps: 25_000, latency: lat(75), writeLatency: lat(75), availability: DEFAULT_REGIONAL_AVAILABILITY, stateful: true, source: 'systemforge' },
-  external: { replicas: 1, capacityRps: Number.POSITIVE_INFINITY, latency: { p50: 100, p99: 300 }, writeLatency: { p50: 100, p99: 300 }, availability: DEFAULT_EXTERNAL_AVAILABILITY, stateful: false, source: 'sdcoach' },
+  client: {
+    replicas: 1,
+    capacityRps: Number.POSITIVE_INFINITY,
+    latency: lat(0),
+    writeLatency: lat(0),
+    availability: 1,
+    stateful: false,
+    source: 'sdcoach',
+  },
+  cdn: {
+    replicas: 2,
+    capacityRps: 500_000,
+    latency: lat(15),
+    writeLatency: lat(15),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: false,
+    source: 'systemforge',
+  },
+  'load-balancer': {
+    replicas: 2,
+    capacityRps: 1_000_000,
+    latency: lat(1),
+    writeLatency: lat(1),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: false,
+    source: 'systemforge',
+  },
+  gateway: {
+    replicas: 2,
+    capacityRps: 50_000,
+    latency: lat(10),
+    writeLatency: lat(10),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: false,
+    source: 'systemforge',
+  },
+  service: {
+    replicas: 2,
+    capacityRps: 5_000,
+    latency: lat(20),
+    writeLatency: lat(20),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: false,
+    source: 'systemforge',
+  },
+  worker: {
+    replicas: 2,
+    capacityRps: 5_000,
+    latency: lat(20),
+    writeLatency: lat(20),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: false,
+    source: 'systemforge',
+  },
+  cache: {
+    replicas: 1,
+    capacityRps: 100_000,
+    latency: lat(1),
+    writeLatency: lat(1),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  database: {
+    replicas: 1,
+    capacityRps: 10_000,
+    latency: lat(5),
+    writeLatency: lat(10),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  queue: {
+    replicas: 1,
+    capacityRps: 100_000,
+    latency: lat(2),
+    writeLatency: lat(2),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  stream: {
+    replicas: 1,
+    capacityRps: 100_000,
+    latency: lat(2),
+    writeLatency: lat(2),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  'event-store': {
+    replicas: 1,
+    capacityRps: 10_000,
+    latency: lat(5),
+    writeLatency: lat(10),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  search: {
+    replicas: 1,
+    capacityRps: 20_000,
+    latency: lat(10),
+    writeLatency: lat(10),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  'object-store': {
+    replicas: 1,
+    capacityRps: 25_000,
+    latency: lat(75),
+    writeLatency: lat(75),
+    availability: DEFAULT_REGIONAL_AVAILABILITY,
+    stateful: true,
+    source: 'systemforge',
+  },
+  external: {
+    replicas: 1,
+    capacityRps: Number.POSITIVE_INFINITY,
+    latency: { p50: 100, p99: 300 },
+    writeLatency: { p50: 100, p99: 300 },
+    availability: DEFAULT_EXTERNAL_AVAILABILITY,
+    stateful: false,
+    source: 'sdcoach',
+  },
 };
 
 /** Threads per service replica when not stated: the course's example of one shared pool. Source: SOURCES.course. */

@@ -1,7 +1,15 @@
 // The technology catalog: what a candidate names in an interview (PostgreSQL, Redis, Kafka...), with
 // per-replica figures and on-demand prices, each with its source; and the plausible range of every
 // figure a spec may state for itself, per component kind. Plain data: no imports beyond figures.ts.
-import { COURSE_MESH_OVERHEAD_MS, DEFAULT_THREADS, KIND_DEFAULTS, MESH_OVERHEAD_MS, SOURCES, type LatencyFigure, type Source } from './figures.js';
+import {
+  COURSE_MESH_OVERHEAD_MS,
+  DEFAULT_THREADS,
+  KIND_DEFAULTS,
+  MESH_OVERHEAD_MS,
+  SOURCES,
+  type LatencyFigure,
+  type Source,
+} from './figures.js';
 
 /** Sources of the catalog's figures (same shape as SOURCES in figures.ts). */
 export const TECH_SOURCES = {
@@ -63,7 +71,8 @@ export const TECH_SOURCES = {
   },
   sqsDocs: {
     title: 'Amazon SQS Developer Guide, "Amazon SQS quotas" and pricing page (as read 2024-06); SQS SLA 99.9 %',
-    where: 'standard queues: nearly unlimited transactions per second; FIFO 300 messages/s per API action (3,000 with batching); $0.40 per million requests',
+    where:
+      'standard queues: nearly unlimited transactions per second; FIFO 300 messages/s per API action (3,000 with batching); $0.40 per million requests',
   },
   openSearchPricing: {
     title: 'AWS, "Amazon OpenSearch Service pricing", US East (N. Virginia) (price list as read 2024-06); OpenSearch SLA 99.9 %',
@@ -111,7 +120,8 @@ export const TECH_SOURCES = {
   },
   plausibleRanges: {
     title: 'sdcoach convention over the sourced figures (docs/spec.md, "Plausible ranges")',
-    where: 'upper bounds: 10 x the largest catalog figure of the kind (capacity), 5 x Tomcat\'s 200 threads, 99.99 % for one region\'s deployment (the highest single-region SLA above); lower bounds: the fastest published figure of the kind',
+    where:
+      "upper bounds: 10 x the largest catalog figure of the kind (capacity), 5 x Tomcat's 200 threads, 99.99 % for one region's deployment (the highest single-region SLA above); lower bounds: the fastest published figure of the kind",
   },
 } as const satisfies Record<string, Source>;
 
@@ -158,8 +168,24 @@ export const TECH: Record<string, Tech> = {
     kinds: ['database', 'event-store'],
     sizes: {
       // Capacity: SystemForge's SQL database per instance on 2 vCPU; x4 for 8 vCPU.
-      large: { instance: 'db.r6g.large', read: l(2, 8), write: l(5, 20), readRps: 10_000, writeRps: 10_000, connections: 100, usdPerHour: 0.225 },
-      '2xlarge': { instance: 'db.r6g.2xlarge', read: l(2, 8), write: l(5, 20), readRps: 40_000, writeRps: 40_000, connections: 100, usdPerHour: 0.899 },
+      large: {
+        instance: 'db.r6g.large',
+        read: l(2, 8),
+        write: l(5, 20),
+        readRps: 10_000,
+        writeRps: 10_000,
+        connections: 100,
+        usdPerHour: 0.225,
+      },
+      '2xlarge': {
+        instance: 'db.r6g.2xlarge',
+        read: l(2, 8),
+        write: l(5, 20),
+        readRps: 40_000,
+        writeRps: 40_000,
+        connections: 100,
+        usdPerHour: 0.899,
+      },
     },
     defaultSize: 'large',
     availability: 0.9995,
@@ -170,8 +196,24 @@ export const TECH: Record<string, Tech> = {
     title: 'MySQL (Amazon RDS)',
     kinds: ['database'],
     sizes: {
-      large: { instance: 'db.r6g.large', read: l(2, 8), write: l(5, 20), readRps: 10_000, writeRps: 10_000, connections: 151, usdPerHour: 0.215 },
-      '2xlarge': { instance: 'db.r6g.2xlarge', read: l(2, 8), write: l(5, 20), readRps: 40_000, writeRps: 40_000, connections: 151, usdPerHour: 0.861 },
+      large: {
+        instance: 'db.r6g.large',
+        read: l(2, 8),
+        write: l(5, 20),
+        readRps: 10_000,
+        writeRps: 10_000,
+        connections: 151,
+        usdPerHour: 0.215,
+      },
+      '2xlarge': {
+        instance: 'db.r6g.2xlarge',
+        read: l(2, 8),
+        write: l(5, 20),
+        readRps: 40_000,
+        writeRps: 40_000,
+        connections: 151,
+        usdPerHour: 0.861,
+      },
     },
     defaultSize: 'large',
     availability: 0.9995,
@@ -179,7 +221,7 @@ export const TECH: Record<string, Tech> = {
     sources: ['awsRdsPricing', 'awsRdsSla', 'mysqlConnections'],
   },
   dynamodb: {
-    title: 'Amazon DynamoDB (provisioned, one partition\'s worth per replica)',
+    title: "Amazon DynamoDB (provisioned, one partition's worth per replica)",
     kinds: ['database', 'event-store'],
     sizes: {
       // One partition: 3,000 RCU + 1,000 WCU = 3,000 x $0.00013 + 1,000 x $0.00065 = $1.04/h.
@@ -194,8 +236,24 @@ export const TECH: Record<string, Tech> = {
     title: 'Redis (Amazon ElastiCache)',
     kinds: ['cache', 'database'],
     sizes: {
-      large: { instance: 'cache.r6g.large', read: l(0.2, 1), write: l(0.2, 1), readRps: 80_000, writeRps: 110_000, connections: 10_000, usdPerHour: 0.206 },
-      xlarge: { instance: 'cache.r6g.xlarge', read: l(0.2, 1), write: l(0.2, 1), readRps: 80_000, writeRps: 110_000, connections: 10_000, usdPerHour: 0.411 },
+      large: {
+        instance: 'cache.r6g.large',
+        read: l(0.2, 1),
+        write: l(0.2, 1),
+        readRps: 80_000,
+        writeRps: 110_000,
+        connections: 10_000,
+        usdPerHour: 0.206,
+      },
+      xlarge: {
+        instance: 'cache.r6g.xlarge',
+        read: l(0.2, 1),
+        write: l(0.2, 1),
+        readRps: 80_000,
+        writeRps: 110_000,
+        connections: 10_000,
+        usdPerHour: 0.411,
+      },
     },
     defaultSize: 'large',
     availability: 0.9999,
@@ -228,8 +286,24 @@ export const TECH: Record<string, Tech> = {
     title: 'Amazon SQS (FIFO figures; standard queues scale further)',
     kinds: ['queue'],
     sizes: {
-      fifo: { instance: 'FIFO queue, batched', read: l(10, 50), write: l(10, 50), readRps: 3_000, writeRps: 3_000, usdPerHour: 0, usdPerMillionRequests: 0.5 },
-      standard: { instance: 'standard queue', read: l(10, 50), write: l(10, 50), readRps: 100_000, writeRps: 100_000, usdPerHour: 0, usdPerMillionRequests: 0.4 },
+      fifo: {
+        instance: 'FIFO queue, batched',
+        read: l(10, 50),
+        write: l(10, 50),
+        readRps: 3_000,
+        writeRps: 3_000,
+        usdPerHour: 0,
+        usdPerMillionRequests: 0.5,
+      },
+      standard: {
+        instance: 'standard queue',
+        read: l(10, 50),
+        write: l(10, 50),
+        readRps: 100_000,
+        writeRps: 100_000,
+        usdPerHour: 0,
+        usdPerMillionRequests: 0.4,
+      },
     },
     defaultSize: 'standard',
     availability: 0.999,
@@ -240,7 +314,14 @@ export const TECH: Record<string, Tech> = {
     kinds: ['search'],
     sizes: {
       large: { instance: 'r6g.large.search', read: l(10, 30), write: l(10, 30), readRps: 20_000, writeRps: 5_000, usdPerHour: 0.167 },
-      '2xlarge': { instance: 'r6g.2xlarge.search', read: l(10, 30), write: l(10, 30), readRps: 80_000, writeRps: 20_000, usdPerHour: 0.669 },
+      '2xlarge': {
+        instance: 'r6g.2xlarge.search',
+        read: l(10, 30),
+        write: l(10, 30),
+        readRps: 80_000,
+        writeRps: 20_000,
+        usdPerHour: 0.669,
+      },
     },
     defaultSize: 'large',
     availability: 0.999,
@@ -251,7 +332,15 @@ export const TECH: Record<string, Tech> = {
     title: 'Amazon S3 Standard, per key prefix',
     kinds: ['object-store'],
     sizes: {
-      prefix: { instance: 'one key prefix', read: l(75, 200), write: l(75, 200), readRps: 5_500, writeRps: 3_500, usdPerHour: 0, usdPerMillionRequests: 0.4 },
+      prefix: {
+        instance: 'one key prefix',
+        read: l(75, 200),
+        write: l(75, 200),
+        readRps: 5_500,
+        writeRps: 3_500,
+        usdPerHour: 0,
+        usdPerMillionRequests: 0.4,
+      },
     },
     defaultSize: 'prefix',
     availability: 0.9999,
@@ -261,7 +350,15 @@ export const TECH: Record<string, Tech> = {
     title: 'Amazon CloudFront edge',
     kinds: ['cdn'],
     sizes: {
-      edge: { instance: 'edge location', read: l(15, 45), write: l(15, 45), readRps: 500_000, writeRps: 500_000, usdPerHour: 0, usdPerMillionRequests: 1 },
+      edge: {
+        instance: 'edge location',
+        read: l(15, 45),
+        write: l(15, 45),
+        readRps: 500_000,
+        writeRps: 500_000,
+        usdPerHour: 0,
+        usdPerMillionRequests: 1,
+      },
     },
     defaultSize: 'edge',
     availability: 0.999,
@@ -281,7 +378,15 @@ export const TECH: Record<string, Tech> = {
     title: 'Amazon API Gateway (HTTP API)',
     kinds: ['gateway'],
     sizes: {
-      regional: { instance: 'HTTP API', read: l(10, 30), write: l(10, 30), readRps: 10_000, writeRps: 10_000, usdPerHour: 0, usdPerMillionRequests: 1 },
+      regional: {
+        instance: 'HTTP API',
+        read: l(10, 30),
+        write: l(10, 30),
+        readRps: 10_000,
+        writeRps: 10_000,
+        usdPerHour: 0,
+        usdPerMillionRequests: 1,
+      },
     },
     defaultSize: 'regional',
     availability: 0.9995,
@@ -292,8 +397,24 @@ export const TECH: Record<string, Tech> = {
     kinds: ['service', 'worker', 'gateway'],
     sizes: {
       // SystemForge's application server per instance on 2 vCPU; x4 for 8 vCPU.
-      large: { instance: 'm6i.large', read: l(20, 60), write: l(20, 60), readRps: 5_000, writeRps: 5_000, connections: 200, usdPerHour: 0.096 },
-      '2xlarge': { instance: 'm6i.2xlarge', read: l(20, 60), write: l(20, 60), readRps: 20_000, writeRps: 20_000, connections: 200, usdPerHour: 0.384 },
+      large: {
+        instance: 'm6i.large',
+        read: l(20, 60),
+        write: l(20, 60),
+        readRps: 5_000,
+        writeRps: 5_000,
+        connections: 200,
+        usdPerHour: 0.096,
+      },
+      '2xlarge': {
+        instance: 'm6i.2xlarge',
+        read: l(20, 60),
+        write: l(20, 60),
+        readRps: 20_000,
+        writeRps: 20_000,
+        connections: 200,
+        usdPerHour: 0.384,
+      },
     },
     defaultSize: 'large',
     availability: 0.9999,
@@ -312,10 +433,28 @@ export interface MeshTech {
 }
 
 export const MESH_TECH: Record<string, MeshTech> = {
-  'istio-sidecar': { title: 'Istio with Envoy sidecars', dataPlane: 'sidecar', overheadMs: { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 }, usdPerProxyHour: 0.0096, sources: ['istioOpenshift', 'istioSidecarCost'] },
+  'istio-sidecar': {
+    title: 'Istio with Envoy sidecars',
+    dataPlane: 'sidecar',
+    overheadMs: { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 },
+    usdPerProxyHour: 0.0096,
+    sources: ['istioOpenshift', 'istioSidecarCost'],
+  },
   // Linkerd's "< 1 ms" median per hop; its p99 is not published per hop, so the Istio sidecar p99 stands in (conservative).
-  linkerd: { title: 'Linkerd (linkerd2-proxy sidecars)', dataPlane: 'sidecar', overheadMs: { p50: 1, p99: MESH_OVERHEAD_MS.sidecar.p99 }, usdPerProxyHour: 0.0096, sources: ['linkerdBenchmark', 'istioOpenshift'] },
-  'istio-ambient': { title: 'Istio ambient mode (ztunnel, L4)', dataPlane: 'ambient', overheadMs: { p50: MESH_OVERHEAD_MS.ambient.p50, p99: MESH_OVERHEAD_MS.ambient.p99 }, usdPerProxyHour: 0, sources: ['istioAmbient'] },
+  linkerd: {
+    title: 'Linkerd (linkerd2-proxy sidecars)',
+    dataPlane: 'sidecar',
+    overheadMs: { p50: 1, p99: MESH_OVERHEAD_MS.sidecar.p99 },
+    usdPerProxyHour: 0.0096,
+    sources: ['linkerdBenchmark', 'istioOpenshift'],
+  },
+  'istio-ambient': {
+    title: 'Istio ambient mode (ztunnel, L4)',
+    dataPlane: 'ambient',
+    overheadMs: { p50: MESH_OVERHEAD_MS.ambient.p50, p99: MESH_OVERHEAD_MS.ambient.p99 },
+    usdPerProxyHour: 0,
+    sources: ['istioAmbient'],
+  },
 };
 
 export interface Range {

@@ -3,9 +3,9 @@
 // Drawn from the Model, not from mermaid: no browser, no layout engine, never overlapping boxes.
 import { SHAPES } from './mermaid.js';
 import type { HopLatency, Metrics, OriginLatency } from '../analysis/metrics.js';
-import { replicaRegions } from '../spec/lookups.js';
-import type { Model, ModelComponent } from '../spec/model.js';
-import { sanitizeTerminal } from '../spec/sanitize.js';
+import { replicaRegions } from '../specfile/lookups.js';
+import type { Model, ModelComponent } from '../specfile/model.js';
+import { sanitizeTerminal } from '../specfile/sanitize.js';
 import { hopKey, targetsOf, type Annotation, type DiagramFinding, type FindingTargets, type Mark } from './findings.js';
 import { failoverLabel, fmtMs, fmtRate, fmtShare, guardLabel, msLabel, queueLabel, regionRole, RELAY_NAME, replicationLabel } from './labels.js';
 

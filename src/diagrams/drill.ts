@@ -2,7 +2,7 @@
 // slow or dead dependency marked amber, each labelled with what the drill found (its final phase).
 import type { DrillResult } from '../analysis/drills/types.js';
 import type { Metrics } from '../analysis/metrics.js';
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import type { DiagramFinding } from './findings.js';
 import { targetsOf } from './findings.js';
 import { designGraph } from './graph.js';

@@ -1,8 +1,8 @@
 // Which parts of a drawing a finding is about: its spec path ("components.orders-db.failover",
 // "flows.checkout.path[2]", "patterns.cqrs.queries") mapped to components, flow hops,
 // replication and feed edges, regions, or the design as a whole.
-import type { SpecPath } from '../spec/diagnostic.js';
-import type { Model } from '../spec/model.js';
+import type { SpecPath } from '../specfile/diagnostic.js';
+import type { Model } from '../specfile/model.js';
 import type { Report } from '../grading/report.js';
 
 export type Mark = 'fail' | 'warn';
@@ -138,7 +138,7 @@ export function targetsOf(model: Model, findings: readonly DiagramFinding[]): Fi
     } else if (top === 'workload' && key === 'strong_reads' && typeof field === 'number' && Object.hasOwn(model.flows, model.workload.strongReads[field] ?? '')) {
       note(t.hops, hopKey(model.workload.strongReads[field]!, -1), f);
     } else if (top === 'regions' && typeof key === 'number' && model.regions[key] !== undefined) {
-      note(t.regions, model.regions[key]!, f);
+      note(t.regions, model.regions[key], f);
     } else if (top === 'users' && typeof key === 'string') {
       note(t.regions, key, f);
     } else {

@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import { analyse } from '../analysis/analyse.js';
 import { scanCatalogs } from '../problems/catalog.js';
 import { loadProblem } from '../problems/problem.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile } from '../spec/load.js';
+import { formatDiagnostic } from '../specfile/diagnostic.js';
+import { loadSpecFile } from '../specfile/load.js';
 import { designToMermaid } from './mermaid.js';
 
 export interface GalleryEntry {

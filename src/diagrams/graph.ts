@@ -2,9 +2,9 @@
 // and feed edges with their labels, and the marks findings put on them. Mermaid is one way to
 // print it; tests read it directly.
 import type { HopLatency, Metrics } from '../analysis/metrics.js';
-import { nearestRegion, replicaRegions } from '../spec/lookups.js';
-import type { Model, ModelComponent } from '../spec/model.js';
-import type { ComponentKind } from '../spec/types.js';
+import { nearestRegion, replicaRegions } from '../specfile/lookups.js';
+import type { Model, ModelComponent } from '../specfile/model.js';
+import type { ComponentKind } from '../specfile/types.js';
 import { IdAllocator } from './escape.js';
 import { combine, hopKey, MARK_ICON, type Annotation, type FindingTargets, type Mark } from './findings.js';
 import { callLabel, failoverLabel, guardLabel, fmtMs, fmtRange, fmtShare, kindLine, msLabel, partitionsLine, poolsLine, queueLabel, RELAY_NAME, replicationLabel, roleLine, sizeLine } from './labels.js';

@@ -46,8 +46,8 @@ function flowRows(report: Report): string {
   const rows: string[] = [];
   for (const f of Object.values(report.metrics.flows)) {
     for (const o of Object.values(f.origins)) {
-      const over = (p: 'p50' | 'p99') => f.budget[p] !== undefined && o[p] > f.budget[p]!;
-      const cell = (p: 'p50' | 'p99') => `<td class="num${over(p) ? ' over' : ''}">${fmtMs(o[p])}${f.budget[p] !== undefined ? ` / ${fmtMs(f.budget[p]!)}` : ''}</td>`;
+      const over = (p: 'p50' | 'p99') => f.budget[p] !== undefined && o[p] > f.budget[p];
+      const cell = (p: 'p50' | 'p99') => `<td class="num${over(p) ? ' over' : ''}">${fmtMs(o[p])}${f.budget[p] !== undefined ? ` / ${fmtMs(f.budget[p])}` : ''}</td>`;
       rows.push(`<tr><td><code>${htmlEscape(f.name)}</code></td><td>${f.kind}</td><td>${htmlEscape(o.origin)}</td>${cell('p50')}${cell('p99')}</tr>`);
     }
   }
@@ -65,7 +65,7 @@ function costRows(report: Report): string {
   const money = (n: number) => `$${usd(n)}`;
   const rows = Object.values(cost.components).filter((c) => c.usdPerMonth > 0).map((c) => {
     const priced = `${c.tech} ${c.size}${c.basis === 'representative' ? ` (as a ${c.kind})` : ''}`;
-    return `<tr><td><code>${htmlEscape(c.component)}</code></td><td>${htmlEscape(priced)}</td>${regions.map((r) => `<td class="num">${c.regions[r] ? money(c.regions[r]!.usdPerMonth) : ''}</td>`).join('')}<td class="num">${money(c.usdPerMonth)}</td></tr>`;
+    return `<tr><td><code>${htmlEscape(c.component)}</code></td><td>${htmlEscape(priced)}</td>${regions.map((r) => `<td class="num">${c.regions[r] ? money(c.regions[r].usdPerMonth) : ''}</td>`).join('')}<td class="num">${money(c.usdPerMonth)}</td></tr>`;
   });
   const total = `<tr><td><strong>total</strong></td><td></td>${regions.map((r) => `<td class="num">${money(cost.regions[r]!.usdPerMonth)}</td>`).join('')}<td class="num${check?.status === 'fail' ? ' over' : ''}"><strong>${money(cost.usdPerMonth)}</strong></td></tr>`;
   const head = `<tr><th>component</th><th>priced as</th>${regions.map((r) => `<th>${htmlEscape(r)}</th>`).join('')}<th>per month</th></tr>`;

@@ -1,7 +1,7 @@
 // Words and numbers shared by the mermaid drawing and the terminal preview: kind names, the role
 // a component plays in one region (primary, replica, standby), replication and latency figures.
-import { replicaRegions } from '../spec/lookups.js';
-import type { ModelComponent, ModelFlow } from '../spec/model.js';
+import { replicaRegions } from '../specfile/lookups.js';
+import type { ModelComponent, ModelFlow } from '../specfile/model.js';
 
 const KIND_NAME: Record<string, string> = {
   'load-balancer': 'load balancer',

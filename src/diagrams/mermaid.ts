@@ -2,7 +2,7 @@
 // own shapes, findings are classDef styles annotated with the check id. Every authored name goes
 // through escape.ts; nothing else is ever interpolated into the source.
 import type { Metrics } from '../analysis/metrics.js';
-import type { Model } from '../spec/model.js';
+import type { Model } from '../specfile/model.js';
 import { mermaidLines, mermaidText, plainTitle } from './escape.js';
 import { targetsOf, type DiagramFinding } from './findings.js';
 import { designGraph, flowGraph, type DiagramEdge, type DiagramGraph, type DiagramNode, type NodeShape } from './graph.js';

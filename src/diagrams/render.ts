@@ -214,7 +214,7 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
       if (path === 'mermaid-cli') {
         stats.pages++;
         const { data } = await renderMermaid(browser, definition, format, {
-          mermaidConfig: mermaidConfig(opts.theme) as never,
+          mermaidConfig: mermaidConfig(opts.theme),
           viewport: VIEWPORT,
           backgroundColor: background(opts.theme),
           svgId: SVG_ID,

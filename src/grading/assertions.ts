@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { RE2JS } from 're2js';
 import type { Metrics } from '../analysis/metrics.js';
-import { didYouMean } from '../spec/suggest.js';
+import { didYouMean } from '../specfile/suggest.js';
 
 export type CompiledAssertion = (context: Record<string, unknown>) => unknown;
 
@@ -85,7 +85,9 @@ function celEnvironment(): Environment {
       try {
         re = re2(pattern);
       } catch (err) {
-        throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`, { cause: err });
+        throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message} (patterns use RE2 syntax)`, {
+          cause: err,
+        });
       }
       return re.matcher(text).find();
     },
@@ -188,7 +190,7 @@ function routeMatchesToRe2(node: unknown, seen = new Set<unknown>()): void {
 export function compileAssertion(expr: string): { ok: true; assertion: CompiledAssertion } | { ok: false; error: string } {
   let fn: CompiledAssertion & { ast?: unknown };
   try {
-    fn = celEnvironment().parse(expr) as unknown as CompiledAssertion & { ast?: unknown };
+    fn = celEnvironment().parse(expr);
   } catch (err) {
     return { ok: false, error: `the expression does not parse: ${firstLine((err as Error).message)}` };
   }
@@ -256,8 +258,13 @@ function measure(m: Meter, value: unknown): void {
       m.allocated += size;
     }
   } else return;
-  if (size > m.budget.size) blow(m, `a value grew to ${size.toLocaleString('en-US')} characters or elements (the limit is ${m.budget.size.toLocaleString('en-US')})`);
-  if (m.allocated > m.budget.allocated) blow(m, `it allocated more than ${m.budget.allocated.toLocaleString('en-US')} characters and elements`);
+  if (size > m.budget.size)
+    blow(
+      m,
+      `a value grew to ${size.toLocaleString('en-US')} characters or elements (the limit is ${m.budget.size.toLocaleString('en-US')})`,
+    );
+  if (m.allocated > m.budget.allocated)
+    blow(m, `it allocated more than ${m.budget.allocated.toLocaleString('en-US')} characters and elements`);
 }
 
 function patchEvaluator(ev: { run: (ast: unknown, ctx: unknown) => unknown }): void {
@@ -300,7 +307,11 @@ function withEvaluatorHook(assertion: CompiledAssertion): void {
 
 export type AssertionOutcome = { ok: true; value: boolean } | { ok: false; error: string; budget?: boolean };
 
-export function evaluateAssertion(assertion: CompiledAssertion, context: Record<string, unknown>, budget: AssertionBudget = DEFAULT_BUDGET): AssertionOutcome {
+export function evaluateAssertion(
+  assertion: CompiledAssertion,
+  context: Record<string, unknown>,
+  budget: AssertionBudget = DEFAULT_BUDGET,
+): AssertionOutcome {
   withEvaluatorHook(assertion);
   const m: Meter = { budget, steps: 0, allocated: 0, deadline: Date.now() + budget.ms, seen: new WeakSet() };
   const outer = meter;
@@ -313,18 +324,23 @@ export function evaluateAssertion(assertion: CompiledAssertion, context: Record<
     const message = firstLine((err as Error).message);
     const missing = /^No such key: (.*)$/.exec(message)?.[1];
     const ast = (assertion as { ast?: unknown }).ast;
-    return { ok: false, error: missing !== undefined && ast ? missingKey(missing, ast, context) ?? message : message };
+    return { ok: false, error: missing !== undefined && ast ? (missingKey(missing, ast, context) ?? message) : message };
   } finally {
     meter = outer;
   }
   // CEL's `||`, `&&` and all() absorb errors, so a blown budget is checked whatever the result.
   if (m.blown) return overBudget(m.blown);
-  if (typeof v !== 'boolean') return { ok: false, error: `the expression gave ${typeof v === 'bigint' ? 'a number' : typeof v}, not true/false` };
+  if (typeof v !== 'boolean')
+    return { ok: false, error: `the expression gave ${typeof v === 'bigint' ? 'a number' : typeof v}, not true/false` };
   return { ok: true, value: v };
 }
 
 function overBudget(why: string): AssertionOutcome {
-  return { ok: false, budget: true, error: `the assertion exceeded its evaluation budget: ${why}; simplify the expression (fewer nested macros, smaller values)` };
+  return {
+    ok: false,
+    budget: true,
+    error: `the assertion exceeded its evaluation budget: ${why}; simplify the expression (fewer nested macros, smaller values)`,
+  };
 }
 
 /** "assertion "id" at file:line:col" for messages about an assertion. */
@@ -368,7 +384,7 @@ function missingKey(key: string, ast: unknown, context: Record<string, unknown>)
   for (const p of paths) {
     let at: unknown = context;
     for (const k of p) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
-    if (!at || typeof at !== 'object' || Array.isArray(at) || key in (at as object)) continue;
+    if (!at || typeof at !== 'object' || Array.isArray(at) || key in at) continue;
     const keys = Object.keys(at);
     return `${p.join('.')} has no key "${key}"${didYouMean(key, keys) || '.'} It has: ${keys.length ? keys.slice(0, 12).join(', ') + (keys.length > 12 ? ', ...' : '') : 'nothing'}`;
   }

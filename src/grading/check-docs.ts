@@ -7,7 +7,7 @@ export function checksMarkdown(): string {
   const out: string[] = [
     '# Checks',
     '',
-    '<!-- Generated from the checks\' metadata by `npm run docs:checks`. Do not edit: a test fails when it is out of date. -->',
+    "<!-- Generated from the checks' metadata by `npm run docs:checks`. Do not edit: a test fails when it is out of date. -->",
     '',
     `sdcoach ships ${ALL_CHECKS.length} checks. Use them in a rubric under \`checks:\` by id, with \`weight\`, \`must_pass\` and \`options\`. ` +
       '`sdcoach explain <id>` prints the same text in the terminal.',
@@ -26,7 +26,9 @@ export function checksMarkdown(): string {
         for (const [name, p] of Object.entries(props)) {
           const def = (m.defaults as Record<string, unknown>)[name];
           const type = p.enum ? p.enum.map((e) => `\`${String(e)}\``).join(' \\| ') : (p.type ?? '');
-          out.push(`| \`${name}\` | ${type} | ${def === undefined ? '—' : `\`${JSON.stringify(def)}\``} | ${(p.description ?? '').replace(/\|/g, '\\|')} |`);
+          out.push(
+            `| \`${name}\` | ${type} | ${def === undefined ? '—' : `\`${JSON.stringify(def)}\``} | ${(p.description ?? '').replace(/\|/g, '\\|')} |`,
+          );
         }
         out.push('');
       } else {
@@ -46,12 +48,14 @@ export function checksTable(): string {
   const rows = ['| check | what a good design does | options (default) |', '|---|---|---|'];
   for (const topic of TOPICS) {
     for (const c of ALL_CHECKS.filter((x) => x.meta.topic === topic)) {
-      const props = Object.keys((c.meta.optionsSchema.properties ?? {}) as object);
+      const props = Object.keys(c.meta.optionsSchema.properties ?? {});
       const opts = props.map((p) => {
         const d = (c.meta.defaults as Record<string, unknown>)[p];
         return `\`${p}\`${d === undefined ? '' : ` (${JSON.stringify(d)})`}`;
       });
-      rows.push(`| [\`${c.meta.id}\`](checks.md#${c.meta.id.replace(/\//g, '').toLowerCase()}) | ${c.meta.title} | ${opts.join(', ') || '—'} |`);
+      rows.push(
+        `| [\`${c.meta.id}\`](checks.md#${c.meta.id.replace(/\//g, '').toLowerCase()}) | ${c.meta.title} | ${opts.join(', ') || '—'} |`,
+      );
     }
   }
   return rows.join('\n');

@@ -2,7 +2,7 @@
 import { ALL_SOURCES as SOURCES } from '../data/tech.js';
 import { ALL_CHECKS, getCheck } from '../checks/registry.js';
 import { TOPICS, type Check } from '../checks/types.js';
-import { closestMatch } from '../spec/suggest.js';
+import { closestMatch } from '../specfile/suggest.js';
 
 function wrap(text: string, width = 78, indent = '  '): string {
   const words = text.split(/\s+/);
@@ -18,7 +18,7 @@ function wrap(text: string, width = 78, indent = '  '): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-export function explainCheck(check: Check<any>): string {
+export function explainCheck(check: Check<unknown>): string {
   const m = check.meta;
   const out = [`${m.id}  (${m.topic})`, `  ${m.title}`, '', 'Concept', wrap(m.concept), '', 'How it computes', wrap(m.computes), ''];
   if (m.sources.length) {
@@ -31,9 +31,15 @@ export function explainCheck(check: Check<any>): string {
   if (!Object.keys(props).length) out.push('  (none)');
   for (const [name, p] of Object.entries(props)) {
     const def = (m.defaults as Record<string, unknown>)[name];
-    out.push(`  ${name}${p.type ? ` (${p.type})` : ''}${p.enum ? ` one of ${p.enum.join(', ')}` : ''}: ${p.description ?? ''}${def !== undefined ? ` Default: ${JSON.stringify(def)}.` : ''}`);
+    out.push(
+      `  ${name}${p.type ? ` (${p.type})` : ''}${p.enum ? ` one of ${p.enum.join(', ')}` : ''}: ${p.description ?? ''}${def !== undefined ? ` Default: ${JSON.stringify(def)}.` : ''}`,
+    );
   }
-  out.push('', 'In a rubric', `  checks:\n    ${m.id}: {weight: 1, must_pass: false${Object.keys(props).length ? ', options: {...}' : ''}}`);
+  out.push(
+    '',
+    'In a rubric',
+    `  checks:\n    ${m.id}: {weight: 1, must_pass: false${Object.keys(props).length ? ', options: {...}' : ''}}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -58,8 +64,15 @@ export function explain(id?: string): { ok: true; text: string } | { ok: false; 
   const ids = ALL_CHECKS.map((c) => c.meta.id);
   const guess = closestMatch(id, ids);
   // "cqrs/ratio" is far from "cqrs/read-write-ratio" by edit distance, but its words are in it.
-  const words = id.toLowerCase().split(/[/\s-]+/).filter((w) => w.length > 2);
+  const words = id
+    .toLowerCase()
+    .split(/[/\s-]+/)
+    .filter((w) => w.length > 2);
   const containing = guess ? [] : ids.filter((c) => words.length > 0 && words.every((w) => c.includes(w)));
-  const suggestion = guess ? `: did you mean "${guess}"?` : containing.length ? `: did you mean ${containing.map((c) => `"${c}"`).join(' or ')}?` : '';
+  const suggestion = guess
+    ? `: did you mean "${guess}"?`
+    : containing.length
+      ? `: did you mean ${containing.map((c) => `"${c}"`).join(' or ')}?`
+      : '';
   return { ok: false, error: `unknown check "${id}"${suggestion} (run \`sdcoach explain\` for the list)` };
 }

@@ -4,8 +4,8 @@ import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';
 import { getCheck } from '../checks/registry.js';
 import { fillTemplate, type Finding, type Status } from '../checks/types.js';
-import { formatDiagnostic, formatPath } from '../spec/diagnostic.js';
-import { withGivens, type LoadedSpec } from '../spec/load.js';
+import { formatDiagnostic, formatPath } from '../specfile/diagnostic.js';
+import { withGivens, type LoadedSpec } from '../specfile/load.js';
 import { assertionContext, assertionWhere, budgetUntil, evaluateAssertion, GRADE_ASSERTIONS_MS } from './assertions.js';
 import type { CheckStatus, Report, ReportCheck, ReportFinding } from './report.js';
 import type { Rubric } from './rubric.js';
@@ -65,8 +65,14 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     } catch (err) {
       // A check must never take the grade down: report it as an internal failure of that check.
       checks.push({
-        id: rc.id, title: check.meta.title, topic: check.meta.topic, status: 'n/a', weight: rc.weight, mustPass: rc.mustPass,
-        message: `internal error in check ${rc.id}: ${(err as Error).message} (please report this)`, findings: [],
+        id: rc.id,
+        title: check.meta.title,
+        topic: check.meta.topic,
+        status: 'n/a',
+        weight: rc.weight,
+        mustPass: rc.mustPass,
+        message: `internal error in check ${rc.id}: ${(err as Error).message} (please report this)`,
+        findings: [],
       });
       continue;
     }
@@ -74,7 +80,12 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     const status: CheckStatus = reported.length ? reported[0]!.status : 'n/a';
     const top = reported[0];
     const entry: ReportCheck = {
-      id: rc.id, title: check.meta.title, topic: check.meta.topic, status, weight: rc.weight, mustPass: rc.mustPass,
+      id: rc.id,
+      title: check.meta.title,
+      topic: check.meta.topic,
+      status,
+      weight: rc.weight,
+      mustPass: rc.mustPass,
       message: top ? top.message : 'does not apply to this design',
       findings: reported,
     };
@@ -91,12 +102,20 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
       const outcome = evaluateAssertion(a.compiled, ctx, budgetUntil(deadline));
       const status: Status = outcome.ok && outcome.value ? 'pass' : 'fail';
       const message = outcome.ok
-        ? (outcome.value ? `${a.title}: holds` : a.message)
+        ? outcome.value
+          ? `${a.title}: holds`
+          : a.message
         : outcome.budget
           ? `rubric authoring error: ${assertionWhere(a)}: ${outcome.error}`
           : `${a.message} (could not evaluate ${a.expr}: ${outcome.error})`;
       const entry: ReportCheck = {
-        id: `assert/${a.id}`, title: a.title, topic: a.topic, status, weight: a.weight, mustPass: a.mustPass, message,
+        id: `assert/${a.id}`,
+        title: a.title,
+        topic: a.topic,
+        status,
+        weight: a.weight,
+        mustPass: a.mustPass,
+        message,
         findings: [],
         evidence: { expr: a.expr },
       };

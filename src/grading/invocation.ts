@@ -9,7 +9,22 @@ import { fileURLToPath } from 'node:url';
 const SHIPPED = resolve(fileURLToPath(new URL('../../problems/', import.meta.url)));
 
 /** Every subcommand name, for rewriting `sdcoach <command>` in free text (hints, help). */
-const SUBCOMMANDS = ['practice', 'progress', 'list', 'show', 'init', 'grade', 'validate', 'explain', 'metrics', 'problem', 'schema', 'diagram', 'report', 'lsp'];
+const SUBCOMMANDS = [
+  'practice',
+  'progress',
+  'list',
+  'show',
+  'init',
+  'grade',
+  'validate',
+  'explain',
+  'metrics',
+  'problem',
+  'schema',
+  'diagram',
+  'report',
+  'lsp',
+];
 
 /** Quotes a shell word only when it needs it. */
 export function shellWord(word: string): string {

@@ -2,13 +2,13 @@
 // only when a rubric sets options, so plain grading never loads the schema compiler).
 import { createRequire } from 'node:module';
 import type { Check } from '../checks/types.js';
-import { translateSchemaErrors, type SchemaProblem } from '../spec/schema-errors.js';
-import type { CompiledValidator } from '../spec/schema-validator.js';
+import { translateSchemaErrors, type SchemaProblem } from '../specfile/schema-errors.js';
+import type { CompiledValidator } from '../specfile/schema-validator.js';
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<string, CompiledValidator>();
 
-export function validateOptions(check: Check<any>, options: Record<string, unknown>): SchemaProblem[] {
+export function validateOptions(check: Check<unknown>, options: Record<string, unknown>): SchemaProblem[] {
   let validate = compiled.get(check.meta.id);
   if (!validate) {
     const Ajv = (require('ajv') as { default: new (o: object) => { compile(s: unknown): CompiledValidator } }).default;

@@ -1,7 +1,7 @@
 // The Report: a graded design, ready for any output format (text, json, junit, markdown, github, TUI).
 import type { Metrics } from '../analysis/metrics.js';
 import type { Status } from '../checks/types.js';
-import type { SpecPath } from '../spec/diagnostic.js';
+import type { SpecPath } from '../specfile/diagnostic.js';
 
 export type CheckStatus = Status | 'n/a';
 

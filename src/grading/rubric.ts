@@ -3,16 +3,16 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';
-import { containedFile, realDir, RUBRIC_ID } from '../spec/contain.js';
-import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
-import type { Givens } from '../spec/givens.js';
-import { createLocator, type Locator } from '../spec/locate.js';
-import { fastParse } from '../spec/fast-parse.js';
-import { detectFormat, parseSource } from '../spec/parse.js';
-import { translateSchemaErrors } from '../spec/schema-errors.js';
-import { getValidator } from '../spec/schema-validator.js';
-import { readSource } from '../spec/source.js';
-import { closestMatch } from '../spec/suggest.js';
+import { containedFile, realDir, RUBRIC_ID } from '../specfile/contain.js';
+import type { Diagnostic, SpecPath } from '../specfile/diagnostic.js';
+import type { Givens } from '../specfile/givens.js';
+import { createLocator, type Locator } from '../specfile/locate.js';
+import { fastParse } from '../specfile/fast-parse.js';
+import { detectFormat, parseSource } from '../specfile/parse.js';
+import { translateSchemaErrors } from '../specfile/schema-errors.js';
+import { getValidator } from '../specfile/schema-validator.js';
+import { readSource } from '../specfile/source.js';
+import { closestMatch } from '../specfile/suggest.js';
 import { compileAssertion, type CompiledAssertion } from './assertions.js';
 import { validateOptions } from './options.js';
 
@@ -64,7 +64,16 @@ interface RawRubric {
   extends?: string[];
   pass_mark?: number;
   checks: Record<string, boolean | { weight?: number; must_pass?: boolean; options?: Record<string, unknown> }>;
-  assertions?: { id: string; title?: string; expr: string; message: string; hint?: string; topic?: string; weight?: number; must_pass?: boolean }[];
+  assertions?: {
+    id: string;
+    title?: string;
+    expr: string;
+    message: string;
+    hint?: string;
+    topic?: string;
+    weight?: number;
+    must_pass?: boolean;
+  }[];
 }
 
 function locatedError(file: string, locate: Locator | undefined, path: SpecPath, message: string, code: string, key = false): Diagnostic {
@@ -92,7 +101,7 @@ export function findContained(candidates: readonly string[], roots: readonly str
 
 /** A rubric id looked up as <id>.yaml in each folder, contained in that folder (symlinks resolved). */
 export function findInDirs(id: string, dirs: readonly string[]): FoundRubric {
-  if (!RUBRIC_ID.test(id)) return { error: 'is not a rubric id (letters, digits, \'.\', \'_\' and \'-\')', code: 'bad-rubric-ref' };
+  if (!RUBRIC_ID.test(id)) return { error: "is not a rubric id (letters, digits, '.', '_' and '-')", code: 'bad-rubric-ref' };
   for (const d of dirs) {
     const r = findContained([join(d, `${id}.yaml`)], [realDir(d)]);
     if (r.file || r.error) return r;
@@ -107,7 +116,12 @@ export function loadRubricFile(file: string, searchDirs: string[] = [], seen: Se
   return loadRubricText(file, src.text, [dirname(file), ...searchDirs, RUBRICS_DIR], seen);
 }
 
-export function loadRubricText(file: string, text: string, searchDirs: string[] = [RUBRICS_DIR], seen: Set<string> = new Set()): RubricResult {
+export function loadRubricText(
+  file: string,
+  text: string,
+  searchDirs: string[] = [RUBRICS_DIR],
+  seen: Set<string> = new Set(),
+): RubricResult {
   // Plain YAML takes the fast path (data and positions in one js-yaml pass); anything else the full parser.
   let data: unknown;
   let locate: Locator;
@@ -130,7 +144,14 @@ export function loadRubricText(file: string, text: string, searchDirs: string[] 
 }
 
 /** Builds a rubric from already-validated data (also used for rubrics written inline in a problem). */
-export function buildRubric(file: string, raw: RawRubric, locate: Locator | undefined, searchDirs: string[], seen: Set<string> = new Set(), basePath: SpecPath = []): RubricResult {
+export function buildRubric(
+  file: string,
+  raw: RawRubric,
+  locate: Locator | undefined,
+  searchDirs: string[],
+  seen: Set<string> = new Set(),
+  basePath: SpecPath = [],
+): RubricResult {
   const diagnostics: Diagnostic[] = [];
   const checks = new Map<string, RubricCheck>();
   const assertions = new Map<string, RubricAssertion>();
@@ -146,7 +167,9 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
       continue;
     }
     if (!parentFile) {
-      diagnostics.push(locatedError(file, locate, at, `extends unknown rubric "${parentId}" (looked in ${searchDirs.join(', ')})`, 'unknown-rubric'));
+      diagnostics.push(
+        locatedError(file, locate, at, `extends unknown rubric "${parentId}" (looked in ${searchDirs.join(', ')})`, 'unknown-rubric'),
+      );
       continue;
     }
     if (seen.has(parentFile)) {
@@ -174,7 +197,16 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     const check = getCheck(id);
     if (!check) {
       const guess = closestMatch(id, known);
-      diagnostics.push(locatedError(file, locate, at, `unknown check "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach explain lists them)`, 'unknown-check', true));
+      diagnostics.push(
+        locatedError(
+          file,
+          locate,
+          at,
+          `unknown check "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach explain lists them)`,
+          'unknown-check',
+          true,
+        ),
+      );
       continue;
     }
     const e = entry === true ? {} : entry;
@@ -201,7 +233,15 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     const twin = ownIds.get(a.id);
     if (twin !== undefined) {
       // Silently replacing the first (perhaps a must-pass one) would change the grade unseen.
-      diagnostics.push(locatedError(file, locate, [...basePath, 'assertions', i, 'id'], `assertion id "${a.id}" is used twice in this rubric (also assertions[${twin}]): give each assertion its own id`, 'duplicate-assertion'));
+      diagnostics.push(
+        locatedError(
+          file,
+          locate,
+          [...basePath, 'assertions', i, 'id'],
+          `assertion id "${a.id}" is used twice in this rubric (also assertions[${twin}]): give each assertion its own id`,
+          'duplicate-assertion',
+        ),
+      );
       continue;
     }
     ownIds.set(a.id, i);
@@ -212,8 +252,15 @@ export function buildRubric(file: string, raw: RawRubric, locate: Locator | unde
     }
     const pos = locate?.(at);
     const out: RubricAssertion = {
-      id: a.id, title: a.title ?? a.message, expr: a.expr, message: a.message, topic: a.topic ?? 'assertion',
-      weight: a.weight ?? 1, mustPass: a.must_pass ?? false, compiled: compiled.assertion, source: { file, ...(pos ?? {}) },
+      id: a.id,
+      title: a.title ?? a.message,
+      expr: a.expr,
+      message: a.message,
+      topic: a.topic ?? 'assertion',
+      weight: a.weight ?? 1,
+      mustPass: a.must_pass ?? false,
+      compiled: compiled.assertion,
+      source: { file, ...(pos ?? {}) },
     };
     if (a.hint !== undefined) out.hint = a.hint;
     assertions.set(a.id, out);

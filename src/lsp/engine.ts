@@ -13,9 +13,9 @@ import type { Report } from '../grading/report.js';
 import { defaultRubric, loadRubricText, type Rubric } from '../grading/rubric.js';
 import { catalogDirs, findProblem } from '../problems/catalog.js';
 import { stageRubric } from '../problems/stage-rubric.js';
-import type { Diagnostic as SpecDiagnostic, SpecPath } from '../spec/diagnostic.js';
-import { loadSpecText, type LoadedSpec } from '../spec/load.js';
-import type { SpecFormat } from '../spec/parse.js';
+import type { Diagnostic as SpecDiagnostic, SpecPath } from '../specfile/diagnostic.js';
+import { loadSpecText, type LoadedSpec } from '../specfile/load.js';
+import type { SpecFormat } from '../specfile/parse.js';
 
 /** 0-based, as LSP counts. */
 export interface Pos {
@@ -123,9 +123,14 @@ export class RubricCache {
         const found = findProblem(problem, this.catalogs);
         if (found.ok) {
           const r = stageRubric(found.problem, stage ?? 1);
-          hit = r.ok ? { rubric: r.rubric, problem, stage: stage ?? 1 } : { rubric: defaultRubric(), note: `stage ${stage ?? 1} of ${problem} has no rubric; graded with the general rubric` };
+          hit = r.ok
+            ? { rubric: r.rubric, problem, stage: stage ?? 1 }
+            : { rubric: defaultRubric(), note: `stage ${stage ?? 1} of ${problem} has no rubric; graded with the general rubric` };
         } else {
-          hit = { rubric: defaultRubric(), note: `${found.diagnostics[0]?.message ?? `unknown problem ${problem}`}; graded with the general rubric` };
+          hit = {
+            rubric: defaultRubric(),
+            note: `${found.diagnostics[0]?.message ?? `unknown problem ${problem}`}; graded with the general rubric`,
+          };
         }
       }
       this.cache.set(key, hit);
@@ -154,7 +159,10 @@ export class Engine {
     const diagnostics = l.diagnostics.map((d) => toEditor(d, lines));
     const choice = this.rubrics.for(l.model.problem, l.model.stage);
     const metrics = analyse(l.model);
-    const report = gradeWithMetrics(l, metrics, choice.rubric, { ...(choice.problem ? { problem: choice.problem } : {}), ...(choice.stage ? { stage: choice.stage } : {}) });
+    const report = gradeWithMetrics(l, metrics, choice.rubric, {
+      ...(choice.problem ? { problem: choice.problem } : {}),
+      ...(choice.stage ? { stage: choice.stage } : {}),
+    });
     for (const c of report.checks) {
       const href = getCheck(c.id) ? checkDocsUrl(c.id) : undefined;
       const failing = c.findings.filter((f) => f.status !== 'pass');
@@ -169,10 +177,23 @@ export class Engine {
         });
       }
       if (!c.findings.length && c.status === 'fail') {
-        diagnostics.push({ range: tokenRange(lines, 1, 1), severity: 'error', code: c.id, message: c.hint ? `${c.message}\nhint: ${c.hint}` : c.message, source: 'sdcoach' });
+        diagnostics.push({
+          range: tokenRange(lines, 1, 1),
+          severity: 'error',
+          code: c.id,
+          message: c.hint ? `${c.message}\nhint: ${c.hint}` : c.message,
+          source: 'sdcoach',
+        });
       }
     }
-    if (choice.note) diagnostics.push({ range: tokenRange(lines, 1, 1), severity: 'information', code: 'rubric', message: choice.note, source: 'sdcoach' });
+    if (choice.note)
+      diagnostics.push({
+        range: tokenRange(lines, 1, 1),
+        severity: 'information',
+        code: 'rubric',
+        message: choice.note,
+        source: 'sdcoach',
+      });
     return { kind, diagnostics, loaded: l, metrics, report, ...(choice.note ? { rubricNote: choice.note } : {}) };
   }
 }
@@ -185,7 +206,8 @@ export function pathAt(text: string, pos: Pos): { path: (string | number)[]; onK
   const offset = (lineStarts[pos.line] ?? text.length) + pos.character;
   const path: (string | number)[] = [];
   let onKey = false;
-  const inside = (n: { range?: [number, number, number] | null } | null | undefined) => !!n?.range && offset >= n.range[0] && offset <= n.range[2];
+  const inside = (n: { range?: [number, number, number] | null } | null | undefined) =>
+    !!n?.range && offset >= n.range[0] && offset <= n.range[2];
   let node: unknown = doc.contents;
   for (let depth = 0; depth < 64 && node; depth++) {
     if (isMap(node)) {
@@ -240,9 +262,16 @@ export function complete(text: string, pos: Pos): CompletionItem[] {
       return { label: id, kind: 'component' as const, ...(typeof k === 'string' ? { detail: k } : {}) };
     });
   }
-  const regionPlace = (at(0) === 'regions') || (at(0) === 'components' && hasSeg('regions')) || hasSeg('standby') || (at(0) === 'users') || hasSeg('allowed_regions');
+  const regionPlace =
+    at(0) === 'regions' ||
+    (at(0) === 'components' && hasSeg('regions')) ||
+    hasSeg('standby') ||
+    at(0) === 'users' ||
+    hasSeg('allowed_regions');
   if (regionPlace) {
-    const declared = isSeq(doc.get('regions')) ? (doc.get('regions') as { items: unknown[] }).items.map((r) => (isScalar(r) ? String(r.value) : '')).filter(Boolean) : [];
+    const declared = isSeq(doc.get('regions'))
+      ? (doc.get('regions') as { items: unknown[] }).items.map((r) => (isScalar(r) ? String(r.value) : '')).filter(Boolean)
+      : [];
     // Inside the spec, a component or user region must be one the spec declares; at the top, any sdcoach knows.
     const names = at(0) === 'regions' ? [...KNOWN_REGIONS] : declared.length ? declared : [...KNOWN_REGIONS];
     return [...new Set(names)].map((r) => ({ label: r, kind: 'region' as const }));
@@ -263,11 +292,20 @@ export function hover(text: string, pos: Pos, analysed: Analysed | undefined): s
   if (path[0] === 'flows') {
     const f = m.flows[id];
     if (!f) return undefined;
-    const out = [`**flow \`${id}\`** — ${f.kind}, ${num(f.rate)} req/s, path ${f.path.join(' → ')}`, '', '| from | p50 | p99 | network |', '|---|---|---|---|'];
+    const out = [
+      `**flow \`${id}\`** — ${f.kind}, ${num(f.rate)} req/s, path ${f.path.join(' → ')}`,
+      '',
+      '| from | p50 | p99 | network |',
+      '|---|---|---|---|',
+    ];
     for (const o of Object.values(f.origins)) out.push(`| ${o.origin} | ${ms(o.p50)} | ${ms(o.p99)} | ${ms(o.networkMs)} |`);
-    const budget = [f.budget.p50 !== undefined ? `p50 ${f.budget.p50} ms` : '', f.budget.p99 !== undefined ? `p99 ${f.budget.p99} ms` : ''].filter(Boolean).join(', ');
+    const budget = [f.budget.p50 !== undefined ? `p50 ${f.budget.p50} ms` : '', f.budget.p99 !== undefined ? `p99 ${f.budget.p99} ms` : '']
+      .filter(Boolean)
+      .join(', ');
     out.push('', `slowest: ${f.worst.origin} at p99 ${ms(f.worst.p99)}${budget ? ` (budget ${budget})` : ''}`);
-    out.push(`availability: ${pct(f.availability.value)}${f.availability.target !== undefined ? ` (target ${pct(f.availability.target)})` : ''}`);
+    out.push(
+      `availability: ${pct(f.availability.value)}${f.availability.target !== undefined ? ` (target ${pct(f.availability.target)})` : ''}`,
+    );
     return out.join('\n');
   }
   if (path[0] === 'components') {
@@ -278,17 +316,33 @@ export function hover(text: string, pos: Pos, analysed: Analysed | undefined): s
     const loads = m.capacity[id];
     if (loads && Object.keys(loads).length) {
       out.push('', '| region | req/s | capacity | utilization | surge |', '|---|---|---|---|---|');
-      for (const l of Object.values(loads)) out.push(`| ${l.region} | ${num(l.rate)} | ${l.replicas} × ${num(l.capacity)} | ${pct(l.utilization)} | ${pct(l.surgeUtilization)} |`);
+      for (const l of Object.values(loads))
+        out.push(
+          `| ${l.region} | ${num(l.rate)} | ${l.replicas} × ${num(l.capacity)} | ${pct(l.utilization)} | ${pct(l.surgeUtilization)} |`,
+        );
     }
     const pools = m.pools[id];
     if (pools) {
-      out.push('', `threads: ${pools.threads}; Little's law demand at p99: ${num(pools.demand)} (${num(pools.ratePerReplica)} req/s per replica)`);
-      for (const p of pools.pools) out.push(`- pool \`${p.name}\`${p.dependency ? ` → ${p.dependency}` : ''}: size ${p.size}, demand ${num(p.demand)}, at timeout ${num(p.worstDemand)}`);
-      for (const call of pools.calls.filter((x) => !x.pool)) out.push(`- call → ${call.dependency}: ${num(call.ratePerReplica)}/s × ${ms(call.p99Ms)} = ${num(call.demand)} threads`);
+      out.push(
+        '',
+        `threads: ${pools.threads}; Little's law demand at p99: ${num(pools.demand)} (${num(pools.ratePerReplica)} req/s per replica)`,
+      );
+      for (const p of pools.pools)
+        out.push(
+          `- pool \`${p.name}\`${p.dependency ? ` → ${p.dependency}` : ''}: size ${p.size}, demand ${num(p.demand)}, at timeout ${num(p.worstDemand)}`,
+        );
+      for (const call of pools.calls.filter((x) => !x.pool))
+        out.push(`- call → ${call.dependency}: ${num(call.ratePerReplica)}/s × ${ms(call.p99Ms)} = ${num(call.demand)} threads`);
     }
     const store = m.stores[id];
-    if (store) out.push('', `failover: ${store.mode}, replication ${store.replication}; RTO ${store.rtoS === null ? 'restore from backup' : `${store.rtoS} s`}, RPO ${store.rpoS === null ? 'since last backup' : `${store.rpoS} s`}`);
-    const hops = Object.values(m.flows).flatMap((f) => Object.values(f.origins).flatMap((o) => o.hops.filter((h) => h.component === id).map((h) => ({ f: f.name, o: o.origin, h }))));
+    if (store)
+      out.push(
+        '',
+        `failover: ${store.mode}, replication ${store.replication}; RTO ${store.rtoS === null ? 'restore from backup' : `${store.rtoS} s`}, RPO ${store.rpoS === null ? 'since last backup' : `${store.rpoS} s`}`,
+      );
+    const hops = Object.values(m.flows).flatMap((f) =>
+      Object.values(f.origins).flatMap((o) => o.hops.filter((h) => h.component === id).map((h) => ({ f: f.name, o: o.origin, h }))),
+    );
     if (hops.length) {
       out.push('', '| flow | from | served in | adds p99 |', '|---|---|---|---|');
       for (const { f, o, h } of hops.slice(0, 20)) out.push(`| ${f} | ${o} | ${h.region ?? '—'} | ${ms(h.total.p99)} |`);

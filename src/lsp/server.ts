@@ -63,7 +63,18 @@ export function startServer(connection: Connection = createConnection(process.st
       analysed = engine.analyse(fileOf(doc.uri), doc.getText(), doc.languageId);
     } catch (err) {
       // The server must outlive any document: report the failure on the file, keep serving.
-      analysed = { kind: 'other', diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'error', code: 'internal', source: 'sdcoach', message: `sdcoach could not analyse this file: ${(err as Error).message} (please report this)` }] };
+      analysed = {
+        kind: 'other',
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+            severity: 'error',
+            code: 'internal',
+            source: 'sdcoach',
+            message: `sdcoach could not analyse this file: ${(err as Error).message} (please report this)`,
+          },
+        ],
+      };
     }
     results.set(doc.uri, { version: doc.version, analysed });
     return analysed;
@@ -80,11 +91,14 @@ export function startServer(connection: Connection = createConnection(process.st
       publish(doc);
       return;
     }
-    timers.set(doc.uri, setTimeout(() => {
-      timers.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) publish(current);
-    }, delay));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) publish(current);
+      }, delay),
+    );
   };
 
   connection.onInitialize((params) => {
@@ -128,7 +142,12 @@ export function startServer(connection: Connection = createConnection(process.st
     if (!doc) return [];
     return complete(doc.getText(), p.position).map((c) => ({
       label: c.label,
-      kind: c.kind === 'component' ? CompletionItemKind.Module : c.kind === 'region' ? CompletionItemKind.EnumMember : CompletionItemKind.Reference,
+      kind:
+        c.kind === 'component'
+          ? CompletionItemKind.Module
+          : c.kind === 'region'
+            ? CompletionItemKind.EnumMember
+            : CompletionItemKind.Reference,
       ...(c.detail ? { detail: c.detail } : {}),
       ...(c.documentation ? { documentation: c.documentation } : {}),
     }));

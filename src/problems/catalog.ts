@@ -3,8 +3,8 @@
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
-import { closestMatch } from '../spec/suggest.js';
+import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
+import { closestMatch } from '../specfile/suggest.js';
 import { loadProblem, PROBLEM_ID, type Problem } from './problem.js';
 
 export const SHIPPED_PROBLEMS = fileURLToPath(new URL('../../problems/', import.meta.url)).replace(/\/$/, '');

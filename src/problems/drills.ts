@@ -6,7 +6,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { judgeEstimate, type EstimateJudgement, type EstimateReference } from '../analysis/estimates.js';
 import { ESTIMATE_TOLERANCE, LATENCY_NUMBERS_S, UTILIZATION_LIMIT } from '../data/figures.js';
 import { figure } from '../checks/estimation/reference-schema.js';
-import { parseQuantity } from '../spec/units.js';
+import { parseQuantity } from '../specfile/units.js';
 import type { Difficulty } from './problem.js';
 
 export const DRILL_SETS = ['estimation'] as const;

@@ -5,7 +5,7 @@
 import { ESTIMATE_TOLERANCE } from '../data/figures.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { count } from '../checks/types.js';
-import { describeDimension, inUnit, mathjs, parseQuantity, sameDimension, type MathNode, type Quantity } from '../spec/units.js';
+import { describeDimension, inUnit, mathjs, parseQuantity, sameDimension, type MathNode, type Quantity } from '../specfile/units.js';
 import type { Difficulty } from './problem.js';
 
 export interface EstimateFact {
@@ -141,7 +141,7 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
     }
     const shown = inUnit(result, spec.unit);
     const symbols = new Set<string>();
-    (mathjs().parse(spec.formula) as MathNode).traverse((n) => { if (n.type === 'SymbolNode' && n.name) symbols.add(n.name); });
+    (mathjs().parse(spec.formula)).traverse((n) => { if (n.type === 'SymbolNode' && n.name) symbols.add(n.name); });
     const factors: Record<string, number> = {};
     for (const s of symbols) {
       const v = values[s];

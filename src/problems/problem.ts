@@ -1,14 +1,14 @@
 // A catalog problem loaded from problems/<id>/problem.yaml: scenario, stages, rubric references,
 // hints, reference solutions and flawed fixtures. Errors are located at file:line:column.
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Diagnostic, SpecPath } from '../spec/diagnostic.js';
-import type { Givens } from '../spec/givens.js';
-import { createLocator, type Locator } from '../spec/locate.js';
-import { parseSource } from '../spec/parse.js';
-import { translateSchemaErrors } from '../spec/schema-errors.js';
-import { getValidator } from '../spec/schema-validator.js';
-import { readSource } from '../spec/source.js';
-import { CATALOG_PATH, containedFile, realDir } from '../spec/contain.js';
+import type { Diagnostic, SpecPath } from '../specfile/diagnostic.js';
+import type { Givens } from '../specfile/givens.js';
+import { createLocator, type Locator } from '../specfile/locate.js';
+import { parseSource } from '../specfile/parse.js';
+import { translateSchemaErrors } from '../specfile/schema-errors.js';
+import { getValidator } from '../specfile/schema-validator.js';
+import { readSource } from '../specfile/source.js';
+import { CATALOG_PATH, containedFile, realDir } from '../specfile/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { estimateReferences, type EstimateFact, type EstimateQuantitySpec } from './estimate.js';
 

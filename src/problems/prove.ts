@@ -10,8 +10,8 @@ import { gradeLoaded } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
 import type { Rubric } from '../grading/rubric.js';
 import { assertionContext, assertionWhere, evaluateAssertion } from '../grading/assertions.js';
-import { formatDiagnostic, type Diagnostic } from '../spec/diagnostic.js';
-import { loadSpecFile } from '../spec/load.js';
+import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
+import { loadSpecFile } from '../specfile/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
 

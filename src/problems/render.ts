@@ -1,8 +1,8 @@
 // Renders a problem for the terminal (show) and as the comment header of a starter spec (init).
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { sanitizeTerminal } from '../spec/sanitize.js';
-import { schemaPath } from '../spec/schema-validator.js';
+import { sanitizeTerminal } from '../specfile/sanitize.js';
+import { schemaPath } from '../specfile/schema-validator.js';
 import type { Problem } from './problem.js';
 import { sdcoachCommand } from '../grading/invocation.js';
 

@@ -10,8 +10,8 @@ import { ALL_CHECKS } from '../checks/registry.js';
 import { PROBLEM_TOPICS } from '../checks/types.js';
 import { gradeLoaded } from '../grading/grade.js';
 import { buildRubric } from '../grading/rubric.js';
-import { loadSpecText } from '../spec/load.js';
-import { schemaPath } from '../spec/schema-validator.js';
+import { loadSpecText } from '../specfile/load.js';
+import { schemaPath } from '../specfile/schema-validator.js';
 import { PROBLEM_ID } from './problem.js';
 import { PLACEHOLDER } from './prove.js';
 

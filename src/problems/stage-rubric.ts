@@ -3,13 +3,13 @@
 // what was already right.
 import { join, resolve } from 'node:path';
 import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
-import type { Diagnostic } from '../spec/diagnostic.js';
-import { CATALOG_PATH, realDir, RUBRIC_ID } from '../spec/contain.js';
+import type { Diagnostic } from '../specfile/diagnostic.js';
+import { CATALOG_PATH, realDir, RUBRIC_ID } from '../specfile/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
-import { mergeGivens, type Givens } from '../spec/givens.js';
+import { mergeGivens, type Givens } from '../specfile/givens.js';
 import type { Problem, ProblemDrill } from './problem.js';
 import type { DrillSpec } from '../checks/drill/drills.js';
-import type { SpecPath } from '../spec/diagnostic.js';
+import type { SpecPath } from '../specfile/diagnostic.js';
 
 export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
 

@@ -29,7 +29,10 @@ export interface ReadProgress {
 }
 
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /**
@@ -46,19 +49,33 @@ export function readProgress(file: string, opts: { setAside: boolean; now?: Date
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { progress: emptyProgress(), exists: false };
-    if (code !== 'EFBIG') return { progress: emptyProgress(), exists: false, warning: `cannot read the progress file ${file} (${code ?? (err as Error).message}); progress will not be remembered` };
+    if (code !== 'EFBIG')
+      return {
+        progress: emptyProgress(),
+        exists: false,
+        warning: `cannot read the progress file ${file} (${code ?? (err as Error).message}); progress will not be remembered`,
+      };
     text = '';
   }
   const parsed = text ? parseProgress(text) : ({ ok: false, reason: 'corrupt', detail: 'larger than 4 MB' } as const);
   if (parsed.ok) return { progress: parsed.progress, exists: true };
   const why = parsed.reason === 'future' ? 'newer' : 'corrupt';
-  if (!opts.setAside) return { progress: emptyProgress(), exists: false, warning: `the progress file ${file} cannot be used: ${parsed.detail}` };
+  if (!opts.setAside)
+    return { progress: emptyProgress(), exists: false, warning: `the progress file ${file} cannot be used: ${parsed.detail}` };
   const aside = `${file}.${why}-${stamp(opts.now ?? new Date())}`;
   try {
     renameSync(file, aside);
-    return { progress: emptyProgress(), exists: false, warning: `the progress file was ${parsed.detail}; moved it to ${aside} and started fresh` };
+    return {
+      progress: emptyProgress(),
+      exists: false,
+      warning: `the progress file was ${parsed.detail}; moved it to ${aside} and started fresh`,
+    };
   } catch (err) {
-    return { progress: emptyProgress(), exists: false, warning: `the progress file ${file} was ${parsed.detail}, and moving it aside failed (${(err as NodeJS.ErrnoException).code ?? 'error'}); starting fresh` };
+    return {
+      progress: emptyProgress(),
+      exists: false,
+      warning: `the progress file ${file} was ${parsed.detail}, and moving it aside failed (${(err as NodeJS.ErrnoException).code ?? 'error'}); starting fresh`,
+    };
   }
 }
 
@@ -146,7 +163,11 @@ export function updateProgress(file: string, change: (onDisk: Progress) => Progr
       release = lockfile.lockSync(file, { realpath: false, stale: LOCK_STALE_MS, onCompromised: () => undefined });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) {
-        if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw Object.assign(new Error(`another sdcoach is writing ${file} (waited ${Math.round((opts.waitMs ?? LOCK_WAIT_MS) / 1000)} s)`), { code: 'ELOCKED' });
+        if ((err as NodeJS.ErrnoException).code === 'ELOCKED')
+          throw Object.assign(
+            new Error(`another sdcoach is writing ${file} (waited ${Math.round((opts.waitMs ?? LOCK_WAIT_MS) / 1000)} s)`),
+            { code: 'ELOCKED' },
+          );
         throw err;
       }
       sleep(delay);

@@ -2,7 +2,7 @@
 // passed, the best and latest score, hints revealed and time spent. Pure functions only; file.ts
 // reads and writes it.
 import { PROBLEM_ID } from '../problems/problem.js';
-import { dict } from '../spec/dict.js';
+import { dict } from '../specfile/dict.js';
 
 /**
  * 2: entries record the ids of the problem's stages (`stageIds`), so inserting a stage (estimate stages
@@ -62,14 +62,28 @@ function parseDrill(v: unknown): DrillProgress | string {
     if (!isCount(v[k]) || !Number.isInteger(v[k])) return `a drill entry has no whole-number "${k}"`;
   }
   if (!isTime(v.updatedAt)) return 'a drill entry has a bad "updatedAt"';
-  return { answered: v.answered as number, correct: v.correct as number, streak: v.streak as number, bestStreak: v.bestStreak as number, lastSeed: v.lastSeed as number, updatedAt: v.updatedAt };
+  return {
+    answered: v.answered as number,
+    correct: v.correct as number,
+    streak: v.streak as number,
+    bestStreak: v.bestStreak as number,
+    lastSeed: v.lastSeed as number,
+    updatedAt: v.updatedAt,
+  };
 }
 
 /** Records one drill answer: counts, and the streak of correct answers in a row. */
 export function recordDrill(p: Progress, set: string, correct: boolean, seed: number, now: number): Progress {
   const d = p.drills?.[set] ?? { answered: 0, correct: 0, streak: 0, bestStreak: 0, lastSeed: seed, updatedAt: iso(now) };
   const streak = correct ? d.streak + 1 : 0;
-  const next: DrillProgress = { answered: d.answered + 1, correct: d.correct + (correct ? 1 : 0), streak, bestStreak: Math.max(d.bestStreak, streak), lastSeed: seed, updatedAt: iso(now) };
+  const next: DrillProgress = {
+    answered: d.answered + 1,
+    correct: d.correct + (correct ? 1 : 0),
+    streak,
+    bestStreak: Math.max(d.bestStreak, streak),
+    lastSeed: seed,
+    updatedAt: iso(now),
+  };
   return { ...p, drills: { ...(p.drills ?? {}), [set]: next } };
 }
 
@@ -120,7 +134,12 @@ function parseProblem(v: unknown, version: number): ProblemProgress | string {
   const p: ProblemProgress = { stage: v.stage, stages, startedAt: v.startedAt, updatedAt: v.updatedAt };
   if (typeof v.spec === 'string') p.spec = v.spec;
   if (v.stageIds !== undefined) {
-    if (!Array.isArray(v.stageIds) || v.stageIds.length > 100 || !v.stageIds.every((x): x is string => typeof x === 'string' && x.length <= 64)) return 'a problem entry has bad "stageIds"';
+    if (
+      !Array.isArray(v.stageIds) ||
+      v.stageIds.length > 100 ||
+      !v.stageIds.every((x): x is string => typeof x === 'string' && x.length <= 64)
+    )
+      return 'a problem entry has bad "stageIds"';
     p.stageIds = [...v.stageIds];
   }
   if (v.numbering === 'v1' || (version === 1 && p.stageIds === undefined)) p.numbering = 'v1';
@@ -137,9 +156,14 @@ export function parseProgress(text: string): ParseResult {
   }
   if (!isObject(data)) return { ok: false, reason: 'corrupt', detail: 'not a JSON object' };
   if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > PROGRESS_VERSION) {
-    return { ok: false, reason: 'future', detail: `written by a newer sdcoach (progress format ${data.version}; this one reads ${PROGRESS_VERSION})` };
+    return {
+      ok: false,
+      reason: 'future',
+      detail: `written by a newer sdcoach (progress format ${data.version}; this one reads ${PROGRESS_VERSION})`,
+    };
   }
-  if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version)) return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
+  if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version))
+    return { ok: false, reason: 'corrupt', detail: 'no known "version"' };
   const version = data.version;
   if (!isObject(data.problems)) return { ok: false, reason: 'corrupt', detail: 'no "problems" object' };
   const problems: Record<string, ProblemProgress> = dict();
@@ -180,13 +204,28 @@ function touchProblem(p: Progress, problem: string, now: number, fn: (pp: Proble
 }
 
 function withStage(p: Progress, problem: string, stage: number, now: number, fn: (s: StageProgress) => StageProgress): Progress {
-  return touchProblem(p, problem, now, (pp) => ({ ...pp, stages: Object.assign(dict<StageProgress>(), pp.stages, { [String(stage)]: fn(pp.stages[String(stage)] ?? EMPTY_STAGE) }) }));
+  return touchProblem(p, problem, now, (pp) => ({
+    ...pp,
+    stages: Object.assign(dict<StageProgress>(), pp.stages, { [String(stage)]: fn(pp.stages[String(stage)] ?? EMPTY_STAGE) }),
+  }));
 }
 
 /** The learner is on this stage of this problem, working in this spec file. */
-export function recordStage(p: Progress, problem: string, stage: number, spec: string | undefined, now: number, stageIds?: readonly string[]): Progress {
+export function recordStage(
+  p: Progress,
+  problem: string,
+  stage: number,
+  spec: string | undefined,
+  now: number,
+  stageIds?: readonly string[],
+): Progress {
   const aligned = stageIds ? alignProblem(p, problem, stageIds) : p;
-  return touchProblem(aligned, problem, now, (pp) => ({ ...pp, stage, ...(spec !== undefined ? { spec } : {}), ...(stageIds ? { stageIds: [...stageIds] } : {}) }));
+  return touchProblem(aligned, problem, now, (pp) => ({
+    ...pp,
+    stage,
+    ...(spec !== undefined ? { spec } : {}),
+    ...(stageIds ? { stageIds: [...stageIds] } : {}),
+  }));
 }
 
 /** What alignment needs to know of a problem: its id and its stages' ids and kinds, in order. */

@@ -102,10 +102,14 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   };
   process.on('exit', restore);
   stdout.write(ENTER_ALT);
-  const ink = render(
-    <PracticeApp store={store} color={o.color} onTerminal={(t) => (terminal = t)} />,
-    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
-  );
+  const ink = render(<PracticeApp store={store} color={o.color} onTerminal={(t) => (terminal = t)} />, {
+    stdin,
+    stdout,
+    stderr,
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: 60,
+  });
 
   let resizeTimer: NodeJS.Timeout | undefined;
   const onResize = () => {
@@ -159,9 +163,14 @@ export function summary(progress: Progress, catalog: Problem[], touched: string[
     const st = problemStatus(progress, id, p.stages.length);
     const cur = progress.problems[id]?.stage ?? 1;
     const sp = stageProgress(progress, id, cur);
-    const where = st.state === 'done' ? `all ${st.stages} stages passed` : `${st.passed} of ${st.stages} stages passed; on stage ${cur}${sp.bestScore !== undefined ? ` (best score ${sp.bestScore})` : ''}`;
+    const where =
+      st.state === 'done'
+        ? `all ${st.stages} stages passed`
+        : `${st.passed} of ${st.stages} stages passed; on stage ${cur}${sp.bestScore !== undefined ? ` (best score ${sp.bestScore})` : ''}`;
     // A finished problem has nothing to resume: say how to go over it again instead.
-    lines.push(`${id}: ${where}. ${st.state === 'done' ? 'Practise it again' : 'Resume'}: ${sdcoachCommand(`practice ${id}${st.state === 'done' ? ' --stage 1' : ''}`, p)}`);
+    lines.push(
+      `${id}: ${where}. ${st.state === 'done' ? 'Practise it again' : 'Resume'}: ${sdcoachCommand(`practice ${id}${st.state === 'done' ? ' --stage 1' : ''}`, p)}`,
+    );
   }
   if (lines.length) lines.push(`Progress is saved in ${file} (${sdcoachCommand('progress')} shows it).`);
   return lines.length ? `${lines.join('\n')}\n` : '';

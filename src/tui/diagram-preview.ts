@@ -5,4 +5,6 @@ import { findingsOf } from '../diagrams/findings.js';
 import type { DiagramRenderer } from './view/diagram.js';
 
 export const terminalPreview: DiagramRenderer = ({ loaded, report, width }) =>
-  asciiDiagram(loaded.model, report.metrics, { width, color: false, findings: findingsOf(report) }).replace(/\n+$/, '').split('\n');
+  asciiDiagram(loaded.model, report.metrics, { width, color: false, findings: findingsOf(report) })
+    .replace(/\n+$/, '')
+    .split('\n');

@@ -2,10 +2,11 @@
 // The reducer turns (state, event) into (state, effects); only the shell touches disk and terminal.
 import type { Report } from '../grading/report.js';
 import type { Problem } from '../problems/problem.js';
-import type { Diagnostic } from '../spec/diagnostic.js';
-import type { LoadedSpec } from '../spec/load.js';
+import type { Diagnostic } from '../specfile/diagnostic.js';
+import type { LoadedSpec } from '../specfile/load.js';
 
-export type KeyName = 'char' | 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'tab' | 'ctrl-c';
+export type KeyName =
+  'char' | 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'tab' | 'ctrl-c';
 
 export interface KeyPress {
   name: KeyName;
@@ -26,7 +27,17 @@ export type SessionEvent =
    * The spec file's content is known: first read, a save seen by the watcher, or the file as the
    * editor left it. `text` is null when it cannot be read (then `error` says why).
    */
-  | { type: 'FileChanged'; file: 'spec'; source: 'open' | 'watch' | 'editor'; text: string | null; error?: Diagnostic; created?: boolean; notice?: string; noticeTone?: 'info' | 'bad'; at: number }
+  | {
+      type: 'FileChanged';
+      file: 'spec';
+      source: 'open' | 'watch' | 'editor';
+      text: string | null;
+      error?: Diagnostic;
+      created?: boolean;
+      notice?: string;
+      noticeTone?: 'info' | 'bad';
+      at: number;
+    }
   /** A reference solution was read (after the stage passed, or with --reveal). */
   | { type: 'FileChanged'; file: 'solution'; stage: number; text: string | null; error?: string; at: number }
   /** The catalog's problem files were read (after the first frame, so that start-up does not wait for them). */

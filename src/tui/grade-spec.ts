@@ -4,8 +4,8 @@
 import { gradeLoaded } from '../grading/grade.js';
 import type { Problem } from '../problems/problem.js';
 import { stageRubric, type StageRubricResult } from '../problems/stage-rubric.js';
-import { formatDiagnostic } from '../spec/diagnostic.js';
-import { loadSpecText } from '../spec/load.js';
+import { formatDiagnostic } from '../specfile/diagnostic.js';
+import { loadSpecText } from '../specfile/load.js';
 import type { GradeOutcome } from './events.js';
 
 export type StageGrader = (problem: Problem, stage: number, file: string, text: string) => { outcome: GradeOutcome; ms: number };
@@ -33,6 +33,16 @@ function gradeOnce(rubrics: Map<string, StageRubricResult>, problem: Problem, st
     const report = gradeLoaded(loaded.loaded, rubric.rubric, { problem: problem.id, stage });
     return { kind: 'report', report, loaded: loaded.loaded };
   } catch (err) {
-    return { kind: 'invalid', diagnostics: [{ file, message: `internal error while grading: ${(err as Error).message} (please report this)`, code: 'internal-error', severity: 'error' }] };
+    return {
+      kind: 'invalid',
+      diagnostics: [
+        {
+          file,
+          message: `internal error while grading: ${(err as Error).message} (please report this)`,
+          code: 'internal-error',
+          severity: 'error',
+        },
+      ],
+    };
   }
 }

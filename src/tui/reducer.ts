@@ -4,7 +4,17 @@ import { join, resolve } from 'node:path';
 import type { Problem } from '../problems/problem.js';
 import { addTime, alignProgress, recordGrade, recordHint, recordStage, stageProgress } from '../progress/progress.js';
 import type { Effect, KeyPress, SessionEvent, Update } from './events.js';
-import { baseState, hintsShown, openingStage, pickerStart, stagePassed, type InitOptions, type SessionState, type StageSession, type Tone } from './state.js';
+import {
+  baseState,
+  hintsShown,
+  openingStage,
+  pickerStart,
+  stagePassed,
+  type InitOptions,
+  type SessionState,
+  type StageSession,
+  type Tone,
+} from './state.js';
 import { pickerEntries, selectedEntry } from './view/picker.js';
 import { derivationAccess, derivationsLocked } from './view/derivations.js';
 import { layoutOf, paneCycle, scrollMax } from './view/stage.js';
@@ -55,7 +65,14 @@ export function openProblem(state: SessionState, problem: Problem, now: number):
     session,
     pane: layoutOf(state.columns) === 'compact' ? 'prompt' : 'results',
     scroll: 0,
-    progress: recordStage(state.progress, problem.id, stage, file, now, problem.stages.map((x) => x.id)),
+    progress: recordStage(
+      state.progress,
+      problem.id,
+      stage,
+      file,
+      now,
+      problem.stages.map((x) => x.id),
+    ),
     touched: touch(state, problem.id),
     lastActivity: now,
   };
@@ -72,7 +89,10 @@ function withSession(state: SessionState, fn: (s: StageSession) => StageSession)
 function regrade(state: SessionState, text: string): Update<SessionState> {
   const s = state.session!;
   const seq = s.seq + 1;
-  return done({ ...state, session: { ...s, seq, grading: true, text } }, { type: 'grade', seq, problem: s.problem, stage: s.stage, file: s.file, text });
+  return done(
+    { ...state, session: { ...s, seq, grading: true, text } },
+    { type: 'grade', seq, problem: s.problem, stage: s.stage, file: s.file, text },
+  );
 }
 
 function quit(state: SessionState): Update<SessionState> {
@@ -117,7 +137,13 @@ function onFileChanged(state: SessionState, e: Extract<SessionEvent, { type: 'Fi
     // The problem being practised keeps its loaded object; the picker gets the full list.
     const mine = state.session?.problem;
     const problems = mine ? e.problems.map((p) => (p.id === mine.id ? mine : p)) : e.problems;
-    let next: SessionState = { ...state, catalog: problems, catalogLoaded: true, catalogErrors: e.errors, progress: alignProgress(state.progress, problems) };
+    let next: SessionState = {
+      ...state,
+      catalog: problems,
+      catalogLoaded: true,
+      catalogErrors: e.errors,
+      progress: alignProgress(state.progress, problems),
+    };
     if (!next.picker.selected || !problems.some((p) => p.id === next.picker.selected)) {
       const selected = pickerStart(problems, next.progress, next.options.problem);
       if (selected) next = { ...next, picker: { ...next.picker, selected } };
@@ -127,22 +153,42 @@ function onFileChanged(state: SessionState, e: Extract<SessionEvent, { type: 'Fi
   const s = state.session;
   if (state.screen !== 'stage' || !s) return done(state);
   if (e.file === 'solution') {
-    return done(withSession(state, (x) => ({ ...x, solutions: { ...x.solutions, [e.stage]: { text: e.text, ...(e.error !== undefined ? { error: e.error } : {}) } } })));
+    return done(
+      withSession(state, (x) => ({
+        ...x,
+        solutions: { ...x.solutions, [e.stage]: { text: e.text, ...(e.error !== undefined ? { error: e.error } : {}) } },
+      })),
+    );
   }
   let next: SessionState = e.source === 'open' ? state : { ...state, lastActivity: e.at };
   // The session was suspended while the editor ran: that time was spent on the stage.
   if (e.source === 'editor' && state.lastTick !== undefined && e.at > state.lastTick) {
-    next = { ...next, progress: addTime(next.progress, s.problem.id, s.stage, Math.min(e.at - state.lastTick, EDITOR_MAX_MS)), lastTick: e.at };
+    next = {
+      ...next,
+      progress: addTime(next.progress, s.problem.id, s.stage, Math.min(e.at - state.lastTick, EDITOR_MAX_MS)),
+      lastTick: e.at,
+    };
   }
   if (e.notice) next = flash(next, e.notice, e.noticeTone ?? 'bad', e.at, e.noticeTone === 'info' ? 10_000 : FLASH_MS);
-  else if (e.created) next = flash(next, `created ${e.source === 'open' ? 'the spec file' : 'it'} from the starter: edit it (e opens your editor) and save`, 'info', e.at, 8000);
+  else if (e.created)
+    next = flash(
+      next,
+      `created ${e.source === 'open' ? 'the spec file' : 'it'} from the starter: edit it (e opens your editor) and save`,
+      'info',
+      e.at,
+      8000,
+    );
   // After a save the learner wants the results, also where only one pane fits.
-  if (e.source !== 'open' && next.pane === 'prompt' && layoutOf(next.columns) !== 'wide' && next.overlay === 'none') next = { ...next, pane: 'results', scroll: 0 };
+  if (e.source !== 'open' && next.pane === 'prompt' && layoutOf(next.columns) !== 'wide' && next.overlay === 'none')
+    next = { ...next, pane: 'results', scroll: 0 };
   const cur = next.session!;
   const created = cur.created || Boolean(e.created);
   if (e.text === null) {
     const diagnostics = e.error ? [e.error] : [];
-    return done({ ...next, session: { ...cur, created, text: null, seq: cur.seq + 1, grading: false, result: { kind: 'invalid', diagnostics }, gradedAt: e.at } });
+    return done({
+      ...next,
+      session: { ...cur, created, text: null, seq: cur.seq + 1, grading: false, result: { kind: 'invalid', diagnostics }, gradedAt: e.at },
+    });
   }
   // Editors often write a file without changing it (or twice in a row): grade only new text.
   if (e.text === cur.text && (cur.grading || cur.result)) return done({ ...next, session: { ...cur, created } });
@@ -158,7 +204,12 @@ function onGradeReady(state: SessionState, e: Extract<SessionEvent, { type: 'Gra
   const { report } = e.outcome;
   session = { ...session, lastScore: report.score };
   const before = stageProgress(state.progress, s.problem.id, s.stage);
-  next = { ...next, session, progress: recordGrade(state.progress, s.problem.id, s.stage, report.score, report.passed, e.at), touched: touch(state, s.problem.id) };
+  next = {
+    ...next,
+    session,
+    progress: recordGrade(state.progress, s.problem.id, s.stage, report.score, report.passed, e.at),
+    touched: touch(state, s.problem.id),
+  };
   if (report.passed && !before.passed) {
     const last = s.stage >= s.problem.stages.length;
     const text = last
@@ -213,13 +264,20 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
   const current = selectedEntry(state);
   const move = (delta: number) => {
     if (!shown.length) return state;
-    const i = Math.max(0, shown.findIndex((p) => p.id === current?.id));
+    const i = Math.max(
+      0,
+      shown.findIndex((p) => p.id === current?.id),
+    );
     const j = Math.max(0, Math.min(shown.length - 1, i + delta));
     return { ...state, picker: { ...state.picker, selected: shown[j]!.id } };
   };
   const setFilter = (filter: string): SessionState => {
     const keep = pickerEntries(state.catalog, filter);
-    const selected = keep.find((p) => p.id === state.picker.selected)?.id ?? keep.find((e) => e.kind === 'problem')?.id ?? keep[0]?.id ?? state.picker.selected;
+    const selected =
+      keep.find((p) => p.id === state.picker.selected)?.id ??
+      keep.find((e) => e.kind === 'problem')?.id ??
+      keep[0]?.id ??
+      state.picker.selected;
     return { ...state, picker: { filter, ...(selected !== undefined ? { selected } : {}) } };
   };
   switch (key.name) {
@@ -235,7 +293,19 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
     case 'end':
       return done(move(shown.length));
     case 'return':
-      if (!current) return done(flash(state, !state.catalogLoaded ? 'the problems are still being read' : state.catalog.length ? 'no problem matches the filter' : 'the catalog is empty', 'bad', at));
+      if (!current)
+        return done(
+          flash(
+            state,
+            !state.catalogLoaded
+              ? 'the problems are still being read'
+              : state.catalog.length
+                ? 'no problem matches the filter'
+                : 'the catalog is empty',
+            'bad',
+            at,
+          ),
+        );
       // The drills run on the plain terminal (a line per question): the session ends and hands over to them.
       if (current.kind === 'drills') return quit({ ...state, launch: { drills: current.set } });
       return openProblem(state, current.problem, at);
@@ -259,7 +329,8 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
   const s = state.session!;
   if (state.overlay === 'help') {
     if (isChar(key, 'q')) return quit(state);
-    const scrolled = key.name === 'up' || key.name === 'down' || key.name === 'pageUp' || key.name === 'pageDown' ? scrollKey(state, key) : undefined;
+    const scrolled =
+      key.name === 'up' || key.name === 'down' || key.name === 'pageUp' || key.name === 'pageDown' ? scrollKey(state, key) : undefined;
     return done(scrolled ?? { ...state, overlay: 'none', scroll: 0 });
   }
   if (state.overlay === 'drill') {
@@ -275,7 +346,8 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
     return onStageKey({ ...state, overlay: 'none', scroll: 0 }, key, at);
   }
   if (state.overlay === 'solution' || state.overlay === 'derivations') {
-    if (key.name === 'escape' || isChar(key, state.overlay === 'solution' ? 's' : 'w')) return done({ ...state, overlay: 'none', scroll: 0 });
+    if (key.name === 'escape' || isChar(key, state.overlay === 'solution' ? 's' : 'w'))
+      return done({ ...state, overlay: 'none', scroll: 0 });
     const scrolled = scrollKey(state, key);
     if (scrolled) return done(scrolled);
     // Any other key acts as usual, on the stage screen.
@@ -284,7 +356,14 @@ function onStageKey(state: SessionState, key: KeyPress, at: number): Update<Sess
   const scrolled = scrollKey(state, key);
   if (scrolled) return done(scrolled);
   if (key.name === 'escape') {
-    const next: SessionState = { ...state, screen: 'picker', overlay: 'none', scroll: 0, diagram: state.diagram, picker: { ...state.picker, selected: s.problem.id } };
+    const next: SessionState = {
+      ...state,
+      screen: 'picker',
+      overlay: 'none',
+      scroll: 0,
+      diagram: state.diagram,
+      picker: { ...state.picker, selected: s.problem.id },
+    };
     delete next.session;
     return done(next, { type: 'unwatch' }, { type: 'save-progress' });
   }
@@ -342,10 +421,16 @@ function nextStage(state: SessionState, at: number): Update<SessionState> {
   const s = state.session!;
   if (!stagePassed(state)) {
     const r = s.result;
-    const why = r?.kind === 'report' ? ` (score ${r.report.score}, pass mark ${r.report.passMark}${r.report.mustPassFailed.length ? `, must pass: ${r.report.mustPassFailed.join(', ')}` : ''})` : r?.kind === 'invalid' ? ' (the spec does not load)' : '';
+    const why =
+      r?.kind === 'report'
+        ? ` (score ${r.report.score}, pass mark ${r.report.passMark}${r.report.mustPassFailed.length ? `, must pass: ${r.report.mustPassFailed.join(', ')}` : ''})`
+        : r?.kind === 'invalid'
+          ? ' (the spec does not load)'
+          : '';
     return done(flash(state, `stage ${s.stage} has not passed yet${why}`, 'bad', at));
   }
-  if (s.stage >= s.problem.stages.length) return done(flash(state, `stage ${s.stage} is the last one; Esc picks another problem`, 'info', at));
+  if (s.stage >= s.problem.stages.length)
+    return done(flash(state, `stage ${s.stage} is the last one; Esc picks another problem`, 'info', at));
   const stage = s.stage + 1;
   const session: StageSession = { ...s, stage, grading: false, seq: s.seq + 1 };
   delete session.result;
@@ -357,10 +442,23 @@ function nextStage(state: SessionState, at: number): Update<SessionState> {
     overlay: 'none',
     scroll: 0,
     pane: layoutOf(state.columns) === 'compact' ? 'prompt' : state.pane === 'prompt' ? 'prompt' : 'results',
-    progress: recordStage(state.progress, s.problem.id, stage, s.file, at, s.problem.stages.map((x) => x.id)),
+    progress: recordStage(
+      state.progress,
+      s.problem.id,
+      stage,
+      s.file,
+      at,
+      s.problem.stages.map((x) => x.id),
+    ),
     touched: touch(state, s.problem.id),
   };
-  next = flash(next, `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}. Your file now says stage: ${stage} with this prompt on top; your design is unchanged`, 'info', at, 8000);
+  next = flash(
+    next,
+    `Stage ${stage}: ${s.problem.stages[stage - 1]!.title}. Your file now says stage: ${stage} with this prompt on top; your design is unchanged`,
+    'info',
+    at,
+    8000,
+  );
   const effects: Effect[] = [{ type: 'save-progress' }, { type: 'restage', problem: s.problem, file: s.file, stage }];
   if (state.options.reveal) effects.push({ type: 'read-solution', problem: s.problem, stage });
   if (typeof s.text === 'string') {

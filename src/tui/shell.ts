@@ -8,7 +8,7 @@ import type { Problem } from '../problems/problem.js';
 import { starterFor } from '../problems/render.js';
 import { restageSpec } from '../problems/restage.js';
 import { saveProgress } from '../progress/file.js';
-import { readSource } from '../spec/source.js';
+import { readSource } from '../specfile/source.js';
 import type { Effect, SessionEvent } from './events.js';
 import { createStageGrader, type StageGrader } from './grade-spec.js';
 import type { SessionState } from './state.js';
@@ -71,17 +71,30 @@ export function editorChoice(env: NodeJS.ProcessEnv): { command: string; from: '
  * used because no variable is set; that the command is not on PATH (exit 127 from the shell); its
  * exit status otherwise.
  */
-export function editorNotice(choice: ReturnType<typeof editorChoice>, r: { error?: Error; status: number | null }): { text: string; tone: 'info' | 'bad' } | undefined {
+export function editorNotice(
+  choice: ReturnType<typeof editorChoice>,
+  r: { error?: Error; status: number | null },
+): { text: string; tone: 'info' | 'bad' } | undefined {
   const name = choice.command.split(/\s+/)[0]!;
   const origin = choice.from === 'default' ? 'the default editor (neither $VISUAL nor $EDITOR is set)' : `$${choice.from}`;
   if (r.error) return { text: `could not start the editor "${choice.command}" from ${origin}: ${r.error.message}`, tone: 'bad' };
   if (r.status === 127) {
     return choice.from === 'default'
-      ? { text: 'no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again', tone: 'bad' }
-      : { text: `the editor "${name}" from $${choice.from} is not on PATH (could not start "${choice.command}"); fix $${choice.from} or install it`, tone: 'bad' };
+      ? {
+          text: 'no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again',
+          tone: 'bad',
+        }
+      : {
+          text: `the editor "${name}" from $${choice.from} is not on PATH (could not start "${choice.command}"); fix $${choice.from} or install it`,
+          tone: 'bad',
+        };
   }
   if (r.status !== 0 && r.status !== null) return { text: `the editor "${choice.command}" exited with status ${r.status}`, tone: 'bad' };
-  if (choice.from === 'default') return { text: 'opened vi because $VISUAL and $EDITOR are unset: set EDITOR (e.g. export EDITOR=nano) to use another editor', tone: 'info' };
+  if (choice.from === 'default')
+    return {
+      text: 'opened vi because $VISUAL and $EDITOR are unset: set EDITOR (e.g. export EDITOR=nano) to use another editor',
+      tone: 'info',
+    };
   return undefined;
 }
 
@@ -98,15 +111,23 @@ export function restageFile(problem: Problem, file: string, stage: number): { te
   }
   const r = restageSpec(text, problem, stage, file);
   const name = basename(file);
-  if (!r.ok) return { text: `${name} was left as it is (${r.why}): sdcoach grade grades it at the stage it names; the screen grades stage ${stage}`, tone: 'bad' };
+  if (!r.ok)
+    return {
+      text: `${name} was left as it is (${r.why}): sdcoach grade grades it at the stage it names; the screen grades stage ${stage}`,
+      tone: 'bad',
+    };
   if (r.changed) {
     try {
       writeFileSync(file, r.text);
     } catch (err) {
-      return { text: `could not update ${name} to stage ${stage} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, tone: 'bad' };
+      return {
+        text: `could not update ${name} to stage ${stage} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        tone: 'bad',
+      };
     }
   }
-  if (!r.header) return { text: `${name} now says stage: ${stage}; its header comment was edited, so it still shows an older prompt`, tone: 'info' };
+  if (!r.header)
+    return { text: `${name} now says stage: ${stage}; its header comment was edited, so it still shows an older prompt`, tone: 'info' };
   return undefined;
 }
 
@@ -127,9 +148,22 @@ export function createShell(o: ShellOptions): Shell {
   let closed = false;
   const grading = new Set<NodeJS.Immediate>();
 
-  const readSpec = (file: string, source: 'open' | 'watch' | 'editor', dispatch: (e: SessionEvent) => void, extra: { created?: boolean; notice?: string; noticeTone?: 'info' | 'bad' } = {}) => {
+  const readSpec = (
+    file: string,
+    source: 'open' | 'watch' | 'editor',
+    dispatch: (e: SessionEvent) => void,
+    extra: { created?: boolean; notice?: string; noticeTone?: 'info' | 'bad' } = {},
+  ) => {
     const src = readSource(file);
-    const base = { type: 'FileChanged' as const, file: 'spec' as const, source, at: now(), ...(extra.created ? { created: true } : {}), ...(extra.notice ? { notice: extra.notice } : {}), ...(extra.noticeTone ? { noticeTone: extra.noticeTone } : {}) };
+    const base = {
+      type: 'FileChanged' as const,
+      file: 'spec' as const,
+      source,
+      at: now(),
+      ...(extra.created ? { created: true } : {}),
+      ...(extra.notice ? { notice: extra.notice } : {}),
+      ...(extra.noticeTone ? { noticeTone: extra.noticeTone } : {}),
+    };
     dispatch(src.ok ? { ...base, text: src.text } : { ...base, text: null, error: src.diagnostic });
   };
 
@@ -159,7 +193,10 @@ export function createShell(o: ShellOptions): Shell {
     void import('chokidar').then(({ watch }) => {
       if (mine !== generation) return;
       const w = watch(file, { ignoreInitial: true, atomic: true, persistent: true });
-      w.on('add', saved).on('change', saved).on('unlink', saved).on('error', () => undefined);
+      w.on('add', saved)
+        .on('change', saved)
+        .on('unlink', saved)
+        .on('error', () => undefined);
       // A save between the first read and the watcher being ready is caught by one more read.
       w.on('ready', () => changed('open'));
       watcher = w;
@@ -214,7 +251,15 @@ export function createShell(o: ShellOptions): Shell {
         const stage = effect.problem.stages[effect.stage - 1];
         const src = stage ? readSource(stage.solution) : undefined;
         if (src?.ok) dispatch({ type: 'FileChanged', file: 'solution', stage: effect.stage, text: src.text, at: now() });
-        else dispatch({ type: 'FileChanged', file: 'solution', stage: effect.stage, text: null, error: src ? src.diagnostic.message : 'no such stage', at: now() });
+        else
+          dispatch({
+            type: 'FileChanged',
+            file: 'solution',
+            stage: effect.stage,
+            text: null,
+            error: src ? src.diagnostic.message : 'no such stage',
+            at: now(),
+          });
         return;
       }
       case 'open-editor': {
@@ -225,7 +270,8 @@ export function createShell(o: ShellOptions): Shell {
           const r = spawnSync('/bin/sh', ['-c', `${choice.command} "$1"`, 'sdcoach-editor', effect.file], { stdio: 'inherit', env });
           notice = editorNotice(choice, r);
         });
-        if (watching === effect.file || !watching) readSpec(effect.file, 'editor', dispatch, notice ? { notice: notice.text, noticeTone: notice.tone } : {});
+        if (watching === effect.file || !watching)
+          readSpec(effect.file, 'editor', dispatch, notice ? { notice: notice.text, noticeTone: notice.tone } : {});
         return;
       }
       case 'save-progress': {

@@ -3,7 +3,7 @@
 import type { DrillSet } from '../problems/drills.js';
 import type { Problem } from '../problems/problem.js';
 import { resumeStage, type Progress } from '../progress/progress.js';
-import type { Diagnostic } from '../spec/diagnostic.js';
+import type { Diagnostic } from '../specfile/diagnostic.js';
 import type { GradeOutcome } from './events.js';
 import type { DiagramRenderer } from './view/diagram.js';
 
@@ -117,7 +117,12 @@ export function baseState(o: InitOptions): SessionState {
     scroll: 0,
     progress: o.progress,
     touched: [],
-    options: { workDir: o.workDir, cwd: o.cwd, reveal: o.reveal, ...pick(o, ['spec', 'stage', 'problem', 'progressFile', 'renderDiagram']) },
+    options: {
+      workDir: o.workDir,
+      cwd: o.cwd,
+      reveal: o.reveal,
+      ...pick(o, ['spec', 'stage', 'problem', 'progressFile', 'renderDiagram']),
+    },
     lastActivity: o.now,
     quitting: false,
   };

@@ -75,7 +75,11 @@ flows:
     // orders-db: a single primary with no failover serves writes from one copy: 0.9995
     // 0.999999999875 x 0.999 x 0.9995 = 0.9985005 x 0.999999999875 = 0.998500499875...
     const a = flowAvailability(m, m.flows.pay!);
-    expect(a.hops.map((h) => [h.component, h.copies, h.rule])).toEqual([['gateway', 3, 'any'], ['payments', 1, 'one'], ['orders-db', 1, 'one']]);
+    expect(a.hops.map((h) => [h.component, h.copies, h.rule])).toEqual([
+      ['gateway', 3, 'any'],
+      ['payments', 1, 'one'],
+      ['orders-db', 1, 'one'],
+    ]);
     expect(a.value).toBeCloseTo(0.999 * 0.9995 * (1 - 0.0005 ** 3), 12);
     expect(a.value).toBeCloseTo(0.9985004998752, 12);
   });
@@ -97,7 +101,10 @@ flows:
 
   it('synchronous replication: a write needs every copy, a read any', () => {
     // write: 0.9995^2 = 0.99900025; read: 1 - 0.0005^2 = 0.99999975
-    expect(flowAvailability(m, m.flows['sync-write']!)).toMatchObject({ value: expect.closeTo(0.99900025, 12), hops: [{ rule: 'all', copies: 2 }] });
+    expect(flowAvailability(m, m.flows['sync-write']!)).toMatchObject({
+      value: expect.closeTo(0.99900025, 12),
+      hops: [{ rule: 'all', copies: 2 }],
+    });
     expect(flowAvailability(m, m.flows['sync-read']!).value).toBeCloseTo(0.99999975, 12);
   });
 
@@ -117,7 +124,7 @@ flows:
     expect(a.value).toBeCloseTo(0.9995, 12);
   });
 
-  it('counts replicas inside a region behind the region\'s shared fate', () => {
+  it("counts replicas inside a region behind the region's shared fate", () => {
     const r = modelOf(`
 regions: [us-east]
 components:
@@ -135,16 +142,18 @@ flows:
     expect(b.hops[0]!.replicas).toEqual({ count: 2, each: 0.999, regionFate: 0.9995 });
   });
 
-  it('is what analyse() reports with the flow\'s target', async () => {
+  it("is what analyse() reports with the flow's target", async () => {
     const { analyse } = await import('../../src/analysis/analyse.js');
-    const metrics = analyse(modelOf(`
+    const metrics = analyse(
+      modelOf(`
 regions: [us-east]
 components:
   db: {kind: database, availability: 0.9995}
 flows:
   read: {kind: read, path: [db], availability: 0.9999}
 requirements: {availability: 0.999}
-`));
+`),
+    );
     // one region at the stated 99.95%; the flow's own target wins over requirements
     expect(metrics.flows.read!.availability).toMatchObject({ value: 0.9995, target: 0.9999 });
   });

@@ -6,7 +6,7 @@ import { modelOf } from './model-of.js';
 const loadOf = (yaml: string) => capacity(modelOf(yaml));
 
 describe('capacity', () => {
-  it('routes each flow\'s rate to the users\' regions by their shares', () => {
+  it("routes each flow's rate to the users' regions by their shares", () => {
     const c = loadOf(`
 regions: [us-east, eu-west]
 users: {us-east: 0.6, eu-west: 0.4}
@@ -18,7 +18,14 @@ flows:
   eu-only: {kind: read, rate: 1000, origins: [eu-west], path: [api, db]}
 `);
     // us-east: 10,000 x 0.6 = 6,000 rps over 4 x 5,000 = 30 %, 60 % at a 2x surge
-    expect(c.api!['us-east']).toMatchObject({ rate: 6000, replicas: 4, capacity: 20000, utilization: 0.3, surgeUtilization: 0.6, writeRate: 0 });
+    expect(c.api!['us-east']).toMatchObject({
+      rate: 6000,
+      replicas: 4,
+      capacity: 20000,
+      utilization: 0.3,
+      surgeUtilization: 0.6,
+      writeRate: 0,
+    });
     // eu-west: 10,000 x 0.4 + all of eu-only's 1,000 = 5,000 rps / 20,000 = 25 %
     expect(c.api!['eu-west']).toMatchObject({ rate: 5000, utilization: 0.25 });
     // db nearest to each region: 6,000 / (2 x 10,000) = 30 %; 5,000 / 20,000 = 25 %
@@ -87,7 +94,14 @@ flows:
 `);
     // db: 2,000 writes + 8,000 reads reach us-east. Each of the 4 replicas applies all 2,000 writes and
     // serves 8,000 / 4 = 2,000 reads: 4,000 req/s per node of 10,000 = 40 % (not 10,000 / 40,000 = 25 %).
-    expect(c.db!['us-east']).toMatchObject({ rate: 10000, writeRate: 2000, perNodeRate: 4000, utilization: 0.4, surgeUtilization: 0.8, everyReplicaWrites: true });
+    expect(c.db!['us-east']).toMatchObject({
+      rate: 10000,
+      writeRate: 2000,
+      perNodeRate: 4000,
+      utilization: 0.4,
+      surgeUtilization: 0.8,
+      everyReplicaWrites: true,
+    });
     // the api is stateless: 10,000 / 4 = 2,500 per replica of 5,000 = 50 %
     expect(c.api!['us-east']).toMatchObject({ perNodeRate: 2500, utilization: 0.5, everyReplicaWrites: false });
     // a stream is partitioned by design: its 2,000 appends split over 4 nodes, 500 of 100,000 = 0.5 %
@@ -133,9 +147,21 @@ flows:
 `);
     // even-db: 4 x 2 = 8 nodes, capacity 8 x 10,000 = 80,000; busiest node 1/4 x 8,000 writes + 1/4 x 16,000 reads / 2
     // = 2,000 + 2,000 = 4,000 req/s of 10,000 = 40 % (unpartitioned: 8,000 + 8,000 = 160 %)
-    expect(c['even-db']!['us-east']).toMatchObject({ capacity: 80000, perNodeRate: 4000, utilization: 0.4, partitions: 4, hottestShare: 0.25 });
+    expect(c['even-db']!['us-east']).toMatchObject({
+      capacity: 80000,
+      perNodeRate: 4000,
+      utilization: 0.4,
+      partitions: 4,
+      hottestShare: 0.25,
+    });
     // hot-db: max(0.3, 1/10) = 0.3 of 10,000 writes = 3,000 on one node, 30 %, however many partitions
-    expect(c['hot-db']!['us-east']).toMatchObject({ perNodeRate: 3000, utilization: 0.3, hottestShare: 0.3, hotKeyShare: 0.3, hotKeySplit: 1 });
+    expect(c['hot-db']!['us-east']).toMatchObject({
+      perNodeRate: 3000,
+      utilization: 0.3,
+      hottestShare: 0.3,
+      hotKeyShare: 0.3,
+      hotKeySplit: 1,
+    });
     // split-db: 0.3 / 6 = 0.05 < 1/10, so the busiest partition carries 0.1: 1,000 writes/s, 10 %
     expect(c['split-db']!['us-east']).toMatchObject({ perNodeRate: 1000, utilization: 0.1, hottestShare: 0.1 });
   });

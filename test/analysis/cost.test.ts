@@ -6,7 +6,7 @@ import { modelOf } from './model-of.js';
 const costOf = (yaml: string) => analyse(modelOf(yaml)).cost;
 
 describe('cost', () => {
-  it('prices replicas per region at their tech/size, or at the kind\'s representative, over 730 hours', () => {
+  it("prices replicas per region at their tech/size, or at the kind's representative, over 730 hours", () => {
     const c = costOf(`
 regions: [us-east, eu-west]
 users: {us-east: 0.6, eu-west: 0.4}
@@ -21,7 +21,13 @@ flows:
   pay: {kind: write, rate: 10, path: [web, api, pay]}
 `);
     // api: no tech -> app-server large $0.096/h; 4 replicas x 0.096 = $0.384/h per region, x 730 = $280.32/month
-    expect(c.components.api).toMatchObject({ tech: 'app-server', size: 'large', basis: 'representative', usdPerHour: 0.768, usdPerMonth: 560.64 });
+    expect(c.components.api).toMatchObject({
+      tech: 'app-server',
+      size: 'large',
+      basis: 'representative',
+      usdPerHour: 0.768,
+      usdPerMonth: 560.64,
+    });
     expect(c.components.api!.regions['eu-west']).toMatchObject({ replicas: 4, usdPerHour: 0.384, usdPerMonth: 280.32 });
     // db: postgres 2xlarge $0.899/h x 2 replicas = $1.798/h, one region; x 730 = $1,312.54
     expect(c.components.db).toMatchObject({ tech: 'postgres', size: '2xlarge', basis: 'spec', usdPerHour: 1.798, usdPerMonth: 1312.54 });
@@ -51,7 +57,12 @@ flows:
   get: {kind: read, rate: 1000, path: [cdn, gw, files]}
 `);
     // cdn (cloudfront, $1 per million): 1,000 req/s x 3,600 = 3.6 M req/h -> $3.60/h; 2 replicas cost nothing per hour
-    expect(c.components.cdn!.regions['us-east']).toMatchObject({ requestsPerS: 1000, replicaUsdPerHour: 0, requestUsdPerHour: 3.6, usdPerHour: 3.6 });
+    expect(c.components.cdn!.regions['us-east']).toMatchObject({
+      requestsPerS: 1000,
+      replicaUsdPerHour: 0,
+      requestUsdPerHour: 3.6,
+      usdPerHour: 3.6,
+    });
     // gw (api-gateway, $1 per million): 10 % misses = 100 req/s x 3,600 = 0.36 M -> $0.36/h
     expect(c.components.gw!.regions['us-east']).toMatchObject({ requestsPerS: 100, usdPerHour: 0.36 });
     // files (s3 representative, $0.40 per million): 100 req/s -> 0.36 M x 0.40 = $0.144/h

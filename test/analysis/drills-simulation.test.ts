@@ -17,7 +17,13 @@ const sc = (t: string): Scenario => {
 };
 
 /** FIFO M/M/c: Poisson arrivals at lambda, exponential service at mu on each of c servers, for `horizon` s. */
-function mmc(seed: number, lambda: number, mu: number, c: number, horizon: number): { utilization: number; queueAtEnd: number; meanQueueLate: number } {
+function mmc(
+  seed: number,
+  lambda: number,
+  mu: number,
+  c: number,
+  horizon: number,
+): { utilization: number; queueAtEnd: number; meanQueueLate: number } {
   const rng = xoroshiro128plus(seed);
   const busyUntil: number[] = new Array(c).fill(0);
   let t = 0;
@@ -42,7 +48,11 @@ function mmc(seed: number, lambda: number, mu: number, c: number, horizon: numbe
     return n;
   };
   const late = [0.6, 0.7, 0.8, 0.9].map((f) => waitingAt(horizon * f));
-  return { utilization: busyTime / (c * horizon), queueAtEnd: waitingAt(horizon), meanQueueLate: late.reduce((a, b) => a + b, 0) / late.length };
+  return {
+    utilization: busyTime / (c * horizon),
+    queueAtEnd: waitingAt(horizon),
+    meanQueueLate: late.reduce((a, b) => a + b, 0) / late.length,
+  };
 }
 
 const TWO_REGIONS = `
@@ -65,7 +75,7 @@ flows:
 describe('drills against a discrete-event simulation', () => {
   const lost = runDrill(modelOf(TWO_REGIONS), [sc('region-down:us-east')]);
 
-  it('region-down: the survivor\'s utilization (tolerance 0.02 absolute)', () => {
+  it("region-down: the survivor's utilization (tolerance 0.02 absolute)", () => {
     // Simulated: all 1,100 req/s on eu-west's 2 replicas of 1,000 req/s each, exponential service.
     const u = lost.final.metrics.capacity.api!['eu-west']!.utilization;
     const sim = mmc(11, 1100, 1000, 2, 200);

@@ -36,11 +36,14 @@ describe('region-down', () => {
   it('is a timeline: detection, steering (DNS TTL), promotion, steady state', () => {
     // detection at the stated detect_s 30 s; users steered at 30 + DNS TTL 60 = 90 s; db promoted at 30 + 120 = 150 s
     expect(r.phases.map((p) => [p.name, p.fromS, p.toS])).toEqual([
-      ['detection', 0, 30], ['steering', 30, 90], ['promotion', 90, 150], ['steady-state', 150, null],
+      ['detection', 0, 30],
+      ['steering', 30, 90],
+      ['promotion', 90, 150],
+      ['steady-state', 150, null],
     ]);
   });
 
-  it('fails the lost region\'s users until steered, and every write until the primary is promoted', () => {
+  it("fails the lost region's users until steered, and every write until the primary is promoted", () => {
     // us-east holds 60 % of the users; eu-west's writes go to the primary in us-east: 40 % more
     expect(detection!.flows.read!.errorShare).toBe(0.6);
     expect(detection!.flows.write!.errorShare).toBe(1);
@@ -63,7 +66,7 @@ describe('region-down', () => {
     expect(steady!.metrics.capacity.db!['eu-west']!.utilization).toBe(0.02);
   });
 
-  it('serves the lost region\'s users from the survivor, their round trip included', () => {
+  it("serves the lost region's users from the survivor, their round trip included", () => {
     // from us-east: 80 ms to eu-west + api p99 20 ms = 100 ms (eu-west users: 1 + 20 = 21 ms),
     // plus the wait in front of eu-west's 2 api replicas, now at 55 % (M/M/c, c = 2, mu = 1,000/s, lambda = 1,100/s):
     // a = 1.1; Erlang B: B1 = 1.1 / 2.1 = 0.52381, B2 = 1.1 x 0.52381 / (2 + 1.1 x 0.52381) = 0.22366;
@@ -83,7 +86,7 @@ describe('region-down', () => {
     expect(r.dataLoss).toEqual([{ store: 'db', region: 'us-east', replication: 'async', rpoS: 0.5, writesLost: 50 }]);
   });
 
-  it('composes with a surge: 1,100 rps x 2 on eu-west\'s 2,000 = 110 %, latency unbounded', () => {
+  it("composes with a surge: 1,100 rps x 2 on eu-west's 2,000 = 110 %, latency unbounded", () => {
     const both = runDrill(modelOf(TWO_REGIONS), [sc('region-down:us-east'), sc('surge:2')]);
     const last = both.final;
     expect(last.metrics.capacity.api!['eu-west']!.utilization).toBe(1.1);
@@ -129,7 +132,7 @@ describe('slow and down dependencies', () => {
     expect(p.flows.browse!.errorShare).toBe(0);
   });
 
-  it('without a timeout or a pool, a slow dependency takes the whole service down (Little\'s law)', () => {
+  it("without a timeout or a pool, a slow dependency takes the whole service down (Little's law)", () => {
     // 60 rps x 5 s = 300 threads held by checkout alone, of api's 100
     const r = runDrill(modelOf(BULKHEAD('', '')), [sc('slow:pay=5000')]);
     const p = r.final;
@@ -173,7 +176,8 @@ flows:
 
 describe('partition', () => {
   it('a synchronous store cannot commit across the cut (its timeout frees the threads); a multi-primary one diverges', () => {
-    const r = runDrill(modelOf(`
+    const r = runDrill(
+      modelOf(`
 regions: [us-east, eu-west]
 components:
   api: {kind: service, regions: [us-east, eu-west]}
@@ -182,11 +186,16 @@ components:
 flows:
   pay: {kind: write, rate: 10, path: [api, ledger]}
   post: {kind: write, rate: 10, path: [api, posts]}
-`), [sc('partition:us-east,eu-west')]);
+`),
+      [sc('partition:us-east,eu-west')],
+    );
     expect(r.final.flows.pay!.errorShare).toBe(1);
     expect(r.final.flows.pay!.failures.every((f) => f.reason === 'partitioned')).toBe(true);
     expect(r.final.flows.post!.errorShare).toBe(0);
-    expect(r.final.diverging.map((d) => [d.store, d.how])).toEqual([['ledger', 'writes-blocked'], ['posts', 'both-write']]);
+    expect(r.final.diverging.map((d) => [d.store, d.how])).toEqual([
+      ['ledger', 'writes-blocked'],
+      ['posts', 'both-write'],
+    ]);
   });
 });
 
@@ -195,7 +204,9 @@ describe('scenario strings', () => {
     const p = parseScenario('slow:pay');
     expect(p.ok).toBe(false);
     expect(!p.ok && p.message).toContain('slow:<component>=<ms>');
-    expect(!parseScenario('regoin-down:us-east').ok && (parseScenario('regoin-down:us-east') as { message: string }).message).toContain('did you mean "region-down"');
+    expect(!parseScenario('regoin-down:us-east').ok && (parseScenario('regoin-down:us-east') as { message: string }).message).toContain(
+      'did you mean "region-down"',
+    );
     expect(parseScenario('surge:0').ok).toBe(false);
     expect(parseScenario('partition:us-east,us-east').ok).toBe(false);
   });

@@ -20,7 +20,14 @@ components:
     replication: {mode: async, lag_ms: 300}
     failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}
 `);
-    expect(s).toMatchObject({ mode: 'active-passive', replication: 'async', regions: ['us-east', 'us-west'], standby: 'us-west', rtoS: 40, rpoS: 0.3 });
+    expect(s).toMatchObject({
+      mode: 'active-passive',
+      replication: 'async',
+      regions: ['us-east', 'us-west'],
+      standby: 'us-west',
+      rtoS: 40,
+      rpoS: 0.3,
+    });
   });
 
   it('active-passive with the defaults: 30 s + 60 s, async lag 1 s', () => {
@@ -110,7 +117,7 @@ components:
     expect(s).toMatchObject({ replication: 'none', regions: ['us-east'], rtoS: null, rpoS: null });
   });
 
-  it('placed in two regions with replication none: no region holds the other\'s writes', () => {
+  it("placed in two regions with replication none: no region holds the other's writes", () => {
     // was RPO 0 before: copies that are never replicated cannot give back a lost region's writes
     const s = storeOf(`
 regions: [us-east, us-west]

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowLatency, replicationWait } from '../../src/analysis/latency.js';
 import { quorumRttMs, routeFlow } from '../../src/analysis/route.js';
-import type { Model } from '../../src/spec/model.js';
+import type { Model } from '../../src/specfile/model.js';
 import { modelOf } from './model-of.js';
 
 const latency = (m: Model, flow: string, origin: string) => flowLatency(m, m.flows[flow]!, origin);
@@ -171,7 +171,11 @@ patterns:
   mesh: {services: [gateway, api]}
 `);
     const l = latency(m, 'read', 'us-east');
-    expect(l.hops.map((h) => h.mesh)).toEqual([{ p50: 0.85, p99: 1.35 }, { p50: 1.7, p99: 2.7 }, { p50: 0.85, p99: 1.35 }]);
+    expect(l.hops.map((h) => h.mesh)).toEqual([
+      { p50: 0.85, p99: 1.35 },
+      { p50: 1.7, p99: 2.7 },
+      { p50: 0.85, p99: 1.35 },
+    ]);
     expect(l.meshMs).toEqual({ p50: 3.4, p99: 5.4 });
     // plus three 0.5 ms in-region round trips and three 0.5 ms hops: 5.4 + 1.5 + 1.5 = 8.4
     expect(l.p99).toBe(8.4);

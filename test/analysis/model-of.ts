@@ -1,6 +1,6 @@
 // Builds a Model from inline YAML for analysis unit tests.
-import type { Model } from '../../src/spec/model.js';
-import { loadSpecText } from '../../src/spec/load.js';
+import type { Model } from '../../src/specfile/model.js';
+import { loadSpecText } from '../../src/specfile/load.js';
 
 export function modelOf(yaml: string): Model {
   const loaded = loadSpecText('inline.yaml', yaml);

@@ -25,7 +25,7 @@ describe('fan-out to N identical calls', () => {
     ]);
   });
 
-  it('pays each shard\'s 0.99^(1/100) quantile, far above the shard\'s own 200 ms p99', () => {
+  it("pays each shard's 0.99^(1/100) quantile, far above the shard's own 200 ms p99", () => {
     const m = modelOf(FANOUT);
     const l = flowLatency(m, m.flows.search!, 'us-east');
     // search-api: 0.5 + 15 = 15.5 at p99, 0.5 + 5 = 5.5 at p50.
@@ -97,7 +97,10 @@ describe('parallel group', () => {
     // (the slowest branch alone: 90.5; both added: 181).
     const g = l.parallel![0]!;
     expect(g).toMatchObject({ kind: 'parallel', step: 2, slowest: 0 });
-    expect(g.branches.map((b) => [b.hops, b.p99])).toEqual([[[2], 90.5], [[3], 90.5]]);
+    expect(g.branches.map((b) => [b.hops, b.p99])).toEqual([
+      [[2], 90.5],
+      [[3], 90.5],
+    ]);
     expect(g.p99).toBeCloseTo(101.71, 1);
     // Flow p99: gateway 2.5 + feed-api 10.5 + group 101.71 + profile-cache 1.5 = 116.21 ms.
     expect(l.p99).toBeCloseTo(116.21, 1);
@@ -105,7 +108,7 @@ describe('parallel group', () => {
     expect(l.networkMs).toBe(2);
   });
 
-  it('holds the caller\'s thread for the group, not for every branch in turn', () => {
+  it("holds the caller's thread for the group, not for every branch in turn", () => {
     const pools = analyse(modelOf(GROUP)).pools['feed-api']!;
     // feed-api, one replica, 100 req/s: 10 ms own + 101.71 ms group + 1.5 ms cache = 113.21 ms a request:
     // 100 x 0.11321 = 11.32 threads (adding the branches would give 100 x 0.1935 = 19.35).
@@ -124,7 +127,7 @@ flows:
   pay: {kind: write, rate: 10, path: [{to: api, latency_ms: 300}, payments]}
 `;
 
-  it('uses the step\'s latency for that flow only', () => {
+  it("uses the step's latency for that flow only", () => {
     const m = modelOf(SPEC);
     expect(m.flows.pay!.hops![0]!.latency).toEqual({ p50: 300, p99: 300 });
     // render: 0.5 + 50 = 50.5; pay: 0.5 + 300 + 100 (an external with no region adds no round trip) = 400.5
@@ -132,13 +135,13 @@ flows:
     expect(flowLatency(m, m.flows.pay!, 'us-east').p99).toBe(400.5);
   });
 
-  it('holds the thread for the flow\'s own processing time', () => {
+  it("holds the thread for the flow's own processing time", () => {
     const pools = analyse(modelOf(SPEC)).pools.api!;
     // Little's law over both flows: 100/s x 50 ms + 10/s x 300 ms + 10/s x 100 ms (payments) = 5 + 3 + 1 = 9 threads.
     expect(pools.demand).toBeCloseTo(9, 6);
   });
 
-  it('keeps a stated p99 with the component\'s median when only p99 is given', () => {
+  it("keeps a stated p99 with the component's median when only p99 is given", () => {
     const m = modelOf(SPEC.replace('latency_ms: 300}', 'latency_ms: {p99: 300}}'));
     // p50 = min(api's p50 50, 300) = 50
     expect(m.flows.pay!.hops![0]!.latency).toEqual({ p50: 50, p99: 300 });

@@ -37,7 +37,7 @@ flows:
     expect(api.demand).toBe(13.2);
   });
 
-  it('takes the busiest region, with the users\' shares and the round trip to the dependency', () => {
+  it("takes the busiest region, with the users' shares and the round trip to the dependency", () => {
     const pools = poolsOf(`
 regions: [us-east, eu-west]
 users: {us-east: 0.75, eu-west: 0.25}
@@ -99,7 +99,7 @@ flows:
     expect(api.threads).toBe(200);
   });
 
-  it('holds a caller\'s thread while the service it calls makes its own calls', () => {
+  it("holds a caller's thread while the service it calls makes its own calls", () => {
     const pools = poolsOf(`
 regions: [us-east]
 components:
@@ -133,7 +133,8 @@ flows:
   });
 
   it('holds a thread through the queue waits too (M/M/c, by hand)', () => {
-    const pools = analyse(modelOf(`
+    const pools = analyse(
+      modelOf(`
 regions: [us-east]
 components:
   gateway: {kind: gateway, replicas: 2, latency_ms: {p50: 2, p99: 4}}
@@ -141,7 +142,8 @@ components:
   db: {kind: database, latency_ms: {p50: 2, p99: 5}}
 flows:
   read: {kind: read, rate: 400, path: [gateway, api, db]}
-`)).pools;
+`),
+    ).pools;
     // db: 1 replica (database default) of 10,000 req/s, lambda = 400/s: c = 1, rho = 0.04, Erlang C = rho = 0.04,
     // theta = mu - lambda = 9,600/s; 0.04 > 1 %: W99 = ln(0.04 / 0.01) / 9,600 s = 1.3863 / 9,600 = 0.1444 ms
     // (the mean 0.04 / 9,600 s = 0.0042 ms is less). Hop p99 = 0.5 RTT + 5 + 0.1444 = 5.6444 ms.
@@ -153,4 +155,3 @@ flows:
     expect(call(pools['api'], 'db')).toMatchObject({ ratePerReplica: 200, p99Ms: 5.64, demand: 1.13 });
   });
 });
-

@@ -89,9 +89,14 @@ describe('Erlang C against a seeded M/M/c simulation', () => {
       const tol = near ? 0.2 : 0.08;
       const floorMs = 0.01 * (1000 / MU);
       expect(Math.abs(probWait - model.probWait)).toBeLessThanOrEqual(0.02);
-      expect(Math.abs(meanMs - model.meanMs), `mean: simulated ${meanMs} ms, model ${model.meanMs} ms`).toBeLessThanOrEqual(Math.max(tol * model.meanMs, floorMs));
+      expect(Math.abs(meanMs - model.meanMs), `mean: simulated ${meanMs} ms, model ${model.meanMs} ms`).toBeLessThanOrEqual(
+        Math.max(tol * model.meanMs, floorMs),
+      );
       if (model.p99Ms === 0) expect(p99Ms).toBeLessThan(0.05 * (1000 / MU));
-      else expect(Math.abs(p99Ms - model.p99Ms), `p99: simulated ${p99Ms} ms, model ${model.p99Ms} ms`).toBeLessThanOrEqual(Math.max(tol * model.p99Ms, floorMs));
+      else
+        expect(Math.abs(p99Ms - model.p99Ms), `p99: simulated ${p99Ms} ms, model ${model.p99Ms} ms`).toBeLessThanOrEqual(
+          Math.max(tol * model.p99Ms, floorMs),
+        );
     });
   }
 });
@@ -118,10 +123,15 @@ describe('wait + processing: the model is conservative against simulation', () =
         totals[k] = wait + h.p50 * Math.exp(sigma * standardNormal(rng));
       }
       totals.sort();
-      for (const [q, processingQ] of [[0.5, h.p50], [0.99, h.p99]] as const) {
+      for (const [q, processingQ] of [
+        [0.5, h.p50],
+        [0.99, h.p99],
+      ] as const) {
         const simulated = quantile(totals, q);
         const model = hopQuantile(w, processingQ, q);
-        expect(model, `q = ${q}: model ${model.toFixed(2)} ms, simulated ${simulated.toFixed(2)} ms`).toBeGreaterThanOrEqual(simulated * 0.98);
+        expect(model, `q = ${q}: model ${model.toFixed(2)} ms, simulated ${simulated.toFixed(2)} ms`).toBeGreaterThanOrEqual(
+          simulated * 0.98,
+        );
         const ceiling = q === 0.5 ? (simulated + w.meanMs) * 1.02 : simulated * 1.5;
         expect(model, `q = ${q}: model ${model.toFixed(2)} ms, simulated ${simulated.toFixed(2)} ms`).toBeLessThanOrEqual(ceiling);
       }

@@ -34,7 +34,11 @@ describe('Erlang B and C', () => {
 
   it('stays finite and exact for many servers (the recursion, no factorials)', () => {
     // 170! already overflows a double; the recursion does not care.
-    for (const [c, a] of [[200, 180], [1000, 950], [5000, 4900]] as const) {
+    for (const [c, a] of [
+      [200, 180],
+      [1000, 950],
+      [5000, 4900],
+    ] as const) {
       const v = erlangC(c, a);
       expect(Number.isFinite(v)).toBe(true);
       expect(v).toBeCloseTo(erlangCByLogs(c, a), 9);
@@ -102,7 +106,7 @@ flows:
   read: {kind: read, rate: ${rate}, path: [api], budget_ms: {p50: 50, p99: 100}}
 `;
 
-  it('adds each hop\'s wait to the flow\'s p50 and p99 (c = 1 and c = 2 by hand)', () => {
+  it("adds each hop's wait to the flow's p50 and p99 (c = 1 and c = 2 by hand)", () => {
     // One replica of 5,000 req/s (service default) at 4,000/s: rho = 0.8 = C, theta = 1,000/s;
     // mean 0.8 ms, p99 ln 80 / 1,000 s = 4.382 ms. First hop 0.5 ms inside us-east.
     // p50 = 0.5 + 10 + 0.8 = 11.3; p99 = 0.5 + 20 + 4.382 = 24.88
@@ -131,9 +135,14 @@ flows:
     expect(JSON.parse(stringifyJson({ p99: worst.p99 }))).toEqual({ p99: 'unbounded' });
     const check = getCheck('latency/flow-budget')!;
     const findings = check.run({ model, metrics, options: check.meta.defaults });
-    expect(findings.map((f) => [f.status, f.messageId])).toEqual([['fail', 'unbounded'], ['fail', 'unbounded']]);
+    expect(findings.map((f) => [f.status, f.messageId])).toEqual([
+      ['fail', 'unbounded'],
+      ['fail', 'unbounded'],
+    ]);
     const text = fillTemplate(check.meta.messages.unbounded!, findings[1]!.data);
-    expect(text).toBe('read p99 from us-east is unbounded, budget 100 ms: api in us-east runs at 100% of what its 2 replicas serve: requests arrive faster than they are served, so the queue in front of it grows without bound and so does every wait (M/M/c: the wait is finite only below 100 %)');
+    expect(text).toBe(
+      'read p99 from us-east is unbounded, budget 100 ms: api in us-east runs at 100% of what its 2 replicas serve: requests arrive faster than they are served, so the queue in front of it grows without bound and so does every wait (M/M/c: the wait is finite only below 100 %)',
+    );
   });
 
   it('tells in scalability/utilization how the wait climbs near saturation', () => {
@@ -142,6 +151,8 @@ flows:
     const model = modelOf(spec(2, 8000));
     const check = getCheck('scalability/utilization')!;
     const [finding] = check.run({ model, metrics: analyse(model), options: check.meta.defaults });
-    expect(finding!.data.queueing).toBe('; queueing (M/M/c): at 80% utilization 71.1% of requests wait for one of api\'s 2 replicas in us-east, p99 wait 2.1 ms; at 95% the same replicas would make it 9.1 ms (the wait grows as 1 / (1 - utilization))');
+    expect(finding!.data.queueing).toBe(
+      "; queueing (M/M/c): at 80% utilization 71.1% of requests wait for one of api's 2 replicas in us-east, p99 wait 2.1 ms; at 95% the same replicas would make it 9.1 ms (the wait grows as 1 / (1 - utilization))",
+    );
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { replayCost } from '../../src/analysis/replay.js';
 import { modelOf } from './model-of.js';
 
-const ledger = (es: string) => modelOf(`
+const ledger = (es: string) =>
+  modelOf(`
 regions: [eu-west]
 components:
   api: {kind: service}

@@ -6,7 +6,8 @@ import { modelOf } from './model-of.js';
 describe('residency', () => {
   it('expands an area and flags each copy outside it, standbys included', () => {
     // eu = eu-west, eu-central. users-db: eu-west ok, us-east not; sessions-db: eu-west ok, standby us-west not.
-    const r = residency(modelOf(`
+    const r = residency(
+      modelOf(`
 regions: [us-east, us-west, eu-west]
 components:
   users-db: {kind: database, regions: [eu-west, us-east]}
@@ -14,7 +15,8 @@ components:
 workload:
   data:
     eu-personal-data: {stores: [users-db, sessions-db], residency: [eu]}
-`));
+`),
+    );
     expect(r.violations).toEqual([
       { dataClass: 'eu-personal-data', store: 'users-db', region: 'us-east', allowed: ['eu-west', 'eu-central'] },
       { dataClass: 'eu-personal-data', store: 'sessions-db', region: 'us-west', allowed: ['eu-west', 'eu-central'] },
@@ -24,27 +26,31 @@ workload:
 
   it('accepts named regions as well as areas', () => {
     // residency [eu-west, us-east]: a db in both is fine
-    const r = residency(modelOf(`
+    const r = residency(
+      modelOf(`
 regions: [us-east, eu-west]
 components:
   db: {kind: database}
 workload:
   data:
     contracts: {stores: [db], residency: [eu-west, us-east]}
-`));
+`),
+    );
     expect(r.violations).toEqual([]);
     expect(r.classes.contracts).toEqual({ regions: ['us-east', 'eu-west'], allowed: ['eu-west', 'us-east'] });
   });
 
   it('a class with no rule may live anywhere', () => {
-    const r = residency(modelOf(`
+    const r = residency(
+      modelOf(`
 regions: [us-east, ap-northeast]
 components:
   posts-db: {kind: database}
 workload:
   data:
     public-posts: {stores: [posts-db]}
-`));
+`),
+    );
     expect(r.violations).toEqual([]);
     expect(r.classes['public-posts']).toEqual({ regions: ['us-east', 'ap-northeast'] });
   });

@@ -4,22 +4,32 @@ import { storeStaleness } from '../../src/analysis/staleness.js';
 import { modelOf } from './model-of.js';
 
 describe('storeStaleness', () => {
-  it('adds the projector lag and the read replicas\' async lag', () => {
+  it("adds the projector lag and the read replicas' async lag", () => {
     // the course's orders example: projector 500 ms + summary-db async replication 300 ms = 800 ms
-    const s = storeStaleness(modelOf(`
+    const s = storeStaleness(
+      modelOf(`
 regions: [us-east, eu-west]
 components:
   order-events: {kind: stream, regions: [us-east]}
   projector: {kind: worker, consumes: order-events, writes: summary-db, lag_ms: 500}
   summary-db: {kind: database, role: read-model, replication: {mode: async, lag_ms: 300}}
-`));
-    expect(s['summary-db']).toEqual({ store: 'summary-db', workers: ['projector'], chain: ['projector'], projectionLagMs: 500, replicationLagMs: 300, totalMs: 800 });
+`),
+    );
+    expect(s['summary-db']).toEqual({
+      store: 'summary-db',
+      workers: ['projector'],
+      chain: ['projector'],
+      projectionLagMs: 500,
+      replicationLagMs: 300,
+      totalMs: 800,
+    });
   });
 
   it('follows a chain of workers upstream and keeps the slowest', () => {
     // outbox -> relay (100) -> events -> projector (200) -> view: 300 ms;
     // a direct backfill worker (250) is faster than the chain, so the chain wins
-    const s = storeStaleness(modelOf(`
+    const s = storeStaleness(
+      modelOf(`
 regions: [us-east]
 components:
   outbox: {kind: queue}
@@ -28,33 +38,44 @@ components:
   projector: {kind: worker, consumes: events, writes: view, lag_ms: 200}
   backfill: {kind: worker, consumes: outbox, writes: view, lag_ms: 250}
   view: {kind: database, role: read-model}
-`));
-    expect(s.view).toMatchObject({ workers: ['projector', 'backfill'], chain: ['relay', 'projector'], projectionLagMs: 300, replicationLagMs: 0, totalMs: 300 });
+`),
+    );
+    expect(s.view).toMatchObject({
+      workers: ['projector', 'backfill'],
+      chain: ['relay', 'projector'],
+      projectionLagMs: 300,
+      replicationLagMs: 0,
+      totalMs: 300,
+    });
     expect(s.events).toMatchObject({ chain: ['relay'], totalMs: 100 });
   });
 
   it('ignores async replication to a standby that serves no reads, and uses the default worker lag', () => {
     // one serving region, standby in us-west (async by default): 0 ms replication; lag_ms not stated: the default, half of the 1000 ms staleness default = 500 ms
-    const s = storeStaleness(modelOf(`
+    const s = storeStaleness(
+      modelOf(`
 regions: [us-east, us-west]
 components:
   events: {kind: stream, regions: [us-east]}
   projector: {kind: worker, regions: [us-east], consumes: events, writes: view}
   view: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: us-west}}
-`));
+`),
+    );
     expect(s.view).toMatchObject({ projectionLagMs: 500, replicationLagMs: 0, totalMs: 500 });
   });
 
   it('stops at a cycle of workers', () => {
     // a -> (w1, 10) -> b -> (w2, 20) -> a: each store counts each worker once
-    const s = storeStaleness(modelOf(`
+    const s = storeStaleness(
+      modelOf(`
 regions: [us-east]
 components:
   a: {kind: stream}
   b: {kind: stream}
   w1: {kind: worker, consumes: a, writes: b, lag_ms: 10}
   w2: {kind: worker, consumes: b, writes: a, lag_ms: 20}
-`));
+`),
+    );
     expect(s.b).toMatchObject({ chain: ['w2', 'w1'], totalMs: 30 });
     expect(s.a).toMatchObject({ chain: ['w1', 'w2'], totalMs: 30 });
   });

@@ -2,7 +2,14 @@
 // several parallel calls. Every expected figure is worked out by hand below (z-values from a normal table).
 import { describe, expect, it } from 'vitest';
 import {
-  lognormalQuantile, lognormalSigma, normalCdf, normalQuantile, perCallQuantile, quantileOf, shareHittingTail, slowestQuantile,
+  lognormalQuantile,
+  lognormalSigma,
+  normalCdf,
+  normalQuantile,
+  perCallQuantile,
+  quantileOf,
+  shareHittingTail,
+  slowestQuantile,
 } from '../../src/analysis/tail.js';
 
 describe('standard normal', () => {
@@ -43,7 +50,7 @@ describe('log-normal fitted to p50 and p99', () => {
 });
 
 describe('the slowest of N parallel calls', () => {
-  it('fan-out to 100 shards with p99 200 ms pays each shard\'s 0.99^(1/100) quantile, not 200 ms', () => {
+  it("fan-out to 100 shards with p99 200 ms pays each shard's 0.99^(1/100) quantile, not 200 ms", () => {
     // q = 0.99^(1/100) = exp(ln 0.99 / 100) = exp(-0.000100503) = 0.999899502
     expect(perCallQuantile(100)).toBeCloseTo(0.999899502, 9);
     // z(0.999899502) = 3.71776 (normal table, far tail)

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import type { Check, Finding, FindingData, Status } from '../../src/checks/types.js';
 import { fillTemplate } from '../../src/checks/types.js';
-import { loadSpecText } from '../../src/spec/load.js';
+import { loadSpecText } from '../../src/specfile/load.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -31,17 +31,20 @@ export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
 }
 
-export function runCheckOn(check: Check<any>, file: string, options: Record<string, unknown> = {}) {
+export function runCheckOn(check: Check<unknown>, file: string, options: Record<string, unknown> = {}) {
   const text = readFileSync(join(FIXTURES, file), 'utf8');
   const loaded = loadSpecText(file, text);
-  if (!loaded.ok) throw new Error(`fixture ${file} is not a valid spec:\n${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`);
+  if (!loaded.ok)
+    throw new Error(
+      `fixture ${file} is not a valid spec:\n${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`,
+    );
   const { model, locate } = loaded.loaded;
   const metrics = analyse(model);
   const findings = check.run({ model, metrics, options: { ...(check.meta.defaults as Record<string, unknown>), ...options } });
   return findings.map((f) => ({ ...f, line: locate(f.path)?.line }));
 }
 
-function assertWellFormed(check: Check<any>, findings: Finding[]) {
+function assertWellFormed(check: Check<unknown>, findings: Finding[]) {
   for (const f of findings) {
     const template = check.meta.messages[f.messageId];
     expect(template, `messageId "${f.messageId}" is not in ${check.meta.id}'s messages`).toBeDefined();
@@ -51,7 +54,7 @@ function assertWellFormed(check: Check<any>, findings: Finding[]) {
   }
 }
 
-export function testCheck(check: Check<any>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }) {
+export function testCheck(check: Check<unknown>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }) {
   describe(check.meta.id, () => {
     it('has complete metadata', () => {
       const m = check.meta;
@@ -73,7 +76,9 @@ export function testCheck(check: Check<any>, cases: { valid: ValidCase[]; invali
         }
         expect(findings.length, 'the check should apply to this spec').toBeGreaterThan(0);
         const bad = findings.filter((f) => f.status !== 'pass');
-        expect(bad.map((f) => `${f.status} ${f.messageId} line ${f.line}: ${fillTemplate(check.meta.messages[f.messageId] ?? '', f.data)}`)).toEqual([]);
+        expect(
+          bad.map((f) => `${f.status} ${f.messageId} line ${f.line}: ${fillTemplate(check.meta.messages[f.messageId] ?? '', f.data)}`),
+        ).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
@@ -83,10 +88,16 @@ export function testCheck(check: Check<any>, cases: { valid: ValidCase[]; invali
         const problems = findings.filter((f) => f.status !== 'pass');
         for (const exp of c.findings) {
           const match = problems.find(
-            (f) => f.messageId === exp.messageId && f.line === exp.line && (exp.status === undefined || f.status === exp.status) &&
+            (f) =>
+              f.messageId === exp.messageId &&
+              f.line === exp.line &&
+              (exp.status === undefined || f.status === exp.status) &&
               Object.entries(exp.data ?? {}).every(([k, v]) => f.data[k] === v),
           );
-          expect(match, `expected ${exp.status ?? 'fail'} ${exp.messageId} at line ${exp.line} ${JSON.stringify(exp.data ?? {})}; got:\n${problems.map((f) => `  ${f.status} ${f.messageId} line ${f.line} ${JSON.stringify(f.data)}`).join('\n')}`).toBeDefined();
+          expect(
+            match,
+            `expected ${exp.status ?? 'fail'} ${exp.messageId} at line ${exp.line} ${JSON.stringify(exp.data ?? {})}; got:\n${problems.map((f) => `  ${f.status} ${f.messageId} line ${f.line} ${JSON.stringify(f.data)}`).join('\n')}`,
+          ).toBeDefined();
         }
         expect(problems.length, 'unexpected extra findings').toBe(c.findings.length);
       });

@@ -41,9 +41,17 @@ describe('a mentor writes a problem', () => {
     expect(first.stdout).toMatch(/coverage: .*bulkhead\/isolated-pools/);
 
     // Edit as a mentor would: a third stage with its own assertion over the metrics.
-    writeFileSync(join(problemDir, 'solutions', 'stage-3.yaml'), readFileSync(stage2, 'utf8').replace('stage: 2', 'stage: 3').replace('replicas: 10', 'replicas: 12'));
-    writeFileSync(join(problemDir, 'fixtures', 'stage-3-slow.yaml'), readFileSync(join(problemDir, 'fixtures', 'stage-2-flawed.yaml'), 'utf8').replace('stage: 2', 'stage: 3'));
-    appendFileSync(problemFile, `
+    writeFileSync(
+      join(problemDir, 'solutions', 'stage-3.yaml'),
+      readFileSync(stage2, 'utf8').replace('stage: 2', 'stage: 3').replace('replicas: 10', 'replicas: 12'),
+    );
+    writeFileSync(
+      join(problemDir, 'fixtures', 'stage-3-slow.yaml'),
+      readFileSync(join(problemDir, 'fixtures', 'stage-2-flawed.yaml'), 'utf8').replace('stage: 2', 'stage: 3'),
+    );
+    appendFileSync(
+      problemFile,
+      `
   - title: Black Friday peak
     prompt: |
       Traffic doubles on Black Friday. Keep every flow under one second at p99 from every region.
@@ -64,7 +72,8 @@ describe('a mentor writes a problem', () => {
     fixtures:
       - file: fixtures/stage-3-slow.yaml
         fails: [bulkhead/isolated-pools]
-`);
+`,
+    );
     const edited = sdcoach(['problem', 'check', problemDir, '--format', 'json']);
     expect(edited.status, edited.all).toBe(0);
     const json = JSON.parse(edited.stdout) as { problems: { results: { stage?: number; kind: string; ok: boolean }[] }[] };
@@ -95,7 +104,11 @@ describe('a mentor writes a problem', () => {
 
 describe('hostile authoring input', () => {
   it('rejects ids that reach outside their folder', () => {
-    for (const args of [['problem', 'new', '../escape', '--dir', dir], ['show', '../../etc'], ['init', '../x']]) {
+    for (const args of [
+      ['problem', 'new', '../escape', '--dir', dir],
+      ['show', '../../etc'],
+      ['init', '../x'],
+    ]) {
       const r = sdcoach(args);
       expect(r.status, r.all).toBe(2);
       expect(r.all).toMatch(/not a valid problem id/);
@@ -105,21 +118,24 @@ describe('hostile authoring input', () => {
 
   it('reports a rubric naming an unknown check, and expressions reaching for JavaScript, at their lines', () => {
     const rubric = join(dir, 'evil.yaml');
-    writeFileSync(rubric, [
-      'checks:',
-      '  latency/flow-budgte: true',
-      'assertions:',
-      '  - id: escape',
-      '    expr: process.exit(1)',
-      '    message: nope',
-      '  - id: proto',
-      '    expr: flows.constructor == 1',
-      '    message: nope',
-      '  - id: ctor',
-      '    expr: workload["x"].__proto__.polluted == 1',
-      '    message: nope',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      rubric,
+      [
+        'checks:',
+        '  latency/flow-budgte: true',
+        'assertions:',
+        '  - id: escape',
+        '    expr: process.exit(1)',
+        '    message: nope',
+        '  - id: proto',
+        '    expr: flows.constructor == 1',
+        '    message: nope',
+        '  - id: ctor',
+        '    expr: workload["x"].__proto__.polluted == 1',
+        '    message: nope',
+        '',
+      ].join('\n'),
+    );
     const r = sdcoach(['grade', 'examples/orders-cqrs.yaml', '--rubric', rubric]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/evil\.yaml:2:3 .*unknown check "latency\/flow-budgte": did you mean "latency\/flow-budget"/);
@@ -132,8 +148,12 @@ describe('hostile authoring input', () => {
   it('refuses a 10,000-stage problem quickly with a clear error', () => {
     const p = join(dir, 'huge', 'huge-problem');
     mkdirSync(p, { recursive: true });
-    const stage = '  - {title: Stage, prompt: "Design it well please.", rubric: {checks: {latency/flow-budget: true}}, hints: [one hint], solution: s.yaml}\n';
-    writeFileSync(join(p, 'problem.yaml'), `id: huge-problem\ntitle: Huge\ndifficulty: staff\ntopics: [cqrs]\nminutes: 30\nscenario: {summary: "A very large problem."}\nstarter: s.yaml\nstages:\n${stage.repeat(10_000)}`);
+    const stage =
+      '  - {title: Stage, prompt: "Design it well please.", rubric: {checks: {latency/flow-budget: true}}, hints: [one hint], solution: s.yaml}\n';
+    writeFileSync(
+      join(p, 'problem.yaml'),
+      `id: huge-problem\ntitle: Huge\ndifficulty: staff\ntopics: [cqrs]\nminutes: 30\nscenario: {summary: "A very large problem."}\nstarter: s.yaml\nstages:\n${stage.repeat(10_000)}`,
+    );
     writeFileSync(join(p, 's.yaml'), 'regions: [us-east]\ncomponents:\n  api: {kind: service}\n');
     const t0 = Date.now();
     const r = sdcoach(['problem', 'check', p]);

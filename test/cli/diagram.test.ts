@@ -51,7 +51,9 @@ describe('sdcoach diagram (no browser needed)', () => {
   });
 
   it('--ascii fits --width and needs no browser', () => {
-    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '--ascii', '--width', '60', '--grade'], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '--ascii', '--width', '60', '--grade'], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+    });
     expect(r.status, r.all).toBe(0);
     expect(r.stdout).toContain('╭─ us-east · users 60%');
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
@@ -119,7 +121,10 @@ describe('sdcoach grade --format markdown', () => {
 describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
   it('--format svg on 10 files launches one browser', () => {
     const dir = join(tmp, 'ten');
-    const specs = Array.from({ length: 10 }, (_, i) => ['examples/orders-cqrs.yaml', 'examples/payments-failover.yaml', 'examples/checkout-bulkhead.yaml'][i % 3]!);
+    const specs = Array.from(
+      { length: 10 },
+      (_, i) => ['examples/orders-cqrs.yaml', 'examples/payments-failover.yaml', 'examples/checkout-bulkhead.yaml'][i % 3]!,
+    );
     const r = sdcoach(['diagram', ...specs, '-o', dir, '--format', 'svg'], { env: { SDCOACH_DEBUG_RENDER: '1' }, timeout: 170_000 });
     expect(r.status, r.all).toBe(0);
     expect(r.stderr).toMatch(/render stats: launches=1 pages=\d diagrams=10 path=prepared-page/);
@@ -128,7 +133,10 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
 
   it('one file goes through mermaid-cli; png and pdf are real images', () => {
     const png = join(tmp, 'one.png');
-    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '-o', png, '--theme', 'dark'], { env: { SDCOACH_DEBUG_RENDER: '1' }, timeout: 110_000 });
+    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '-o', png, '--theme', 'dark'], {
+      env: { SDCOACH_DEBUG_RENDER: '1' },
+      timeout: 110_000,
+    });
     expect(r.status, r.all).toBe(0);
     expect(r.stderr).toContain('path=mermaid-cli');
     expect([...readFileSync(png).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -150,7 +158,8 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
     expect(has('&lt;script&gt;alert(1)&lt;/script&gt;')).toBe(true);
     expect(html.match(/<script|<img|<b>bold|<[^>]*\son[a-z]+\s*=|javascript:/i)?.[0]).toBeUndefined();
     expect(html.match(/(src|href)="(https?:)?\/\/[^"]*"/)?.[0]).toBeUndefined();
-    for (const id of ['end', 'click', 'style', 'a--b', 'subgraph', 'constructor', 'classDef.linkStyle_graph']) expect(has(`<p>${id}<br />`), id).toBe(true);
+    for (const id of ['end', 'click', 'style', 'a--b', 'subgraph', 'constructor', 'classDef.linkStyle_graph'])
+      expect(has(`<p>${id}<br />`), id).toBe(true);
     const passed = sdcoach(['report', 'examples/orders-cqrs.yaml', '-o', join(tmp, 'ok.html')], { timeout: 110_000 });
     expect(passed.status, passed.all).toBe(0);
   }, 240_000);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { drillFindings, drillHtml, drillToMermaid } from '../../src/diagrams/drill.js';
 import { runDrill } from '../../src/analysis/drills/run.js';
 import { analyse } from '../../src/analysis/analyse.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 import { expectNoStackTrace, sdcoach } from './run-cli.js';
 
 describe('sdcoach drill', () => {
@@ -18,9 +18,18 @@ describe('sdcoach drill', () => {
 
   it('writes JSON with unbounded figures as the string "unbounded"', () => {
     // eu-west after losing us-east: (2,300 + 100) / (2 x 1,000) = 120 %: waits without bound
-    const r = sdcoach(['drill', 'test/checks/fixtures/drill/survives-overloaded.yaml', '--scenario', 'region-down:us-east', '--format', 'json']);
+    const r = sdcoach([
+      'drill',
+      'test/checks/fixtures/drill/survives-overloaded.yaml',
+      '--scenario',
+      'region-down:us-east',
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(0);
-    const j = JSON.parse(r.stdout) as { phases: { name: string; flows: Record<string, { p99: unknown }>; overloaded: { utilization: number }[] }[] };
+    const j = JSON.parse(r.stdout) as {
+      phases: { name: string; flows: Record<string, { p99: unknown }>; overloaded: { utilization: number }[] }[];
+    };
     const last = j.phases[j.phases.length - 1]!;
     expect(last.name).toBe('steady-state');
     expect(last.flows.browse!.p99).toBe('unbounded');
@@ -48,7 +57,10 @@ describe('drill drawn and reported', () => {
   const loaded = loadSpecFile('examples/global-feed.yaml');
   if (!loaded.ok) throw new Error('example does not load');
   const model = loaded.loaded.model;
-  const result = runDrill(model, [{ kind: 'region-down', region: 'us-east' }, { kind: 'slow', component: 'feed-api', ms: 900 }]);
+  const result = runDrill(model, [
+    { kind: 'region-down', region: 'us-east' },
+    { kind: 'slow', component: 'feed-api', ms: 900 },
+  ]);
 
   it('greys the lost region and marks the slow dependency', () => {
     const src = drillToMermaid(model, analyse(model), result);

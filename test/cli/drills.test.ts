@@ -23,7 +23,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SEED = Array.from({ length: 100 }, (_, i) => i + 1).find((s) => generateDrills(s, 1)[0]!.kind === 'qps')!;
 
 function drills(args: string[], input: string) {
-  const r = spawnSync(process.execPath, [BIN, 'practice', '--drills', 'estimation', ...args], { cwd: work, input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, SDCOACH_HOME: join(work, 'piped') } });
+  const r = spawnSync(process.execPath, [BIN, 'practice', '--drills', 'estimation', ...args], {
+    cwd: work,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, SDCOACH_HOME: join(work, 'piped') },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,7 +45,10 @@ describe('drills with piped answers', () => {
   });
 
   it('rejects a problem id beside --drills', { timeout: 60_000 }, () => {
-    const r = spawnSync(process.execPath, [BIN, 'practice', 'url-shortener', '--drills', 'estimation'], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [BIN, 'practice', 'url-shortener', '--drills', 'estimation'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--drills runs on its own');
   });
@@ -48,12 +57,19 @@ describe('drills with piped answers', () => {
 describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
   const term = terminal('drills', { history: 200 });
   afterAll(() => term.close());
-  const { see } = term;
+  const see = (pattern: RegExp, ms: number) => term.see(pattern, ms);
   const answer = (text: string) => term.type(text, true);
 
   it('asks, grades, shows the worked answer, keeps score and streak', { timeout: 120_000 }, async () => {
     const state = join(work, 'tty');
-    const cmd = ['env -u CI', `SDCOACH_HOME=${shq(state)}`, shq(process.execPath), shq(BIN), `practice --drills estimation --seed ${SEED} --count 3`, '; echo "drills exited with $?"; sleep 60'].join(' ');
+    const cmd = [
+      'env -u CI',
+      `SDCOACH_HOME=${shq(state)}`,
+      shq(process.execPath),
+      shq(BIN),
+      `practice --drills estimation --seed ${SEED} --count 3`,
+      '; echo "drills exited with $?"; sleep 60',
+    ].join(' ');
     term.start(cmd, 200, 50, work);
 
     let s = await see(/Q1\/3 \[qps\]/, 20_000);
@@ -84,7 +100,14 @@ describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
   it('a newcomer reaches them from the practice picker: the first row, Enter, the questions here', { timeout: 120_000 }, async () => {
     term.stop();
     const state = join(work, 'picker');
-    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${shq(state)}`, shq(process.execPath), shq(BIN), 'practice', '; echo "practice exited with $?"; sleep 60'].join(' ');
+    const cmd = [
+      'env -u CI -u CONTINUOUS_INTEGRATION',
+      `SDCOACH_HOME=${shq(state)}`,
+      shq(process.execPath),
+      shq(BIN),
+      'practice',
+      '; echo "practice exited with $?"; sleep 60',
+    ].join(' ');
     term.start(cmd, 70, 24, work);
     let s = await see(/\d+ problems/, 20_000);
     expect(s).toMatch(/quick-fire drills\n {2}» drills:estimation +Quick-fire estimation drills +new/);

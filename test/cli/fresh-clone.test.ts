@@ -13,7 +13,12 @@ import { ROOT } from './run-cli.js';
 export function quickStartCommands(readme: string): string[] {
   const section = readme.split(/^## Quick start$/m)[1]!.split(/^## /m)[0]!;
   const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  return blocks.flatMap((b) => b.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean));
+  return blocks.flatMap((b) =>
+    b
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean),
+  );
 }
 
 describe('README Quick start commands', () => {

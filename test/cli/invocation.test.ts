@@ -15,7 +15,9 @@ describe('detectPrefix', () => {
   });
   it('tells npx from a linked or global install', () => {
     expect(detectPrefix(['/usr/bin/node', '/home/a/.local/bin/sdcoach'], {}, '/x')).toBe('sdcoach');
-    expect(detectPrefix(['/usr/bin/node', '/home/a/.npm/_npx/3d2f/node_modules/.bin/sdcoach'], { npm_command: 'exec' }, '/x')).toBe('npx sdcoach');
+    expect(detectPrefix(['/usr/bin/node', '/home/a/.npm/_npx/3d2f/node_modules/.bin/sdcoach'], { npm_command: 'exec' }, '/x')).toBe(
+      'npx sdcoach',
+    );
     expect(detectPrefix(['/usr/bin/node', '/clone/node_modules/.bin/sdcoach'], {}, '/x')).toBe('npx sdcoach');
   });
   it('is not fooled by npx having started a parent process (npx vitest)', () => {
@@ -65,7 +67,9 @@ describe('commands printed by the CLI', () => {
     const next = /Edit it, then: (.*)$/m.exec(r.stdout)![1]!;
     expect(next).toBe(`node ${BIN} --problems class grade my-orders.yaml`);
     const header = readFileSync(join(work, 'my-orders.yaml'), 'utf8');
-    expect(header).toContain(`# Grade it: node ${BIN} --problems class grade <this file>    Hints: node ${BIN} --problems class show my-orders --stage 1 --hints`);
+    expect(header).toContain(
+      `# Grade it: node ${BIN} --problems class grade <this file>    Hints: node ${BIN} --problems class show my-orders --stage 1 --hints`,
+    );
     // Following the printed command grades against the problem (the starter fails stage 1), no "unknown problem".
     const words = next.split(' ');
     const followed = sdcoach(words.slice(2), { cwd: work });

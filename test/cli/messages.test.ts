@@ -10,7 +10,13 @@ import { expectNoStackTrace, ROOT, sdcoach } from './run-cli.js';
 
 describe('one error style', () => {
   it('every usage error starts with "sdcoach: ", commander\'s included', () => {
-    for (const args of [['schema', 'nope'], ['list', '--difficulty', 'x'], ['grade'], ['grade', '--bogus', 'x.yaml'], ['metrics', 'examples/orders-cqrs.yaml', '--format', 'xml']]) {
+    for (const args of [
+      ['schema', 'nope'],
+      ['list', '--difficulty', 'x'],
+      ['grade'],
+      ['grade', '--bogus', 'x.yaml'],
+      ['metrics', 'examples/orders-cqrs.yaml', '--format', 'xml'],
+    ]) {
       const r = sdcoach(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^sdcoach: /);
@@ -22,7 +28,9 @@ describe('one error style', () => {
   it('grade with no arguments prints its usage', () => {
     const r = sdcoach(['grade']);
     // The tests start the CLI as `node bin/sdcoach.js`, so the usage names it that way (a command that works as invoked).
-    expect(r.stderr).toBe("sdcoach: missing required argument 'specs'\nusage: node bin/sdcoach.js grade [options] <specs...>\n(node bin/sdcoach.js grade --help shows every option, with examples)\n");
+    expect(r.stderr).toBe(
+      "sdcoach: missing required argument 'specs'\nusage: node bin/sdcoach.js grade [options] <specs...>\n(node bin/sdcoach.js grade --help shows every option, with examples)\n",
+    );
   });
 });
 
@@ -78,9 +86,15 @@ describe('assertions naming a key that is not there', () => {
     return evaluateAssertion(c.assertion, ctx);
   };
   it('say where, suggest the closest and list what is there', () => {
-    expect(run('flows["red-feed"].worst.p99 < 100')).toEqual({ ok: false, error: 'flows has no key "red-feed"; did you mean "read-feed"? It has: read-feed, get-profile' });
+    expect(run('flows["red-feed"].worst.p99 < 100')).toEqual({
+      ok: false,
+      error: 'flows has no key "red-feed"; did you mean "read-feed"? It has: read-feed, get-profile',
+    });
     expect(run('flows.nope.worst.p99 < 100')).toEqual({ ok: false, error: 'flows has no key "nope". It has: read-feed, get-profile' });
-    expect(run('flows["read-feed"].wrst.p99 < 100')).toEqual({ ok: false, error: 'flows.read-feed has no key "wrst"; did you mean "worst"? It has: worst' });
+    expect(run('flows["read-feed"].wrst.p99 < 100')).toEqual({
+      ok: false,
+      error: 'flows.read-feed has no key "wrst"; did you mean "worst"? It has: worst',
+    });
     expect(run('flows["read-feed"].worst.p99 < 100')).toEqual({ ok: true, value: true });
   });
 });
@@ -115,7 +129,11 @@ describe('examples', () => {
     const fixed = grade('examples/payments-failover-annotated.yaml');
     expect(fixed.passed).toBe(true);
     expect(fixed.checks.filter((c) => c.status !== 'pass' && c.status !== 'n/a').map((c) => c.id)).toEqual([]);
-    const messages = (g: Graded, id: string) => g.checks.find((c) => c.id === id)!.findings.map((f) => f.message).join('\n');
+    const messages = (g: Graded, id: string) =>
+      g.checks
+        .find((c) => c.id === id)!
+        .findings.map((f) => f.message)
+        .join('\n');
     // Active-active with detection and a DNS TTL: 10 s + 30 s = 40 s, within 60.
     expect(messages(fixed, 'failover/rto-rpo')).toContain('merchants-db RTO is 40 s');
     // Without them the defaults apply: 30 s to detect (10 s x 3 misses) + 60 s DNS steering = 90 s.
@@ -129,8 +147,14 @@ describe('examples', () => {
     expect(messages(original, 'availability/flow-target')).toMatch(/authorize-payment availability is 99\.5%/);
     // Every choice is explained: each component carries a comment on its line or just above it.
     const text = readFileSync(join(ROOT, 'examples/payments-failover-annotated.yaml'), 'utf8').split('\n');
-    const comps = text.flatMap((l, i) => (/^  [a-z][a-z-]*:(\s+#.*)?$/.test(l) && i > text.indexOf('components:') && i < text.indexOf('flows:') ? [i] : []));
+    const comps = text.flatMap((l, i) =>
+      /^  [a-z][a-z-]*:(\s+#.*)?$/.test(l) && i > text.indexOf('components:') && i < text.indexOf('flows:') ? [i] : [],
+    );
     expect(comps.length).toBe(7);
-    for (const i of comps) expect(text.slice(i - 3, i + 8).some((l) => l.includes('#')), text[i]).toBe(true);
+    for (const i of comps)
+      expect(
+        text.slice(i - 3, i + 8).some((l) => l.includes('#')),
+        text[i],
+      ).toBe(true);
   });
 });

@@ -21,7 +21,12 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function sdcoach(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', timeout: 30_000, env: { ...process.env, SDCOACH_HOME: join(work, 'state'), ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, SDCOACH_HOME: join(work, 'state'), ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,10 +76,19 @@ describe('sdcoach practice outside a terminal', () => {
     };
     for (const entry of ['cli/run.js', 'cli/practice.js', 'cli/grade.js', 'cli/validate.js']) {
       const g = staticGraph(join(ROOT, 'dist', entry));
-      expect(g.files.filter((f) => f.includes('/dist/tui/')), entry).toEqual([]);
-      expect(g.packages.filter((b) => ['ink', 'react', 'chokidar'].includes(b)), entry).toEqual([]);
+      expect(
+        g.files.filter((f) => f.includes('/dist/tui/')),
+        entry,
+      ).toEqual([]);
+      expect(
+        g.packages.filter((b) => ['ink', 'react', 'chokidar'].includes(b)),
+        entry,
+      ).toEqual([]);
       // The language server and its protocol library load only with `sdcoach lsp`.
-      expect(g.packages.filter((b) => b.startsWith('vscode-languageserver')), entry).toEqual([]);
+      expect(
+        g.packages.filter((b) => b.startsWith('vscode-languageserver')),
+        entry,
+      ).toEqual([]);
     }
   });
 });
@@ -82,7 +96,7 @@ describe('sdcoach practice outside a terminal', () => {
 describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => {
   const term = terminal('e2e');
   afterAll(() => term.close());
-  const { see } = term;
+  const see = (pattern: RegExp, ms: number) => term.see(pattern, ms);
 
   it('grades the watched file on save, advances with n, quits with q', async () => {
     const state = join(work, 'e2e-state');
@@ -123,11 +137,22 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
   it('at 70x24: picker -> stage 1 -> pass -> stage 2, every essential line on screen', async () => {
     term.stop();
     const dir = join(work, 'small');
-    const cmd = ['env -u CI -u CONTINUOUS_INTEGRATION', `SDCOACH_HOME=${shq(join(dir, 'state'))}`, shq(process.execPath), shq(BIN), 'practice', '; echo "sdcoach exited with $?"; sleep 60'].join(' ');
+    const cmd = [
+      'env -u CI -u CONTINUOUS_INTEGRATION',
+      `SDCOACH_HOME=${shq(join(dir, 'state'))}`,
+      shq(process.execPath),
+      shq(BIN),
+      'practice',
+      '; echo "sdcoach exited with $?"; sleep 60',
+    ].join(' ');
     mkdirSync(dir, { recursive: true });
     term.start(cmd, 70, 24, dir);
     const rows = (s: string) => s.split('\n');
-    const fits = (s: string) => expect(rows(s).every((l) => [...l].length <= 70), s).toBe(true);
+    const fits = (s: string) =>
+      expect(
+        rows(s).every((l) => [...l].length <= 70),
+        s,
+      ).toBe(true);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
 
     // The picker: heading, the list with what is below it, the details, the legend in words.
@@ -140,7 +165,7 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
     fits(s);
 
     term.type('order-history');
-    s = await see(/▸ · order-history/, 10_000);
+    await see(/▸ · order-history/, 10_000);
     term.keys('Enter');
 
     // Stage 1: the title and stage dots, the prompt, the results with the file, a two-row legend of words.

@@ -8,7 +8,10 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'sdcoach.js');
 
 /** `timeout`: ms before the child is killed (default 60 s; rendering in Chromium on a loaded 2-core machine needs more). */
-export function sdcoach(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {}) {
+export function sdcoach(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {},
+) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',

@@ -28,7 +28,8 @@ export interface Terminal {
 
 export function terminal(name: string, opts: { history?: number } = {}): Terminal {
   const socket = `sdcoach-${name}-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 10_000 });
+  const tmux = (...args: string[]) =>
+    spawnSync('tmux', ['-u', '-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 10_000 });
   const capture = opts.history ? ['-J', '-S', String(-opts.history)] : [];
   const screen = () => tmux('capture-pane', '-p', ...capture, '-t', name).stdout ?? '';
   return {

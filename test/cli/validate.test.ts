@@ -13,7 +13,12 @@ const bad = (name: string) => relative(ROOT, join(ROOT, 'test', 'fixtures', 'bad
 const GOOD = relative(ROOT, join(ROOT, 'test', 'fixtures', 'good', 'orders.yaml'));
 
 function validate(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, 'validate', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1', SDCOACH_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [BIN, 'validate', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: '1', SDCOACH_DEBUG: '' },
+  });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, all: `${r.stdout}${r.stderr}` };
 }
 
@@ -106,11 +111,34 @@ describe('sdcoach validate (CLI)', () => {
     const r = validate('--format', 'json', GOOD, bad('unknown-hop.yaml'), bad('warnings-only.yaml'));
     expect(r.status, r.all).toBe(2);
     expectNoStackTrace(r.all);
-    const out = JSON.parse(r.stdout) as { file: string; valid: boolean; diagnostics: { file: string; line?: number; column?: number; message: string; code: string; severity: string; path?: (string | number)[] }[] }[];
-    expect(out.map((o) => [o.file, o.valid])).toEqual([[GOOD, true], [bad('unknown-hop.yaml'), false], [bad('warnings-only.yaml'), true]]);
+    const out = JSON.parse(r.stdout) as {
+      file: string;
+      valid: boolean;
+      diagnostics: {
+        file: string;
+        line?: number;
+        column?: number;
+        message: string;
+        code: string;
+        severity: string;
+        path?: (string | number)[];
+      }[];
+    }[];
+    expect(out.map((o) => [o.file, o.valid])).toEqual([
+      [GOOD, true],
+      [bad('unknown-hop.yaml'), false],
+      [bad('warnings-only.yaml'), true],
+    ]);
     expect(out[0]!.diagnostics).toEqual([]);
     expect(out[1]!.diagnostics).toEqual([
-      expect.objectContaining({ file: bad('unknown-hop.yaml'), line: 8, column: 43, code: 'unknown-component', severity: 'error', path: ['flows', 'checkout', 'path', 1] }),
+      expect.objectContaining({
+        file: bad('unknown-hop.yaml'),
+        line: 8,
+        column: 43,
+        code: 'unknown-component',
+        severity: 'error',
+        path: ['flows', 'checkout', 'path', 1],
+      }),
     ]);
     expect(out[2]!.diagnostics).toEqual([expect.objectContaining({ code: 'unused-field', severity: 'warning', line: 6 })]);
   });

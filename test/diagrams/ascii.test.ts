@@ -7,7 +7,7 @@ import { asciiDiagram, displayWidth } from '../../src/diagrams/ascii.js';
 import { findingsOf } from '../../src/diagrams/findings.js';
 import { gradeLoaded } from '../../src/grading/grade.js';
 import { defaultRubric } from '../../src/grading/rubric.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 import { hostileDesign } from './hostile.js';
 
 // eslint-disable-next-line no-control-regex

@@ -1,7 +1,7 @@
 // Where a finding lands on the drawing: its spec path mapped to components, hops, edges, regions.
 import { describe, expect, it } from 'vitest';
 import { hopKey, targetsOf, type DiagramFinding } from '../../src/diagrams/findings.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 
 const r = loadSpecFile('examples/orders-cqrs.yaml');
 if (!r.ok) throw new Error('example does not load');

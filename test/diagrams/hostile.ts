@@ -2,9 +2,9 @@
 // refuse most of these ids, so the Model is resolved directly: the drawing must be safe on its own.
 import { analyse } from '../../src/analysis/analyse.js';
 import type { Metrics } from '../../src/analysis/metrics.js';
-import type { Model } from '../../src/spec/model.js';
-import { resolveSpec } from '../../src/spec/resolve.js';
-import type { Spec } from '../../src/spec/types.js';
+import type { Model } from '../../src/specfile/model.js';
+import { resolveSpec } from '../../src/specfile/resolve.js';
+import type { Spec } from '../../src/specfile/types.js';
 
 export const HOSTILE_IDS = {
   breakout: 'x"] --> y["pwned',

@@ -7,7 +7,7 @@ import { designGraph } from '../../src/diagrams/graph.js';
 import { designToMermaid } from '../../src/diagrams/mermaid.js';
 import { gradeLoaded } from '../../src/grading/grade.js';
 import { defaultRubric } from '../../src/grading/rubric.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 
 function load(file: string) {
   const r = loadSpecFile(file);

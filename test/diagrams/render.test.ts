@@ -12,7 +12,7 @@ import { BrowserNotFoundError, findBrowser, INSTALL_HINT, SYSTEM_BROWSERS } from
 import { designGraph } from '../../src/diagrams/graph.js';
 import { designToMermaid } from '../../src/diagrams/mermaid.js';
 import { openRenderer } from '../../src/diagrams/render.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 import { RENDER } from './browser-available.js';
 import { HOSTILE_IDS, hostileDesign } from './hostile.js';
 

@@ -90,8 +90,8 @@ describe.skipIf(!RENDER)('reference diagrams as images', () => {
         if (c.failing) expect(seen.nodes.filter((n) => n.fail).length, name).toBeGreaterThan(0);
         const clashes: string[] = [];
         seen.labels.forEach((a, j) => {
-          for (const b of seen.labels.slice(j + 1)) if (overlap(a as Box, b as Box)) clashes.push(`"${a.text}" on "${b.text}"`);
-          for (const t of seen.titles) if (overlap(a as Box, t as Box)) clashes.push(`"${a.text}" on region title "${t.text}"`);
+          for (const b of seen.labels.slice(j + 1)) if (overlap(a, b)) clashes.push(`"${a.text}" on "${b.text}"`);
+          for (const t of seen.titles) if (overlap(a, t)) clashes.push(`"${a.text}" on region title "${t.text}"`);
         });
         expect(clashes, name).toEqual([]);
       }

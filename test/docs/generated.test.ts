@@ -20,7 +20,7 @@ describe('generated documentation', () => {
     expect(doc).toContain('`bulkhead/pool-size`');
   });
 
-  it('src/spec/spec-types.ts matches schemas/spec.schema.json (run npm run gen:types)', () => {
+  it('src/specfile/spec-types.ts matches schemas/spec.schema.json (run npm run gen:types)', () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts/gen-spec-types.mjs'), '--check'], { cwd: ROOT, stdio: 'pipe' });
   });
 });

@@ -5,7 +5,10 @@ import type { Metrics } from '../../src/analysis/metrics.js';
 const metrics = {
   flows: { checkout: { worst: { p99: 212.5 } } },
   workload: { readsPerS: 4000, writesPerS: 20, readWriteRatio: 200 },
-  stores: {}, pools: {}, residency: { violations: [], classes: {} }, capacity: {},
+  stores: {},
+  pools: {},
+  residency: { violations: [], classes: {} },
+  capacity: {},
 } as unknown as Metrics;
 const run = (expr: string) => {
   const c = compileAssertion(expr);
@@ -21,9 +24,16 @@ describe('CEL assertions', () => {
   });
 
   it('cannot reach JavaScript: process, constructors and prototypes are not there', () => {
-    for (const expr of ['process.exit(1)', 'flows.constructor', 'flows.__proto__', 'flows["constructor"]["constructor"]("return process")()', 'this', 'require("fs")']) {
+    for (const expr of [
+      'process.exit(1)',
+      'flows.constructor',
+      'flows.__proto__',
+      'flows["constructor"]["constructor"]("return process")()',
+      'this',
+      'require("fs")',
+    ]) {
       const r = run(expr);
-      expect('compileError' in r || (r.ok === false), expr).toBe(true);
+      expect('compileError' in r || r.ok === false, expr).toBe(true);
     }
   });
 
@@ -35,14 +45,21 @@ describe('CEL assertions', () => {
 
 describe('static vetting of assertions', () => {
   it('accepts reads of the metrics and CEL macros over them', () => {
-    for (const expr of ['flows.all(f, flows[f].worst.p99 < 500)', 'size(residency.violations) == 0', '"checkout" in flows && stores["db"].rpoS == 0.0']) {
+    for (const expr of [
+      'flows.all(f, flows[f].worst.p99 < 500)',
+      'size(residency.violations) == 0',
+      '"checkout" in flows && stores["db"].rpoS == 0.0',
+    ]) {
       expect(compileAssertion(expr).ok, expr).toBe(true);
     }
   });
 
   it('rejects unknown names, functions and prototype fields with a reason', () => {
     expect(compileAssertion('process.exit(1)')).toMatchObject({ ok: false, error: expect.stringContaining('unknown name "process"') });
-    expect(compileAssertion('flows.constructor')).toMatchObject({ ok: false, error: expect.stringContaining('"constructor" is not a metric') });
+    expect(compileAssertion('flows.constructor')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"constructor" is not a metric'),
+    });
     expect(compileAssertion('dyn(flows).__proto__')).toMatchObject({ ok: false });
     expect(compileAssertion('flows.all(f, g > 1)')).toMatchObject({ ok: false, error: expect.stringContaining('unknown name "g"') });
   });

@@ -7,7 +7,7 @@ import { reportHtml } from '../../src/diagrams/html.js';
 import { formatText } from '../../src/grading/format/text.js';
 import { gradeLoaded } from '../../src/grading/grade.js';
 import { loadRubricText } from '../../src/grading/rubric.js';
-import { loadSpecText } from '../../src/spec/load.js';
+import { loadSpecText } from '../../src/specfile/load.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'checks', 'fixtures', 'cost', 'overspent.yaml');
 
@@ -21,7 +21,9 @@ function gradeWith(rubricYaml: string) {
 
 describe('cost in the outputs', () => {
   // overspent.yaml: lb 2 x $0.0225 + api 8 x $0.096 + db $0.225 = $1.038/h x 730 = $757.74 a month
-  const withBudget = gradeWith('id: cost-test\ntitle: Cost test\nchecks:\n  cost/within-budget: {options: {maxMonthlyUsd: 400}}\n  latency/flow-budget: {}\n');
+  const withBudget = gradeWith(
+    'id: cost-test\ntitle: Cost test\nchecks:\n  cost/within-budget: {options: {maxMonthlyUsd: 400}}\n  latency/flow-budget: {}\n',
+  );
   const without = gradeWith('id: cost-test\ntitle: Cost test\nchecks:\n  latency/flow-budget: {}\n');
 
   it('grade prints the monthly cost and the budget under the score when the cost check ran, and not otherwise', () => {

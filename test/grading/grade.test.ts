@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradeLoaded } from '../../src/grading/grade.js';
 import { loadRubricFile, loadRubricText, type Rubric } from '../../src/grading/rubric.js';
-import { loadSpecText } from '../../src/spec/load.js';
+import { loadSpecText } from '../../src/specfile/load.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const load = (f: string) => {
@@ -30,7 +30,9 @@ describe('gradeLoaded', () => {
     expect(report.passed).toBe(false);
     expect(report.mustPassFailed).toEqual(['latency/flow-budget']);
     expect(byId['latency/flow-budget']!.location).toMatchObject({ line: 10, path: 'flows.write.budget_ms.p99' });
-    expect(byId['latency/flow-budget']!.message).toContain('the largest part is 82 ms (64% of the 127.5 ms), the round trip eu-west -> us-east to db');
+    expect(byId['latency/flow-budget']!.message).toContain(
+      'the largest part is 82 ms (64% of the 127.5 ms), the round trip eu-west -> us-east to db',
+    );
     expect(byId['assert/ratio']!.message).toBe('read:write must be at least 100:1');
   });
 
@@ -48,7 +50,10 @@ describe('gradeLoaded', () => {
   it('honours --min-score', () => {
     const r = loadRubricText('inline.yaml', 'pass_mark: 10\nchecks:\n  latency/flow-budget: true\n');
     if (!r.ok) throw new Error('rubric');
-    const spec = loadSpecText('s.yaml', 'regions: [us-east]\ncomponents:\n  api: {kind: service}\nflows:\n  f: {kind: read, path: [api], budget_ms: {p99: 500}}\n');
+    const spec = loadSpecText(
+      's.yaml',
+      'regions: [us-east]\ncomponents:\n  api: {kind: service}\nflows:\n  f: {kind: read, path: [api], budget_ms: {p99: 500}}\n',
+    );
     if (!spec.ok) throw new Error('spec');
     expect(gradeLoaded(spec.loaded, r.rubric).passed).toBe(true);
     expect(gradeLoaded(spec.loaded, r.rubric, { minScore: 101 }).passed).toBe(false);

@@ -18,8 +18,7 @@ import { ROOT, sdcoach } from '../cli/run-cli.js';
 function sarifValidator() {
   const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
   const { id, $schema: _draft, ...rest } = schema;
-  // ajv is CommonJS: under NodeNext its default import is module.exports, whose .default is the class.
-  const ajv = new Ajv.default({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addFormat('uri', (s: string) => URL.canParse(s));
   ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/') && !/\s/.test(s));
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);

@@ -38,4 +38,5 @@ export function tempCatalog(source = 'order-history', id = 'hostile-orders'): Te
 /** The CQRS stage of order-history (after its estimate stage), whose inline rubric CQRS_RUBRIC matches. */
 export const CQRS_STAGE = 2;
 /** Replaces the CQRS stage's inline rubric with a reference. */
-export const CQRS_RUBRIC = /    rubric:\n      pass_mark: 80\n      checks:\n        design\/pattern-declared: \{must_pass: true, options: \{pattern: cqrs\}\}\n(?:        .*\n)*?(?=    hints:)/;
+export const CQRS_RUBRIC =
+  /    rubric:\n      pass_mark: 80\n      checks:\n        design\/pattern-declared: \{must_pass: true, options: \{pattern: cqrs\}\}\n(?:        .*\n)*?(?=    hints:)/;

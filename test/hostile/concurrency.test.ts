@@ -26,7 +26,10 @@ function home(): { dir: string; file: string } {
 }
 function run(args: string[], env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     child.on('close', (status) => resolve({ status, stderr }));
@@ -54,7 +57,10 @@ describe('progress writes take a lock and re-read inside it', () => {
   it('a session save keeps what a reset did meanwhile, and its own hints', () => {
     const { file } = home();
     writeFileSync(file, serializeProgress(progressWith(['order-history', 'url-shortener'])));
-    updateProgress(file, (onDisk) => ({ ...onDisk, problems: Object.fromEntries(Object.entries(onDisk.problems).filter(([id]) => id !== 'url-shortener')) }));
+    updateProgress(file, (onDisk) => ({
+      ...onDisk,
+      problems: Object.fromEntries(Object.entries(onDisk.problems).filter(([id]) => id !== 'url-shortener')),
+    }));
     saveProgress(file, recordHint(progressWith(['order-history']), 'order-history', 1, 3, NOW), ['order-history']);
     expect(idsIn(file)).toEqual(['order-history']);
     const r = parseProgress(readFileSync(file, 'utf8'));
@@ -73,7 +79,7 @@ describe('progress writes take a lock and re-read inside it', () => {
 });
 
 describe('stale temporary files', () => {
-  it('are removed when their writer is gone or they are old; a live writer\'s stay', () => {
+  it("are removed when their writer is gone or they are old; a live writer's stay", () => {
     const { dir, file } = home();
     mkdirSync(dir, { recursive: true });
     const dead = join(dir, 'progress.json.999999999.1.tmp');

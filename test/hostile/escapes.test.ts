@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sanitizeGithubData, sanitizeLine, sanitizeTerminal, sanitizeXml } from '../../src/spec/sanitize.js';
+import { sanitizeGithubData, sanitizeLine, sanitizeTerminal, sanitizeXml } from '../../src/specfile/sanitize.js';
 import { expectNoStackTrace, ROOT, sdcoach } from '../cli/run-cli.js';
 import { tempCatalog } from './catalog-helpers.js';
 
@@ -25,7 +25,10 @@ function clean(output: string): void {
 function rubricWithMessage(message: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sdcoach-esc-'));
   const file = join(dir, 'rubric.yaml');
-  writeFileSync(file, `id: esc\nchecks: {}\nassertions:\n  - id: evil\n    expr: "workload.readsPerS < 0.0"\n    message: ${JSON.stringify(message)}\n    hint: ${JSON.stringify(`hint ${CLEAR}`)}\n`);
+  writeFileSync(
+    file,
+    `id: esc\nchecks: {}\nassertions:\n  - id: evil\n    expr: "workload.readsPerS < 0.0"\n    message: ${JSON.stringify(message)}\n    hint: ${JSON.stringify(`hint ${CLEAR}`)}\n`,
+  );
   return file;
 }
 

@@ -15,7 +15,11 @@ const evil = `${'a'.repeat(40)}b`;
 const metrics = {
   flows: { [evil]: { worst: { p99: 10 } } },
   workload: { readsPerS: 1, writesPerS: 1, readWriteRatio: 1 },
-  stores: {}, pools: {}, residency: { violations: [], classes: {} }, capacity: {}, staleness: {},
+  stores: {},
+  pools: {},
+  residency: { violations: [], classes: {} },
+  capacity: {},
+  staleness: {},
 } as unknown as Metrics;
 const ctx = assertionContext(metrics);
 const ten = '[1,2,3,4,5,6,7,8,9,10]';
@@ -29,7 +33,7 @@ function evaluate(expr: string, budget?: AssertionBudget) {
 }
 
 describe('assertions are bounded', () => {
-  it('runs matches() on a linear-time engine: (a+)+$ on 40 a\'s and a b answers at once', () => {
+  it("runs matches() on a linear-time engine: (a+)+$ on 40 a's and a b answers at once", () => {
     const { out, ms } = evaluate('flows.exists(f, f.matches("^(a+)+$"))');
     expect(out).toEqual({ ok: true, value: false });
     expect(ms).toBeLessThan(1_000);
@@ -69,21 +73,31 @@ describe('assertions are bounded', () => {
   });
 
   it('a second assertion with the same id is an error, not a silent replacement of the first', () => {
-    const r = loadRubricText('dup.yaml', [
-      'id: dup', 'checks: {}', 'assertions:',
-      '  - {id: fast, expr: "workload.readsPerS > 0", message: m, must_pass: true}',
-      '  - {id: fast, expr: "true", message: m2}', ''].join('\n'));
+    const r = loadRubricText(
+      'dup.yaml',
+      [
+        'id: dup',
+        'checks: {}',
+        'assertions:',
+        '  - {id: fast, expr: "workload.readsPerS > 0", message: m, must_pass: true}',
+        '  - {id: fast, expr: "true", message: m2}',
+        '',
+      ].join('\n'),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ file: 'dup.yaml', line: 5, code: 'duplicate-assertion' });
   });
 });
 
 describe('grade with a hostile rubric', () => {
-  it('answers with an authoring error at the assertion\'s file:line:col instead of hanging', () => {
+  it("answers with an authoring error at the assertion's file:line:col instead of hanging", () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdcoach-hang-'));
     const rubric = join(dir, 'evil.yaml');
     const nested = `${ten}.all(a, ${ten}.all(b, ${ten}.all(c, ${ten}.all(d, ${ten}.all(e, ${ten}.all(f, ${ten}.all(g, ${ten}.all(h, h > 0))))))))`;
-    writeFileSync(rubric, ['id: evil', 'checks: {}', 'assertions:', `  - id: forever`, `    expr: '${nested}'`, '    message: never', ''].join('\n'));
+    writeFileSync(
+      rubric,
+      ['id: evil', 'checks: {}', 'assertions:', `  - id: forever`, `    expr: '${nested}'`, '    message: never', ''].join('\n'),
+    );
     const t0 = Date.now();
     const r = sdcoach(['grade', join(ROOT, 'test/fixtures/good/orders.yaml'), '--rubric', rubric]);
     expect(Date.now() - t0).toBeLessThan(20_000);

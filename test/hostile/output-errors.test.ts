@@ -13,7 +13,12 @@ const ORDERS = join(ROOT, 'test/fixtures/good/orders.yaml');
 function toDevFull(args: string[]) {
   const fd = openSync('/dev/full', 'w');
   try {
-    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', fd, 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
     return { status: r.status, stderr: r.stderr };
   } finally {
     closeSync(fd);
@@ -82,7 +87,9 @@ describe('an unwritable destination is found before the render', () => {
 
   it('diagram -o under a file used as a folder: one line, exit 2', () => {
     const { spec } = specCopy();
-    const r = sdcoach(['diagram', spec, '-f', 'svg', '-o', join(spec, 'x.svg')], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } });
+    const r = sdcoach(['diagram', spec, '-f', 'svg', '-o', join(spec, 'x.svg')], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/cannot write .*: part of the path is a file, not a folder$/);
   });

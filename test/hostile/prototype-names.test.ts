@@ -16,8 +16,19 @@ import { formatText } from '../../src/grading/format/text.js';
 import { gradeLoaded } from '../../src/grading/grade.js';
 import { defaultRubric } from '../../src/grading/rubric.js';
 import { metricsTable } from '../../src/cli/metrics.js';
-import { loadSpecText } from '../../src/spec/load.js';
-import { addTime, emptyProgress, mergeProgress, parseProgress, problemStatus, recordGrade, recordHint, resetProgress, serializeProgress, stageProgress } from '../../src/progress/progress.js';
+import { loadSpecText } from '../../src/specfile/load.js';
+import {
+  addTime,
+  emptyProgress,
+  mergeProgress,
+  parseProgress,
+  problemStatus,
+  recordGrade,
+  recordHint,
+  resetProgress,
+  serializeProgress,
+  stageProgress,
+} from '../../src/progress/progress.js';
 
 /** Every Object.prototype member a component id may spell (ids start with a letter: __proto__ cannot). */
 const MEMBERS = Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(n));
@@ -85,7 +96,17 @@ describe('names that are Object.prototype members', () => {
     }
   });
   it('grades, measures, draws and reports a spec named entirely after them', () => {
-    expect(MEMBERS).toEqual(expect.arrayContaining(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']));
+    expect(MEMBERS).toEqual(
+      expect.arrayContaining([
+        'toString',
+        'constructor',
+        'valueOf',
+        'hasOwnProperty',
+        'isPrototypeOf',
+        'propertyIsEnumerable',
+        'toLocaleString',
+      ]),
+    );
     everyOutput(['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
   });
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain script module shared with the bench
 import { manyErrorsSpec } from '../../scripts/hostile-specs.mjs';
-import { errorCount, formatDiagnostic, MAX_DIAGNOSTICS, MAX_MESSAGE_CHARS } from '../../src/spec/diagnostic.js';
-import { loadSpecText } from '../../src/spec/load.js';
-import { decodeSource } from '../../src/spec/source.js';
+import { errorCount, formatDiagnostic, MAX_DIAGNOSTICS, MAX_MESSAGE_CHARS } from '../../src/specfile/diagnostic.js';
+import { loadSpecText } from '../../src/specfile/load.js';
+import { decodeSource } from '../../src/specfile/source.js';
 import { useColor } from '../../src/cli/io.js';
 import { expectNoStackTrace, ROOT, sdcoach } from '../cli/run-cli.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findProblem, loadCatalog } from '../../src/problems/catalog.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
-import { formatDiagnostic } from '../../src/spec/diagnostic.js';
+import { formatDiagnostic } from '../../src/specfile/diagnostic.js';
 import { expectNoStackTrace, ROOT, sdcoach } from '../cli/run-cli.js';
 import { CQRS_RUBRIC, CQRS_STAGE, tempCatalog } from './catalog-helpers.js';
 

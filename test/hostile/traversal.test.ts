@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findProblem } from '../../src/problems/catalog.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
-import { formatDiagnostic } from '../../src/spec/diagnostic.js';
+import { formatDiagnostic } from '../../src/specfile/diagnostic.js';
 import { expectNoStackTrace, sdcoach } from '../cli/run-cli.js';
 import { CQRS_RUBRIC, CQRS_STAGE, tempCatalog } from './catalog-helpers.js';
 
@@ -32,7 +32,7 @@ describe('rubric references cannot leave the catalog', () => {
     }
   });
 
-  it('a .yaml path climbing out of the problem folder is rejected, even when it would land in the catalog\'s parent', () => {
+  it("a .yaml path climbing out of the problem folder is rejected, even when it would land in the catalog's parent", () => {
     const { r, text } = cqrsStageDiagnostics('"../../secret.yaml"');
     expect(r.ok).toBe(false);
     expect(text).toContain('path-outside');

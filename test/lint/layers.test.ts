@@ -34,12 +34,15 @@ describe('one-way imports (eslint.config.js zones)', () => {
   });
 
   it('passes the same module importing upstream (spec, data)', async () => {
-    const code = "import type { Model } from '../spec/model.js';\nimport { SOURCES } from '../data/figures.js';\nexport type M = Model;\nexport const s = SOURCES;\n";
+    const code =
+      "import type { Model } from '../specfile/model.js';\nimport { SOURCES } from '../data/figures.js';\nexport type M = Model;\nexport const s = SOURCES;\n";
     expect(await importErrors('src/analysis/x.ts', code)).toEqual([]);
   });
 
   it('counts type-only imports and re-exports, at any depth', async () => {
-    expect(await importErrors('src/spec/x.ts', "import type { Metrics } from '../analysis/metrics.js';\nexport type M = Metrics;\n")).toHaveLength(1);
+    expect(
+      await importErrors('src/specfile/x.ts', "import type { Metrics } from '../analysis/metrics.js';\nexport type M = Metrics;\n"),
+    ).toHaveLength(1);
     expect(await importErrors('src/checks/cost/x.ts', "export { grade } from '../../grading/grade.js';\n")).toHaveLength(1);
     expect(await importErrors('src/grading/format/x.ts', "export { loadCatalog } from '../../problems/catalog.js';\n")).toHaveLength(1);
   });
@@ -56,7 +59,9 @@ describe('one-way imports (eslint.config.js zones)', () => {
   });
 
   it('places every folder of src/ in the order, upstream layers only', () => {
-    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(Object.keys(layers).sort()).toEqual(folders.sort());
     // Acyclic: each layer's imports come earlier in the listed order.
     const order = Object.keys(layers);

@@ -10,7 +10,7 @@ const at = (text: string, marker: string) => {
 };
 
 describe('completion', () => {
-  it('offers the spec\'s regions in a component\'s regions, every known region at the top', () => {
+  it("offers the spec's regions in a component's regions, every known region at the top", () => {
     const c = at('regions: [us-east, eu-west]\ncomponents:\n  api: {kind: service, regions: [|]}\n', '|');
     expect(complete(c.text, c.pos).map((i) => i.label)).toEqual(['us-east', 'eu-west']);
     const top = at('regions: [us-east, |]\ncomponents: {}\n', '|');
@@ -25,18 +25,27 @@ describe('completion', () => {
     expect(items.every((i) => i.kind === 'check' && i.detail)).toBe(true);
   });
   it('offers component ids in a block-style path too', () => {
-    const f = at('regions: [us-east]\ncomponents:\n  api: {kind: service}\n  db: {kind: database}\nflows:\n  f:\n    kind: read\n    rate: 1\n    path:\n      - api\n      - |\n', '|');
+    const f = at(
+      'regions: [us-east]\ncomponents:\n  api: {kind: service}\n  db: {kind: database}\nflows:\n  f:\n    kind: read\n    rate: 1\n    path:\n      - api\n      - |\n',
+      '|',
+    );
     expect(complete(f.text, f.pos).map((i) => i.label)).toEqual(['api', 'db']);
   });
 });
 
 describe('ranges and fixes', () => {
   it('a token ends at a flow-style delimiter; a quoted one includes its quotes', () => {
-    expect(tokenRange(['  api: {kind: servce, replicas: 2}'], 1, 15)).toEqual({ start: { line: 0, character: 14 }, end: { line: 0, character: 20 } });
+    expect(tokenRange(['  api: {kind: servce, replicas: 2}'], 1, 15)).toEqual({
+      start: { line: 0, character: 14 },
+      end: { line: 0, character: 20 },
+    });
     expect(tokenRange(['{"kind": "servce"}'], 1, 10)).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 17 } });
   });
   it('reads the misspelt word and the suggestion from a message', () => {
-    expect(didYouMean('unknown field "threds" in component "api": did you mean "threads"? Allowed: ...')).toEqual({ wrong: ['threds', 'api'], right: 'threads' });
+    expect(didYouMean('unknown field "threds" in component "api": did you mean "threads"? Allowed: ...')).toEqual({
+      wrong: ['threds', 'api'],
+      right: 'threads',
+    });
     expect(didYouMean('unknown field "zzz" in component "api".')).toBeUndefined();
   });
   it('the engine attaches the fix to a misspelt region, keeping JSON quotes', () => {

@@ -9,7 +9,14 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../cli/run-cli.js';
 
-interface LspDiagnostic { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; codeDescription?: { href: string }; message: string; data?: unknown }
+interface LspDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: number;
+  code: string;
+  codeDescription?: { href: string };
+  message: string;
+  data?: unknown;
+}
 
 // The starter, graded at order-history's first design stage (stage 2; stage 1 is its estimate stage).
 const STARTER = readFileSync(join(ROOT, 'problems/order-history/starter.yaml'), 'utf8').replace(/^stage: 1$/m, 'stage: 2');
@@ -33,14 +40,23 @@ function diagnosticsFor(version: number): Promise<LspDiagnostic[]> {
 }
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, SDCOACH_PROBLEMS: '' } });
+  child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, SDCOACH_PROBLEMS: '' },
+  });
   conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   conn.onNotification('textDocument/publishDiagnostics', (p: (typeof published)[number]) => {
     published.push(p);
     for (const w of waiters.splice(0)) w();
   });
   conn.listen();
-  const init = await conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  const init = await conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(ROOT).href,
+    capabilities: {},
+    initializationOptions: { debounceMs: 0 },
+  });
   expect(init.capabilities.hoverProvider).toBe(true);
   await conn.sendNotification('initialized', {});
 }, 60_000);
@@ -69,14 +85,20 @@ describe('sdcoach lsp', () => {
 
   it('hovers a component with its computed utilization per region', async () => {
     const line = lineOf(STARTER, /^\s+orders-db:/);
-    const h = await conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
+    const h = await conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 4 },
+    });
     expect(h.contents.value).toContain('component `orders-db`');
     expect(h.contents.value).toMatch(/\| us-east \| 40,200 \| 1 × 10,000 \| 402% \|/);
   });
 
   it('hovers a flow with its latency from each origin', async () => {
     const line = lineOf(STARTER, /^\s+get-order-summary:/);
-    const h = await conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
+    const h = await conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 4 },
+    });
     expect(h.contents.value).toContain('flow `get-order-summary`');
     expect(h.contents.value).toMatch(/\| us-east \|/);
     expect(h.contents.value).toMatch(/\| eu-west \|/);
@@ -85,19 +107,28 @@ describe('sdcoach lsp', () => {
   it('completes component ids inside a flow-style path', async () => {
     const line = lineOf(STARTER, /^\s+create-order:/);
     const character = STARTER.split('\n')[line]!.indexOf('orders-api');
-    const items = await conn.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    const items = await conn.sendRequest<{ label: string }[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character },
+    });
     expect(items.map((i) => i.label).sort()).toEqual(['gateway', 'orders-api', 'orders-db']);
   });
 
   it('re-grades on didChange: more replicas clear the utilization failure; a misspelt field gets a quick fix', async () => {
     // Six replicas: 40,200 / (6 x 10,000) = 67% (below the 80% limit), if reads spread over them.
-    const fixed = STARTER.replace(/orders-db:  \{kind: database, regions: \[us-east\], replicas: 1,/, 'orders-db:  {kind: database, regions: [us-east], replicas: 6, thread: 10,');
+    const fixed = STARTER.replace(
+      /orders-db:  \{kind: database, regions: \[us-east\], replicas: 1,/,
+      'orders-db:  {kind: database, regions: [us-east], replicas: 6, thread: 10,',
+    );
     expect(fixed).not.toBe(STARTER);
     await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const ds = await diagnosticsFor(2);
     const typo = ds.find((d) => d.code === 'schema/unknown-field')!;
     expect(typo.message).toContain('did you mean "threads"?');
-    const actions = await conn.sendRequest<{ title: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+    const actions = await conn.sendRequest<{ title: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } },
+    );
     expect(actions[0]!.title).toBe('Change to "threads"');
     expect(actions[0]!.edit.changes[uri]![0]!.newText).toBe('threads');
     const line = fixed.split('\n')[typo.range.start.line]!;

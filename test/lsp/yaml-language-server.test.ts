@@ -8,7 +8,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/run-cli.js';
 
-interface Published { uri: string; diagnostics: { range: { start: { line: number; character: number } }; message: string; severity: number }[] }
+interface Published {
+  uri: string;
+  diagnostics: { range: { start: { line: number; character: number } }; message: string; severity: number }[];
+}
 
 let child: ChildProcess;
 let conn: MessageConnection;
@@ -29,16 +32,24 @@ function diagnosticsOf(uri: string): Promise<Published['diagnostics']> {
 }
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  child = spawn(process.execPath, [join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
     published.push(p);
     for (const w of waiters.splice(0)) w();
   });
   // The server asks for its settings; answer with validation on.
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'yaml' ? { validate: true, hover: true, completion: true } : {})));
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((i) => (i.section === 'yaml' ? { validate: true, hover: true, completion: true } : {})),
+  );
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(ROOT).href, capabilities: { workspace: { configuration: true } } });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(ROOT).href,
+    capabilities: { workspace: { configuration: true } },
+  });
   await conn.sendNotification('initialized', {});
   await conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: { validate: true } } });
 }, 60_000);
@@ -58,7 +69,14 @@ async function open(name: string, text: string) {
 
 describe('the spec schema in yaml-language-server', () => {
   it('flags threads on a cache, in flow style as the starters write it', async () => {
-    const text = [`# yaml-language-server: $schema=${schemaUri}`, 'regions: [us-east]', 'components:', '  api:   {kind: service, threads: 200}', '  cache: {kind: cache, threads: 5}', ''].join('\n');
+    const text = [
+      `# yaml-language-server: $schema=${schemaUri}`,
+      'regions: [us-east]',
+      'components:',
+      '  api:   {kind: service, threads: 200}',
+      '  cache: {kind: cache, threads: 5}',
+      '',
+    ].join('\n');
     const ds = await open('cache.yaml', text);
     const onCache = ds.filter((d) => d.range.start.line === 4);
     expect(onCache.length, JSON.stringify(ds)).toBeGreaterThan(0);
@@ -69,7 +87,14 @@ describe('the spec schema in yaml-language-server', () => {
   }, 60_000);
 
   it('a valid spec gets no diagnostics', async () => {
-    const text = [`# yaml-language-server: $schema=${schemaUri}`, 'regions: [us-east]', 'components:', '  api:   {kind: service, threads: 200}', '  cache: {kind: cache, hit_ratio: 0.8}', ''].join('\n');
+    const text = [
+      `# yaml-language-server: $schema=${schemaUri}`,
+      'regions: [us-east]',
+      'components:',
+      '  api:   {kind: service, threads: 200}',
+      '  cache: {kind: cache, hit_ratio: 0.8}',
+      '',
+    ].join('\n');
     expect(await open('valid.yaml', text)).toEqual([]);
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { scanCatalogs, SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem, type Problem } from '../../src/problems/problem.js';
 import { proveProblem } from '../../src/problems/prove.js';
-import { formatDiagnostic } from '../../src/spec/diagnostic.js';
+import { formatDiagnostic } from '../../src/specfile/diagnostic.js';
 
 const { entries, diagnostics } = scanCatalogs([SHIPPED_PROBLEMS]);
 

@@ -7,7 +7,7 @@ import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { estimateReferences, evaluateFormula, FormulaError } from '../../src/problems/estimate.js';
 import { loadProblem } from '../../src/problems/problem.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
-import { parseQuantity } from '../../src/spec/units.js';
+import { parseQuantity } from '../../src/specfile/units.js';
 
 const q = (text: string) => {
   const r = parseQuantity(text);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeLoaded } from '../../src/grading/grade.js';
 import { loadProblem } from '../../src/problems/problem.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 
 const PROBLEMS = join(import.meta.dirname, '..', '..', 'problems');
 

@@ -8,7 +8,7 @@ import esNoDualWrite from '../../src/checks/event-sourcing/no-dual-write.js';
 import { fillTemplate } from '../../src/checks/types.js';
 import { scanCatalogs, SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem } from '../../src/problems/problem.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 
 const { entries } = scanCatalogs([SHIPPED_PROBLEMS]);
 

@@ -6,7 +6,7 @@ import threadCapacity from '../../src/checks/scalability/thread-capacity.js';
 import { fillTemplate } from '../../src/checks/types.js';
 import { scanCatalogs, SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem } from '../../src/problems/problem.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 
 const { entries } = scanCatalogs([SHIPPED_PROBLEMS]);
 

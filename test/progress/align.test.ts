@@ -2,14 +2,36 @@
 // numbers counted only design stages, is renumbered so that inserting an estimate stage first never
 // shows an old pass on the wrong stage. Drill answers keep counts and streaks.
 import { describe, expect, it } from 'vitest';
-import { alignProgress, parseProgress, recordDrill, recordStage, serializeProgress, emptyProgress, mergeProgress } from '../../src/progress/progress.js';
+import {
+  alignProgress,
+  parseProgress,
+  recordDrill,
+  recordStage,
+  serializeProgress,
+  emptyProgress,
+  mergeProgress,
+} from '../../src/progress/progress.js';
 
 const T = '2026-01-01T00:00:00.000Z';
-const layout = { id: 'url-shortener', stages: [{ id: 'estimate', kind: 'estimate' as const }, { id: 'fast-redirects-everywhere', kind: 'design' as const }, { id: 'survive-a-campaign', kind: 'design' as const }] };
+const layout = {
+  id: 'url-shortener',
+  stages: [
+    { id: 'estimate', kind: 'estimate' as const },
+    { id: 'fast-redirects-everywhere', kind: 'design' as const },
+    { id: 'survive-a-campaign', kind: 'design' as const },
+  ],
+};
 
 const v1 = JSON.stringify({
   version: 1,
-  problems: { 'url-shortener': { stage: 2, startedAt: T, updatedAt: T, stages: { 1: { passed: true, hintsUsed: 1, timeSpentMs: 5 }, 2: { passed: false, hintsUsed: 2, timeSpentMs: 7 } } } },
+  problems: {
+    'url-shortener': {
+      stage: 2,
+      startedAt: T,
+      updatedAt: T,
+      stages: { 1: { passed: true, hintsUsed: 1, timeSpentMs: 5 }, 2: { passed: false, hintsUsed: 2, timeSpentMs: 7 } },
+    },
+  },
 });
 
 describe('alignProgress', () => {
@@ -35,7 +57,14 @@ describe('alignProgress', () => {
   });
 
   it('leaves an entry recorded with the current stage ids alone, and moves one whose stages moved', () => {
-    const now = recordStage(emptyProgress(), 'url-shortener', 2, undefined, 0, layout.stages.map((s) => s.id));
+    const now = recordStage(
+      emptyProgress(),
+      'url-shortener',
+      2,
+      undefined,
+      0,
+      layout.stages.map((s) => s.id),
+    );
     expect(alignProgress(now, [layout]).problems['url-shortener']!.stage).toBe(2);
     // the problem later drops its estimate stage: stage 2 "fast-redirects-everywhere" becomes stage 1
     const later = alignProgress(now, [{ id: 'url-shortener', stages: layout.stages.slice(1) }]);

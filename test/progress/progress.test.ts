@@ -25,7 +25,14 @@ describe('progress updates', () => {
     let p = recordGrade(emptyProgress(), 'order-history', 1, 40, false, Date.parse('2026-01-01T00:00:00Z'));
     p = recordGrade(p, 'order-history', 1, 100, true, Date.parse('2026-01-02T00:00:00Z'));
     p = recordGrade(p, 'order-history', 1, 60, false, Date.parse('2026-01-03T00:00:00Z'));
-    expect(p.problems['order-history']?.stages['1']).toEqual({ passed: true, passedAt: '2026-01-02T00:00:00.000Z', bestScore: 100, lastScore: 60, hintsUsed: 0, timeSpentMs: 0 });
+    expect(p.problems['order-history']?.stages['1']).toEqual({
+      passed: true,
+      passedAt: '2026-01-02T00:00:00.000Z',
+      bestScore: 100,
+      lastScore: 60,
+      hintsUsed: 0,
+      timeSpentMs: 0,
+    });
     expect(p.problems['order-history']?.updatedAt).toBe('2026-01-03T00:00:00.000Z');
   });
 
@@ -69,7 +76,13 @@ describe('progress updates', () => {
 
 describe('parseProgress', () => {
   it('round-trips', () => {
-    const p = recordHint(recordGrade(recordStage(emptyProgress(), 'order-history', 2, '/w/o.yaml', 0), 'order-history', 1, 92.5, true, 5), 'order-history', 2, 1, 6);
+    const p = recordHint(
+      recordGrade(recordStage(emptyProgress(), 'order-history', 2, '/w/o.yaml', 0), 'order-history', 1, 92.5, true, 5),
+      'order-history',
+      2,
+      1,
+      6,
+    );
     expect(parseProgress(serializeProgress(p))).toEqual({ ok: true, progress: p });
   });
 
@@ -79,8 +92,14 @@ describe('parseProgress', () => {
     ['no version', '{"problems": {}}'],
     ['problems not an object', '{"version": 1, "problems": []}'],
     ['a bad problem id', '{"version": 1, "problems": {"__proto__": {}}}'],
-    ['a stage without passed', '{"version": 1, "problems": {"a-b": {"stage": 1, "startedAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z", "stages": {"1": {"hintsUsed": 0, "timeSpentMs": 0}}}}}'],
-    ['a score over 100', '{"version": 1, "problems": {"a-b": {"stage": 1, "startedAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z", "stages": {"1": {"passed": true, "hintsUsed": 0, "timeSpentMs": 0, "bestScore": 1000}}}}}'],
+    [
+      'a stage without passed',
+      '{"version": 1, "problems": {"a-b": {"stage": 1, "startedAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z", "stages": {"1": {"hintsUsed": 0, "timeSpentMs": 0}}}}}',
+    ],
+    [
+      'a score over 100',
+      '{"version": 1, "problems": {"a-b": {"stage": 1, "startedAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z", "stages": {"1": {"passed": true, "hintsUsed": 0, "timeSpentMs": 0, "bestScore": 1000}}}}}',
+    ],
   ])('refuses %s as corrupt', (_what, text) => {
     const r = parseProgress(text);
     expect(r.ok).toBe(false);

@@ -40,7 +40,8 @@ function mount(o: Partial<InitOptions> = {}, fileText = starter): Harness {
       const { outcome, ms } = grader(e.problem, e.stage, e.file, e.text);
       dispatch({ type: 'GradeReady', seq: e.seq, outcome, ms, at: Date.now() });
     }
-    if (e.type === 'read-solution') dispatch({ type: 'FileChanged', file: 'solution', stage: e.stage, text: solution(e.stage), at: Date.now() });
+    if (e.type === 'read-solution')
+      dispatch({ type: 'FileChanged', file: 'solution', stage: e.stage, text: solution(e.stage), at: Date.now() });
   };
   const store = createStore(first, run);
   const app = render(<PracticeApp store={store} color={false} />);

@@ -60,7 +60,7 @@ describe('drill overlay', () => {
     expect(f).toContain('nobody has noticed yet');
     expect(f).toMatch(/← → phase/);
     await press(h, '\u001b[C');
-    f = await see(h, /phase 2\/\d/);
+    await see(h, /phase 2\/\d/);
     for (let i = 0; i < 6; i++) await press(h, '\u001b[C');
     f = await see(h, 'Steady state (from');
     // Stepping past the end stays on the last phase; ← goes back.

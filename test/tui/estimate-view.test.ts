@@ -7,7 +7,7 @@ import { gradeLoaded } from '../../src/grading/grade.js';
 import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem } from '../../src/problems/problem.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
-import { loadSpecFile } from '../../src/spec/load.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
 import { emptyProgress, recordHint } from '../../src/progress/progress.js';
 import { init, update } from '../../src/tui/reducer.js';
 import type { SessionState } from '../../src/tui/state.js';
@@ -30,7 +30,10 @@ function estimateCheck(file: string) {
   return gradeLoaded(loaded.loaded, rubric.rubric).checks.find((c) => c.id === 'estimation/quantities')!;
 }
 const text = (lines: { text: string }[][]) => lines.map((l) => l.map((s) => s.text).join(''));
-const frameText = (f: FrameView) => [...f.header, ...f.body.flatMap((row) => row.flatMap((p) => [p.title, ...p.lines])), ...f.footer].map((l) => l.map((x) => x.text).join('')).join('\n');
+const frameText = (f: FrameView) =>
+  [...f.header, ...f.body.flatMap((row) => row.flatMap((p) => [p.title, ...p.lines])), ...f.footer]
+    .map((l) => l.map((x) => x.text).join(''))
+    .join('\n');
 
 describe('estimateLines', () => {
   const check = estimateCheck('fixtures/estimate-no-peak-factor.yaml');
@@ -58,16 +61,27 @@ describe('estimateLines', () => {
 
 describe('the derivation panel (w)', () => {
   const base = { catalog: [problem], problem: 'url-shortener', columns: 120, rows: 40 };
-  const session = (file: string, progress = emptyProgress()) => step(init(options({ ...base, progress })).state, saved(readFileSync(join(dir, file), 'utf8'), 'open')).state;
+  const session = (file: string, progress = emptyProgress()) =>
+    step(init(options({ ...base, progress })).state, saved(readFileSync(join(dir, file), 'utf8'), 'open')).state;
   const panel = (s: SessionState) => frameText(stageFrame(s));
 
   it('before anything is earned, w says what earns it and opens nothing', () => {
     // The no-peak-factor fixture with its storage wrong too (1.3 GB, 1,000× short): nothing is in range.
     const s0 = session('fixtures/estimate-no-peak-factor.yaml');
-    const none = step(s0, saved(readFileSync(join(dir, 'fixtures/estimate-no-peak-factor.yaml'), 'utf8').replace('storage_per_year: 1.3 TB', 'storage_per_year: 1.3 GB'))).state;
+    const none = step(
+      s0,
+      saved(
+        readFileSync(join(dir, 'fixtures/estimate-no-peak-factor.yaml'), 'utf8').replace(
+          'storage_per_year: 1.3 TB',
+          'storage_per_year: 1.3 GB',
+        ),
+      ),
+    ).state;
     const u = update(none, ch('w'));
     expect(u.state.overlay).toBe('none');
-    expect(u.state.flash?.text).toBe('the derivations open once an estimate is in range, each its own, or all of them once the 3 hints are shown (3 to go: h shows the next)');
+    expect(u.state.flash?.text).toBe(
+      'the derivations open once an estimate is in range, each its own, or all of them once the 3 hints are shown (3 to go: h shows the next)',
+    );
     // The legend shows the key, greyed out.
     expect(stageKeys(none).find((k) => k.key === 'w')).toMatchObject({ label: 'derivations', disabled: true });
   });
@@ -101,7 +115,10 @@ describe('the derivation panel (w)', () => {
   });
 
   it('a design stage has no derivations: w says so, and the legend leaves it out', () => {
-    const s = step(init(options({ ...base, stage: 2 })).state, saved(readFileSync(join(dir, 'solutions/stage-1.yaml'), 'utf8'), 'open')).state;
+    const s = step(
+      init(options({ ...base, stage: 2 })).state,
+      saved(readFileSync(join(dir, 'solutions/stage-1.yaml'), 'utf8'), 'open'),
+    ).state;
     expect(update(s, ch('w')).state.flash?.text).toContain('this stage has no estimates');
     expect(stageKeys(s).some((k) => k.key === 'w')).toBe(false);
   });

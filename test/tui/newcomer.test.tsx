@@ -12,7 +12,7 @@ import { loadCatalog, SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { restageSpec } from '../../src/problems/restage.js';
 import { starterFor } from '../../src/problems/render.js';
 import { emptyProgress, recordGrade } from '../../src/progress/progress.js';
-import { loadSpecText } from '../../src/spec/load.js';
+import { loadSpecText } from '../../src/specfile/load.js';
 import { summary } from '../../src/tui/app.js';
 import { PracticeApp } from '../../src/tui/components/PracticeApp.js';
 import { restageFile } from '../../src/tui/shell.js';
@@ -31,10 +31,19 @@ const text = (l: Line) => l.map((s) => s.text).join('');
 const catalog = loadCatalog([SHIPPED_PROBLEMS]).problems;
 
 function rows(f: FrameView): string[] {
-  return [...f.header.map(text), ...f.body.flatMap((row) => row.flatMap((p) => [text(p.title), ...p.lines.map(text)])), ...f.footer.map(text)];
+  return [
+    ...f.header.map(text),
+    ...f.body.flatMap((row) => row.flatMap((p) => [text(p.title), ...p.lines.map(text)])),
+    ...f.footer.map(text),
+  ];
 }
 function height(f: FrameView): number {
-  return f.header.length + Math.max(0, ...f.body.map((row) => Math.max(...row.map((p) => p.height)))) * 0 + f.body.reduce((n, row) => n + Math.max(...row.map((p) => p.height)), 0) + f.footer.length;
+  return (
+    f.header.length +
+    Math.max(0, ...f.body.map((row) => Math.max(...row.map((p) => p.height)))) * 0 +
+    f.body.reduce((n, row) => n + Math.max(...row.map((p) => p.height)), 0) +
+    f.footer.length
+  );
 }
 
 describe('a passing check leads with its tightest finding', () => {
@@ -67,13 +76,28 @@ describe('a passing check leads with its tightest finding', () => {
   });
 
   it('in the results pane: the tightest, and how many more', () => {
-    const s = { problem, stage: 1, file: '/x/two-tiers.yaml', created: false, seq: 1, grading: false, solutions: {}, text: spec, result: { kind: 'report' as const, report, loaded: loaded.loaded } };
+    const s = {
+      problem,
+      stage: 1,
+      file: '/x/two-tiers.yaml',
+      created: false,
+      seq: 1,
+      grading: false,
+      solutions: {},
+      text: spec,
+      result: { kind: 'report' as const, report, loaded: loaded.loaded },
+    };
     const out = resultsLines(s, 70, 'two-tiers.yaml').map(text);
     const at = out.findIndex((l) => l.includes('✓ scalability/utilization'));
     expect(out[at + 1]).toContain('api peaks at 50%');
     const more = out.findIndex((l) => l.startsWith('  the tightest'));
     expect(more).toBeGreaterThan(at + 1);
-    expect(out.slice(more, more + 2).join(' ').replace(/\s+/g, ' ')).toBe(' the tightest; 1 more within limits (sdcoach grade --verbose lists them)');
+    expect(
+      out
+        .slice(more, more + 2)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    ).toBe(' the tightest; 1 more within limits (sdcoach grade --verbose lists them)');
   });
 });
 
@@ -100,9 +124,17 @@ describe('the spec file follows the stage', () => {
 
   it('an edited header keeps its comments; a file without stage: is left alone with the reason', () => {
     const edited = restageSpec('# my own notes\nproblem: order-history\nstage: 1  # keep\nname: x\n', problem, 3, '/w/x.yaml');
-    expect(edited).toEqual({ ok: true, text: '# my own notes\nproblem: order-history\nstage: 3  # keep\nname: x\n', changed: true, header: false });
+    expect(edited).toEqual({
+      ok: true,
+      text: '# my own notes\nproblem: order-history\nstage: 3  # keep\nname: x\n',
+      changed: true,
+      header: false,
+    });
     expect(restageSpec('name: x\n', problem, 2, '/w/x.yaml')).toEqual({ ok: false, why: 'it has no top-level `stage:` line' });
-    expect(restageSpec('problem: global-feed\nstage: 1\n', problem, 2, '/w/x.yaml')).toEqual({ ok: false, why: 'its `problem:` line names another problem' });
+    expect(restageSpec('problem: global-feed\nstage: 1\n', problem, 2, '/w/x.yaml')).toEqual({
+      ok: false,
+      why: 'its `problem:` line names another problem',
+    });
   });
 
   it('on disk, with what the learner is told', () => {
@@ -112,7 +144,10 @@ describe('the spec file follows the stage', () => {
     expect(restageFile(problem, file, 2)).toBeUndefined();
     expect(readFileSync(file, 'utf8')).toMatch(/^stage: 2$/m);
     writeFileSync(file, 'name: mine\n');
-    expect(restageFile(problem, file, 2)).toEqual({ tone: 'bad', text: 'order-history.yaml was left as it is (it has no top-level `stage:` line): sdcoach grade grades it at the stage it names; the screen grades stage 2' });
+    expect(restageFile(problem, file, 2)).toEqual({
+      tone: 'bad',
+      text: 'order-history.yaml was left as it is (it has no top-level `stage:` line): sdcoach grade grades it at the stage it names; the screen grades stage 2',
+    });
   });
 
   it('the reducer asks for it on n', () => {
@@ -181,7 +216,20 @@ describe('70 x 24', () => {
 
   it('the legend takes two rows of words; the pass message wraps; d keeps the score in view', () => {
     let s = opened(starter, small);
-    const legend = keyRows([{ key: 'e', label: 'edit' }, { key: 'h', label: 'hint 1/3' }, { key: 'n', label: 'next stage' }, { key: 's', label: 'solution' }, { key: 'd', label: 'diagram' }, { key: 'Tab', label: 'results' }, { key: '?', label: 'help' }, { key: 'Esc', label: 'problems' }, { key: 'q', label: 'quit' }], 70).map(text);
+    const legend = keyRows(
+      [
+        { key: 'e', label: 'edit' },
+        { key: 'h', label: 'hint 1/3' },
+        { key: 'n', label: 'next stage' },
+        { key: 's', label: 'solution' },
+        { key: 'd', label: 'diagram' },
+        { key: 'Tab', label: 'results' },
+        { key: '?', label: 'help' },
+        { key: 'Esc', label: 'problems' },
+        { key: 'q', label: 'quit' },
+      ],
+      70,
+    ).map(text);
     expect(legend).toHaveLength(2);
     expect(legend.join(' ')).toMatch(/e edit .* q quit/);
     s = step(s, saved(solution(1))).state;
@@ -250,7 +298,9 @@ describe('Ink frames', () => {
 describe('the quit summary', () => {
   it('says Resume for a problem in progress and Practise it again for a finished one', () => {
     let p = recordGrade(emptyProgress(), 'order-history', 1, 100, true, 0);
-    expect(summary(p, [problem], ['order-history'], '/s/progress.json')).toContain('order-history: 1 of 5 stages passed; on stage 1 (best score 100). Resume: sdcoach practice order-history\n');
+    expect(summary(p, [problem], ['order-history'], '/s/progress.json')).toContain(
+      'order-history: 1 of 5 stages passed; on stage 1 (best score 100). Resume: sdcoach practice order-history\n',
+    );
     for (const st of [2, 3, 4, 5]) p = recordGrade(p, 'order-history', st, 100, true, 0);
     const done = summary(p, [problem], ['order-history'], '/s/progress.json');
     expect(done).toContain('order-history: all 5 stages passed. Practise it again: sdcoach practice order-history --stage 1\n');

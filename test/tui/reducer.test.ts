@@ -48,7 +48,9 @@ describe('FileChanged', () => {
   it('asks for a grade of new text, numbered', () => {
     const first = init(options({ problem: 'order-history' }));
     const u = update(first.state, saved(starter, 'open'));
-    expect(u.effects).toEqual([{ type: 'grade', seq: 1, problem, stage: 1, file: '/work/learner/sdcoach-work/order-history.yaml', text: starter }]);
+    expect(u.effects).toEqual([
+      { type: 'grade', seq: 1, problem, stage: 1, file: '/work/learner/sdcoach-work/order-history.yaml', text: starter },
+    ]);
     expect(u.state.session?.grading).toBe(true);
   });
 
@@ -74,7 +76,14 @@ describe('FileChanged', () => {
   });
 
   it('shows a notice from the shell (an editor that failed)', () => {
-    const u = update(opened(starter), { type: 'FileChanged', file: 'spec', source: 'editor', text: starter, notice: 'could not start the editor "nope"', at: 5 });
+    const u = update(opened(starter), {
+      type: 'FileChanged',
+      file: 'spec',
+      source: 'editor',
+      text: starter,
+      notice: 'could not start the editor "nope"',
+      at: 5,
+    });
     expect(u.state.flash).toMatchObject({ tone: 'bad', text: 'could not start the editor "nope"' });
   });
 
@@ -96,7 +105,9 @@ describe('FileChanged', () => {
     const picker = init(options({ catalog: [], catalogLoaded: false }));
     expect(picker.effects).toEqual([{ type: 'load-catalog' }]);
     expect(update(picker.state, key('return')).state.flash?.text).toContain('still being read');
-    expect(selectedProblem(update(picker.state, { type: 'FileChanged', file: 'catalog', problems: [problem], errors: [], at: 5 }).state)?.id).toBe('order-history');
+    expect(
+      selectedProblem(update(picker.state, { type: 'FileChanged', file: 'catalog', problems: [problem], errors: [], at: 5 }).state)?.id,
+    ).toBe('order-history');
   });
 
   it('is ignored on the picker', () => {
@@ -147,7 +158,8 @@ describe('GradeReady', () => {
   it('broken YAML gives an invalid outcome and keeps the last score', () => {
     const s = step(opened(starter), saved(BROKEN_YAML)).state;
     expect(s.session?.result?.kind).toBe('invalid');
-    if (s.session?.result?.kind === 'invalid') expect(s.session.result.diagnostics[0]).toMatchObject({ line: 2, code: 'yaml-missing-char' });
+    if (s.session?.result?.kind === 'invalid')
+      expect(s.session.result.diagnostics[0]).toMatchObject({ line: 2, code: 'yaml-missing-char' });
     expect(s.session?.lastScore).toBeDefined();
   });
 });
@@ -222,7 +234,9 @@ describe('Key on the stage screen', () => {
   });
 
   it('e asks the shell to open the editor on the watched file', () => {
-    expect(update(opened(starter), ch('e')).effects).toEqual([{ type: 'open-editor', file: '/work/learner/sdcoach-work/order-history.yaml' }]);
+    expect(update(opened(starter), ch('e')).effects).toEqual([
+      { type: 'open-editor', file: '/work/learner/sdcoach-work/order-history.yaml' },
+    ]);
   });
 
   it('r grades again', () => {

@@ -51,9 +51,19 @@ export function step(state: SessionState, event: SessionEvent, at = 2_000): Upda
   return { state: u.state, effects };
 }
 
-export const key = (name: KeyPress['name'], char?: string): SessionEvent => ({ type: 'Key', key: { name, ...(char !== undefined ? { char } : {}) }, at: 3_000 });
+export const key = (name: KeyPress['name'], char?: string): SessionEvent => ({
+  type: 'Key',
+  key: { name, ...(char !== undefined ? { char } : {}) },
+  at: 3_000,
+});
 export const ch = (c: string): SessionEvent => key('char', c);
-export const saved = (text: string | null, source: 'open' | 'watch' | 'editor' = 'watch'): SessionEvent => ({ type: 'FileChanged', file: 'spec', source, text, at: 2_000 });
+export const saved = (text: string | null, source: 'open' | 'watch' | 'editor' = 'watch'): SessionEvent => ({
+  type: 'FileChanged',
+  file: 'spec',
+  source,
+  text,
+  at: 2_000,
+});
 
 /** A session on order-history with the given spec text graded. */
 export function opened(text: string = starter, o: Partial<InitOptions> = {}): SessionState {

@@ -51,10 +51,18 @@ function harness(env: NodeJS.ProcessEnv = {}) {
     events.push(e);
     state = update(state, e).state;
   };
-  return { events, dispatch, suspended, run: shell.run, file: join(dir, 'sdcoach-work', 'order-history.yaml'), setState: (s: typeof state) => (state = s) };
+  return {
+    events,
+    dispatch,
+    suspended,
+    run: shell.run,
+    file: join(dir, 'sdcoach-work', 'order-history.yaml'),
+    setState: (s: typeof state) => (state = s),
+  };
 }
 
-const specEvents = (events: SessionEvent[]) => events.filter((e): e is Extract<SessionEvent, { file: 'spec' }> => e.type === 'FileChanged' && e.file === 'spec');
+const specEvents = (events: SessionEvent[]) =>
+  events.filter((e): e is Extract<SessionEvent, { file: 'spec' }> => e.type === 'FileChanged' && e.file === 'spec');
 
 describe('ensureSpecFile', () => {
   it('writes the starter with a $schema line and the prompt, once, never over a file', () => {
@@ -115,7 +123,9 @@ describe('the shell', () => {
     ensureSpecFile(problem, h.file);
     h.run({ type: 'open-editor', file: h.file }, h.dispatch);
     const e = specEvents(h.events).at(-1)!;
-    expect(e.notice).toBe('the editor "no-such-editor-sdcoach" from $EDITOR is not on PATH (could not start "no-such-editor-sdcoach --wait"); fix $EDITOR or install it');
+    expect(e.notice).toBe(
+      'the editor "no-such-editor-sdcoach" from $EDITOR is not on PATH (could not start "no-such-editor-sdcoach --wait"); fix $EDITOR or install it',
+    );
     expect(e.noticeTone).toBe('bad');
     expect(e.notice).not.toContain('unset');
   });
@@ -138,7 +148,9 @@ describe('the shell', () => {
     const h = harness({ PATH: join(dir, 'empty') });
     ensureSpecFile(problem, h.file);
     h.run({ type: 'open-editor', file: h.file }, h.dispatch);
-    expect(specEvents(h.events).at(-1)?.notice).toBe('no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again');
+    expect(specEvents(h.events).at(-1)?.notice).toBe(
+      'no editor: $VISUAL and $EDITOR are unset and vi is not on PATH; set EDITOR (e.g. export EDITOR=nano) and press e again',
+    );
   });
 
   it('reads a reference solution', () => {
@@ -151,7 +163,14 @@ describe('the shell', () => {
     const h = harness();
     let calls = 0;
     await shell?.close();
-    shell = createShell({ getState: () => init(options()).state, progressFile: join(dir, 'p.json'), suspend: (r) => r(), onQuit: () => undefined, loadCatalog: () => (calls++, { problems: [problem], errors: [] }), catalogDelayMs: 1 });
+    shell = createShell({
+      getState: () => init(options()).state,
+      progressFile: join(dir, 'p.json'),
+      suspend: (r) => r(),
+      onQuit: () => undefined,
+      loadCatalog: () => (calls++, { problems: [problem], errors: [] }),
+      catalogDelayMs: 1,
+    });
     shell.run({ type: 'load-catalog' }, h.dispatch);
     shell.run({ type: 'load-catalog' }, h.dispatch);
     const e = await waitFor(() => h.events.find((x) => x.type === 'FileChanged' && x.file === 'catalog'));

@@ -105,10 +105,12 @@ describe('reference solution beside the spec', () => {
 });
 
 describe('diagram pane', () => {
-  it('draws with the render function it is given (src/diagrams\' terminal preview in the app)', async () => {
+  it("draws with the render function it is given (src/diagrams' terminal preview in the app)", async () => {
     const { terminalPreview } = await import('../../src/tui/diagram-preview.js');
     const s = update(opened(starter, { renderDiagram: terminalPreview, rows: 60, stage: 2 }), ch('d')).state;
-    const d = stageFrame(s).body.flat().find((p) => p.id === 'diagram')!;
+    const d = stageFrame(s)
+      .body.flat()
+      .find((p) => p.id === 'diagram')!;
     const shown = d.lines.map(text).join('\n');
     expect(shown).toContain('us-east · users 60%');
     expect(shown).toMatch(/orders-db ×1\)\] ✗/);
@@ -117,7 +119,9 @@ describe('diagram pane', () => {
 
   it('falls back to the text outline without one, and says why it is empty before a grade', () => {
     const s = update(opened(BROKEN_YAML), ch('d')).state;
-    const d = stageFrame(s).body.flat().find((p) => p.id === 'diagram')!;
+    const d = stageFrame(s)
+      .body.flat()
+      .find((p) => p.id === 'diagram')!;
     expect(d.lines.map(text)).toEqual(['The diagram appears once the spec loads.']);
   });
 });
@@ -164,7 +168,11 @@ describe('frames fit the terminal', () => {
         const f = stageFrame(s);
         expect(height(f), name).toBeLessThanOrEqual(rows - 1);
         expect(contentFits(f), name).toBe(true);
-        for (const row of f.body) expect(row.reduce((n, p) => n + p.width, 0), name).toBeLessThanOrEqual(columns);
+        for (const row of f.body)
+          expect(
+            row.reduce((n, p) => n + p.width, 0),
+            name,
+          ).toBeLessThanOrEqual(columns);
       }
     });
   }

@@ -4,9 +4,9 @@
 // (a service whose threads run out is itself down for its callers, so the failure cascades until a
 // timeout and a bulkhead stop it), tiers at or over 100 % (unbounded latency).
 import { DEFAULT_FAILOVER, DNS_TTL_S } from '../../data/figures.js';
-import { dict } from '../../spec/dict.js';
-import { replicaRegions } from '../../spec/lookups.js';
-import type { Model } from '../../spec/model.js';
+import { dict } from '../../specfile/dict.js';
+import { replicaRegions } from '../../specfile/lookups.js';
+import type { Model } from '../../specfile/model.js';
 import { analyse } from '../analyse.js';
 import { failoverWindow } from '../failover.js';
 import type { Metrics } from '../metrics.js';
@@ -14,8 +14,16 @@ import { originShares } from '../route.js';
 import { scenarioText, type Scenario } from './scenario.js';
 import { down, partition, promotionTarget, regionDown, slow, surge, type RegionState } from './transform.js';
 import type {
-  DrillDataLoss, DrillDivergence, DrillFailure, DrillFlow, DrillOptions, DrillOverload, DrillPhase, DrillPhaseName,
-  DrillPoolExhaustion, DrillResult,
+  DrillDataLoss,
+  DrillDivergence,
+  DrillFailure,
+  DrillFlow,
+  DrillOptions,
+  DrillOverload,
+  DrillPhase,
+  DrillPhaseName,
+  DrillPoolExhaustion,
+  DrillResult,
 } from './types.js';
 
 /** Stores whose loss loses data: a cache's content is rebuilt from its source. */
@@ -57,7 +65,15 @@ function outagePlan(model: Model, region: string): Outage {
     const w = failoverWindow(c, model);
     const to = w.election?.candidate ?? promotionTarget(c, region);
     if (w.rtoS === null || to === undefined) {
-      stranded.push({ store: id, why: replicaRegions(c).length <= 1 ? `${id} runs only in ${region}` : w.replication === 'none' ? `${id}'s copies are separate data sets` : `${id} has no automatic failover (failover.mode ${w.mode})` });
+      stranded.push({
+        store: id,
+        why:
+          replicaRegions(c).length <= 1
+            ? `${id} runs only in ${region}`
+            : w.replication === 'none'
+              ? `${id}'s copies are separate data sets`
+              : `${id} has no automatic failover (failover.mode ${w.mode})`,
+      });
       continue;
     }
     const why = w.election
@@ -74,7 +90,8 @@ function dataLoss(model: Model, base: Metrics, region: string): DrillDataLoss[] 
     const c = model.components[id]!;
     if (!durable(c) || !replicaRegions(c).includes(region)) continue;
     // Writes accepted in the region: it is the primary/leader, or a multi-primary copy there takes writes.
-    const acceptsWrites = c.primary === region || c.leader === region || (c.primary === undefined && c.leader === undefined && c.regions.includes(region));
+    const acceptsWrites =
+      c.primary === region || c.leader === region || (c.primary === undefined && c.leader === undefined && c.regions.includes(region));
     if (!acceptsWrites || c.role === 'read-model') continue;
     const w = failoverWindow(c, model);
     const replication = w.replication;
@@ -100,14 +117,31 @@ function divergence(model: Model, a: string, b: string, reElected: Record<string
     if (mode === 'none') continue;
     if (mode === 'consensus') {
       const leader = reElected[id] ?? c.leader ?? copies[0]!;
-      out.push({ store: id, how: 'minority-read-only', why: `${id}: consensus keeps one history; the side without a majority (cut off from the leader in ${leader}) takes no writes${reElected[id] ? ` (after an election moved the leader to ${leader})` : ''}` });
+      out.push({
+        store: id,
+        how: 'minority-read-only',
+        why: `${id}: consensus keeps one history; the side without a majority (cut off from the leader in ${leader}) takes no writes${reElected[id] ? ` (after an election moved the leader to ${leader})` : ''}`,
+      });
     } else if (mode === 'sync') {
-      out.push({ store: id, how: 'writes-blocked', why: `${id}: synchronous replication waits for the copy across the partition, so writes block until it heals (no divergence, no availability)` });
+      out.push({
+        store: id,
+        how: 'writes-blocked',
+        why: `${id}: synchronous replication waits for the copy across the partition, so writes block until it heals (no divergence, no availability)`,
+      });
     } else if (c.primary === undefined) {
-      out.push({ store: id, how: 'both-write', ...(conflict ? { conflict } : {}), why: `${id}: both sides keep accepting writes and diverge; on healing ${conflict && conflict !== 'none' ? `${conflict} reconciles them` : 'nothing reconciles them (no conflict policy): concurrent updates are lost or duplicated'}` });
+      out.push({
+        store: id,
+        how: 'both-write',
+        ...(conflict ? { conflict } : {}),
+        why: `${id}: both sides keep accepting writes and diverge; on healing ${conflict && conflict !== 'none' ? `${conflict} reconciles them` : 'nothing reconciles them (no conflict policy): concurrent updates are lost or duplicated'}`,
+      });
     } else {
       const other = c.primary === a ? b : a;
-      out.push({ store: id, how: 'stale-reads', why: `${id}: the primary is in ${c.primary}; reads in ${other} go stale for as long as the partition lasts, and writes from there cannot reach the primary` });
+      out.push({
+        store: id,
+        how: 'stale-reads',
+        why: `${id}: the primary is in ${c.primary}; reads in ${other} go stale for as long as the partition lasts, and writes from there cannot reach the primary`,
+      });
     }
   }
   return out;
@@ -126,8 +160,6 @@ interface PhaseInput {
   downed: Set<string>;
   diverging: DrillDivergence[];
 }
-
-const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
 /** Measures one phase: analyse(), then what fails and why, repeating while exhausted services cascade. */
 function measure(input: PhaseInput, original: Model, retries: number): DrillPhase {
@@ -181,7 +213,13 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
     const failures: DrillFailure[] = [];
     for (const r of input.unsteered) {
       const share = shares[r] ?? 0;
-      if (share > 0) failures.push({ origin: r, share, reason: 'not-steered', why: `users in ${r} are still sent there (health checks, then the DNS TTL)` });
+      if (share > 0)
+        failures.push({
+          origin: r,
+          share,
+          reason: 'not-steered',
+          why: `users in ${r} are still sent there (health checks, then the DNS TTL)`,
+        });
     }
     const fm = metrics.flows[name];
     let p99: number | null = null;
@@ -197,19 +235,34 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
         if (c.kind === 'client') continue;
         const caller = hop.caller !== undefined ? lat.hops[hop.caller]?.component : undefined;
         const fail = (reason: DrillFailure['reason'], why: string) => {
-          if (!failed || hop.reach > failed.share / share) failed = { origin, share: share * hop.reach, reason, component: hop.component, why };
+          if (!failed || hop.reach > failed.share / share)
+            failed = { origin, share: share * hop.reach, reason, component: hop.component, why };
         };
         if (input.downed.has(hop.component)) fail('down', `${hop.component} is down`);
         else if (hop.region === undefined && hop.reason !== 'external') fail('no-copy', `no copy of ${hop.component} survives`);
-        else if (hop.region !== undefined && input.lost.includes(hop.region)) fail('not-promoted', `${hop.component}'s ${hop.reason === 'leader' ? 'leader' : 'primary'} was in ${hop.region} and has not been replaced`);
-        else if (!Number.isFinite(hop.networkMs + hop.replicationMs)) fail('partitioned', `${hop.component} in ${hop.region ?? '?'} is on the other side of the partition${hop.replicationMs === Number.POSITIVE_INFINITY ? ' (its replicas or quorum)' : ''}`);
-        else if (caller !== undefined && (rejected.get(caller)?.has(hop.component) || rejected.get(caller)?.has('*'))) fail('pool-exhausted', `${caller}'s ${rejected.get(caller)?.has(hop.component) ? `pool for ${hop.component}` : 'threads'} ran out (Little's law)`);
+        else if (hop.region !== undefined && input.lost.includes(hop.region))
+          fail(
+            'not-promoted',
+            `${hop.component}'s ${hop.reason === 'leader' ? 'leader' : 'primary'} was in ${hop.region} and has not been replaced`,
+          );
+        else if (!Number.isFinite(hop.networkMs + hop.replicationMs))
+          fail(
+            'partitioned',
+            `${hop.component} in ${hop.region ?? '?'} is on the other side of the partition${hop.replicationMs === Number.POSITIVE_INFINITY ? ' (its replicas or quorum)' : ''}`,
+          );
+        else if (caller !== undefined && (rejected.get(caller)?.has(hop.component) || rejected.get(caller)?.has('*')))
+          fail(
+            'pool-exhausted',
+            `${caller}'s ${rejected.get(caller)?.has(hop.component) ? `pool for ${hop.component}` : 'threads'} ran out (Little's law)`,
+          );
         else if (downed.has(hop.component)) fail('pool-exhausted', `${hop.component} has no thread left and answers nobody`);
-        else if (hop.cappedByTimeout && input.timedOut.has(hop.component)) fail('timeout', `calls to ${hop.component} pass their ${hop.processing.p99} ms timeout`);
+        else if (hop.cappedByTimeout && input.timedOut.has(hop.component))
+          fail('timeout', `calls to ${hop.component} pass their ${hop.processing.p99} ms timeout`);
         const load = hop.region !== undefined ? metrics.capacity[hop.component]?.[hop.region] : undefined;
         if (load && load.utilization >= 1 && hop.reach > 0) {
           originP99 = Number.POSITIVE_INFINITY;
-          if (!overloadedBy || load.utilization > overloadedBy.utilization) overloadedBy = { component: hop.component, region: load.region, utilization: load.utilization };
+          if (!overloadedBy || load.utilization > overloadedBy.utilization)
+            overloadedBy = { component: hop.component, region: load.region, utilization: load.utilization };
         }
       }
       if (failed) failures.push(failed);
@@ -219,8 +272,17 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
         p99 = p99 === null ? originP99 : Math.max(p99, originP99);
       }
     }
-    const errorShare = Math.min(1, failures.reduce((a, x) => a + x.share, 0));
-    const df: DrillFlow = { name, kind: f.kind, errorShare: round(errorShare, 6), p99: served > 0 && p99 !== null ? round(p99) : null, failures };
+    const errorShare = Math.min(
+      1,
+      failures.reduce((a, x) => a + x.share, 0),
+    );
+    const df: DrillFlow = {
+      name,
+      kind: f.kind,
+      errorShare: round(errorShare, 6),
+      p99: served > 0 && p99 !== null ? round(p99) : null,
+      failures,
+    };
     if (f.budget.p99 !== undefined) {
       df.budgetP99 = f.budget.p99;
       if (df.p99 !== null) df.budgetRatio = round(df.p99 / f.budget.p99, 3);
@@ -233,12 +295,29 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
     const c = model.components[id]!;
     if (!durable(c) || c.role === 'read-model') return false;
     const w = c.primary ?? c.leader;
-    return downed.has(id) || (w !== undefined && input.lost.includes(w)) || (c.regions.length === 0);
+    return downed.has(id) || (w !== undefined && input.lost.includes(w)) || c.regions.length === 0;
   });
-  const healthy = Object.values(flows).every((f) => f.errorShare === 0 && f.p99 !== null && Number.isFinite(f.p99) && (f.budgetRatio === undefined || f.budgetRatio <= DRILL_BUDGET_SLACK)) && overloaded.length === 0;
+  const healthy =
+    Object.values(flows).every(
+      (f) =>
+        f.errorShare === 0 &&
+        f.p99 !== null &&
+        Number.isFinite(f.p99) &&
+        (f.budgetRatio === undefined || f.budgetRatio <= DRILL_BUDGET_SLACK),
+    ) && overloaded.length === 0;
   const phase: DrillPhase = {
-    name: input.name, fromS: input.fromS, toS: input.toS, events: input.events, down: input.lost, metrics, flows, overloaded, exhausted,
-    readOnly, diverging: input.diverging, healthy,
+    name: input.name,
+    fromS: input.fromS,
+    toS: input.toS,
+    events: input.events,
+    down: input.lost,
+    metrics,
+    flows,
+    overloaded,
+    exhausted,
+    readOnly,
+    diverging: input.diverging,
+    healthy,
   };
   if (busiest) phase.busiest = busiest;
   if (busiestStore) phase.busiestStore = busiestStore;
@@ -305,10 +384,12 @@ function exhaustedPools(metrics: Metrics): DrillPoolExhaustion[] {
       pooledDemand += p.demand;
       if (p.demand > p.size) out.push({ service: svc.service, pool: p.name, dependency: p.dependency, demand: p.demand, size: p.size });
     }
-    for (const p of svc.pools) if (!p.dependency && p.demand > p.size) out.push({ service: svc.service, pool: p.name, demand: p.demand, size: p.size });
+    for (const p of svc.pools)
+      if (!p.dependency && p.demand > p.size) out.push({ service: svc.service, pool: p.name, demand: p.demand, size: p.size });
     const shared = svc.threads - svc.pooledThreads;
     const sharedDemand = svc.demand - pooledDemand;
-    if (svc.threads > 0 && !svc.pools.some((p) => !p.dependency) && sharedDemand > shared) out.push({ service: svc.service, demand: round(sharedDemand), size: shared });
+    if (svc.threads > 0 && !svc.pools.some((p) => !p.dependency) && sharedDemand > shared)
+      out.push({ service: svc.service, demand: round(sharedDemand), size: shared });
   }
   return out;
 }
@@ -367,16 +448,46 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
     }
     const last = i === times.length - 1;
     const detected = outages.length > 0 && outages.every((o) => t >= o.detectS);
-    const name: DrillPhaseName = last ? 'steady-state' : !detected && outages.length ? 'detection' : unsteered.length ? 'steering' : 'promotion';
-    phases.push(measure({
-      name, fromS: t, toS: last ? null : times[i + 1]!, events: moments.get(t) ?? [], model: m, lost: outages.map((o) => o.region), unsteered,
-      timedOut, downed, diverging,
-    }, model, retries));
+    const name: DrillPhaseName = last
+      ? 'steady-state'
+      : !detected && outages.length
+        ? 'detection'
+        : unsteered.length
+          ? 'steering'
+          : 'promotion';
+    phases.push(
+      measure(
+        {
+          name,
+          fromS: t,
+          toS: last ? null : times[i + 1]!,
+          events: moments.get(t) ?? [],
+          model: m,
+          lost: outages.map((o) => o.region),
+          unsteered,
+          timedOut,
+          downed,
+          diverging,
+        },
+        model,
+        retries,
+      ),
+    );
   });
   const final = phases[phases.length - 1]!;
-  const result: DrillResult = { scenarios: [...scenarios], titles: scenarios.map(scenarioText), retries, phases, dataLoss: lossList, final };
+  const result: DrillResult = {
+    scenarios: [...scenarios],
+    titles: scenarios.map(scenarioText),
+    retries,
+    phases,
+    dataLoss: lossList,
+    final,
+  };
   if (scenarios.some((s) => s.kind === 'surge')) {
-    const bp = breakingPoint(analyse(base), scenarios.reduce((a, s) => (s.kind === 'surge' && s.flow === undefined ? a * s.factor : a), 1));
+    const bp = breakingPoint(
+      analyse(base),
+      scenarios.reduce((a, s) => (s.kind === 'surge' && s.flow === undefined ? a * s.factor : a), 1),
+    );
     if (bp) result.breakingPoint = bp;
   }
   return result;
@@ -392,16 +503,29 @@ export function breakingPoint(m: Metrics, total: number): DrillResult['breakingP
     if (Number.isFinite(factor) && factor > 0 && (!best || factor < best.factor)) best = what;
   };
   for (const [id, byRegion] of Object.entries(m.capacity)) {
-    for (const l of Object.values(byRegion)) if (l.utilization > 0) consider(total / l.utilization, { kind: 'capacity', component: id, region: l.region, factor: round(total / l.utilization, 3) });
+    for (const l of Object.values(byRegion))
+      if (l.utilization > 0)
+        consider(total / l.utilization, { kind: 'capacity', component: id, region: l.region, factor: round(total / l.utilization, 3) });
   }
   for (const svc of Object.values(m.pools)) {
     let pooled = 0;
     for (const p of svc.pools) {
       if (p.dependency) pooled += p.demand;
-      if (p.demand > 0) consider((total * p.size) / p.demand, { kind: 'pool', component: svc.service, pool: p.name, factor: round((total * p.size) / p.demand, 3) });
+      if (p.demand > 0)
+        consider((total * p.size) / p.demand, {
+          kind: 'pool',
+          component: svc.service,
+          pool: p.name,
+          factor: round((total * p.size) / p.demand, 3),
+        });
     }
     const shared = svc.demand - pooled;
-    if (svc.threads > 0 && !svc.pools.some((p) => !p.dependency) && shared > 0) consider((total * (svc.threads - svc.pooledThreads)) / shared, { kind: 'threads', component: svc.service, factor: round((total * (svc.threads - svc.pooledThreads)) / shared, 3) });
+    if (svc.threads > 0 && !svc.pools.some((p) => !p.dependency) && shared > 0)
+      consider((total * (svc.threads - svc.pooledThreads)) / shared, {
+        kind: 'threads',
+        component: svc.service,
+        factor: round((total * (svc.threads - svc.pooledThreads)) / shared, 3),
+      });
   }
   return best;
 }

@@ -1,8 +1,8 @@
 // Drill scenarios as written on the command line or in a problem stage ("region-down:us-east",
 // "slow:payments=5000", "down:search", "surge:3", "surge:checkout=2.5", "partition:us-east,eu-west"),
 // parsed into data and checked against the Model (unknown names get a did-you-mean).
-import type { Model } from '../../spec/model.js';
-import { closestMatch, listChoices } from '../../spec/suggest.js';
+import type { Model } from '../../specfile/model.js';
+import { closestMatch, listChoices } from '../../specfile/suggest.js';
 
 export type Scenario =
   | { kind: 'region-down'; region: string }
@@ -13,7 +13,8 @@ export type Scenario =
 
 export const SCENARIO_KINDS = ['region-down', 'slow', 'down', 'surge', 'partition'] as const;
 
-export const SCENARIO_SYNTAX = 'region-down:<region>, slow:<component>=<ms>, down:<component>, surge:<k>, surge:<flow>=<k>, partition:<region>,<region>';
+export const SCENARIO_SYNTAX =
+  'region-down:<region>, slow:<component>=<ms>, down:<component>, surge:<k>, surge:<flow>=<k>, partition:<region>,<region>';
 
 export type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; message: string };
 
@@ -46,7 +47,8 @@ export function parseScenario(text: string): ParsedScenario {
     case 'slow': {
       const [name, ms, ...rest] = arg.split('=');
       const n = ms === undefined ? undefined : positive(ms.replace(/ms$/, ''));
-      if (rest.length || !name || !NAME.test(name) || n === undefined) return bad('write slow:<component>=<ms>, e.g. slow:payments=5000 (the component now answers in 5,000 ms)');
+      if (rest.length || !name || !NAME.test(name) || n === undefined)
+        return bad('write slow:<component>=<ms>, e.g. slow:payments=5000 (the component now answers in 5,000 ms)');
       return { ok: true, scenario: { kind, component: name, ms: n } };
     }
     case 'surge': {
@@ -62,7 +64,8 @@ export function parseScenario(text: string): ParsedScenario {
     }
     case 'partition': {
       const rs = arg.split(',').map((s) => s.trim());
-      if (rs.length !== 2 || !rs.every((r) => NAME.test(r)) || rs[0] === rs[1]) return bad('write partition:<region>,<region> with two different regions, e.g. partition:us-east,eu-west');
+      if (rs.length !== 2 || !rs.every((r) => NAME.test(r)) || rs[0] === rs[1])
+        return bad('write partition:<region>,<region> with two different regions, e.g. partition:us-east,eu-west');
       return { ok: true, scenario: { kind, regions: [rs[0]!, rs[1]!] } };
     }
     default: {
@@ -96,23 +99,33 @@ export function checkScenario(model: Model, s: Scenario): string | undefined {
     case 'region-down':
       return regions.includes(s.region) ? undefined : `scenario "region-down:${s.region}": ${unknown('region', s.region, regions)}`;
     case 'partition':
-      for (const r of s.regions) if (!regions.includes(r)) return `scenario "partition:${s.regions.join(',')}": ${unknown('region', r, regions)}`;
+      for (const r of s.regions)
+        if (!regions.includes(r)) return `scenario "partition:${s.regions.join(',')}": ${unknown('region', r, regions)}`;
       return undefined;
     case 'slow':
     case 'down':
-      return model.components[s.component] ? undefined : `scenario "${scenarioText(s)}": ${unknown('component', s.component, model.componentOrder)}`;
+      return model.components[s.component]
+        ? undefined
+        : `scenario "${scenarioText(s)}": ${unknown('component', s.component, model.componentOrder)}`;
     case 'surge':
-      return s.flow === undefined || model.flows[s.flow] ? undefined : `scenario "${scenarioText(s)}": ${unknown('flow', s.flow, model.flowOrder)}`;
+      return s.flow === undefined || model.flows[s.flow]
+        ? undefined
+        : `scenario "${scenarioText(s)}": ${unknown('flow', s.flow, model.flowOrder)}`;
   }
 }
 
 /** The scenario written back as text (for titles and messages). */
 export function scenarioText(s: Scenario): string {
   switch (s.kind) {
-    case 'region-down': return `region-down:${s.region}`;
-    case 'slow': return `slow:${s.component}=${s.ms}`;
-    case 'down': return `down:${s.component}`;
-    case 'surge': return s.flow === undefined ? `surge:${s.factor}` : `surge:${s.flow}=${s.factor}`;
-    case 'partition': return `partition:${s.regions.join(',')}`;
+    case 'region-down':
+      return `region-down:${s.region}`;
+    case 'slow':
+      return `slow:${s.component}=${s.ms}`;
+    case 'down':
+      return `down:${s.component}`;
+    case 'surge':
+      return s.flow === undefined ? `surge:${s.factor}` : `surge:${s.flow}=${s.factor}`;
+    case 'partition':
+      return `partition:${s.regions.join(',')}`;
   }
 }

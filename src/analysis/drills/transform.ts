@@ -1,8 +1,8 @@
 // Drills as pure transformations Model -> Model: each returns a new Model (copy on write: the input is
 // never changed) that the ordinary analyse() then measures. Only the parts a drill changes are copied.
-import { dict, dictFrom } from '../../spec/dict.js';
-import { replicaRegions } from '../../spec/lookups.js';
-import type { Latency, Model, ModelComponent, ModelFlow } from '../../spec/model.js';
+import { dict, dictFrom } from '../../specfile/dict.js';
+import { replicaRegions } from '../../specfile/lookups.js';
+import type { Latency, Model, ModelComponent, ModelFlow } from '../../specfile/model.js';
 import { quorumRttMs } from '../route.js';
 
 function withComponent(model: Model, id: string, edit: (c: ModelComponent) => ModelComponent): Model {
@@ -32,9 +32,11 @@ const slower = (l: Latency, ms: number): Latency => ({ p50: Math.max(l.p50, ms),
  */
 export function slow(model: Model, component: string, ms: number): Model {
   const m = withComponent(model, component, (c) => ({ ...c, latency: slower(c.latency, ms), writeLatency: slower(c.writeLatency, ms) }));
-  return withFlows(m, (f) => (f.hops?.some((h) => h.component === component && h.latency)
-    ? { ...f, hops: f.hops.map((h) => (h.component === component && h.latency ? { ...h, latency: slower(h.latency, ms) } : h)) }
-    : f));
+  return withFlows(m, (f) =>
+    f.hops?.some((h) => h.component === component && h.latency)
+      ? { ...f, hops: f.hops.map((h) => (h.component === component && h.latency ? { ...h, latency: slower(h.latency, ms) } : h)) }
+      : f,
+  );
 }
 
 /**

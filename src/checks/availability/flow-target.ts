@@ -1,8 +1,14 @@
 // availability/flow-target: every flow is available at least as often as its target, counting every serial hop.
 import { allOf, majorityOf, redundant } from '../../analysis/availability.js';
-import { DEFAULT_EXTERNAL_AVAILABILITY, DEFAULT_REGIONAL_AVAILABILITY, MINUTES_PER_MONTH, REGION_FATE_AVAILABILITY, REPLICA_AVAILABILITY } from '../../data/figures.js';
+import {
+  DEFAULT_EXTERNAL_AVAILABILITY,
+  DEFAULT_REGIONAL_AVAILABILITY,
+  MINUTES_PER_MONTH,
+  REGION_FATE_AVAILABILITY,
+  REPLICA_AVAILABILITY,
+} from '../../data/figures.js';
 import type { FlowAvailabilityHop } from '../../analysis/metrics.js';
-import type { SpecPath } from '../../spec/diagnostic.js';
+import type { SpecPath } from '../../specfile/diagnostic.js';
 import { defineCheck, ms, pct, type Finding } from '../types.js';
 
 interface Options {
@@ -48,17 +54,23 @@ function countedText(h: FlowAvailabilityHop): string {
   if (h.rule === 'all') parts.push(`every one of ${h.copies} synchronous copies must be up for a write`);
   else if (h.rule === 'majority') parts.push(`a majority of ${h.copies} consensus voters must be up`);
   else if (h.rule === 'any' && h.copies > 1) parts.push(`any of ${h.copies} regions`);
-  else if (h.rule === 'one' && h.why?.startsWith('replication none')) parts.push('one region: replication none makes each copy a separate data set');
+  else if (h.rule === 'one' && h.why?.startsWith('replication none'))
+    parts.push('one region: replication none makes each copy a separate data set');
   else if (h.copies > 1) parts.push(`${h.copies} copies`);
   if (h.replicas && (h.copies > 1 || h.replicas.count > 1)) {
-    parts.push(`each region ${availabilityPct(h.perRegion)}: ${h.replicas.count} replica${h.replicas.count > 1 ? 's' : ''} at ${availabilityPct(h.replicas.each)} behind the region's ${availabilityPct(h.replicas.regionFate)}`);
+    parts.push(
+      `each region ${availabilityPct(h.perRegion)}: ${h.replicas.count} replica${h.replicas.count > 1 ? 's' : ''} at ${availabilityPct(h.replicas.each)} behind the region's ${availabilityPct(h.replicas.regionFate)}`,
+    );
   }
   return parts.join('; ');
 }
 
 function hopText(h: FlowAvailabilityHop): string {
   const counted = countedText(h);
-  const notes = [...(counted ? [counted] : []), ...(h.timeoutCutOff ? [`${pct(h.timeoutCutOff, 2)} of healthy calls cut off by the timeout`] : [])];
+  const notes = [
+    ...(counted ? [counted] : []),
+    ...(h.timeoutCutOff ? [`${pct(h.timeoutCutOff, 2)} of healthy calls cut off by the timeout`] : []),
+  ];
   return `${h.component} ${availabilityPct(h.value)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
@@ -75,12 +87,12 @@ export default defineCheck<Options>({
   meta: {
     id: 'availability/flow-target',
     topic: 'availability',
-    title: 'Meet each flow\'s availability target across all of its hops',
+    title: "Meet each flow's availability target across all of its hops",
     concept:
       `A request succeeds only if every component on its path is up, so availabilities of serial hops multiply and each extra dependency lowers the total: a region at ${REGION} calling an API at ${EXTERNAL} is up ${availabilityPct(DEFAULT_REGIONAL_AVAILABILITY * DEFAULT_EXTERNAL_AVAILABILITY)} of the time. ` +
       `Redundancy works the other way, but only for copies the request can use: when any of n independent copies can serve, they give 1 - (1 - a)^n (two regions at ${REGION} give ${availabilityPct(redundant(DEFAULT_REGIONAL_AVAILABILITY, 2))}). ` +
       `A write that waits for every synchronous copy needs them all up (a^k: two copies at ${REGION} give ${availabilityPct(allOf(DEFAULT_REGIONAL_AVAILABILITY, 2))}), and a consensus store needs a majority: two voters are worse than one, three give 3a^2 - 2a^3 (${availabilityPct(majorityOf(DEFAULT_REGIONAL_AVAILABILITY, 3))}). ` +
-      'Replicas inside one region share its fate (power, network, control plane), so they add nine only up to the region\'s own figure. The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.',
+      "Replicas inside one region share its fate (power, network, control plane), so they add nine only up to the region's own figure. The weakest serial hop, often a single-region database or a third-party API, usually caps the whole flow.",
     computes:
       `Per hop, a = one region's deployment: the stated availability, else ${availabilityPct(REGION_FATE_AVAILABILITY)} (the region's shared fate) x (1 - (1 - r)^replicas) with r = replica_availability (default ${availabilityPct(REPLICA_AVAILABILITY)}, one instance; Azure VM SLA). ` +
       'Copies: stateless tiers and asynchronous copies with failover: any of n regions, 1 - (1 - a)^n; a single primary without failover: one copy for writes, any replica for reads; synchronous replication: a^k for writes, any copy for reads; consensus: P(a majority of n voters up), any voter for reads that accept bounded staleness; replication none: one copy (separate data sets; caches refill, so any). The flow is the product over its distinct hops. ' +
@@ -90,12 +102,22 @@ export default defineCheck<Options>({
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { target: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Availability target (fraction, e.g. 0.9995). Set by a problem, it applies to every flow and overrides the targets a spec states for itself.' } },
+      properties: {
+        target: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 1,
+          description:
+            'Availability target (fraction, e.g. 0.9995). Set by a problem, it applies to every flow and overrides the targets a spec states for itself.',
+        },
+      },
     },
     defaults: {},
     messages: {
-      meetsTarget: '{{flow}} availability is {{availability}} ({{product}}), target {{target}}: about {{downtime}} down a month, within the {{allowed}} allowed',
-      belowTarget: '{{flow}} availability is {{availability}} ({{product}}), target {{target}}: about {{downtime}} down a month where {{allowed}} is allowed; weakest hop {{weakest}}',
+      meetsTarget:
+        '{{flow}} availability is {{availability}} ({{product}}), target {{target}}: about {{downtime}} down a month, within the {{allowed}} allowed',
+      belowTarget:
+        '{{flow}} availability is {{availability}} ({{product}}), target {{target}}: about {{downtime}} down a month where {{allowed}} is allowed; weakest hop {{weakest}}',
     },
     hints: {
       belowTarget:
@@ -109,7 +131,12 @@ export default defineCheck<Options>({
       // A rubric's target is the problem's requirement and wins over what the design claims for itself.
       const target = options.target ?? flow.availability ?? model.requirements.availability;
       if (target === undefined) continue;
-      const path: SpecPath = flow.availability !== undefined ? ['flows', f.name, 'availability'] : model.requirements.availability !== undefined ? ['requirements', 'availability'] : ['flows', f.name];
+      const path: SpecPath =
+        flow.availability !== undefined
+          ? ['flows', f.name, 'availability']
+          : model.requirements.availability !== undefined
+            ? ['requirements', 'availability']
+            : ['flows', f.name];
       const value = f.availability.value;
       const hops = f.availability.hops.filter((h) => h.perRegion < 1);
       const weakest = hops.reduce<FlowAvailabilityHop | undefined>((a, b) => (!a || b.value < a.value ? b : a), undefined);
@@ -125,7 +152,14 @@ export default defineCheck<Options>({
       };
       const evidence = { value, target, downtimeMinPerMonth: (1 - value) * MINUTES_PER_MONTH, hops: f.availability.hops };
       if (value >= target) out.push({ status: 'pass', messageId: 'meetsTarget', data, path, evidence });
-      else out.push({ status: 'fail', messageId: 'belowTarget', data: { ...data, weakest: weakest ? hopText(weakest) : '?' }, path, evidence });
+      else
+        out.push({
+          status: 'fail',
+          messageId: 'belowTarget',
+          data: { ...data, weakest: weakest ? hopText(weakest) : '?' },
+          path,
+          evidence,
+        });
     }
     return out;
   },

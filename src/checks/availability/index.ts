@@ -2,4 +2,4 @@
 import type { Check } from '../types.js';
 import flowTarget from './flow-target.js';
 
-export const availabilityChecks: Check<any>[] = [flowTarget];
+export const availabilityChecks: Check<unknown>[] = [flowTarget];

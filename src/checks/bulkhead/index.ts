@@ -5,4 +5,4 @@ import poolSize from './pool-size.js';
 import poolsWithinThreads from './pools-within-threads.js';
 import timeouts from './timeouts.js';
 
-export const bulkheadChecks: Check<any>[] = [isolatedPools, poolSize, poolsWithinThreads, timeouts];
+export const bulkheadChecks: Check<unknown>[] = [isolatedPools, poolSize, poolsWithinThreads, timeouts];

@@ -1,6 +1,6 @@
 // bulkhead/isolated-pools: a slow or external dependency gets a thread pool of its own, so it cannot take every thread.
 import type { PoolCall, ServicePools } from '../../analysis/metrics.js';
-import type { ModelComponent } from '../../spec/model.js';
+import type { ModelComponent } from '../../specfile/model.js';
 import { count, defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -31,18 +31,23 @@ export default defineCheck<Options>({
       'A bulkhead gives the risky dependency a pool of its own: when it slows, only that pool fills up and the rest of the service keeps working.',
     computes:
       'For each service, gateway or worker and each dependency it calls that runs no code of its own (an external API or a store): the call is risky when the dependency is external or a call holds a thread longer than slowMs at p99 (network + processing + mesh, from the flows). ' +
-      'It passes when the service has a pool keyed by that dependency. Otherwise the worst case is Little\'s law under the timeout: calls/s per replica (busiest region) x the timeout, compared with the threads the call shares (the named pools such as core, else the threads no dependency pool holds).',
+      "It passes when the service has a pool keyed by that dependency. Otherwise the worst case is Little's law under the timeout: calls/s per replica (busiest region) x the timeout, compared with the threads the call shares (the named pools such as core, else the threads no dependency pool holds).",
     sources: ['course', 'hystrix'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        slowMs: { type: 'number', minimum: 0, description: 'A call held longer than this (ms, p99) counts as slow and needs its own pool; external dependencies always do.' },
+        slowMs: {
+          type: 'number',
+          minimum: 0,
+          description: 'A call held longer than this (ms, p99) counts as slow and needs its own pool; external dependencies always do.',
+        },
       },
     },
     defaults: { slowMs: 100 },
     messages: {
-      isolated: '{{service}} isolates {{dependency}} ({{p99}} ms p99) in its own pool of {{size}} threads: however slow it gets, it holds at most those',
+      isolated:
+        '{{service}} isolates {{dependency}} ({{p99}} ms p99) in its own pool of {{size}} threads: however slow it gets, it holds at most those',
       sharedPool:
         '{{service}} calls {{dependency}} ({{p99}} ms p99) from threads it shares with everything else: slowed to its {{timeout}} ms timeout, {{rate}} calls/s per replica would tie up {{worstDemand}} threads{{verdict}}',
       sharedPoolNoTimeout:
@@ -75,7 +80,13 @@ function isolationFinding(s: ServicePools, c: ModelComponent, call: PoolCall): F
   const evidence = { ...call, threads: s.threads };
   if (call.pool) {
     const pool = c.pools.find((p) => p.name === call.pool)!;
-    return { status: 'pass', messageId: 'isolated', data: { ...base, size: pool.size }, path: ['components', s.service, 'pools', pool.name], evidence };
+    return {
+      status: 'pass',
+      messageId: 'isolated',
+      data: { ...base, size: pool.size },
+      path: ['components', s.service, 'pools', pool.name],
+      evidence,
+    };
   }
   const shared = sharedThreads(s, c);
   const path = c.pools.length ? ['components', s.service, 'pools'] : ['components', s.service];
@@ -83,9 +94,10 @@ function isolationFinding(s: ServicePools, c: ModelComponent, call: PoolCall): F
   if (call.timeoutMs === undefined || !Number.isFinite(call.worstDemand)) {
     return { status: 'fail', messageId: 'sharedPoolNoTimeout', data: { ...base, rate, shared }, path, evidence: { ...evidence, shared } };
   }
-  const verdict = call.worstDemand >= shared
-    ? `, more than the ${shared} it shares: nothing else gets a thread`
-    : `, ${Math.round((call.worstDemand / Math.max(1, shared)) * 100)}% of the ${shared} it shares with every other request`;
+  const verdict =
+    call.worstDemand >= shared
+      ? `, more than the ${shared} it shares: nothing else gets a thread`
+      : `, ${Math.round((call.worstDemand / Math.max(1, shared)) * 100)}% of the ${shared} it shares with every other request`;
   return {
     status: 'fail',
     messageId: 'sharedPool',

@@ -2,8 +2,8 @@
 // and not below the dependency's healthy p99 (which would fail healthy calls).
 import { shareSlowerThan } from '../../analysis/tail.js';
 import { MAX_TIMEOUT_CUT_OFF } from '../../data/figures.js';
-import type { Model, ModelComponent, ModelFlow } from '../../spec/model.js';
-import type { SpecPath } from '../../spec/diagnostic.js';
+import type { Model, ModelComponent, ModelFlow } from '../../specfile/model.js';
+import type { SpecPath } from '../../specfile/diagnostic.js';
 import { defineCheck, ms, pct, type Finding } from '../types.js';
 
 const CUT_OFF_TOLERANCE = 1e-6;
@@ -53,33 +53,49 @@ export default defineCheck<Options>({
   meta: {
     id: 'bulkhead/timeouts',
     topic: 'bulkhead',
-    title: 'Put a timeout on every external call, shorter than the flow\'s budget',
+    title: "Put a timeout on every external call, shorter than the flow's budget",
     concept:
       'A pool limits how many threads a slow dependency can hold; a timeout limits how long it holds each one. ' +
-      'Without a timeout, a hung third-party API keeps threads forever and Little\'s law has no upper bound. ' +
-      'The timeout must also be shorter than the request\'s own latency budget, or the request has already failed its users by the time the timeout fires.',
+      "Without a timeout, a hung third-party API keeps threads forever and Little's law has no upper bound. " +
+      "The timeout must also be shorter than the request's own latency budget, or the request has already failed its users by the time the timeout fires.",
     computes:
-      'For each call from a service, gateway or worker to an external dependency on a flow: the timeout is the caller\'s pool timeout_ms for that dependency, else the dependency\'s timeout_ms. ' +
+      "For each call from a service, gateway or worker to an external dependency on a flow: the timeout is the caller's pool timeout_ms for that dependency, else the dependency's timeout_ms. " +
       'It must exist, and be below the p99 budget (budget_ms.p99) of every flow that makes the call. ' +
-      'It must also let healthy calls finish: the share of calls slower than the timeout, estimated from the dependency\'s p50 and p99 with a fitted log-normal (ln latency normal, median p50, 99th percentile p99), must not exceed maxCutOff (1 %: a timeout at or above the healthy p99). ' +
-      'Calls to non-external components are checked the same way when they have a timeout. The cut-off share also counts as errors in the flow\'s availability.',
+      "It must also let healthy calls finish: the share of calls slower than the timeout, estimated from the dependency's p50 and p99 with a fitted log-normal (ln latency normal, median p50, 99th percentile p99), must not exceed maxCutOff (1 %: a timeout at or above the healthy p99). " +
+      "Calls to non-external components are checked the same way when they have a timeout. The cut-off share also counts as errors in the flow's availability.",
     sources: ['hystrix', 'course'],
     optionsSchema: {
-      type: 'object', additionalProperties: false,
-      properties: { maxCutOff: { type: 'number', minimum: 0, maximum: 1, description: 'Largest share of healthy calls a timeout may cut off. Default 0.01: the timeout must be at or above the healthy p99.' } },
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxCutOff: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description:
+            'Largest share of healthy calls a timeout may cut off. Default 0.01: the timeout must be at or above the healthy p99.',
+        },
+      },
     },
     defaults: { maxCutOff: MAX_TIMEOUT_CUT_OFF },
     messages: {
-      withinBudget: '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below the tightest p99 budget of the flows that call it ({{flow}}: {{budget}} ms)',
+      withinBudget:
+        '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below the tightest p99 budget of the flows that call it ({{flow}}: {{budget}} ms)',
       hasTimeout: '{{caller}} gives up on {{dependency}} after {{timeout}} ms ({{dependency}} p99 {{p99}} ms)',
-      noTimeout: '{{caller}} calls {{dependency}} with no timeout: if {{dependency}} hangs, every call holds a thread for as long as it hangs ({{flows}})',
-      overBudget: '{{caller}} waits up to {{timeout}} ms for {{dependency}}, but {{flow}}\'s whole p99 budget is {{budget}} ms: a slow {{dependency}} breaks the budget before the timeout fires',
-      cutsHealthyCalls: '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below its healthy p99 of {{p99}} ms (p50 {{p50}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed',
+      noTimeout:
+        '{{caller}} calls {{dependency}} with no timeout: if {{dependency}} hangs, every call holds a thread for as long as it hangs ({{flows}})',
+      overBudget:
+        "{{caller}} waits up to {{timeout}} ms for {{dependency}}, but {{flow}}'s whole p99 budget is {{budget}} ms: a slow {{dependency}} breaks the budget before the timeout fires",
+      cutsHealthyCalls:
+        '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below its healthy p99 of {{p99}} ms (p50 {{p50}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed',
     },
     hints: {
-      noTimeout: 'A pool caps how many threads a dependency can hold, but only a timeout caps how long. Where does the spec let you say how long a caller waits for a component (on the dependency, or on the caller\'s pool for it)?',
-      cutsHealthyCalls: 'A timeout below the dependency\'s healthy p99 makes the latency look better on paper, but every call it cuts off is an error your users see on a good day. Where is the healthy tail of this dependency, and how much room does the budget leave above it?',
-      overBudget: 'Compare the timeout with the time the user is promised. A timeout that fires after the budget has run out protects the threads but not the request; what can the flow afford to wait, given everything else on its path?',
+      noTimeout:
+        "A pool caps how many threads a dependency can hold, but only a timeout caps how long. Where does the spec let you say how long a caller waits for a component (on the dependency, or on the caller's pool for it)?",
+      cutsHealthyCalls:
+        "A timeout below the dependency's healthy p99 makes the latency look better on paper, but every call it cuts off is an error your users see on a good day. Where is the healthy tail of this dependency, and how much room does the budget leave above it?",
+      overBudget:
+        'Compare the timeout with the time the user is promised. A timeout that fires after the budget has run out protects the threads but not the request; what can the flow afford to wait, given everything else on its path?',
     },
   },
   run({ model, metrics, options }) {
@@ -91,42 +107,74 @@ export default defineCheck<Options>({
       const base = { caller: caller.id, dependency: dependency.id };
       if (timeout === undefined) {
         out.push({
-          status: 'fail', messageId: 'noTimeout', data: { ...base, flows: flows.map((f) => f.name).join(', ') },
-          path: poolPath ?? ['components', dependency.id], evidence: { flows: flows.map((f) => f.name) },
+          status: 'fail',
+          messageId: 'noTimeout',
+          data: { ...base, flows: flows.map((f) => f.name).join(', ') },
+          path: poolPath ?? ['components', dependency.id],
+          evidence: { flows: flows.map((f) => f.name) },
         });
         continue;
       }
-      const timeoutPath: SpecPath = pool?.timeoutMs !== undefined ? [...poolPath!, 'timeout_ms'] : ['components', dependency.id, 'timeout_ms'];
+      const timeoutPath: SpecPath =
+        pool?.timeoutMs !== undefined ? [...poolPath!, 'timeout_ms'] : ['components', dependency.id, 'timeout_ms'];
       const budgeted = flows.filter((f) => f.budget.p99 !== undefined);
       const over = budgeted.filter((f) => timeout >= f.budget.p99!);
       for (const f of over) {
         out.push({
-          status: 'fail', messageId: 'overBudget', data: { ...base, timeout: ms(timeout), flow: f.name, budget: f.budget.p99! },
-          path: timeoutPath, evidence: { timeoutMs: timeout, budgetMs: f.budget.p99, worstP99: metrics.flows[f.name]?.worst.p99 },
+          status: 'fail',
+          messageId: 'overBudget',
+          data: { ...base, timeout: ms(timeout), flow: f.name, budget: f.budget.p99! },
+          path: timeoutPath,
+          evidence: { timeoutMs: timeout, budgetMs: f.budget.p99, worstP99: metrics.flows[f.name]?.worst.p99 },
         });
       }
       // The healthy latency a write flow sees at a store is its write latency.
-      const healthy = flows.map((f) => (f.kind === 'write' && dependency.stateful ? dependency.writeLatency : dependency.latency))
+      const healthy = flows
+        .map((f) => (f.kind === 'write' && dependency.stateful ? dependency.writeLatency : dependency.latency))
         .map((l) => ({ l, share: shareSlowerThan(l.p50, l.p99, timeout) }))
         .reduce((a, b) => (b.share > a.share ? b : a));
       // A timeout exactly at the p99 leaves 1 % above it; the tolerance keeps rounding from failing it.
       const cutsHealthy = healthy.share > options.maxCutOff + CUT_OFF_TOLERANCE;
       if (cutsHealthy) {
         out.push({
-          status: 'fail', messageId: 'cutsHealthyCalls',
-          data: { ...base, timeout: ms(timeout), p50: ms(healthy.l.p50), p99: ms(healthy.l.p99), share: pct(healthy.share, 1), limit: pct(options.maxCutOff, 1) },
-          path: timeoutPath, evidence: { timeoutMs: timeout, p50Ms: healthy.l.p50, p99Ms: healthy.l.p99, cutOffShare: healthy.share, maxCutOff: options.maxCutOff },
+          status: 'fail',
+          messageId: 'cutsHealthyCalls',
+          data: {
+            ...base,
+            timeout: ms(timeout),
+            p50: ms(healthy.l.p50),
+            p99: ms(healthy.l.p99),
+            share: pct(healthy.share, 1),
+            limit: pct(options.maxCutOff, 1),
+          },
+          path: timeoutPath,
+          evidence: {
+            timeoutMs: timeout,
+            p50Ms: healthy.l.p50,
+            p99Ms: healthy.l.p99,
+            cutOffShare: healthy.share,
+            maxCutOff: options.maxCutOff,
+          },
         });
       }
       if (over.length || cutsHealthy) continue;
       if (!budgeted.length) {
-        out.push({ status: 'pass', messageId: 'hasTimeout', data: { ...base, timeout: ms(timeout), p99: ms(dependency.latency.p99) }, path: timeoutPath, evidence: { timeoutMs: timeout } });
+        out.push({
+          status: 'pass',
+          messageId: 'hasTimeout',
+          data: { ...base, timeout: ms(timeout), p99: ms(dependency.latency.p99) },
+          path: timeoutPath,
+          evidence: { timeoutMs: timeout },
+        });
         continue;
       }
       const tightest = budgeted.reduce((a, b) => (b.budget.p99! < a.budget.p99! ? b : a));
       out.push({
-        status: 'pass', messageId: 'withinBudget', data: { ...base, timeout: ms(timeout), flow: tightest.name, budget: tightest.budget.p99! },
-        path: timeoutPath, evidence: { timeoutMs: timeout, budgets: Object.fromEntries(budgeted.map((f) => [f.name, f.budget.p99])) },
+        status: 'pass',
+        messageId: 'withinBudget',
+        data: { ...base, timeout: ms(timeout), flow: tightest.name, budget: tightest.budget.p99! },
+        path: timeoutPath,
+        evidence: { timeoutMs: timeout, budgets: Object.fromEntries(budgeted.map((f) => [f.name, f.budget.p99])) },
       });
     }
     return out;

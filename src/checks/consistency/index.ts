@@ -2,4 +2,4 @@
 import type { Check } from '../types.js';
 import conditionalWrite from './conditional-write.js';
 
-export const consistencyChecks: Check<any>[] = [conditionalWrite];
+export const consistencyChecks: Check<unknown>[] = [conditionalWrite];

@@ -2,4 +2,4 @@
 import type { Check } from '../types.js';
 import withinBudget from './within-budget.js';
 
-export const costChecks: Check<any>[] = [withinBudget];
+export const costChecks: Check<unknown>[] = [withinBudget];

@@ -1,6 +1,6 @@
 // cqrs/async-projection: each CQRS read model is fed by an asynchronous projection whose lag the design can live with.
 import { DEFAULT_MAX_STALENESS_MS } from '../../data/figures.js';
-import type { SpecPath } from '../../spec/diagnostic.js';
+import type { SpecPath } from '../../specfile/diagnostic.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -18,14 +18,18 @@ export default defineCheck<Options>({
       'Doing it asynchronously keeps writes fast and lets the read side fail or fall behind without stopping writes; the price is staleness, the time from a write until readers see it. ' +
       'That staleness is a number the design should know and keep within what its readers accept.',
     computes:
-      'For each query store: the workers that write it (patterns.cqrs.projection among them); staleness = lag_ms summed along the slowest chain of workers feeding it, plus the store\'s async replication lag when it serves more than one region; ' +
+      "For each query store: the workers that write it (patterns.cqrs.projection among them); staleness = lag_ms summed along the slowest chain of workers feeding it, plus the store's async replication lag when it serves more than one region; " +
       `compared with maxStalenessMs (rubric option, else requirements.max_staleness_ms, else ${DEFAULT_MAX_STALENESS_MS} ms).`,
     sources: ['course', 'awsDr', 'sdcoach'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        maxStalenessMs: { type: 'number', minimum: 0, description: `Oldest a read from a query store may be, ms. Default: the spec's requirements.max_staleness_ms, else ${DEFAULT_MAX_STALENESS_MS}.` },
+        maxStalenessMs: {
+          type: 'number',
+          minimum: 0,
+          description: `Oldest a read from a query store may be, ms. Default: the spec's requirements.max_staleness_ms, else ${DEFAULT_MAX_STALENESS_MS}.`,
+        },
       },
     },
     defaults: {},
@@ -34,13 +38,18 @@ export default defineCheck<Options>({
       tooStale: '{{store}} can be {{staleness}} ms behind the writes ({{parts}}), over the {{limit}} ms limit ({{limitFrom}})',
       syncProjection: 'the projection is synchronous (cqrs.sync: true): {{writes}} writes/s each also update {{stores}} before they commit',
       noProjection: 'nothing feeds query store {{store}}: no worker writes it{{declared}}',
-      projectionNotWorker: 'projection {{projection}} is a {{kind}}, not a worker: the read model is updated on the request path, with no lag the design can state',
+      projectionNotWorker:
+        'projection {{projection}} is a {{kind}}, not a worker: the read model is updated on the request path, with no lag the design can state',
     },
     hints: {
-      tooStale: 'Staleness adds up along the way from the write to the reader: each worker\'s lag, then replication to the reader\'s region. Which part is largest, and does the reader need to be that far away from the projection?',
-      syncProjection: 'Ask what a write must wait for when the read side is updated inside it, and what happens to writes when a read store is slow or down.',
-      noProjection: 'A read model must be kept in step with the writes by something: which component consumes the changes and writes this store? Declare it as a worker with `consumes` and `writes`.',
-      projectionNotWorker: 'Think about where the projection runs: inside the request that writes, or after it, fed by the changes? Which of the two lets writes go on when the read side is down?',
+      tooStale:
+        "Staleness adds up along the way from the write to the reader: each worker's lag, then replication to the reader's region. Which part is largest, and does the reader need to be that far away from the projection?",
+      syncProjection:
+        'Ask what a write must wait for when the read side is updated inside it, and what happens to writes when a read store is slow or down.',
+      noProjection:
+        'A read model must be kept in step with the writes by something: which component consumes the changes and writes this store? Declare it as a worker with `consumes` and `writes`.',
+      projectionNotWorker:
+        'Think about where the projection runs: inside the request that writes, or after it, fed by the changes? Which of the two lets writes go on when the read side is down?',
     },
   },
   run({ model, metrics, options }) {
@@ -48,24 +57,51 @@ export default defineCheck<Options>({
     if (!cqrs) return [];
     const out: Finding[] = [];
     if (cqrs.sync) {
-      const writes = model.flowOrder.map((n) => model.flows[n]!).filter((f) => f.kind === 'write' && f.path.includes(cqrs.commands)).reduce((a, f) => a + f.rate, 0);
-      out.push({ status: 'fail', messageId: 'syncProjection', data: { writes: ms(writes), stores: cqrs.queries.join(', ') }, path: ['patterns', 'cqrs', 'sync'], evidence: { sync: true, writesPerS: writes } });
+      const writes = model.flowOrder
+        .map((n) => model.flows[n]!)
+        .filter((f) => f.kind === 'write' && f.path.includes(cqrs.commands))
+        .reduce((a, f) => a + f.rate, 0);
+      out.push({
+        status: 'fail',
+        messageId: 'syncProjection',
+        data: { writes: ms(writes), stores: cqrs.queries.join(', ') },
+        path: ['patterns', 'cqrs', 'sync'],
+        evidence: { sync: true, writesPerS: writes },
+      });
     }
     if (cqrs.projection !== undefined) {
       const p = model.components[cqrs.projection];
       if (p && p.kind !== 'worker') {
-        out.push({ status: 'warn', messageId: 'projectionNotWorker', data: { projection: cqrs.projection, kind: p.kind }, path: ['patterns', 'cqrs', 'projection'], evidence: { projection: cqrs.projection, kind: p.kind } });
+        out.push({
+          status: 'warn',
+          messageId: 'projectionNotWorker',
+          data: { projection: cqrs.projection, kind: p.kind },
+          path: ['patterns', 'cqrs', 'projection'],
+          evidence: { projection: cqrs.projection, kind: p.kind },
+        });
       }
     }
     const limit = options.maxStalenessMs ?? model.requirements.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
-    const limitFrom = options.maxStalenessMs !== undefined ? 'rubric' : model.requirements.maxStalenessMs !== undefined ? 'requirements.max_staleness_ms' : 'default';
+    const limitFrom =
+      options.maxStalenessMs !== undefined
+        ? 'rubric'
+        : model.requirements.maxStalenessMs !== undefined
+          ? 'requirements.max_staleness_ms'
+          : 'default';
     for (const store of cqrs.queries) {
       if (store === cqrs.commands) continue; // cqrs/separate-stores reports it
       const s = metrics.staleness[store];
       if (!s) {
         if (cqrs.sync) continue; // a synchronous projection needs no worker; reported above
-        const declared = cqrs.projection !== undefined ? ` (the declared projection ${cqrs.projection} does not list it in \`writes\`)` : '';
-        out.push({ status: 'fail', messageId: 'noProjection', data: { store, declared }, path: cqrs.projection !== undefined ? ['components', cqrs.projection] : ['patterns', 'cqrs'], evidence: { store } });
+        const declared =
+          cqrs.projection !== undefined ? ` (the declared projection ${cqrs.projection} does not list it in \`writes\`)` : '';
+        out.push({
+          status: 'fail',
+          messageId: 'noProjection',
+          data: { store, declared },
+          path: cqrs.projection !== undefined ? ['components', cqrs.projection] : ['patterns', 'cqrs'],
+          evidence: { store },
+        });
         continue;
       }
       const parts = `${s.chain.map((w) => `${w} ${ms(model.components[w]!.lagMs ?? 0)} ms`).join(' + ')}${s.replicationLagMs ? ` + async replication ${ms(s.replicationLagMs)} ms` : ''}`;
@@ -76,9 +112,13 @@ export default defineCheck<Options>({
         continue;
       }
       // Point at the biggest contributor: the slowest worker's lag or the store's replication lag.
-      const slowest = s.chain.reduce<string | undefined>((a, w) => (a === undefined || (model.components[w]!.lagMs ?? 0) > (model.components[a]!.lagMs ?? 0) ? w : a), undefined);
+      const slowest = s.chain.reduce<string | undefined>(
+        (a, w) => (a === undefined || (model.components[w]!.lagMs ?? 0) > (model.components[a]!.lagMs ?? 0) ? w : a),
+        undefined,
+      );
       const slowestLag = slowest ? (model.components[slowest]!.lagMs ?? 0) : 0;
-      const path: SpecPath = s.replicationLagMs > slowestLag || !slowest ? ['components', store, 'replication', 'lag_ms'] : ['components', slowest, 'lag_ms'];
+      const path: SpecPath =
+        s.replicationLagMs > slowestLag || !slowest ? ['components', store, 'replication', 'lag_ms'] : ['components', slowest, 'lag_ms'];
       out.push({ status: 'fail', messageId: 'tooStale', data, path, evidence });
     }
     return out;

@@ -7,4 +7,11 @@ import readWriteRatio from './read-write-ratio.js';
 import separateStores from './separate-stores.js';
 import strongReadsOnWriteModel from './strong-reads-on-write-model.js';
 
-export const cqrsChecks: Check<any>[] = [readWriteRatio, separateStores, readModelServesReads, strongReadsOnWriteModel, asyncProjection, noDualWrite];
+export const cqrsChecks: Check<unknown>[] = [
+  readWriteRatio,
+  separateStores,
+  readModelServesReads,
+  strongReadsOnWriteModel,
+  asyncProjection,
+  noDualWrite,
+];

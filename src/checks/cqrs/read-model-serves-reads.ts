@@ -22,7 +22,8 @@ export default defineCheck<Options>({
       unused: 'read model {{store}} serves no read flow: {{reads}}',
     },
     hints: {
-      unused: 'Follow each read flow to the store that answers it. Which queries was this read model built for, and why do they not reach it?',
+      unused:
+        'Follow each read flow to the store that answers it. Which queries was this read model built for, and why do they not reach it?',
     },
   },
   run({ model }) {
@@ -39,11 +40,23 @@ export default defineCheck<Options>({
         const elsewhere = reads.length
           ? `the read flows (${reads.map((f) => `${f.name} -> ${f.path.filter((h) => model.components[h]!.stateful).join(', ') || 'no store'}`).join('; ')}) are answered elsewhere`
           : 'the spec has no read flow';
-        out.push({ status: 'fail', messageId: 'unused', data: { store, reads: elsewhere }, path, evidence: { store, readFlows: reads.map((f) => f.name) } });
+        out.push({
+          status: 'fail',
+          messageId: 'unused',
+          data: { store, reads: elsewhere },
+          path,
+          evidence: { store, readFlows: reads.map((f) => f.name) },
+        });
         return;
       }
       const rate = serving.reduce((a, f) => a + f.rate, 0);
-      out.push({ status: 'pass', messageId: 'serves', data: { store, flows: serving.map((f) => f.name).join(', '), rate: count(rate) }, path, evidence: { store, flows: serving.map((f) => f.name), readsPerS: rate } });
+      out.push({
+        status: 'pass',
+        messageId: 'serves',
+        data: { store, flows: serving.map((f) => f.name).join(', '), rate: count(rate) },
+        path,
+        evidence: { store, flows: serving.map((f) => f.name), readsPerS: rate },
+      });
     });
     return out;
   },

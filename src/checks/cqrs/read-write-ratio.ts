@@ -32,27 +32,43 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minRatio: { type: 'number', exclusiveMinimum: 0, description: `Reads per write from which CQRS pays off. Default ${CQRS_MIN_READ_WRITE_RATIO} (the course).` },
+        minRatio: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description: `Reads per write from which CQRS pays off. Default ${CQRS_MIN_READ_WRITE_RATIO} (the course).`,
+        },
       },
     },
     defaults: { minRatio: CQRS_MIN_READ_WRITE_RATIO },
     messages: {
-      justified: 'read:write is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), at or above the {{minRatio}}:1 where CQRS earns its cost',
+      justified:
+        'read:write is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), at or above the {{minRatio}}:1 where CQRS earns its cost',
       readsOnly: 'CQRS with {{reads}} reads/s {{readsFrom}} and no writes ({{writesFrom}}): the read side carries all the load',
-      tooFewReads: 'read:write is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below the {{minRatio}}:1 where CQRS earns its cost, and patterns.cqrs states no other reason for it',
-      tooFewReadsSeveralModels: 'read:write is only {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below {{minRatio}}:1; the {{models}} read models may justify CQRS, but patterns.cqrs states no reason',
-      ratioClaimed: 'patterns.cqrs gives the read:write ratio as its reason, but it is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below the {{minRatio}}:1 where that reason holds',
-      readModelsClaimed: 'patterns.cqrs gives several differently shaped read models as its reason, but declares only {{models}} ({{queries}}); and read:write is {{ratio}}:1, below {{minRatio}}:1',
-      tooFewReadsWithReason: 'read:write is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below the {{minRatio}}:1 where the ratio alone pays for CQRS; kept for another reason: {{reasons}}',
+      tooFewReads:
+        'read:write is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below the {{minRatio}}:1 where CQRS earns its cost, and patterns.cqrs states no other reason for it',
+      tooFewReadsSeveralModels:
+        'read:write is only {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below {{minRatio}}:1; the {{models}} read models may justify CQRS, but patterns.cqrs states no reason',
+      ratioClaimed:
+        'patterns.cqrs gives the read:write ratio as its reason, but it is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below the {{minRatio}}:1 where that reason holds',
+      readModelsClaimed:
+        'patterns.cqrs gives several differently shaped read models as its reason, but declares only {{models}} ({{queries}}); and read:write is {{ratio}}:1, below {{minRatio}}:1',
+      tooFewReadsWithReason:
+        'read:write is {{ratio}}:1 ({{reads}} reads/s {{readsFrom}}, {{writes}} writes/s {{writesFrom}}), below the {{minRatio}}:1 where the ratio alone pays for CQRS; kept for another reason: {{reasons}}',
       noWorkload: 'CQRS is declared but there are no reads or writes to weigh it against: no workload rates and no flow rates',
     },
     hints: {
-      tooFewReads: 'Compare what CQRS costs (a second store, a projection, stale reads) with what it buys at this load. Would one store with read replicas or a cache serve these reads? The course names four reasons for CQRS; if one of the others is yours, say which in patterns.cqrs.reason.',
-      tooFewReadsSeveralModels: 'Several differently shaped read models are a reason for CQRS on their own, but check they really need different shapes: could one store with the right indexes answer them all? If they do, say so in patterns.cqrs.reason.',
-      ratioClaimed: 'The ratio is a number you can compute: reads/s over writes/s. At this load it does not carry CQRS. Is there another reason (scaling, complex writes, several read models), or would one store with replicas do?',
-      readModelsClaimed: 'That reason needs more than one read model, each shaped for a different query. Which queries need a different shape of the data, and where are their stores?',
-      tooFewReadsWithReason: 'A reason other than the ratio can justify CQRS, but an interviewer will ask you to defend it: scaling reads and writes apart, write logic too complex to share a model with the queries, or read models of different shapes. Be ready to say why one store with read replicas would not do.',
-      noWorkload: 'The case for CQRS is a number: give the flows their rates (or workload.reads_per_s and writes_per_s) so the ratio can be computed.',
+      tooFewReads:
+        'Compare what CQRS costs (a second store, a projection, stale reads) with what it buys at this load. Would one store with read replicas or a cache serve these reads? The course names four reasons for CQRS; if one of the others is yours, say which in patterns.cqrs.reason.',
+      tooFewReadsSeveralModels:
+        'Several differently shaped read models are a reason for CQRS on their own, but check they really need different shapes: could one store with the right indexes answer them all? If they do, say so in patterns.cqrs.reason.',
+      ratioClaimed:
+        'The ratio is a number you can compute: reads/s over writes/s. At this load it does not carry CQRS. Is there another reason (scaling, complex writes, several read models), or would one store with replicas do?',
+      readModelsClaimed:
+        'That reason needs more than one read model, each shaped for a different query. Which queries need a different shape of the data, and where are their stores?',
+      tooFewReadsWithReason:
+        'A reason other than the ratio can justify CQRS, but an interviewer will ask you to defend it: scaling reads and writes apart, write logic too complex to share a model with the queries, or read models of different shapes. Be ready to say why one store with read replicas would not do.',
+      noWorkload:
+        'The case for CQRS is a number: give the flows their rates (or workload.reads_per_s and writes_per_s) so the ratio can be computed.',
     },
   },
   run({ model, metrics, options }) {
@@ -70,9 +86,12 @@ export default defineCheck<Options>({
     const reasons = cqrs.reasons ?? [];
     const evidence = { readsPerS, writesPerS, readWriteRatio, derived, minRatio: options.minRatio, readModels: cqrs.queries, reasons };
     const path = ['patterns', 'cqrs'];
-    const finding = (status: Finding['status'], messageId: string, extra: Record<string, string | number> = {}, at: (string | number)[] = path): Finding[] => [
-      { status, messageId, data: { ...data, ...extra }, path: at, evidence },
-    ];
+    const finding = (
+      status: Finding['status'],
+      messageId: string,
+      extra: Record<string, string | number> = {},
+      at: (string | number)[] = path,
+    ): Finding[] => [{ status, messageId, data: { ...data, ...extra }, path: at, evidence }];
     if (readsPerS === 0 && writesPerS === 0) return finding('warn', 'noWorkload');
     if (writesPerS === 0) return finding('pass', 'readsOnly');
     if (readWriteRatio >= options.minRatio) return finding('pass', 'justified');
@@ -81,8 +100,10 @@ export default defineCheck<Options>({
     const severalModels = cqrs.queries.length > 1;
     const holding = reasons.filter((r) => r !== 'read-write-ratio' && (r !== 'read-models' || severalModels));
     const reasonPath = [...path, 'reason'];
-    if (holding.length) return finding('warn', 'tooFewReadsWithReason', { reasons: holding.map((r) => REASON_TEXT[r]).join('; ') }, reasonPath);
-    if (reasons.includes('read-models')) return finding('fail', 'readModelsClaimed', { models: cqrs.queries.length, queries: cqrs.queries.join(', ') }, reasonPath);
+    if (holding.length)
+      return finding('warn', 'tooFewReadsWithReason', { reasons: holding.map((r) => REASON_TEXT[r]).join('; ') }, reasonPath);
+    if (reasons.includes('read-models'))
+      return finding('fail', 'readModelsClaimed', { models: cqrs.queries.length, queries: cqrs.queries.join(', ') }, reasonPath);
     if (reasons.includes('read-write-ratio')) return finding('fail', 'ratioClaimed', {}, reasonPath);
     if (severalModels) return finding('fail', 'tooFewReadsSeveralModels', { models: cqrs.queries.length });
     return finding('fail', 'tooFewReads');

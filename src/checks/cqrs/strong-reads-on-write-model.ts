@@ -1,8 +1,8 @@
 // cqrs/strong-reads-on-write-model: reads that must see the latest write are served by the write model,
 // never by an eventually consistent read model.
-import type { Model } from '../../spec/model.js';
+import type { Model } from '../../specfile/model.js';
 import { defineCheck, ms, type Finding } from '../types.js';
-import { hopSpecPath } from '../../spec/steps.js';
+import { hopSpecPath } from '../../specfile/steps.js';
 
 type Options = Record<string, never>;
 
@@ -37,18 +37,20 @@ export default defineCheck<Options>({
       'Most screens can live with that, but some reads must see the latest write: an account balance before a withdrawal, stock before confirming an order. ' +
       'Those reads belong on the write model, which is the only place the latest state is guaranteed to be.',
     computes:
-      'For each read flow with consistency strong (or listed in workload.strong_reads): the hops on its path that are query stores (patterns.cqrs.queries or role read-model) fail; the read model\'s lag is its slowest chain of feeding workers (sum of lag_ms) plus its async replication lag when it serves more than one region.',
+      "For each read flow with consistency strong (or listed in workload.strong_reads): the hops on its path that are query stores (patterns.cqrs.queries or role read-model) fail; the read model's lag is its slowest chain of feeding workers (sum of lag_ms) plus its async replication lag when it serves more than one region.",
     sources: ['course', 'awsDr'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
     messages: {
       readsWriteModel: '{{flow}} must be strongly consistent and reads {{store}}, the write model',
       readsReadModel: '{{flow}} must be strongly consistent but reads {{store}}, a read model {{behind}}',
-      readsNeither: '{{flow}} must be strongly consistent but reads none of the write-model stores ({{writeModel}}): nothing shows it sees the latest write',
+      readsNeither:
+        '{{flow}} must be strongly consistent but reads none of the write-model stores ({{writeModel}}): nothing shows it sees the latest write',
     },
     hints: {
-      readsReadModel: 'Ask what happens if this read returns a value from before the latest write: a double spend, an oversold item? Trace where the latest committed state lives and which stores only catch up later.',
-      readsNeither: 'List which store holds the latest committed state for this data, and check the flow\'s path reaches it.',
+      readsReadModel:
+        'Ask what happens if this read returns a value from before the latest write: a double spend, an oversold item? Trace where the latest committed state lives and which stores only catch up later.',
+      readsNeither: "List which store holds the latest committed state for this data, and check the flow's path reaches it.",
     },
   },
   run({ model, metrics }) {
@@ -75,7 +77,13 @@ export default defineCheck<Options>({
       if (stale.length) continue;
       const hit = flow.path.findIndex((hop) => writeModel.has(hop));
       if (hit >= 0) {
-        out.push({ status: 'pass', messageId: 'readsWriteModel', data: { flow: flow.name, store: flow.path[hit]! }, path: hopSpecPath(flow, hit), evidence: { flow: flow.name, store: flow.path[hit] } });
+        out.push({
+          status: 'pass',
+          messageId: 'readsWriteModel',
+          data: { flow: flow.name, store: flow.path[hit]! },
+          path: hopSpecPath(flow, hit),
+          evidence: { flow: flow.name, store: flow.path[hit] },
+        });
       } else {
         out.push({
           status: 'warn',

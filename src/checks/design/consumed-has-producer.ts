@@ -22,7 +22,8 @@ export default defineCheck<Options>({
       noProducer: '{{worker}} consumes {{input}}, but no write flow and no worker writes {{input}}: {{worker}} has nothing to process',
     },
     hints: {
-      noProducer: 'Follow the data backwards from this worker: which request or which other worker puts messages on its input? Put that component on the write flow\'s path, or have a worker write it.',
+      noProducer:
+        "Follow the data backwards from this worker: which request or which other worker puts messages on its input? Put that component on the write flow's path, or have a worker write it.",
     },
   },
   run({ model }) {
@@ -39,7 +40,13 @@ export default defineCheck<Options>({
         continue;
       }
       const producers = [...flows.map((f) => `${f.name} (${count(f.rate)} writes/s)`), ...workers];
-      out.push({ status: 'pass', messageId: 'produced', data: { worker: id, input, producers: producers.join(', ') }, path, evidence: { worker: id, input, flows: flows.map((f) => f.name), workers } });
+      out.push({
+        status: 'pass',
+        messageId: 'produced',
+        data: { worker: id, input, producers: producers.join(', ') },
+        path,
+        evidence: { worker: id, input, flows: flows.map((f) => f.name), workers },
+      });
     }
     return out;
   },

@@ -1,8 +1,8 @@
 // design/honest-figures: a grade cannot be bought by stating numbers. Fails where the spec states a
 // figure that contradicts the problem's givens, leaves the plausible range for its kind, overrides an
 // RTT table the problem fixes, claims zero lag on async replication, or availability 1.
-import type { ModelFigure } from '../../spec/model.js';
-import { describeRange, figureName, unitOf } from '../../spec/figure-notes.js';
+import type { ModelFigure } from '../../specfile/model.js';
+import { describeRange, figureName, unitOf } from '../../specfile/figure-notes.js';
 import { defineCheck, type Finding } from '../types.js';
 
 interface Options {
@@ -39,35 +39,61 @@ export default defineCheck<Options>({
     concept:
       'A design is graded on numbers: latency per hop, capacity per replica, round trips between regions, replication lag, availability. ' +
       'Those numbers describe the world the design runs in, not choices the candidate makes: a payment API that answers in 400 ms does not answer in 4 ms because the spec says so, and no cross-region link has an RTT of 1 ms. ' +
-      'The problem\'s givens are the figures in force, a named technology brings its catalogued figures, and any other figure must be one a real machine has; an async copy always trails its primary and nothing a region runs is never down.',
+      "The problem's givens are the figures in force, a named technology brings its catalogued figures, and any other figure must be one a real machine has; an async copy always trails its primary and nothing a region runs is never down.",
     computes:
-      'Resolution decides every figure once: the problem\'s givens, else the technology catalog (tech/size), else the spec\'s own figure if inside the plausible range for its kind, else the kind\'s default. ' +
+      "Resolution decides every figure once: the problem's givens, else the technology catalog (tech/size), else the spec's own figure if inside the plausible range for its kind, else the kind's default. " +
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       'availability of 1 (or above 99.99 % for one region), async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. The message names the claimed and the used figure.',
-    sources: ['azureRtt', 'istioOpenshift', 'istioAmbient', 'linkerdBenchmark', 'awsDr', 'dynamoAvailability', 'ec2Sla', 'tomcatThreads', 'systemforge', 'redisBenchmark', 's3Performance', 'plausibleRanges'],
+    sources: [
+      'azureRtt',
+      'istioOpenshift',
+      'istioAmbient',
+      'linkerdBenchmark',
+      'awsDr',
+      'dynamoAvailability',
+      'ec2Sla',
+      'tomcatThreads',
+      'systemforge',
+      'redisBenchmark',
+      's3Performance',
+      'plausibleRanges',
+    ],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        catalog: { type: 'boolean', description: 'Also fail where the spec states a figure that differs from the catalog figure of the technology it names (the catalog figure is used either way). Default false.' },
+        catalog: {
+          type: 'boolean',
+          description:
+            'Also fail where the spec states a figure that differs from the catalog figure of the technology it names (the catalog figure is used either way). Default false.',
+        },
       },
     },
     defaults: { catalog: false },
     messages: {
-      honest: 'every figure the design is graded with is given, catalogued, plausible or a default ({{given}} given, {{catalogued}} from the catalog, {{stated}} from the spec)',
-      contradictsGiven: '{{name}} is {{used}}{{unit}} in this problem ({{from}}); your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
+      honest:
+        'every figure the design is graded with is given, catalogued, plausible or a default ({{given}} given, {{catalogued}} from the catalog, {{stated}} from the spec)',
+      contradictsGiven:
+        '{{name}} is {{used}}{{unit}} in this problem ({{from}}); your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
       rttFixed: '{{name}} is {{used}} ms in this problem ({{from}}); your spec says {{claimed}} ms: graded with {{used}} ms',
       outOfRange: '{{name}} of {{claimed}}{{unit}} is outside the plausible range ({{range}}{{unit}}): graded with {{used}}{{unit}}',
-      zeroLag: '{{name}} is 0 ms on async replication: an async copy always trails its primary ({{range}} ms here); graded with {{used}} ms',
+      zeroLag:
+        '{{name}} is 0 ms on async replication: an async copy always trails its primary ({{range}} ms here); graded with {{used}} ms',
       availabilityOne: '{{name}} is {{claimed}}: nothing one region runs is never down ({{range}}); graded with {{used}}',
-      catalog: '{{name}} is {{used}}{{unit}} for {{from}} in the technology catalog; your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
+      catalog:
+        '{{name}} is {{used}}{{unit}} for {{from}} in the technology catalog; your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
     },
     hints: {
-      contradictsGiven: 'The problem states this figure: it is a fact of the scenario, not a knob. Design around it (a pool sized for it, a timeout, a cache, another region) instead of writing a better number.',
-      rttFixed: 'The round trips between regions are physics and the problem fixes them. If a region is too far, move the work or the data closer to the users; do not shorten the wire.',
-      outOfRange: 'No real machine of this kind has that figure. If one replica is not enough, add replicas or pick a bigger size from the technology catalog (docs/spec.md) instead of raising its numbers.',
-      zeroLag: 'Asynchronous replication acknowledges before the copy has the write, so the copy is always behind by at least the time the write takes to travel. If you need RPO 0, replicate synchronously (and pay its latency).',
-      availabilityOne: 'Every deployment fails sometimes; availability comes from redundancy (1 - (1 - a)^n across independent copies), not from stating 100 %.',
+      contradictsGiven:
+        'The problem states this figure: it is a fact of the scenario, not a knob. Design around it (a pool sized for it, a timeout, a cache, another region) instead of writing a better number.',
+      rttFixed:
+        'The round trips between regions are physics and the problem fixes them. If a region is too far, move the work or the data closer to the users; do not shorten the wire.',
+      outOfRange:
+        'No real machine of this kind has that figure. If one replica is not enough, add replicas or pick a bigger size from the technology catalog (docs/spec.md) instead of raising its numbers.',
+      zeroLag:
+        'Asynchronous replication acknowledges before the copy has the write, so the copy is always behind by at least the time the write takes to travel. If you need RPO 0, replicate synchronously (and pay its latency).',
+      availabilityOne:
+        'Every deployment fails sometimes; availability comes from redundancy (1 - (1 - a)^n across independent copies), not from stating 100 %.',
       catalog: 'A named technology brings its own measured figures. Pick another size or technology if you need different ones.',
     },
   },
@@ -80,13 +106,37 @@ export default defineCheck<Options>({
       const messageId = messageIdOf(f);
       const unit = unitOf(f.field);
       out.push({
-        status: 'fail', messageId, path: f.path,
-        data: { name: figureName(f), claimed: num(f.claimed), used: num(f.value), unit, from: f.from ?? 'given', range: describeRange(f.range) },
-        evidence: { subject: f.subject, field: f.field, claimed: f.claimed, used: f.value, origin: f.origin, verdict: f.verdict, ...(f.range ? { range: f.range } : {}) },
+        status: 'fail',
+        messageId,
+        path: f.path,
+        data: {
+          name: figureName(f),
+          claimed: num(f.claimed),
+          used: num(f.value),
+          unit,
+          from: f.from ?? 'given',
+          range: describeRange(f.range),
+        },
+        evidence: {
+          subject: f.subject,
+          field: f.field,
+          claimed: f.claimed,
+          used: f.value,
+          origin: f.origin,
+          verdict: f.verdict,
+          ...(f.range ? { range: f.range } : {}),
+        },
       });
     }
     if (out.length) return out;
     const count = (o: ModelFigure['origin']) => figures.filter((f) => f.origin === o).length;
-    return [{ status: 'pass', messageId: 'honest', path: [], data: { given: count('given'), catalogued: count('catalog'), stated: count('spec') } }];
+    return [
+      {
+        status: 'pass',
+        messageId: 'honest',
+        path: [],
+        data: { given: count('given'), catalogued: count('catalog'), stated: count('spec') },
+      },
+    ];
   },
 });

@@ -5,4 +5,4 @@ import consumedHasProducer from './consumed-has-producer.js';
 import patternDeclared from './pattern-declared.js';
 import ratesMatchEstimates from './rates-match-estimates.js';
 
-export const designChecks: Check<any>[] = [patternDeclared, honestFigures, ratesMatchEstimates, consumedHasProducer];
+export const designChecks: Check<unknown>[] = [patternDeclared, honestFigures, ratesMatchEstimates, consumedHasProducer];

@@ -1,5 +1,5 @@
 // design/pattern-declared: the design declares the pattern the problem stage asks for (configured by rubrics).
-import type { ModelPatterns } from '../../spec/model.js';
+import type { ModelPatterns } from '../../specfile/model.js';
 import { defineCheck, type Finding } from '../types.js';
 
 export const PATTERNS = ['cqrs', 'event_sourcing', 'mesh', 'bulkhead', 'multi_region'] as const;
@@ -25,7 +25,7 @@ export default defineCheck<Options>({
     title: 'Declare the pattern the problem stage asks for',
     concept:
       'A pattern is a decision you name and defend, not something a reader should infer from boxes and arrows. ' +
-      'Declaring it (which store takes commands, which is the event log, which services are meshed) is what lets an interviewer, and the checks, hold the design to the pattern\'s own rules.',
+      "Declaring it (which store takes commands, which is the event log, which services are meshed) is what lets an interviewer, and the checks, hold the design to the pattern's own rules.",
     computes: 'Looks for patterns.<pattern> in the spec; for multi_region, a strategy other than single-region.',
     sources: ['course'],
     optionsSchema: {
@@ -34,7 +34,8 @@ export default defineCheck<Options>({
       properties: {
         pattern: {
           anyOf: [{ enum: [...PATTERNS] }, { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PATTERNS] } }],
-          description: 'The pattern the stage asks for (a key of the spec\'s `patterns`), or a list of them. Without it the check does not apply.',
+          description:
+            "The pattern the stage asks for (a key of the spec's `patterns`), or a list of them. Without it the check does not apply.",
         },
       },
     },
@@ -42,11 +43,14 @@ export default defineCheck<Options>({
     messages: {
       declared: 'patterns.{{pattern}} is declared ({{detail}}), as this stage asks',
       missing: 'this stage asks for {{pattern}}, but the spec declares {{declared}} under patterns',
-      singleRegion: 'this stage asks for a multi-region design, but patterns.multi_region.strategy is single-region ({{regions}} region(s) declared)',
+      singleRegion:
+        'this stage asks for a multi-region design, but patterns.multi_region.strategy is single-region ({{regions}} region(s) declared)',
     },
     hints: {
-      missing: 'Reread the stage prompt: which pattern does it ask you to apply? Declare it under `patterns` (docs/spec.md lists each pattern\'s fields) and name the components that play each part.',
-      singleRegion: 'A single-region strategy keeps every write in one place. Ask how users far away are served and what happens when that region is lost, then pick the strategy that answers both.',
+      missing:
+        "Reread the stage prompt: which pattern does it ask you to apply? Declare it under `patterns` (docs/spec.md lists each pattern's fields) and name the components that play each part.",
+      singleRegion:
+        'A single-region strategy keeps every write in one place. Ask how users far away are served and what happens when that region is lost, then pick the strategy that answers both.',
     },
   },
   run({ model, options }) {
@@ -57,12 +61,30 @@ export default defineCheck<Options>({
     return asked.map((pattern): Finding => {
       const evidence = { pattern, declared };
       if (p[MODEL_KEY[pattern]] === undefined) {
-        return { status: 'fail', messageId: 'missing', data: { pattern, declared: declared.length ? declared.join(', ') : 'nothing' }, path: ['patterns'], evidence };
+        return {
+          status: 'fail',
+          messageId: 'missing',
+          data: { pattern, declared: declared.length ? declared.join(', ') : 'nothing' },
+          path: ['patterns'],
+          evidence,
+        };
       }
       if (pattern === 'multi_region' && p.multiRegion?.strategy === 'single-region') {
-        return { status: 'fail', messageId: 'singleRegion', data: { regions: model.regions.length }, path: ['patterns', 'multi_region', 'strategy'], evidence };
+        return {
+          status: 'fail',
+          messageId: 'singleRegion',
+          data: { regions: model.regions.length },
+          path: ['patterns', 'multi_region', 'strategy'],
+          evidence,
+        };
       }
-      return { status: 'pass', messageId: 'declared', data: { pattern, detail: describe(p, pattern) }, path: ['patterns', pattern], evidence };
+      return {
+        status: 'pass',
+        messageId: 'declared',
+        data: { pattern, detail: describe(p, pattern) },
+        path: ['patterns', pattern],
+        evidence,
+      };
     });
   },
 });

@@ -19,21 +19,28 @@ export default defineCheck<Options>({
       'An estimate is only worth making if the design uses it: the peak rate you derived is what the flows must carry and what every component is sized for. ' +
       'A design built on a smaller number than your own estimate is undersized by your own reckoning.',
     computes:
-      'For each rate quantity of the estimate stage that names a flow: the target is the learner\'s estimate when it was accepted (within tolerance of the derivation), else the derivation\'s value; the flow\'s rate (summed with flows named <flow>-<part>, a flow split by region or partition) must be at least 95% of the target (rounding).',
+      "For each rate quantity of the estimate stage that names a flow: the target is the learner's estimate when it was accepted (within tolerance of the derivation), else the derivation's value; the flow's rate (summed with flows named <flow>-<part>, a flow split by region or partition) must be at least 95% of the target (rounding).",
     sources: ['sdcoach'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { quantities: { type: 'object', additionalProperties: REFERENCE_SCHEMA, description: 'The estimate stage\'s quantities that feed flows.' } },
+      properties: {
+        quantities: {
+          type: 'object',
+          additionalProperties: REFERENCE_SCHEMA,
+          description: "The estimate stage's quantities that feed flows.",
+        },
+      },
     },
     defaults: { quantities: {} },
     messages: {
       carries: 'flow {{flow}} carries {{rate}} req/s, at least {{whose}} {{name}} = {{target}} req/s',
-      below: 'flow {{flow}} carries {{rate}} req/s, below {{whose}} {{name}} = {{target}} req/s: the design is undersized by your own numbers',
+      below:
+        'flow {{flow}} carries {{rate}} req/s, below {{whose}} {{name}} = {{target}} req/s: the design is undersized by your own numbers',
       noFlow: 'the estimate {{name}} is the rate of flow {{flow}}, which this spec does not have',
     },
     hints: {
-      below: 'Take the peak rate from your estimates section and write it as the flow\'s rate; size the components for it.',
+      below: "Take the peak rate from your estimates section and write it as the flow's rate; size the components for it.",
       noFlow: 'Keep the flow the stage names, and give it the rate you estimated.',
     },
   },
@@ -51,11 +58,17 @@ export default defineCheck<Options>({
       const mine = model.estimates?.[name];
       const accepted = mine !== undefined && judgeEstimate(ref, mine).verdict === 'in-range';
       const target = accepted ? mine.value : ref.value;
-      const whose = accepted ? 'your estimate' : 'the derivation\'s';
+      const whose = accepted ? 'your estimate' : "the derivation's";
       const rate = parts.reduce((sum, n) => sum + model.flows[n]!.rate, 0);
       const ok = rate >= target * ESTIMATE_RATE_SLACK;
       const evidence = { flow: ref.flow, parts, rate, target, accepted, reference: ref.value, ...(mine ? { estimate: mine.text } : {}) };
-      findings.push({ status: ok ? 'pass' : 'fail', messageId: ok ? 'carries' : 'below', data: { flow: parts.length > 1 ? parts.join(' + ') : ref.flow, rate: count(rate), name, whose, target: figure(target) }, path: [...flow.specPath, 'rate'], evidence });
+      findings.push({
+        status: ok ? 'pass' : 'fail',
+        messageId: ok ? 'carries' : 'below',
+        data: { flow: parts.length > 1 ? parts.join(' + ') : ref.flow, rate: count(rate), name, whose, target: figure(target) },
+        path: [...flow.specPath, 'rate'],
+        evidence,
+      });
     }
     return findings;
   },

@@ -10,10 +10,10 @@ export default defineCheck<DrillsOptions>({
     topic: 'drill',
     title: 'Contain a slow or dead dependency: the flows that do not call it stay healthy',
     concept:
-      'A dependency that slows down keeps every caller\'s thread for as long as the call lasts, so by Little\'s law a shared pool fills with waiting calls and the service stops answering anyone: one slow provider takes down unrelated pages. ' +
+      "A dependency that slows down keeps every caller's thread for as long as the call lasts, so by Little's law a shared pool fills with waiting calls and the service stops answering anyone: one slow provider takes down unrelated pages. " +
       'A timeout bounds the time held and a pool of its own (a bulkhead) bounds the threads it can take; then only the flows that need it fail, and everything else stays served.',
     computes:
-      'The drill slows the named components (slow:<c>=<ms>) or removes them (down:<c>, calls wait until the timeout, for ever without one), with the given retries, and runs the same analysis: thread demand per pool and per service by Little\'s law; a pool over its size rejects its calls; a service whose shared threads run out is down for its callers, and that cascades. ' +
+      "The drill slows the named components (slow:<c>=<ms>) or removes them (down:<c>, calls wait until the timeout, for ever without one), with the given retries, and runs the same analysis: thread demand per pool and per service by Little's law; a pool over its size rejects its calls; a service whose shared threads run out is down for its callers, and that cascades. " +
       `Every flow that does not call a drilled component must then have no failed requests and a p99 within p99Factor (default ${DRILL_BUDGET_SLACK}) x its budget.`,
     sources: ['hystrix'],
     optionsSchema: DRILLS_OPTIONS_SCHEMA,
@@ -28,7 +28,8 @@ export default defineCheck<DrillsOptions>({
     hints: {
       spread:
         'Which threads are the waiting calls holding? Bound how long one call can hold a thread, and how many threads the calls to one dependency can take, so that the rest of the service keeps some for everyone else.',
-      slowed: 'Something the flow shares with the slow dependency is saturated. Find the shared pool or tier in sdcoach drill\'s output and give the slow calls their own.',
+      slowed:
+        "Something the flow shares with the slow dependency is saturated. Find the shared pool or tier in sdcoach drill's output and give the slow calls their own.",
       noFault: 'drill/contained judges slow:<component>=<ms> or down:<component> scenarios.',
       badDrill: 'Check the scenario names against the spec: sdcoach drill <spec> --scenario ... lists what it knows.',
     },
@@ -56,10 +57,30 @@ export default defineCheck<DrillsOptions>({
         const f = p.flows[name]!;
         const evidence = { drill: d.title, flow: f };
         const data = { drill: d.title, flow: name, faulty: faulty.join(', ') };
-        if (f.errorShare > 0) out.push({ status: 'fail', messageId: 'spread', data: { ...data, share: pct(f.errorShare), why: [...new Set(f.failures.map((x) => x.why))].join('; ') }, path: ['flows', name], evidence });
-        else if (f.budgetP99 !== undefined && f.p99 !== null && (!Number.isFinite(f.p99) || f.p99 > factor * f.budgetP99)) out.push({ status: 'fail', messageId: 'slowed', data: { ...data, p99: ms(f.p99), factor, budget: f.budgetP99 }, path: ['flows', name, 'budget_ms'], evidence });
+        if (f.errorShare > 0)
+          out.push({
+            status: 'fail',
+            messageId: 'spread',
+            data: { ...data, share: pct(f.errorShare), why: [...new Set(f.failures.map((x) => x.why))].join('; ') },
+            path: ['flows', name],
+            evidence,
+          });
+        else if (f.budgetP99 !== undefined && f.p99 !== null && (!Number.isFinite(f.p99) || f.p99 > factor * f.budgetP99))
+          out.push({
+            status: 'fail',
+            messageId: 'slowed',
+            data: { ...data, p99: ms(f.p99), factor, budget: f.budgetP99 },
+            path: ['flows', name, 'budget_ms'],
+            evidence,
+          });
       }
-      if (out.length === before) out.push({ status: 'pass', messageId: 'contained', data: { drill: d.title, faulty: faulty.join(', '), count: others }, path: ['components', faulty[0]!] });
+      if (out.length === before)
+        out.push({
+          status: 'pass',
+          messageId: 'contained',
+          data: { drill: d.title, faulty: faulty.join(', '), count: others },
+          path: ['components', faulty[0]!],
+        });
     }
     return out;
   },

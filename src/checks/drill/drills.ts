@@ -3,7 +3,7 @@
 import { runDrill } from '../../analysis/drills/run.js';
 import { checkScenario, parseScenario, type Scenario } from '../../analysis/drills/scenario.js';
 import type { DrillResult } from '../../analysis/drills/types.js';
-import type { Model } from '../../spec/model.js';
+import type { Model } from '../../specfile/model.js';
 
 /** One drill as a check's options give it: the scenarios (composed) and its pass criteria. */
 export interface DrillSpec {
@@ -24,10 +24,19 @@ export const DRILL_SPEC_SCHEMA = {
   additionalProperties: false,
   required: ['scenarios'],
   properties: {
-    scenarios: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Scenarios run together, e.g. ["region-down:us-east"] or ["slow:payments=5000"].' },
-    p99Factor: { type: 'number', exclusiveMinimum: 0, description: 'A served flow passes within this multiple of its p99 budget. Default 2.' },
+    scenarios: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string' },
+      description: 'Scenarios run together, e.g. ["region-down:us-east"] or ["slow:payments=5000"].',
+    },
+    p99Factor: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'A served flow passes within this multiple of its p99 budget. Default 2.',
+    },
     maxUtilization: { type: 'number', exclusiveMinimum: 0, description: 'No tier may reach this utilization. Default 1 (100 %).' },
-    rpoS: { type: 'number', minimum: 0, description: 'Most seconds of acknowledged writes lost. Default the spec\'s requirements.rpo_s.' },
+    rpoS: { type: 'number', minimum: 0, description: "Most seconds of acknowledged writes lost. Default the spec's requirements.rpo_s." },
     retries: { type: 'integer', minimum: 0, description: 'Retries per call that times out. Default 0.' },
   },
 } as const;
@@ -42,14 +51,15 @@ export interface DrillsOptions {
   drills: DrillSpec[];
 }
 
-export type RanDrill = { spec: DrillSpec; title: string; scenarios: Scenario[]; result: DrillResult } | { spec: DrillSpec; title: string; error: string };
+export type RanDrill =
+  { spec: DrillSpec; title: string; scenarios: Scenario[]; result: DrillResult } | { spec: DrillSpec; title: string; error: string };
 
 const cache = new WeakMap<Model, Map<string, DrillResult>>();
 
 /** Runs each drill on the model (memoised per model and scenario list), or says why it cannot. */
 export function runDrills(model: Model, drills: readonly DrillSpec[]): RanDrill[] {
   let byKey = cache.get(model);
-  if (!byKey) cache.set(model, (byKey = new Map()));
+  if (!byKey) cache.set(model, (byKey = new Map<string, DrillResult>()));
   return drills.map((spec): RanDrill => {
     const title = spec.scenarios.join(' + ');
     const scenarios: Scenario[] = [];

@@ -9,10 +9,10 @@ export default defineCheck<DrillsOptions>({
     topic: 'drill',
     title: 'Keep headroom for the surge: at the drilled multiple of the peak nothing reaches capacity or runs out of threads',
     concept:
-      'A design sized for its average peak fails at the on-sale, the push notification or the retry storm. Load grows every tier\'s utilization and, by Little\'s law, every pool\'s thread demand in proportion, so the first resource to reach 100 % sets how much surge the design can take. ' +
+      "A design sized for its average peak fails at the on-sale, the push notification or the retry storm. Load grows every tier's utilization and, by Little's law, every pool's thread demand in proportion, so the first resource to reach 100 % sets how much surge the design can take. " +
       'Knowing which one breaks first, and at what multiple, is what an interviewer asks for.',
     computes:
-      'The drill multiplies every flow\'s rate (surge:<k>) or one flow\'s (surge:<flow>=<k>) and runs the same analysis. It fails for each component-region at or over maxUtilization (default 100 %) and each pool or thread budget whose demand exceeds its size. ' +
+      "The drill multiplies every flow's rate (surge:<k>) or one flow's (surge:<flow>=<k>) and runs the same analysis. It fails for each component-region at or over maxUtilization (default 100 %) and each pool or thread budget whose demand exceeds its size. " +
       'The breaking point is the lowest of k / utilization (tiers) and k x size / demand (pools, threads): both grow linearly with load.',
     sources: ['systemforge', 'hystrix'],
     optionsSchema: DRILLS_OPTIONS_SCHEMA,
@@ -25,8 +25,10 @@ export default defineCheck<DrillsOptions>({
       badDrill: 'the drill {{drill}} cannot run on this design: {{why}}',
     },
     hints: {
-      overloaded: 'Which tier carries the most requests per replica for its capacity? Scale it for the surge (replicas, or a cache that absorbs reads before it), not for the average peak.',
-      poolExhausted: 'Thread demand is calls/s per replica x time held: more replicas divide the first, a tighter timeout bounds the second.',
+      overloaded:
+        'Which tier carries the most requests per replica for its capacity? Scale it for the surge (replicas, or a cache that absorbs reads before it), not for the average peak.',
+      poolExhausted:
+        'Thread demand is calls/s per replica x time held: more replicas divide the first, a tighter timeout bounds the second.',
       noSurge: 'drill/headroom judges surge:<k> or surge:<flow>=<k> scenarios.',
       badDrill: 'Check the scenario names against the spec: sdcoach drill <spec> --scenario ... lists what it knows.',
     },
@@ -50,15 +52,51 @@ export default defineCheck<DrillsOptions>({
       for (const [id, byRegion] of Object.entries(p.metrics.capacity)) {
         for (const l of Object.values(byRegion)) {
           if (l.utilization < maxU) continue;
-          out.push({ status: 'fail', messageId: 'overloaded', data: { drill: d.title, component: id, region: l.region, utilization: pct(l.utilization), factor: Math.round((total / l.utilization) * 100) / 100 }, path: ['components', id, 'replicas'], evidence: { breakingPoint: bp } });
+          out.push({
+            status: 'fail',
+            messageId: 'overloaded',
+            data: {
+              drill: d.title,
+              component: id,
+              region: l.region,
+              utilization: pct(l.utilization),
+              factor: Math.round((total / l.utilization) * 100) / 100,
+            },
+            path: ['components', id, 'replicas'],
+            evidence: { breakingPoint: bp },
+          });
         }
       }
       for (const e of p.exhausted) {
-        out.push({ status: 'fail', messageId: 'poolExhausted', data: { drill: d.title, service: e.service, demand: Number.isFinite(e.demand) ? e.demand : 'unbounded', size: e.size, what: e.dependency ? `its calls to ${e.dependency}` : 'its requests' }, path: ['components', e.service, e.pool ? 'pools' : 'threads'], evidence: { breakingPoint: bp } });
+        out.push({
+          status: 'fail',
+          messageId: 'poolExhausted',
+          data: {
+            drill: d.title,
+            service: e.service,
+            demand: Number.isFinite(e.demand) ? e.demand : 'unbounded',
+            size: e.size,
+            what: e.dependency ? `its calls to ${e.dependency}` : 'its requests',
+          },
+          path: ['components', e.service, e.pool ? 'pools' : 'threads'],
+          evidence: { breakingPoint: bp },
+        });
       }
       if (out.length === before) {
-        const what = !bp ? 'nothing' : bp.kind === 'capacity' ? `${bp.component} in ${bp.region}` : bp.kind === 'pool' ? `${bp.component}'s pool ${bp.pool}` : `${bp.component}'s threads`;
-        const f: Finding = { status: 'pass', messageId: 'headroom', data: { drill: d.title, what, factor: bp ? bp.factor : 'unbounded' }, path: [], evidence: { breakingPoint: bp } };
+        const what = !bp
+          ? 'nothing'
+          : bp.kind === 'capacity'
+            ? `${bp.component} in ${bp.region}`
+            : bp.kind === 'pool'
+              ? `${bp.component}'s pool ${bp.pool}`
+              : `${bp.component}'s threads`;
+        const f: Finding = {
+          status: 'pass',
+          messageId: 'headroom',
+          data: { drill: d.title, what, factor: bp ? bp.factor : 'unbounded' },
+          path: [],
+          evidence: { breakingPoint: bp },
+        };
         if (bp) f.slack = Math.max(0, 1 - total / bp.factor);
         out.push(f);
       }

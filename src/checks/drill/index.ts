@@ -4,4 +4,4 @@ import contained from './contained.js';
 import headroom from './headroom.js';
 import survives from './survives.js';
 
-export const drillChecks: Check<any>[] = [survives, contained, headroom];
+export const drillChecks: Check<unknown>[] = [survives, contained, headroom];

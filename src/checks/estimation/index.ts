@@ -2,4 +2,4 @@
 import type { Check } from '../types.js';
 import quantities from './quantities.js';
 
-export const estimationChecks: Check<any>[] = [quantities];
+export const estimationChecks: Check<unknown>[] = [quantities];

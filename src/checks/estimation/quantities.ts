@@ -2,7 +2,7 @@
 // problem's derivation; unit slips (bits for bytes, per day as per second) and a left-out factor are named.
 import type { EstimateReference } from '../../analysis/estimates.js';
 import { judgeEstimate } from '../../analysis/estimates.js';
-import { describeDimension } from '../../spec/units.js';
+import { describeDimension } from '../../specfile/units.js';
 import { defineCheck, type Finding, type Status } from '../types.js';
 import { figure, REFERENCE_SCHEMA } from './reference-schema.js';
 
@@ -20,32 +20,45 @@ export default defineCheck<Options>({
       'An interview starts with numbers: requests per second at average and peak, storage per year, bandwidth, machines. ' +
       'Nobody expects the last digit; the order of magnitude and the steps matter, and the classic slips (bits for bytes, a per-day figure used per second, the peak factor forgotten) each move an answer by a factor you can recognise.',
     computes:
-      'Parses each answer under estimates: with its unit (mathjs) into base units (seconds, bits, counts) and divides it by the reference computed from the stage\'s facts. ' +
+      "Parses each answer under estimates: with its unit (mathjs) into base units (seconds, bits, counts) and divides it by the reference computed from the stage's facts. " +
       'In range when the ratio is within the tolerance either way (default 2x warm-up, 1.5x interview, 1.25x staff, settable per quantity); otherwise a ratio near 8 is bits vs bytes, near 86,400 or 3,600 a per-day or per-hour rate read per second, near a dimensionless fact of the formula that factor left out.',
     sources: ['sdcoach'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { quantities: { type: 'object', additionalProperties: REFERENCE_SCHEMA, description: 'Built by the problem\'s estimate stage from its facts and formulas.' } },
+      properties: {
+        quantities: {
+          type: 'object',
+          additionalProperties: REFERENCE_SCHEMA,
+          description: "Built by the problem's estimate stage from its facts and formulas.",
+        },
+      },
     },
     defaults: { quantities: {} },
     messages: {
-      inRange: '{{name}} = {{answer}}: within {{tolerance}}× of the derivation, {{expected}} {{unit}} (accepted {{low}} to {{high}}). {{derivation}} ({{worked}})',
+      inRange:
+        '{{name}} = {{answer}}: within {{tolerance}}× of the derivation, {{expected}} {{unit}} (accepted {{low}} to {{high}}). {{derivation}} ({{worked}})',
       missing: '{{name}} ({{label}}) is not estimated yet: add it under estimates: with its unit, in {{unit}}',
       wrongDimension: '{{name}} = {{answer}} is {{given}}, but {{label}} is {{wanted}}: write it in {{unit}}',
       bitsBytes: '{{name}} = {{answer}} is off by about 8×: bits and bytes mixed up? (1 byte = 8 bits; Gbps counts bits, GB/s bytes)',
-      perDay: '{{name}} = {{answer}} is off by about {{factor}}× ({{factorName}}): a per-day or per-hour figure read as per second, or the reverse?',
+      perDay:
+        '{{name}} = {{answer}} is off by about {{factor}}× ({{factorName}}): a per-day or per-hour figure read as per second, or the reverse?',
       missingFactor: '{{name}} = {{answer}} is off by about {{factor}}×, the value of {{factorName}}: left out, or applied twice?',
-      tooHigh: '{{name}} = {{answer}} is more than {{tolerance}}× the derivation\'s figure for {{label}}',
-      tooLow: '{{name}} = {{answer}} is less than 1/{{tolerance}} of the derivation\'s figure for {{label}}',
+      tooHigh: "{{name}} = {{answer}} is more than {{tolerance}}× the derivation's figure for {{label}}",
+      tooLow: "{{name}} = {{answer}} is less than 1/{{tolerance}} of the derivation's figure for {{label}}",
     },
     hints: {
-      missing: 'Each quantity of the stage gets a line under estimates:, e.g. `peak_reads_per_s: 12k/s` or `storage_per_year: 3.5 TB`. Start from the facts and write the steps down.',
-      wrongDimension: 'Check what kind of number is asked: a rate has "/s" (or /day), a size bytes, a bandwidth bits or bytes per second, a machine count no unit.',
+      missing:
+        'Each quantity of the stage gets a line under estimates:, e.g. `peak_reads_per_s: 12k/s` or `storage_per_year: 3.5 TB`. Start from the facts and write the steps down.',
+      wrongDimension:
+        'Check what kind of number is asked: a rate has "/s" (or /day), a size bytes, a bandwidth bits or bytes per second, a machine count no unit.',
       bitsBytes: 'Network links are sold in bits per second (Gbps), storage and payloads in bytes. Multiply bytes by 8 for bits.',
-      perDay: 'A day has 86,400 seconds (about 10^5), an hour 3,600. Write the unit at every step: "users × req/user/day" is per day until you divide.',
-      missingFactor: 'Walk through the facts one by one and ask which of them your answer used: the peak-to-average factor, replication, the read:write mix.',
-      tooHigh: 'Redo the steps with units written out at each one: users × actions per user per day, then / 86,400 s, then the peak factor.',
+      perDay:
+        'A day has 86,400 seconds (about 10^5), an hour 3,600. Write the unit at every step: "users × req/user/day" is per day until you divide.',
+      missingFactor:
+        'Walk through the facts one by one and ask which of them your answer used: the peak-to-average factor, replication, the read:write mix.',
+      tooHigh:
+        'Redo the steps with units written out at each one: users × actions per user per day, then / 86,400 s, then the peak factor.',
       tooLow: 'Redo the steps with units written out at each one: did every fact that multiplies (peak factor, copies, years) make it in?',
     },
   },
@@ -54,13 +67,39 @@ export default defineCheck<Options>({
     for (const [name, ref] of Object.entries(options.quantities)) {
       const answer = model.estimates?.[name];
       const j = judgeEstimate(ref, answer);
-      const evidence = { label: ref.label, unit: ref.unit, expected: ref.shown, low: j.low, high: j.high, tolerance: ref.tolerance, verdict: j.verdict, derivation: ref.derivation, worked: ref.worked, ...(answer ? { answer: answer.text } : {}), ...(j.ratio !== undefined ? { ratio: j.ratio } : {}) };
+      const evidence = {
+        label: ref.label,
+        unit: ref.unit,
+        expected: ref.shown,
+        low: j.low,
+        high: j.high,
+        tolerance: ref.tolerance,
+        verdict: j.verdict,
+        derivation: ref.derivation,
+        worked: ref.worked,
+        ...(answer ? { answer: answer.text } : {}),
+        ...(j.ratio !== undefined ? { ratio: j.ratio } : {}),
+      };
       const data = { name, label: ref.label, unit: ref.unit, answer: answer?.text ?? '', tolerance: ref.tolerance };
       const at = answer ? answer.path : ['estimates'];
-      const out = (status: Status, messageId: string, extra: Record<string, string | number> = {}): Finding => ({ status, messageId, data: { ...data, ...extra }, path: at, evidence });
+      const out = (status: Status, messageId: string, extra: Record<string, string | number> = {}): Finding => ({
+        status,
+        messageId,
+        data: { ...data, ...extra },
+        path: at,
+        evidence,
+      });
       switch (j.verdict) {
         case 'in-range':
-          findings.push(out('pass', 'inRange', { expected: figure(ref.shown), low: figure(j.low), high: figure(j.high), derivation: ref.derivation, worked: ref.worked }));
+          findings.push(
+            out('pass', 'inRange', {
+              expected: figure(ref.shown),
+              low: figure(j.low),
+              high: figure(j.high),
+              derivation: ref.derivation,
+              worked: ref.worked,
+            }),
+          );
           break;
         case 'missing':
           findings.push(out('fail', 'missing'));

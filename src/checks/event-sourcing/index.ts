@@ -5,4 +5,4 @@ import snapshots from './snapshots.js';
 import sourceOfTruth from './source-of-truth.js';
 import versioning from './versioning.js';
 
-export const eventSourcingChecks: Check<any>[] = [sourceOfTruth, noDualWrite, snapshots, versioning];
+export const eventSourcingChecks: Check<unknown>[] = [sourceOfTruth, noDualWrite, snapshots, versioning];

@@ -1,6 +1,6 @@
 // event-sourcing/no-dual-write: a request appends to the event log only; streams are fed from the log, never published beside the append.
 import { eventStores } from '../cqrs/no-dual-write.js';
-import { hopSpecPath } from '../../spec/steps.js';
+import { hopSpecPath } from '../../specfile/steps.js';
 import { count, defineCheck, type Finding } from '../types.js';
 import { fedFromEventStore } from './source-of-truth.js';
 
@@ -27,16 +27,19 @@ export default defineCheck<Options>({
       logIsStream: '{{flow}} ({{rate}} writes/s) appends to {{eventStore}} only: consumers read its log ({{consumers}})',
       forwarded: '{{flow}} ({{rate}} writes/s) appends to {{eventStore}} only; {{relay}} forwards its events to {{stream}}',
       publishesBeside:
-        '{{flow}} ({{rate}} writes/s) appends to {{eventStore}} and also publishes to {{stream}} in the same request: a crash between the two keeps the event in the log and loses the message, so {{stream}}\'s consumers miss it for good',
+        "{{flow}} ({{rate}} writes/s) appends to {{eventStore}} and also publishes to {{stream}} in the same request: a crash between the two keeps the event in the log and loses the message, so {{stream}}'s consumers miss it for good",
       noForwarder: '{{flow}} says {{stream}} is fed from {{eventStore}}, but names no worker that forwards the events',
-      forwarderWrongSource: '{{flow}} names {{relay}} to forward {{eventStore}}\'s events to {{stream}}, but {{relay}} reads {{source}} and writes {{targets}}: the events do not reach {{stream}} from the log',
-      notTheLog: '{{flow}} declares publishing from event store {{eventStore}} via {{via}}: an event store needs no outbox or CDC, its log is the stream (write via: event-sourced)',
+      forwarderWrongSource:
+        "{{flow}} names {{relay}} to forward {{eventStore}}'s events to {{stream}}, but {{relay}} reads {{source}} and writes {{targets}}: the events do not reach {{stream}} from the log",
+      notTheLog:
+        '{{flow}} declares publishing from event store {{eventStore}} via {{via}}: an event store needs no outbox or CDC, its log is the stream (write via: event-sourced)',
     },
     hints: {
       publishesBeside:
         'The append is the write that counts. What happens to the other stream if the request dies just after it? Ask how that stream could be derived from the log instead of written by the request.',
-      noForwarder: 'Something has to read the event store and produce to the other stream after the append. Which component runs in the background and does that?',
-      forwarderWrongSource: 'Trace the forwarder\'s input back: does it start at the event store the request appends to?',
+      noForwarder:
+        'Something has to read the event store and produce to the other stream after the append. Which component runs in the background and does that?',
+      forwarderWrongSource: "Trace the forwarder's input back: does it start at the event store the request appends to?",
       notTheLog: 'Outbox and CDC exist to get a change out of a table of current state. What is an event store already?',
     },
   },
@@ -55,14 +58,26 @@ export default defineCheck<Options>({
       let failed = false;
       f.path.forEach((hop, i) => {
         if (logs.has(hop) || !MESSAGE_KINDS.has(model.components[hop]?.kind ?? '')) return;
-        out.push({ status: 'fail', messageId: 'publishesBeside', data: { ...base, stream: hop }, path: hopSpecPath(f, i), evidence: { ...evidence, stream: hop } });
+        out.push({
+          status: 'fail',
+          messageId: 'publishesBeside',
+          data: { ...base, stream: hop },
+          path: hopSpecPath(f, i),
+          evidence: { ...evidence, stream: hop },
+        });
         failed = true;
       });
       const fed = fedFromEventStore(model, eventStore);
       const forwarded: { relay: string; stream: string }[] = [];
       for (const p of (f.publishes ?? []).filter((q) => q.store === eventStore)) {
         if (p.via !== 'event-sourced') {
-          out.push({ status: 'warn', messageId: 'notTheLog', data: { ...base, via: p.via }, path: [...p.specPath, 'via'], evidence: { ...evidence, via: p.via } });
+          out.push({
+            status: 'warn',
+            messageId: 'notTheLog',
+            data: { ...base, via: p.via },
+            path: [...p.specPath, 'via'],
+            evidence: { ...evidence, via: p.via },
+          });
         }
         if (p.stream === undefined || p.stream === eventStore) continue;
         const data = { ...base, stream: p.stream };
@@ -75,9 +90,11 @@ export default defineCheck<Options>({
         if (!relay) continue;
         if (relay.kind !== 'worker' || relay.consumes === undefined || !fed.has(relay.consumes) || !relay.writes.includes(p.stream)) {
           out.push({
-            status: 'fail', messageId: 'forwarderWrongSource',
+            status: 'fail',
+            messageId: 'forwarderWrongSource',
             data: { ...data, relay: p.relay, source: relay.consumes ?? 'nothing', targets: relay.writes.join(', ') || 'nothing' },
-            path: [...p.specPath, 'relay'], evidence: { ...evidence, stream: p.stream, relay: p.relay, consumes: relay.consumes ?? null, writes: relay.writes },
+            path: [...p.specPath, 'relay'],
+            evidence: { ...evidence, stream: p.stream, relay: p.relay, consumes: relay.consumes ?? null, writes: relay.writes },
           });
           failed = true;
           continue;
@@ -89,8 +106,16 @@ export default defineCheck<Options>({
         const { relay, stream } = forwarded[0]!;
         out.push({ status: 'pass', messageId: 'forwarded', data: { ...base, relay, stream }, path: hopSpecPath(f, appendAt), evidence });
       } else {
-        const consumers = model.componentOrder.filter((id) => model.components[id]!.kind === 'worker' && model.components[id]!.consumes === eventStore);
-        out.push({ status: 'pass', messageId: 'logIsStream', data: { ...base, consumers: consumers.join(', ') || 'none yet' }, path: hopSpecPath(f, appendAt), evidence });
+        const consumers = model.componentOrder.filter(
+          (id) => model.components[id]!.kind === 'worker' && model.components[id]!.consumes === eventStore,
+        );
+        out.push({
+          status: 'pass',
+          messageId: 'logIsStream',
+          data: { ...base, consumers: consumers.join(', ') || 'none yet' },
+          path: hopSpecPath(f, appendAt),
+          evidence,
+        });
       }
     }
     return out;

@@ -24,18 +24,26 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        loadBudgetMs: { type: 'number', minimum: 0, description: `Longest acceptable aggregate load, ms. Default: the spec's patterns.event_sourcing.load_budget_ms (itself ${EVENT_SOURCING_DEFAULTS.loadBudgetMs} by default).` },
+        loadBudgetMs: {
+          type: 'number',
+          minimum: 0,
+          description: `Longest acceptable aggregate load, ms. Default: the spec's patterns.event_sourcing.load_budget_ms (itself ${EVENT_SOURCING_DEFAULTS.loadBudgetMs} by default).`,
+        },
       },
     },
     defaults: {},
     messages: {
-      withinBudget: 'loading an aggregate replays at most {{events}} events x {{applyMs}} ms = {{replayMs}} ms ({{snapshots}}), budget {{budget}} ms',
-      noSnapshots: 'replaying {{events}} events x {{applyMs}} ms = {{replayMs}} ms, budget {{budget}} ms: no snapshots, so every load replays the whole history',
-      sparseSnapshots: 'replaying {{events}} events x {{applyMs}} ms = {{replayMs}} ms, budget {{budget}} ms: a snapshot every {{snapshotEvery}} events leaves too many to replay',
+      withinBudget:
+        'loading an aggregate replays at most {{events}} events x {{applyMs}} ms = {{replayMs}} ms ({{snapshots}}), budget {{budget}} ms',
+      noSnapshots:
+        'replaying {{events}} events x {{applyMs}} ms = {{replayMs}} ms, budget {{budget}} ms: no snapshots, so every load replays the whole history',
+      sparseSnapshots:
+        'replaying {{events}} events x {{applyMs}} ms = {{replayMs}} ms, budget {{budget}} ms: a snapshot every {{snapshotEvery}} events leaves too many to replay',
     },
     hints: {
       noSnapshots: `Load cost = events since the last snapshot x the time to apply one. How long can one aggregate's history grow, and how many events can you afford to apply inside the budget? (Frameworks snapshot every ${EVENT_SOURCING_DEFAULTS.frameworkSnapshotEvery} events or so by default.)`,
-      sparseSnapshots: 'Work backwards from the budget: how many events can one load apply at this cost per event? Compare that with how far apart the snapshots are.',
+      sparseSnapshots:
+        'Work backwards from the budget: how many events can one load apply at this cost per event? Compare that with how far apart the snapshots are.',
     },
   },
   run({ metrics, options }) {
@@ -51,7 +59,16 @@ export default defineCheck<Options>({
     };
     const evidence = { ...r, budget };
     if (r.replayMs <= budget) return [{ status: 'pass', messageId: 'withinBudget', data, path: ['patterns', 'event_sourcing'], evidence }];
-    if (r.snapshotEvery === undefined) return [{ status: 'fail', messageId: 'noSnapshots', data, path: ['patterns', 'event_sourcing'], evidence }];
-    return [{ status: 'fail', messageId: 'sparseSnapshots', data: { ...data, snapshotEvery: r.snapshotEvery }, path: ['patterns', 'event_sourcing', 'snapshot_every'], evidence }];
+    if (r.snapshotEvery === undefined)
+      return [{ status: 'fail', messageId: 'noSnapshots', data, path: ['patterns', 'event_sourcing'], evidence }];
+    return [
+      {
+        status: 'fail',
+        messageId: 'sparseSnapshots',
+        data: { ...data, snapshotEvery: r.snapshotEvery },
+        path: ['patterns', 'event_sourcing', 'snapshot_every'],
+        evidence,
+      },
+    ];
   },
 });

@@ -10,9 +10,10 @@ export default defineCheck<Options>({
     title: 'Keep old event versions readable: declare event versioning or upcasting',
     concept:
       'Events are immutable facts: once stored they are never rewritten, and the store keeps them for the life of the system. ' +
-      'The code that reads them keeps changing, so an event written years ago must still load with today\'s code. ' +
+      "The code that reads them keeps changing, so an event written years ago must still load with today's code. " +
       'That needs a plan from the start: version each event type and keep readers for old versions, or upcast old events to the current shape as they are read.',
-    computes: 'Reads patterns.event_sourcing.versioning: versioned-events or upcasting pass, none (the default) fails; the evidence states how much history must stay readable.',
+    computes:
+      'Reads patterns.event_sourcing.versioning: versioned-events or upcasting pass, none (the default) fails; the evidence states how much history must stay readable.',
     sources: ['course'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
@@ -29,7 +30,8 @@ export default defineCheck<Options>({
     if (!es) return [];
     const data = { store: es.store, events: es.maxEventsPerAggregate, versioning: es.versioning };
     const evidence = { versioning: es.versioning, store: es.store, maxEventsPerAggregate: es.maxEventsPerAggregate };
-    if (es.versioning === 'none') return [{ status: 'fail', messageId: 'none', data, path: ['patterns', 'event_sourcing', 'versioning'], evidence }];
+    if (es.versioning === 'none')
+      return [{ status: 'fail', messageId: 'none', data, path: ['patterns', 'event_sourcing', 'versioning'], evidence }];
     return [{ status: 'pass', messageId: 'declared', data, path: ['patterns', 'event_sourcing', 'versioning'], evidence }];
   },
 });

@@ -20,12 +20,14 @@ export default defineCheck<Options>({
     defaults: {},
     messages: {
       declared: '{{store}} is active-active in {{regions}} and settles concurrent writes with {{conflict}}',
-      consensus: '{{store}} is active-active in {{regions}} but commits through a consensus quorum, so concurrent writes are ordered, not merged',
-      missing: '{{store}} accepts writes in {{regions}} (active-active, {{replication}} replication{{lag}}) with no conflict strategy: two regions can change the same key before either sees the other',
+      consensus:
+        '{{store}} is active-active in {{regions}} but commits through a consensus quorum, so concurrent writes are ordered, not merged',
+      missing:
+        '{{store}} accepts writes in {{regions}} (active-active, {{replication}} replication{{lag}}) with no conflict strategy: two regions can change the same key before either sees the other',
     },
     hints: {
       missing:
-        'Picture the same record edited in two regions within the replication lag. Which edit should survive, or can the two be merged? The options differ in what they lose and how much work they ask of the application; some data (a counter, a set, a user\'s own profile) suits one better than another.',
+        "Picture the same record edited in two regions within the replication lag. Which edit should survive, or can the two be merged? The options differ in what they lose and how much work they ask of the application; some data (a counter, a set, a user's own profile) suits one better than another.",
     },
   },
   run({ model, metrics }) {
@@ -36,12 +38,30 @@ export default defineCheck<Options>({
       const regions = s.regions.join(', ');
       const evidence = { mode: s.mode, replication: s.replication, conflict: s.conflict, regions: s.regions };
       if (s.replication === 'consensus') {
-        out.push({ status: 'pass', messageId: 'consensus', data: { store: s.component, regions }, path: ['components', s.component, 'failover'], evidence });
+        out.push({
+          status: 'pass',
+          messageId: 'consensus',
+          data: { store: s.component, regions },
+          path: ['components', s.component, 'failover'],
+          evidence,
+        });
       } else if (s.conflict !== 'none') {
-        out.push({ status: 'pass', messageId: 'declared', data: { store: s.component, regions, conflict: s.conflict }, path: ['components', s.component, 'failover', 'conflict'], evidence });
+        out.push({
+          status: 'pass',
+          messageId: 'declared',
+          data: { store: s.component, regions, conflict: s.conflict },
+          path: ['components', s.component, 'failover', 'conflict'],
+          evidence,
+        });
       } else {
         const lag = s.replication === 'async' ? `, lag ${ms(c.replication?.lagMs ?? 0)} ms` : '';
-        out.push({ status: 'fail', messageId: 'missing', data: { store: s.component, regions, replication: s.replication, lag }, path: ['components', s.component, 'failover'], evidence });
+        out.push({
+          status: 'fail',
+          messageId: 'missing',
+          data: { store: s.component, regions, replication: s.replication, lag },
+          path: ['components', s.component, 'failover'],
+          evidence,
+        });
       }
     }
     return out;

@@ -5,4 +5,4 @@ import rtoRpo from './rto-rpo.js';
 import standbyRegion from './standby-region.js';
 import statelessActiveActive from './stateless-active-active.js';
 
-export const failoverChecks: Check<any>[] = [standbyRegion, rtoRpo, conflictStrategy, statelessActiveActive];
+export const failoverChecks: Check<unknown>[] = [standbyRegion, rtoRpo, conflictStrategy, statelessActiveActive];

@@ -1,6 +1,6 @@
 // failover/rto-rpo: losing a region costs each writable store no more downtime (RTO) or lost writes (RPO) than the targets allow.
 import type { StoreFailover } from '../../analysis/metrics.js';
-import type { Model } from '../../spec/model.js';
+import type { Model } from '../../specfile/model.js';
 import { DEFAULT_FAILOVER, DNS_TTL_S, ELECTION_TIMEOUT_MS, HEALTH_CHECK } from '../../data/figures.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
@@ -34,8 +34,10 @@ function rpoHow(model: Model, s: StoreFailover): string {
 /** Why recovery is manual: one region, or copies that are not kept current. */
 function whyManual(s: StoreFailover): string {
   if (s.regions.length <= 1) return `it lives only in ${s.regions[0] ?? 'one region'}`;
-  if (s.replication === 'none') return `its copies in ${s.regions.join(', ')} are not replicated (replication none: each is a separate data set, not a replica)`;
-  if (s.replication === 'consensus' && s.regions.length < 3) return `its ${s.regions.length} consensus voters (${s.regions.join(', ')}) cannot form a majority once one region is lost`;
+  if (s.replication === 'none')
+    return `its copies in ${s.regions.join(', ')} are not replicated (replication none: each is a separate data set, not a replica)`;
+  if (s.replication === 'consensus' && s.regions.length < 3)
+    return `its ${s.regions.length} consensus voters (${s.regions.join(', ')}) cannot form a majority once one region is lost`;
   return `it has copies in ${s.regions.join(', ')} but no automatic failover (failover.mode ${s.mode})`;
 }
 
@@ -43,7 +45,7 @@ export default defineCheck<Options>({
   meta: {
     id: 'failover/rto-rpo',
     topic: 'failover',
-    title: 'Keep each writable store\'s failover time (RTO) and data-loss window (RPO) within the targets',
+    title: "Keep each writable store's failover time (RTO) and data-loss window (RPO) within the targets",
     concept:
       'RTO is how long a store may be unavailable after its region fails; RPO is how much recently committed data may be lost. ' +
       'Recovery is never instant: active-passive takes detection plus promotion; active-active still has to notice the dead region (health checks) and move its users (DNS TTL, or anycast); a consensus group waits out an election timeout before a follower takes over. ' +
@@ -51,7 +53,7 @@ export default defineCheck<Options>({
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
       `RTO = failover.detect_s + failover.promote_s for active-passive; failover.detect_s (default ${DEFAULT_FAILOVER.detectS} s: Route 53 fast health checks ${HEALTH_CHECK.intervalS} s x ${HEALTH_CHECK.failures} failures) + failover.steer_s (default DNS TTL ${DNS_TTL_S} s) for active-active; for consensus over 3+ voters, the election timeout (${ELECTION_TIMEOUT_MS / 1000} s, etcd default) + the best surviving candidate's vote round trip to a majority; none (manual restore) otherwise, with replication none (separate data sets) or when the store is in one region. ` +
-      'RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric\'s rtoS/rpoS when it sets either, else the spec\'s requirements.rto_s/rpo_s.',
+      "RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric's rtoS/rpoS when it sets either, else the spec's requirements.rto_s/rpo_s.",
     sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'raft'],
     optionsSchema: {
       type: 'object',
@@ -65,10 +67,12 @@ export default defineCheck<Options>({
     messages: {
       rtoMet: '{{store}} RTO is {{rto}} s ({{how}}), target {{target}} s',
       rtoOver: '{{store}} RTO is {{rto}} s ({{how}}), target {{target}} s',
-      rtoManual: '{{store}} has no automatic recovery: {{why}}, so losing the region means restoring a backup, which takes hours (target {{target}} s)',
+      rtoManual:
+        '{{store}} has no automatic recovery: {{why}}, so losing the region means restoring a backup, which takes hours (target {{target}} s)',
       rpoMet: '{{store}} RPO is {{rpo}} s ({{how}}), target {{target}} s',
       rpoOver: '{{store}} RPO is {{rpo}} s ({{how}}), target {{target}} s',
-      rpoManual: '{{store}} keeps no current copy outside the failed region: {{why}}, so every write since the last backup (hours) is lost (target {{target}} s)',
+      rpoManual:
+        '{{store}} keeps no current copy outside the failed region: {{why}}, so every write since the last backup (hours) is lost (target {{target}} s)',
     },
     hints: {
       rtoOver:
@@ -94,18 +98,38 @@ export default defineCheck<Options>({
       const evidence = { mode: s.mode, replication: s.replication, regions: s.regions, rtoS: s.rtoS, rpoS: s.rpoS, rtoTarget, rpoTarget };
       if (rtoTarget !== undefined) {
         const data = { store: s.component, target: rtoTarget };
-        if (s.rtoS === null) out.push({ status: 'fail', messageId: 'rtoManual', data: { ...data, why: whyManual(s) }, path: [...base, 'failover'], evidence });
+        if (s.rtoS === null)
+          out.push({ status: 'fail', messageId: 'rtoManual', data: { ...data, why: whyManual(s) }, path: [...base, 'failover'], evidence });
         else {
           const ok = s.rtoS <= rtoTarget;
-          out.push({ status: ok ? 'pass' : 'fail', messageId: ok ? 'rtoMet' : 'rtoOver', data: { ...data, rto: ms(s.rtoS), how: rtoHow(model, s) }, path: [...base, 'failover'], evidence });
+          out.push({
+            status: ok ? 'pass' : 'fail',
+            messageId: ok ? 'rtoMet' : 'rtoOver',
+            data: { ...data, rto: ms(s.rtoS), how: rtoHow(model, s) },
+            path: [...base, 'failover'],
+            evidence,
+          });
         }
       }
       if (rpoTarget !== undefined) {
         const data = { store: s.component, target: rpoTarget };
-        if (s.rpoS === null) out.push({ status: 'fail', messageId: 'rpoManual', data: { ...data, why: whyManual(s) }, path: [...base, 'replication'], evidence });
+        if (s.rpoS === null)
+          out.push({
+            status: 'fail',
+            messageId: 'rpoManual',
+            data: { ...data, why: whyManual(s) },
+            path: [...base, 'replication'],
+            evidence,
+          });
         else {
           const ok = s.rpoS <= rpoTarget;
-          out.push({ status: ok ? 'pass' : 'fail', messageId: ok ? 'rpoMet' : 'rpoOver', data: { ...data, rpo: ms(s.rpoS), how: rpoHow(model, s) }, path: [...base, 'replication'], evidence });
+          out.push({
+            status: ok ? 'pass' : 'fail',
+            messageId: ok ? 'rpoMet' : 'rpoOver',
+            data: { ...data, rpo: ms(s.rpoS), how: rpoHow(model, s) },
+            path: [...base, 'replication'],
+            evidence,
+          });
         }
       }
     }

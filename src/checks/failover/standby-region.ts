@@ -19,8 +19,10 @@ export default defineCheck<Options>({
     defaults: {},
     messages: {
       replicated: '{{store}} keeps copies in {{regions}} ({{replication}} replication)',
-      singleRegion: '{{store}} lives only in {{region}} though the system runs in {{count}} regions: a {{region}} outage takes its data and every flow that writes it',
-      notReplicated: '{{store}} is placed in {{regions}} with replication mode none: each region\'s writes exist only there, so a region outage still loses them',
+      singleRegion:
+        '{{store}} lives only in {{region}} though the system runs in {{count}} regions: a {{region}} outage takes its data and every flow that writes it',
+      notReplicated:
+        "{{store}} is placed in {{regions}} with replication mode none: each region's writes exist only there, so a region outage still loses them",
     },
     hints: {
       singleRegion:
@@ -36,11 +38,29 @@ export default defineCheck<Options>({
       if (!s.writable || s.kind === 'cache') continue;
       const evidence = { regions: s.regions, replication: s.replication, mode: s.mode, standby: s.standby };
       if (s.regions.length < 2) {
-        out.push({ status: 'fail', messageId: 'singleRegion', data: { store: s.component, region: s.regions[0] ?? '?', count: model.regions.length }, path: ['components', s.component, 'regions'], evidence });
+        out.push({
+          status: 'fail',
+          messageId: 'singleRegion',
+          data: { store: s.component, region: s.regions[0] ?? '?', count: model.regions.length },
+          path: ['components', s.component, 'regions'],
+          evidence,
+        });
       } else if (s.replication === 'none') {
-        out.push({ status: 'fail', messageId: 'notReplicated', data: { store: s.component, regions: s.regions.join(', ') }, path: ['components', s.component, 'replication'], evidence });
+        out.push({
+          status: 'fail',
+          messageId: 'notReplicated',
+          data: { store: s.component, regions: s.regions.join(', ') },
+          path: ['components', s.component, 'replication'],
+          evidence,
+        });
       } else {
-        out.push({ status: 'pass', messageId: 'replicated', data: { store: s.component, regions: s.regions.join(', '), replication: s.replication }, path: ['components', s.component], evidence });
+        out.push({
+          status: 'pass',
+          messageId: 'replicated',
+          data: { store: s.component, regions: s.regions.join(', '), replication: s.replication },
+          path: ['components', s.component],
+          evidence,
+        });
       }
     }
     return out;

@@ -5,4 +5,4 @@ import residency from './residency.js';
 import strongReadSource from './strong-read-source.js';
 import writeStrategy from './write-strategy.js';
 
-export const geoChecks: Check<any>[] = [nearbyReplica, strongReadSource, residency, writeStrategy];
+export const geoChecks: Check<unknown>[] = [nearbyReplica, strongReadSource, residency, writeStrategy];

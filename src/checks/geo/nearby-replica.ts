@@ -1,7 +1,7 @@
 // geo/nearby-replica: users in every region read from a copy of the data near them.
 import { MEASURED_RTT_MS } from '../../data/figures.js';
-import { rttMs } from '../../spec/lookups.js';
-import type { ModelComponent } from '../../spec/model.js';
+import { rttMs } from '../../specfile/lookups.js';
+import type { ModelComponent } from '../../specfile/model.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -31,13 +31,13 @@ export default defineCheck<Options>({
   meta: {
     id: 'geo/nearby-replica',
     topic: 'geo',
-    title: 'Serve every region\'s reads from a replica near its users',
+    title: "Serve every region's reads from a replica near its users",
     concept:
       'A read is only as fast as the trip to the data it needs. Placing a read replica, a cache or a CDN edge in or next to each user region turns an ocean crossing into a round trip inside one region; ' +
       'the price is that the copy is a little behind the primary. For most reads that trade is right, which is why globally distributed systems keep copies near their users.',
     computes:
-      'For each read flow and origin region, the route picks each hop\'s nearest deployment from the previous hop\'s region; the first hop holding a copy of the data (a CDN edge or a stateful component: cache, database, index, ...) is the copy that serves the read. ' +
-      'Its region\'s round trip from the origin (Azure P50 table, 0.5 ms within a region) is compared with maxRttMs. ' +
+      "For each read flow and origin region, the route picks each hop's nearest deployment from the previous hop's region; the first hop holding a copy of the data (a CDN edge or a stateful component: cache, database, index, ...) is the copy that serves the read. " +
+      "Its region's round trip from the origin (Azure P50 table, 0.5 ms within a region) is compared with maxRttMs. " +
       'A store (not a cache) in several regions with replication none is not a replica: each region holds a separate data set, so it fails unless it homes each key in one region (failover.conflict: home-region).',
     sources: ['azureRtt', 'deanNorvig'],
     optionsSchema: {
@@ -55,7 +55,8 @@ export default defineCheck<Options>({
     messages: {
       nearby: '{{flow}}: every origin reads {{store}} within {{rtt}} ms (farthest: {{origin}} -> {{region}}), limit {{max}} ms',
       farReplica: '{{flow}}: {{origin}} users read {{store}} in {{region}}, {{rtt}} ms away (limit {{max}} ms)',
-      notReplica: '{{flow}} reads {{store}} in {{regions}}, but with replication none each region holds a separate data set: the copy near a user has only what was written in that region, so it is not a replica of the data',
+      notReplica:
+        '{{flow}} reads {{store}} in {{regions}}, but with replication none each region holds a separate data set: the copy near a user has only what was written in that region, so it is not a replica of the data',
     },
     hints: {
       farReplica:
@@ -94,7 +95,10 @@ export default defineCheck<Options>({
         served.push({ origin: o.origin, store: hop.component, region: hop.region!, rtt });
       }
       if (!served.length || notReplicas.size) continue;
-      const evidence = { maxRttMs: options.maxRttMs, byOrigin: Object.fromEntries(served.map((s) => [s.origin, { store: s.store, region: s.region, rttMs: s.rtt }])) };
+      const evidence = {
+        maxRttMs: options.maxRttMs,
+        byOrigin: Object.fromEntries(served.map((s) => [s.origin, { store: s.store, region: s.region, rttMs: s.rtt }])),
+      };
       const far = served.filter((s) => s.rtt > options.maxRttMs).sort((a, b) => b.rtt - a.rtt);
       for (const s of far) {
         out.push({

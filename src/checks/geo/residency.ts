@@ -1,12 +1,16 @@
 // geo/residency: every copy of a data class (replicas and failover standbys) stays in the regions it is allowed in.
-import type { SpecPath } from '../../spec/diagnostic.js';
-import type { Model } from '../../spec/model.js';
+import type { SpecPath } from '../../specfile/diagnostic.js';
+import type { Model } from '../../specfile/model.js';
 import { defineCheck, type Finding } from '../types.js';
 
 type Options = Record<string, never>;
 
 /** Where the offending copy is written: the standby, or the region in the store's list. */
-function copyPath(model: Model, store: string, region: string): { path: SpecPath; copy: 'replica' | 'failover standby' | 'separate data set (replication none)' } {
+function copyPath(
+  model: Model,
+  store: string,
+  region: string,
+): { path: SpecPath; copy: 'replica' | 'failover standby' | 'separate data set (replication none)' } {
   const c = model.components[store]!;
   const i = c.regions.indexOf(region);
   if (i < 0 && c.failover?.standby === region) return { path: ['components', store, 'failover', 'standby'], copy: 'failover standby' };
@@ -25,7 +29,7 @@ export default defineCheck<Options>({
       'Residency applies to every copy, not just the primary: a read replica, a backup or a failover standby in another area breaks it just as surely. ' +
       'Global designs therefore partition such data by home region and replicate it only among allowed regions, while public data can go everywhere.',
     computes:
-      'For each data class with a residency rule (areas such as eu expanded to their regions), every region holding a copy of each of its stores (the store\'s regions plus its failover standby) is compared with the allowed regions. ' +
+      "For each data class with a residency rule (areas such as eu expanded to their regions), every region holding a copy of each of its stores (the store's regions plus its failover standby) is compared with the allowed regions. " +
       'A store with replication none holds a separate data set of the class in each region (not a replica): each is still data of that class stored there, and is named as such.',
     sources: ['sdcoach'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },

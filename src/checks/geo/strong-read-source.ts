@@ -1,7 +1,7 @@
 // geo/strong-read-source: a read that must see the latest write is served by the writer or a
 // synchronously updated copy, never by an asynchronous replica or a cache.
 import { defineCheck, ms, type Finding } from '../types.js';
-import { hopSpecPath } from '../../spec/steps.js';
+import { hopSpecPath } from '../../specfile/steps.js';
 
 type Options = Record<string, never>;
 
@@ -21,13 +21,17 @@ export default defineCheck<Options>({
     defaults: {},
     messages: {
       fresh: '{{flow}} reads {{stores}} from a current copy in every region ({{how}})',
-      staleReplica: '{{flow}} from {{origin}} reads {{store}}\'s asynchronous copy in {{region}}, up to {{lag}} ms behind the writer in {{writer}}',
-      staleActiveActive: '{{flow}} from {{origin}} reads {{store}} in {{region}}, an active-active copy replicated asynchronously: writes taken in other regions arrive up to {{lag}} ms late',
+      staleReplica:
+        "{{flow}} from {{origin}} reads {{store}}'s asynchronous copy in {{region}}, up to {{lag}} ms behind the writer in {{writer}}",
+      staleActiveActive:
+        '{{flow}} from {{origin}} reads {{store}} in {{region}}, an active-active copy replicated asynchronously: writes taken in other regions arrive up to {{lag}} ms late',
       cached: '{{flow}} from {{origin}} goes through {{store}}, a cache that can return a value older than the last write',
     },
     hints: {
-      staleReplica: 'Where does the latest write land, and how long until this copy has it? A read that must be exact either goes to the writer, or the copy it reads has to be updated before the write is acknowledged. Each choice has a price: find it in the latency of the read or of the write.',
-      staleActiveActive: 'With several writers and asynchronous replication, no copy is guaranteed to have every write. What would it take for one read to see all of them: a single home for the key, or agreement among a quorum?',
+      staleReplica:
+        'Where does the latest write land, and how long until this copy has it? A read that must be exact either goes to the writer, or the copy it reads has to be updated before the write is acknowledged. Each choice has a price: find it in the latency of the read or of the write.',
+      staleActiveActive:
+        'With several writers and asynchronous replication, no copy is guaranteed to have every write. What would it take for one read to see all of them: a single home for the key, or agreement among a quorum?',
       cached: 'A cache trades freshness for speed. Which reads can afford that trade, and which must skip the cache?',
     },
   },
@@ -47,7 +51,8 @@ export default defineCheck<Options>({
           const path = hopSpecPath(model.flows[f.name]!, hop.index);
           const base = { flow: f.name, origin: o.origin, store: c.id, region: hop.region ?? '?' };
           if (c.kind === 'cache') {
-            if (!seen.has(key)) problems.push({ status: 'fail', messageId: 'cached', data: base, path, evidence: { origin: o.origin, region: hop.region } });
+            if (!seen.has(key))
+              problems.push({ status: 'fail', messageId: 'cached', data: base, path, evidence: { origin: o.origin, region: hop.region } });
             seen.add(key);
             continue;
           }
@@ -62,17 +67,36 @@ export default defineCheck<Options>({
             how.add(`${c.id}: sync`);
           } else if (c.primary !== undefined) {
             if (hop.region === c.primary || mode === 'none') how.add(`${c.id}: its primary`);
-            else if (!seen.has(key)) problems.push({ status: 'fail', messageId: 'staleReplica', data: { ...base, lag: ms(lag), writer: c.primary }, path, evidence: { origin: o.origin, region: hop.region, primary: c.primary, lagMs: lag } });
+            else if (!seen.has(key))
+              problems.push({
+                status: 'fail',
+                messageId: 'staleReplica',
+                data: { ...base, lag: ms(lag), writer: c.primary },
+                path,
+                evidence: { origin: o.origin, region: hop.region, primary: c.primary, lagMs: lag },
+              });
           } else if (mode === 'none') {
             how.add(`${c.id}: partitioned, one copy per key`);
           } else if (!seen.has(key)) {
-            problems.push({ status: 'fail', messageId: 'staleActiveActive', data: { ...base, lag: ms(lag) }, path, evidence: { origin: o.origin, region: hop.region, lagMs: lag } });
+            problems.push({
+              status: 'fail',
+              messageId: 'staleActiveActive',
+              data: { ...base, lag: ms(lag) },
+              path,
+              evidence: { origin: o.origin, region: hop.region, lagMs: lag },
+            });
           }
           seen.add(key);
         }
       }
       if (problems.length) out.push(...problems);
-      else if (stores.size) out.push({ status: 'pass', messageId: 'fresh', data: { flow: f.name, stores: [...stores].join(', '), how: [...how].join('; ') }, path: ['flows', f.name] });
+      else if (stores.size)
+        out.push({
+          status: 'pass',
+          messageId: 'fresh',
+          data: { flow: f.name, stores: [...stores].join(', '), how: [...how].join('; ') },
+          path: ['flows', f.name],
+        });
     }
     return out;
   },

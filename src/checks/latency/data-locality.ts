@@ -1,8 +1,8 @@
 // latency/data-locality: no user region misses its budget because the data it needs sits in a far region.
 import type { HopLatency, OriginLatency } from '../../analysis/metrics.js';
-import type { Model } from '../../spec/model.js';
-import type { SpecPath } from '../../spec/diagnostic.js';
-import { areaOf } from '../../spec/regions.js';
+import type { Model } from '../../specfile/model.js';
+import type { SpecPath } from '../../specfile/diagnostic.js';
+import { areaOf } from '../../specfile/regions.js';
 import { defineCheck, ms, pct, type Finding } from '../types.js';
 
 interface Options {
@@ -15,7 +15,11 @@ function largestCost(l: OriginLatency): { hop: HopLatency; part: 'network' | 'pr
   let best: { hop: HopLatency; part: 'network' | 'processing' | 'replication'; v: number } | undefined;
   for (const hop of l.hops) {
     if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
-    for (const [part, v] of [['network', hop.networkMs], ['processing', hop.processing.p99], ['replication', hop.replicationMs]] as const) {
+    for (const [part, v] of [
+      ['network', hop.networkMs],
+      ['processing', hop.processing.p99],
+      ['replication', hop.replicationMs],
+    ] as const) {
       if (!best || v > best.v) best = { hop, part, v };
     }
   }
@@ -35,7 +39,9 @@ function isFarDataHop(model: Model, hop: HopLatency): boolean {
  */
 function farStoreBehind(model: Model, o: OriginLatency, hop: HopLatency): HopLatency | undefined {
   if (hop.region === undefined || hop.region === hop.from || areaOf(hop.region) === areaOf(o.origin)) return undefined;
-  return o.hops.slice(o.hops.indexOf(hop)).find((h) => model.components[h.component]?.stateful && h.region !== undefined && areaOf(h.region) !== areaOf(o.origin));
+  return o.hops
+    .slice(o.hops.indexOf(hop))
+    .find((h) => model.components[h.component]?.stateful && h.region !== undefined && areaOf(h.region) !== areaOf(o.origin));
 }
 
 /** Where the learner moves the data: the store's primary when the write was pinned there, else its regions. */
@@ -57,11 +63,11 @@ export default defineCheck<Options>({
     concept:
       'Moving the stateless tiers next to the users is not enough: if the database they call is on another continent, every request still pays that round trip, and light in fibre does not get faster. ' +
       'Geo-distribution means placing data where it is used, with read replicas or per-region home data, so the long hops leave the request path. ' +
-      'When most of a request\'s time is spent on the wire, the design, not the code, sets its latency.',
+      "When most of a request's time is spent on the wire, the design, not the code, sets its latency.",
     computes:
       'For each flow that touches a stateful component and each origin region: the p99 latency and its hop breakdown (see latency/flow-budget). ' +
       'An origin over its p99 budget fails when its largest single cost is a round trip from one region to a store in another, ' +
-      'or a round trip that leaves the users\' continent on the way to a store there, whichever component (a service in front of the store) the crossing lands on. ' +
+      "or a round trip that leaves the users' continent on the way to a store there, whichever component (a service in front of the store) the crossing lands on. " +
       'Network share = (round trips + replica/quorum waits) / p99; the worst origin is compared with maxNetworkShare.',
     sources: ['azureRtt', 'deanNorvig'],
     optionsSchema: {
@@ -72,16 +78,20 @@ export default defineCheck<Options>({
           type: 'number',
           minimum: 0,
           maximum: 1,
-          description: 'Warn when network time is more than this share of a flow\'s p99, even within budget (0.5 = half).',
+          description: "Warn when network time is more than this share of a flow's p99, even within budget (0.5 = half).",
         },
       },
     },
     defaults: { maxNetworkShare: 0.5 },
     messages: {
-      local: '{{flow}}: at most {{share}} of p99 is network ({{network}} of {{latency}} ms from {{origin}}); no region waits on distant data',
-      farData: '{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users\' {{kind}}s cross {{rtt}} ms to {{region}} {{store}}{{pinned}}',
-      farDataBehind: '{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users\' {{kind}}s cross {{rtt}} ms {{from}} -> {{region}} at {{component}}, on the way to {{store}} in {{storeRegion}}, another continent: moving only {{component}} would leave the crossing in front of {{store}}',
-      networkHeavy: '{{flow}} from {{origin}} spends {{network}} of its {{latency}} ms p99 on the network ({{share}}, limit {{max}}); the largest round trip is {{rtt}} ms {{from}} -> {{region}} to {{component}}',
+      local:
+        '{{flow}}: at most {{share}} of p99 is network ({{network}} of {{latency}} ms from {{origin}}); no region waits on distant data',
+      farData:
+        "{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users' {{kind}}s cross {{rtt}} ms to {{region}} {{store}}{{pinned}}",
+      farDataBehind:
+        "{{flow}} p99 from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{origin}} users' {{kind}}s cross {{rtt}} ms {{from}} -> {{region}} at {{component}}, on the way to {{store}} in {{storeRegion}}, another continent: moving only {{component}} would leave the crossing in front of {{store}}",
+      networkHeavy:
+        '{{flow}} from {{origin}} spends {{network}} of its {{latency}} ms p99 on the network ({{share}}, limit {{max}}); the largest round trip is {{rtt}} ms {{from}} -> {{region}} to {{component}}',
     },
     hints: {
       farData:
@@ -89,7 +99,7 @@ export default defineCheck<Options>({
       farDataBehind:
         'The long round trip is charged to the service, but it is there because the data is far away: the service sits next to its store. Ask where the data these users touch lives, and whether a copy of it (a replica, or their rows homed near them) could live on their continent, with the service beside it.',
       networkHeavy:
-        'Most of this request is time on the wire, so faster code will barely move it. Follow the hops region by region (sdcoach grade --format json) and look for a call that leaves the users\' region and could be answered from one nearby.',
+        "Most of this request is time on the wire, so faster code will barely move it. Follow the hops region by region (sdcoach grade --format json) and look for a call that leaves the users' region and could be answered from one nearby.",
     },
   },
   run({ model, metrics, options }) {
@@ -115,11 +125,27 @@ export default defineCheck<Options>({
             status: 'fail',
             messageId: 'farDataBehind',
             data: {
-              flow: f.name, origin: o.origin, latency: ms(o.p99), budget, kind: f.kind, rtt: ms(cost.v), from: cost.hop.from,
-              region: cost.hop.region!, component: cost.hop.component, store: store.component, storeRegion: store.region!,
+              flow: f.name,
+              origin: o.origin,
+              latency: ms(o.p99),
+              budget,
+              kind: f.kind,
+              rtt: ms(cost.v),
+              from: cost.hop.from,
+              region: cost.hop.region!,
+              component: cost.hop.component,
+              store: store.component,
+              storeRegion: store.region!,
             },
             path: ['components', cost.hop.component, 'regions'],
-            evidence: { budget, p99: o.p99, networkMs: o.networkMs, crossing: cost.hop.component, store: store.component, hops: o.hops.map((h) => ({ component: h.component, from: h.from, region: h.region, networkMs: h.networkMs })) },
+            evidence: {
+              budget,
+              p99: o.p99,
+              networkMs: o.networkMs,
+              crossing: cost.hop.component,
+              store: store.component,
+              hops: o.hops.map((h) => ({ component: h.component, from: h.from, region: h.region, networkMs: h.networkMs })),
+            },
           });
           continue;
         }
@@ -128,26 +154,57 @@ export default defineCheck<Options>({
           status: 'fail',
           messageId: 'farData',
           data: {
-            flow: f.name, origin: o.origin, latency: ms(o.p99), budget, kind: f.kind, rtt: ms(cost.v),
-            region: cost.hop.region!, store: cost.hop.component, pinned: cost.hop.reason === 'primary' ? ' (its single write primary)' : cost.hop.reason === 'leader' ? ' (its consensus leader)' : '',
+            flow: f.name,
+            origin: o.origin,
+            latency: ms(o.p99),
+            budget,
+            kind: f.kind,
+            rtt: ms(cost.v),
+            region: cost.hop.region!,
+            store: cost.hop.component,
+            pinned:
+              cost.hop.reason === 'primary' ? ' (its single write primary)' : cost.hop.reason === 'leader' ? ' (its consensus leader)' : '',
           },
           path: storePath(model, cost.hop),
-          evidence: { budget, p99: o.p99, networkMs: o.networkMs, hops: o.hops.map((h) => ({ component: h.component, from: h.from, region: h.region, networkMs: h.networkMs, processing: h.processing.p99, replicationMs: h.replicationMs })) },
+          evidence: {
+            budget,
+            p99: o.p99,
+            networkMs: o.networkMs,
+            hops: o.hops.map((h) => ({
+              component: h.component,
+              from: h.from,
+              region: h.region,
+              networkMs: h.networkMs,
+              processing: h.processing.p99,
+              replicationMs: h.replicationMs,
+            })),
+          },
         });
       }
       const rest = origins.filter((o) => !failed.has(o.origin));
       if (!rest.length) continue;
       const worst = rest.reduce((a, b) => (networkShare(b) > networkShare(a) ? b : a), rest[0]!);
       const share = networkShare(worst);
-      const evidence = { maxNetworkShare: options.maxNetworkShare, byOrigin: Object.fromEntries(origins.map((o) => [o.origin, { networkMs: o.networkMs, p99: o.p99, share: networkShare(o) }])) };
+      const evidence = {
+        maxNetworkShare: options.maxNetworkShare,
+        byOrigin: Object.fromEntries(origins.map((o) => [o.origin, { networkMs: o.networkMs, p99: o.p99, share: networkShare(o) }])),
+      };
       if (share > options.maxNetworkShare) {
         const longest = worst.hops.reduce((a, b) => (b.networkMs > a.networkMs ? b : a), worst.hops[0]!);
         out.push({
           status: 'warn',
           messageId: 'networkHeavy',
           data: {
-            flow: f.name, origin: worst.origin, network: `${ms(worst.networkMs)} ms`, latency: ms(worst.p99), share: pct(share, 1), max: pct(options.maxNetworkShare, 1),
-            rtt: ms(longest.networkMs), from: longest.from, region: longest.region ?? '?', component: longest.component,
+            flow: f.name,
+            origin: worst.origin,
+            network: `${ms(worst.networkMs)} ms`,
+            latency: ms(worst.p99),
+            share: pct(share, 1),
+            max: pct(options.maxNetworkShare, 1),
+            rtt: ms(longest.networkMs),
+            from: longest.from,
+            region: longest.region ?? '?',
+            component: longest.component,
           },
           path: ['components', longest.component, 'regions'],
           evidence,

@@ -22,28 +22,46 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99',
   const parts: Part[] = [];
   for (const hop of l.hops) {
     if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
-    parts.push({ v: hop.networkMs, text: `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}` });
+    parts.push({
+      v: hop.networkMs,
+      text: `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`,
+    });
     if (hop.fanout !== undefined) {
-      parts.push({ v: hop.total[percentile] - hop.networkMs - hop.replicationMs, text: `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)` });
+      parts.push({
+        v: hop.total[percentile] - hop.networkMs - hop.replicationMs,
+        text: `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`,
+      });
     } else {
-      parts.push({ v: hop.processing[percentile], text: `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}` });
+      parts.push({
+        v: hop.processing[percentile],
+        text: `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`,
+      });
     }
     if (hop.queueWait && hop.queueWait[percentile] > 0) {
       parts.push({ v: hop.queueWait[percentile], text: `the queue in front of ${hop.component}: ${story(hop)}` });
     }
-    if (hop.replay) parts.push({ v: hop.replay[percentile], text: `loading the aggregate from ${hop.component}, which replays its events since the last snapshot` });
+    if (hop.replay)
+      parts.push({
+        v: hop.replay[percentile],
+        text: `loading the aggregate from ${hop.component}, which replays its events since the last snapshot`,
+      });
     if (hop.replicationMs > 0) {
       parts.push({
         v: hop.replicationMs,
-        text: hop.replicationKind === 'quorum'
-          ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
-          : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
+        text:
+          hop.replicationKind === 'quorum'
+            ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
+            : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
       });
     }
   }
   const mesh = l.meshMs[percentile];
   const calls = l.hops.filter((h) => h.mesh[percentile] > 0).length;
-  if (mesh > 0) parts.push({ v: mesh, text: `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy` });
+  if (mesh > 0)
+    parts.push({
+      v: mesh,
+      text: `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy`,
+    });
   const best = parts.reduce<Part | undefined>((a, b) => (!a || b.v > a.v ? b : a), undefined);
   if (!best) return '';
   const total = l[percentile];
@@ -80,12 +98,12 @@ export default defineCheck<Options>({
     topic: 'latency',
     title: 'Keep every flow within its latency budget from every user region',
     concept:
-      'A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component\'s processing time, the wait in the queue in front of its replicas, waits for synchronous replicas, and proxy overhead. ' +
+      "A request pays for every hop on its path: the round trip between the regions of consecutive hops, each component's processing time, the wait in the queue in front of its replicas, waits for synchronous replicas, and proxy overhead. " +
       'The queue wait is small at moderate load and explodes near saturation (it grows as 1 / (1 - utilization)); at or above 100 % the queue grows without bound and the flow has no latency to speak of: it is unbounded. ' +
       'Users far from the data pay the long round trips, so a design that is fast in its home region can miss its budget elsewhere. The tail (p99) is what users remember.',
     computes:
-      'For each flow and origin region: first-hop RTT from the users\' region to the nearest replica, plus for each hop its processing p50/p99 with the M/M/c queue wait in front of its replicas in that region (Erlang C, c = replicas there, mu = capacity per replica, lambda from scalability/utilization\'s load; p50 adds the mean wait, p99 the wait\'s p99, at least the mean), the RTT from the calling hop\'s region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops\' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger).' +
-      'A failure names the largest single contributor at that percentile and its share: a round trip, a component\'s processing, a queue wait, a sync or quorum wait, an event-sourced aggregate\'s replay, a fan-out\'s tail, or the mesh overhead summed over the calls it is paid on, and the longest queue on the path with the wait the same replicas would have near saturation. ' +
+      "For each flow and origin region: first-hop RTT from the users' region to the nearest replica, plus for each hop its processing p50/p99 with the M/M/c queue wait in front of its replicas in that region (Erlang C, c = replicas there, mu = capacity per replica, lambda from scalability/utilization's load; p50 adds the mean wait, p99 the wait's p99, at least the mean), the RTT from the calling hop's region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger)." +
+      "A failure names the largest single contributor at that percentile and its share: a round trip, a component's processing, a queue wait, a sync or quorum wait, an event-sourced aggregate's replay, a fan-out's tail, or the mesh overhead summed over the calls it is paid on, and the longest queue on the path with the wait the same replicas would have near saturation. " +
       'A flow through a component at or above 100 % utilization is unbounded and fails, whatever its budget.',
     sources: ['azureRtt', 'deanNorvig', 'istioOpenshift', 'erlangC'],
     optionsSchema: {
@@ -101,9 +119,12 @@ export default defineCheck<Options>({
       unbounded: '{{flow}} {{percentile}} from {{origin}} is unbounded, budget {{budget}} ms: {{cause}}',
     },
     hints: {
-      overBudget: 'Find where the time goes (sdcoach grade --format json shows each hop): a cross-region round trip or one slow component? Serving users from a replica near them, or taking a slow call off the request path, usually beats tuning.',
-      unbounded: 'No budget survives a queue that never drains. Bring that component below 100 % (and below the utilization limit, where the wait is still small): more replicas there, bigger ones, or less traffic reaching it (a cache in front, another region taking a share).',
-      nearBudget: 'Close to the line: one extra hop or a noisy neighbour pushes it over. The p99 here adds the hops\' p99s, usually conservative when tails are light but not an upper bound (hops that slow down together, or a heavy-tailed one, can do worse), so a thin margin is no guarantee. Look for a hop you can remove or keep in the same region.',
+      overBudget:
+        'Find where the time goes (sdcoach grade --format json shows each hop): a cross-region round trip or one slow component? Serving users from a replica near them, or taking a slow call off the request path, usually beats tuning.',
+      unbounded:
+        'No budget survives a queue that never drains. Bring that component below 100 % (and below the utilization limit, where the wait is still small): more replicas there, bigger ones, or less traffic reaching it (a cache in front, another region taking a share).',
+      nearBudget:
+        "Close to the line: one extra hop or a noisy neighbour pushes it over. The p99 here adds the hops' p99s, usually conservative when tails are light but not an upper bound (hops that slow down together, or a heavy-tailed one, can do worse), so a thin margin is no guarantee. Look for a hop you can remove or keep in the same region.",
     },
   },
   run({ metrics, options }) {
@@ -119,14 +140,27 @@ export default defineCheck<Options>({
         const evidence = { budget, byOrigin: Object.fromEntries(origins.map((o) => [o.origin, o[percentile]])) };
         const path = ['flows', f.name, 'budget_ms', percentile];
         if (!over.length) {
-          out.push({ status: 'pass', messageId: 'withinBudget', data: { flow: f.name, percentile, latency: ms(worst[percentile]), origin: worst.origin, budget }, path, evidence, slack: 1 - worst[percentile] / budget });
+          out.push({
+            status: 'pass',
+            messageId: 'withinBudget',
+            data: { flow: f.name, percentile, latency: ms(worst[percentile]), origin: worst.origin, budget },
+            path,
+            evidence,
+            slack: 1 - worst[percentile] / budget,
+          });
           continue;
         }
         for (const o of over) {
           if (!Number.isFinite(o[percentile])) {
             out.push({
-              status: 'fail', messageId: 'unbounded', data: { flow: f.name, percentile, origin: o.origin, budget, cause: unboundedCause(o, metrics.capacity) }, path,
-              evidence: { ...evidence, hops: o.hops.map((h) => ({ component: h.component, region: h.region, queueWaitMs: h.queueWait?.[percentile] ?? 0 })) },
+              status: 'fail',
+              messageId: 'unbounded',
+              data: { flow: f.name, percentile, origin: o.origin, budget, cause: unboundedCause(o, metrics.capacity) },
+              path,
+              evidence: {
+                ...evidence,
+                hops: o.hops.map((h) => ({ component: h.component, region: h.region, queueWaitMs: h.queueWait?.[percentile] ?? 0 })),
+              },
             });
             continue;
           }
@@ -134,11 +168,26 @@ export default defineCheck<Options>({
           out.push({
             status: near ? 'warn' : 'fail',
             messageId: near ? 'nearBudget' : 'overBudget',
-            data: { flow: f.name, percentile, latency: ms(o[percentile]), origin: o.origin, budget, cause: biggestCost(o, percentile, metrics.capacity) },
+            data: {
+              flow: f.name,
+              percentile,
+              latency: ms(o[percentile]),
+              origin: o.origin,
+              budget,
+              cause: biggestCost(o, percentile, metrics.capacity),
+            },
             path,
             evidence: {
               ...evidence,
-              hops: o.hops.map((h) => ({ component: h.component, region: h.region, networkMs: h.networkMs, processing: h.processing[percentile], queueWaitMs: h.queueWait?.[percentile] ?? 0, replicationMs: h.replicationMs, mesh: h.mesh[percentile] })),
+              hops: o.hops.map((h) => ({
+                component: h.component,
+                region: h.region,
+                networkMs: h.networkMs,
+                processing: h.processing[percentile],
+                queueWaitMs: h.queueWait?.[percentile] ?? 0,
+                replicationMs: h.replicationMs,
+                mesh: h.mesh[percentile],
+              })),
             },
           });
         }

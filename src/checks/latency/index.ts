@@ -4,4 +4,4 @@ import dataLocality from './data-locality.js';
 import fanOutTail from './fan-out-tail.js';
 import flowBudget from './flow-budget.js';
 
-export const latencyChecks: Check<any>[] = [flowBudget, dataLocality, fanOutTail];
+export const latencyChecks: Check<unknown>[] = [flowBudget, dataLocality, fanOutTail];

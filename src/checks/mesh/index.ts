@@ -3,4 +3,4 @@ import type { Check } from '../types.js';
 import justified from './justified.js';
 import overheadWithinBudget from './overhead-within-budget.js';
 
-export const meshChecks: Check<any>[] = [overheadWithinBudget, justified];
+export const meshChecks: Check<unknown>[] = [overheadWithinBudget, justified];

@@ -25,16 +25,21 @@ export default defineCheck<Options>({
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { minServices: { type: 'integer', minimum: 1, description: 'Meshed services at which a mesh is justified by size alone. Default 5.' } },
+      properties: {
+        minServices: { type: 'integer', minimum: 1, description: 'Meshed services at which a mesh is justified by size alone. Default 5.' },
+      },
     },
     defaults: { minServices: 5 },
     messages: {
       byNeeds: 'the mesh across {{count}} services is there for {{needs}}',
-      bySize: 'the mesh spans {{count}} services (at least {{minServices}}): enough that one uniform layer beats doing TLS, telemetry and routing in each',
-      unjustified: 'a mesh across {{count}} services (fewer than {{minServices}}) with no stated need ({{stated}}): it adds {{overhead}} ms p99 per call and a proxy per replica',
+      bySize:
+        'the mesh spans {{count}} services (at least {{minServices}}): enough that one uniform layer beats doing TLS, telemetry and routing in each',
+      unjustified:
+        'a mesh across {{count}} services (fewer than {{minServices}}) with no stated need ({{stated}}): it adds {{overhead}} ms p99 per call and a proxy per replica',
     },
     hints: {
-      unjustified: 'What does this design need from the mesh that the services could not do themselves with a library? If there is a real need (encryption between services, uniform telemetry, canary routing, policy), say so in patterns.mesh; if not, weigh what every proxy costs.',
+      unjustified:
+        'What does this design need from the mesh that the services could not do themselves with a library? If there is a real need (encryption between services, uniform telemetry, canary routing, policy), say so in patterns.mesh; if not, weigh what every proxy costs.',
     },
   },
   run({ model, options }) {
@@ -46,12 +51,15 @@ export default defineCheck<Options>({
     const needs = [...new Set([...(mesh?.mtls ? ['mtls'] : []), ...(mesh?.reasons ?? []).filter((r) => NEEDS.includes(r))])];
     const evidence = { meshed: meshedIds, mtls: mesh?.mtls ?? false, reasons: mesh?.reasons ?? [] };
     if (needs.length) return [{ status: 'pass', messageId: 'byNeeds', data: { count, needs: needs.join(', ') }, path, evidence }];
-    if (count >= options.minServices) return [{ status: 'pass', messageId: 'bySize', data: { count, minServices: options.minServices }, path, evidence }];
+    if (count >= options.minServices)
+      return [{ status: 'pass', messageId: 'bySize', data: { count, minServices: options.minServices }, path, evidence }];
     const stated = mesh?.reasons.length ? `reasons: ${mesh.reasons.join(', ')}` : 'no reasons, mtls off';
     const finding: Finding = {
-      status: 'warn', messageId: 'unjustified',
+      status: 'warn',
+      messageId: 'unjustified',
       data: { count, minServices: options.minServices, stated, overhead: ms(meshOverhead(model).p99) },
-      path, evidence,
+      path,
+      evidence,
     };
     return [finding];
   },

@@ -2,7 +2,7 @@
 import type { FlowMetrics, OriginLatency } from '../../analysis/metrics.js';
 import { meshOverhead } from '../../analysis/latency.js';
 import { COURSE_MESH_OVERHEAD_MS, MESH_OVERHEAD_MS } from '../../data/figures.js';
-import type { Model } from '../../spec/model.js';
+import type { Model } from '../../specfile/model.js';
 import { defineCheck, ms, pct, type Finding } from '../types.js';
 
 interface Options {
@@ -29,7 +29,10 @@ function callBreakdown(o: OriginLatency, perCallP99: number): string {
   }
   const parts: string[] = [];
   if (pairs) parts.push(`${pairs} call${pairs === 1 ? '' : 's'} between two meshed components x ${fine(perCallP99)} ms`);
-  if (singles) parts.push(`${singles} call${singles === 1 ? '' : 's'} with a proxy at one end only (the user's ingress call, or a call to an unmeshed store) x ${fine(perCallP99 / 2)} ms`);
+  if (singles)
+    parts.push(
+      `${singles} call${singles === 1 ? '' : 's'} with a proxy at one end only (the user's ingress call, or a call to an unmeshed store) x ${fine(perCallP99 / 2)} ms`,
+    );
   return parts.join(' + ');
 }
 
@@ -51,30 +54,42 @@ export default defineCheck<Options>({
   meta: {
     id: 'mesh/overhead-within-budget',
     topic: 'mesh',
-    title: 'Count the mesh\'s per-hop overhead and keep latency-sensitive flows within budget',
+    title: "Count the mesh's per-hop overhead and keep latency-sensitive flows within budget",
     concept:
       'A service mesh puts a proxy beside every service, and each call between meshed services passes through two of them. ' +
       'The cost per call is small (the course quotes 1-5 ms; a modern sidecar pair measures about 2-3 ms at p99, ambient mode about 0.2 ms), but it is paid on every hop, so a long synchronous chain pays it many times. ' +
       'A flow with a tight budget and many meshed hops can miss its budget because of the mesh alone.',
     computes:
-      'Per flow with a p99 budget and meshed hops, from each user region: mesh overhead = the sum over the calls of the per-call overhead (p99) x the share of the call\'s two ends that are meshed (both: 1, one: 1/2). ' +
-      'The figure is per call, not per hop: a call between two meshed services crosses two proxies, while the user\'s ingress call and a call to an unmeshed store cross one. ' +
+      "Per flow with a p99 budget and meshed hops, from each user region: mesh overhead = the sum over the calls of the per-call overhead (p99) x the share of the call's two ends that are meshed (both: 1, one: 1/2). " +
+      "The figure is per call, not per hop: a call between two meshed services crosses two proxies, while the user's ingress call and a call to an unmeshed store cross one. " +
       'Fails when the flow is over budget but would be within it without that overhead; warns when the overhead exceeds maxShare of the budget.',
     sources: ['course', 'istioOpenshift', 'istioAmbient'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { maxShare: { type: 'number', minimum: 0, maximum: 1, description: 'Largest fraction of a flow\'s p99 budget the mesh overhead may take before a warning. Default 0.1.' } },
+      properties: {
+        maxShare: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: "Largest fraction of a flow's p99 budget the mesh overhead may take before a warning. Default 0.1.",
+        },
+      },
     },
     defaults: { maxShare: 0.1 },
     messages: {
-      small: 'the mesh adds {{overhead}} ms to {{flow}} from {{origin}} ({{breakdown}}): {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call through a pair of proxies, {{figure}})',
-      largeShare: 'the mesh adds {{overhead}} ms to {{flow}} from {{origin}} ({{breakdown}}): {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call through a pair of proxies, {{figure}})',
-      breaksBudget: 'the mesh adds {{overhead}} ms to {{flow}} ({{breakdown}}); without it {{flow}} would be at {{without}} ms from {{origin}}, budget {{budget}} ms, but it is at {{latency}} ms ({{perCall}} ms per call through a pair of proxies, {{figure}})',
+      small:
+        'the mesh adds {{overhead}} ms to {{flow}} from {{origin}} ({{breakdown}}): {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call through a pair of proxies, {{figure}})',
+      largeShare:
+        'the mesh adds {{overhead}} ms to {{flow}} from {{origin}} ({{breakdown}}): {{share}} of its {{budget}} ms p99 budget ({{perCall}} ms per call through a pair of proxies, {{figure}})',
+      breaksBudget:
+        'the mesh adds {{overhead}} ms to {{flow}} ({{breakdown}}); without it {{flow}} would be at {{without}} ms from {{origin}}, budget {{budget}} ms, but it is at {{latency}} ms ({{perCall}} ms per call through a pair of proxies, {{figure}})',
     },
     hints: {
-      largeShare: 'Count the meshed hops on this flow and what each one costs. Does every component on a latency-sensitive path need its own proxy, and does the data plane you chose cost the same per hop as the alternatives?',
-      breaksBudget: 'The mesh alone pushes this flow over budget. Look at how many proxies a request crosses on its path, and which of those hops need what the mesh gives (mTLS, telemetry, routing).',
+      largeShare:
+        'Count the meshed hops on this flow and what each one costs. Does every component on a latency-sensitive path need its own proxy, and does the data plane you chose cost the same per hop as the alternatives?',
+      breaksBudget:
+        'The mesh alone pushes this flow over budget. Look at how many proxies a request crosses on its path, and which of those hops need what the mesh gives (mTLS, telemetry, routing).',
     },
   },
   run({ model, metrics, options }) {
@@ -92,25 +107,39 @@ export default defineCheck<Options>({
   },
 });
 
-function flowFinding(model: Model, f: FlowMetrics, meshed: OriginLatency[], budget: number, maxShare: number, fig: { perCall: string; figure: string }): Finding {
+function flowFinding(
+  model: Model,
+  f: FlowMetrics,
+  meshed: OriginLatency[],
+  budget: number,
+  maxShare: number,
+  fig: { perCall: string; figure: string },
+): Finding {
   const perCallP99 = meshOverhead(model).p99;
   const path = model.patterns.mesh ? ['patterns', 'mesh'] : ['flows', f.name, 'path'];
   const data = (o: OriginLatency) => ({
-    flow: f.name, origin: o.origin, overhead: ms(o.meshMs.p99), hops: meshedHops(o), breakdown: callBreakdown(o, perCallP99), budget,
-    share: pct(o.meshMs.p99 / budget, 1), ...fig,
+    flow: f.name,
+    origin: o.origin,
+    overhead: ms(o.meshMs.p99),
+    hops: meshedHops(o),
+    breakdown: callBreakdown(o, perCallP99),
+    budget,
+    share: pct(o.meshMs.p99 / budget, 1),
+    ...fig,
   });
   const evidence = (o: OriginLatency) => ({
-    budget, byOrigin: Object.fromEntries(meshed.map((x) => [x.origin, { p99: x.p99, meshMs: x.meshMs.p99, meshedHops: meshedHops(x) }])),
+    budget,
+    byOrigin: Object.fromEntries(meshed.map((x) => [x.origin, { p99: x.p99, meshMs: x.meshMs.p99, meshedHops: meshedHops(x) }])),
     hops: o.hops.map((h) => ({ component: h.component, mesh: h.mesh.p99 })),
   });
-  const broken = meshed
-    .filter((o) => o.p99 > budget && o.p99 - o.meshMs.p99 <= budget)
-    .sort((a, b) => b.p99 - a.p99)[0];
+  const broken = meshed.filter((o) => o.p99 > budget && o.p99 - o.meshMs.p99 <= budget).sort((a, b) => b.p99 - a.p99)[0];
   if (broken) {
     return {
-      status: 'fail', messageId: 'breaksBudget',
+      status: 'fail',
+      messageId: 'breaksBudget',
       data: { ...data(broken), latency: ms(broken.p99), without: ms(broken.p99 - broken.meshMs.p99) },
-      path, evidence: evidence(broken),
+      path,
+      evidence: evidence(broken),
     };
   }
   const most = meshed.reduce((a, b) => (b.meshMs.p99 > a.meshMs.p99 ? b : a));

@@ -2,4 +2,4 @@
 import type { Check } from '../types.js';
 import idempotentRetries from './idempotent-retries.js';
 
-export const reliabilityChecks: Check<any>[] = [idempotentRetries];
+export const reliabilityChecks: Check<unknown>[] = [idempotentRetries];

@@ -6,4 +6,4 @@ import threadCapacity from './thread-capacity.js';
 import utilization from './utilization.js';
 import writePrimary from './write-primary.js';
 
-export const scalabilityChecks: Check<any>[] = [utilization, threadCapacity, statelessReplicas, writePrimary, partitions];
+export const scalabilityChecks: Check<unknown>[] = [utilization, threadCapacity, statelessReplicas, writePrimary, partitions];

@@ -23,7 +23,7 @@ export default defineCheck<Options>({
     title: 'Give every service the threads its traffic holds at peak',
     concept:
       'A thread-per-request service can serve only as many requests at once as it has threads, and a request holds its thread for its whole time in the service, waits on downstream calls included. ' +
-      'By Little\'s law the threads in use are the arrival rate times the time each is held, so a replica\'s real capacity is the smaller of what its CPU can do and threads / holding time. ' +
+      "By Little's law the threads in use are the arrival rate times the time each is held, so a replica's real capacity is the smaller of what its CPU can do and threads / holding time. " +
       'When the traffic needs more threads than a replica has, requests queue for a thread and latency climbs without bound, however idle the CPU looks.',
     computes:
       'Per service, gateway and worker, in its busiest region: threads held per replica = sum over its flows of (requests/s reaching one replica x the p99 time a thread is held: its own processing plus every call it makes, a call to another service held until that service returns). ' +
@@ -33,16 +33,24 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        maxThreadShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Highest share of a replica\'s threads held at peak. Default 1: the demand already uses p99 holding times.' },
+        maxThreadShare: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 1,
+          description: "Highest share of a replica's threads held at peak. Default 1: the demand already uses p99 holding times.",
+        },
       },
     },
     defaults: { maxThreadShare: 1 },
     messages: {
-      enough: '{{component}} holds {{demand}} of its {{threads}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held on average, downstream waits included): room for {{maxRate}} req/s per replica',
-      saturated: '{{component}} needs {{demand}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held on average, downstream waits included) but has {{threads}} ({{share}}): its threads run out at {{maxRate}} req/s per replica; the largest holder is {{largest}} ({{largestThreads}} threads)',
+      enough:
+        '{{component}} holds {{demand}} of its {{threads}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held on average, downstream waits included): room for {{maxRate}} req/s per replica',
+      saturated:
+        '{{component}} needs {{demand}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held on average, downstream waits included) but has {{threads}} ({{share}}): its threads run out at {{maxRate}} req/s per replica; the largest holder is {{largest}} ({{largestThreads}} threads)',
     },
     hints: {
-      saturated: 'A thread is held for as long as the request is inside the component, including every call it waits on. Which knob changes threads needed per replica: fewer requests per replica (more replicas), a shorter time held (a faster or parallel or asynchronous call), or more threads (how many can one replica really run)?',
+      saturated:
+        'A thread is held for as long as the request is inside the component, including every call it waits on. Which knob changes threads needed per replica: fewer requests per replica (more replicas), a shorter time held (a faster or parallel or asynchronous call), or more threads (how many can one replica really run)?',
     },
   },
   run({ metrics, options }) {
@@ -52,14 +60,32 @@ export default defineCheck<Options>({
       const holdMs = (p.demand / p.ratePerReplica) * 1000;
       const maxRate = (p.threads * options.maxThreadShare) / (holdMs / 1000);
       const data = {
-        component: id, demand: ms(p.demand), threads: p.threads, rate: count(p.ratePerReplica), holdMs: ms(holdMs),
-        maxRate: count(maxRate), share: pct(p.demand / p.threads, 1),
+        component: id,
+        demand: ms(p.demand),
+        threads: p.threads,
+        rate: count(p.ratePerReplica),
+        holdMs: ms(holdMs),
+        maxRate: count(maxRate),
+        share: pct(p.demand / p.threads, 1),
       };
-      const evidence = { demand: p.demand, threads: p.threads, ratePerReplica: p.ratePerReplica, holdMs, maxRatePerReplica: maxRate, calls: p.calls.map((c) => ({ dependency: c.dependency, demand: c.demand })) };
+      const evidence = {
+        demand: p.demand,
+        threads: p.threads,
+        ratePerReplica: p.ratePerReplica,
+        holdMs,
+        maxRatePerReplica: maxRate,
+        calls: p.calls.map((c) => ({ dependency: c.dependency, demand: c.demand })),
+      };
       const path = ['components', id, 'threads'];
       if (p.demand > p.threads * options.maxThreadShare) {
         const largest = largestHolder(p);
-        out.push({ status: 'fail', messageId: 'saturated', data: { ...data, largest: largest.what, largestThreads: ms(largest.threads) }, path, evidence });
+        out.push({
+          status: 'fail',
+          messageId: 'saturated',
+          data: { ...data, largest: largest.what, largestThreads: ms(largest.threads) },
+          path,
+          evidence,
+        });
       } else {
         out.push({ status: 'pass', messageId: 'enough', data, path, evidence });
       }

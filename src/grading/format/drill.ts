@@ -36,9 +36,14 @@ export function span(p: DrillPhase, single: boolean): string {
 
 export function flowLine(f: DrillFlow): string {
   const err = f.errorShare > 0 ? `${pct(f.errorShare)} fail` : 'all served';
-  const budget = f.budgetP99 !== undefined && f.p99 !== null ? ` (budget ${f.budgetP99} ms${f.budgetRatio !== undefined && Number.isFinite(f.budgetRatio) ? `, ${f.budgetRatio}×` : ''})` : '';
+  const budget =
+    f.budgetP99 !== undefined && f.p99 !== null
+      ? ` (budget ${f.budgetP99} ms${f.budgetRatio !== undefined && Number.isFinite(f.budgetRatio) ? `, ${f.budgetRatio}×` : ''})`
+      : '';
   const why = f.failures.length ? `: ${[...new Set(f.failures.map((x) => x.why))].join('; ')}` : '';
-  const over = f.overloadedBy ? `; ${f.overloadedBy.component} in ${f.overloadedBy.region} at ${pct(f.overloadedBy.utilization)}, so waits grow without bound` : '';
+  const over = f.overloadedBy
+    ? `; ${f.overloadedBy.component} in ${f.overloadedBy.region} at ${pct(f.overloadedBy.utilization)}, so waits grow without bound`
+    : '';
   return `${f.name}: ${err}, p99 ${ms(f.p99)}${budget}${why}${over}`;
 }
 
@@ -47,7 +52,9 @@ export function phaseVerdict(p: DrillPhase): string {
   const bad: string[] = [];
   const failing = Object.values(p.flows).filter((f) => f.errorShare > 0).length;
   if (failing) bad.push(`${failing} flow${failing === 1 ? '' : 's'} failing`);
-  const slow = Object.values(p.flows).filter((f) => f.errorShare === 0 && f.p99 !== null && (!Number.isFinite(f.p99) || (f.budgetRatio ?? 0) > DRILL_BUDGET_SLACK)).length;
+  const slow = Object.values(p.flows).filter(
+    (f) => f.errorShare === 0 && f.p99 !== null && (!Number.isFinite(f.p99) || (f.budgetRatio ?? 0) > DRILL_BUDGET_SLACK),
+  ).length;
   if (slow) bad.push(`${slow} over ${DRILL_BUDGET_SLACK}× budget`);
   if (p.overloaded.length) bad.push(`${p.overloaded.length} tier${p.overloaded.length === 1 ? '' : 's'} at or over 100 %`);
   return bad.join(', ') || 'degraded';
@@ -61,24 +68,38 @@ export function breaksWhat(b: NonNullable<DrillResult['breakingPoint']>): string
 
 export function formatDrillText(r: DrillResult, spec?: string): string {
   const out: string[] = [];
-  out.push(`Drill ${r.titles.join(' + ')}${spec ? ` on ${spec}` : ''}${r.retries ? ` (${r.retries} retr${r.retries === 1 ? 'y' : 'ies'} per timed-out call)` : ''}`);
+  out.push(
+    `Drill ${r.titles.join(' + ')}${spec ? ` on ${spec}` : ''}${r.retries ? ` (${r.retries} retr${r.retries === 1 ? 'y' : 'ies'} per timed-out call)` : ''}`,
+  );
   const single = r.phases.length === 1;
   r.phases.forEach((p, i) => {
     out.push('');
-    out.push(`${single ? 'During the fault' : `Phase ${i + 1}/${r.phases.length} · ${PHASE_TITLE[p.name]}`} (${span(p, single)}): ${phaseVerdict(p)}`);
+    out.push(
+      `${single ? 'During the fault' : `Phase ${i + 1}/${r.phases.length} · ${PHASE_TITLE[p.name]}`} (${span(p, single)}): ${phaseVerdict(p)}`,
+    );
     if (!single) out.push(`  ${PHASE_MEANS[p.name]}.`);
     for (const e of p.events) out.push(`  • ${e}`);
     for (const f of Object.values(p.flows)) out.push(`  ${flowLine(f)}`);
-    for (const e of p.exhausted) out.push(`  ! ${e.service}: ${e.pool ? `pool ${e.pool}` : 'shared threads'} ${Number.isFinite(e.demand) ? `needs ${e.demand} threads (rate × time held, Little's law) but has ${e.size}` : `holds its ${e.size} threads without bound: a call it waits on never returns and has no timeout`}`);
+    for (const e of p.exhausted)
+      out.push(
+        `  ! ${e.service}: ${e.pool ? `pool ${e.pool}` : 'shared threads'} ${Number.isFinite(e.demand) ? `needs ${e.demand} threads (rate × time held, Little's law) but has ${e.size}` : `holds its ${e.size} threads without bound: a call it waits on never returns and has no timeout`}`,
+      );
     for (const o of p.overloaded) out.push(`  ! ${o.component} in ${o.region} at ${pct(o.utilization)} of capacity`);
-    if (!p.overloaded.length && p.busiest) out.push(`  busiest: ${p.busiest.component} in ${p.busiest.region} at ${pct(p.busiest.utilization)}${p.busiestStore && p.busiestStore !== p.busiest ? `; busiest store ${p.busiestStore.component} in ${p.busiestStore.region} at ${pct(p.busiestStore.utilization)}` : ''}`);
+    if (!p.overloaded.length && p.busiest)
+      out.push(
+        `  busiest: ${p.busiest.component} in ${p.busiest.region} at ${pct(p.busiest.utilization)}${p.busiestStore && p.busiestStore !== p.busiest ? `; busiest store ${p.busiestStore.component} in ${p.busiestStore.region} at ${pct(p.busiestStore.utilization)}` : ''}`,
+      );
     if (p.readOnly.length) out.push(`  no writes: ${p.readOnly.join(', ')}`);
     for (const d of p.diverging) out.push(`  ~ ${d.why}`);
   });
   if (r.dataLoss.length) {
     out.push('', 'Data lost with the region (RPO):');
-    for (const d of r.dataLoss) out.push(`  ${d.store} in ${d.region}: ${d.rpoS === null ? 'everything since the last backup (no copy elsewhere)' : `up to ${d.rpoS} s of writes (${d.replication} replication), about ${d.writesLost} writes`}${d.targetS !== undefined ? `; the design allows ${d.targetS} s` : ''}`);
-  } else if (r.scenarios.some((s) => s.kind === 'region-down')) out.push('', 'Data lost with the region: none (every acknowledged write has a copy elsewhere).');
+    for (const d of r.dataLoss)
+      out.push(
+        `  ${d.store} in ${d.region}: ${d.rpoS === null ? 'everything since the last backup (no copy elsewhere)' : `up to ${d.rpoS} s of writes (${d.replication} replication), about ${d.writesLost} writes`}${d.targetS !== undefined ? `; the design allows ${d.targetS} s` : ''}`,
+      );
+  } else if (r.scenarios.some((s) => s.kind === 'region-down'))
+    out.push('', 'Data lost with the region: none (every acknowledged write has a copy elsewhere).');
   if (r.breakingPoint) out.push('', `Breaks first: ${breaksWhat(r.breakingPoint)}, at ${r.breakingPoint.factor}× the peak.`);
   out.push('', `Settles ${r.final.healthy ? 'healthy' : `degraded (${phaseVerdict(r.final)})`}.`);
   return `${out.join('\n')}\n`;
@@ -92,15 +113,24 @@ export function formatDrillMarkdown(r: DrillResult, spec?: string): string {
     for (const e of p.events) out.push(`- ${e}`);
     out.push('', '| flow | errors | p99 | budget | why |', '| --- | --- | --- | --- | --- |');
     for (const f of Object.values(p.flows)) {
-      const why = [...new Set(f.failures.map((x) => x.why))].join('; ') + (f.overloadedBy ? `${f.failures.length ? '; ' : ''}${f.overloadedBy.component} in ${f.overloadedBy.region} at ${pct(f.overloadedBy.utilization)}` : '');
-      out.push(`| ${f.name} | ${pct(f.errorShare)} | ${ms(f.p99)} | ${f.budgetP99 !== undefined ? `${f.budgetP99} ms` : ''} | ${why.replace(/\|/g, '\\|')} |`);
+      const why =
+        [...new Set(f.failures.map((x) => x.why))].join('; ') +
+        (f.overloadedBy
+          ? `${f.failures.length ? '; ' : ''}${f.overloadedBy.component} in ${f.overloadedBy.region} at ${pct(f.overloadedBy.utilization)}`
+          : '');
+      out.push(
+        `| ${f.name} | ${pct(f.errorShare)} | ${ms(f.p99)} | ${f.budgetP99 !== undefined ? `${f.budgetP99} ms` : ''} | ${why.replace(/\|/g, '\\|')} |`,
+      );
     }
     const util = [...p.overloaded, ...(p.overloaded.length ? [] : p.busiest ? [p.busiest] : [])];
     if (util.length) out.push('', util.map((o) => `${o.component} in ${o.region}: ${pct(o.utilization)}`).join(' · '));
   });
   if (r.dataLoss.length) {
     out.push('', '| store | region | data lost (RPO) |', '| --- | --- | --- |');
-    for (const d of r.dataLoss) out.push(`| ${d.store} | ${d.region} | ${d.rpoS === null ? 'everything since the last backup' : `${d.rpoS} s (~${d.writesLost} writes)`} |`);
+    for (const d of r.dataLoss)
+      out.push(
+        `| ${d.store} | ${d.region} | ${d.rpoS === null ? 'everything since the last backup' : `${d.rpoS} s (~${d.writesLost} writes)`} |`,
+      );
   }
   if (r.breakingPoint) out.push('', `Breaks first: ${breaksWhat(r.breakingPoint)}, at ${r.breakingPoint.factor}× the peak.`);
   return `${out.join('\n')}\n`;

@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: ::error / ::warning annotations on the spec's lines.
-import { sanitizeGithubData as escData, sanitizeGithubProp as escProp } from '../../spec/sanitize.js';
+import { sanitizeGithubData as escData, sanitizeGithubProp as escProp } from '../../specfile/sanitize.js';
 import type { Report } from '../report.js';
 
 export function formatGithub(reports: Report[]): string {
@@ -18,7 +18,9 @@ export function formatGithub(reports: Report[]): string {
         out.push(`::error file=${escProp(r.spec)},title=${escProp(`sdcoach ${c.id}`)}::${escData(c.message)}`);
       }
     }
-    out.push(`::notice file=${escProp(r.spec)},title=sdcoach::${escData(`score ${r.score}/100, ${r.passed ? 'passed' : 'failed'} (rubric ${r.rubric.id})`)}`);
+    out.push(
+      `::notice file=${escProp(r.spec)},title=sdcoach::${escData(`score ${r.score}/100, ${r.passed ? 'passed' : 'failed'} (rubric ${r.rubric.id})`)}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

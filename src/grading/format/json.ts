@@ -26,12 +26,23 @@ export function reportToJson(report: Report): Record<string, unknown> {
       location: c.location ?? null,
       evidence: c.evidence ?? null,
       hint: c.hint ?? null,
-      findings: c.findings.map((f) => ({ status: f.status, messageId: f.messageId, message: f.message, location: f.location, data: f.data, hint: f.hint ?? null })),
+      findings: c.findings.map((f) => ({
+        status: f.status,
+        messageId: f.messageId,
+        message: f.message,
+        location: f.location,
+        data: f.data,
+        hint: f.hint ?? null,
+      })),
     })),
     metrics: report.metrics,
   };
 }
 
 export function stringifyJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (v === Number.POSITIVE_INFINITY ? 'unbounded' : null) : v), 2);
+  return JSON.stringify(
+    value,
+    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (v === Number.POSITIVE_INFINITY ? 'unbounded' : null) : v),
+    2,
+  );
 }

@@ -1,5 +1,5 @@
 // JUnit XML: one testsuite per spec, one testcase per check, so CI systems show grades as tests.
-import { sanitizeXml } from '../../spec/sanitize.js';
+import { sanitizeXml } from '../../specfile/sanitize.js';
 import type { Report } from '../report.js';
 
 /** Characters XML 1.0 cannot carry become visible codes; markup characters are escaped. */
@@ -16,12 +16,18 @@ export function formatJunit(reports: Report[], errors: { spec: string; message: 
     const f = r.checks.filter((c) => c.status === 'fail').length;
     const skipped = r.checks.filter((c) => c.status === 'n/a').length;
     out.push(`  <testsuite name="${xmlEscape(r.spec)}" tests="${r.checks.length}" failures="${f}" skipped="${skipped}">`);
-    out.push(`    <properties><property name="score" value="${r.score}"/><property name="passed" value="${r.passed}"/><property name="rubric" value="${xmlEscape(r.rubric.id)}"/></properties>`);
+    out.push(
+      `    <properties><property name="score" value="${r.score}"/><property name="passed" value="${r.passed}"/><property name="rubric" value="${xmlEscape(r.rubric.id)}"/></properties>`,
+    );
     for (const c of r.checks) {
       const where = c.location?.line !== undefined ? `${r.spec}:${c.location.line}:${c.location.column ?? 1}` : r.spec;
-      out.push(`    <testcase classname="${xmlEscape(c.topic)}" name="${xmlEscape(c.id)}" file="${xmlEscape(r.spec)}"${c.location?.line !== undefined ? ` line="${c.location.line}"` : ''}>`);
+      out.push(
+        `    <testcase classname="${xmlEscape(c.topic)}" name="${xmlEscape(c.id)}" file="${xmlEscape(r.spec)}"${c.location?.line !== undefined ? ` line="${c.location.line}"` : ''}>`,
+      );
       if (c.status === 'fail') {
-        out.push(`      <failure message="${xmlEscape(c.message)}" type="${xmlEscape(c.id)}">${xmlEscape(`${c.message}\nat ${where}${c.hint ? `\nhint: ${c.hint}` : ''}`)}</failure>`);
+        out.push(
+          `      <failure message="${xmlEscape(c.message)}" type="${xmlEscape(c.id)}">${xmlEscape(`${c.message}\nat ${where}${c.hint ? `\nhint: ${c.hint}` : ''}`)}</failure>`,
+        );
       } else if (c.status === 'n/a') {
         out.push('      <skipped message="does not apply to this design"/>');
       } else if (c.status === 'warn') {

@@ -1,11 +1,13 @@
 // Markdown report for a pull-request comment: verdict, a table of checks, details with hints.
-import { sanitizeLine } from '../../spec/sanitize.js';
+import { sanitizeLine } from '../../specfile/sanitize.js';
 import type { Report } from '../report.js';
 
 /** Escapes text for a Markdown table cell or paragraph: no HTML, no table breaks, no link tricks. */
 export function mdEscape(s: string): string {
   return sanitizeLine(s.replace(/\r?\n/g, ' '))
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
 }
@@ -16,7 +18,9 @@ export function formatMarkdown(report: Report, extra: { diagram?: string } = {})
   const out: string[] = [];
   out.push(`### sdcoach: ${mdEscape(report.spec)}${report.name ? ` — ${mdEscape(report.name)}` : ''}`);
   out.push('');
-  out.push(`**Score ${report.score}/100 — ${report.passed ? 'passed ✅' : 'failed ❌'}** (pass mark ${report.passMark}, rubric \`${report.rubric.id}\`${report.problem ? `, problem \`${mdEscape(report.problem)}\`${report.stage ? ` stage ${report.stage}` : ''}` : ''})`);
+  out.push(
+    `**Score ${report.score}/100 — ${report.passed ? 'passed ✅' : 'failed ❌'}** (pass mark ${report.passMark}, rubric \`${report.rubric.id}\`${report.problem ? `, problem \`${mdEscape(report.problem)}\`${report.stage ? ` stage ${report.stage}` : ''}` : ''})`,
+  );
   if (report.mustPassFailed.length) out.push(`\nMust-pass checks failed: ${report.mustPassFailed.map((id) => `\`${id}\``).join(', ')}`);
   out.push('');
   out.push('| | check | result | where |');
@@ -45,11 +49,15 @@ export function formatMarkdown(report: Report, extra: { diagram?: string } = {})
 }
 
 /** The class table for a pull-request comment: one row per spec with its problem, stage, score and verdict. */
-export function formatMarkdownSummary(rows: { spec: string; problem?: string; stage?: number; score?: number; passed?: boolean; error?: string }[]): string {
+export function formatMarkdownSummary(
+  rows: { spec: string; problem?: string; stage?: number; score?: number; passed?: boolean; error?: string }[],
+): string {
   const out = ['### sdcoach summary', '', '| spec | problem | stage | score | result |', '|---|---|---|---|---|'];
   for (const r of rows) {
     const result = r.error ? `❗ ${mdEscape(r.error)}` : r.passed ? '✅ passed' : '❌ failed';
-    out.push(`| ${mdEscape(r.spec)} | ${r.problem ? `\`${mdEscape(r.problem)}\`` : '—'} | ${r.stage ?? '—'} | ${r.score ?? '—'} | ${result} |`);
+    out.push(
+      `| ${mdEscape(r.spec)} | ${r.problem ? `\`${mdEscape(r.problem)}\`` : '—'} | ${r.stage ?? '—'} | ${r.score ?? '—'} | ${result} |`,
+    );
   }
   out.push('', `${rows.filter((r) => r.passed).length} of ${rows.length} passed`);
   return `${out.join('\n')}\n`;

@@ -1,6 +1,6 @@
 // Plain-text report for the terminal: score, verdict, then each check with ✓ ! ✗, its numbers,
 // where in the file it points, and a hint. Colour only when asked (TTY).
-import { sanitizeLine } from '../../spec/sanitize.js';
+import { sanitizeLine } from '../../specfile/sanitize.js';
 import type { Report, ReportCheck } from '../report.js';
 import { asInvoked } from '../invocation.js';
 import { usd } from '../../checks/cost/within-budget.js';
@@ -26,7 +26,13 @@ export function formatText(report: Report, opts: TextOptions): string {
   const c = paint(opts.color);
   const s = sanitizeLine;
   const lines: string[] = [];
-  const head = [s(report.spec), report.name ? `— ${s(report.name)}` : '', report.problem ? `(problem ${s(report.problem)}${report.stage ? `, stage ${report.stage}` : ''})` : ''].filter(Boolean).join(' ');
+  const head = [
+    s(report.spec),
+    report.name ? `— ${s(report.name)}` : '',
+    report.problem ? `(problem ${s(report.problem)}${report.stage ? `, stage ${report.stage}` : ''})` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   lines.push(c.bold(head));
   lines.push(c.dim(`rubric: ${s(report.rubric.title)} (${s(report.rubric.id)})`));
   const verdict = report.passed ? c.green('PASSED') : c.red('FAILED');
@@ -36,7 +42,9 @@ export function formatText(report: Report, opts: TextOptions): string {
     if (report.mustPassFailed.length) why.push(`must-pass failed: ${report.mustPassFailed.join(', ')}`);
     if (report.minScore !== undefined && report.score < report.minScore) why.push(`below --min-score ${report.minScore}`);
   }
-  lines.push(`${c.bold(`Score ${report.score}/100`)}  ${verdict}${why.length ? c.dim(`  (${why.join('; ')})`) : c.dim(`  (pass mark ${report.passMark})`)}`);
+  lines.push(
+    `${c.bold(`Score ${report.score}/100`)}  ${verdict}${why.length ? c.dim(`  (${why.join('; ')})`) : c.dim(`  (pass mark ${report.passMark})`)}`,
+  );
   const cost = costLine(report);
   if (cost) lines.push(c.dim(cost));
   for (const w of report.warnings) lines.push(c.yellow(`warning: ${s(w)}`));
@@ -49,7 +57,8 @@ export function formatText(report: Report, opts: TextOptions): string {
     lines.push(...formatCheck(report, check, c, opts));
   }
   const na = report.checks.filter((x) => x.status === 'n/a');
-  if (na.length && !opts.verbose) lines.push(c.dim(`- ${na.length} check${na.length === 1 ? '' : 's'} did not apply: ${na.map((x) => x.id).join(', ')}`));
+  if (na.length && !opts.verbose)
+    lines.push(c.dim(`- ${na.length} check${na.length === 1 ? '' : 's'} did not apply: ${na.map((x) => x.id).join(', ')}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -93,7 +102,9 @@ export function formatSummaryTable(reports: { spec: string; score?: number; pass
   const lines = [c.bold(`${'spec'.padEnd(width)}  score  result`)];
   for (const r of reports) {
     const result = r.error ? c.red('error') : r.passed ? c.green('passed') : c.red('failed');
-    lines.push(`${sanitizeLine(r.spec).padEnd(width)}  ${r.score === undefined ? '    -' : String(r.score).padStart(5)}  ${result}${r.error ? c.dim(`  ${sanitizeLine(r.error)}`) : ''}`);
+    lines.push(
+      `${sanitizeLine(r.spec).padEnd(width)}  ${r.score === undefined ? '    -' : String(r.score).padStart(5)}  ${result}${r.error ? c.dim(`  ${sanitizeLine(r.error)}`) : ''}`,
+    );
   }
   const passed = reports.filter((r) => r.passed).length;
   lines.push(c.dim(`${passed} of ${reports.length} passed`));

@@ -9,7 +9,15 @@ export function Panel({ panel, color }: { panel: PanelView; color: boolean }) {
   const rows = panel.lines.map((l, i) => <StyledLine key={i} line={l} color={color} />);
   if (panel.border) {
     return (
-      <Box flexDirection="column" width={panel.width} height={panel.height} borderStyle="round" paddingX={1} overflow="hidden" {...(color && panel.borderTone ? { borderColor: BORDER[panel.borderTone] } : {})}>
+      <Box
+        flexDirection="column"
+        width={panel.width}
+        height={panel.height}
+        borderStyle="round"
+        paddingX={1}
+        overflow="hidden"
+        {...(color && panel.borderTone ? { borderColor: BORDER[panel.borderTone] } : {})}
+      >
         <StyledLine line={panel.title} color={color} />
         {rows}
       </Box>

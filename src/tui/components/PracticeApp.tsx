@@ -31,7 +31,14 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
   });
 }
 
-const CONTROL_CHARS: Record<string, KeyPress['name'] | undefined> = { '\r': 'return', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', '\u0003': 'ctrl-c', '\u001b': 'escape' };
+const CONTROL_CHARS: Record<string, KeyPress['name'] | undefined> = {
+  '\r': 'return',
+  '\t': 'tab',
+  '\u007f': 'backspace',
+  '\b': 'backspace',
+  '\u0003': 'ctrl-c',
+  '\u001b': 'escape',
+};
 
 export interface TerminalControl {
   /** Writes through Ink (it erases its frame first and redraws it after). */

@@ -2,7 +2,15 @@
 import { Text } from 'ink';
 import type { Line, SegTone } from '../view/lines.js';
 
-const COLOR: Record<SegTone, string | undefined> = { good: 'green', warn: 'yellow', bad: 'red', accent: 'cyan', key: 'cyan', dim: undefined, plain: undefined };
+const COLOR: Record<SegTone, string | undefined> = {
+  good: 'green',
+  warn: 'yellow',
+  bad: 'red',
+  accent: 'cyan',
+  key: 'cyan',
+  dim: undefined,
+  plain: undefined,
+};
 
 export function StyledLine({ line, color }: { line: Line; color: boolean }) {
   // An empty Text has no height in Ink: blank rows must still take their row.
@@ -10,7 +18,12 @@ export function StyledLine({ line, color }: { line: Line; color: boolean }) {
   return (
     <Text wrap="truncate-end">
       {line.map((s, i) => (
-        <Text key={i} bold={s.bold ?? false} dimColor={s.tone === 'dim'} {...(color && s.tone && COLOR[s.tone] ? { color: COLOR[s.tone] } : {})}>
+        <Text
+          key={i}
+          bold={s.bold ?? false}
+          dimColor={s.tone === 'dim'}
+          {...(color && s.tone && COLOR[s.tone] ? { color: COLOR[s.tone] } : {})}
+        >
           {s.text}
         </Text>
       ))}

@@ -57,7 +57,14 @@ export function derivationLines(state: SessionState, s: StageSession, width: num
     if (!r) continue;
     out.push(...hanging([seg('  ')], clean(r.derivation), width));
     out.push(...hanging([seg('  worked: ', 'accent')], clean(r.worked), width, 'dim'));
-    out.push(line(seg(`  accepted ${figure(r.shown / r.tolerance)} to ${figure(r.shown * r.tolerance)} ${clean(r.unit)} (within ${r.tolerance}×)`, 'dim')));
+    out.push(
+      line(
+        seg(
+          `  accepted ${figure(r.shown / r.tolerance)} to ${figure(r.shown * r.tolerance)} ${clean(r.unit)} (within ${r.tolerance}×)`,
+          'dim',
+        ),
+      ),
+    );
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // terminal preview of src/diagrams when it has one); without it, a text outline of the design:
 // each flow's hops with its worst p99 against the budget, and the busiest component per region.
 import type { Report } from '../../grading/report.js';
-import type { LoadedSpec } from '../../spec/load.js';
+import type { LoadedSpec } from '../../specfile/load.js';
 import { clean, hanging, line, seg, type Line } from './lines.js';
 
 /** Draws the graded design as plain text rows at most `width` wide (no escape sequences). */
@@ -39,17 +39,30 @@ export function designOutline(loaded: LoadedSpec, report: Report, width: number)
       hops.push(name(h));
     });
     out.push(hops);
-    out.push(line(seg(`  p99 ${Number.isFinite(worst.p99) ? `${fmt(worst.p99)} ms` : 'unbounded (a queue grows without bound)'} from ${clean(worst.origin)}`, over ? 'bad' : undefined), seg(budget !== undefined ? `, budget ${fmt(budget)} ms ${over ? '✗' : '✓'}` : ', no budget', over ? 'bad' : 'dim')));
+    out.push(
+      line(
+        seg(
+          `  p99 ${Number.isFinite(worst.p99) ? `${fmt(worst.p99)} ms` : 'unbounded (a queue grows without bound)'} from ${clean(worst.origin)}`,
+          over ? 'bad' : undefined,
+        ),
+        seg(budget !== undefined ? `, budget ${fmt(budget)} ms ${over ? '✗' : '✓'}` : ', no budget', over ? 'bad' : 'dim'),
+      ),
+    );
   }
   const busiest: Line[] = [];
   for (const [id, regions] of Object.entries(report.metrics.capacity)) {
     const top = Object.values(regions).sort((a, b) => b.utilization - a.utilization)[0];
     if (!top || !Number.isFinite(top.utilization)) continue;
     const hot = top.utilization > 0.8;
-    busiest.push(line(seg('  '), name(id), seg(` ${Math.round(top.utilization * 1000) / 10}% in ${clean(top.region)}`, hot ? 'bad' : 'dim')));
+    busiest.push(
+      line(seg('  '), name(id), seg(` ${Math.round(top.utilization * 1000) / 10}% in ${clean(top.region)}`, hot ? 'bad' : 'dim')),
+    );
   }
   if (busiest.length) out.push([], line(seg('Peak utilization (busiest region)', undefined, true)), ...busiest);
-  if (!out.length) out.push(...hanging([], `${loaded.model.componentOrder.length} components, no flows: add flows to see request paths here.`, width, 'dim'));
+  if (!out.length)
+    out.push(
+      ...hanging([], `${loaded.model.componentOrder.length} components, no flows: add flows to see request paths here.`, width, 'dim'),
+    );
   return out;
 }
 
@@ -64,7 +77,11 @@ export function diagramLines(result: { loaded: LoadedSpec; report: Report } | un
     try {
       return render({ ...result, width }).map((r) => [seg(clean(r))]);
     } catch (err) {
-      return [line(seg(`the diagram preview failed: ${clean((err as Error).message)}`, 'bad')), [], ...designOutline(result.loaded, result.report, width)];
+      return [
+        line(seg(`the diagram preview failed: ${clean((err as Error).message)}`, 'bad')),
+        [],
+        ...designOutline(result.loaded, result.report, width),
+      ];
     }
   }
   return designOutline(result.loaded, result.report, width);

@@ -4,12 +4,17 @@ import { runDrill } from '../../analysis/drills/run.js';
 import { checkScenario, parseScenario, type Scenario } from '../../analysis/drills/scenario.js';
 import type { DrillResult } from '../../analysis/drills/types.js';
 import { flowLine, pct, phaseVerdict } from '../../grading/format/drill.js';
-import type { Model } from '../../spec/model.js';
+import type { Model } from '../../specfile/model.js';
 import type { SessionState, StageSession } from '../state.js';
 import { innerWidth, type PanelView } from './frame.js';
 import { blank, clean, hanging, line, prose, seg, type Line } from './lines.js';
 
-const PHASE: Record<string, string> = { detection: 'Detection', steering: 'Steering', promotion: 'Promotion', 'steady-state': 'Steady state' };
+const PHASE: Record<string, string> = {
+  detection: 'Detection',
+  steering: 'Steering',
+  promotion: 'Promotion',
+  'steady-state': 'Steady state',
+};
 const MEANS: Record<string, string> = {
   detection: 'nobody has noticed yet: requests that need the lost region fail',
   steering: 'the region is known to be down; resolvers still hold the old DNS answer',
@@ -54,15 +59,32 @@ export function drillPanel(state: SessionState, s: StageSession, width: number, 
   const result = drillOf(s);
   const inner = innerWidth(width, border);
   if (!result) {
-    return { id: 'drill', title: line(seg('Drill', 'accent', true)), lines: [line(seg('the drill runs on a spec that loads: fix the errors first', 'bad'))], width, height, border };
+    return {
+      id: 'drill',
+      title: line(seg('Drill', 'accent', true)),
+      lines: [line(seg('the drill runs on a spec that loads: fix the errors first', 'bad'))],
+      width,
+      height,
+      border,
+    };
   }
   const i = drillStep(state, result);
   const p = result.phases[i]!;
   const single = result.phases.length === 1;
   const when = single ? 'while the fault lasts' : p.toS === null ? `from ${p.fromS} s on` : `${p.fromS} s to ${p.toS} s`;
-  const title = line(seg(`Drill ${clean(result.titles.join(' + '))}`, 'accent', true), seg(single ? '' : `  phase ${i + 1}/${result.phases.length}`, 'dim'));
+  const title = line(
+    seg(`Drill ${clean(result.titles.join(' + '))}`, 'accent', true),
+    seg(single ? '' : `  phase ${i + 1}/${result.phases.length}`, 'dim'),
+  );
   const lines: Line[] = [];
-  lines.push(...hanging([seg(`${single ? 'During the fault' : PHASE[p.name]!} (${when}): `, undefined, true)], phaseVerdict(p), inner, p.healthy ? 'good' : 'bad'));
+  lines.push(
+    ...hanging(
+      [seg(`${single ? 'During the fault' : PHASE[p.name]!} (${when}): `, undefined, true)],
+      phaseVerdict(p),
+      inner,
+      p.healthy ? 'good' : 'bad',
+    ),
+  );
   if (!single) lines.push(...prose(`${MEANS[p.name]!}.`, inner, 'dim'));
   for (const e of p.events) lines.push(...hanging([seg('• ')], e, inner));
   lines.push(blank());
@@ -70,14 +92,32 @@ export function drillPanel(state: SessionState, s: StageSession, width: number, 
     const ok = f.errorShare === 0 && f.p99 !== null && Number.isFinite(f.p99);
     lines.push(...hanging([seg(ok ? '✓ ' : '✗ ', ok ? 'good' : 'bad', true)], flowLine(f), inner, ok ? undefined : 'bad'));
   }
-  for (const e of p.exhausted) lines.push(...hanging([seg('! ', 'bad', true)], `${e.service}: ${e.pool ? `pool ${e.pool}` : 'threads'} needs ${Number.isFinite(e.demand) ? e.demand : 'unbounded'} of ${e.size} (Little's law)`, inner, 'bad'));
-  for (const o of p.overloaded) lines.push(line(seg(`! ${clean(o.component)} in ${clean(o.region)} at ${pct(o.utilization)} of capacity`, 'bad')));
-  if (!p.overloaded.length && p.busiest) lines.push(line(seg(`busiest: ${clean(p.busiest.component)} in ${clean(p.busiest.region)} at ${pct(p.busiest.utilization)}`, 'dim')));
+  for (const e of p.exhausted)
+    lines.push(
+      ...hanging(
+        [seg('! ', 'bad', true)],
+        `${e.service}: ${e.pool ? `pool ${e.pool}` : 'threads'} needs ${Number.isFinite(e.demand) ? e.demand : 'unbounded'} of ${e.size} (Little's law)`,
+        inner,
+        'bad',
+      ),
+    );
+  for (const o of p.overloaded)
+    lines.push(line(seg(`! ${clean(o.component)} in ${clean(o.region)} at ${pct(o.utilization)} of capacity`, 'bad')));
+  if (!p.overloaded.length && p.busiest)
+    lines.push(line(seg(`busiest: ${clean(p.busiest.component)} in ${clean(p.busiest.region)} at ${pct(p.busiest.utilization)}`, 'dim')));
   for (const d of p.diverging) lines.push(...hanging([seg('~ ')], d.why, inner, 'dim'));
   if (p.toS === null && result.dataLoss.length) {
     lines.push(blank(), line(seg('Data lost with the region:', undefined, true)));
-    for (const d of result.dataLoss) lines.push(...hanging([seg('  ')], `${d.store}: ${d.rpoS === null ? 'everything since the last backup' : `up to ${d.rpoS} s of writes (~${d.writesLost})`}`, inner));
+    for (const d of result.dataLoss)
+      lines.push(
+        ...hanging(
+          [seg('  ')],
+          `${d.store}: ${d.rpoS === null ? 'everything since the last backup' : `up to ${d.rpoS} s of writes (~${d.writesLost})`}`,
+          inner,
+        ),
+      );
   }
-  if (result.breakingPoint) lines.push(line(seg(`breaks first at ${result.breakingPoint.factor}× the peak: ${clean(result.breakingPoint.component)}`, 'dim')));
+  if (result.breakingPoint)
+    lines.push(line(seg(`breaks first at ${result.breakingPoint.factor}× the peak: ${clean(result.breakingPoint.component)}`, 'dim')));
   return { id: 'drill', title, lines, width, height, border };
 }

@@ -35,7 +35,10 @@ export function keyRows(items: KeyItem[], width: number): Line[] {
   // One row of short labels reads better than two rows of long ones (the body keeps its line).
   const short = render(items, (i) => i.short ?? i.label, 2);
   if (textWidth(short) <= width) return [short];
-  for (const [label, gap] of [[(i: KeyItem) => i.label, 2], [(i: KeyItem) => i.short ?? i.label.split(' ')[0]!, 1]] as const) {
+  for (const [label, gap] of [
+    [(i: KeyItem) => i.label, 2],
+    [(i: KeyItem) => i.short ?? i.label.split(' ')[0]!, 1],
+  ] as const) {
     const rows = split(items, width, label, gap);
     if (rows) return rows;
   }
@@ -50,7 +53,12 @@ function split(items: KeyItem[], width: number, label: (i: KeyItem) => string, g
   let acc = 0;
   for (let k = 1; k < items.length; k++) {
     acc += widths[k - 1]!;
-    if (acc <= width && total - acc <= width && (best === undefined || Math.abs(total - 2 * acc) < Math.abs(total - 2 * widths.slice(0, best).reduce((a, b) => a + b, 0)))) best = k;
+    if (
+      acc <= width &&
+      total - acc <= width &&
+      (best === undefined || Math.abs(total - 2 * acc) < Math.abs(total - 2 * widths.slice(0, best).reduce((a, b) => a + b, 0)))
+    )
+      best = k;
   }
   if (best === undefined) return undefined;
   return [render(items.slice(0, best), label, gap), render(items.slice(best), label, gap)];

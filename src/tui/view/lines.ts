@@ -1,7 +1,7 @@
 // Styled lines: what every screen is computed into before a component shows it. One Line is one
 // terminal row (components truncate, never wrap), so heights are exact and known without Ink.
 import { wrapText } from '../../problems/render.js';
-import { sanitizeTerminal } from '../../spec/sanitize.js';
+import { sanitizeTerminal } from '../../specfile/sanitize.js';
 
 export type SegTone = 'good' | 'warn' | 'bad' | 'dim' | 'accent' | 'key' | 'plain';
 

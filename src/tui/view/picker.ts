@@ -28,7 +28,8 @@ export function filteredProblems(catalog: Problem[], filter: string): Problem[] 
 export const DRILL_ENTRIES: Record<DrillSet, { title: string; about: string; words: string }> = {
   estimation: {
     title: 'Quick-fire estimation drills',
-    about: 'Short generated questions, one at a time, each timed and graded within 2× and followed by its worked answer: powers of two, latency numbers every engineer should know, requests per second from daily users, storage from object size and retention, servers from requests per second.',
+    about:
+      'Short generated questions, one at a time, each timed and graded within 2× and followed by its worked answer: powers of two, latency numbers every engineer should know, requests per second from daily users, storage from object size and retention, servers from requests per second.',
     words: 'drills quick-fire estimation back-of-the-envelope qps storage servers latency powers of two warm-up',
   },
 };
@@ -56,7 +57,11 @@ export function pickerEntries(catalog: Problem[], filter: string): PickerEntry[]
 export function selectedEntry(state: Pick<SessionState, 'catalog' | 'picker'>): PickerEntry | undefined {
   const shown = pickerEntries(state.catalog, state.picker.filter);
   // Unfiltered, Enter never starts the drills by default (while the problems are read, say).
-  return shown.find((e) => e.id === state.picker.selected) ?? shown.find((e) => e.kind === 'problem') ?? (state.picker.filter ? shown[0] : undefined);
+  return (
+    shown.find((e) => e.id === state.picker.selected) ??
+    shown.find((e) => e.kind === 'problem') ??
+    (state.picker.filter ? shown[0] : undefined)
+  );
 }
 
 /** The selected problem, when the selected row is a problem. */
@@ -91,7 +96,12 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
     }
     const isSel = e.id === sel?.id;
     if (isSel) selectedRow = lines.length;
-    const row: Line = [seg(isSel ? '▸ ' : '  ', 'accent', true), seg('»', 'accent', true), seg(' '), seg(e.id.padEnd(idw), isSel ? 'accent' : undefined, true)];
+    const row: Line = [
+      seg(isSel ? '▸ ' : '  ', 'accent', true),
+      seg('»', 'accent', true),
+      seg(' '),
+      seg(e.id.padEnd(idw), isSel ? 'accent' : undefined, true),
+    ];
     if (width >= 70) row.push(seg(`  ${DRILL_ENTRIES[e.set].title}`));
     lines.push(spread(row, [seg(drillsStatus(state.progress, e.set), 'dim')], width));
   }
@@ -104,7 +114,12 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
     const isSel = p.id === sel?.id;
     if (isSel) selectedRow = lines.length;
     const right = `${st.passed}/${st.stages}`;
-    const row: Line = [seg(isSel ? '▸ ' : '  ', 'accent', true), statusSeg(state.progress, p), seg(' '), seg(clean(p.id).padEnd(idw), isSel ? 'accent' : undefined, true)];
+    const row: Line = [
+      seg(isSel ? '▸ ' : '  ', 'accent', true),
+      statusSeg(state.progress, p),
+      seg(' '),
+      seg(clean(p.id).padEnd(idw), isSel ? 'accent' : undefined, true),
+    ];
     if (width >= 70) row.push(seg(`  ${clean(p.title)}`));
     if (width >= 100) row.push(seg(`  ${clean(p.topics.join(', '))}`, 'dim'));
     lines.push(spread(row, [seg(right, st.state === 'done' ? 'good' : 'dim')], width));
@@ -112,7 +127,8 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
   if (!shown.length) {
     if (entries.length && state.picker.filter) return { lines, selectedRow };
     if (!state.catalogLoaded) lines.push(line(seg('reading the problems…', 'dim')));
-    else if (!state.catalog.length) lines.push(line(seg(asInvoked('No problems found in the catalog (sdcoach list shows where it looks).'), 'bad')));
+    else if (!state.catalog.length)
+      lines.push(line(seg(asInvoked('No problems found in the catalog (sdcoach list shows where it looks).'), 'bad')));
     else lines.push(line(seg(`No problem matches "${clean(state.picker.filter)}": Backspace edits the filter, Esc clears it.`, 'dim')));
   }
   return { lines, selectedRow };
@@ -134,9 +150,16 @@ export function listWindow(lines: Line[], selectedRow: number, height: number): 
   const out = lines.slice(top, top + height);
   if (top > 0) {
     let heading: Line | undefined;
-    for (let i = top; i >= 0; i--) if (isHeading(lines[i])) { heading = lines[i]; break; }
+    for (let i = top; i >= 0; i--)
+      if (isHeading(lines[i])) {
+        heading = lines[i];
+        break;
+      }
     const above = problemsIn(0, top + 1);
-    out[0] = line(seg(`↑ ${above} more above`, 'dim'), ...(heading && !isHeading(out[1]) ? [seg(' · ', 'dim'), { ...heading[0]!, tone: 'dim' as const }] : []));
+    out[0] = line(
+      seg(`↑ ${above} more above`, 'dim'),
+      ...(heading && !isHeading(out[1]) ? [seg(' · ', 'dim'), { ...heading[0]!, tone: 'dim' as const }] : []),
+    );
   }
   if (top + height < lines.length) out[height - 1] = line(seg(`↓ ${problemsIn(top + height - 1, lines.length)} more below`, 'dim'));
   return out;
@@ -144,7 +167,14 @@ export function listWindow(lines: Line[], selectedRow: number, height: number): 
 
 function detailLines(state: SessionState, p: Problem, width: number): Line[] {
   const out: Line[] = [];
-  out.push(line(seg(`${p.difficulty} · ${clean(p.topics.join(', '))} · ~${p.minutes} min · ${p.stages.length} stage${p.stages.length === 1 ? '' : 's'}`, 'dim')));
+  out.push(
+    line(
+      seg(
+        `${p.difficulty} · ${clean(p.topics.join(', '))} · ~${p.minutes} min · ${p.stages.length} stage${p.stages.length === 1 ? '' : 's'}`,
+        'dim',
+      ),
+    ),
+  );
   out.push(...prose(p.scenario.summary, width));
   out.push(blank());
   for (const st of p.stages) {
@@ -161,8 +191,23 @@ function drillDetailLines(state: SessionState, set: DrillSet, width: number): Li
   const out: Line[] = [line(seg(`warm-up · ${set} · 5 questions · 60 s each`, 'dim'))];
   out.push(...prose(DRILL_ENTRIES[set].about, width));
   out.push(blank());
-  out.push(line(seg(d ? `${d.correct}/${d.answered} right so far · streak ${d.streak} (best ${d.bestStreak})` : 'Not tried yet.', d ? undefined : 'dim')));
-  out.push(...prose(asInvoked(`Enter leaves this screen and asks the questions here; the answers and the streak go to your progress. From a shell: sdcoach practice --drills ${set} (--seed N repeats a set, --count N, --level interview or staff for tighter ranges).`), width, 'dim'));
+  out.push(
+    line(
+      seg(
+        d ? `${d.correct}/${d.answered} right so far · streak ${d.streak} (best ${d.bestStreak})` : 'Not tried yet.',
+        d ? undefined : 'dim',
+      ),
+    ),
+  );
+  out.push(
+    ...prose(
+      asInvoked(
+        `Enter leaves this screen and asks the questions here; the answers and the streak go to your progress. From a shell: sdcoach practice --drills ${set} (--seed N repeats a set, --count N, --level interview or staff for tighter ranges).`,
+      ),
+      width,
+      'dim',
+    ),
+  );
   return out;
 }
 
@@ -185,27 +230,61 @@ function pickerFooter(state: SessionState): Line[] {
   const width = state.columns;
   const roomy = state.rows >= 16;
   const status: Line[] = state.flash
-    ? flashRows(state.flash.text, state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent', width, roomy ? 2 : 1)
+    ? flashRows(
+        state.flash.text,
+        state.flash.tone === 'bad' ? 'bad' : state.flash.tone === 'good' ? 'good' : 'accent',
+        width,
+        roomy ? 2 : 1,
+      )
     : state.catalogErrors.length
-      ? [line(seg(asInvoked(`${state.catalogErrors.length} problem file${state.catalogErrors.length === 1 ? '' : 's'} did not load: sdcoach list shows why`), 'warn'))]
+      ? [
+          line(
+            seg(
+              asInvoked(
+                `${state.catalogErrors.length} problem file${state.catalogErrors.length === 1 ? '' : 's'} did not load: sdcoach list shows why`,
+              ),
+              'warn',
+            ),
+          ),
+        ]
       : [[]];
-  const keys = state.overlay === 'help' ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }] : PICKER_KEYS(state);
+  const keys =
+    state.overlay === 'help'
+      ? [
+          { key: '↑↓', label: 'scroll' },
+          { key: 'any key', label: 'closes the help' },
+        ]
+      : PICKER_KEYS(state);
   return [...status, ...(roomy ? keyRows(keys, width) : [keyBar(keys, width)])];
 }
 
 /** The help overlay, full content (the caller windows it). */
 export function helpPanel(state: SessionState, width: number, height: number): PanelView {
   const border = width >= 100;
-  return { id: 'help', title: line(seg('Help', undefined, true)), lines: helpLines(innerWidth(width, border), state.options.progressFile), width, height, border, borderTone: 'dim' };
+  return {
+    id: 'help',
+    title: line(seg('Help', undefined, true)),
+    lines: helpLines(innerWidth(width, border), state.options.progressFile),
+    width,
+    height,
+    border,
+    borderTone: 'dim',
+  };
 }
 
 export function pickerFrame(state: SessionState): FrameView {
   const width = state.columns;
   const narrow = width < 60;
   const done = state.catalog.filter((p) => problemStatus(state.progress, p.id, p.stages.length).state === 'done').length;
-  const count = state.catalogLoaded ? `${state.catalog.length} problem${state.catalog.length === 1 ? '' : 's'}${done ? ` · ${done} done` : ''}` : 'reading problems…';
+  const count = state.catalogLoaded
+    ? `${state.catalog.length} problem${state.catalog.length === 1 ? '' : 's'}${done ? ` · ${done} done` : ''}`
+    : 'reading problems…';
   const header: Line[] = [
-    spread(line(seg('sdcoach', 'accent', true), seg(narrow ? ' · pick a problem' : ' practice · choose a problem')), line(seg(count, 'dim')), width),
+    spread(
+      line(seg('sdcoach', 'accent', true), seg(narrow ? ' · pick a problem' : ' practice · choose a problem')),
+      line(seg(count, 'dim')),
+      width,
+    ),
     state.picker.filter
       ? line(seg('filter: ', 'dim'), seg(clean(state.picker.filter), 'accent', true), seg('▏', 'accent'))
       : line(seg(narrow ? 'type to filter' : 'type to filter by id, title, topic or difficulty', 'dim')),
@@ -223,14 +302,37 @@ export function pickerFrame(state: SessionState): FrameView {
   const listHeight = Math.min(list.lines.length + 1, Math.max(4, Math.floor(bodyHeight / 2)), bodyHeight);
   const listInner = innerHeight(listHeight, false);
   const shownCount = filteredProblems(state.catalog, state.picker.filter).length;
-  const listTitle = spread(line(seg('Problems', undefined, true)), line(seg(list.lines.length > listInner ? `${shownCount} · ↑↓ to see all` : '', 'dim')), width - 3);
-  const listPanel: PanelView = { id: 'problems', title: listTitle, lines: listWindow(list.lines, list.selectedRow, listInner), width, height: listHeight, border: false };
+  const listTitle = spread(
+    line(seg('Problems', undefined, true)),
+    line(seg(list.lines.length > listInner ? `${shownCount} · ↑↓ to see all` : '', 'dim')),
+    width - 3,
+  );
+  const listPanel: PanelView = {
+    id: 'problems',
+    title: listTitle,
+    lines: listWindow(list.lines, list.selectedRow, listInner),
+    width,
+    height: listHeight,
+    border: false,
+  };
   const body: PanelView[][] = [[listPanel]];
   const detailHeight = bodyHeight - listHeight;
   if (sel && detailHeight >= 2) {
     const inner = innerWidth(width, false);
-    const [title, lines] = sel.kind === 'problem' ? [clean(sel.problem.title), detailLines(state, sel.problem, inner)] : [DRILL_ENTRIES[sel.set].title, drillDetailLines(state, sel.set, inner)];
-    body.push([{ id: 'details', title: line(seg(title, undefined, true)), lines: fit(lines, innerHeight(detailHeight, false)), width, height: detailHeight, border: false }]);
+    const [title, lines] =
+      sel.kind === 'problem'
+        ? [clean(sel.problem.title), detailLines(state, sel.problem, inner)]
+        : [DRILL_ENTRIES[sel.set].title, drillDetailLines(state, sel.set, inner)];
+    body.push([
+      {
+        id: 'details',
+        title: line(seg(title, undefined, true)),
+        lines: fit(lines, innerHeight(detailHeight, false)),
+        width,
+        height: detailHeight,
+        border: false,
+      },
+    ]);
   }
   return { header, body, footer };
 }

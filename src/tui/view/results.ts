@@ -3,7 +3,7 @@
 // offending line of the learner's file and a caret under the column.
 import { figure } from '../../checks/estimation/reference-schema.js';
 import type { Report, ReportCheck } from '../../grading/report.js';
-import type { Diagnostic } from '../../spec/diagnostic.js';
+import type { Diagnostic } from '../../specfile/diagnostic.js';
 import type { StageSession } from '../state.js';
 import { blank, clean, hanging, line, seg, type Line, type Seg } from './lines.js';
 import { asInvoked } from '../../grading/invocation.js';
@@ -25,7 +25,14 @@ export function resultsLines(s: StageSession, width: number, shownFile: string, 
   if (r.kind === 'rubric-error') {
     return [
       line(seg('✗ ', 'bad', true), seg("This stage's rubric does not load", 'bad', true)),
-      ...hanging([seg('  ')], asInvoked('An authoring error in the problem, not in your spec. `sdcoach problem check` shows the same; report it to the problem\'s author.'), width, 'dim'),
+      ...hanging(
+        [seg('  ')],
+        asInvoked(
+          "An authoring error in the problem, not in your spec. `sdcoach problem check` shows the same; report it to the problem's author.",
+        ),
+        width,
+        'dim',
+      ),
       blank(),
       ...r.messages.flatMap((m) => hanging([seg('  ')], m, width)),
     ];
@@ -36,7 +43,13 @@ export function resultsLines(s: StageSession, width: number, shownFile: string, 
 
 export function scoreLine(report: Report, grading: boolean): Line {
   const verdict = report.passed ? seg('✓ passed', 'good', true) : seg('✗ not passed yet', 'bad', true);
-  return line(seg(`Score ${report.score}/100`, undefined, true), '  ', verdict, seg(`  pass mark ${report.passMark}`, 'dim'), ...(grading ? [seg('  grading…', 'dim')] : []));
+  return line(
+    seg(`Score ${report.score}/100`, undefined, true),
+    '  ',
+    verdict,
+    seg(`  pass mark ${report.passMark}`, 'dim'),
+    ...(grading ? [seg('  grading…', 'dim')] : []),
+  );
 }
 
 export function reportLines(report: Report, width: number, shownFile: string, grading = false, hintsSpent = false): Line[] {
@@ -49,7 +62,16 @@ export function reportLines(report: Report, width: number, shownFile: string, gr
     out.push(blank(), ...(c.id === 'estimation/quantities' ? estimateLines(c, width, hintsSpent) : checkLines(c, width, shownFile)));
   }
   const na = report.checks.filter((c) => c.status === 'n/a');
-  if (na.length) out.push(blank(), ...hanging([seg('- ', 'dim')], `${na.length} check${na.length === 1 ? '' : 's'} did not apply: ${na.map((c) => c.id).join(', ')}`, width, 'dim'));
+  if (na.length)
+    out.push(
+      blank(),
+      ...hanging(
+        [seg('- ', 'dim')],
+        `${na.length} check${na.length === 1 ? '' : 's'} did not apply: ${na.map((c) => c.id).join(', ')}`,
+        width,
+        'dim',
+      ),
+    );
   return out;
 }
 
@@ -62,7 +84,14 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
     out.push(...hanging([seg('  ')], c.message, width));
     if (c.findings.length > 1) {
       const more = c.findings.length - 1;
-      out.push(...hanging([seg('  ')], `${tight ? 'the tightest; ' : ''}${more} more within limits (${asInvoked('sdcoach grade --verbose')} lists them)`, width, 'dim'));
+      out.push(
+        ...hanging(
+          [seg('  ')],
+          `${tight ? 'the tightest; ' : ''}${more} more within limits (${asInvoked('sdcoach grade --verbose')} lists them)`,
+          width,
+          'dim',
+        ),
+      );
     }
     if (c.status !== 'pass' && c.hint) out.push(...hanging([seg('  hint: ', 'accent')], asInvoked(c.hint), width, 'dim'));
     return out;
@@ -71,7 +100,8 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
   const many = failing.length > 1;
   for (const f of failing.slice(0, 4)) {
     out.push(...hanging([seg('  '), ...(many ? [ICON[f.status]!, seg(' ')] : [])], f.message, width));
-    if (f.location.line !== undefined) out.push(line(seg(`${many ? '    ' : '  '}at ${shownFile}:${f.location.line}:${f.location.column ?? 1}`, 'dim')));
+    if (f.location.line !== undefined)
+      out.push(line(seg(`${many ? '    ' : '  '}at ${shownFile}:${f.location.line}:${f.location.column ?? 1}`, 'dim')));
     if (f.hint && !shownHints.has(f.messageId)) {
       shownHints.add(f.messageId);
       out.push(...hanging([seg(many ? '    hint: ' : '  hint: ', 'accent')], asInvoked(f.hint), width, 'dim'));
@@ -86,22 +116,46 @@ function checkLines(c: ReportCheck, width: number, shownFile: string): Line[] {
  * hints are spent) the accepted range; then the key to the derivations earned (view/derivations.ts).
  */
 export function estimateLines(c: ReportCheck, width: number, hintsSpent: boolean): Line[] {
-  const out: Line[] = [line(ICON[c.status]!, ' ', seg('Your estimates', undefined, true), seg(c.mustPass ? ' · all must be in range' : '', 'dim'))];
+  const out: Line[] = [
+    line(ICON[c.status]!, ' ', seg('Your estimates', undefined, true), seg(c.mustPass ? ' · all must be in range' : '', 'dim')),
+  ];
   for (const f of c.findings) {
-    const e = (f.evidence ?? {}) as { label?: string; unit?: string; low?: number; high?: number; derivation?: string; worked?: string; answer?: string };
+    const e = (f.evidence ?? {}) as {
+      label?: string;
+      unit?: string;
+      low?: number;
+      high?: number;
+      derivation?: string;
+      worked?: string;
+      answer?: string;
+    };
     const name = String(f.data.name ?? '');
     const ok = f.status === 'pass';
-    out.push(line(seg('  '), ICON[f.status]!, seg(` ${clean(name)}`, undefined, true), seg(` = ${clean(e.answer ?? '(none)')}`, ok ? 'good' : 'bad')));
+    out.push(
+      line(
+        seg('  '),
+        ICON[f.status]!,
+        seg(` ${clean(name)}`, undefined, true),
+        seg(` = ${clean(e.answer ?? '(none)')}`, ok ? 'good' : 'bad'),
+      ),
+    );
     if (!ok) out.push(...hanging([seg('    ')], f.message, width));
     if (ok || hintsSpent) {
-      if (e.low !== undefined && e.high !== undefined) out.push(line(seg(`    accepted ${figure(e.low)} to ${figure(e.high)} ${clean(e.unit ?? '')}`, 'dim')));
+      if (e.low !== undefined && e.high !== undefined)
+        out.push(line(seg(`    accepted ${figure(e.low)} to ${figure(e.high)} ${clean(e.unit ?? '')}`, 'dim')));
     } else if (f.hint) {
       out.push(...hanging([seg('    hint: ', 'accent')], f.hint, width, 'dim'));
     }
   }
   // The reasoning itself is in the derivation panel, earned the same way as the ranges.
   const earned = c.findings.filter((f) => f.status === 'pass' || hintsSpent).length;
-  if (earned) out.push(line(seg('  w: ', 'key', true), seg(earned === c.findings.length ? 'the derivations' : `the derivation${earned === 1 ? '' : 's'} of the ${earned} in range`, 'dim')));
+  if (earned)
+    out.push(
+      line(
+        seg('  w: ', 'key', true),
+        seg(earned === c.findings.length ? 'the derivations' : `the derivation${earned === 1 ? '' : 's'} of the ${earned} in range`, 'dim'),
+      ),
+    );
   return out;
 }
 
@@ -113,7 +167,10 @@ function stripFile(message: string, file: string): string {
 export function invalidLines(diagnostics: Diagnostic[], s: StageSession, width: number, shownFile: string): Line[] {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const n = errors.length || diagnostics.length;
-  const head: Line = line(seg('✗ ', 'bad', true), seg(s.text === null ? 'The spec file cannot be read' : `The spec does not load: ${n} problem${n === 1 ? '' : 's'} to fix`, 'bad', true));
+  const head: Line = line(
+    seg('✗ ', 'bad', true),
+    seg(s.text === null ? 'The spec file cannot be read' : `The spec does not load: ${n} problem${n === 1 ? '' : 's'} to fix`, 'bad', true),
+  );
   const out: Line[] = [head];
   if (s.lastScore !== undefined) out.push(line(seg(`last score ${s.lastScore}/100 (before this save)`, 'dim')));
   const srcLines = typeof s.text === 'string' ? s.text.split('\n') : [];

@@ -30,7 +30,11 @@ export function shownPath(file: string, cwd: string): string {
 
 export function promptLines(state: SessionState, s: StageSession, width: number): Line[] {
   const stage = s.problem.stages[s.stage - 1]!;
-  const out: Line[] = [...prose(stage.title, width).map((l) => l.map((x) => ({ ...x, bold: true }))), blank(), ...prose(stage.prompt, width)];
+  const out: Line[] = [
+    ...prose(stage.title, width).map((l) => l.map((x) => ({ ...x, bold: true }))),
+    blank(),
+    ...prose(stage.prompt, width),
+  ];
   // Hints before the numbers: a hint just asked for must be in view.
   const shown = hintsShown(state);
   const total = stage.hints.length;
@@ -42,7 +46,9 @@ export function promptLines(state: SessionState, s: StageSession, width: number)
     stage.hints.slice(0, shown).forEach((h, i) => out.push(...hanging([seg(`  ${i + 1}. `, 'accent')], asInvoked(h, s.problem), width)));
   }
   // An estimate stage shows its facts: the scenario's numbers would give its answers away.
-  const nums = stage.estimate ? Object.values(stage.estimate.facts).map((f) => ({ label: f.label, value: String(f.value) })) : s.problem.scenario.numbers;
+  const nums = stage.estimate
+    ? Object.values(stage.estimate.facts).map((f) => ({ label: f.label, value: String(f.value) }))
+    : s.problem.scenario.numbers;
   if (nums.length) {
     out.push(blank(), line(seg(stage.estimate ? 'The facts' : 'The numbers', undefined, true)));
     const lw = Math.max(...nums.map((n) => n.label.length));
@@ -73,7 +79,12 @@ export function stageKeys(state: SessionState): KeyItem[] {
   const last = s.stage >= s.problem.stages.length;
   const items: KeyItem[] = [
     { key: 'e', label: 'edit' },
-    { key: 'h', label: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint', short: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint', disabled: shown >= total },
+    {
+      key: 'h',
+      label: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint',
+      short: total ? `hint ${Math.min(shown + 1, total)}/${total}` : 'hint',
+      disabled: shown >= total,
+    },
     { key: 'n', label: last ? 'next (last stage)' : 'next stage', short: 'next', disabled: !passed || last },
     { key: 's', label: 'solution', disabled: !passed && !state.options.reveal },
     { key: 'd', label: state.diagram ? 'hide diagram' : 'diagram' },
@@ -109,12 +120,14 @@ function statusRows(state: SessionState, s: StageSession, width: number, max: nu
   }
   const parts: string[] = [];
   if (s.grading) parts.push('grading…');
-  else if (s.gradedAt !== undefined) parts.push(`graded ${clock(s.gradedAt)}${s.gradeMs !== undefined ? ` in ${Math.max(1, Math.round(s.gradeMs))} ms` : ''}; save to grade again`);
+  else if (s.gradedAt !== undefined)
+    parts.push(
+      `graded ${clock(s.gradedAt)}${s.gradeMs !== undefined ? ` in ${Math.max(1, Math.round(s.gradeMs))} ms` : ''}; save to grade again`,
+    );
   const spent = stageProgress(state.progress, s.problem.id, s.stage).timeSpentMs;
   if (spent >= 60_000) parts.push(`${formatDuration(spent)} on this stage`);
   return [line(seg(parts.join(' · '), 'dim'))];
 }
-
 
 /** One body panel that scrolls (results, a pane in compact layouts, an overlay). */
 interface Plan {
@@ -128,14 +141,23 @@ function titleWidth(width: number, border: boolean): number {
   return border ? innerWidth(width, border) : Math.max(1, width - 3);
 }
 
-function panel(id: string, title: Line, lines: Line[], width: number, height: number, border: boolean, borderTone?: PanelView['borderTone']): PanelView {
+function panel(
+  id: string,
+  title: Line,
+  lines: Line[],
+  width: number,
+  height: number,
+  border: boolean,
+  borderTone?: PanelView['borderTone'],
+): PanelView {
   return { id, title, lines, width, height, border, ...(borderTone ? { borderTone } : {}) };
 }
 
 function resultsTitle(state: SessionState, s: StageSession, width: number): Line {
   const path = shownPath(s.file, state.options.cwd);
   const r = s.result;
-  const verdict = r?.kind === 'report' ? (r.report.passed ? seg('✓', 'good', true) : seg('✗', 'bad', true)) : r ? seg('✗', 'bad', true) : seg('');
+  const verdict =
+    r?.kind === 'report' ? (r.report.passed ? seg('✓', 'good', true) : seg('✗', 'bad', true)) : r ? seg('✗', 'bad', true) : seg('');
   return spread(line(seg('Results', undefined, true), seg(`  ${clean(path)}`, 'accent')), line(verdict), width);
 }
 
@@ -143,7 +165,8 @@ function resultsTitle(state: SessionState, s: StageSession, width: number): Line
 function verdictLine(s: StageSession): Line {
   const r = s.result;
   if (!r) return line(seg(s.grading ? 'grading…' : '', 'dim'));
-  if (r.kind !== 'report') return line(seg(r.kind === 'invalid' ? '✗ the spec does not load' : "✗ the stage's rubric does not load", 'bad', true));
+  if (r.kind !== 'report')
+    return line(seg(r.kind === 'invalid' ? '✗ the spec does not load' : "✗ the stage's rubric does not load", 'bad', true));
   const failing = r.report.checks.filter((c) => c.status === 'fail').length;
   return line(
     seg(`Score ${r.report.score}/100 `, undefined, true),
@@ -171,7 +194,12 @@ function normalized(l: string): string | undefined {
 }
 
 function lineSet(text: string): Set<string> {
-  return new Set(text.split('\n').map(normalized).filter((x): x is string => x !== undefined));
+  return new Set(
+    text
+      .split('\n')
+      .map(normalized)
+      .filter((x): x is string => x !== undefined),
+  );
 }
 
 function solutionPanels(state: SessionState, s: StageSession, width: number, height: number, border: boolean, layout: Layout): PanelView[] {
@@ -184,7 +212,10 @@ function solutionPanels(state: SessionState, s: StageSession, width: number, hei
       : sol.text === null
         ? [line(seg(`cannot read the reference solution: ${clean(sol.error ?? 'unknown error')}`, 'bad'))]
         : codeLines(sol.text, refWidth, mine !== undefined ? { other: lineSet(mine), mark: seg('+ ', 'good', true) } : undefined);
-  const refTitle = line(seg(`Reference solution, stage ${s.stage}`, 'good', true), seg(mine !== undefined && layout !== 'compact' ? '  + not in yours' : '  s or Esc closes', 'dim'));
+  const refTitle = line(
+    seg(`Reference solution, stage ${s.stage}`, 'good', true),
+    seg(mine !== undefined && layout !== 'compact' ? '  + not in yours' : '  s or Esc closes', 'dim'),
+  );
   if (layout === 'compact') return [panel('reference', refTitle, ref, width, height, border)];
   const left = Math.floor(width / 2);
   const yours =
@@ -192,7 +223,18 @@ function solutionPanels(state: SessionState, s: StageSession, width: number, hei
       ? codeLines(mine, innerWidth(left, border), sol?.text ? { other: lineSet(sol.text), mark: seg('* ', 'warn', true) } : undefined)
       : [line(seg('your spec file cannot be read', 'bad'))];
   return [
-    panel('yours', line(seg('Your spec', undefined, true), seg(`  ${clean(shownPath(s.file, state.options.cwd))}`, 'accent'), seg('  * not in the reference', 'dim')), yours, left, height, border),
+    panel(
+      'yours',
+      line(
+        seg('Your spec', undefined, true),
+        seg(`  ${clean(shownPath(s.file, state.options.cwd))}`, 'accent'),
+        seg('  * not in the reference', 'dim'),
+      ),
+      yours,
+      left,
+      height,
+      border,
+    ),
     panel('reference', refTitle, ref, width - left, height, border, 'good'),
   ];
 }
@@ -206,7 +248,7 @@ function codeLines(text: string, width: number, diff?: { other: Set<string>; mar
     .flatMap((l) => {
       const n = normalized(l);
       const differs = diff !== undefined && n !== undefined && !diff.other.has(n);
-      const tone = /^\s*#/.test(l) ? 'dim' : differs ? diff!.mark.tone : undefined;
+      const tone = /^\s*#/.test(l) ? 'dim' : differs ? diff.mark.tone : undefined;
       return codeRows(l, width - gutter).map((r, i): Line => {
         const lead: Seg[] = diff ? [differs && i === 0 ? diff.mark : seg('  ')] : [];
         return [...lead, seg(r, i > 0 && !differs ? 'dim' : tone)];
@@ -218,10 +260,21 @@ function diagramPanel(state: SessionState, s: StageSession, width: number, heigh
   const r = s.result?.kind === 'report' ? { loaded: s.result.loaded, report: s.result.report } : undefined;
   const w = innerWidth(width, border);
   const render = state.options.renderDiagram;
-  const title = line(seg('Diagram', undefined, true), seg(render ? asInvoked('  d hides it · sdcoach diagram draws it as SVG') : '  text outline · d hides it', 'dim'));
+  const title = line(
+    seg('Diagram', undefined, true),
+    seg(render ? asInvoked('  d hides it · sdcoach diagram draws it as SVG') : '  text outline · d hides it', 'dim'),
+  );
   if (layoutOf(state.columns) === 'wide') return panel('diagram', title, diagramLines(r, w, render), width, height, border, 'dim');
   // Where the diagram takes the whole body, the score and verdict stay in view in its title.
-  return panel('diagram', spread(line(seg('Diagram', undefined, true), seg('  d hides it', 'dim')), verdictLine(s), titleWidth(width, border)), diagramLines(r, w, render), width, height, border, 'dim');
+  return panel(
+    'diagram',
+    spread(line(seg('Diagram', undefined, true), seg('  d hides it', 'dim')), verdictLine(s), titleWidth(width, border)),
+    diagramLines(r, w, render),
+    width,
+    height,
+    border,
+    'dim',
+  );
 }
 
 /** Tab's order over the panes the layout can show. */
@@ -252,8 +305,23 @@ function plan(state: SessionState, s: StageSession, bodyHeight: number): Plan {
     const d = drillPanel(state, s, width, bodyHeight, border);
     return { body: [[d]], scroll: [d] };
   }
-  const results = (w: number, h: number) => panel('results', resultsTitle(state, s, titleWidth(w, border)), resultsLines(s, innerWidth(w, border), clean(shownPath(s.file, state.options.cwd)), hintsShown(state) >= (s.problem.stages[s.stage - 1]?.hints.length ?? 0)), w, h, border, resultsTone(s));
-  const prompt = (w: number, h: number) => panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
+  const results = (w: number, h: number) =>
+    panel(
+      'results',
+      resultsTitle(state, s, titleWidth(w, border)),
+      resultsLines(
+        s,
+        innerWidth(w, border),
+        clean(shownPath(s.file, state.options.cwd)),
+        hintsShown(state) >= (s.problem.stages[s.stage - 1]?.hints.length ?? 0),
+      ),
+      w,
+      h,
+      border,
+      resultsTone(s),
+    );
+  const prompt = (w: number, h: number) =>
+    panel('prompt', promptTitle(state, s), promptLines(state, s, innerWidth(w, border)), w, h, border, 'dim');
   const pane: Pane = state.pane === 'diagram' && !state.diagram ? 'results' : state.pane;
   /** The focused panel scrolls; the others show what fits. */
   const focusOn = (all: PanelView[], id: Pane): Plan['scroll'] => {
@@ -305,14 +373,37 @@ function footerOf(state: SessionState, s: StageSession): Line[] {
   const roomy = state.rows >= 16;
   const keys: KeyItem[] =
     state.overlay === 'help'
-      ? [{ key: '↑↓', label: 'scroll' }, { key: 'any key', label: 'closes the help' }]
+      ? [
+          { key: '↑↓', label: 'scroll' },
+          { key: 'any key', label: 'closes the help' },
+        ]
       : state.overlay === 'derivations'
-        ? [{ key: '↑↓', label: 'scroll' }, { key: 'w', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'h', label: 'hint' }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
+        ? [
+            { key: '↑↓', label: 'scroll' },
+            { key: 'w', label: 'close', short: 'close' },
+            { key: 'Esc', label: 'close' },
+            { key: 'h', label: 'hint' },
+            { key: 'e', label: 'edit' },
+            { key: 'q', label: 'quit' },
+          ]
         : state.overlay === 'drill'
-          ? [{ key: '← →', label: 'phase' }, { key: '↑↓', label: 'scroll' }, { key: 'g', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'q', label: 'quit' }]
-      : state.overlay === 'solution'
-        ? [{ key: '↑↓', label: 'scroll both' }, { key: 's', label: 'close', short: 'close' }, { key: 'Esc', label: 'close' }, { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) }, { key: 'e', label: 'edit' }, { key: 'q', label: 'quit' }]
-        : stageKeys(state);
+          ? [
+              { key: '← →', label: 'phase' },
+              { key: '↑↓', label: 'scroll' },
+              { key: 'g', label: 'close', short: 'close' },
+              { key: 'Esc', label: 'close' },
+              { key: 'q', label: 'quit' },
+            ]
+          : state.overlay === 'solution'
+            ? [
+                { key: '↑↓', label: 'scroll both' },
+                { key: 's', label: 'close', short: 'close' },
+                { key: 'Esc', label: 'close' },
+                { key: 'n', label: 'next stage', short: 'next', disabled: s.stage >= s.problem.stages.length || !stagePassed(state) },
+                { key: 'e', label: 'edit' },
+                { key: 'q', label: 'quit' },
+              ]
+            : stageKeys(state);
   const status = statusRows(state, s, width, roomy ? 2 : 1);
   return [...status, ...(roomy ? keyRows(keys, width) : [keyBar(keys, width)])];
 }

@@ -15,20 +15,34 @@ testCheck(flowTarget, {
         // 0.99999975 (gateway, 2 regions) x 0.999 (payments) x 0.9995 (one primary, no failover) = 0.99850025
         // downtime (1 - 0.99850025) x 43,200 min = 64.8 min; the target 99.95% allows 21.6 min
         {
-          status: 'fail', messageId: 'belowTarget', line: 12,
+          status: 'fail',
+          messageId: 'belowTarget',
+          line: 12,
           data: {
-            flow: 'checkout', availability: '99.85%', target: '99.95%', downtime: '64.8 min', allowed: '21.6 min',
-            product: 'gateway 99.999975% (any of 2 regions) x payments 99.9% x orders-db 99.95%', weakest: 'payments 99.9%',
+            flow: 'checkout',
+            availability: '99.85%',
+            target: '99.95%',
+            downtime: '64.8 min',
+            allowed: '21.6 min',
+            product: 'gateway 99.999975% (any of 2 regions) x payments 99.9% x orders-db 99.95%',
+            weakest: 'payments 99.9%',
           },
         },
       ],
     },
     {
       spec: 'availability/no-target.yaml',
-      name: 'the rubric\'s target applies when the spec has none',
+      name: "the rubric's target applies when the spec has none",
       options: { target: 0.9999 },
       // 0.99999975 x 0.9995 (reads: one copy in us-east) = 99.95%; 99.99% allows 4.32 min, here 21.6 min
-      findings: [{ status: 'fail', messageId: 'belowTarget', line: 7, data: { availability: '99.95%', target: '99.99%', downtime: '21.6 min', allowed: '4.3 min' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'belowTarget',
+          line: 7,
+          data: { availability: '99.95%', target: '99.99%', downtime: '21.6 min', allowed: '4.3 min' },
+        },
+      ],
     },
   ],
 });
@@ -36,7 +50,12 @@ testCheck(flowTarget, {
 it('a passing flow shows its product and downtime', () => {
   const [f] = runCheckOn(flowTarget, 'availability/target-ok.yaml');
   // three hops at 1 - 0.0005^2 each: 0.99999975^3 = 0.99999925 (shown 99.99993%); x 43,200 min = 0.0324 min = 1.9 s
-  expect(f).toMatchObject({ status: 'pass', messageId: 'meetsTarget', line: 13, data: { availability: '99.99993%', downtime: '1.9 s', allowed: '43.2 min' } });
+  expect(f).toMatchObject({
+    status: 'pass',
+    messageId: 'meetsTarget',
+    line: 13,
+    data: { availability: '99.99993%', downtime: '1.9 s', allowed: '43.2 min' },
+  });
 });
 
 it('counts copies by replication mode and replicas behind the region, and says so', () => {
@@ -50,7 +69,7 @@ it('counts copies by replication mode and replicas behind the region, and says s
   expect(String(f['raft-write']!.data.product)).toContain('a majority of 3 consensus voters must be up');
   // two replicas in one region: 0.9995 x (1 - 0.001^2) = 0.9994990005, just under 99.95%
   expect(f['two-read']).toMatchObject({ status: 'fail', evidence: { value: expect.closeTo(0.9994990005, 12) } });
-  expect(String(f['two-read']!.data.product)).toContain('2 replicas at 99.9% behind the region\'s 99.95%');
+  expect(String(f['two-read']!.data.product)).toContain("2 replicas at 99.9% behind the region's 99.95%");
 });
 
 describe('formatting', () => {

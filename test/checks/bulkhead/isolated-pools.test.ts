@@ -12,7 +12,12 @@ testCheck(isolatedPools, {
       spec: 'bulkhead/shared-pool.yaml',
       findings: [
         // 500/s / 2 replicas = 250 calls/s per replica x 1 s timeout = 250 threads > the 200 shared
-        { status: 'fail', messageId: 'sharedPool', line: 6, data: { service: 'web-api', dependency: 'payment-api', rate: '250', worstDemand: 250, shared: 200 } },
+        {
+          status: 'fail',
+          messageId: 'sharedPool',
+          line: 6,
+          data: { service: 'web-api', dependency: 'payment-api', rate: '250', worstDemand: 250, shared: 200 },
+        },
         // 40/s / 2 = 20 calls/s, no timeout: unbounded
         { status: 'fail', messageId: 'sharedPoolNoTimeout', line: 6, data: { dependency: 'email-api', rate: '20', shared: 200 } },
       ],
@@ -26,7 +31,12 @@ testCheck(isolatedPools, {
         // theta = 10,000 - 2,240 = 7,760/s; W99 = ln(0.224 / 0.01) / 7,760 s = 3.1091 / 7,760 = 0.4007 ms), so
         // (500/s x (5.5 + 0.4007) ms + 60/s x (30.5 + 0.4007) ms) / 560/s = (2,950.3 + 1,854.0) / 560 = 8.58 ms;
         // 2,000 + 240 over 4 replicas = 560/s; no timeout
-        { status: 'fail', messageId: 'sharedPoolNoTimeout', line: 11, data: { dependency: 'users-db', p99: '8.6', rate: '560', shared: 130 } },
+        {
+          status: 'fail',
+          messageId: 'sharedPoolNoTimeout',
+          line: 11,
+          data: { dependency: 'users-db', p99: '8.6', rate: '560', shared: 130 },
+        },
       ],
     },
   ],

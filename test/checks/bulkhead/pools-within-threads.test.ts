@@ -12,7 +12,12 @@ testCheck(poolsWithinThreads, {
       spec: 'bulkhead/pools-over-threads.yaml',
       findings: [
         // 30 + 80 = 110 > 100 threads per replica
-        { status: 'fail', messageId: 'overThreads', line: 9, data: { service: 'web-api', pooled: 110, threads: 100, threadsSource: 'stated' } },
+        {
+          status: 'fail',
+          messageId: 'overThreads',
+          line: 9,
+          data: { service: 'web-api', pooled: 110, threads: 100, threadsSource: 'stated' },
+        },
       ],
     },
   ],

@@ -16,7 +16,12 @@ testCheck(timeouts, {
       findings: [
         // payment-api: sigma = ln(200/80) / 2.32635 = 0.91629 / 2.32635 = 0.39388; z = ln(150/80) / 0.39388 = 0.62861 / 0.39388 = 1.5960;
         // P(Z > 1.5960) = 0.0552 -> 5.5%
-        { status: 'fail', messageId: 'cutsHealthyCalls', line: 11, data: { caller: 'web-api', dependency: 'payment-api', timeout: '150', p50: '80', p99: '200', share: '5.5%', limit: '1%' } },
+        {
+          status: 'fail',
+          messageId: 'cutsHealthyCalls',
+          line: 11,
+          data: { caller: 'web-api', dependency: 'payment-api', timeout: '150', p50: '80', p99: '200', share: '5.5%', limit: '1%' },
+        },
         // users-db (not external, but it has a pool timeout): sigma = ln(20/5) / 2.32635 = 1.38629 / 2.32635 = 0.59592;
         // z = ln(10/5) / 0.59592 = 0.69315 / 0.59592 = 1.1632; P(Z > 1.1632) = 0.1224 -> 12.2%
         { status: 'fail', messageId: 'cutsHealthyCalls', line: 12, data: { dependency: 'users-db', timeout: '10', share: '12.2%' } },
@@ -27,7 +32,12 @@ testCheck(timeouts, {
       spec: 'bulkhead/shared-pool.yaml',
       findings: [
         // 1,000 ms timeout >= checkout's 800 ms p99 budget
-        { status: 'fail', messageId: 'overBudget', line: 11, data: { caller: 'web-api', dependency: 'payment-api', timeout: '1000', flow: 'checkout', budget: 800 } },
+        {
+          status: 'fail',
+          messageId: 'overBudget',
+          line: 11,
+          data: { caller: 'web-api', dependency: 'payment-api', timeout: '1000', flow: 'checkout', budget: 800 },
+        },
         { status: 'fail', messageId: 'noTimeout', line: 12, data: { caller: 'web-api', dependency: 'email-api', flows: 'reset-password' } },
       ],
     },

@@ -11,7 +11,7 @@ testCheck(conditionalWrite, {
   valid: [
     { spec: 'consistency/conditional.yaml', name: 'the hold is a conditional write on the seats' },
     { spec: 'consistency/hold-ttl.yaml', name: 'an atomic hold with a 600 s TTL, protecting a data class' },
-    { spec: 'consistency/hold-ttl.yaml', name: 'the TTL exactly at the problem\'s limit (600 = 600 s)', options: { maxHoldTtlS: 600 } },
+    { spec: 'consistency/hold-ttl.yaml', name: "the TTL exactly at the problem's limit (600 = 600 s)", options: { maxHoldTtlS: 600 } },
     { spec: 'consistency/home-region.yaml', name: 'active-active, but every key written in its home region' },
     { spec: 'consistency/no-invariant.yaml', name: 'no invariant declared: does not apply', applies: false },
   ],
@@ -19,7 +19,9 @@ testCheck(conditionalWrite, {
     {
       spec: 'consistency/strong-read-only.yaml',
       name: 'a strong read and a plain write: the check-then-act race',
-      findings: [{ status: 'fail', messageId: 'checkThenAct', line: 13, data: { flow: 'hold-seat', store: 'inventory-db', rate: '1,000' } }],
+      findings: [
+        { status: 'fail', messageId: 'checkThenAct', line: 13, data: { flow: 'hold-seat', store: 'inventory-db', rate: '1,000' } },
+      ],
     },
     {
       spec: 'consistency/hold-no-ttl.yaml',
@@ -46,7 +48,9 @@ testCheck(conditionalWrite, {
     {
       spec: 'consistency/wrong-store.yaml',
       name: 'the compare-and-set is on the read model, not the seats',
-      findings: [{ status: 'fail', messageId: 'wrongStore', line: 17, data: { store: 'inventory-db', other: 'seatmap-db', mode: 'conditional' } }],
+      findings: [
+        { status: 'fail', messageId: 'wrongStore', line: 17, data: { store: 'inventory-db', other: 'seatmap-db', mode: 'conditional' } },
+      ],
     },
     {
       spec: 'consistency/active-active.yaml',
@@ -75,15 +79,20 @@ testCheck(conditionalWrite, {
 });
 
 describe('consistency/conditional-write: done when (issue 12)', () => {
-  const read = (f: string) => readFileSync(join(FIXTURES, f), 'utf8').split('\n').filter((l) => !l.startsWith('#'));
-  it('the two designs differ only in the hold\'s concurrency', () => {
+  const read = (f: string) =>
+    readFileSync(join(FIXTURES, f), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+  it("the two designs differ only in the hold's concurrency", () => {
     const a = read('consistency/strong-read-only.yaml');
     const b = read('consistency/conditional.yaml');
     const differing = a.map((l, i) => [l, b[i]]).filter(([x, y]) => x !== y);
-    expect(differing).toEqual([[
-      '    path: [gateway, tickets-api, {to: inventory-db, concurrency: none}]',
-      '    path: [gateway, tickets-api, {to: inventory-db, concurrency: conditional}]',
-    ]]);
+    expect(differing).toEqual([
+      [
+        '    path: [gateway, tickets-api, {to: inventory-db, concurrency: none}]',
+        '    path: [gateway, tickets-api, {to: inventory-db, concurrency: conditional}]',
+      ],
+    ]);
   });
   it('prevents double booking with only a strong read: fails, and the message names the race', () => {
     const [f] = runCheckOn(conditionalWrite, 'consistency/strong-read-only.yaml');
@@ -102,6 +111,9 @@ describe('consistency/conditional-write: done when (issue 12)', () => {
     // path [web-api, orders-db (insert pending), payment-api, orders-db (mark paid)]:
     // the two writes are the 2nd and the 4th step.
     const findings = runCheckOn(conditionalWrite, 'consistency/pending-then-paid.yaml');
-    expect(findings.map((f) => [f.status, f.data.step])).toEqual([['pass', ' (step 2 of the path)'], ['pass', ' (step 4 of the path)']]);
+    expect(findings.map((f) => [f.status, f.data.step])).toEqual([
+      ['pass', ' (step 2 of the path)'],
+      ['pass', ' (step 4 of the path)'],
+    ]);
   });
 });

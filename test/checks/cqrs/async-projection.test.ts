@@ -13,12 +13,31 @@ testCheck(asyncProjection, {
     {
       spec: 'cqrs/stale-projection.yaml',
       // projector 900 ms + replica 400 ms = 1300 ms > 1000 ms; the projector is the bigger part
-      findings: [{ status: 'fail', messageId: 'tooStale', line: 12, data: { store: 'summary-db', staleness: '1300', limit: 1000, limitFrom: 'requirements.max_staleness_ms' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'tooStale',
+          line: 12,
+          data: { store: 'summary-db', staleness: '1300', limit: 1000, limitFrom: 'requirements.max_staleness_ms' },
+        },
+      ],
     },
     {
       spec: 'cqrs/relay-far-replica.yaml',
       // relay 100 + projector 200 + async replication to ap-northeast 2000 = 2300 ms; replication is the bigger part
-      findings: [{ status: 'fail', messageId: 'tooStale', line: 15, data: { staleness: '2300', limit: 1000, limitFrom: 'default', parts: 'relay 100 ms + projector 200 ms + async replication 2000 ms' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'tooStale',
+          line: 15,
+          data: {
+            staleness: '2300',
+            limit: 1000,
+            limitFrom: 'default',
+            parts: 'relay 100 ms + projector 200 ms + async replication 2000 ms',
+          },
+        },
+      ],
     },
     {
       spec: 'cqrs/sync-projection.yaml',

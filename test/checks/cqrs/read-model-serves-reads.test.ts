@@ -12,7 +12,17 @@ testCheck(readModelServesReads, {
     {
       spec: 'cqrs/unused-read-model.yaml',
       // summary-db: no read flow reaches it (get-summary reads orders-db); order-search serves search-orders
-      findings: [{ status: 'fail', messageId: 'unused', line: 17, data: { store: 'summary-db', reads: 'the read flows (get-summary -> orders-db; search-orders -> order-search) are answered elsewhere' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'unused',
+          line: 17,
+          data: {
+            store: 'summary-db',
+            reads: 'the read flows (get-summary -> orders-db; search-orders -> order-search) are answered elsewhere',
+          },
+        },
+      ],
     },
   ],
 });

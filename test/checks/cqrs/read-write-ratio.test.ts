@@ -11,13 +11,34 @@ testCheck(readWriteRatio, {
     {
       spec: 'cqrs/low-ratio.yaml',
       // 2000 / 50 = 40:1, both stated in workload
-      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 14, data: { ratio: '40', reads: '2,000', writes: '50', readsFrom: 'stated in workload', writesFrom: 'stated in workload', minRatio: 100 } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'tooFewReads',
+          line: 14,
+          data: {
+            ratio: '40',
+            reads: '2,000',
+            writes: '50',
+            readsFrom: 'stated in workload',
+            writesFrom: 'stated in workload',
+            minRatio: 100,
+          },
+        },
+      ],
     },
     {
       spec: 'cqrs/orders-ok.yaml',
       name: 'a stricter rubric: 205:1 is below 300:1',
       options: { minRatio: 300 },
-      findings: [{ status: 'fail', messageId: 'tooFewReads', line: 15, data: { ratio: '205', reads: '20,500', readsFrom: 'summed from read flows', writesFrom: 'summed from write flows' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'tooFewReads',
+          line: 15,
+          data: { ratio: '205', reads: '20,500', readsFrom: 'summed from read flows', writesFrom: 'summed from write flows' },
+        },
+      ],
     },
     {
       spec: 'cqrs/low-ratio-two-models.yaml',
@@ -27,12 +48,26 @@ testCheck(readWriteRatio, {
     {
       spec: 'cqrs/low-ratio-two-models-stated.yaml',
       // 30:1 with reason [read-models, read-write-ratio]: the ratio does not hold, two read models do: warn
-      findings: [{ status: 'warn', messageId: 'tooFewReadsWithReason', line: 18, data: { ratio: '30', reasons: 'several differently shaped read models' } }],
+      findings: [
+        {
+          status: 'warn',
+          messageId: 'tooFewReadsWithReason',
+          line: 18,
+          data: { ratio: '30', reasons: 'several differently shaped read models' },
+        },
+      ],
     },
     {
       spec: 'cqrs/low-ratio-scaling.yaml',
       // 2000 / 50 = 40:1, below 100:1, reason "scaling" stated: warn and teach
-      findings: [{ status: 'warn', messageId: 'tooFewReadsWithReason', line: 16, data: { ratio: '40', reasons: 'reads and writes need to scale differently' } }],
+      findings: [
+        {
+          status: 'warn',
+          messageId: 'tooFewReadsWithReason',
+          line: 16,
+          data: { ratio: '40', reasons: 'reads and writes need to scale differently' },
+        },
+      ],
     },
     {
       spec: 'cqrs/low-ratio-ratio-claimed.yaml',

@@ -21,7 +21,14 @@ testCheck(separateStores, {
     },
     {
       spec: 'cqrs/write-to-read-model.yaml',
-      findings: [{ status: 'fail', messageId: 'queryStoreWrittenByFlow', line: 14, data: { flow: 'create-order', store: 'summary-db', rate: '100' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'queryStoreWrittenByFlow',
+          line: 14,
+          data: { flow: 'create-order', store: 'summary-db', rate: '100' },
+        },
+      ],
     },
   ],
 });

@@ -18,7 +18,11 @@ testCheck(honestFigures, {
       spec: 'design/honest-figures-inflated.yaml',
       findings: [
         // 1,000,000 > 200,000: graded with the service default 5,000
-        { messageId: 'outOfRange', line: 7, data: { name: 'api capacity_rps', claimed: '1,000,000', used: '5000', range: 'between 0 and 200,000' } },
+        {
+          messageId: 'outOfRange',
+          line: 7,
+          data: { name: 'api capacity_rps', claimed: '1,000,000', used: '5000', range: 'between 0 and 200,000' },
+        },
         // 20,000 > 1,000: graded with the default 200 threads
         { messageId: 'outOfRange', line: 8, data: { name: 'api threads', claimed: '20,000', used: '200', range: 'between 1 and 1000' } },
         // 1 > 0.9999: graded as one replica (0.999) behind the region's fate (0.9995): 0.9995 x 0.999 = 0.9985005
@@ -29,9 +33,17 @@ testCheck(honestFigures, {
       spec: 'design/honest-figures-network.yaml',
       findings: [
         // 5 ms < 64 ms: graded with the measured 82 ms
-        { messageId: 'outOfRange', line: 12, data: { name: 'the round trip us-east <-> eu-west', claimed: '5', used: '82', range: 'at least 64' } },
+        {
+          messageId: 'outOfRange',
+          line: 12,
+          data: { name: 'the round trip us-east <-> eu-west', claimed: '5', used: '82', range: 'at least 64' },
+        },
         // 0 < 41 ms: graded with the 1,000 ms default (above the floor)
-        { messageId: 'zeroLag', line: 9, data: { name: 'db replication.lag_ms', claimed: '0', used: '1000', range: 'between 41 and 600,000' } },
+        {
+          messageId: 'zeroLag',
+          line: 9,
+          data: { name: 'db replication.lag_ms', claimed: '0', used: '1000', range: 'between 41 and 600,000' },
+        },
         // 0.2 < 0.5 (p50) and 0.2 < 1 (p99): graded with the measured sidecar pair 1.7 / 2.7 ms
         { messageId: 'outOfRange', line: 18, data: { name: "the mesh's overhead_ms.p50", claimed: '0.2', used: '1.7' } },
         { messageId: 'outOfRange', line: 18, data: { name: "the mesh's overhead_ms.p99", claimed: '0.2', used: '2.7' } },
@@ -43,7 +55,11 @@ testCheck(honestFigures, {
       options: { catalog: true },
       findings: [
         // redis large: 0.2 / 1 ms; the spec's p50 0.2 matches, its p99 0.3 does not
-        { messageId: 'catalog', line: 8, data: { name: 'cache latency_ms.p99', claimed: '0.3', used: '1', from: 'redis large (cache.r6g.large)' } },
+        {
+          messageId: 'catalog',
+          line: 8,
+          data: { name: 'cache latency_ms.p99', claimed: '0.3', used: '1', from: 'redis large (cache.r6g.large)' },
+        },
       ],
     },
   ],

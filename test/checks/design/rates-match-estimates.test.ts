@@ -5,7 +5,18 @@ import { testCheck } from '../tester.js';
 // The derivation's peak: 10M users × 20 reads a day / 86,400 s × 5 = 11,574 req/s, feeding flow read.
 const peak = (10e6 * 20 * 5) / 86_400;
 const refs: Record<string, EstimateReference> = {
-  peak_reads: { label: 'reads per second at peak', unit: 'req/s', value: peak, dims: [0, 0, -1], shown: peak, tolerance: 2, derivation: '', worked: '', factors: {}, flow: 'read' },
+  peak_reads: {
+    label: 'reads per second at peak',
+    unit: 'req/s',
+    value: peak,
+    dims: [0, 0, -1],
+    shown: peak,
+    tolerance: 2,
+    derivation: '',
+    worked: '',
+    factors: {},
+    flow: 'read',
+  },
 };
 
 testCheck(ratesMatchEstimates, {

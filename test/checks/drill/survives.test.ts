@@ -35,9 +35,7 @@ testCheck(survives, {
     {
       spec: 'drill/survives-stranded.yaml',
       options: LOSE_US_EAST,
-      findings: [
-        { messageId: 'notServed', line: 15, data: { flow: 'order', share: '100 %' } },
-      ],
+      findings: [{ messageId: 'notServed', line: 15, data: { flow: 'order', share: '100 %' } }],
     },
     {
       spec: 'drill/survives-ok.yaml',

@@ -6,9 +6,39 @@ import { testCheck } from '../tester.js';
 // × 1,728 B per response = 20 MB/s = 160 Mbit/s; 11,574 / 4,000 per server / 0.8 = 3.6 -> 4 servers.
 const peak = (10e6 * 20 * 5) / 86_400;
 const refs: Record<string, EstimateReference> = {
-  peak_reads: { label: 'reads per second at peak', unit: 'req/s', value: peak, dims: [0, 0, -1], shown: peak, tolerance: 2, derivation: '10M × 20 / 86,400 s × 5', worked: '', factors: { 'peak factor': 5 } },
-  egress: { label: 'egress at peak', unit: 'Mbps', value: 160e6, dims: [0, 0, -1, 0, 0, 0, 0, 0, 1], shown: 160, tolerance: 2, derivation: '11,574 × 1,728 B × 8', worked: '', factors: {} },
-  servers: { label: 'servers', unit: 'servers', value: 4, dims: [], shown: 4, tolerance: 1.5, derivation: '11,574 / 4,000 / 0.8, up', worked: '', factors: {} },
+  peak_reads: {
+    label: 'reads per second at peak',
+    unit: 'req/s',
+    value: peak,
+    dims: [0, 0, -1],
+    shown: peak,
+    tolerance: 2,
+    derivation: '10M × 20 / 86,400 s × 5',
+    worked: '',
+    factors: { 'peak factor': 5 },
+  },
+  egress: {
+    label: 'egress at peak',
+    unit: 'Mbps',
+    value: 160e6,
+    dims: [0, 0, -1, 0, 0, 0, 0, 0, 1],
+    shown: 160,
+    tolerance: 2,
+    derivation: '11,574 × 1,728 B × 8',
+    worked: '',
+    factors: {},
+  },
+  servers: {
+    label: 'servers',
+    unit: 'servers',
+    value: 4,
+    dims: [],
+    shown: 4,
+    tolerance: 1.5,
+    derivation: '11,574 / 4,000 / 0.8, up',
+    worked: '',
+    factors: {},
+  },
 };
 
 testCheck(quantities, {

@@ -11,13 +11,25 @@ testCheck(noDualWrite, {
     {
       spec: 'event-sourcing/publish-beside-append.yaml',
       // post-booking's path [api, ledger-events, ledger-stream]: the stream is on line 12
-      findings: [{ status: 'fail', messageId: 'publishesBeside', line: 12, data: { flow: 'post-booking', rate: '300', eventStore: 'ledger-events', stream: 'ledger-stream' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'publishesBeside',
+          line: 12,
+          data: { flow: 'post-booking', rate: '300', eventStore: 'ledger-events', stream: 'ledger-stream' },
+        },
+      ],
     },
     {
       spec: 'event-sourcing/forwarder-missing.yaml',
       findings: [
         { status: 'fail', messageId: 'noForwarder', line: 15, data: { flow: 'post-booking', stream: 'ledger-stream' } },
-        { status: 'fail', messageId: 'forwarderWrongSource', line: 19, data: { flow: 'post-refund', relay: 'copier', source: 'audit-stream', targets: 'ledger-stream' } },
+        {
+          status: 'fail',
+          messageId: 'forwarderWrongSource',
+          line: 19,
+          data: { flow: 'post-refund', relay: 'copier', source: 'audit-stream', targets: 'ledger-stream' },
+        },
       ],
     },
     {

@@ -13,12 +13,21 @@ testCheck(snapshots, {
     {
       spec: 'event-sourcing/no-snapshots.yaml',
       // 5000 x 0.05 ms = 250 ms > 50 ms (the default budget)
-      findings: [{ status: 'fail', messageId: 'noSnapshots', line: 10, data: { events: 5000, applyMs: '0.05', replayMs: '250', budget: '50' } }],
+      findings: [
+        { status: 'fail', messageId: 'noSnapshots', line: 10, data: { events: 5000, applyMs: '0.05', replayMs: '250', budget: '50' } },
+      ],
     },
     {
       spec: 'event-sourcing/sparse-snapshots.yaml',
       // min(2000, 50000) x 0.05 ms = 100 ms > 50 ms
-      findings: [{ status: 'fail', messageId: 'sparseSnapshots', line: 12, data: { events: 2000, replayMs: '100', budget: '50', snapshotEvery: 2000 } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'sparseSnapshots',
+          line: 12,
+          data: { events: 2000, replayMs: '100', budget: '50', snapshotEvery: 2000 },
+        },
+      ],
     },
   ],
 });

@@ -11,7 +11,12 @@ testCheck(sourceOfTruth, {
     {
       spec: 'event-sourcing/dual-write.yaml',
       findings: [
-        { status: 'fail', messageId: 'dualWrite', line: 12, data: { flow: 'post-booking', store: 'balances-db', eventStore: 'ledger-events', rate: '300' } },
+        {
+          status: 'fail',
+          messageId: 'dualWrite',
+          line: 12,
+          data: { flow: 'post-booking', store: 'balances-db', eventStore: 'ledger-events', rate: '300' },
+        },
         { status: 'fail', messageId: 'bypassesEventStore', line: 16, data: { flow: 'adjust-balance', store: 'balances-db', rate: '5' } },
       ],
     },
@@ -19,13 +24,25 @@ testCheck(sourceOfTruth, {
       spec: 'event-sourcing/unfed-state-stores.yaml',
       findings: [
         { status: 'fail', messageId: 'notFed', line: 16, data: { store: 'balances-db' } },
-        { status: 'fail', messageId: 'fedElsewhere', line: 7, data: { store: 'statements-db', worker: 'statement-projector', source: 'legacy-queue' } },
+        {
+          status: 'fail',
+          messageId: 'fedElsewhere',
+          line: 7,
+          data: { store: 'statements-db', worker: 'statement-projector', source: 'legacy-queue' },
+        },
       ],
     },
     {
       spec: 'event-sourcing/dual-write-undeclared.yaml',
       // balances-db is not in state_stores, but post-booking appends and writes it: dual write (the stream is not state)
-      findings: [{ status: 'fail', messageId: 'dualWrite', line: 10, data: { flow: 'post-booking', store: 'balances-db', eventStore: 'ledger-events', rate: '300' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'dualWrite',
+          line: 10,
+          data: { flow: 'post-booking', store: 'balances-db', eventStore: 'ledger-events', rate: '300' },
+        },
+      ],
     },
     {
       spec: 'event-sourcing/no-append.yaml',

@@ -11,7 +11,12 @@ testCheck(conflictStrategy, {
       spec: 'failover/conflict-none.yaml',
       findings: [
         // default async replication with the 1000 ms lag (AWS: "typically under 1 s")
-        { status: 'fail', messageId: 'missing', line: 6, data: { store: 'orders-db', regions: 'us-east, eu-west', replication: 'async', lag: ', lag 1000 ms' } },
+        {
+          status: 'fail',
+          messageId: 'missing',
+          line: 6,
+          data: { store: 'orders-db', regions: 'us-east, eu-west', replication: 'async', lag: ', lag 1000 ms' },
+        },
       ],
     },
   ],

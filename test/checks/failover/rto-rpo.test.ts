@@ -13,7 +13,17 @@ testCheck(rtoRpo, {
       spec: 'failover/rto-rpo-slow.yaml',
       findings: [
         // defaults: detect 30 s + promote 60 s = 90 s; async lag 1000 ms = 1 s
-        { status: 'fail', messageId: 'rtoOver', line: 7, data: { store: 'orders-db', rto: '90', target: 60, how: 'detect 30 s + promote 60 s to us-west; failing back to us-east later is a second, planned switchover once it has caught up' } },
+        {
+          status: 'fail',
+          messageId: 'rtoOver',
+          line: 7,
+          data: {
+            store: 'orders-db',
+            rto: '90',
+            target: 60,
+            how: 'detect 30 s + promote 60 s to us-west; failing back to us-east later is a second, planned switchover once it has caught up',
+          },
+        },
         { status: 'fail', messageId: 'rpoOver', line: 5, data: { store: 'orders-db', rpo: '1', target: 0 } },
         { status: 'fail', messageId: 'rtoManual', line: 9, data: { store: 'jobs', why: 'it lives only in us-east' } },
         { status: 'fail', messageId: 'rpoManual', line: 9, data: { store: 'jobs' } },
@@ -35,7 +45,11 @@ testCheck(rtoRpo, {
 });
 
 it('gives active-active and consensus a recovery time from detection, DNS steering and election, and names the failback', () => {
-  const f = Object.fromEntries(runCheckOn(rtoRpo, 'failover/recovery-times.yaml').filter((x) => x.messageId.startsWith('rto')).map((x) => [x.data.store, x]));
+  const f = Object.fromEntries(
+    runCheckOn(rtoRpo, 'failover/recovery-times.yaml')
+      .filter((x) => x.messageId.startsWith('rto'))
+      .map((x) => [x.data.store, x]),
+  );
   // active-active: Route 53 fast health checks 10 s x 3 = 30 s + DNS TTL 60 s = 90 s > 60 s
   expect(f['carts-db']).toMatchObject({ status: 'fail', messageId: 'rtoOver', data: { rto: '90' } });
   expect(String(f['carts-db']!.data.how)).toContain('detect 30 s (health checks) + steer 60 s (DNS TTL)');

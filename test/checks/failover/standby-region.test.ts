@@ -2,10 +2,7 @@ import standbyRegion from '../../../src/checks/failover/standby-region.js';
 import { testCheck } from '../tester.js';
 
 testCheck(standbyRegion, {
-  valid: [
-    { spec: 'failover/standby-ok.yaml' },
-    { spec: 'failover/one-region.yaml', name: 'a one-region spec', applies: false },
-  ],
+  valid: [{ spec: 'failover/standby-ok.yaml' }, { spec: 'failover/one-region.yaml', name: 'a one-region spec', applies: false }],
   invalid: [
     {
       spec: 'failover/standby-missing.yaml',

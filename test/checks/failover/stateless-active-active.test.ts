@@ -2,15 +2,17 @@ import statelessActiveActive from '../../../src/checks/failover/stateless-active
 import { testCheck } from '../tester.js';
 
 testCheck(statelessActiveActive, {
-  valid: [
-    { spec: 'failover/stateless-ok.yaml' },
-    { spec: 'failover/one-region.yaml', name: 'a one-region spec', applies: false },
-  ],
+  valid: [{ spec: 'failover/stateless-ok.yaml' }, { spec: 'failover/one-region.yaml', name: 'a one-region spec', applies: false }],
   invalid: [
     {
       spec: 'failover/stateless-one-region.yaml',
       findings: [
-        { status: 'fail', messageId: 'singleRegion', line: 7, data: { component: 'gateway', kind: 'gateway', region: 'us-east', count: 3 } },
+        {
+          status: 'fail',
+          messageId: 'singleRegion',
+          line: 7,
+          data: { component: 'gateway', kind: 'gateway', region: 'us-east', count: 3 },
+        },
         { status: 'warn', messageId: 'missingRegion', line: 10, data: { component: 'api', missing: 'eu-west', share: '30%' } },
       ],
     },

@@ -7,7 +7,12 @@ testCheck(strongReadSource, {
     {
       spec: 'geo/strong-read-replica.yaml',
       findings: [
-        { status: 'fail', messageId: 'staleReplica', line: 15, data: { flow: 'get-balance', origin: 'eu-west', store: 'ledger-db', region: 'eu-west', writer: 'us-east', lag: '800' } },
+        {
+          status: 'fail',
+          messageId: 'staleReplica',
+          line: 15,
+          data: { flow: 'get-balance', origin: 'eu-west', store: 'ledger-db', region: 'eu-west', writer: 'us-east', lag: '800' },
+        },
         { status: 'fail', messageId: 'cached', line: 16, data: { flow: 'get-stock', store: 'stock-cache', origin: 'us-east' } },
         { status: 'fail', messageId: 'cached', line: 16, data: { flow: 'get-stock', store: 'stock-cache', origin: 'eu-west' } },
       ],

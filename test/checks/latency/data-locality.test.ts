@@ -13,14 +13,24 @@ testCheck(dataLocality, {
       spec: 'latency/locality-far-db.yaml',
       findings: [
         // eu-west: 0.5 to the local api + 10 + 82 (Azure eu-west -> us-east) + 5 = 97.5 ms > 50
-        { status: 'fail', messageId: 'farData', line: 6, data: { flow: 'get-order', origin: 'eu-west', latency: '97.5', rtt: '82', region: 'us-east', store: 'orders-db', kind: 'read' } },
+        {
+          status: 'fail',
+          messageId: 'farData',
+          line: 6,
+          data: { flow: 'get-order', origin: 'eu-west', latency: '97.5', rtt: '82', region: 'us-east', store: 'orders-db', kind: 'read' },
+        },
       ],
     },
     {
       spec: 'latency/locality-far-primary.yaml',
       findings: [
         // eu-west: 0.5 + 10 + 82 to the us-east primary + 10 write = 102.5 ms > 100; points at `primary`
-        { status: 'fail', messageId: 'farData', line: 9, data: { origin: 'eu-west', latency: '102.5', rtt: '82', kind: 'write', pinned: ' (its single write primary)' } },
+        {
+          status: 'fail',
+          messageId: 'farData',
+          line: 9,
+          data: { origin: 'eu-west', latency: '102.5', rtt: '82', kind: 'write', pinned: ' (its single write primary)' },
+        },
       ],
     },
     {
@@ -28,14 +38,34 @@ testCheck(dataLocality, {
       findings: [
         // eu-west: 0.5 to the local gateway + 2 + 82 (eu-west -> us-east to orders-api) + 10 + 0.5 + 5 = 100 ms > 50;
         // the 82 ms crossing lands on orders-api, in front of orders-db in us-east (another continent): fail, not warn
-        { status: 'fail', messageId: 'farDataBehind', line: 7, data: { flow: 'get-order', origin: 'eu-west', latency: '100', rtt: '82', from: 'eu-west', region: 'us-east', component: 'orders-api', store: 'orders-db', storeRegion: 'us-east' } },
+        {
+          status: 'fail',
+          messageId: 'farDataBehind',
+          line: 7,
+          data: {
+            flow: 'get-order',
+            origin: 'eu-west',
+            latency: '100',
+            rtt: '82',
+            from: 'eu-west',
+            region: 'us-east',
+            component: 'orders-api',
+            store: 'orders-db',
+            storeRegion: 'us-east',
+          },
+        },
       ],
     },
     {
       spec: 'latency/locality-chatty.yaml',
       findings: [
         // eu-west: network 0.5 + 82 = 82.5 of 102.5 ms = 80.5% > 50%
-        { status: 'warn', messageId: 'networkHeavy', line: 6, data: { origin: 'eu-west', network: '82.5 ms', latency: '102.5', share: '80.5%', rtt: '82', component: 'orders-db' } },
+        {
+          status: 'warn',
+          messageId: 'networkHeavy',
+          line: 6,
+          data: { origin: 'eu-west', network: '82.5 ms', latency: '102.5', share: '80.5%', rtt: '82', component: 'orders-db' },
+        },
       ],
     },
   ],

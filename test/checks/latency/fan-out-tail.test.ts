@@ -15,8 +15,22 @@ testCheck(fanOutTail, {
         // one call 0.5 + 200 = 200.5; the slowest of 100: 0.5 + 20 x exp(0.989785 x 3.71776) = 793.26;
         // flow 15.5 + 793.26 = 808.76 > 500, but 808.76 - (793.26 - 200.5) = 216 would fit
         {
-          status: 'fail', messageId: 'fanOutTail', line: 12,
-          data: { flow: 'search', target: 'shard-db', calls: 100, single: '200.5', tail: '793.3', latency: '808.8', without: '216', quantile: '99.99th', share: '63.4%', p50: '20', p99: '200' },
+          status: 'fail',
+          messageId: 'fanOutTail',
+          line: 12,
+          data: {
+            flow: 'search',
+            target: 'shard-db',
+            calls: 100,
+            single: '200.5',
+            tail: '793.3',
+            latency: '808.8',
+            without: '216',
+            quantile: '99.99th',
+            share: '63.4%',
+            p50: '20',
+            p99: '200',
+          },
         },
       ],
     },
@@ -27,8 +41,18 @@ testCheck(fanOutTail, {
         // group 0.5 + 107.98 = 108.48 (slowest branch alone 90.5); flow 2.5 + 108.48 = 110.98 > 100,
         // without the tail 110.98 - 17.98 = 93 <= 100
         {
-          status: 'fail', messageId: 'parallelTail', line: 14,
-          data: { flow: 'read-feed', target: 'timeline-db, ads-db and profile-db', calls: 3, single: '90.5', tail: '108.5', latency: '111', without: '93' },
+          status: 'fail',
+          messageId: 'parallelTail',
+          line: 14,
+          data: {
+            flow: 'read-feed',
+            target: 'timeline-db, ads-db and profile-db',
+            calls: 3,
+            single: '90.5',
+            tail: '108.5',
+            latency: '111',
+            without: '93',
+          },
         },
       ],
     },

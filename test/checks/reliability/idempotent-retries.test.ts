@@ -15,19 +15,32 @@ testCheck(idempotentRetries, {
       // A timeout at the healthy p99 (300 ms, p50 100 ms) cuts off exactly the 1% of calls slower than p99
       // (the log-normal fit passes through p99 by construction): 200 calls/s x 0.01 = 2 calls/s time out,
       // each of which may already have charged.
-      findings: [{
-        status: 'fail', messageId: 'noKey', line: 9,
-        data: { flow: 'checkout', dependency: 'payment-api', why: 'gives up after 300 ms on calls', timedOut: '1% of healthy calls outlast the 300 ms timeout (2 calls/s at 200/s), and in a brownout nearly all do' },
-      }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'noKey',
+          line: 9,
+          data: {
+            flow: 'checkout',
+            dependency: 'payment-api',
+            why: 'gives up after 300 ms on calls',
+            timedOut: '1% of healthy calls outlast the 300 ms timeout (2 calls/s at 200/s), and in a brownout nearly all do',
+          },
+        },
+      ],
     },
     {
       spec: 'reliability/charge-no-key-healthy.yaml',
       // sigma = ln(200/80) / 2.32635 = 0.91629 / 2.32635 = 0.39388; z = ln(800/80) / 0.39388 = 2.30259 / 0.39388 = 5.846;
       // P(Z > 5.846) is about 2.5e-9, below the 0.01% the message prints
-      findings: [{
-        status: 'fail', messageId: 'noKey', line: 8,
-        data: { timedOut: 'fewer than 0.01% of healthy calls outlast the 800 ms timeout, but in a brownout nearly all 240 calls/s do' },
-      }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'noKey',
+          line: 8,
+          data: { timedOut: 'fewer than 0.01% of healthy calls outlast the 800 ms timeout, but in a brownout nearly all 240 calls/s do' },
+        },
+      ],
     },
     {
       spec: 'reliability/charge-key-nowhere.yaml',
@@ -54,7 +67,12 @@ testCheck(idempotentRetries, {
       name: 'flow retries repeat every side effect; a call marked side_effect: false is not one',
       // retries: 2 -> up to 1 + 2 = 3 attempts; no timeout, so no share is computed
       findings: [
-        { status: 'fail', messageId: 'noKey', line: 20, data: { dependency: 'email-api', why: 'retries calls (up to 3 attempts)', timedOut: '2 retries per failed call' } },
+        {
+          status: 'fail',
+          messageId: 'noKey',
+          line: 20,
+          data: { dependency: 'email-api', why: 'retries calls (up to 3 attempts)', timedOut: '2 retries per failed call' },
+        },
         { status: 'fail', messageId: 'noKey', line: 21, data: { dependency: 'loyalty-api', why: 'retries calls (up to 3 attempts)' } },
       ],
     },

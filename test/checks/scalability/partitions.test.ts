@@ -13,13 +13,36 @@ testCheck(partitions, {
     {
       spec: 'scalability/partitions-few.yaml',
       // 30,000 / 4 = 7,500 writes/s per primary = 75 % of 10,000 > 60 %; even spread needs ceil(30,000 / 6,000) = 5
-      findings: [{ status: 'fail', messageId: 'tooFewPartitions', line: 5, data: { store: 'likes-db', partitions: 4, writes: '30,000', busiest: '7,500', utilization: '75%', capacity: '10,000', limit: '60%', needed: '5' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'tooFewPartitions',
+          line: 5,
+          data: {
+            store: 'likes-db',
+            partitions: 4,
+            writes: '30,000',
+            busiest: '7,500',
+            utilization: '75%',
+            capacity: '10,000',
+            limit: '60%',
+            needed: '5',
+          },
+        },
+      ],
     },
     {
       spec: 'scalability/partitions-hot.yaml',
       // busiest max(0.25, 1/32) x 30,000 = 7,500 = 75 %; the hot key alone 7,500 > 0.6 x 10,000 = 6,000,
       // so no count helps: at most 6,000 / 0.25 = 24,000 writes/s while the key stays on one partition
-      findings: [{ status: 'fail', messageId: 'hotKey', line: 8, data: { store: 'likes-db', key: 'post_id', hotShare: '25%', busiest: '7,500', utilization: '75%', ceiling: '24,000' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'hotKey',
+          line: 8,
+          data: { store: 'likes-db', key: 'post_id', hotShare: '25%', busiest: '7,500', utilization: '75%', ceiling: '24,000' },
+        },
+      ],
     },
   ],
 });

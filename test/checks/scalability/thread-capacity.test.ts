@@ -21,9 +21,38 @@ testCheck(threadCapacity, {
         // W99 = ln(20) / 8,000 s = 0.3745 ms. A thread waits for the call, queue included (not for its own queue).
         // gateway: own 4 + api (0.5 + 20.2371 + db 0.5 + 15.3745 = 36.61) = 40.61 > 30; 1,000/s per replica;
         // threads run out at 30 / 0.04061 s = 739 req/s; 40.61 / 30 = 135.4%
-        { status: 'fail', messageId: 'saturated', line: 4, data: { component: 'gateway', demand: '40.6', threads: 30, rate: '1,000', holdMs: '40.6', maxRate: '739', share: '135.4%', largest: 'waiting on api', largestThreads: '36.6' } },
+        {
+          status: 'fail',
+          messageId: 'saturated',
+          line: 4,
+          data: {
+            component: 'gateway',
+            demand: '40.6',
+            threads: 30,
+            rate: '1,000',
+            holdMs: '40.6',
+            maxRate: '739',
+            share: '135.4%',
+            largest: 'waiting on api',
+            largestThreads: '36.6',
+          },
+        },
         // api: own 20 + db 15.87 = 35.87 > 30; 30 / 0.03587 s = 836 req/s per replica; 35.87 / 30 = 119.6%; own work 20 > db 15.9
-        { status: 'fail', messageId: 'saturated', line: 5, data: { component: 'api', demand: '35.9', threads: 30, holdMs: '35.9', maxRate: '836', share: '119.6%', largest: 'its own work', largestThreads: '20' } },
+        {
+          status: 'fail',
+          messageId: 'saturated',
+          line: 5,
+          data: {
+            component: 'api',
+            demand: '35.9',
+            threads: 30,
+            holdMs: '35.9',
+            maxRate: '836',
+            share: '119.6%',
+            largest: 'its own work',
+            largestThreads: '20',
+          },
+        },
       ],
     },
   ],

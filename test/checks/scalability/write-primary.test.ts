@@ -12,7 +12,12 @@ testCheck(writePrimary, {
       spec: 'scalability/write-hot.yaml',
       findings: [
         // both regions' 3,500 writes/s go to us-east: 7,000 / 10,000 per node = 70 % > 60 %
-        { status: 'fail', messageId: 'overLimit', line: 7, data: { store: 'events-db', region: 'us-east', writes: '7,000', capacity: '10,000', utilization: '70%' } },
+        {
+          status: 'fail',
+          messageId: 'overLimit',
+          line: 7,
+          data: { store: 'events-db', region: 'us-east', writes: '7,000', capacity: '10,000', utilization: '70%' },
+        },
       ],
     },
   ],
@@ -27,7 +32,14 @@ testCheck(writePrimary, {
     {
       spec: 'scalability/partitions-hot.yaml',
       // 32 partitions, but the hot key's partition takes 25 % of 30,000 = 7,500 / 10,000 = 75 % > 60 %
-      findings: [{ status: 'fail', messageId: 'partitionedOverLimit', line: 8, data: { store: 'likes-db', partitions: 32, totalWrites: '30,000', share: '25%', writes: '7,500', utilization: '75%' } }],
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'partitionedOverLimit',
+          line: 8,
+          data: { store: 'likes-db', partitions: 32, totalWrites: '30,000', share: '25%', writes: '7,500', utilization: '75%' },
+        },
+      ],
     },
   ],
 });

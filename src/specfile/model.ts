@@ -1,0 +1,287 @@
+// The resolved Model: the spec with every default applied and every reference checked.
+// Plain data (JSON-serialisable), consumed by analysis, checks, diagrams and the TUI.
+import type { SpecPath } from './diagnostic.js';
+import type { ComponentKind } from './types.js';
+
+export interface Latency {
+  p50: number;
+  p99: number;
+}
+
+export interface ModelPool {
+  /** Key in the spec's `pools` map. */
+  name: string;
+  /** The component it isolates, when the key names one. */
+  dependency?: string;
+  size: number;
+  timeoutMs?: number;
+}
+
+export interface ModelReplication {
+  mode: 'none' | 'sync' | 'async' | 'consensus';
+  lagMs: number;
+}
+
+export interface ModelFailover {
+  mode: 'none' | 'active-passive' | 'active-active';
+  standby?: string;
+  detectS: number;
+  promoteS: number;
+  /** active-active: seconds to steer the failed region's users elsewhere once detected (DNS TTL). */
+  steerS: number;
+  conflict: 'none' | 'last-writer-wins' | 'crdt' | 'home-region' | 'application';
+}
+
+export interface ModelComponent {
+  id: string;
+  kind: ComponentKind;
+  description?: string;
+  /** Regions with a deployment; empty for an external dependency with no stated region. */
+  regions: string[];
+  replicas: number;
+  capacityRps: number;
+  latency: Latency;
+  writeLatency: Latency;
+  /** Availability of its deployment in one region (replicas included). */
+  availability: number;
+  /** How `availability` was found: stated for the region ('deployment'), or regionFate x (1 - (1 - replica)^replicas) ('replicas'). */
+  availabilityBasis?: { kind: 'deployment' } | { kind: 'replicas'; replica: number; regionFate: number };
+  sidecar: boolean;
+  stateful: boolean;
+  /** Stores: write model, read model or both. */
+  role?: 'write' | 'read-model' | 'both';
+  /** Stores: region of the single write primary (undefined for multi-primary or consensus). */
+  primary?: string;
+  /** Consensus stores: the leader's region (Raft leader, leaseholder): `primary`, else the first region. */
+  leader?: string;
+  replication?: ModelReplication;
+  failover?: ModelFailover;
+  hitRatio?: number;
+  threads?: number;
+  pools: ModelPool[];
+  timeoutMs?: number;
+  consumes?: string;
+  writes: string[];
+  lagMs?: number;
+  /** Which fields the learner wrote (others are defaults), for feedback that says "default". */
+  explicit: string[];
+  /** Catalog technology and size, when the spec names one (src/data/tech.ts). */
+  tech?: string;
+  size?: string;
+  /** Writes/s one replica serves, where it differs from capacityRps (reads). */
+  writeCapacityRps?: number;
+  /** Stores split by key into partitions (shards), each `replicas` nodes per region with its own write primary. */
+  partitions?: ModelPartitions;
+  path: SpecPath;
+}
+
+/** How a write stays correct when two requests race for the same data (a call step's `concurrency`). */
+export interface ModelWriteConcurrency {
+  mode: 'conditional' | 'atomic-hold' | 'none';
+  /** atomic-hold: seconds until an unconfirmed hold expires by itself. */
+  ttlS?: number;
+}
+
+/** What a flow promises never to let happen, and the stores holding the data it is about. */
+export interface ModelInvariant {
+  kind: 'no-double-booking' | 'no-double-approval' | 'no-overdraft' | 'no-double-charge';
+  /** The names as written: store ids or data class names. */
+  protects: string[];
+  /** The stores those names stand for (a data class expanded to its stores). */
+  stores: string[];
+  description?: string;
+  path: SpecPath;
+}
+
+export interface ModelPartitions {
+  count: number;
+  key: string;
+  /** Share of the store's traffic on its hottest key (absent: spread evenly). */
+  hotKeyShare?: number;
+  /** Sub-keys the hot key is split into (suffixes merged on read); 1 = kept whole. */
+  hotKeySplit: number;
+}
+
+/** A write step whose change must also reach a stream, and how it gets there (spec: a call step's `publish`). */
+export interface ModelPublish {
+  /** Index in ModelFlow.path of the write step. */
+  hop: number;
+  /** The store the step writes. */
+  store: string;
+  via: 'outbox' | 'cdc' | 'event-sourced';
+  stream?: string;
+  relay?: string;
+  /** Where the declaration is written: flows.<name>.path[i].publish. */
+  specPath: SpecPath;
+}
+
+/** One call on a flow's path, in the order of `ModelFlow.path`. */
+export interface ModelHop {
+  component: string;
+  /** Identical calls made in parallel (fan-out to shards); 1 for a plain call. */
+  fanout: number;
+  /** Processing time this flow spends in the component, when the step states it (else the component's own). */
+  latency?: Latency;
+  /** Set when the hop is inside a parallel group: which group (its position in the spec's path) and branch. */
+  group?: { step: number; branch: number };
+  /** Where the step is written: flows.<name>.path[i], path[i].parallel[j] or path[i].parallel[j][k]. */
+  specPath: SpecPath;
+  /** Writes: how the write stays correct under concurrency, when the step states it. */
+  concurrency?: ModelWriteConcurrency;
+  /** The call carries an idempotency key; `store` is where it is kept (absent: kept nowhere); `from` who makes it. */
+  idempotencyKey?: { store?: string; from: 'flow' | 'client' };
+  /** Retries of this call after a failure or a timeout. */
+  retries?: number;
+  /** Whether the call has an effect that cannot be taken back, when the step states it (else by kind). */
+  sideEffect?: boolean;
+}
+
+export interface ModelFlow {
+  name: string;
+  kind: 'read' | 'write';
+  description?: string;
+  rate: number;
+  origins: string[];
+  /** Component ids visited, in order (a parallel group's branches listed one after another). */
+  path: string[];
+  /** The same calls with their step details, aligned with `path`; absent means a plain chain. */
+  hops?: ModelHop[];
+  budget: { p50?: number; p99?: number };
+  availability?: number;
+  consistency: 'strong' | 'eventual';
+  /** Reads: the flow accepts data this old (bounded staleness), so consensus followers may answer. */
+  maxStalenessMs?: number;
+  /** The invariant the flow guards, when the spec marks it. */
+  invariant?: ModelInvariant;
+  /** Retries of the whole request by its caller after a failure or a timeout. */
+  retries?: number;
+  /** Write steps that declare how their change reaches a stream (outbox, CDC, event-sourced). */
+  publishes?: ModelPublish[];
+  specPath: SpecPath;
+}
+
+export interface ModelDataClass {
+  name: string;
+  description?: string;
+  stores: string[];
+  /** Allowed regions, areas expanded; undefined = anywhere. */
+  allowedRegions?: string[];
+  residency?: string[];
+  path: SpecPath;
+}
+
+export interface ModelNetwork {
+  table: 'measured' | 'course';
+  intraRegionMs: number;
+  /** Symmetric RTT (ms) between every pair of regions the spec mentions. */
+  rttMs: Record<string, Record<string, number>>;
+  /** Where each pair's figure came from: measured, course or spec. */
+  rttSource: Record<string, Record<string, 'measured' | 'course' | 'spec'>>;
+}
+
+export interface ModelPatterns {
+  cqrs?: {
+    commands: string;
+    queries: string[];
+    projection?: string;
+    sync: boolean;
+    /** The reasons the learner states for CQRS (`reason`), when any. */
+    reasons?: Array<'read-write-ratio' | 'scaling' | 'complex-writes' | 'read-models'>;
+  };
+  eventSourcing?: {
+    store: string;
+    stateStores: string[];
+    maxEventsPerAggregate: number;
+    snapshotEvery?: number;
+    applyMs: number;
+    loadBudgetMs: number;
+    versioning: 'none' | 'versioned-events' | 'upcasting';
+  };
+  mesh?: {
+    services: string[];
+    dataPlane: 'sidecar' | 'ambient';
+    overheadMs: Latency;
+    overheadSource: 'spec' | 'measured' | 'given' | 'catalog';
+    tech?: string;
+    mtls: boolean;
+    reasons: string[];
+  };
+  bulkhead?: { services: string[] };
+  /** `strategy` is the current name; `deprecated` keeps the old name the spec wrote (async-replication -> multi-primary). */
+  multiRegion?: { strategy: MultiRegionStrategy; routing: 'latency' | 'geo' | 'failover'; deprecated?: string };
+}
+
+export type MultiRegionStrategy =
+  'single-region' | 'single-primary' | 'active-passive' | 'multi-primary' | 'data-locality' | 'global-consensus';
+
+/** Old strategy names and the names that say what they are. */
+export const DEPRECATED_STRATEGIES: Record<string, MultiRegionStrategy> = { 'async-replication': 'multi-primary' };
+
+/** Where a figure the analysis uses came from: problem givens, the technology catalog, the spec, or the kind's default. */
+export type FigureOrigin = 'given' | 'catalog' | 'spec' | 'default';
+
+/**
+ * Why the spec's own figure was not used: it contradicts a problem given, it is outside the plausible
+ * range for its kind, the problem fixes the RTT table, or the named technology's catalog figure wins.
+ */
+export type FigureVerdict = 'contradicts-given' | 'out-of-range' | 'rtt-fixed' | 'catalog';
+
+/** One number the analysis uses, decided once at resolution, with its provenance. */
+export interface ModelFigure {
+  /** Component id, or "network" / "mesh" / "capacity". */
+  subject: string;
+  /** Spec field name, e.g. latency_ms.p99, capacity_rps, replication.lag_ms, rtt_ms.us-east.eu-west. */
+  field: string;
+  value: number;
+  origin: FigureOrigin;
+  /** What the value is from: a catalog entry ("postgres large"), a given's scope, a source id. */
+  from?: string;
+  /** The spec's own figure, when it was not the one used. */
+  claimed?: number;
+  verdict?: FigureVerdict;
+  /** The plausible range the claim was held to. */
+  range?: { min?: number; max?: number };
+  /** Where the spec states it (or would). */
+  path: SpecPath;
+}
+
+export interface Model {
+  name?: string;
+  problem?: string;
+  stage?: number;
+  regions: string[];
+  users: Record<string, number>;
+  network: ModelNetwork;
+  requirements: { availability?: number; rtoS?: number; rpoS?: number; maxStalenessMs?: number };
+  components: Record<string, ModelComponent>;
+  /** Component ids in the order the spec lists them. */
+  componentOrder: string[];
+  flows: Record<string, ModelFlow>;
+  flowOrder: string[];
+  workload: {
+    readsPerS: number;
+    writesPerS: number;
+    /** True when reads/writes were summed from flows rather than stated. */
+    derived: { reads: boolean; writes: boolean };
+    data: Record<string, ModelDataClass>;
+    strongReads: string[];
+  };
+  patterns: ModelPatterns;
+  /** The spec's `estimates`, parsed with their units (absent when the spec has none). */
+  estimates?: Record<string, ModelEstimate>;
+  /** Every figure resolution decided, with where it came from (for metrics and design/honest-figures). */
+  figures?: ModelFigure[];
+  /** Multiplier on peak load for the surge utilization (a problem may give it). Default 2. */
+  surgeFactor?: number;
+  /** True when a problem's givens were applied. */
+  givens?: boolean;
+}
+
+/** One estimate: its value in base units (seconds, bits, counts) and its dimension. */
+export interface ModelEstimate {
+  text: string;
+  value: number;
+  dims: number[];
+  bytes?: boolean;
+  path: SpecPath;
+}

@@ -1,0 +1,200 @@
+// Provenance for the figures that are not one component's own: the RTT matrix, async replication
+// lag (which depends on the network), and the mesh's per-call overhead. Same rule as provenance.ts:
+// given, catalog, the spec's figure if plausible, default.
+import { DEFAULT_ASYNC_LAG_MS, INTRA_REGION_RTT_MS, LIMITS, MESH_OVERHEAD_MS } from '../data/figures.js';
+import { INTRA_REGION_FLOOR_MS, MESH_OVERHEAD_RANGE, MESH_TECH, MIN_ASYNC_LAG_MS, RTT_OVERRIDE_FLOOR_SHARE, TECH } from '../data/tech.js';
+import type { Givens } from './givens.js';
+import type { Latency, ModelComponent, ModelFigure } from './model.js';
+import { decide, givenLatency, givensFor, inRange } from './provenance.js';
+import { courseRtt, lookupRtt, measuredRtt, type RttSource } from './regions.js';
+import type { Spec, SpecComponent } from './types.js';
+
+type Overrides = Record<string, Record<string, number | undefined> | undefined> | undefined;
+
+function overrideOf(o: Overrides, a: string, b: string): { value: number; path: string[] } | undefined {
+  const at = (x: string, y: string) => (o && Object.hasOwn(o, x) && o[x] && Object.hasOwn(o[x], y) ? o[x][y] : undefined);
+  const ab = at(a, b);
+  if (ab !== undefined) return { value: ab, path: ['network', 'rtt_ms', a, b] };
+  const ba = at(b, a);
+  return ba === undefined ? undefined : { value: ba, path: ['network', 'rtt_ms', b, a] };
+}
+
+/** The lowest published figure for a pair, below which an override is not a network anyone measured. */
+function rttFloor(a: string, b: string): number | undefined {
+  const known = [measuredRtt(a, b), courseRtt(a, b)].filter((x): x is number => x !== undefined);
+  return known.length ? Math.min(...known) * RTT_OVERRIDE_FLOOR_SHARE : undefined;
+}
+
+export interface ResolvedNetwork {
+  table: 'measured' | 'course';
+  intra: number;
+  rttMs: Record<string, Record<string, number>>;
+  rttSource: Record<string, Record<string, RttSource>>;
+}
+
+/**
+ * The RTT matrix. Without givens, the spec's table and overrides are used where plausible. With a
+ * problem's network givens, the problem's table is in force and spec overrides count only if the
+ * problem allows them.
+ */
+export function resolveNetworkFigures(
+  spec: Spec,
+  regions: Set<string>,
+  givens: Givens | undefined,
+  figures: ModelFigure[],
+): ResolvedNetwork {
+  const gn = givens?.network;
+  const fixed = gn !== undefined && gn.overrides !== true;
+  const specTable = spec.network?.rtt_table;
+  const table = gn?.rtt_table ?? (fixed ? 'measured' : (specTable ?? 'measured'));
+  const specIntra = spec.network?.intra_region_ms;
+  const intraFig = decide({
+    subject: 'network',
+    field: 'intra_region_ms',
+    path: ['network', 'intra_region_ms'],
+    given:
+      gn?.intra_region_ms !== undefined
+        ? { value: gn.intra_region_ms, from: 'given for this problem' }
+        : fixed
+          ? { value: INTRA_REGION_RTT_MS, from: 'given for this problem (the measured table)' }
+          : undefined,
+    spec: specIntra,
+    range: { min: INTRA_REGION_FLOOR_MS },
+    fallback: { value: INTRA_REGION_RTT_MS, from: 'Dean/Norvig' },
+  });
+  if (fixed && intraFig.verdict === 'contradicts-given') intraFig.verdict = 'rtt-fixed';
+  figures.push(intraFig);
+  const intra = intraFig.value;
+  const specOverrides = spec.network?.rtt_ms;
+  const givenOverrides = gn?.rtt_ms as Overrides;
+  const rttMs: Record<string, Record<string, number>> = {};
+  const rttSource: Record<string, Record<string, RttSource>> = {};
+  const list = [...regions];
+  for (const a of list) {
+    rttMs[a] = {};
+    rttSource[a] = {};
+  }
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      const base = a === b ? { ms: intra, source: 'measured' as RttSource } : lookupRtt(a, b, table, givenOverrides, intra);
+      const claim = a === b ? undefined : overrideOf(specOverrides, a, b);
+      let hit = base;
+      if (claim) {
+        const floor = rttFloor(a, b);
+        const fig = decide({
+          subject: 'network',
+          field: `rtt_ms.${a}.${b}`,
+          path: claim.path,
+          ...(fixed && base ? { given: { value: base.ms, from: `${table} table, given for this problem` } } : {}),
+          spec: claim.value,
+          ...(floor !== undefined ? { range: { min: floor } } : {}),
+          fallback: { value: base?.ms ?? claim.value, from: `${table} table` },
+        });
+        if (fixed && fig.verdict === 'contradicts-given') fig.verdict = 'rtt-fixed';
+        figures.push(fig);
+        hit = fig.origin === 'spec' ? { ms: claim.value, source: 'spec' } : base;
+      } else if (fixed && base && a !== b && specTable !== undefined && specTable !== table) {
+        // The spec picked another table than the one the problem fixes.
+        const alt = lookupRtt(a, b, specTable, undefined, intra);
+        if (alt && alt.ms !== base.ms)
+          figures.push({
+            subject: 'network',
+            field: `rtt_ms.${a}.${b}`,
+            path: ['network', 'rtt_table'],
+            value: base.ms,
+            origin: 'given',
+            from: `${table} table, given for this problem`,
+            claimed: alt.ms,
+            verdict: 'rtt-fixed',
+          });
+      }
+      if (hit) {
+        rttMs[a]![b] = hit.ms;
+        rttMs[b]![a] = hit.ms;
+        rttSource[a]![b] = hit.source;
+        rttSource[b]![a] = hit.source;
+      }
+    }
+  }
+  return { table, intra, rttMs, rttSource };
+}
+
+/** Async replication lag: at least the problem's floor, and at least half the round trip to the farthest copy. */
+export function resolveLagFigures(
+  m: ModelComponent,
+  c: SpecComponent,
+  rttMs: Record<string, Record<string, number>>,
+  givens: Givens | undefined,
+  figures: ModelFigure[],
+): void {
+  if (m.replication?.mode !== 'async') return;
+  const from = m.primary ?? m.regions[0];
+  const copies = [...m.regions, ...(m.failover?.standby ? [m.failover.standby] : [])];
+  let physical = MIN_ASYNC_LAG_MS;
+  for (const r of copies) if (from !== undefined && r !== from) physical = Math.max(physical, (rttMs[from]?.[r] ?? 0) / 2);
+  const givenFloor = givens?.replication_lag_floor_ms;
+  const floor = Math.max(physical, givenFloor ?? 0);
+  const g = givensFor(m.id, m.kind, givens);
+  const stated = c.replication?.lag_ms;
+  const techLag = m.tech !== undefined ? TECH[m.tech]?.replicationLagMs?.async : undefined;
+  let given = g.replication_lag_ms !== undefined ? { value: g.replication_lag_ms, from: `given for ${m.id}` } : undefined;
+  // A claim under the problem's floor contradicts a given: graded with the floor.
+  if (!given && givenFloor !== undefined && stated !== undefined && stated < floor)
+    given = { value: floor, from: "the problem's async lag floor" };
+  const fig = decide({
+    subject: m.id,
+    field: 'replication.lag_ms',
+    path: ['components', m.id, 'replication', stated !== undefined ? 'lag_ms' : 'mode'],
+    given,
+    catalog: techLag !== undefined ? { value: Math.max(techLag, floor), from: `${m.tech} async replication` } : undefined,
+    spec: stated,
+    range: { min: floor, max: LIMITS.maxLatencyMs },
+    fallback: { value: Math.max(DEFAULT_ASYNC_LAG_MS, floor), from: 'AWS DR whitepaper: typically under 1 s' },
+  });
+  figures.push(fig);
+  m.replication.lagMs = fig.value;
+}
+
+/** The mesh's per-call overhead: given for the data plane, else the named mesh product, else the spec's (if plausible for the plane), else measured. */
+export function resolveMeshOverhead(
+  plane: 'sidecar' | 'ambient',
+  tech: string | undefined,
+  stated: number | { p50?: number; p99?: number } | undefined,
+  givens: Givens | undefined,
+  figures: ModelFigure[],
+): { value: Latency; source: 'spec' | 'measured' | 'given' | 'catalog' } {
+  const measured = MESH_OVERHEAD_MS[plane];
+  const given = givenLatency(givens?.mesh_overhead_ms?.[plane]);
+  const cat = tech ? MESH_TECH[tech]!.overheadMs : undefined;
+  const claim = stated === undefined ? {} : typeof stated === 'number' ? { p50: stated, p99: stated } : stated;
+  const value: Latency = { p50: measured.p50, p99: measured.p99 };
+  let source: 'spec' | 'measured' | 'given' | 'catalog' = 'measured';
+  for (const q of ['p50', 'p99'] as const) {
+    const g = given?.[q];
+    const fig = decide({
+      subject: 'mesh',
+      field: `overhead_ms.${q}`,
+      path: ['patterns', 'mesh', 'overhead_ms'],
+      given: g !== undefined ? { value: g, from: `given for a ${plane} mesh` } : undefined,
+      catalog: cat ? { value: cat[q], from: tech! } : undefined,
+      spec: claim[q],
+      range: MESH_OVERHEAD_RANGE[plane][q],
+      fallback: {
+        value:
+          claim[q] === undefined && claim.p50 !== undefined && q === 'p99' && inRange(claim.p50, MESH_OVERHEAD_RANGE[plane].p50)
+            ? Math.max(claim.p50 * (measured.p99 / measured.p50), claim.p50)
+            : measured[q],
+        from: plane === 'ambient' ? 'Istio ambient, measured' : 'Istio sidecar pair, measured',
+      },
+    });
+    value[q] = fig.value;
+    figures.push(fig);
+    if (fig.origin === 'given') source = 'given';
+    else if (fig.origin === 'catalog' && source !== 'given') source = 'catalog';
+    else if (fig.origin === 'spec' && source === 'measured') source = 'spec';
+  }
+  if (value.p99 < value.p50) value.p99 = value.p50;
+  return { value, source };
+}

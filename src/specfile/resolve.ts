@@ -1,0 +1,371 @@
+// Resolves a valid spec into the Model: applies the documented defaults per component kind,
+// expands areas and "all", and builds the RTT matrix for every region the spec mentions.
+import {
+  DEFAULT_ASYNC_LAG_MS,
+  DEFAULT_FAILOVER,
+  DEFAULT_HIT_RATIO,
+  DEFAULT_THREADS,
+  DEFAULT_WORKER_LAG_MS,
+  EVENT_SOURCING_DEFAULTS,
+  KIND_DEFAULTS,
+  REGION_FATE_AVAILABILITY,
+  REPLICA_AVAILABILITY,
+} from '../data/figures.js';
+import {
+  DEPRECATED_STRATEGIES,
+  type Latency,
+  type Model,
+  type ModelComponent,
+  type ModelFigure,
+  type ModelFlow,
+  type ModelHop,
+  type ModelPatterns,
+  type ModelPool,
+  type MultiRegionStrategy,
+} from './model.js';
+import { flattenPath } from './steps.js';
+import type { CallStep } from './spec-types.js';
+import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
+import type { Givens } from './givens.js';
+import { resolveComponentFigures } from './provenance.js';
+import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
+import { expandResidency } from './regions.js';
+import type { ComponentKind, Spec, SpecComponent } from './types.js';
+import { dict } from './dict.js';
+
+const MESHABLE: ReadonlySet<ComponentKind> = new Set(['service', 'gateway', 'worker']);
+const RUNS_CODE = MESHABLE;
+const ROLE_KINDS: ReadonlySet<ComponentKind> = new Set(['database', 'event-store', 'search', 'cache', 'object-store']);
+
+export function resolveLatency(
+  value: SpecComponent['latency_ms'],
+  fallback: Latency,
+  p99Factor = fallback.p50 > 0 ? fallback.p99 / fallback.p50 : 3,
+): Latency {
+  if (value === undefined) return { ...fallback };
+  if (typeof value === 'number') return { p50: value, p99: value };
+  const p50 = value.p50 ?? Math.min(fallback.p50, value.p99 ?? fallback.p50);
+  const p99 = value.p99 ?? Math.max(p50 * p99Factor, p50);
+  return { p50, p99 };
+}
+
+function meshedIds(spec: Spec): Set<string> {
+  const mesh = spec.patterns?.mesh;
+  if (!mesh) return new Set();
+  const comps = spec.components as Record<string, SpecComponent>;
+  if (mesh.services === undefined || mesh.services === 'all') {
+    return new Set(
+      Object.entries(comps)
+        .filter(([, c]) => MESHABLE.has(c.kind))
+        .map(([id]) => id),
+    );
+  }
+  return new Set(mesh.services);
+}
+
+function resolveComponent(
+  id: string,
+  c: SpecComponent,
+  spec: Spec,
+  meshed: Set<string>,
+  givens: Givens | undefined,
+  figures: ModelFigure[],
+): ModelComponent {
+  const d = KIND_DEFAULTS[c.kind]!;
+  const fig = resolveComponentFigures(id, c, givens);
+  figures.push(...fig.figures);
+  const regions = c.regions ? [...c.regions] : c.kind === 'external' ? [] : [...spec.regions];
+  const m: ModelComponent = {
+    id,
+    kind: c.kind,
+    regions: c.kind === 'external' ? regions.slice(0, 1) : regions,
+    replicas: c.replicas ?? d.replicas,
+    capacityRps: fig.capacityRps,
+    latency: fig.latency,
+    writeLatency: fig.writeLatency,
+    availability: fig.availability,
+    sidecar: c.sidecar ?? meshed.has(id),
+    stateful: d.stateful,
+    pools: [],
+    writes: c.writes === undefined ? [] : Array.isArray(c.writes) ? [...c.writes] : [c.writes],
+    explicit: Object.keys(c),
+    path: ['components', id],
+  };
+  if (c.description !== undefined) m.description = c.description;
+  // Availability: a figure decided by a given, the catalog or the spec is one region's deployment; with
+  // none, replicas in one region are independent copies behind the region's shared fate (docs/spec.md, Availability).
+  const availFigure = fig.figures.find((f) => f.field === 'availability');
+  if (availFigure && availFigure.origin !== 'default') {
+    m.availability = fig.availability;
+    m.availabilityBasis = { kind: 'deployment' };
+  } else if (c.kind !== 'client' && c.kind !== 'external') {
+    const replica = c.replica_availability ?? REPLICA_AVAILABILITY;
+    m.availability = REGION_FATE_AVAILABILITY * (1 - (1 - replica) ** m.replicas);
+    m.availabilityBasis = { kind: 'replicas', replica, regionFate: REGION_FATE_AVAILABILITY };
+    if (availFigure) {
+      availFigure.value = m.availability;
+      availFigure.from = `${m.replicas} replica(s) of ${replica} behind the region's ${REGION_FATE_AVAILABILITY}`;
+    }
+  }
+  if (fig.techSize) {
+    m.tech = fig.techSize.tech;
+    m.size = fig.techSize.size;
+  }
+  if (fig.writeCapacityRps !== undefined) m.writeCapacityRps = fig.writeCapacityRps;
+  if (ROLE_KINDS.has(c.kind)) m.role = c.role ?? 'both';
+  if (d.stateful) {
+    const fo = c.failover;
+    const multiWriter = fo?.mode === 'active-active' || c.replication?.mode === 'consensus';
+    if (!multiWriter) m.primary = c.primary ?? regions[0];
+    // A consensus group still has one leader that orders every write (Raft leader, leaseholder).
+    if (c.replication?.mode === 'consensus') m.leader = c.primary ?? regions[0];
+    const needsReplication = regions.length > 1 || (fo?.mode === 'active-passive' && fo.standby !== undefined);
+    m.replication = {
+      mode: c.replication?.mode ?? (needsReplication ? 'async' : 'none'),
+      lagMs: c.replication?.mode === 'async' || (!c.replication && needsReplication) ? (c.replication?.lag_ms ?? DEFAULT_ASYNC_LAG_MS) : 0,
+    };
+  }
+  if (c.kind !== 'client' && c.kind !== 'external') {
+    const fo = c.failover;
+    m.failover = {
+      mode: fo?.mode ?? 'none',
+      detectS: fo?.detect_s ?? DEFAULT_FAILOVER.detectS,
+      promoteS: fo?.promote_s ?? DEFAULT_FAILOVER.promoteS,
+      steerS: fo?.steer_s ?? DEFAULT_FAILOVER.steerS,
+      conflict: fo?.conflict ?? 'none',
+    };
+    if (fo?.standby !== undefined) m.failover.standby = fo.standby;
+  }
+  if (c.kind === 'cache' || c.kind === 'cdn') m.hitRatio = c.hit_ratio ?? DEFAULT_HIT_RATIO;
+  if (RUNS_CODE.has(c.kind)) {
+    m.threads = fig.threads ?? DEFAULT_THREADS;
+    const comps = spec.components as Record<string, SpecComponent>;
+    m.pools = Object.entries(c.pools ?? {}).map(([name, p]): ModelPool => {
+      // `queue` is deprecated and ignored (validate warns): waiting for a thread is not modelled.
+      const pool: ModelPool = typeof p === 'number' ? { name, size: p } : { name, size: p!.size };
+      if (typeof p === 'object' && p.timeout_ms !== undefined) pool.timeoutMs = p.timeout_ms;
+      if (Object.hasOwn(comps, name)) pool.dependency = name;
+      return pool;
+    });
+  }
+  if (c.timeout_ms !== undefined) m.timeoutMs = c.timeout_ms;
+  if (c.partitions) {
+    m.partitions = { count: c.partitions.count, key: c.partitions.key, hotKeySplit: c.partitions.hot_key_split ?? 1 };
+    if (c.partitions.hot_key_share !== undefined) m.partitions.hotKeyShare = c.partitions.hot_key_share;
+  }
+  if (c.kind === 'worker') {
+    if (c.consumes !== undefined) m.consumes = c.consumes;
+    m.lagMs = c.lag_ms ?? DEFAULT_WORKER_LAG_MS;
+  }
+  return m;
+}
+
+function resolvePatterns(spec: Spec, meshed: Set<string>, givens: Givens | undefined, figures: ModelFigure[]): ModelPatterns {
+  const p = spec.patterns ?? {};
+  const out: ModelPatterns = {};
+  if (p.cqrs) {
+    out.cqrs = {
+      commands: p.cqrs.commands,
+      queries: Array.isArray(p.cqrs.queries) ? [...p.cqrs.queries] : [p.cqrs.queries],
+      sync: p.cqrs.sync ?? false,
+    };
+    if (p.cqrs.projection !== undefined) out.cqrs.projection = p.cqrs.projection;
+    if (p.cqrs.reason !== undefined) out.cqrs.reasons = Array.isArray(p.cqrs.reason) ? [...p.cqrs.reason] : [p.cqrs.reason];
+  }
+  if (p.event_sourcing) {
+    const es = p.event_sourcing;
+    out.eventSourcing = {
+      store: es.store,
+      stateStores: [...(es.state_stores ?? [])],
+      maxEventsPerAggregate: es.max_events_per_aggregate ?? EVENT_SOURCING_DEFAULTS.maxEventsPerAggregate,
+      applyMs: es.apply_ms ?? EVENT_SOURCING_DEFAULTS.applyMs,
+      loadBudgetMs: es.load_budget_ms ?? EVENT_SOURCING_DEFAULTS.loadBudgetMs,
+      versioning: es.versioning ?? 'none',
+    };
+    if (es.snapshot_every !== undefined) out.eventSourcing.snapshotEvery = es.snapshot_every;
+  }
+  if (p.mesh) {
+    const tech = p.mesh.tech !== undefined && Object.hasOwn(MESH_TECH, p.mesh.tech) ? p.mesh.tech : undefined;
+    const plane = p.mesh.data_plane ?? (tech ? MESH_TECH[tech]!.dataPlane : 'sidecar');
+    const overhead = resolveMeshOverhead(plane, tech, p.mesh.overhead_ms, givens, figures);
+    out.mesh = {
+      services: [...meshed],
+      dataPlane: plane,
+      overheadMs: overhead.value,
+      overheadSource: overhead.source,
+      ...(tech ? { tech } : {}),
+      mtls: p.mesh.mtls ?? false,
+      reasons: [...(p.mesh.reasons ?? [])],
+    };
+  }
+  if (p.bulkhead) out.bulkhead = { services: [...(p.bulkhead.services ?? [])] };
+  if (p.multi_region) {
+    const written = p.multi_region.strategy;
+    const renamed = DEPRECATED_STRATEGIES[written];
+    out.multiRegion = { strategy: renamed ?? (written as MultiRegionStrategy), routing: p.multi_region.routing ?? 'latency' };
+    if (renamed) out.multiRegion.deprecated = written;
+  }
+  return out;
+}
+
+/** A call step's concurrency, idempotency key, retries and side effect, as the Model keeps them. */
+function resolveCallGuards(step: CallStep | undefined): Partial<ModelHop> {
+  if (!step) return {};
+  const out: Partial<ModelHop> = {};
+  const cc = step.concurrency;
+  if (cc !== undefined) {
+    out.concurrency = typeof cc === 'string' ? { mode: cc } : { mode: cc.mode, ...(cc.ttl_s !== undefined ? { ttlS: cc.ttl_s } : {}) };
+  }
+  const key = step.idempotency_key;
+  if (key !== undefined && key !== false) {
+    out.idempotencyKey =
+      key === true ? { from: 'flow' } : { from: key.from ?? 'flow', ...(key.store !== undefined ? { store: key.store } : {}) };
+  }
+  if (step.retries !== undefined) out.retries = step.retries;
+  if (step.side_effect !== undefined) out.sideEffect = step.side_effect;
+  return out;
+}
+
+/** Resolves a spec; with a problem's givens, the givens are the figures used whatever the spec claims. */
+export function resolveSpec(spec: Spec, givens?: Givens): Model {
+  const meshed = meshedIds(spec);
+  const compsIn = spec.components as Record<string, SpecComponent>;
+  const components: Record<string, ModelComponent> = dict();
+  const figures: ModelFigure[] = [];
+  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures);
+  // A store listed as a CQRS query store is a read model unless its role says otherwise.
+  const queries = spec.patterns?.cqrs?.queries;
+  for (const q of queries === undefined ? [] : Array.isArray(queries) ? queries : [queries]) {
+    const c = components[q];
+    if (c && c.role !== undefined && compsIn[q]?.role === undefined && q !== spec.patterns?.cqrs?.commands) c.role = 'read-model';
+  }
+
+  const users: Record<string, number> = dict();
+  if (spec.users) for (const [r, s] of Object.entries(spec.users)) users[r] = s ?? 0;
+  else for (const r of spec.regions) users[r] = 1 / spec.regions.length;
+
+  const strong = new Set(spec.workload?.strong_reads ?? []);
+  const flows: Record<string, ModelFlow> = dict();
+  for (const [name, f] of Object.entries(spec.flows ?? {})) {
+    if (!f) continue;
+    const flow: ModelFlow = {
+      name,
+      kind: f.kind,
+      rate: f.rate ?? 0,
+      origins: f.origins ? [...f.origins] : Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
+      path: [],
+      budget: { ...(f.budget_ms ?? {}) },
+      consistency: f.consistency ?? (strong.has(name) ? 'strong' : 'eventual'),
+      specPath: ['flows', name],
+    };
+    const calls = flattenPath(f.path);
+    flow.path = calls.map((c) => c.component);
+    if (calls.some((c) => c.at.length > 2 || c.idAt.length > 2)) {
+      flow.hops = calls.map((c) => {
+        const comp = components[c.component];
+        const own = comp ? (f.kind === 'write' && comp.stateful ? comp.writeLatency : comp.latency) : { p50: 0, p99: 0 };
+        return {
+          component: c.component,
+          fanout: c.fanout,
+          specPath: ['flows', name, ...c.at],
+          ...(c.latency !== undefined ? { latency: resolveLatency(c.latency, own) } : {}),
+          ...(c.group ? { group: c.group } : {}),
+          ...resolveCallGuards(c.call),
+        };
+      });
+    }
+    const publishes = calls.flatMap((c, i) =>
+      c.publish
+        ? [
+            {
+              hop: i,
+              store: c.component,
+              via: c.publish.via,
+              specPath: ['flows', name, ...c.at, 'publish'],
+              ...(c.publish.stream !== undefined ? { stream: c.publish.stream } : {}),
+              ...(c.publish.relay !== undefined ? { relay: c.publish.relay } : {}),
+            },
+          ]
+        : [],
+    );
+    if (publishes.length) flow.publishes = publishes;
+    if (strong.has(name)) flow.consistency = 'strong';
+    if (f.description !== undefined) flow.description = f.description;
+    if (f.availability !== undefined) flow.availability = f.availability;
+    if (f.max_staleness_ms !== undefined && flow.consistency !== 'strong') flow.maxStalenessMs = f.max_staleness_ms;
+    if (f.retries !== undefined) flow.retries = f.retries;
+    if (f.invariant) {
+      const protects = Array.isArray(f.invariant.protects) ? [...f.invariant.protects] : [f.invariant.protects];
+      const dataClasses = spec.workload?.data ?? {};
+      const stores = protects.flatMap((n) => (Object.hasOwn(compsIn, n) ? [n] : [...(dataClasses[n]?.stores ?? [])]));
+      flow.invariant = { kind: f.invariant.kind, protects, stores: [...new Set(stores)], path: ['flows', name, 'invariant'] };
+      if (f.invariant.description !== undefined) flow.invariant.description = f.invariant.description;
+    }
+    flows[name] = flow;
+  }
+  const flowList = Object.values(flows);
+  const sum = (kind: 'read' | 'write') => flowList.filter((f) => f.kind === kind).reduce((a, f) => a + f.rate, 0);
+  const wl = spec.workload ?? {};
+
+  const data: Model['workload']['data'] = {};
+  for (const [name, dc] of Object.entries(wl.data ?? {})) {
+    if (!dc) continue;
+    data[name] = { name, stores: [...dc.stores], path: ['workload', 'data', name] };
+    if (dc.description !== undefined) data[name].description = dc.description;
+    if (dc.residency) {
+      data[name].residency = [...dc.residency];
+      data[name].allowedRegions = expandResidency(dc.residency, spec.regions);
+    }
+  }
+
+  // Every region the model can route through, for the RTT matrix.
+  const regionSet = new Set<string>(spec.regions);
+  Object.keys(users).forEach((r) => regionSet.add(r));
+  flowList.forEach((f) => f.origins.forEach((r) => regionSet.add(r)));
+  Object.values(components).forEach((c) => {
+    c.regions.forEach((r) => regionSet.add(r));
+    if (c.failover?.standby) regionSet.add(c.failover.standby);
+  });
+  const { table, intra, rttMs, rttSource } = resolveNetworkFigures(spec, regionSet, givens, figures);
+  // Async lag is decided once the network is known: it cannot beat half the round trip to the farthest copy.
+  for (const id of Object.keys(components)) resolveLagFigures(components[id]!, compsIn[id]!, rttMs, givens, figures);
+
+  const model: Model = {
+    regions: [...spec.regions],
+    users,
+    network: { table, intraRegionMs: intra, rttMs, rttSource },
+    requirements: {},
+    components,
+    componentOrder: Object.keys(components),
+    flows,
+    flowOrder: Object.keys(flows),
+    workload: {
+      readsPerS: wl.reads_per_s ?? sum('read'),
+      writesPerS: wl.writes_per_s ?? sum('write'),
+      derived: { reads: wl.reads_per_s === undefined, writes: wl.writes_per_s === undefined },
+      data,
+      strongReads: [...strong],
+    },
+    patterns: resolvePatterns(spec, meshed, givens, figures),
+  };
+  model.figures = figures;
+  model.surgeFactor = givens?.surge_factor ?? DEFAULT_SURGE_FACTOR;
+  if (givens) model.givens = true;
+  figures.push({
+    subject: 'capacity',
+    field: 'surge_factor',
+    path: [],
+    value: model.surgeFactor,
+    origin: givens?.surge_factor !== undefined ? 'given' : 'default',
+    from: givens?.surge_factor !== undefined ? 'given for this problem' : 'sdcoach convention',
+  });
+  if (spec.name !== undefined) model.name = spec.name;
+  if (spec.problem !== undefined) model.problem = spec.problem;
+  if (spec.stage !== undefined) model.stage = spec.stage;
+  const req = spec.requirements ?? {};
+  if (req.availability !== undefined) model.requirements.availability = req.availability;
+  if (req.rto_s !== undefined) model.requirements.rtoS = req.rto_s;
+  if (req.rpo_s !== undefined) model.requirements.rpoS = req.rpo_s;
+  if (req.max_staleness_ms !== undefined) model.requirements.maxStalenessMs = req.max_staleness_ms;
+  return model;
+}

@@ -1,0 +1,72 @@
+// The compiled JSON Schema validator for specs. Uses the standalone code precompiled by the build
+// (dist/validators/spec.cjs) when present, so start-up never compiles a schema; compiles at run time in tests.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject } from 'ajv';
+import { linearErrors } from './ajv-linear.js';
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+const cache = new Map<string, { validate: CompiledValidator; schema: unknown }>();
+
+export function schemaPath(name: string): string {
+  return `${root}schemas/${name}.schema.json`;
+}
+
+export function loadSchema(name: string): unknown {
+  return JSON.parse(readFileSync(schemaPath(name), 'utf8'));
+}
+
+function precompiled(name: string): CompiledValidator | undefined {
+  const file = fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url));
+  if (!existsSync(file)) return undefined;
+  return (require(file) as { default?: CompiledValidator } & CompiledValidator).default ?? (require(file) as CompiledValidator);
+}
+
+const SCHEMA_NAMES = ['spec', 'rubric', 'problem'];
+
+function compile(name: string, schema: unknown): CompiledValidator {
+  const Ajv2020 = (
+    require('ajv/dist/2020') as { default: new (opts: object) => { compile(s: unknown): CompiledValidator; addSchema(s: unknown): void } }
+  ).default;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
+  for (const other of SCHEMA_NAMES) if (other !== name) ajv.addSchema(loadSchema(other));
+  const validate = ajv.compile(schema);
+  // The same code the build precompiles, with errors appended in place (linear, see ajv-linear.ts).
+  const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, v: unknown) => string }).default;
+  const mod = { exports: {} as { default?: CompiledValidator } & Partial<CompiledValidator> };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the validator code ajv just generated from our own schema (what the build precompiles); no user input reaches it
+  const load = new Function('module', 'exports', 'require', linearErrors(standaloneCode(ajv, validate))) as (
+    m: typeof mod,
+    e: typeof mod.exports,
+    r: NodeRequire,
+  ) => void;
+  load(mod, mod.exports, require);
+  return (mod.exports.default ?? mod.exports) as CompiledValidator;
+}
+
+/**
+ * Loads (once) the validator and schema for schemas/<name>.schema.json. With the precompiled
+ * validator, the schema itself is read only when asked for (to explain errors): a valid spec never needs it.
+ */
+export function getValidator(name: string): { validate: CompiledValidator; readonly schema: unknown } {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const ready = precompiled(name);
+  let schema: unknown = ready ? undefined : loadSchema(name);
+  const validate = ready ?? compile(name, schema);
+  const entry = {
+    validate,
+    get schema(): unknown {
+      return (schema ??= loadSchema(name));
+    },
+  };
+  cache.set(name, entry);
+  return entry;
+}
