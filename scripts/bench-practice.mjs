@@ -18,7 +18,7 @@ const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
 /** One practice session in a pty: `waitFor(regex)` resolves with the time (ms, hrtime) the screen output matched. */
 function session(root, dir, spec) {
   const bin = join(root, 'bin/sdcoach.js');
-  const cmd = `stty cols 120 rows 40; exec ${q(process.execPath)} ${q(bin)} practice order-history --spec ${q(spec)}`;
+  const cmd = `stty cols 120 rows 40; exec ${q(process.execPath)} ${q(bin)} practice order-history --stage 2 --spec ${q(spec)}`;
   const env = { ...process.env, SDCOACH_HOME: join(dir, 'state'), TERM: 'xterm-256color' };
   delete env.CI;
   delete env.CONTINUOUS_INTEGRATION;
@@ -80,7 +80,8 @@ export async function benchPractice(root, { launches = 7, saves = 15 } = {}) {
     for (let i = 0; i < launches + 1; i++) {
       copyFileSync(join(problem, 'starter.yaml'), spec);
       const s = session(root, dir, spec);
-      const frame = await s.waitFor(/Stage 1 of 3/);
+      // Stage 2, the first design stage (stage 1 is the estimate stage).
+      const frame = await s.waitFor(/Stage 2 of \d/);
       const score = await s.waitFor(/Score [\d.]+\/100/);
       // The first launch warms the OS file cache.
       if (i > 0) {
