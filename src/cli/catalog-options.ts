@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { catalogDirs, findProblem } from '../problems/catalog.js';
 import type { Problem } from '../problems/problem.js';
 import { formatDiagnostic } from '../specfile/diagnostic.js';
+import { loadSpecFile, withGivens, type LoadedSpec } from '../specfile/load.js';
+import { stageGivens } from '../problems/stage-rubric.js';
 import { EXIT } from './io.js';
 
 /** Catalog folders for this invocation: shipped + --problems (global) + SDCOACH_PROBLEMS. */
@@ -18,4 +20,23 @@ export function problemOrUsageError(id: string, cmd: Command): Problem | undefin
   for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   process.exitCode = EXIT.usage;
   return undefined;
+}
+
+/**
+ * Loads a spec with the givens of the problem and stage it is graded against (`--problem`/`--stage`,
+ * else the spec's own `problem:`/`stage:`), or prints why not and sets exit code 2.
+ */
+export function loadWithGivens(spec: string, opts: { problem?: string; stage?: number }, cmd: Command): LoadedSpec | undefined {
+  const r = loadSpecFile(spec);
+  if (!r.ok) {
+    for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.exitCode = EXIT.usage;
+    return undefined;
+  }
+  const problemId = opts.problem ?? r.loaded.model.problem;
+  if (problemId === undefined) return r.loaded;
+  const problem = problemOrUsageError(problemId, cmd);
+  if (!problem) return undefined;
+  const stage = opts.stage ?? (opts.problem ? undefined : r.loaded.model.stage) ?? 1;
+  return withGivens(r.loaded, stageGivens(problem, stage));
 }

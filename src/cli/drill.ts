@@ -4,11 +4,8 @@ import type { Command } from 'commander';
 import { runDrill } from '../analysis/drills/run.js';
 import { checkScenario, parseScenario, SCENARIO_SYNTAX, type Scenario } from '../analysis/drills/scenario.js';
 import { drillToJson, formatDrillMarkdown, formatDrillText } from '../grading/format/drill.js';
-import { formatDiagnostic } from '../specfile/diagnostic.js';
-import { loadSpecFile, withGivens } from '../specfile/load.js';
-import { stageGivens } from '../problems/stage-rubric.js';
 import { collect, EXIT, wholeNumber } from './io.js';
-import { problemOrUsageError } from './catalog-options.js';
+import { loadWithGivens } from './catalog-options.js';
 import { sanitizeTerminal } from '../specfile/sanitize.js';
 
 export const DRILL_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -51,20 +48,8 @@ the steady state; each phase gives every flow's error share and p99, and the bus
           if (!p.ok) cmd.error(sanitizeTerminal(p.message), { exitCode: EXIT.usage });
           else scenarios.push(p.scenario);
         }
-        const r = loadSpecFile(spec);
-        if (!r.ok) {
-          for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-          process.exitCode = EXIT.usage;
-          return;
-        }
-        let loaded = r.loaded;
-        const problemId = opts.problem ?? loaded.model.problem;
-        if (problemId !== undefined) {
-          const problem = problemOrUsageError(problemId, cmd);
-          if (!problem) return;
-          const stage = opts.stage ?? (opts.problem ? undefined : loaded.model.stage) ?? 1;
-          loaded = withGivens(loaded, stageGivens(problem, stage));
-        }
+        const loaded = loadWithGivens(spec, opts, cmd);
+        if (!loaded) return;
         for (const s of scenarios) {
           const bad = checkScenario(loaded.model, s);
           if (bad) cmd.error(sanitizeTerminal(`${spec}: ${bad}`), { exitCode: EXIT.usage });

@@ -3,13 +3,10 @@ import type { Command } from 'commander';
 import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';
 import { stringifyJson } from '../grading/format/json.js';
-import { formatDiagnostic } from '../specfile/diagnostic.js';
-import { loadSpecFile, withGivens } from '../specfile/load.js';
 import type { Model } from '../specfile/model.js';
 import { unitOf } from '../specfile/figure-notes.js';
-import { stageGivens } from '../problems/stage-rubric.js';
 import { EXIT, wholeNumber } from './io.js';
-import { problemOrUsageError } from './catalog-options.js';
+import { loadWithGivens } from './catalog-options.js';
 
 const fmt = (n: number | null | undefined, digits = 2): string =>
   n === null || n === undefined ? 'none' : !Number.isFinite(n) ? 'unbounded' : String(Math.round(n * 10 ** digits) / 10 ** digits);
@@ -138,20 +135,8 @@ spec's tech/size), spec (its own figure, inside the plausible range) or default 
     )
     .action((spec: string, opts: { format: string; problem?: string; stage?: number }, cmd: Command) => {
       if (!['table', 'json'].includes(opts.format)) cmd.error('--format must be table or json', { exitCode: EXIT.usage });
-      const r = loadSpecFile(spec);
-      if (!r.ok) {
-        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      let loaded = r.loaded;
-      const problemId = opts.problem ?? loaded.model.problem;
-      if (problemId !== undefined) {
-        const problem = problemOrUsageError(problemId, cmd);
-        if (!problem) return;
-        const stage = opts.stage ?? (opts.problem ? undefined : loaded.model.stage) ?? 1;
-        loaded = withGivens(loaded, stageGivens(problem, stage));
-      }
+      const loaded = loadWithGivens(spec, opts, cmd);
+      if (!loaded) return;
       const m = analyse(loaded.model);
       if (opts.format === 'json') process.stdout.write(`${stringifyJson({ ...m, figures: loaded.model.figures ?? [] })}\n`);
       else process.stdout.write(`${figuresTable(loaded.model)}${metricsTable(m)}`);

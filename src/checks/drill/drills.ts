@@ -2,8 +2,9 @@
 // and run once per Model (the three checks often share a scenario).
 import { runDrill } from '../../analysis/drills/run.js';
 import { checkScenario, parseScenario, type Scenario } from '../../analysis/drills/scenario.js';
-import type { DrillResult } from '../../analysis/drills/types.js';
+import type { DrillPoolExhaustion, DrillResult } from '../../analysis/drills/types.js';
 import type { Model } from '../../specfile/model.js';
+import type { Finding } from '../types.js';
 
 /** One drill as a check's options give it: the scenarios (composed) and its pass criteria. */
 export interface DrillSpec {
@@ -78,3 +79,20 @@ export function runDrills(model: Model, drills: readonly DrillSpec[]): RanDrill[
 }
 
 export const pct = (x: number): string => (Number.isFinite(x) ? `${Math.round(x * 1000) / 10} %` : 'unbounded');
+
+/** The finding for a pool or a service's threads that a drill runs out (drill/survives and drill/headroom). */
+export function poolExhaustedFinding(title: string, e: DrillPoolExhaustion, evidence: Record<string, unknown>): Finding {
+  return {
+    status: 'fail',
+    messageId: 'poolExhausted',
+    data: {
+      drill: title,
+      service: e.service,
+      demand: Number.isFinite(e.demand) ? e.demand : 'unbounded',
+      size: e.size,
+      what: e.dependency ? `its calls to ${e.dependency}` : 'its requests',
+    },
+    path: ['components', e.service, e.pool ? 'pools' : 'threads'],
+    evidence,
+  };
+}

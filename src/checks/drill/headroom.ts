@@ -1,7 +1,7 @@
 // drill/headroom: under the drilled surge no tier reaches capacity and no pool runs dry; the finding
 // names what breaks first, and at what multiple of the peak.
 import { defineCheck, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, runDrills, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, runDrills, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -68,19 +68,7 @@ export default defineCheck<DrillsOptions>({
         }
       }
       for (const e of p.exhausted) {
-        out.push({
-          status: 'fail',
-          messageId: 'poolExhausted',
-          data: {
-            drill: d.title,
-            service: e.service,
-            demand: Number.isFinite(e.demand) ? e.demand : 'unbounded',
-            size: e.size,
-            what: e.dependency ? `its calls to ${e.dependency}` : 'its requests',
-          },
-          path: ['components', e.service, e.pool ? 'pools' : 'threads'],
-          evidence: { breakingPoint: bp },
-        });
+        out.push(poolExhaustedFinding(d.title, e, { breakingPoint: bp }));
       }
       if (out.length === before) {
         const what = !bp

@@ -3,7 +3,7 @@
 import { DEFAULT_FAILOVER, DNS_TTL_S } from '../../data/figures.js';
 import { DRILL_BUDGET_SLACK } from '../../analysis/drills/run.js';
 import { defineCheck, ms, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, runDrills, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, runDrills, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -109,19 +109,7 @@ export default defineCheck<DrillsOptions>({
         }
       }
       for (const e of p.exhausted) {
-        out.push({
-          status: 'fail',
-          messageId: 'poolExhausted',
-          data: {
-            drill: d.title,
-            service: e.service,
-            demand: Number.isFinite(e.demand) ? e.demand : 'unbounded',
-            size: e.size,
-            what: e.dependency ? `its calls to ${e.dependency}` : 'its requests',
-          },
-          path: ['components', e.service, e.pool ? 'pools' : 'threads'],
-          evidence,
-        });
+        out.push(poolExhaustedFinding(d.title, e, evidence));
       }
       const target = d.spec.rpoS ?? model.requirements.rpoS;
       if (target !== undefined) {
