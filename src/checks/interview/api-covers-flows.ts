@@ -35,7 +35,7 @@ export default defineCheck<Options>({
       'A write that charges, books or sends cannot be made safe to retry by the server alone: the client sends an idempotency key with the request and resends the same key on every retry.',
     computes:
       'Matches `api` endpoints to `flows` by name. A flow with user origins needs at least one endpoint. A GET that serves a write flow fails; another method on a read flow warns (a search with a large body may POST). ' +
-      "A write flow with a side-effect call (a step's side_effect, else a call to an external) needs an endpoint with `idempotency_key: true`; so does a flow whose call takes its key `from: client`.",
+      "A write flow with a side-effect call (a step's side_effect, else a call to an external), an invariant, or retries needs an endpoint with `idempotency_key: true`.",
     sources: ['rfc9110', 'stripeIdempotency'],
     optionsSchema: {
       type: 'object',
@@ -57,7 +57,7 @@ export default defineCheck<Options>({
       writeMethodOnRead:
         '{{endpoint}} serves {{flow}}, a read flow: reads are GETs unless the query needs a body, so caches and CDNs can keep the answer',
       noKey:
-        '{{endpoint}} serves {{flow}}, which calls {{dependency}} with a side effect, but takes no idempotency key: when the response is lost the client retries, and without the same key on the retry the effect happens twice',
+        '{{endpoint}} serves {{flow}}, which {{why}}, but takes no idempotency key: when the response is lost the client retries, and without the same key on the retry the write happens twice',
       keyed: '{{endpoint}} takes an idempotency key for {{flow}}: a retried request is recognised',
     },
     hints: {
@@ -108,7 +108,12 @@ export default defineCheck<Options>({
       else if (e.method !== 'GET' && f.kind === 'read')
         out.push({ status: 'warn', messageId: 'writeMethodOnRead', data, path: [...e.path, 'endpoint'] });
       if (f.kind !== 'write') continue;
-      const effect = sideEffectCall(model, f);
+      // A retried request must not act twice when a call has a side effect, the flow guards an invariant, or it is retried.
+      const effect =
+        sideEffectCall(model, f) ??
+        (f.invariant || f.retries
+          ? { component: f.invariant ? `its ${f.invariant.kind} invariant` : 'its retries', fromClient: false }
+          : undefined);
       if (!effect) continue;
       if (!e.idempotencyKey)
         out.push({
