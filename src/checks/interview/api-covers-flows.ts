@@ -109,19 +109,22 @@ export default defineCheck<Options>({
         out.push({ status: 'warn', messageId: 'writeMethodOnRead', data, path: [...e.path, 'endpoint'] });
       if (f.kind !== 'write') continue;
       // A retried request must not act twice when a call has a side effect, the flow guards an invariant, or it is retried.
-      const effect =
-        sideEffectCall(model, f) ??
-        (f.invariant || f.retries
-          ? { component: f.invariant ? `its ${f.invariant.kind} invariant` : 'its retries', fromClient: false }
-          : undefined);
-      if (!effect) continue;
+      const effect = sideEffectCall(model, f);
+      const why = effect
+        ? `calls ${effect.component}, which has a side effect`
+        : f.invariant
+          ? `guards ${f.invariant.kind}`
+          : f.retries
+            ? `is retried ${f.retries} time(s)`
+            : undefined;
+      if (!why) continue;
       if (!e.idempotencyKey)
         out.push({
           status: 'fail',
           messageId: 'noKey',
-          data: { ...data, dependency: effect.component },
+          data: { ...data, why },
           path: e.path,
-          evidence: { clientKey: effect.fromClient },
+          evidence: { clientKey: effect?.fromClient ?? false },
         });
       else out.push({ status: 'pass', messageId: 'keyed', data, path: [...e.path, 'idempotency_key'] });
     }
