@@ -52,7 +52,7 @@ Examples:
         const { phases, ...rest } = card;
         process.stdout.write(`${JSON.stringify({ ...rest, phases: phases.map(({ report: _r, ...p }) => p) }, null, 2)}\n`);
       } else if (opts.format === 'markdown') {
-        let text = '';
+        let text: string;
         try {
           text = readFileSync(card.finalSpec, 'utf8');
         } catch {
