@@ -10,6 +10,7 @@ import { estimationChecks } from './estimation/index.js';
 import { eventSourcingChecks } from './event-sourcing/index.js';
 import { failoverChecks } from './failover/index.js';
 import { geoChecks } from './geo/index.js';
+import { interviewChecks } from './interview/index.js';
 import { latencyChecks } from './latency/index.js';
 import { meshChecks } from './mesh/index.js';
 import { reliabilityChecks } from './reliability/index.js';
@@ -32,6 +33,7 @@ export const ALL_CHECKS: readonly Check<unknown>[] = [
   ...consistencyChecks,
   ...reliabilityChecks,
   ...drillChecks,
+  ...interviewChecks,
 ];
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));

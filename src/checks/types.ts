@@ -24,6 +24,7 @@ export const TOPICS = [
   'consistency',
   'reliability',
   'drill',
+  'interview',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

@@ -28,6 +28,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   diagram: async () => (await import('./diagram.js')).registerDiagram,
   report: async () => (await import('./report.js')).registerReport,
   lsp: async () => (await import('./lsp.js')).registerLsp,
+  scorecard: async () => (await import('./scorecard.js')).registerScorecard,
 };
 
 /** The subcommand named on the command line, skipping global options (and --problems' value). */

@@ -105,6 +105,16 @@ export const SOURCES = {
     where:
       'the client sends an Idempotency-Key header; a retry with the same key returns the first result instead of charging again; keys are kept at least 24 hours; generate the key once and reuse it for every retry of that operation',
   },
+  rfc9110: {
+    title: 'IETF RFC 9110, "HTTP Semantics" (2022), sections 9.2.1 "Safe Methods" and 9.2.2 "Idempotent Methods"',
+    where:
+      'GET and HEAD are safe: a client, crawler or cache may send them without asking for a state change; PUT and DELETE are idempotent, POST and PATCH are not, so a client may only retry them automatically when it knows the request is idempotent',
+  },
+  dataAccessPatterns: {
+    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly, 2017), chapter 6, "Partitioning and Secondary Indexes"; AWS DynamoDB Developer Guide, "Best practices for designing and using partition keys effectively"',
+    where:
+      'a lookup by the partition key goes to one partition; a secondary index partitioned by document (local) is queried on every partition (scatter/gather); a lookup by a field with neither a key nor an index scans the table',
+  },
   erlangC: {
     title: 'L. Kleinrock, "Queueing Systems, Volume 1: Theory" (Wiley, 1975), section 3.5, the M/M/m queue (Erlang C)',
     where:

@@ -10,6 +10,7 @@ import { getValidator } from '../specfile/schema-validator.js';
 import { readSource } from '../specfile/source.js';
 import { CATALOG_PATH, containedFile, realDir } from '../specfile/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
+import { readInterview, type ProblemInterview, type RawInterview } from './interview.js';
 import { estimateReferences, type EstimateFact, type EstimateQuantitySpec } from './estimate.js';
 
 export const PROBLEM_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
@@ -80,6 +81,8 @@ export interface Problem {
   /** Absolute path of the starter spec. */
   starter: string;
   stages: ProblemStage[];
+  /** The mock interview on this problem, when it defines one. */
+  interview?: ProblemInterview;
   /** Absolute paths. */
   file: string;
   dir: string;
@@ -100,6 +103,7 @@ interface RawProblem {
   scenario: { summary: string; users?: string; numbers?: { label: string; value: string }[] };
   starter: string;
   givens?: Givens;
+  interview?: RawInterview;
   stages: {
     kind?: 'design' | 'estimate';
     id?: string;
@@ -198,6 +202,12 @@ export function loadProblem(dir: string): ProblemResult {
       if (spec.flow !== undefined && !raw.stages.slice(i + 1).length) diagnostics.push(at(['stages', i, 'quantities', name, 'flow'], `quantity ${name} feeds flow "${spec.flow}", but no stage follows this one`, 'flow-without-stage'));
     }
   });
+  let interview: ProblemInterview | undefined;
+  if (raw.interview) {
+    const read = readInterview(raw.interview, raw.stages.map((s) => ({ kind: s.kind ?? 'design', ...(s.facts ? { facts: s.facts } : {}) })), inside, at);
+    interview = read.interview;
+    diagnostics.push(...read.diagnostics);
+  }
   if (diagnostics.length) return { ok: false, diagnostics };
   return {
     ok: true,
@@ -212,6 +222,7 @@ export function loadProblem(dir: string): ProblemResult {
       ...(raw.givens ? { givens: raw.givens } : {}),
       starter,
       stages,
+      ...(interview ? { interview } : {}),
       file: resolve(file),
       dir: resolve(dir),
       catalog: dirname(resolve(dir)),

@@ -14,8 +14,9 @@ import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 import { loadSpecFile } from '../specfile/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
+import { loadSession, PASSING_SIGNALS, scoreInterview } from './interview-score.js';
 
-export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder';
+export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder' | 'interview';
 
 export interface ProofResult {
   problem: string;
@@ -180,6 +181,43 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
       });
     }
   }
+  if (problem.interview) results.push(...proveInterview(problem));
   const seedTopics = Object.entries(SEED_TOPICS).filter(([, ts]) => ts.some((t) => topics.has(t))).map(([seed]) => seed);
   return { problem: problem.id, results, coverage: { checks: [...checksUsed].sort(), topics: [...topics].sort(), seedTopics }, ok: results.every((r) => r.ok) };
+}
+
+/** A problem's interview proves itself like a stage: the reference session hires, each flawed session does not. */
+function proveInterview(problem: Problem): ProofResult[] {
+  const iv = problem.interview!;
+  const out: ProofResult[] = [];
+  const sessions: [string, boolean][] = [[iv.reference, true], ...iv.flawed.map((f): [string, boolean] => [f, false])];
+  for (const [file, shouldHire] of sessions) {
+    const s = loadSession(file);
+    if (!s.ok) {
+      out.push({ problem: problem.id, kind: 'interview', file, ok: false, message: `is not a valid session: ${s.diagnostics.map(formatDiagnostic).join('; ')}` });
+      continue;
+    }
+    if (s.session.problem !== problem.id) {
+      out.push({ problem: problem.id, kind: 'interview', file, ok: false, message: `is a session of ${s.session.problem}, not ${problem.id}` });
+      continue;
+    }
+    const card = scoreInterview(problem, s.session);
+    const hires = PASSING_SIGNALS.includes(card.signal);
+    const ok = hires === shouldHire;
+    const weak = card.phases.filter((p) => p.score < 70).map((p) => `${p.phase} ${p.score}`);
+    out.push({
+      problem: problem.id,
+      kind: 'interview',
+      file,
+      ok,
+      message: shouldHire
+        ? ok
+          ? `the reference session scores ${card.signal} (${card.overall})`
+          : `the reference session scores ${card.signal} (${card.overall}), below hire${weak.length ? `: ${weak.join(', ')}` : ''}; ${card.reasons.join('; ')}`
+        : ok
+          ? `the flawed session scores ${card.signal} (${card.overall}), below hire, as it should`
+          : `the flawed session scores ${card.signal} (${card.overall}): a flawed session must score below hire`,
+    });
+  }
+  return out;
 }

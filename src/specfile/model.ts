@@ -275,6 +275,43 @@ export interface Model {
   surgeFactor?: number;
   /** True when a problem's givens were applied. */
   givens?: boolean;
+  /** The spec's `api`: endpoints mapped to flows, with the fields each looks its data up by. */
+  api?: ModelEndpoint[];
+  /** The spec's `data`: entities by name, where each is kept and how it is keyed. */
+  data?: Record<string, ModelEntity>;
+  /** The spec's `decisions`: each major choice with its alternatives, reason and risk. */
+  decisions?: ModelDecision[];
+}
+
+export interface ModelEndpoint {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The URL path as written, e.g. /v1/users/{user_id}/orders. */
+  route: string;
+  flow: string;
+  /** Fields the request looks its data up by: `by`, else the path's {parameters}. */
+  by: string[];
+  idempotencyKey: boolean;
+  path: SpecPath;
+}
+
+export interface ModelEntity {
+  name: string;
+  store: string;
+  key: string[];
+  partitionKey: string;
+  indexes: string[];
+  path: SpecPath;
+}
+
+export interface ModelDecision {
+  choice: string;
+  pattern?: string;
+  alternatives: string[];
+  /** The spec writes `alternatives` (possibly empty), so a finding can point at it. */
+  hasAlternatives: boolean;
+  reason: string;
+  risk?: string;
+  path: SpecPath;
 }
 
 /** One estimate: its value in base units (seconds, bits, counts) and its dimension. */

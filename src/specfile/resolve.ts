@@ -32,6 +32,7 @@ import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from '.
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 import { dict } from './dict.js';
+import { resolveInterviewSections } from './interview-sections.js';
 
 const MESHABLE: ReadonlySet<ComponentKind> = new Set(['service', 'gateway', 'worker']);
 const RUNS_CODE = MESHABLE;
@@ -367,5 +368,6 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   if (req.rto_s !== undefined) model.requirements.rtoS = req.rto_s;
   if (req.rpo_s !== undefined) model.requirements.rpoS = req.rpo_s;
   if (req.max_staleness_ms !== undefined) model.requirements.maxStalenessMs = req.max_staleness_ms;
+  resolveInterviewSections(spec, model);
   return model;
 }

@@ -29,7 +29,7 @@ function precompiled(name: string): CompiledValidator | undefined {
   return (require(file) as { default?: CompiledValidator } & CompiledValidator).default ?? (require(file) as CompiledValidator);
 }
 
-const SCHEMA_NAMES = ['spec', 'rubric', 'problem'];
+const SCHEMA_NAMES = ['spec', 'rubric', 'problem', 'interview-session'];
 
 function compile(name: string, schema: unknown): CompiledValidator {
   const Ajv2020 = (

@@ -6,6 +6,7 @@ import { DEPRECATED_STRATEGIES } from './model.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
 import { flattenPath, type FlatStep } from './steps.js';
 import { closestMatch, listChoices } from './suggest.js';
+import { checkInterviewSemantics } from './interview-semantics.js';
 import { MESH_TECH, TECH } from '../data/tech.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 
@@ -481,6 +482,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
   p?.bulkhead?.services?.forEach((s, i) =>
     ref(['patterns', 'bulkhead', 'services', i], s, 'bulkhead.services', RUNS_CODE, 'a service, gateway or worker'),
   );
+  out.push(...checkInterviewSemantics(spec));
 
   return out;
 }

@@ -101,6 +101,26 @@ export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "r
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id8 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id9 = string
+/**
+ * The endpoints clients call, each mapped to the flow that serves it (an interview's "API" phase). interview/api-covers-flows checks that every user-facing flow has an endpoint, and interview/data-access that the stores a read flow reads are keyed for its lookup.
+ * 
+ * @maxItems 200
+ */
+export type API = Endpoint[]
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id10 = string
+/**
+ * One entry per major choice (an interview's "decide" phase): the choice, the alternatives considered, the reason citing the design's numbers by metric path (flows.get-feed.p99, components.feed-db.utilization), and the risk. Checked by interview/decisions.
+ * 
+ * @maxItems 50
+ */
+export type DesignDecisions = Decision[]
 
 /**
  * A learner's system design: regions, components, request flows, workload and declared patterns. Only `regions` and `components` are required; every other field has a documented default (docs/spec.md).
@@ -152,6 +172,9 @@ flows?: {
 }
 workload?: Workload
 patterns?: Patterns
+api?: API
+data?: DataModel
+decisions?: DesignDecisions
 estimates?: BackOfTheEnvelopeEstimates
 }
 /**
@@ -556,6 +579,72 @@ strategy: ("single-region" | "active-passive" | "single-primary" | "multi-primar
  */
 routing?: ("latency" | "geo" | "failover")
 }
+}
+export interface Endpoint {
+/**
+ * Method and path, e.g. "GET /v1/users/{user_id}/orders". Path parameters in braces are what the request looks data up by, unless `by` says otherwise.
+ */
+endpoint: string
+flow: Id9
+/**
+ * Fields the request looks its data up by (e.g. [user_id]). Default: the path parameters in braces; a query string's parameters are not lookups unless listed here.
+ * 
+ * @maxItems 8
+ */
+by?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]
+/**
+ * Whether the endpoint takes an Idempotency-Key from the client (a header), so a retried request is recognised. Default false.
+ */
+idempotency_key?: boolean
+description?: string
+}
+/**
+ * Entities keyed by name (order, user, follow...): where each is stored, its primary key and partition key, and its secondary indexes.
+ */
+export interface DataModel {
+[k: string]: Entity | undefined
+}
+export interface Entity {
+store: Id10
+/**
+ * Primary key: a field, or fields for a composite key (the first is the partition key unless partition_key says otherwise), e.g. order_id or [user_id, created_at].
+ */
+key: (string | [string]|[string, string]|[string, string, string]|[string, string, string, string])
+/**
+ * The field that decides the partition (shard). Default: the key's first field. On a store with partitions, a read by another field asks every partition.
+ */
+partition_key?: string
+/**
+ * Fields with a secondary index. A lookup by an indexed field that is not the partition key still asks every partition of a partitioned store (a local index).
+ * 
+ * @maxItems 16
+ */
+indexes?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+description?: string
+}
+export interface Decision {
+/**
+ * What was chosen, e.g. "serve order summaries from a read model".
+ */
+choice: string
+/**
+ * The declared pattern (under patterns) this decision is about, if any. Each declared pattern needs a decision.
+ */
+pattern?: ("cqrs" | "event_sourcing" | "mesh" | "bulkhead" | "multi_region")
+/**
+ * The options considered and not chosen (at least one).
+ * 
+ * @maxItems 10
+ */
+alternatives?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]
+/**
+ * Why, citing at least one of the design's metrics by path: flows.<flow>.p50|p99|availability|rate, components.<id>.utilization|surge_utilization|staleness_ms|rto_s|rpo_s. A number right after a path is compared with the computed one.
+ */
+reason: string
+/**
+ * What could go wrong with the choice, and what would tell you.
+ */
+risk?: string
 }
 /**
  * Answers to an estimate stage: named quantities with units, e.g. peak_reads_per_s: 12k/s, storage_per_year: 3.5 TB, egress: 40 Gbps. Counts (req, users, servers) need no unit; rates take /s, /day, rps; sizes B, kB, GB, TiB; bandwidth bps, Gbps, MB/s; times ms, s. Later stages check flow rates against the accepted ones.

@@ -1,0 +1,74 @@
+// Mock interviews (issue 18): a problem's interview loads against its stages, and recorded sessions score as
+// the documented rubric says: the reference hires, a session that skips the questions or the design does not.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { DISTRACTOR_COST, loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'order-history');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+describe('order-history interview', () => {
+  it('loads: 13 questions, 9 relevant, design stage 2, deep dive stage 3, a 45-minute guide', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(13);
+    expect(iv.questions.filter((q) => q.reveals.length || q.fact).length).toBe(9);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
+    expect(Object.values(iv.phases).reduce((a, b) => a + b, 0)).toBe(45);
+  });
+
+  it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
+    const c = score('reference.yaml');
+    // clarify: 9 of 9 relevant, no distractor = 100; every graded phase 100 -> overall 100.
+    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
+      ['clarify', 100, true],
+      ['estimate', 100, true],
+      ['api', 100, true],
+      ['design', 100, true],
+      ['deep_dive', 100, true],
+      ['decide', 100, true],
+    ]);
+    expect(c.overall).toBe(100);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('one store for everything: the design fails, so at most lean no', () => {
+    const c = score('flawed-one-store.yaml');
+    // clarify: 2 of 9 relevant = 22.2, less one distractor (the language question) x 10 = 12.2 -> 12
+    expect(c.phases[0]!.score).toBe(12);
+    expect(c.phases.find((p) => p.phase === 'design')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'decide')!.score).toBe(0);
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(['lean no', 'no hire']).toContain(c.signal);
+    expect(c.missed.map((q) => q.id)).toEqual(['summary-views', 'orders-placed', 'sizes', 'retention', 'db-node', 'freshness', 'regions']);
+  });
+
+  it('the right design alone, with no estimate, API or decisions, is lean no', () => {
+    const c = score('flawed-design-only.yaml');
+    // clarify: 3 of 9 = 33.3, less the mobile-app distractor = 23.3 -> 23. estimate, api and decide 0.
+    // design 100 less 10 for 30 minutes against a 15-minute guide (over 1.5 x 15 = 22.5) = 90; deep dive 100.
+    // overall = (10 x 23 + 15 x 0 + 15 x 0 + 30 x 90 + 20 x 100 + 10 x 0) / 100 = 4,930 / 100 = 49.3 -> 49: lean no (40-55).
+    expect(c.phases.map((p) => p.score)).toEqual([23, 0, 0, 90, 100, 0]);
+    expect(c.overall).toBe(49);
+    expect(c.signal).toBe('lean no');
+    expect(DISTRACTOR_COST).toBe(10);
+  });
+
+  it('a session naming a spec outside its folder is refused', () => {
+    const s = loadSession(join(import.meta.dirname, '..', 'fixtures', 'interview', 'escape-session.yaml'));
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.diagnostics.map((d) => [d.code, d.line])).toEqual([['path-outside', 4]]);
+  });
+});
