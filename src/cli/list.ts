@@ -49,8 +49,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The catalog as the learner reads it: a heading per difficulty with its count, then per topic a
- * summary line (main topic of how many problems, named by how many) with the problems whose MAIN
- * topic it is under it. Pure; every piece of catalog text is sanitized for the terminal.
+ * heading (how many problems have it as their MAIN topic, and how many more touch on it) with those
+ * problems under it, then one line counting the topics that are only secondary in that difficulty
+ * (with --topic, only the asked ones). Pure; every piece of catalog text is sanitized for the terminal.
  */
 export function renderCatalogList(groups: readonly DifficultyGroup[], opts: RenderListOptions): string[] {
   const bold = opts.bold ?? ((s: string) => s);
@@ -69,10 +70,13 @@ export function renderCatalogList(groups: readonly DifficultyGroup[], opts: Rend
   for (const g of groups) {
     if (out.length) out.push('');
     out.push(bold(`${g.difficulty}: ${plural(g.count, 'problem')}`));
-    const topics = g.topics.filter((t) => t.main.length || !opts.onlyTopics || opts.onlyTopics.includes(t.topic));
-    const topicW = Math.max(0, ...topics.map((t) => t.topic.length));
-    for (const t of topics) {
-      out.push(`  ${sanitizeTerminal(t.topic).padEnd(topicW)}  ${t.main.length} main, ${t.touching} in all`);
+    const asked = (t: { topic: string }) => !opts.onlyTopics || opts.onlyTopics.includes(t.topic);
+    const headed = g.topics.filter((t) => t.main.length);
+    const topicW = Math.max(0, ...headed.map((t) => t.topic.length));
+    for (const t of headed) {
+      const more = t.touching - t.main.length;
+      const also = more && asked(t) ? `, and ${more} more ${more === 1 ? 'touches' : 'touch'} on it` : '';
+      out.push(`  ${sanitizeTerminal(t.topic).padEnd(topicW)}  ${plural(t.main.length, 'problem')}${also}`);
       for (const p of t.main) {
         const id = sanitizeTerminal(p.id);
         const title = sanitizeTerminal(p.title);
@@ -80,8 +84,26 @@ export function renderCatalogList(groups: readonly DifficultyGroup[], opts: Rend
         else out.push(`    ${id.padEnd(idW)}  ${tail(p)}`.trimEnd(), `      ${cut(title, opts.width - 6)}`);
       }
     }
+    // Topics no problem here has first: one line of counts, not empty headings (with --topic, the asked ones).
+    const touched = g.topics.filter((t) => !t.main.length && asked(t)).map((t) => `${sanitizeTerminal(t.topic)} in ${t.touching}`);
+    if (touched.length) out.push(...wrapList('  also touched on: ', touched, opts.width));
   }
   return out;
+}
+
+/** "head: a, b, c" wrapped to the width, continuation lines indented under the first item. */
+function wrapList(head: string, items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = head;
+  items.forEach((item, i) => {
+    const piece = `${item}${i < items.length - 1 ? ',' : ''}`;
+    if (line.length > head.length && line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = `${' '.repeat(head.length)}${piece}`;
+    } else line = line.length > head.length ? `${line} ${piece}` : `${line}${piece}`;
+  });
+  lines.push(line);
+  return lines;
 }
 
 /** Columns to lay the list out in: the terminal's, else $COLUMNS, else 120. */
@@ -100,8 +122,10 @@ export function registerList(program: Command): void {
     .addHelpText(
       'after',
       `
-Each difficulty lists its topics: "N main" counts the problems whose first
-topic it is (listed under it), "M in all" those that name it at all.
+Each difficulty lists its problems under their main topic (the first of
+their topics), with the count; "and N more touch on it" counts the problems
+listed elsewhere that have it as a secondary topic. "also touched on: latency
+in 5" says that 5 problems there have latency as a secondary topic only.
 
 Examples:
   $ sdcoach list

@@ -95,12 +95,27 @@ function nearestTopic(q: string, vocabulary: readonly string[]): string | undefi
   if (containing.length === 1) return containing[0];
   const close = closestMatch(q, vocabulary);
   if (close) return close;
-  // A longer slip ("avalability", "geo-distibutoin"): the nearest, if under half the word changed.
+  // A longer slip ("avalability", "geo-distibutoin") or two letters swapped in a short word ("cqsr"):
+  // the nearest, if under half the word changed, a swap of neighbours counting as one change.
   let best: string | undefined;
   let bestDist = Number.POSITIVE_INFINITY;
   for (const t of vocabulary) {
-    const d = distance(q, t.toLowerCase());
+    const d = Math.min(distance(q, t.toLowerCase()), swapDistance(q, t.toLowerCase()));
     if (d < bestDist) [best, bestDist] = [t, d];
   }
   return best !== undefined && bestDist * 2 < Math.max(q.length, best.length) ? best : undefined;
+}
+
+/** Edit distance where swapping two neighbouring letters is one edit (optimal string alignment). */
+export function swapDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

@@ -88,6 +88,7 @@ describe('resolveTopic', () => {
       ['mesh', 'service-mesh'], // contained
       ['passive', 'active-active-vs-passive'],
       ['geo-distibutoin', 'geo-distribution'], // a few letters off, within a third of 16 (5)
+      ['cqsr', 'cqrs'], // two neighbours swapped in a short word: one change of 4
       ['kubernetes', undefined], // nothing near
     ];
     for (const [q, want] of cases) expect(resolveTopic(q, vocabulary), q).toEqual({ ok: false, suggestion: want });
@@ -101,14 +102,17 @@ describe('renderCatalogList', () => {
     const lines = renderCatalogList(groups, { width: 120 });
     expect(lines.slice(0, 4)).toEqual([
       'warm-up: 1 problem',
-      '  geo-distribution  1 main, 1 in all',
+      '  geo-distribution  1 problem',
       '    e-short    The e-short problem    4 stages',
-      '  latency           0 main, 1 in all',
+      '  also touched on: latency in 1',
     ]);
     expect(lines).toContain('interview: 4 problems');
-    expect(lines).toContain('  cqrs              2 main, 3 in all');
+    // cqrs: first of c-orders and f-history; a-ledger (listed under its own main topic) names it too.
+    expect(lines).toContain('  cqrs              2 problems, and 1 more touches on it');
     expect(lines).toContain('    c-orders   The c-orders problem   5 stages');
-    expect(lines).toContain('  latency           0 main, 3 in all');
+    // latency is first of no problem: no heading, a count on the last line of the group.
+    expect(lines.some((l) => l.startsWith('  latency'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('  also touched on: ') && l.includes('latency in 3'))).toBe(true);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(120);
   });
 
@@ -118,7 +122,7 @@ describe('renderCatalogList', () => {
     // 4 + 6 + 2 + 72 + 2 + 8 = 94 > 70: two lines; the title is cut to 70 - 6 = 64 characters.
     expect(lines).toEqual([
       'staff: 1 problem',
-      '  bulkhead  1 main, 1 in all',
+      '  bulkhead  1 problem',
       '    x-long  3 stages',
       `      ${'A very long title that goes on and on past seventy columns of t'}…`,
     ]);
@@ -133,7 +137,20 @@ describe('renderCatalogList', () => {
     });
     expect(lines).toContain('    c-orders   The c-orders problem   5 stages   ◐ 1/5');
     expect(lines).toContain('    f-history  The f-history problem  4 stages');
-    expect(lines.some((l) => l.startsWith('  latency'))).toBe(false);
+    expect(lines.some((l) => l.includes('latency'))).toBe(false);
+  });
+
+  it('wraps the also-touched line to the width, continuation under the first topic', () => {
+    const many = [p('x-one', 'staff', ['bulkhead', 'latency', 'scalability', 'availability', 'consistency', 'reliability'], 3)];
+    const lines = renderCatalogList(summarizeCatalog(many), { width: 40 });
+    // '  also touched on: ' is 19 wide; 19 + 'availability in 1,' (18) = 37 fits 40, + ' consistency in 1,' does not.
+    expect(lines.slice(3)).toEqual([
+      '  also touched on: availability in 1,',
+      '                   consistency in 1,',
+      '                   latency in 1,',
+      '                   reliability in 1,',
+      '                   scalability in 1',
+    ]);
   });
 });
 
