@@ -80,4 +80,24 @@ describe('flash-sale references', () => {
     expect(exhausted?.demand).toBeLessThan(800 + (7500 * 0.0415) / 4);
     expect(shared.flows['browse']!.errorShare).toBe(1);
   });
+
+  it('stage 4: a payment brownout fills the bulkhead, and the gateway gives up on it in time', () => {
+    const slow = [scenario('slow:payment-api=2000')];
+    const ref = model('solutions/stage-3.yaml', 4);
+    // the purchase's bounded worst: sale-api 20 + inventory-db 200 + orders-db 20 + payment-api 800 +
+    // orders-db 20 = 1,060 ms p99, under the gateway's 1,200 ms timeout on sale-api, inside buy's 1,500
+    expect(20 + 200 + 20 + 800 + 20).toBeLessThan(ref.components['sale-api']!.timeoutMs!);
+    expect(ref.components['sale-api']!.timeoutMs!).toBeLessThan(1500);
+    const ok = runDrill(ref, slow).final;
+    // 1,600/s over 4 replicas = 400/s each, holding a thread at least the 800 ms timeout: 320+ of 200
+    const full = ok.exhausted.find((e) => e.service === 'sale-api');
+    expect(full?.demand).toBeGreaterThan((1600 / 4) * 0.8);
+    expect(ok.flows['buy']!.errorShare).toBe(1);
+    expect(ok.flows['browse']!.errorShare).toBe(0);
+    expect(ok.flows['join-sale']!.errorShare).toBe(0);
+    // without that timeout the gateway waits on the full sale-api for ever, and the storefront goes too
+    const waits = runDrill(model('fixtures/stage-3-gateway-waits.yaml', 4), slow).final;
+    expect(waits.flows['browse']!.errorShare).toBe(1);
+    expect(waits.flows['join-sale']!.errorShare).toBe(1);
+  });
 });
