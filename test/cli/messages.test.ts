@@ -46,10 +46,10 @@ describe('list --topic', () => {
     }
   });
 
-  it('a topic no problem has is an error with the topics there are', () => {
+  it('a topic that is none is an error with the topics there are', () => {
     const r = sdcoach(['list', '--topic', 'scalabilty']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^sdcoach: no problem has the topic "scalabilty"; did you mean "scalability"\?\nTopics: .*cqrs.*scalability/);
+    expect(r.stderr).toMatch(/^sdcoach: unknown topic "scalabilty"; did you mean "scalability"\?\nTopics: .*cqrs.*scalability/);
   });
 });
 
