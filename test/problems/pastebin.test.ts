@@ -67,20 +67,29 @@ describe('pastebin references', () => {
     expect(utilization('solutions/stage-2.yaml', 'paste-api')).toBeCloseTo(10_100 / 20_000, 6);
   });
 
-  it('stage 3: losing us-east overloads eu-west with stage 3 sizing, not with the reference', () => {
-    // eu-west serves its 30 % and us-east's 50 %: 0.8 × 20,200 = 16,160 req/s. Four replicas: 81 %,
-    // but 4,040 req/s each hold more than 200 threads, so paste-api runs out of threads.
-    const under = surviveUsEast('fixtures/stage-3-eu-undersized.yaml');
-    expect(under.some((f) => f.status === 'fail')).toBe(true);
-    expect(under.some((f) => f.messageId === 'poolExhausted' && f.data.service === 'paste-api')).toBe(true);
-    // six replicas: 16,160 / 30,000 = 53.9 %
-    const ok = surviveUsEast('solutions/stage-3.yaml');
-    expect(ok.map((f) => f.status)).toEqual(['pass']);
-    expect(ok[0]!.data).toMatchObject({ component: 'paste-api', region: 'eu-west', utilization: '53.9 %' });
+  it('stage 4: EU pastes are stored in the EU only; a standby in us-east is a copy outside it', () => {
+    expect(analyse(model('solutions/stage-3.yaml')).residency.violations).toEqual([]);
+    const bad = analyse(model('fixtures/stage-3-us-standby.yaml')).residency.violations;
+    expect(bad.map((v) => `${v.store}@${v.region}`).sort()).toEqual(['eu-paste-blobs@us-east', 'eu-pastes-db@us-east']);
+    // eu-west's paste-api: 6,000 + 4,000 reads and 60 + 40 creates over 5 × 5,000 = 40.4 %
+    expect(utilization('solutions/stage-3.yaml', 'paste-api', 'eu-west')).toBeCloseTo(10_100 / 25_000, 6);
   });
 
-  it('stage 3: a blob copy 600 s behind loses more than the 5 s allowed', () => {
-    const f = surviveUsEast('fixtures/stage-3-slow-blob-replication.yaml');
+  it('stage 5: losing us-east overloads eu-west with five replicas, not with seven', () => {
+    // eu-west serves its own 30 % and us-east's 50 % of the global traffic, 0.8 × 20,200 = 16,160 req/s,
+    // plus the EU pastes' 4,040: 20,200 req/s. Five replicas: 81 % busy, but 4,040 req/s each hold
+    // more than 200 threads, so paste-api runs out of threads.
+    const under = surviveUsEast('fixtures/stage-4-eu-undersized.yaml');
+    expect(under.some((f) => f.status === 'fail')).toBe(true);
+    expect(under.some((f) => f.messageId === 'poolExhausted' && f.data.service === 'paste-api')).toBe(true);
+    // seven replicas: 20,200 / 35,000 = 57.7 %
+    const ok = surviveUsEast('solutions/stage-4.yaml');
+    expect(ok.map((f) => f.status)).toEqual(['pass']);
+    expect(ok[0]!.data).toMatchObject({ component: 'paste-api', region: 'eu-west', utilization: '57.7 %' });
+  });
+
+  it('stage 5: a blob copy 600 s behind loses more than the 5 s allowed', () => {
+    const f = surviveUsEast('fixtures/stage-4-slow-blob-replication.yaml');
     expect(f.some((x) => x.status === 'fail')).toBe(true);
     expect(f.some((x) => x.status === 'fail' && JSON.stringify(x.data).includes('paste-blobs'))).toBe(true);
   });
