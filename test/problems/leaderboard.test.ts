@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import headroom from '../../src/checks/drill/headroom.js';
+import survives from '../../src/checks/drill/survives.js';
 import idempotentRetries from '../../src/checks/reliability/idempotent-retries.js';
 import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem } from '../../src/problems/problem.js';
@@ -24,6 +25,11 @@ function utilization(file: string, component: string): number {
 function tournament(file: string) {
   const m = model(file);
   return headroom.run({ model: m, metrics: analyse(m), options: { drills: [{ scenarios: ['surge:get-rank=10'] }] } });
+}
+
+function loseUsEast(file: string) {
+  const m = model(file);
+  return survives.run({ model: m, metrics: analyse(m), options: { drills: [{ scenarios: ['region-down:us-east'], rpoS: 5 }] } });
 }
 
 function keyed(file: string) {
@@ -79,5 +85,23 @@ describe('leaderboard references', () => {
     expect(text).toContain('380');
     // the reference: score-api 306,000 / (80 × 5,000) = 76.5 %; leaderboard 5.45 % + 300,000 / (6 × 80,000) = 68 %
     expect(tournament('solutions/stage-3.yaml').every((f) => f.status === 'pass')).toBe(true);
+  });
+
+  it('stage 5: losing us-east keeps the board and the scores with copies and standbys in us-west', () => {
+    // the reference: scores-db, score-events and the leaderboard are promoted in us-west; the lost
+    // window is the 1 s async lag, inside the 5 s allowed
+    expect(loseUsEast('solutions/stage-4.yaml').every((f) => f.status === 'pass')).toBe(true);
+    // a board kept only in us-east ("rebuild it from the stream") leaves get-rank nothing to read
+    const rebuild = loseUsEast('fixtures/stage-4-rebuild-board-later.yaml');
+    expect(rebuild.some((f) => f.status === 'fail' && JSON.stringify(f.data).includes('get-rank'))).toBe(true);
+    // a read replica nobody promotes: every submission fails
+    const noFailover = loseUsEast('fixtures/stage-4-read-replica-no-failover.yaml');
+    expect(noFailover.some((f) => f.status === 'fail' && JSON.stringify(f.data).includes('submit-score'))).toBe(true);
+  });
+
+  it('stage 5: the two-region reference keeps the tournament headroom', () => {
+    // us-east serves 60 % of 306,000 = 183,600 req/s over 50 × 5,000 = 73 %; its leaderboard
+    // 6,000 / 110,000 + 180,000 / (4 × 80,000) = 62 %
+    expect(tournament('solutions/stage-4.yaml').every((f) => f.status === 'pass')).toBe(true);
   });
 });
