@@ -9,6 +9,8 @@ import { count, defineCheck, ms, pct, type Finding } from '../types.js';
 interface Options {
   /** Components whose calls the problem says always have a side effect (a spec's `side_effect: false` does not change that). */
   sideEffects: string[];
+  /** Flows the problem says the client retries, and how many times at least (a spec that drops `retries` does not change that). */
+  flowRetries: Record<string, number>;
 }
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
@@ -48,7 +50,7 @@ export default defineCheck<Options>({
       'Retrying (or letting the user press Pay again) is the right reaction to a timeout, and without an idempotency key it charges twice. ' +
       'The key makes the provider recognise the repeat and return the first result, but only if every retry sends the same key: it must be recorded durably before the first attempt (with the pending order), not made up again per attempt or kept in a cache that forgets it.',
     computes:
-      "For each call with a side effect (a component the stage lists in sideEffects, a step with `side_effect: true`, or by default a call to an external on a write flow): it is retried when the step states `retries`, the flow states `retries`, or the call has a timeout (the caller's pool timeout_ms for it, else the component's timeout_ms). " +
+      "For each call with a side effect (a component the stage lists in sideEffects, a step with `side_effect: true`, or by default a call to an external on a write flow): it is retried when the step states `retries`, the flow states `retries` (or the stage says in flowRetries that its client retries it), or the call has a timeout (the caller's pool timeout_ms for it, else the component's timeout_ms). " +
       "A retried call needs an `idempotency_key` whose `store` is a database or event store on the same flow's path, written before the call unless the key comes `from: client` (the caller sends it and resends it on every retry). " +
       "The message gives the share of calls slower than the timeout (log-normal fit through the dependency's p50 and p99) and the calls per second that share means at the flow's rate: each may have had its effect and will be repeated.",
     sources: ['stripeIdempotency', 'kleppmannRaces', 'hystrix'],
@@ -62,9 +64,15 @@ export default defineCheck<Options>({
           description:
             "Component ids whose calls the problem says always have a side effect (a payment API), whatever the spec's side_effect says. Default none.",
         },
+        flowRetries: {
+          type: 'object',
+          additionalProperties: { type: 'integer', minimum: 0, maximum: 100 },
+          description:
+            "Flows the problem says the client retries (a mobile app that resends a submission after a timeout), each with the retries it makes at least, whatever the spec's retries says: a fact of the client, not a design choice the spec can drop. Default none.",
+        },
       },
     },
-    defaults: { sideEffects: [] },
+    defaults: { sideEffects: [], flowRetries: {} },
     messages: {
       keyed: '{{flow}} calls {{dependency}} with an idempotency key {{origin}}: a retry is recognised and not applied twice',
       noKey:
@@ -97,13 +105,15 @@ export default defineCheck<Options>({
   run({ model, options }) {
     const out: Finding[] = [];
     const declared = new Set(options.sideEffects ?? []);
+    const clientRetries = options.flowRetries ?? {};
     for (const name of model.flowOrder) {
       const flow = model.flows[name]!;
+      const flowRetries = Math.max(flow.retries ?? 0, Object.hasOwn(clientRetries, name) ? clientRetries[name]! : 0);
       for (const call of sideEffectCalls(flow, model.components, declared)) {
         const dep = call.dependency;
         const pool = call.caller?.pools.find((p) => p.dependency === dep.id);
         const timeout = pool?.timeoutMs ?? dep.timeoutMs;
-        const retries = Math.max(call.hop?.retries ?? 0, flow.retries ?? 0);
+        const retries = Math.max(call.hop?.retries ?? 0, flowRetries);
         if (retries === 0 && timeout === undefined) continue;
         const at = hopSpecPath(flow, call.index);
         const latency = call.hop?.latency ?? (flow.kind === 'write' && dep.stateful ? dep.writeLatency : dep.latency);

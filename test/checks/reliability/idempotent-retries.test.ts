@@ -8,6 +8,12 @@ testCheck(idempotentRetries, {
     { spec: 'reliability/charge-keyed.yaml', name: 'key written with the pending order, before the charge' },
     { spec: 'reliability/charge-client-key.yaml', name: 'the client sends the key: the outcome may be recorded after the call' },
     { spec: 'consistency/no-invariant.yaml', name: 'no call with a side effect: does not apply', applies: false },
+    {
+      spec: 'reliability/retries-not-stated.yaml',
+      name: 'a side effect the spec never retries (no retries, no timeout): does not apply',
+      options: { sideEffects: ['scores-db'] },
+      applies: false,
+    },
   ],
   invalid: [
     {
@@ -84,6 +90,35 @@ testCheck(idempotentRetries, {
         { status: 'fail', messageId: 'noKey', line: 19, data: { dependency: 'fraud-api' } },
         { status: 'fail', messageId: 'noKey', line: 20, data: { dependency: 'email-api' } },
         { status: 'fail', messageId: 'noKey', line: 21, data: { dependency: 'loyalty-api' } },
+      ],
+    },
+    {
+      spec: 'reliability/retries-not-stated.yaml',
+      name: 'retries the stage says the client makes cannot be dropped by leaving out retries',
+      options: { sideEffects: ['scores-db'], flowRetries: { 'submit-score': 2 } },
+      // the problem's 2 retries -> up to 1 + 2 = 3 attempts; no timeout, so no share is computed
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'noKey',
+          line: 13,
+          data: {
+            flow: 'submit-score',
+            dependency: 'scores-db',
+            why: 'retries calls (up to 3 attempts)',
+            timedOut: '2 retries per failed call',
+          },
+        },
+      ],
+    },
+    {
+      spec: 'reliability/side-effects.yaml',
+      name: 'the spec may retry more than the stage says: the larger count is used',
+      options: { flowRetries: { signup: 1 } },
+      // the spec's retries: 2 beat the stage's 1 -> up to 3 attempts
+      findings: [
+        { status: 'fail', messageId: 'noKey', line: 20, data: { dependency: 'email-api', why: 'retries calls (up to 3 attempts)' } },
+        { status: 'fail', messageId: 'noKey', line: 21, data: { dependency: 'loyalty-api', why: 'retries calls (up to 3 attempts)' } },
       ],
     },
   ],
