@@ -59,6 +59,16 @@ describe('hotel-booking search read model', () => {
   });
 });
 
+describe('hotel-booking, a results cache stated in front of the index', () => {
+  it('at a stated 95% only 5% of the searches reach the index: 6,000 × 0.05 + 30 and 4,000 × 0.05 + 30', () => {
+    const c = analyse(load('fixtures/stage-2-results-cache.yaml')).capacity['availability-index']!;
+    expect(c['us-east']!.rate).toBeCloseTo(6_000 * 0.05 + 30, 6);
+    expect(c['eu-west']!.rate).toBeCloseTo(4_000 * 0.05 + 30, 6);
+    // 330 + 230 = 560 of the 10,000 searches/s the prompt says reach the index
+    expect(c['us-east']!.rate + c['eu-west']!.rate).toBeLessThan(10_000);
+  });
+});
+
 describe('hotel-booking, us-east lost at the peak', () => {
   const drill = (file: string) => {
     const model = load(file);

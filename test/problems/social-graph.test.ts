@@ -54,6 +54,32 @@ describe('social-graph, the pop star on one partition', () => {
   });
 });
 
+describe('social-graph, the batch check', () => {
+  it('read from graph-db in one call, it states no fan-out although graph-db has 16 partitions', () => {
+    const m = metricsOf('fixtures/stage-3-fan-out-unstated.yaml');
+    expect(m.capacity['graph-db']!['us-east']!.partitions).toBe(16);
+    const hop = m.flows['feed-batch-check']!.worst.hops.find((h) => h.component === 'graph-db')!;
+    expect(hop.fanout).toBeUndefined();
+  });
+
+  it('the reference reads following-db, fed by graph-cdc then following-projector: 200 + 300 = 500 ms behind', () => {
+    const s = metricsOf('solutions/stage-3.yaml').staleness['following-db']!;
+    expect(s.chain).toEqual(['graph-cdc', 'following-projector']);
+    expect(s.totalMs).toBe(200 + 300);
+  });
+
+  it('written beside graph-db in the request, following-db has no worker feeding it', () => {
+    expect(metricsOf('fixtures/stage-3-dual-write.yaml').staleness['following-db']).toBeUndefined();
+  });
+});
+
+describe('social-graph, a cache stated in front of graph-db', () => {
+  it('at a stated 99% only 1% of the checks reach graph-db: 200,000 × 0.01 + 500 = 2,500 req/s', () => {
+    const east = metricsOf('fixtures/stage-2-cache-in-front.yaml').capacity['graph-db']!['us-east']!;
+    expect(east.rate).toBeCloseTo(200_000 * 0.01 + 500, 6);
+  });
+});
+
 describe('social-graph, mTLS on the hot check', () => {
   it('sidecars add 1.35 (into feed-service) + 2.7 (feed-service -> graph-api) + 1.35 (graph-api -> graph-db) = 5.4 ms', () => {
     const f = metricsOf('fixtures/stage-4-sidecars.yaml').flows['is-following']!;
