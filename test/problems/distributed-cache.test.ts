@@ -74,4 +74,17 @@ describe('distributed-cache', () => {
     const m = analyse(modelOf('solutions/stage-5.yaml', 5));
     expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBe(300 + 1000);
   });
+
+  it('stage 4: a replica per cache partition removes the storm; a stated hit ratio does not', () => {
+    // a partition's replica is promoted with its keys: only the 5% misses reach the database
+    expect(231 + 27_778 * 0.05).toBeCloseTo(1620, 0); // one node, 16%
+    // the fixture states 99.9% and keeps one database node: the storm is still 27,778 x (5% + 95% / 4)
+    const m = analyse(modelOf('fixtures/stage-4-cache-nodes-without-copies.yaml', 4));
+    const cache = m.capacity['products-cache']!['us-east']!;
+    const db = m.capacity['products-db']!['us-east']!;
+    expect(cache.replicas).toBe(1);
+    expect(db.replicas).toBe(1);
+    expect(db.writeRate + cache.rate * (0.05 + 0.95 / cache.partitions)).toBeCloseTo(231 + 7986, -1); // 82%
+    expect(db.rate - db.writeRate).toBeLessThan(46_296 * 0.05); // 46 misses/s: not the measured 2,315
+  });
 });

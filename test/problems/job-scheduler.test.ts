@@ -71,4 +71,32 @@ describe('job-scheduler', () => {
     const async = runDrill(modelOf('fixtures/stage-4-async-claims.yaml', 4), [scenario('region-down:us-east')]);
     expect(async.dataLoss.find((d) => d.store === 'runs-db')!.rpoS).toBe(1);
   });
+
+  it('stage 3: a pool may neither starve Acme nor cut its healthy calls short', () => {
+    // 32 replicas: 1,500 / 32 = 46.9 Acme calls/s per replica x 1 s p99 = 46.9 threads busy, pool 20
+    const starved = analyse(modelOf('fixtures/stage-3-acme-pool-starved.yaml', 3));
+    const acme = starved.pools['job-worker']!.pools.find((p) => p.name === 'acme-webhook')!;
+    expect(acme.size).toBe(20);
+    expect(acme.demand).toBeCloseTo(1500 / 32, 1);
+    // a 300 ms pool timeout: log-normal with median 200 ms and p99 1,000 ms has sigma = ln 5 / 2.326,
+    // so P(call > 300 ms) = 1 - Phi(ln 1.5 / sigma) = 1 - Phi(0.586) = 0.279 of healthy calls cut off
+    const sigma = Math.log(5) / 2.3263;
+    expect(Math.log(1.5) / sigma).toBeCloseTo(0.586, 2);
+    const cut = analyse(modelOf('fixtures/stage-3-acme-timeout-cut.yaml', 3));
+    const call = cut.pools['job-worker']!.calls.find((c) => c.dependency === 'acme-webhook')!;
+    expect(call.p99Ms).toBe(300); // held at most 300 ms: under the healthy 1,000 ms p99
+    expect(call.demand).toBeCloseTo((1500 / 32) * 0.3, 1); // 14 threads: why 50 look enough
+  });
+
+  it('stage 4: the synchronous claims lengthen the core pool\'s calls; 44 replicas and 70 / 100 / 30 fit', () => {
+    const m = analyse(modelOf('solutions/stage-4.yaml', 4));
+    const pools = m.pools['job-worker']!.pools;
+    expect(pools.map((p) => p.size)).toEqual([70, 100, 30]); // 200 threads
+    // a hung Acme holds 1,500 / 44 x 2 s = 68.2 threads, within 70
+    expect((1500 / 44) * 2).toBeLessThan(70);
+    expect(pools.find((p) => p.name === 'acme-webhook')!.demand).toBeCloseTo(1500 / 44, 1); // 34.1 at the 1 s p99
+    expect(pools.find((p) => p.name === 'tenant-webhooks')!.demand).toBeCloseTo(3500 / 44, 1); // 79.5
+    const core = pools.find((p) => p.name === 'core')!.demand;
+    expect(core + 5).toBeLessThanOrEqual(30); // about 21 + 5 breathing room
+  });
 });

@@ -86,4 +86,19 @@ describe('key-value-store', () => {
     // cart-db per node in us-east: every write 20,000 + half of the 60,000 reads / 3 replicas
     expect(m.capacity['cart-db']!['us-east']!.utilization).toBeCloseTo((20_000 + (60_000 * 0.5) / 3) / 50_000, 3);
   });
+
+  it('stage 2: a synchronous standby cannot state its way to 15 s, nor every region take writes', () => {
+    // the measured promotion: 10 s to detect + 30 s to promote = 40 s; the fixture states 3 + 5 = 8 s
+    const fast = analyse(modelOf('fixtures/stage-2-sync-fast-promotion.yaml', 2));
+    expect(fast.stores['kv-db']!.mode).toBe('active-passive');
+    expect(fast.stores['kv-db']!.rtoS).toBe(3 + 5);
+    expect(fast.stores['kv-db']!.rtoS).toBeLessThan(10 + 30);
+    // sync multi-primary: nothing lost (RPO 0), but no single order of writes for compare-and-set
+    const multi = analyse(modelOf('fixtures/stage-2-sync-multi-primary.yaml', 2));
+    expect(multi.stores['kv-db']!.rpoS).toBe(0);
+    expect(multi.stores['kv-db']!.mode).toBe('active-active');
+    expect(multi.stores['kv-db']!.replication).not.toBe('consensus');
+    // the reference: consensus, elected in 1 s + one vote round trip
+    expect(analyse(modelOf('solutions/stage-2.yaml', 2)).stores['kv-db']!.replication).toBe('consensus');
+  });
 });
