@@ -87,4 +87,11 @@ describe('distributed-cache', () => {
     expect(db.writeRate + cache.rate * (0.05 + 0.95 / cache.partitions)).toBeCloseTo(231 + 7986, -1); // 82%
     expect(db.rate - db.writeRate).toBeLessThan(46_296 * 0.05); // 46 misses/s: not the measured 2,315
   });
+
+  it('stage 5: the replica lag is the measured 1 s whatever a spec states', () => {
+    // the fixture states 200 ms; graded with the 1,000 ms floor: 1,700 (batch) + 1,000 = 2,700 ms > 2,000
+    const m = analyse(modelOf('fixtures/stage-5-replica-lag-stated.yaml', 5));
+    expect(m.stores['products-db']!.rpoS).toBe(1);
+    expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBe(1700 + 1000);
+  });
 });
