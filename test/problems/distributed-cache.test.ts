@@ -94,4 +94,12 @@ describe('distributed-cache', () => {
     expect(m.stores['products-db']!.rpoS).toBe(1);
     expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBe(1700 + 1000);
   });
+
+  it('stage 4: restating where the shoppers are does not shrink the storm', () => {
+    // at 50/50 the storm is 23,148 x (5% + 95% / 4) + 231 = 6,886 (69%); at the scenario's 60%, 8,217
+    expect(23_148 * (0.05 + 0.95 / 4) + 231).toBeCloseTo(6886, 0);
+    const m = analyse(modelOf('fixtures/stage-4-users-restated.yaml', 4));
+    const eu = m.capacity['products-cache']!['eu-west']!;
+    expect(eu.rate - eu.writeRate).toBeCloseTo(0.5 * 46_296, 0); // over the stated 40%
+  });
 });
