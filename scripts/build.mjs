@@ -37,6 +37,9 @@ try {
       throw new Error(`${name}: ajv's error concatenation was not rewritten (src/specfile/ajv-linear.ts no longer matches its code)`);
     writeFileSync(`${out}/validators/${name}.cjs`, code);
   }
+  // V8's code cache of each validator (see src/specfile/schema-validator.ts), made in a fresh process
+  // after validating every example, rubric and problem, so it holds the functions a validation runs.
+  execFileSync(process.execPath, [`${root}scripts/validator-cache.mjs`, out], { stdio: 'inherit' });
   // The CLI itself is bundled: one module per command chunk instead of ~100 files to resolve and
   // compile at start-up. Packages stay external (Ink, mermaid-cli and puppeteer load only when used),
   // except the few every command loads at start-up (STARTUP_PACKAGES): bundled, they cost no package
