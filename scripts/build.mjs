@@ -37,11 +37,21 @@ try {
       throw new Error(`${name}: ajv's error concatenation was not rewritten (src/specfile/ajv-linear.ts no longer matches its code)`);
     writeFileSync(`${out}/validators/${name}.cjs`, code);
   }
+  // V8's code cache of each validator (see src/specfile/schema-validator.ts), made in a fresh process
+  // after validating every example, rubric and problem, so it holds the functions a validation runs.
+  execFileSync(process.execPath, [`${root}scripts/validator-cache.mjs`, out], { stdio: 'inherit' });
   // The CLI itself is bundled: one module per command chunk instead of ~100 files to resolve and
-  // compile at start-up. Packages stay external (Ink, mermaid-cli and puppeteer load only when used).
+  // compile at start-up. Packages stay external (Ink, mermaid-cli and puppeteer load only when used),
+  // except the few every command loads at start-up (STARTUP_PACKAGES): bundled, they cost no package
+  // resolution, and commander (CommonJS) no export scan by Node's CommonJS-from-ESM loader.
   // Every bundled source lives two folders deep (src/<area>/<file>), as does dist/cli/, so paths
   // built from import.meta.url (schemas/, rubrics/, problems/, validators/) resolve the same.
   const esbuild = require('esbuild');
+  const STARTUP_PACKAGES = ['commander', 'js-yaml', 'fastest-levenshtein'];
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter((name) => !STARTUP_PACKAGES.includes(name))
+    .flatMap((name) => [name, `${name}/*`]);
   esbuild.buildSync({
     entryPoints: [`${root}src/cli/run.ts`],
     outdir: `${out}/cli`,
@@ -52,7 +62,11 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external,
+    // The ES module build of a bundled package where it has one (fastest-levenshtein).
+    mainFields: ['module', 'main'],
+    // A bundled CommonJS package (commander) requires Node's built-ins: give the ES module output a require.
+    banner: { js: "import { createRequire as __sdcoachRequire } from 'node:module'; const require = __sdcoachRequire(import.meta.url);" },
     jsx: 'automatic',
     sourcemap: true,
     logLevel: 'warning',

@@ -60,8 +60,14 @@ function chooseRubric(
 }
 
 export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string[] = catalogDirs()): Outcome[] {
+  const gradeOne = fileGrader(opts, catalogs);
+  return files.map(gradeOne);
+}
+
+/** Grades one file at a time, the rubric of each problem and stage chosen once for every file. */
+function fileGrader(opts: GradeOptions, catalogs: string[]): (spec: string) => Outcome {
   const rubricCache = new Map<string, ReturnType<typeof chooseRubric>>();
-  return files.map((spec): Outcome => {
+  return (spec: string): Outcome => {
     const loaded = loadSpecFile(spec);
     if (!loaded.ok) {
       const details = loaded.diagnostics.map(formatDiagnostic);
@@ -81,7 +87,58 @@ export function gradeFiles(files: string[], opts: GradeOptions, catalogs: string
     if (choice.stage !== undefined) gradeOpts.stage = choice.stage;
     const graded = withGivens(loaded.loaded, choice.rubric.givens);
     return { spec, report: gradeLoaded(graded, choice.rubric, gradeOpts), model: graded.model };
-  });
+  };
+}
+
+/** The exit code of a grading: input errors first, then a failed grade, then --fail-level. */
+function exitCode(failed: boolean, reports: readonly Report[], opts: GradeOptions): number {
+  if (failed) return EXIT.usage;
+  if (!reports.every((r) => r.passed)) return EXIT.failed;
+  return opts.failLevel && reports.some((r) => reachesLevel(r, opts.failLevel!)) ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * The text output, each report formatted as soon as it is graded and then let go: a class of 500
+ * specs keeps 500 texts alive instead of 500 reports with their metrics and models (the garbage
+ * collector's work grew with them). The output is the same as formatting them all at the end.
+ */
+function runGradeText(
+  files: string[],
+  opts: GradeOptions,
+  catalogs: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): number {
+  const color = useColor(process.stdout);
+  const gradeOne = fileGrader(opts, catalogs);
+  const parts: string[] = [];
+  const details: string[] = [];
+  const rows: Parameters<typeof formatSummaryTable>[0] = [];
+  let failed = false;
+  let passed = true;
+  let reachedLevel = false;
+  for (const spec of files) {
+    const o = gradeOne(spec);
+    if ('report' in o) {
+      parts.push(formatText(o.report, { color, verbose: opts.verbose ?? false }));
+      rows.push({ spec: o.spec, score: o.report.score, passed: o.report.passed });
+      passed &&= o.report.passed;
+      if (opts.failLevel && reachesLevel(o.report, opts.failLevel)) reachedLevel = true;
+    } else {
+      failed = true;
+      details.push(...o.details);
+      rows.push({ spec: o.spec, error: o.error });
+    }
+  }
+  for (const d of details) err.write(`${d}\n`);
+  out.write(parts.join('\n'));
+  if (files.length > 1) {
+    out.write('\n');
+    out.write(formatSummaryTable(rows, color));
+  }
+  if (failed) return EXIT.usage;
+  if (!passed || reachedLevel) return EXIT.failed;
+  return EXIT.ok;
 }
 
 export function runGrade(
@@ -91,12 +148,12 @@ export function runGrade(
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): number {
+  if (opts.format === 'text' || !GRADE_FORMATS.includes(opts.format)) return runGradeText(files, opts, catalogs, out, err);
   const outcomes = gradeFiles(files, opts, catalogs);
   const reports = outcomes.flatMap((o) => ('report' in o ? [o.report] : []));
   const failed = outcomes.filter((o): o is Extract<Outcome, { error: string }> => 'error' in o);
   for (const f of failed) for (const d of f.details) err.write(`${d}\n`);
 
-  const color = useColor(process.stdout);
   switch (opts.format) {
     case 'json': {
       const items = outcomes.map((o) => ('report' in o ? reportToJson(o.report) : { spec: o.spec, error: o.error, details: o.details }));
@@ -151,25 +208,9 @@ export function runGrade(
       );
       break;
     }
-    default: {
-      const parts = reports.map((r) => formatText(r, { color, verbose: opts.verbose ?? false }));
-      out.write(parts.join('\n'));
-      if (files.length > 1) {
-        out.write('\n');
-        out.write(
-          formatSummaryTable(
-            outcomes.map((o) =>
-              'report' in o ? { spec: o.spec, score: o.report.score, passed: o.report.passed } : { spec: o.spec, error: o.error },
-            ),
-            color,
-          ),
-        );
-      }
-    }
+    // text: runGradeText
   }
-  if (failed.length) return EXIT.usage;
-  if (!reports.every((r) => r.passed)) return EXIT.failed;
-  return opts.failLevel && reports.some((r) => reachesLevel(r, opts.failLevel!)) ? EXIT.failed : EXIT.ok;
+  return exitCode(failed.length > 0, reports, opts);
 }
 
 /** Whether any check of a report warns (level warn) or fails (level fail, or warn). */

@@ -112,9 +112,13 @@ export function loadWithPositions(text: string): FastLoad {
     }
     return rootSpot;
   };
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  // Also built on the first lookup.
+  let lineStarts: number[] | undefined;
   const position = (offset: number): Position => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    }
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {

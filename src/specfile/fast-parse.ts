@@ -29,6 +29,50 @@ function bracketDepth(text: string): number {
   return max;
 }
 
+/** Whether a character is white space to String.prototype.trimStart (ECMAScript WhiteSpace and LineTerminator, less \n). */
+function isBlank(ch: number): boolean {
+  return (
+    ch === 32 ||
+    (ch >= 9 && ch <= 13) ||
+    ch === 0xa0 ||
+    ch === 0x1680 ||
+    (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 ||
+    ch === 0x2029 ||
+    ch === 0x202f ||
+    ch === 0x205f ||
+    ch === 0x3000 ||
+    ch === 0xfeff
+  );
+}
+
+/**
+ * Whether the text is too deep for the fast path: brackets nested deeper than MAX_FAST_DEPTH, or a
+ * line (split at \n) indented by more than 2 * MAX_FAST_DEPTH blanks. One pass, no copy of the lines.
+ */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (lineStart) {
+      if (ch !== 10 && isBlank(ch)) {
+        if (++indent > 2 * MAX_FAST_DEPTH) return true;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (ch === 10) {
+      lineStart = true;
+      indent = 0;
+    } else if (ch === 91 || ch === 123) {
+      if (++depth > MAX_FAST_DEPTH) return true;
+    } else if (ch === 93 || ch === 125) depth--;
+  }
+  return false;
+}
+
 function isPlainMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -41,8 +85,9 @@ export interface FastParsed {
 
 /** The spec's data, or undefined when the full parser must handle this text. */
 export function fastParse(text: string, format: SpecFormat): FastParsed | undefined {
-  if (text.length > MAX_FAST_BYTES || bracketDepth(text) > MAX_FAST_DEPTH) return undefined;
+  if (text.length > MAX_FAST_BYTES) return undefined;
   if (format === 'json') {
+    if (bracketDepth(text) > MAX_FAST_DEPTH) return undefined;
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -52,9 +97,7 @@ export function fastParse(text: string, format: SpecFormat): FastParsed | undefi
     // JSON.parse silently keeps the last of two equal keys; the full parser reports them.
     return isPlainMapping(data) && !hasDuplicateJsonKey(text) ? { data } : undefined;
   }
-  if (RISKY.test(text)) return undefined;
-  const lines = text.split('\n');
-  if (lines.some((l) => l.length - l.trimStart().length > 2 * MAX_FAST_DEPTH)) return undefined;
+  if (tooDeep(text) || RISKY.test(text)) return undefined;
   try {
     const { data, locate } = loadWithPositions(text);
     return isPlainMapping(data) ? { data, locate } : undefined;
