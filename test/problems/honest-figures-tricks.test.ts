@@ -24,7 +24,7 @@ function gradeFixture(problemId: string, stage: number, fixture: string) {
 describe('a grade cannot be bought by stating numbers', () => {
   it('fast dependency claim: payment-api at a tenth of its given latency', () => {
     // checkout-bulkhead gives payment-api 80 ms p50 / 200 ms p99; the fixture says 80 / 10 = 8 and 200 / 10 = 20.
-    const { report, honest, messages } = gradeFixture('checkout-bulkhead', 1, 'stage-1-trick-fast-dependency.yaml');
+    const { report, honest, messages } = gradeFixture('checkout-bulkhead', 2, 'stage-1-trick-fast-dependency.yaml');
     expect(report.passed).toBe(false);
     expect(honest?.status).toBe('fail');
     expect(messages).toContain('payment-api latency_ms.p99 is 200 ms in this problem (given for payment-api); your spec says 20 ms: graded with 200 ms');
@@ -42,7 +42,7 @@ describe('a grade cannot be bought by stating numbers', () => {
 
   it('inflated threads: web-api with ten times the threads the problem gives', () => {
     // 200 threads per replica given; 200 x 10 = 2,000 claimed.
-    const { report, messages } = gradeFixture('checkout-bulkhead', 1, 'stage-1-trick-inflated-threads.yaml');
+    const { report, messages } = gradeFixture('checkout-bulkhead', 2, 'stage-1-trick-inflated-threads.yaml');
     expect(report.passed).toBe(false);
     expect(messages).toContain('web-api threads is 200 threads in this problem (given for web-api); your spec says 2000 threads: graded with 200 threads');
     expect(report.metrics.pools['web-api']!.threads).toBe(200);
@@ -78,14 +78,14 @@ describe('a grade cannot be bought by stating numbers', () => {
 
   it('ambient overhead on a sidecar mesh', () => {
     // trading-mesh gives a sidecar pair 1.7 ms p50 / 2.7 ms p99 per call; the fixture states ambient's 0.17 / 0.2.
-    const { report, messages } = gradeFixture('trading-mesh', 1, 'stage-1-trick-ambient-on-sidecar.yaml');
+    const { report, messages } = gradeFixture('trading-mesh', 2, 'stage-1-trick-ambient-on-sidecar.yaml');
     expect(report.passed).toBe(false);
     expect(messages).toContain("the mesh's overhead_ms.p99 is 2.7 ms in this problem (given for a sidecar mesh); your spec says 0.2 ms: graded with 2.7 ms");
     expect(report.metrics.mesh?.overheadMs.p99).toBe(2.7);
   });
 
   it('the report warns at the claim\'s file:line:col, naming both figures', () => {
-    const { report } = gradeFixture('checkout-bulkhead', 1, 'stage-1-trick-fast-dependency.yaml');
+    const { report } = gradeFixture('checkout-bulkhead', 2, 'stage-1-trick-fast-dependency.yaml');
     expect(report.warnings.some((w) => /stage-1-trick-fast-dependency\.yaml:\d+:\d+.*payment-api latency_ms\.p99 is 200 ms in this problem.*your spec says 20 ms: graded with 200 ms/.test(w))).toBe(true);
   });
 
@@ -93,10 +93,10 @@ describe('a grade cannot be bought by stating numbers', () => {
     const p = loadProblem(join(PROBLEMS, 'checkout-bulkhead'));
     if (!p.ok) throw new Error('no problem');
     const relaxed = { ...p.problem, stages: p.problem.stages.map((s) => ({ ...s, rubric: { checks: { 'bulkhead/isolated-pools': true, 'design/honest-figures': { must_pass: false } } } })) };
-    const r = stageRubric(relaxed, 1);
+    const r = stageRubric(relaxed, 2);
     expect(r.ok && r.rubric.checks.find((c) => c.id === 'design/honest-figures')?.mustPass).toBe(false);
     const off = { ...p.problem, stages: p.problem.stages.map((s) => ({ ...s, rubric: { checks: { 'bulkhead/isolated-pools': true, 'design/honest-figures': false } } })) };
-    const r2 = stageRubric(off, 1);
+    const r2 = stageRubric(off, 2);
     expect(r2.ok && r2.rubric.checks.some((c) => c.id === 'design/honest-figures')).toBe(false);
   });
 });
