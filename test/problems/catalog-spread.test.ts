@@ -46,5 +46,5 @@ describe('the shipped catalog (issue 20)', () => {
     for (const s of p.stages) expect(s.hints.length, `${id} stage ${s.number} hints`).toBeGreaterThanOrEqual(3);
     const dir = join(SHIPPED_PROBLEMS, '..', 'diagrams', id);
     expect(existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.svg'))).toBe(true);
-});
+  });
 });
