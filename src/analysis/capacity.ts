@@ -102,7 +102,8 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
     const flow = model.flows[name]!;
     for (const hop of flow.hops ?? [])
       if (hop.fanoutOnWrite)
-        fanoutExtra[hop.component] = (fanoutExtra[hop.component] ?? 0) + flow.rate * Math.max(0, pushedPerPost(hop.fanoutOnWrite) - 1);
+        fanoutExtra[hop.fanoutOnWrite.queue] =
+          (fanoutExtra[hop.fanoutOnWrite.queue] ?? 0) + flow.rate * Math.max(0, pushedPerPost(hop.fanoutOnWrite) - 1);
   }
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;

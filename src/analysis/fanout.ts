@@ -99,7 +99,7 @@ export function fanoutOnWrite(
       if (!f) return;
       const workers = model.componentOrder.filter((id) => {
         const w = model.components[id]!;
-        return w.kind === 'worker' && w.consumes === hop.component;
+        return w.kind === 'worker' && w.consumes === f.queue;
       });
       const timelines = [...new Set(workers.flatMap((w) => model.components[w]!.writes))];
       const deliveries = [...workers, ...timelines].flatMap((id) => deliverer(model, id, loads) ?? []);
@@ -122,7 +122,7 @@ export function fanoutOnWrite(
       out.push({
         flow: name,
         hop: index,
-        queue: hop.component,
+        queue: f.queue,
         workers,
         timelines,
         postsPerS: flow.rate,

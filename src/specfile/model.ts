@@ -140,6 +140,8 @@ export interface ModelHop {
 
 /** Fan-out on write (spec: a call step's `fanout_on_write`): followers per author and the hybrid threshold. */
 export interface ModelFanoutOnWrite {
+  /** The queue or stream the post is handed to: the step's component, or its publish stream (outbox, CDC). */
+  queue: string;
   followers: { mean: number; p99?: number; max: number };
   /** Hybrid: authors above this many followers are not pushed; readers pull their posts from `pullFrom`. */
   threshold?: number;

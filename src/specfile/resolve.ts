@@ -278,7 +278,14 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
           ...(c.group ? { group: c.group } : {}),
           ...resolveCallGuards(c.call),
           ...(c.call?.fanout_on_write
-            ? { fanoutOnWrite: resolveFanoutOnWrite(c.call.fanout_on_write, ['flows', name, ...c.at, 'fanout_on_write']) }
+            ? {
+                fanoutOnWrite: resolveFanoutOnWrite(c.call.fanout_on_write, c.publish?.stream ?? c.component, [
+                  'flows',
+                  name,
+                  ...c.at,
+                  'fanout_on_write',
+                ]),
+              }
             : {}),
         };
       });
@@ -395,8 +402,9 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   return model;
 }
 
-function resolveFanoutOnWrite(f: NonNullable<CallStep['fanout_on_write']>, specPath: SpecPath): ModelFanoutOnWrite {
+function resolveFanoutOnWrite(f: NonNullable<CallStep['fanout_on_write']>, queue: string, specPath: SpecPath): ModelFanoutOnWrite {
   return {
+    queue,
     followers: { mean: f.followers.mean, max: f.followers.max, ...(f.followers.p99 !== undefined ? { p99: f.followers.p99 } : {}) },
     celebritiesFollowed: f.celebrities_followed ?? 1,
     specPath,

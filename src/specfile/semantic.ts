@@ -265,14 +265,18 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     fw: NonNullable<FlatStep['call']>['fanout_on_write'] & object,
     at: SpecPath,
     flowKind: string,
-    hop: string,
-    c: SpecComponent | undefined,
+    stepHop: string,
+    stepComponent: SpecComponent | undefined,
+    publishStream: string | undefined,
   ) => {
+    // Through an outbox or CDC, the post reaches the fan-out queue by the store step's publish.
+    const hop = publishStream ?? stepHop;
+    const c = publishStream !== undefined ? component(publishStream) : stepComponent;
     if (flowKind !== 'write') err(at, 'fanout_on_write goes on a write flow: the post that is copied to its followers', 'wrong-flow-kind');
     if (c && c.kind !== 'queue' && c.kind !== 'stream')
       err(
         at,
-        `fanout_on_write goes on the step that hands the post to the fan-out workers (a queue or stream), but "${hop}" is a ${c.kind}: a request cannot wait for one write per follower`,
+        `fanout_on_write goes on the step that hands the post to the fan-out workers (a queue or stream, or a store step that publishes to one), but "${hop}" is a ${c.kind}: a request cannot wait for one write per follower`,
         'fanout-target',
       );
     else if (c) {
@@ -357,7 +361,8 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
           warn([...ccAt, 'ttl_s'], `ttl_s only applies to an atomic hold (mode is ${mode})`, 'unused-field');
       }
       if (step.publish) checkPublish(step.publish, [...base, ...step.at, 'publish'], f.kind, hop, c);
-      if (cs?.fanout_on_write) checkFanoutOnWrite(cs.fanout_on_write, [...base, ...step.at, 'fanout_on_write'], f.kind, hop, c);
+      if (cs?.fanout_on_write)
+        checkFanoutOnWrite(cs.fanout_on_write, [...base, ...step.at, 'fanout_on_write'], f.kind, hop, c, step.publish?.stream);
       if (step.fanout === 1) {
         const raw = valueAtSteps(f.path, step.at.slice(1));
         if (raw && typeof raw === 'object' && 'fanout' in raw)

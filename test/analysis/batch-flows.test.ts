@@ -121,6 +121,13 @@ flows:
     expect(errors(step('q', '{followers: {mean: 20, max: 9}}'))).toContain('followers-order');
     expect(errors(step('q', '{followers: {mean: 2, max: 9}, threshold: 5}'))).toContain('missing-field');
     expect(errors(step('q', '{followers: {mean: 2, max: 9}, threshold: 5, pull_from: db}'))).toEqual([]);
+    // Through an outbox: the store step publishes the post to the queue the fan-out workers consume.
+    const withRelay = base.replace('flows:\n', '  relay: {kind: worker, consumes: db, writes: q}\nflows:\n');
+    expect(
+      errors(
+        `${withRelay}  p: {kind: write, rate: 1, path: [w, {to: db, publish: {via: outbox, stream: q, relay: relay}, fanout_on_write: {followers: {mean: 2, max: 9}}}]}\n`,
+      ),
+    ).toEqual([]);
     expect(
       errors(step('q', '{followers: {mean: 2, max: 9}}').replace('fw: {kind: worker, consumes: q, writes: tl}', 'fw: {kind: worker}')),
     ).toContain('fanout-consumer');
