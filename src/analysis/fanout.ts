@@ -73,7 +73,9 @@ function deliverer(model: Model, id: string, loads: Record<string, Record<string
     let used = 0;
     for (const r of regions) {
       const t = Math.max(1, c.replicas) * c.capacityRps;
-      const u = loads[id]?.[r]?.utilization ?? 0;
+      // From the per-replica rate (2 decimals) rather than the utilization (4): 200,000 / 300,000 stays 2/3.
+      const l = loads[id]?.[r];
+      const u = l ? (c.capacityRps > 0 ? l.perNodeRate / c.capacityRps : 1) : 0;
       throughput += t;
       spare += t * Math.max(0, 1 - u);
       used += t * u;

@@ -57,8 +57,8 @@ export default defineCheck<Options>({
         '{{reader}} reads the timelines but never reads {{pullFrom}}: posts by the authors above the {{threshold}}-follower threshold, who are not pushed, never appear',
       pullShort:
         '{{reader}} reads {{pullFrom}} with {{calls}} call(s), but a reader follows up to {{needed}} authors above the threshold: one call per followed account',
-      readOverBudget: '{{reader}} takes {{p99}} ms at p99{{pull}}, over its {{budget}} ms budget',
-      readInBudget: '{{reader}} takes {{p99}} ms at p99{{pull}}, within its {{budget}} ms budget',
+      readOverBudget: '{{reader}} takes {{p99}} at p99{{pull}}, over its {{budget}} ms budget',
+      readInBudget: '{{reader}} takes {{p99}} at p99{{pull}}, within its {{budget}} ms budget',
     },
     hints: {
       celebritySlow:
@@ -82,7 +82,7 @@ export default defineCheck<Options>({
       const p99 = f.worst.p99;
       const budget = f.budget.p99;
       if (budget === undefined) return;
-      const data = { reader, p99: ms(p99), budget: ms(budget), pull: pullText };
+      const data = { reader, p99: Number.isFinite(p99) ? `${ms(p99)} ms` : 'unbounded time', budget: ms(budget), pull: pullText };
       if (!(p99 <= budget)) out.push({ status: 'fail', messageId: 'readOverBudget', data, path, evidence: { p99, budget } });
       else out.push({ status: 'pass', messageId: 'readInBudget', data, path, evidence: { p99, budget }, slack: 1 - p99 / budget });
     };
