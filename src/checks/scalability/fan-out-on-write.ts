@@ -8,6 +8,8 @@ interface Options {
   deliverWithinS?: number;
   /** The most followers one author has (a problem's figure, which a spec cannot lower). */
   maxFollowers?: number;
+  /** Above-threshold authors a reader follows (a problem's figure; the spec's celebrities_followed cannot lower it). */
+  celebritiesFollowed?: number;
   /** Read flows that build a timeline by pulling (a design without fan-out on write is graded on them). */
   readFlows?: string[];
 }
@@ -40,6 +42,11 @@ export default defineCheck<Options>({
           description: 'Seconds within which a post must be in every pushed timeline.',
         },
         maxFollowers: { type: 'number', minimum: 0, description: "The most-followed author's followers, as the problem states them." },
+        celebritiesFollowed: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Above-threshold authors one reader follows, as the problem states them: the pull needs at least this fan-out.',
+        },
         readFlows: {
           type: 'array',
           items: { type: 'string' },
@@ -123,11 +130,12 @@ export default defineCheck<Options>({
           graded.add(r.flow);
           continue;
         }
-        if (r.pullCalls < m.celebritiesFollowed)
+        const needed = Math.max(m.celebritiesFollowed, options.celebritiesFollowed ?? 0);
+        if (r.pullCalls < needed)
           out.push({
             status: 'fail',
             messageId: 'pullShort',
-            data: { ...base, calls: r.pullCalls, needed: m.celebritiesFollowed },
+            data: { ...base, calls: r.pullCalls, needed },
             path: [...rPath, 'path'],
           });
         readFinding(r.flow, ` (the timeline plus ${r.pullCalls} parallel read(s) of ${m.pullFrom})`, [...rPath, 'budget_ms']);

@@ -32,6 +32,12 @@ testCheck(fanOut, {
       findings: [{ messageId: 'celebritySlow', data: { largest: '10,000', seconds: '0.33' }, line: 19 }],
     },
     {
+      name: "the problem's 20 followed celebrities, where the spec states 10 and pulls 10",
+      spec: 'scalability/fanout-hybrid.yaml',
+      options: { celebritiesFollowed: 20 },
+      findings: [{ messageId: 'pullShort', data: { calls: 10, needed: 20 }, line: 26 }],
+    },
+    {
       name: 'pure fan-out on read: 200 calls per read',
       spec: 'scalability/fanout-pull.yaml',
       options: { readFlows: ['read-timeline'] },
