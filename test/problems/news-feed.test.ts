@@ -38,6 +38,17 @@ describe('news-feed', () => {
     expect(metrics.capacity['celebrity-posts']!['us-east']!.utilization).toBeCloseTo((75_000 * 10) / 12 / 100_000, 4);
   });
 
+  it('stage 3: pushing 50,000,000 in 5 s needs 10,000,000 writes/s spare, 50x the 200,000/s peak: 2,100 workers and 128 partitions buy it', () => {
+    const f = metricsOf('fixtures/stage-3-push-bigger-tier.yaml').metrics.fanout![0]!;
+    // workers: 2,100 x 5,000 - 200,000 = 10,300,000 spare; timeline: 128 x 100,000 x (1 - (200,000 / 128 + 75,000 / 256) / 100,000)
+    const timelineSpare = 128 * 100_000 * (1 - (200_000 / 128 + 75_000 / 256) / 100_000);
+    expect(f.deliveryRate).toBeCloseTo(Math.min(2100 * 5000 - 200_000, timelineSpare), -2);
+    expect(f.largestDeliveryS).toBeLessThanOrEqual(5);
+    expect(f.deliveryRate / f.timelineWritesPerS).toBeGreaterThan(10);
+    // the reference keeps 100,000 spare: half its 200,000/s peak
+    expect(metricsOf('solutions/stage-3.yaml').metrics.fanout![0]!.deliveryRate / 200_000).toBeCloseTo(0.5, 3);
+  });
+
   it('stage 4: at 3x posts, 60 workers run at 600,000 / 300,000 = 200 %; 160 run at 600,000 / 800,000 = 75 %', () => {
     const p = parseScenario('surge:create-post=3');
     if (!p.ok) throw new Error(p.message);

@@ -10,6 +10,8 @@ interface Options {
   maxFollowers?: number;
   /** Above-threshold authors a reader follows (a problem's figure; the spec's celebrities_followed cannot lower it). */
   celebritiesFollowed?: number;
+  /** The follower count celebritiesFollowed is stated above (a problem's figure): a lower threshold pulls authors the figure does not count. */
+  minThreshold?: number;
   /** Read flows that build a timeline by pulling (a design without fan-out on write is graded on them). */
   readFlows?: string[];
 }
@@ -29,6 +31,7 @@ export default defineCheck<Options>({
     computes:
       "Per `fanout_on_write` step: timeline writes/s = posts/s x mean followers (capped at the threshold in a hybrid), counted in the workers' and the timeline store's utilization (scalability/utilization). " +
       'The largest pushed post (max followers, or the threshold in a hybrid) is delivered at the spare write rate of the slowest of the consuming workers (sum over regions of replicas x capacity x (1 - utilization)) and the timeline stores (partitions x write capacity x (1 - utilization), every replica applying each write): fails when max followers / that rate exceeds deliverWithinS. ' +
+      'A hybrid threshold below minThreshold (the follower count the problem states celebritiesFollowed above) fails: the pull would fetch more authors than that figure. ' +
       "In a hybrid, every read flow of the timeline must also read `pull_from` with at least celebrities_followed calls, and its p99 (latency/flow-budget's figure, tail of the fan-out included) must meet its budget. " +
       'Without fan-out on write, the read flows named in readFlows are graded the same way on their p99.',
     sources: ['twitterTimelines', 'systemforge'],
@@ -47,6 +50,12 @@ export default defineCheck<Options>({
           minimum: 1,
           description: 'Above-threshold authors one reader follows, as the problem states them: the pull needs at least this fan-out.',
         },
+        minThreshold: {
+          type: 'number',
+          minimum: 0,
+          description:
+            'The follower count above which the problem states celebritiesFollowed: a lower threshold pulls more followed authors than that figure counts.',
+        },
         readFlows: {
           type: 'array',
           items: { type: 'string' },
@@ -64,6 +73,8 @@ export default defineCheck<Options>({
         '{{reader}} reads the timelines but never reads {{pullFrom}}: posts by the authors above the {{threshold}}-follower threshold, who are not pushed, never appear',
       pullShort:
         '{{reader}} reads {{pullFrom}} with {{calls}} call(s), but a reader follows up to {{needed}} authors above the threshold: one call per followed account',
+      thresholdLow:
+        '{{flow}}: threshold {{threshold}} followers, below the {{min}} above which a reader follows at most {{needed}} authors: every author between {{threshold}} and {{min}} followers is pulled on each read too, more calls than {{needed}}',
       readOverBudget: '{{reader}} takes {{p99}} at p99{{pull}}, over its {{budget}} ms budget',
       readInBudget: '{{reader}} takes {{p99}} at p99{{pull}}, within its {{budget}} ms budget',
     },
@@ -74,6 +85,8 @@ export default defineCheck<Options>({
         'A hybrid stops pushing the big accounts, so somebody has to fetch their posts: the timeline read. Add a parallel read of the followed celebrities (pull_from) to the read flow.',
       pullShort:
         'A reader who follows several big accounts needs each of their recent posts: make the read of pull_from a fan-out of celebrities_followed calls, in parallel with the timeline lookup.',
+      thresholdLow:
+        'Each author above the threshold costs every one of their followers a call on every read. Where do readers follow only a few such authors? Keep the threshold there (the problem states it), and push everyone below it.',
       readOverBudget:
         'The read waits for the slowest of its calls. How many calls does it make per read, and what does the slowest of that many cost at p99? Fewer calls per read (push most authors, pull only the few above a threshold) or faster ones.',
     },
@@ -122,6 +135,14 @@ export default defineCheck<Options>({
       if (!(secondsNeeded <= target)) out.push({ status: 'fail', messageId: 'celebritySlow', data, path, evidence });
       else out.push({ status: 'pass', messageId: 'delivered', data, path, evidence, slack: 1 - secondsNeeded / target });
       if (m.threshold === undefined || m.pullFrom === undefined) continue;
+      const needed = Math.max(m.celebritiesFollowed, options.celebritiesFollowed ?? 0);
+      if (options.minThreshold !== undefined && m.threshold < options.minThreshold)
+        out.push({
+          status: 'fail',
+          messageId: 'thresholdLow',
+          data: { flow: m.flow, threshold: count(m.threshold), min: count(options.minThreshold), needed },
+          path,
+        });
       for (const r of m.readers) {
         const rPath = model.flows[r.flow]!.specPath;
         const base = { reader: r.flow, pullFrom: m.pullFrom, threshold: count(m.threshold) };
@@ -130,7 +151,6 @@ export default defineCheck<Options>({
           graded.add(r.flow);
           continue;
         }
-        const needed = Math.max(m.celebritiesFollowed, options.celebritiesFollowed ?? 0);
         if (r.pullCalls < needed)
           out.push({
             status: 'fail',

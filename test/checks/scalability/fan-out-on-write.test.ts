@@ -15,6 +15,7 @@ testCheck(fanOut, {
     { spec: 'scalability/fanout-hybrid.yaml' },
     { spec: 'scalability/capacity-ok.yaml', applies: false },
     { name: 'a generous target', spec: 'scalability/fanout-push.yaml', options: { deliverWithinS: 2000 } },
+    { name: 'a threshold at the figure the problem states', spec: 'scalability/fanout-hybrid.yaml', options: { minThreshold: 10_000 } },
   ],
   invalid: [
     {
@@ -36,6 +37,12 @@ testCheck(fanOut, {
       spec: 'scalability/fanout-hybrid.yaml',
       options: { celebritiesFollowed: 20 },
       findings: [{ messageId: 'pullShort', data: { calls: 10, needed: 20 }, line: 26 }],
+    },
+    {
+      name: 'a threshold of 10,000 held to the 20,000 above which the problem states the followed celebrities',
+      spec: 'scalability/fanout-hybrid.yaml',
+      options: { minThreshold: 20_000 },
+      findings: [{ messageId: 'thresholdLow', data: { threshold: '10,000', min: '20,000', needed: 10 }, line: 19 }],
     },
     {
       name: 'pure fan-out on read: 200 calls per read',
