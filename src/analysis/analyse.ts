@@ -13,6 +13,8 @@ import { replayCost } from './replay.js';
 import { residency } from './residency.js';
 import { routeFlow, type RoutedHop } from './route.js';
 import { storeStaleness } from './staleness.js';
+import { batchThroughput } from './throughput.js';
+import { fanoutOnWrite } from './fanout.js';
 import { dict } from '../specfile/dict.js';
 
 export interface AnalyseOptions {
@@ -79,6 +81,10 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
     const services = model.componentOrder.filter((id) => model.components[id]!.sidecar);
     metrics.mesh = { dataPlane: mesh.dataPlane, mtls: mesh.mtls, reasons: [...mesh.reasons], services, overheadMs: { ...mesh.overheadMs } };
   }
+  const throughput = batchThroughput(model, loads, metrics.pools, latencies);
+  if (throughput) metrics.throughput = throughput;
+  const fanout = fanoutOnWrite(model, loads, latencies);
+  if (fanout) metrics.fanout = fanout;
   const replay = replayCost(model);
   if (replay) metrics.replay = replay;
   const estimates = estimateMetrics(model);

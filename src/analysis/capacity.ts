@@ -7,7 +7,7 @@
 // A fan-out step of N calls loads its target N times per request (one call per shard: the N calls
 // spread over the target's replicas like any other).
 import { replicaRegions } from '../specfile/lookups.js';
-import type { Model, ModelComponent } from '../specfile/model.js';
+import type { Model, ModelComponent, ModelFanoutOnWrite } from '../specfile/model.js';
 import type { RegionLoad } from './metrics.js';
 import { originShares, routeFlow, type RoutedHop } from './route.js';
 import { dict } from '../specfile/dict.js';
@@ -86,8 +86,25 @@ export interface CapacityOptions {
   queueing?: boolean;
 }
 
+/**
+ * Timeline writes per post of a fan-out on write: the mean followers, capped at the threshold when the
+ * design is a hybrid (authors above it are pulled on read, not pushed).
+ */
+export function pushedPerPost(f: ModelFanoutOnWrite): number {
+  return f.threshold !== undefined ? Math.min(f.followers.mean, f.threshold) : f.followers.mean;
+}
+
 export function capacity(model: Model, routes?: Routes, options: CapacityOptions = {}): Record<string, Record<string, RegionLoad>> {
   const loads: Loads = {};
+  // Fan-out on write: each post handed to a queue becomes pushedPerPost timeline writes by its consumer.
+  const fanoutExtra: Record<string, number> = dict();
+  for (const name of model.flowOrder) {
+    const flow = model.flows[name]!;
+    for (const hop of flow.hops ?? [])
+      if (hop.fanoutOnWrite)
+        fanoutExtra[hop.fanoutOnWrite.queue] =
+          (fanoutExtra[hop.fanoutOnWrite.queue] ?? 0) + flow.rate * Math.max(0, pushedPerPost(hop.fanoutOnWrite) - 1);
+  }
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const shares = originShares(model, flow);
@@ -110,7 +127,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
     const source = model.components[w.consumes];
     // A replicated stream is counted once per copy above; the worker reads one copy.
     const copies = source ? Math.max(1, replicaRegions(source).length) : 1;
-    const rate = input / copies;
+    const rate = input / copies + (fanoutExtra[w.consumes] ?? 0);
     if (rate === 0) continue;
     for (const r of w.regions) addLoad(loads, w, r, rate / w.regions.length, false);
     for (const target of w.writes) {

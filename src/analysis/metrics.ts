@@ -2,6 +2,10 @@
 import type { Latency } from '../specfile/model.js';
 import type { QueueWait } from './queueing.js';
 export type { QueueWait } from './queueing.js';
+import type { BatchThroughput } from './throughput.js';
+import type { FanoutOnWriteMetrics } from './fanout.js';
+export type { BatchThroughput, ThroughputLimit } from './throughput.js';
+export type { FanoutOnWriteMetrics } from './fanout.js';
 
 export interface HopLatency {
   index: number;
@@ -282,6 +286,10 @@ export interface Metrics {
   cost: CostMetrics;
   /** The spec's estimates, in base units (seconds, bits, counts), when it has any. */
   estimates?: Record<string, EstimateValue>;
+  /** Batch flows (`throughput`): what each hop lets them sustain, by flow name. */
+  throughput?: Record<string, BatchThroughput>;
+  /** Fan-out on write steps: the timeline's write load and the celebrity's delivery time, by flow name. */
+  fanout?: FanoutOnWriteMetrics[];
 }
 
 export interface EstimateValue {

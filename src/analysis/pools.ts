@@ -39,7 +39,7 @@ function addSaving(s: Savings, caller: { id: string; region: string }, all: numb
  * N calls); for a call to a code-running component, until its own calls return: the rest of the path, or of
  * its branch inside a parallel group, each later group counted once at its p99.
  */
-function holdTimes(model: Model, lat: OriginLatency): number[] {
+export function holdTimes(model: Model, lat: OriginLatency): number[] {
   const one = (h: HopLatency) => (h.single ?? h.total).p99;
   return lat.hops.map((hop, i) => {
     if (!RUNS_CODE.has(model.components[hop.component]!.kind)) return one(hop);

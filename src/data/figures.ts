@@ -35,6 +35,17 @@ export const SOURCES = {
     title: 'AWS whitepaper "Disaster Recovery of Workloads on AWS"',
     where: 'Aurora Global Database: async lag typically under 1 s, promotion under a minute',
   },
+  littlesLaw: {
+    title: 'J. D. C. Little, "A Proof for the Queuing Formula: L = λW", Operations Research 9(3), 1961',
+    where:
+      'items in a system = arrival rate x time each spends in it: a crawler fetching 1,000 pages/s at 0.3 s each holds 300 fetches at once',
+  },
+  twitterTimelines: {
+    title:
+      'R. Krikorian, "Timelines at Scale" (QCon San Francisco 2012, InfoQ); retold in M. Kleppmann, "Designing Data-Intensive Applications" ch. 1, "Describing Load"',
+    where:
+      "tweets are fanned out on write into each follower's cached home timeline; accounts with very many followers are excluded and merged into the timeline at read time (a hybrid)",
+  },
   hystrix: {
     title: 'Netflix Hystrix wiki, "Configuration" (thread pool sizing)',
     where: 'threads = peak rps x p99 latency (s) + breathing room, e.g. 60 x 0.2 + 5 = 17',

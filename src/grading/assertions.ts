@@ -17,7 +17,19 @@ import { didYouMean } from '../specfile/suggest.js';
 export type CompiledAssertion = (context: Record<string, unknown>) => unknown;
 
 /** The names an expression may start from: the top-level keys of Metrics. */
-export const METRIC_ROOTS = ['flows', 'workload', 'stores', 'pools', 'replay', 'residency', 'capacity', 'staleness', 'mesh'] as const;
+export const METRIC_ROOTS = [
+  'flows',
+  'workload',
+  'stores',
+  'pools',
+  'replay',
+  'residency',
+  'capacity',
+  'staleness',
+  'mesh',
+  'fanout',
+  'throughput',
+] as const;
 const FUNCTIONS = new Set(['size', 'has', 'int', 'uint', 'double', 'string', 'bool', 'min', 'max']);
 const METHODS = new Set(['size', 'contains', 'startsWith', 'endsWith', 'matches']);
 const MACROS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
@@ -218,7 +230,13 @@ function sealed(value: unknown, depth = 0): unknown {
 
 /** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared). */
 export function assertionContext(metrics: Metrics): Record<string, unknown> {
-  const ctx = sealed({ ...metrics, replay: metrics.replay ?? null, mesh: metrics.mesh ?? null }) as Record<string, unknown>;
+  const ctx = sealed({
+    ...metrics,
+    replay: metrics.replay ?? null,
+    mesh: metrics.mesh ?? null,
+    fanout: metrics.fanout ?? [],
+    throughput: metrics.throughput ?? {},
+  }) as Record<string, unknown>;
   return ctx;
 }
 

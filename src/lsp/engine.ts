@@ -2,6 +2,7 @@
 // `sdcoach grade` (one engine, two front ends, as Regal and vacuum do), turned into editor
 // answers. Everything here is a pure function of a document's text (plus the catalog on disk), so
 // it is tested without a client; src/lsp/server.ts only moves these answers over JSON-RPC.
+import throughputCheck, { limitRate } from '../checks/scalability/throughput.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';
@@ -306,6 +307,18 @@ export function hover(text: string, pos: Pos, analysed: Analysed | undefined): s
     out.push(
       `availability: ${pct(f.availability.value)}${f.availability.target !== undefined ? ` (target ${pct(f.availability.target)})` : ''}`,
     );
+    const batch = m.throughput?.[id];
+    if (batch) {
+      // A batch flow: no user origin; what it needs and what its slowest hop lets it sustain (scalability/throughput's defaults).
+      const limits = batch.limits.map((l) => ({ l, rate: limitRate(l, throughputCheck.meta.defaults) })).sort((a, b) => a.rate - b.rate);
+      const worst = limits[0];
+      out.push(
+        `batch from ${batch.runsIn}: needs ${num(batch.target)} ${batch.item}s/s, runs at ${num(batch.rate)}` +
+          (worst
+            ? `; sustains ${num(worst.rate)} (bottleneck: ${worst.l.component}${worst.l.kind === 'capacity' ? '' : ` ${worst.l.pool ?? 'threads'}`})`
+            : ''),
+      );
+    }
     return out.join('\n');
   }
   if (path[0] === 'components') {

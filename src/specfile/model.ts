@@ -134,6 +134,36 @@ export interface ModelHop {
   retries?: number;
   /** Whether the call has an effect that cannot be taken back, when the step states it (else by kind). */
   sideEffect?: boolean;
+  /** A step to a queue or stream whose consumer copies each item into every follower's timeline. */
+  fanoutOnWrite?: ModelFanoutOnWrite;
+}
+
+/** Fan-out on write (spec: a call step's `fanout_on_write`): followers per author and the hybrid threshold. */
+export interface ModelFanoutOnWrite {
+  /** The queue or stream the post is handed to: the step's component, or its publish stream (outbox, CDC). */
+  queue: string;
+  followers: { mean: number; p99?: number; max: number };
+  /** Hybrid: authors above this many followers are not pushed; readers pull their posts from `pullFrom`. */
+  threshold?: number;
+  pullFrom?: string;
+  /** Above-threshold authors a reader follows (p99): the fanout the read's call to pullFrom needs. */
+  celebritiesFollowed: number;
+  deliverWithinS?: number;
+  specPath: SpecPath;
+}
+
+/** A batch flow's target (spec: a flow's `throughput`): it has no user origin and starts in `runsIn`. */
+export interface ModelBatch {
+  /** Items per second needed: items_per_s, or items / window_s. */
+  targetPerS: number;
+  items?: number;
+  windowS?: number;
+  runsIn: string;
+  /** What one item is, for messages. */
+  item: string;
+  /** The spec states `rate`: the job is paced there rather than run at its target. */
+  paced: boolean;
+  specPath: SpecPath;
 }
 
 export interface ModelFlow {
@@ -157,6 +187,8 @@ export interface ModelFlow {
   retries?: number;
   /** Write steps that declare how their change reaches a stream (outbox, CDC, event-sourced). */
   publishes?: ModelPublish[];
+  /** Set on a batch flow (a crawler, an aggregation job): its throughput target; `origins` is then [runsIn]. */
+  batch?: ModelBatch;
   specPath: SpecPath;
 }
 

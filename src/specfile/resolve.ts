@@ -16,6 +16,7 @@ import {
   type Latency,
   type Model,
   type ModelComponent,
+  type ModelFanoutOnWrite,
   type ModelFigure,
   type ModelFlow,
   type ModelHop,
@@ -24,6 +25,7 @@ import {
   type MultiRegionStrategy,
 } from './model.js';
 import { flattenPath } from './steps.js';
+import type { SpecPath } from './diagnostic.js';
 import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
 import type { Givens } from './givens.js';
@@ -253,7 +255,11 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
       name,
       kind: f.kind,
       rate: f.rate ?? 0,
-      origins: f.origins ? [...f.origins] : Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
+      origins: f.throughput
+        ? [f.throughput.runs_in ?? spec.regions[0]]
+        : f.origins
+          ? [...f.origins]
+          : Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
       path: [],
       budget: { ...(f.budget_ms ?? {}) },
       consistency: f.consistency ?? (strong.has(name) ? 'strong' : 'eventual'),
@@ -272,6 +278,16 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
           ...(c.latency !== undefined ? { latency: resolveLatency(c.latency, own) } : {}),
           ...(c.group ? { group: c.group } : {}),
           ...resolveCallGuards(c.call),
+          ...(c.call?.fanout_on_write
+            ? {
+                fanoutOnWrite: resolveFanoutOnWrite(c.call.fanout_on_write, c.publish?.stream ?? c.component, [
+                  'flows',
+                  name,
+                  ...c.at,
+                  'fanout_on_write',
+                ]),
+              }
+            : {}),
         };
       });
     }
@@ -290,6 +306,21 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         : [],
     );
     if (publishes.length) flow.publishes = publishes;
+    if (f.throughput) {
+      const t = f.throughput;
+      const targetPerS = t.items_per_s ?? (t.items ?? 0) / (t.window_s ?? 1);
+      flow.batch = {
+        targetPerS,
+        runsIn: flow.origins[0]!,
+        item: t.item ?? 'item',
+        paced: f.rate !== undefined,
+        specPath: ['flows', name, 'throughput'],
+        ...(t.items !== undefined ? { items: t.items } : {}),
+        ...(t.window_s !== undefined ? { windowS: t.window_s } : {}),
+      };
+      // The job runs at its target unless the spec paces it (rate): that is the load it puts on what it shares.
+      if (f.rate === undefined) flow.rate = targetPerS;
+    }
     if (strong.has(name)) flow.consistency = 'strong';
     if (f.description !== undefined) flow.description = f.description;
     if (f.availability !== undefined) flow.availability = f.availability;
@@ -305,7 +336,8 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     flows[name] = flow;
   }
   const flowList = Object.values(flows);
-  const sum = (kind: 'read' | 'write') => flowList.filter((f) => f.kind === kind).reduce((a, f) => a + f.rate, 0);
+  // User requests only: a batch job's items are not reads or writes of the read:write ratio.
+  const sum = (kind: 'read' | 'write') => flowList.filter((f) => f.kind === kind && !f.batch).reduce((a, f) => a + f.rate, 0);
   const wl = spec.workload ?? {};
 
   const data: Model['workload']['data'] = {};
@@ -370,4 +402,16 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   if (req.max_staleness_ms !== undefined) model.requirements.maxStalenessMs = req.max_staleness_ms;
   resolveInterviewSections(spec, model);
   return model;
+}
+
+function resolveFanoutOnWrite(f: NonNullable<CallStep['fanout_on_write']>, queue: string, specPath: SpecPath): ModelFanoutOnWrite {
+  return {
+    queue,
+    followers: { mean: f.followers.mean, max: f.followers.max, ...(f.followers.p99 !== undefined ? { p99: f.followers.p99 } : {}) },
+    celebritiesFollowed: f.celebrities_followed ?? 1,
+    specPath,
+    ...(f.threshold !== undefined ? { threshold: f.threshold } : {}),
+    ...(f.pull_from !== undefined ? { pullFrom: f.pull_from } : {}),
+    ...(f.deliver_within_s !== undefined ? { deliverWithinS: f.deliver_within_s } : {}),
+  };
 }

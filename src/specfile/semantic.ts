@@ -259,6 +259,55 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     if (pub.relay !== undefined) ref([...at, 'relay'], pub.relay, 'publish.relay', new Set(['worker']), 'a worker');
   };
 
+  // Fan-out on write: the step hands each item to a queue or stream whose consumer copies it into every
+  // follower's timeline (the store the consumer writes); the figures must be ordered, a hybrid names where
+  // readers pull the above-threshold authors from. Whether the timeline copes is scalability/fan-out-on-write's.
+  const checkFanoutOnWrite = (
+    fw: NonNullable<FlatStep['call']>['fanout_on_write'] & object,
+    at: SpecPath,
+    flowKind: string,
+    stepHop: string,
+    stepComponent: SpecComponent | undefined,
+    publishStream: string | undefined,
+  ) => {
+    // Through an outbox or CDC, the post reaches the fan-out queue by the store step's publish.
+    const hop = publishStream ?? stepHop;
+    const c = publishStream !== undefined ? component(publishStream) : stepComponent;
+    if (flowKind !== 'write') err(at, 'fanout_on_write goes on a write flow: the post that is copied to its followers', 'wrong-flow-kind');
+    if (c && c.kind !== 'queue' && c.kind !== 'stream')
+      err(
+        at,
+        `fanout_on_write goes on the step that hands the post to the fan-out workers (a queue or stream, or a store step that publishes to one), but "${hop}" is a ${c.kind}: a request cannot wait for one write per follower`,
+        'fanout-target',
+      );
+    else if (c) {
+      const consumer = Object.entries(components).find(([, w]) => w?.kind === 'worker' && w.consumes === hop);
+      const writes = consumer ? [consumer[1].writes ?? []].flat() : [];
+      if (!consumer || writes.length === 0)
+        err(
+          at,
+          `fanout_on_write needs a worker that consumes "${hop}" and writes the timelines (its \`writes\`): nothing copies the post to the followers`,
+          'fanout-consumer',
+        );
+    }
+    const { mean, p99, max } = fw.followers;
+    if (mean > max || (p99 !== undefined && (p99 < mean || p99 > max)))
+      err(
+        [...at, 'followers'],
+        `followers must be ordered mean <= p99 <= max (mean ${mean}, p99 ${p99 ?? '-'}, max ${max})`,
+        'followers-order',
+      );
+    if (fw.threshold !== undefined && fw.pull_from === undefined)
+      err(at, "a hybrid (threshold) needs `pull_from`: the store readers pull the above-threshold authors' posts from", 'missing-field');
+    if (fw.pull_from !== undefined) {
+      ref([...at, 'pull_from'], fw.pull_from, 'fanout_on_write.pull_from', STATEFUL, 'a store');
+      if (fw.threshold === undefined)
+        warn([...at, 'pull_from'], 'pull_from applies to a hybrid: give the threshold above which authors are pulled', 'unused-field');
+    }
+    if (fw.celebrities_followed !== undefined && fw.threshold === undefined)
+      warn([...at, 'celebrities_followed'], 'celebrities_followed applies to a hybrid (threshold)', 'unused-field');
+  };
+
   // Flows.
   const wlStrong = new Set(spec.workload?.strong_reads ?? []);
   for (const [name, f] of Object.entries(flows)) {
@@ -313,12 +362,29 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
           warn([...ccAt, 'ttl_s'], `ttl_s only applies to an atomic hold (mode is ${mode})`, 'unused-field');
       }
       if (step.publish) checkPublish(step.publish, [...base, ...step.at, 'publish'], f.kind, hop, c);
+      if (cs?.fanout_on_write)
+        checkFanoutOnWrite(cs.fanout_on_write, [...base, ...step.at, 'fanout_on_write'], f.kind, hop, c, step.publish?.stream);
       if (step.fanout === 1) {
         const raw = valueAtSteps(f.path, step.at.slice(1));
         if (raw && typeof raw === 'object' && 'fanout' in raw)
           warn([...base, ...step.at, 'fanout'], 'fanout: 1 is one call, the default: leave it out', 'unused-field');
       }
     });
+    if (f.throughput) {
+      const t = f.throughput;
+      const tAt: SpecPath = [...base, 'throughput'];
+      if (f.origins)
+        err(
+          [...base, 'origins'],
+          `flow "${name}" is a batch flow (throughput): it starts in one region, throughput.runs_in, not from users' origins`,
+          'batch-origins',
+        );
+      if (t.items_per_s !== undefined && (t.items !== undefined || t.window_s !== undefined))
+        err(tAt, 'give the target as items_per_s, or as items in window_s, not both', 'batch-target');
+      else if (t.items_per_s === undefined && (t.items === undefined || t.window_s === undefined))
+        err(tAt, 'a batch target needs items_per_s, or items with window_s (the needed rate is items / window_s)', 'batch-target');
+      if (t.runs_in !== undefined) declaredRegion([...tAt, 'runs_in'], t.runs_in, `batch flow "${name}"`);
+    }
     f.path.forEach((step, i) => {
       if (typeof step !== 'object' || !('parallel' in step)) return;
       if (i === 0)

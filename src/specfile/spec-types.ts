@@ -85,26 +85,34 @@ export type Id4 = string
  */
 export type Id5 = string
 /**
- * One call (a component id or a call step) or a chain of them (a list).
- */
-export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
-/**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id6 = string
 /**
+ * One call (a component id or a call step) or a chain of them (a list).
+ */
+export type ParallelBranch = (Id1 | CallStep | [(Id1 | CallStep), ...((Id1 | CallStep))[]])
+/**
+ * Cloud-style region id such as us-east, eu-west, ap-northeast.
+ */
+export type RegionId3 = string
+/**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id7 = string
-export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id8 = string
+export type CqrsReason = ("read-write-ratio" | "scaling" | "complex-writes" | "read-models")
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
 export type Id9 = string
+/**
+ * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
+ */
+export type Id10 = string
 /**
  * The endpoints clients call, each mapped to the flow that serves it (an interview's "API" phase). interview/api-covers-flows checks that every user-facing flow has an endpoint, and interview/data-access that the stores a read flow reads are keyed for its lookup.
  * 
@@ -114,7 +122,7 @@ export type API = Endpoint[]
 /**
  * Starts with a letter; letters, digits, '-', '_' and '.'; at most 64 characters.
  */
-export type Id10 = string
+export type Id11 = string
 /**
  * One entry per major choice (an interview's "decide" phase): the choice, the alternatives considered, the reason citing the design's numbers by metric path (flows.get-feed.p99, components.feed-db.utilization), and the risk. Checked by interview/decisions.
  * 
@@ -389,6 +397,7 @@ invariant?: Invariant
  * How many times the caller (the client) retries the whole request after a failure or a timeout. Default 0. Every call with a side effect on the path is repeated.
  */
 retries?: number
+throughput?: BatchThroughputTarget
 }
 export interface CallStep {
 to: Id2
@@ -414,6 +423,7 @@ retries?: number
  */
 side_effect?: boolean
 publish?: Publish
+fanout_on_write?: FanOutOnWrite
 }
 /**
  * On a write to a store: the change must also reach a stream (for projections, other services), and how it gets there without a second write in the request. outbox: the request writes the change and an outbox row in one transaction, and `relay` (a worker that consumes this store and writes `stream`) publishes it; cdc: `relay` (a connector worker that consumes this store's log and writes `stream`) publishes every committed change; event-sourced: the store is an event store, its log is the stream (`stream` omitted), or `relay` carries its events on to `stream`.
@@ -425,6 +435,41 @@ export interface Publish {
 via: ("outbox" | "cdc" | "event-sourced")
 stream?: Id4
 relay?: Id5
+}
+/**
+ * On a write flow's step to a queue or stream: each item is copied by the worker consuming it into every follower's timeline (the store that worker writes). followers: how many followers an author has (mean, p99, max); threshold: a hybrid, authors above it are not pushed and readers pull their posts from pull_from.
+ */
+export interface FanOutOnWrite {
+/**
+ * The follower distribution of the authors who post.
+ */
+followers: {
+/**
+ * Mean followers per author: timeline writes per post.
+ */
+mean: number
+/**
+ * The 99th percentile author's followers.
+ */
+p99?: number
+/**
+ * The most-followed author's followers (the celebrity): one post of theirs is this many timeline writes.
+ */
+max: number
+}
+/**
+ * Hybrid: authors with more followers than this are not fanned out on write; their posts are merged into timelines on read, from pull_from. Default: none (everyone is pushed).
+ */
+threshold?: number
+pull_from?: Id6
+/**
+ * With threshold: above-threshold authors a reader follows (at the p99), so the read's call to pull_from needs this fanout. Default 1.
+ */
+celebrities_followed?: number
+/**
+ * How soon a post must be in every pushed follower's timeline. Default: the check's, else requirements.max_staleness_ms.
+ */
+deliver_within_s?: number
 }
 export interface ParallelGroup {
 /**
@@ -452,6 +497,28 @@ kind: ("no-double-booking" | "no-double-approval" | "no-overdraft" | "no-double-
  */
 protects: (Id1 | [Id1, ...(Id1)[]])
 description?: string
+}
+/**
+ * Makes this a batch flow (a crawler, an aggregation job, a nightly export): it has no user origin, it starts in `runs_in`, and it is graded on the items per second it can sustain (scalability/throughput), not on latency unless it states a budget.
+ */
+export interface BatchThroughputTarget {
+/**
+ * Items per second the job must sustain.
+ */
+items_per_s?: number
+/**
+ * Items the job must get through in window_s (with window_s).
+ */
+items?: number
+/**
+ * The window in seconds for `items` (a nightly export in 4 h: 14400; a crawl per month: 2592000).
+ */
+window_s?: number
+runs_in?: RegionId3
+/**
+ * What one item is, for messages (page, row, event). Default item.
+ */
+item?: string
 }
 export interface Workload {
 /**
@@ -490,12 +557,12 @@ residency?: [RegionId, ...(RegionId)[]]
 }
 export interface Patterns {
 cqrs?: {
-commands: Id6
+commands: Id7
 /**
  * The read-model store(s).
  */
 queries: (Id1 | [Id1, ...(Id1)[]])
-projection?: Id7
+projection?: Id8
 /**
  * Projection updated inside the write transaction. Default false.
  */
@@ -506,7 +573,7 @@ sync?: boolean
 reason?: (CqrsReason | [CqrsReason, ...(CqrsReason)[]])
 }
 event_sourcing?: {
-store: Id8
+store: Id9
 /**
  * Stores holding current state, rebuilt from events (projections).
  */
@@ -585,7 +652,7 @@ export interface Endpoint {
  * Method and path, e.g. "GET /v1/users/{user_id}/orders". Path parameters in braces are what the request looks data up by, unless `by` says otherwise.
  */
 endpoint: string
-flow: Id9
+flow: Id10
 /**
  * Fields the request looks its data up by (e.g. [user_id]). Default: the path parameters in braces; a query string's parameters are not lookups unless listed here.
  * 
@@ -605,7 +672,7 @@ export interface DataModel {
 [k: string]: Entity | undefined
 }
 export interface Entity {
-store: Id10
+store: Id11
 /**
  * Primary key: a field, or fields for a composite key (the first is the partition key unless partition_key says otherwise), e.g. order_id or [user_id, created_at].
  */
