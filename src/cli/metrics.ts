@@ -94,7 +94,7 @@ export function metricsTable(m: Metrics): string {
     for (const [id, byRegion] of Object.entries(m.rateLimits))
       for (const l of Object.values(byRegion))
         out.push(
-          `  rateLimits["${id}"]["${l.region}"].rejectedRps = ${fmt(l.rejectedRps)}  .admittedRps = ${fmt(l.admittedRps)}  .arrivingRps = ${fmt(l.arrivingRps)}  (limit ${fmt(l.limitRps)} req/s per ${l.per}${l.globalArrivingRps !== undefined ? `, ${fmt(l.globalArrivingRps)} arriving in every region` : ''})`,
+          `  rateLimits["${id}"]["${l.region}"].rejectedRps = ${fmt(l.rejectedRps)}  .admittedRps = ${fmt(l.admittedRps)}  .arrivingRps = ${fmt(l.arrivingRps)}  (limit ${fmt(l.limitRps)} req/s ${l.per === 'global' ? 'shared by every region' : 'per region'}${l.globalArrivingRps !== undefined ? `, ${fmt(l.globalArrivingRps)} arriving in every region` : ''})`,
         );
   }
   const c = m.cost;
