@@ -39,7 +39,12 @@ function behindPairs(model: Model, m: Metrics): Behind[] {
   return [...out.values()];
 }
 
-export default defineCheck({
+interface Options {
+  /** Also fail a front door with no limit even when the surge factor does not saturate what is behind it (a retry storm has no upper bound). */
+  requireLimit: boolean;
+}
+
+export default defineCheck<Options>({
   meta: {
     id: 'bulkhead/rate-limit-protects',
     topic: 'bulkhead',
@@ -51,24 +56,38 @@ export default defineCheck({
     computes:
       "Re-runs the analysis with every flow's rate multiplied by the surge factor (the problem's, else 2), rate limits applied (analysis/rate-limit.ts). For each component called behind a gateway or load balancer on some flow: its utilization per region at the surge. Fails where it reaches 100 %, naming the front door, whether it has a limit, and the limit that would protect it: what the front door admits there at the surge / the component's surge utilization (exact when all of the component's load passes through that front door). Passes per front door with the busiest tier behind it.",
     sources: ['rfc6585', 'erlangC', 'sdcoach'],
-    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-    defaults: {},
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        requireLimit: {
+          type: 'boolean',
+          description:
+            'Also fail a gateway or load balancer without a rate limit when the surge does not saturate what is behind it: over-provisioning for one surge factor is not a bound (default false).',
+        },
+      },
+    },
+    defaults: { requireLimit: false },
     messages: {
       protected:
         'at a {{factor}}x surge every tier behind {{gateway}} stays below 100 % (busiest: {{busiest}} in {{region}} at {{utilization}}){{limited}}',
       unprotected:
         'at a {{factor}}x surge {{component}} in {{region}} runs at {{utilization}} behind {{gateway}} ({{gatewayRegion}}), which has no rate limit: a limit of at most {{protect}} req/s at {{gateway}} there would keep it below 100 % ({{admitted}} req/s reach it at the surge)',
+      noLimit:
+        '{{gateway}} has no rate limit: {{component}} behind it reaches 100 % at {{breaks}}x the peak ({{region}}), and nothing bounds a larger surge',
       limitTooHigh:
         'at a {{factor}}x surge {{component}} in {{region}} runs at {{utilization}} behind {{gateway}} ({{gatewayRegion}}), whose limit of {{limit}} req/s ({{per}}) admits more than it can serve: at most {{protect}} req/s there would keep it below 100 %',
     },
     hints: {
+      noLimit:
+        'Capacity sized for one surge is a bet on the size of the next one. A rate limit is a bound: whatever arrives, the tiers behind see at most the limit. Give the gateway a rate_limit between the normal peak and what the weakest tier behind can serve.',
       unprotected:
         'What stops a surge at the front door today? Give the gateway a rate_limit sized from what the weakest tier behind it can serve (and above the normal peak, see bulkhead/rate-limit-headroom): the excess is rejected with HTTP 429 instead of queueing everywhere.',
       limitTooHigh:
         'A limit protects only what it is sized for. Take the weakest tier behind the gateway: what it can serve at 100 %, in requests at the gateway, is the most the limit may admit. Lower the limit (still above the normal peak), or add capacity to that tier.',
     },
   },
-  run({ model }) {
+  run({ model, options }) {
     const factor = model.surgeFactor ?? SURGE_FACTOR;
     const base = analyse(model);
     if (!behindPairs(model, base).length) return [];
@@ -130,6 +149,17 @@ export default defineCheck({
       }
       if (!busiest) continue;
       const door = model.components[g]!;
+      if (options.requireLimit && !door.rateLimit && busiest.u > 0) {
+        // No limit: load behind grows with the surge, so the busiest tier breaks at factor / its surge utilization.
+        out.push({
+          status: 'fail',
+          messageId: 'noLimit',
+          data: { gateway: g, component: busiest.component, region: busiest.region, breaks: Math.round((factor / busiest.u) * 100) / 100 },
+          path: ['components', g],
+          evidence: { surgeUtilization: busiest.u },
+        });
+        continue;
+      }
       out.push({
         status: 'pass',
         messageId: 'protected',

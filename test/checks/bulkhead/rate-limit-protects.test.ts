@@ -7,8 +7,19 @@ testCheck(rateLimitProtects, {
   valid: [
     // Limit 8,000: 12,000 arrive, 8,000 admitted; db 8,000 / 10,000 = 80 %, api 8,000 / 20,000 = 40 %.
     { spec: 'bulkhead/rate-limit-ok.yaml' },
+    // No limit, but at 2x: db 12,000 over 2 x 10,000 = 60 %, api 12,000 of 12 x 5,000 = 20 %: nothing saturates.
+    { spec: 'bulkhead/rate-limit-overprovisioned.yaml', name: 'enough capacity for the surge, no limit required' },
   ],
   invalid: [
+    {
+      spec: 'bulkhead/rate-limit-overprovisioned.yaml',
+      name: 'requireLimit: capacity for one surge is not a bound',
+      options: { requireLimit: true },
+      findings: [
+        // db is the busiest behind the gateway at 60 % at the 2x surge: it reaches 100 % at 2 / 0.6 = 3.33x the peak.
+        { status: 'fail', messageId: 'noLimit', line: 4, data: { gateway: 'gateway', component: 'db', region: 'us-east', breaks: 3.33 } },
+      ],
+    },
     {
       spec: 'bulkhead/rate-limit-none.yaml',
       findings: [
