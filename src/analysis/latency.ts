@@ -37,7 +37,7 @@ export function hopProcessing(
  * Extra wait on a write for synchronous replicas (the farthest) or a consensus quorum; a consensus
  * write is at its leader (the route sends it there), which waits for the (majority - 1)-th nearest other voter.
  */
-export function replicationWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'sync' | 'quorum' } {
+export function replicationWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'sync' | 'quorum' | 'counter' } {
   const mode = c.replication?.mode;
   if (mode === 'sync') {
     const others = replicaRegions(c).filter((r) => r !== region);
@@ -46,6 +46,18 @@ export function replicationWait(model: Model, c: ModelComponent, region: string)
   }
   if (mode === 'consensus' && replicaRegions(c).length > 1) return { ms: quorumRttMs(model, c, c.leader ?? region), kind: 'quorum' };
   return { ms: 0 };
+}
+
+/**
+ * A rate limit shared by every region (rate_limit.per: global) keeps one counter, in the component's first
+ * region; a request arriving at the component in any other region waits the round trip to that counter
+ * before it is admitted or rejected (counting in the region itself is part of the component's latency, as
+ * for per: region). Without it, a global limit would be exact across regions for free.
+ */
+export function limitCounterWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'counter' } {
+  const home = c.regions[0];
+  if (c.rateLimit?.per !== 'global' || home === undefined || home === region) return { ms: 0 };
+  return { ms: rttMs(model, region, home) ?? 0, kind: 'counter' };
 }
 
 /**
@@ -100,7 +112,12 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     // The wait in front of the replicas serving this hop (none for externals, clients, or an idle queue).
     const queue = loads !== undefined && h.region !== undefined ? loads[h.component]?.[h.region]?.queue : undefined;
     const waits = queue !== undefined && queue.probWait > 0;
-    const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : NO_WAIT;
+    const rep =
+      flow.kind === 'write' && c.stateful && h.region !== undefined
+        ? replicationWait(model, c, h.region)
+        : h.region !== undefined && c.rateLimit?.per === 'global'
+          ? limitCounterWait(model, c, h.region)
+          : NO_WAIT;
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);
     const m50 = (overhead.p50 * proxies) / 2;
     const m99 = (overhead.p99 * proxies) / 2;
@@ -300,7 +317,7 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
   return out;
 }
 
-const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' } = { ms: 0 };
+const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' | 'counter' } = { ms: 0 };
 
 export function round(n: number, digits = 2): number {
   const f = 10 ** digits;

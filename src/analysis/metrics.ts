@@ -17,9 +17,10 @@ export interface HopLatency {
   caller?: number;
   networkMs: number;
   processing: Latency;
-  /** Extra wait for synchronous replicas or a consensus quorum on a write. */
+  /** Extra wait for synchronous replicas or a consensus quorum on a write, or for a global rate limit's counter in another region. */
   replicationMs: number;
-  replicationKind?: 'sync' | 'quorum';
+  /** sync/quorum: a write waiting for replicas; counter: a request waiting for a global rate limit's counter in another region (analysis/latency.ts limitCounterWait). */
+  replicationKind?: 'sync' | 'quorum' | 'counter';
   mesh: Latency;
   /** The external call's p99 is above its timeout: that share of calls fails at the timeout. */
   cappedByTimeout?: boolean;

@@ -125,7 +125,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           accumulate(
             ((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }),
             reached * (hop.fanout ?? 1),
-            hop.processing.p99,
+            // A global rate limit's counter in another region: every request, admitted or not, waits for it on a thread.
+            hop.processing.p99 + (hop.replicationKind === 'counter' ? hop.replicationMs : 0),
           );
           caller = { id: c.id, region: hop.region };
         }

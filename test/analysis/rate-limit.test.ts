@@ -56,6 +56,27 @@ describe('a global limit', () => {
   });
 });
 
+describe("a global limit's counter", () => {
+  // A limit shared by every region keeps one counter, in the gateway's first region (us-east). 20,000 is
+  // above the 8,000 arriving, so nothing is rejected and every tier carries the same load either way:
+  // the only difference is the round trip from eu-west to the counter, us-east <-> eu-west 82 ms
+  // (src/data/figures.ts, measured), paid at p50 and p99 alike. us-east counts at home and pays nothing.
+  const local = analyse(modelOf(spec('    rate_limit: {rps: 20000}', 8000)));
+  const global = analyse(modelOf(spec('    rate_limit: {rps: 20000, per: global}', 8000)));
+
+  it('costs a request in another region the round trip to it', () => {
+    const eu = global.flows.browse!.origins['eu-west']!;
+    expect(eu.hops[0]).toMatchObject({ component: 'gateway', region: 'eu-west', replicationMs: 82, replicationKind: 'counter' });
+    expect(eu.p99 - local.flows.browse!.origins['eu-west']!.p99).toBeCloseTo(82, 6);
+    expect(eu.p50 - local.flows.browse!.origins['eu-west']!.p50).toBeCloseTo(82, 6);
+  });
+
+  it('costs nothing in its own region', () => {
+    expect(global.flows.browse!.origins['us-east']!.hops[0]!.replicationMs).toBe(0);
+    expect(global.flows.browse!.origins['us-east']!.p99).toBe(local.flows.browse!.origins['us-east']!.p99);
+  });
+});
+
 describe('behind a CDN', () => {
   it('counts only the misses that reach it', () => {
     // 10,000 reads, 90 % answered by the edge: 1,000 reach the gateway, under its 1,500 limit.

@@ -57,7 +57,9 @@ export function biggestCost(
         text:
           hop.replicationKind === 'quorum'
             ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
-            : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
+            : hop.replicationKind === 'counter'
+              ? `${hop.component} asking its global rate limit's counter (the round trip from ${hop.region ?? '?'} to the counter's region, its first)`
+              : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
       });
     }
   }
