@@ -17,7 +17,18 @@ import { didYouMean } from '../specfile/suggest.js';
 export type CompiledAssertion = (context: Record<string, unknown>) => unknown;
 
 /** The names an expression may start from: the top-level keys of Metrics. */
-export const METRIC_ROOTS = ['flows', 'workload', 'stores', 'pools', 'replay', 'residency', 'capacity', 'staleness', 'mesh'] as const;
+export const METRIC_ROOTS = [
+  'flows',
+  'workload',
+  'stores',
+  'pools',
+  'replay',
+  'residency',
+  'capacity',
+  'staleness',
+  'mesh',
+  'rateLimits',
+] as const;
 const FUNCTIONS = new Set(['size', 'has', 'int', 'uint', 'double', 'string', 'bool', 'min', 'max']);
 const METHODS = new Set(['size', 'contains', 'startsWith', 'endsWith', 'matches']);
 const MACROS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
@@ -216,9 +227,14 @@ function sealed(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared). */
+/** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared; rateLimits is empty without a limit). */
 export function assertionContext(metrics: Metrics): Record<string, unknown> {
-  const ctx = sealed({ ...metrics, replay: metrics.replay ?? null, mesh: metrics.mesh ?? null }) as Record<string, unknown>;
+  const ctx = sealed({
+    ...metrics,
+    replay: metrics.replay ?? null,
+    mesh: metrics.mesh ?? null,
+    rateLimits: metrics.rateLimits ?? {},
+  }) as Record<string, unknown>;
   return ctx;
 }
 
