@@ -11,6 +11,7 @@ import { poolDemand } from './pools.js';
 import { readWriteRatio } from './read-write.js';
 import { replayCost } from './replay.js';
 import { residency } from './residency.js';
+import { applyRateLimits } from './rate-limit.js';
 import { routeFlow, type RoutedHop } from './route.js';
 import { storeStaleness } from './staleness.js';
 import { batchThroughput } from './throughput.js';
@@ -36,14 +37,16 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
     for (const o of flow.origins) byOrigin[o] = { hops: routeFlow(model, flow, o) };
     routes[name] = byOrigin;
   }
-  const loads = capacity(model, routes, { queueing });
+  // Rate limits reject what exceeds them before it reaches anything behind (analysis/rate-limit.ts).
+  const limited = applyRateLimits(model, routes);
+  const loads = capacity(model, limited.routes, { queueing });
   const flows: Record<string, FlowMetrics> = dict();
   const latencies: Record<string, Record<string, OriginLatency>> = dict();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const origins: Record<string, OriginLatency> = dict();
     for (const o of flow.origins)
-      origins[o] = flowLatency(model, flow, o, { route: routes[name]![o]!.hops, ...(queueing ? { loads } : {}) });
+      origins[o] = flowLatency(model, flow, o, { route: limited.routes[name]![o]!.hops, ...(queueing ? { loads } : {}) });
     latencies[name] = origins;
     const all = Object.values(origins);
     const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a), all[0]!);
@@ -56,6 +59,8 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
       consistency: flow.consistency,
       path: [...flow.path],
       budget: flow.budget,
+      ...(flow.missBudget ? { missBudget: flow.missBudget } : {}),
+      ...(limited.flows[name] ? { rejected: limited.flows[name] } : {}),
       origins,
       worst,
       availability: target !== undefined ? Object.assign({}, availability, { target }) : { ...availability },
@@ -76,6 +81,7 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
     cost: designCost(model, loads),
     staleness: storeStaleness(model),
   };
+  if (Object.keys(limited.limits).length) metrics.rateLimits = limited.limits;
   const mesh = model.patterns.mesh;
   if (mesh) {
     const services = model.componentOrder.filter((id) => model.components[id]!.sidecar);

@@ -79,7 +79,10 @@ function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number)
 }
 
 /** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
-export type Routes = Record<string, Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout'>[] }>>;
+export type Routes = Record<
+  string,
+  Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout' | 'admitted'>[] }>
+>;
 
 export interface CapacityOptions {
   /** Compute the M/M/c wait in front of each component's replicas (default true; off only to measure its cost). */
@@ -113,7 +116,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
       if (rate === 0) continue;
       for (const hop of routes?.[name]?.[origin]?.hops ?? routeFlow(model, flow, origin)) {
         const c = model.components[hop.component]!;
-        const r = rate * hop.reach * (hop.fanout ?? 1);
+        const r = rate * hop.reach * (hop.admitted ?? 1) * (hop.fanout ?? 1);
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
         else addLoad(loads, c, hop.region, r, false);
       }

@@ -5,11 +5,11 @@
 import { MESH_OVERHEAD_MS } from '../data/figures.js';
 import { replicaRegions, rttMs } from '../specfile/lookups.js';
 import type { Latency, Model, ModelComponent, ModelFlow } from '../specfile/model.js';
-import type { HopLatency, OriginLatency, ParallelLatency, RegionLoad } from './metrics.js';
+import type { CacheLatency, CachePath, HopLatency, OriginLatency, ParallelLatency, RegionLoad } from './metrics.js';
 import { hopQuantile, type QueueWait } from './queueing.js';
 import { replayCost } from './replay.js';
 import { quorumRttMs, routeFlow, type RoutedHop } from './route.js';
-import { lognormalQuantile, quantileOf, slowestQuantile, type TailDist } from './tail.js';
+import { lognormalQuantile, mixtureQuantile, quantileOf, slowestQuantile, type MixturePart, type TailDist } from './tail.js';
 
 export function meshOverhead(model: Model): Latency {
   return model.patterns.mesh?.overheadMs ?? { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 };
@@ -37,7 +37,7 @@ export function hopProcessing(
  * Extra wait on a write for synchronous replicas (the farthest) or a consensus quorum; a consensus
  * write is at its leader (the route sends it there), which waits for the (majority - 1)-th nearest other voter.
  */
-export function replicationWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'sync' | 'quorum' } {
+export function replicationWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'sync' | 'quorum' | 'counter' } {
   const mode = c.replication?.mode;
   if (mode === 'sync') {
     const others = replicaRegions(c).filter((r) => r !== region);
@@ -46,6 +46,18 @@ export function replicationWait(model: Model, c: ModelComponent, region: string)
   }
   if (mode === 'consensus' && replicaRegions(c).length > 1) return { ms: quorumRttMs(model, c, c.leader ?? region), kind: 'quorum' };
   return { ms: 0 };
+}
+
+/**
+ * A rate limit shared by every region (rate_limit.per: global) keeps one counter, in the component's first
+ * region; a request arriving at the component in any other region waits the round trip to that counter
+ * before it is admitted or rejected (counting in the region itself is part of the component's latency, as
+ * for per: region). Without it, a global limit would be exact across regions for free.
+ */
+export function limitCounterWait(model: Model, c: ModelComponent, region: string): { ms: number; kind?: 'counter' } {
+  const home = c.regions[0];
+  if (c.rateLimit?.per !== 'global' || home === undefined || home === region) return { ms: 0 };
+  return { ms: rttMs(model, region, home) ?? 0, kind: 'counter' };
 }
 
 /**
@@ -100,7 +112,12 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     // The wait in front of the replicas serving this hop (none for externals, clients, or an idle queue).
     const queue = loads !== undefined && h.region !== undefined ? loads[h.component]?.[h.region]?.queue : undefined;
     const waits = queue !== undefined && queue.probWait > 0;
-    const rep = flow.kind === 'write' && c.stateful && h.region !== undefined ? replicationWait(model, c, h.region) : NO_WAIT;
+    const rep =
+      flow.kind === 'write' && c.stateful && h.region !== undefined
+        ? replicationWait(model, c, h.region)
+        : h.region !== undefined && c.rateLimit?.per === 'global'
+          ? limitCounterWait(model, c, h.region)
+          : NO_WAIT;
     const proxies = (prev?.sidecar ? 1 : 0) + (c.sidecar ? 1 : 0);
     const m50 = (overhead.p50 * proxies) / 2;
     const m99 = (overhead.p99 * proxies) / 2;
@@ -148,6 +165,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
       total,
     };
     if (h.region !== undefined) out.region = h.region;
+    if (h.admitted !== undefined) out.admitted = h.admitted;
     if (h.caller !== undefined) out.caller = h.caller;
     if (rep.kind) out.replicationKind = rep.kind;
     if (capped) out.cappedByTimeout = true;
@@ -179,16 +197,72 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
       });
     }
   }
+  const paths = flow.kind === 'read' ? cachePaths(model, hops, parallel, { p50, p99, fixed: network }) : undefined;
   const out: OriginLatency = {
     origin,
-    p50: round(p50),
-    p99: round(p99),
+    p50: round(paths ? paths.p50 : p50),
+    p99: round(paths ? paths.p99 : p99),
     hops,
     networkMs: round(network),
     meshMs: { p50: round(mesh50), p99: round(mesh99) },
   };
   if (parallel?.length) out.parallel = parallel;
+  if (paths) out.cache = paths.cache;
   return out;
+}
+
+/**
+ * A read through caches (or CDNs) on its critical path ends at the first cache that hits: cache k answers
+ * a share reach_k x h_k of the requests (reach_k = the product of (1 - h) of the caches before it), and
+ * only the product of every (1 - h) takes the whole path (the miss path). Each path's latency is its hops
+ * in sequence (p50s and p99s added, as for the whole flow), fitted as its network part plus a log-normal;
+ * the flow's p50 and p99 are the quantiles of the MIXTURE (analysis/tail.ts mixtureQuantile). A cache with
+ * nothing behind it, or inside a parallel group or fan-out, does not split the path.
+ */
+function cachePaths(
+  model: Model,
+  hops: readonly HopLatency[],
+  parallel: readonly ParallelLatency[] | undefined,
+  miss: { p50: number; p99: number; fixed: number },
+): { p50: number; p99: number; cache: CacheLatency } | undefined {
+  const last = hops.reduce((a, h) => (h.group === undefined && !h.offCriticalPath ? Math.max(a, h.index) : a), -1);
+  const lastGroupHop = Math.max(-1, ...hops.filter((h) => h.group !== undefined).map((h) => h.index));
+  const points = hops.filter((h) => {
+    const c = model.components[h.component];
+    return c?.hitRatio !== undefined && h.group === undefined && h.fanout === undefined && (h.index < last || h.index < lastGroupHop);
+  });
+  if (!points.length) return undefined;
+  const parts: MixturePart[] = [];
+  const hits: CachePath[] = [];
+  let reach = 1;
+  for (const point of points) {
+    const h = model.components[point.component]!.hitRatio!;
+    let p50 = 0;
+    let p99 = 0;
+    let fixed = 0;
+    for (const hop of hops) {
+      if (hop.index > point.index || hop.group !== undefined) continue;
+      p50 += hop.total.p50;
+      p99 += hop.total.p99;
+      fixed += hop.networkMs + hop.replicationMs;
+    }
+    for (const g of parallel ?? []) {
+      if (g.kind !== 'parallel' || !g.branches.every((b) => b.hops.every((i) => i < point.index))) continue;
+      p50 += g.p50;
+      p99 += g.p99;
+      for (const i of g.branches[g.slowest]!.hops) fixed += hops[i]!.networkMs + hops[i]!.replicationMs;
+    }
+    const share = reach * h;
+    parts.push({ weight: share, dist: { fixed, p50: p50 - fixed, p99: p99 - fixed, n: 1 } });
+    hits.push({ cache: point.component, index: point.index, hitRatio: h, share: round(share, 6), p50: round(p50), p99: round(p99) });
+    reach *= 1 - h;
+  }
+  parts.push({ weight: reach, dist: { fixed: miss.fixed, p50: miss.p50 - miss.fixed, p99: miss.p99 - miss.fixed, n: 1 } });
+  return {
+    p50: mixtureQuantile(parts, 0.5),
+    p99: mixtureQuantile(parts, 0.99),
+    cache: { hits, miss: { share: round(reach, 6), p50: round(miss.p50), p99: round(miss.p99) }, hitShare: round(1 - reach, 6) },
+  };
 }
 
 /**
@@ -243,7 +317,7 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
   return out;
 }
 
-const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' } = { ms: 0 };
+const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' | 'counter' } = { ms: 0 };
 
 export function round(n: number, digits = 2): number {
   const f = 10 ** digits;

@@ -15,13 +15,16 @@ export interface HopLatency {
   reason: 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
   /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
   reach: number;
+  /** Share of what reaches this hop that rate limits before it admitted; absent = all. */
+  admitted?: number;
   /** Index of the hop that calls this one; absent for the first hop (called by the user). */
   caller?: number;
   networkMs: number;
   processing: Latency;
-  /** Extra wait for synchronous replicas or a consensus quorum on a write. */
+  /** Extra wait for synchronous replicas or a consensus quorum on a write, or for a global rate limit's counter in another region. */
   replicationMs: number;
-  replicationKind?: 'sync' | 'quorum';
+  /** sync/quorum: a write waiting for replicas; counter: a request waiting for a global rate limit's counter in another region (analysis/latency.ts limitCounterWait). */
+  replicationKind?: 'sync' | 'quorum' | 'counter';
   mesh: Latency;
   /** The external call's p99 is above its timeout: that share of calls fails at the timeout. */
   cappedByTimeout?: boolean;
@@ -58,6 +61,30 @@ export interface ParallelLatency {
   p99: number;
 }
 
+/** One way a read through caches ends: at a cache that hits, or (the miss path) at the end of the path. */
+export interface CachePath {
+  /** The cache or CDN that answers (hit paths only) and its position on the path. */
+  cache?: string;
+  index?: number;
+  /** Its hit ratio (hit paths only). */
+  hitRatio?: number;
+  /** Share of the flow's requests that take this path. */
+  share: number;
+  /** The path's own latency: its hops in sequence, ms. */
+  p50: number;
+  p99: number;
+}
+
+/** A read's hit and miss paths; the origin's p50/p99 are the quantiles of their mixture. */
+export interface CacheLatency {
+  /** One per cache on the critical path, in path order: the requests that cache answers. */
+  hits: CachePath[];
+  /** The requests that miss every cache and take the whole path. */
+  miss: CachePath;
+  /** Share answered by some cache: 1 - miss.share. */
+  hitShare: number;
+}
+
 export interface OriginLatency extends Latency {
   origin: string;
   hops: HopLatency[];
@@ -65,6 +92,8 @@ export interface OriginLatency extends Latency {
   meshMs: Latency;
   /** Parallel groups and fan-outs on the path (absent for a plain chain). */
   parallel?: ParallelLatency[];
+  /** Reads through a cache or CDN: the hit and miss paths (p50/p99 above are their mixture's). */
+  cache?: CacheLatency;
 }
 
 /** Which of a hop's regional copies a request needs: one (the copy that holds the data), any, all (sync write), a majority (consensus). */
@@ -96,11 +125,40 @@ export interface FlowMetrics {
   /** The hops, in order. */
   path: string[];
   budget: { p50?: number; p99?: number };
+  /** Reads through a cache or CDN: the miss path's own budget, when the spec gives one. */
+  missBudget?: { p50?: number; p99?: number };
+  /** Requests rejected by rate limits on the path at this load (absent when none are). */
+  rejected?: FlowRejection;
   /** Latency from each origin region. */
   origins: Record<string, OriginLatency>;
   /** The slowest origin by p99. */
   worst: OriginLatency;
   availability: { value: number; target?: number; hops: FlowAvailabilityHop[] };
+}
+
+/** Requests a flow loses to rate limits (analysis/rate-limit.ts). */
+export interface FlowRejection {
+  /** Share of the flow's requests (all origins) rejected, 0 to 1. */
+  share: number;
+  /** Rejected requests/s: share x the flow's rate. */
+  rps: number;
+  /** Where: the limited component, its region, the users' origin, and that origin's part of `share`. */
+  by: { component: string; region: string; origin: string; share: number }[];
+}
+
+/** A rate-limited gateway or load balancer in one region: what arrives, what it admits, what it rejects (HTTP 429). */
+export interface RateLimitLoad {
+  component: string;
+  region: string;
+  per: 'region' | 'global';
+  limitRps: number;
+  arrivingRps: number;
+  /** per: global: arrivals in every region together (the counter the limit is held to). */
+  globalArrivingRps?: number;
+  admittedRps: number;
+  rejectedRps: number;
+  /** Share of the arrivals rejected: 1 - limit / arrivals when arrivals exceed the limit, else 0. */
+  rejectedShare: number;
 }
 
 export interface StoreFailover {
@@ -282,6 +340,8 @@ export interface Metrics {
   staleness: Record<string, StoreStaleness>;
   residency: { violations: ResidencyViolation[]; classes: Record<string, { allowed?: string[]; regions: string[] }> };
   capacity: Record<string, Record<string, RegionLoad>>;
+  /** Rate-limited gateways and load balancers, per region (absent when the design has none). */
+  rateLimits?: Record<string, Record<string, RateLimitLoad>>;
   /** What the design costs to run, per component and region. */
   cost: CostMetrics;
   /** The spec's estimates, in base units (seconds, bits, counts), when it has any. */

@@ -97,12 +97,12 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           if (!open) {
             saved = caller;
             const G = lat.parallel?.find((p) => p.kind === 'parallel' && p.step === g.step)?.p99 ?? 0;
-            open = { ...(caller ? { caller } : {}), all: 0, unpooled: 0, wait: rate * hop.reach * G };
+            open = { ...(caller ? { caller } : {}), all: 0, unpooled: 0, wait: rate * hop.reach * (hop.admitted ?? 1) * G };
           } else if (g.branch !== group!.branch) caller = saved;
         }
         group = g;
         const c = model.components[hop.component]!;
-        const reached = rate * hop.reach;
+        const reached = rate * hop.reach * (hop.admitted ?? 1);
         if (caller) {
           const n = hop.fanout ?? 1;
           accumulate(
@@ -125,7 +125,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           accumulate(
             ((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }),
             reached * (hop.fanout ?? 1),
-            hop.processing.p99,
+            // A global rate limit's counter in another region: every request, admitted or not, waits for it on a thread.
+            hop.processing.p99 + (hop.replicationKind === 'counter' ? hop.replicationMs : 0),
           );
           caller = { id: c.id, region: hop.region };
         }

@@ -18,6 +18,8 @@ export interface RoutedHop {
   networkMs: number;
   /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
   reach: number;
+  /** Share of what reaches this hop that rate limits before it admitted (analysis/rate-limit.ts); absent = all. */
+  admitted?: number;
   /** Index of the hop that calls this one (the last service, gateway, worker, ... before it). */
   caller?: number;
   /** Identical calls made in parallel to this component (fan-out to shards); absent for one call. */

@@ -171,3 +171,46 @@ export function shareSlowerThan(p50: number, p99: number, timeoutMs: number): nu
   if (!fit) return timeoutMs < p99 ? 1 : 0;
   return normalTail((Math.log(timeoutMs) - fit.mu) / fit.sigma);
 }
+
+// Cache hit and miss paths: a read through caches ends at the first cache that hits, so its latency is a
+// MIXTURE of the paths' distributions, each path weighted by the share of requests that take it. The
+// mixture's CDF is sum w_i F_i(t); its q-quantile is where that sum reaches q. With a 95 % hit ratio the
+// mixture's p99 lies in the miss path, at the miss path's own 1 - 0.01 / 0.05 = 0.8 quantile (when the hit
+// path is all faster); at 99.5 % it lies inside the hit path.
+
+/** One path of a mixture: the share of requests that take it and its distribution. */
+export interface MixturePart {
+  weight: number;
+  dist: TailDist;
+}
+
+/**
+ * The q-quantile of a mixture of paths, by bisection: it lies between the smallest and the largest of the
+ * parts' own q-quantiles (where every F_i is at most, and at least, q). A part with an unbounded latency
+ * (a queue that never drains) never finishes: it adds nothing to the CDF, so the quantile is unbounded
+ * when those parts carry more than 1 - q of the requests.
+ */
+export function mixtureQuantile(parts: readonly MixturePart[], q: number): number {
+  const live = parts.filter((p) => p.weight > 0);
+  const finite = live.filter((p) => Number.isFinite(p.dist.fixed + p.dist.p50 + p.dist.p99));
+  const total = live.reduce((a, p) => a + p.weight, 0);
+  const reach = finite.reduce((a, p) => a + p.weight, 0);
+  if (!finite.length || total <= 0) return live.length ? Number.POSITIVE_INFINITY : 0;
+  const target = q * total;
+  if (reach < target - 1e-12) return Number.POSITIVE_INFINITY;
+  if (finite.length === 1 && reach === total) return quantileOf(finite[0]!.dist, q);
+  // Every finite part at or beyond its (target / reach)-quantile puts the sum at or above the target.
+  const top = Math.min(target / reach, 1 - 1e-12);
+  let lo = Math.min(...finite.map((p) => quantileOf(p.dist, q)));
+  let hi = Math.max(...finite.map((p) => quantileOf(p.dist, top)));
+  if (lo > hi) lo = hi;
+  // A part with nothing variable (p50 = p99 = 0) is a step at its fixed time.
+  const partCdf = (d: TailDist, t: number) => (d.p50 <= 0 && d.p99 <= 0 ? (t >= d.fixed ? 1 : 0) : cdfOf(d, t));
+  const cdf = (t: number) => finite.reduce((a, p) => a + p.weight * partCdf(p.dist, t), 0);
+  for (let i = 0; i < 200 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}

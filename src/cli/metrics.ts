@@ -24,8 +24,24 @@ export function metricsTable(m: Metrics): string {
     out.push(
       `    .worst.p50 = ${fmt(f.worst.p50)}  .worst.p99 = ${fmt(f.worst.p99)}  (from ${f.worst.origin})   .availability.value = ${fmt(f.availability.value, 6)}`,
     );
+    if (f.missBudget) out.push(`    .missBudget.p50 = ${fmt(f.missBudget.p50)}  .missBudget.p99 = ${fmt(f.missBudget.p99)}`);
+    if (f.rejected)
+      out.push(
+        `    .rejected.share = ${fmt(f.rejected.share, 6)}  .rejected.rps = ${fmt(f.rejected.rps)}  (HTTP 429 at ${[...new Set(f.rejected.by.map((b) => `${b.component} in ${b.region}`))].join(', ')})`,
+      );
     for (const o of Object.values(f.origins)) {
       out.push(`    .origins["${o.origin}"].p99 = ${fmt(o.p99)}  (network ${fmt(o.networkMs)} ms, mesh ${fmt(o.meshMs.p99)} ms)`);
+      // A read through caches: its hit and miss paths (the p50/p99 above are their mixture's).
+      if (o.cache) {
+        o.cache.hits.forEach((h, i) =>
+          out.push(
+            `      .cache.hits[${i}].p99 = ${fmt(h.p99)}  .p50 = ${fmt(h.p50)}  .share = ${fmt(h.share, 6)}  (answered by ${h.cache ?? '?'}, hit ratio ${fmt(h.hitRatio ?? 0, 4)})`,
+          ),
+        );
+        out.push(
+          `      .cache.miss.p99 = ${fmt(o.cache.miss.p99)}  .p50 = ${fmt(o.cache.miss.p50)}  .share = ${fmt(o.cache.miss.share, 6)}  (the whole path)   .cache.hitShare = ${fmt(o.cache.hitShare, 6)}`,
+        );
+      }
       // The queue each hop waits in (M/M/c): what it adds at p99, from the load in that region.
       o.hops.forEach((h, i) => {
         if (!h.queueWait) return;
@@ -72,6 +88,14 @@ export function metricsTable(m: Metrics): string {
           `    .queue.probWait = ${fmt(l.queue.probWait, 4)}  .queue.meanMs = ${fmt(l.queue.meanMs, 3)}  .queue.p99Ms = ${fmt(l.queue.p99Ms, 3)}  (M/M/c, c = ${l.queue.servers}, mu = ${fmt(l.queue.serviceRate)}/s)`,
         );
     }
+  }
+  if (m.rateLimits) {
+    out.push('rate limits (requests over the limit are rejected, HTTP 429, and reach nothing behind)');
+    for (const [id, byRegion] of Object.entries(m.rateLimits))
+      for (const l of Object.values(byRegion))
+        out.push(
+          `  rateLimits["${id}"]["${l.region}"].rejectedRps = ${fmt(l.rejectedRps)}  .admittedRps = ${fmt(l.admittedRps)}  .arrivingRps = ${fmt(l.arrivingRps)}  (limit ${fmt(l.limitRps)} req/s ${l.per === 'global' ? 'shared by every region' : 'per region'}${l.globalArrivingRps !== undefined ? `, ${fmt(l.globalArrivingRps)} arriving in every region` : ''})`,
+        );
   }
   const c = m.cost;
   out.push(`cost (on-demand list prices; monthly = hourly x ${c.hoursPerMonth} h)`);

@@ -157,6 +157,20 @@ export const SOURCES = {
     where:
       "each partition supports up to 3,000 read capacity units and 1,000 write capacity units per second; a hot partition is throttled at those limits whatever the table's total capacity",
   },
+  taoHitRate: {
+    title:
+      'N. Bronson et al., "TAO: Facebook\'s Distributed Data Store for the Social Graph", USENIX ATC 2013, section 8 (production workload)',
+    where: 'a cache tier built and sized for one of the most skewed read workloads there is answers 96.4 % of reads (overall hit rate)',
+  },
+  photoCaching: {
+    title: 'Q. Huang et al., "An Analysis of Facebook Photo Caching", SOSP 2013, table 1',
+    where: 'of the requests that reach each layer: browser caches hit 65.5 %, the edge (CDN) caches 58.0 %, the origin cache 31.8 %',
+  },
+  rfc6585: {
+    title: 'IETF RFC 6585, "Additional HTTP Status Codes", section 4 (429 Too Many Requests)',
+    where:
+      'the user has sent too many requests in a given amount of time ("rate limiting"); the response may say when to retry (Retry-After)',
+  },
   sdcoach: {
     title: 'sdcoach convention (not an external figure)',
     where: 'docs/spec.md, "Defaults"',
@@ -387,6 +401,13 @@ export const KIND_DEFAULTS: Record<string, KindDefaults> = {
 export const DEFAULT_THREADS = 200;
 /** Cache/CDN hit ratio when not stated (sdcoach convention). */
 export const DEFAULT_HIT_RATIO = 0.9;
+/**
+ * The highest hit ratio a spec may state for a cache or CDN unless the problem gives it: above every
+ * published production figure (Facebook TAO 96.4 %, SOURCES.taoHitRate; Facebook's photo edge caches
+ * 58 %, SOURCES.photoCaching), rounded up to 0.99 (sdcoach convention). A higher ratio is a property of
+ * the workload, which only the problem can state.
+ */
+export const MAX_PLAUSIBLE_HIT_RATIO = 0.99;
 /** Async replication lag when not stated: "typically under 1 s". Source: SOURCES.awsDr. */
 export const DEFAULT_ASYNC_LAG_MS = 1000;
 /** Health checks that detect a failed region: fast interval 10 s x 3 consecutive failures = 30 s. Source: SOURCES.route53HealthChecks. */

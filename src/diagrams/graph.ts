@@ -367,7 +367,7 @@ export function flowGraph(model: Model, metrics: Metrics, flowName: string, opts
       const queued = queueLabel(h);
       if (queued !== undefined) parts.push(`queue ${queued}`);
       if (h.mesh.p99 > 0) parts.push(`mesh ${fmtMs(h.mesh.p99)}`);
-      if (h.replicationMs > 0) parts.push(`${h.replicationKind === 'quorum' ? 'quorum' : 'sync'} ${fmtMs(h.replicationMs)}`);
+      if (h.replicationMs > 0) parts.push(`${h.replicationKind ?? 'sync'} ${fmtMs(h.replicationMs)}`);
       if (h.cappedByTimeout) parts.push('capped by timeout');
       const where = h.region ?? 'no region';
       const reach = h.reach < 1 ? ` · ${fmtShare(h.reach)} reach it` : '';

@@ -29,6 +29,7 @@ export const METRIC_ROOTS = [
   'mesh',
   'fanout',
   'throughput',
+  'rateLimits',
 ] as const;
 const FUNCTIONS = new Set(['size', 'has', 'int', 'uint', 'double', 'string', 'bool', 'min', 'max']);
 const METHODS = new Set(['size', 'contains', 'startsWith', 'endsWith', 'matches']);
@@ -228,7 +229,7 @@ function sealed(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared). */
+/** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared; rateLimits is empty without a limit). */
 export function assertionContext(metrics: Metrics): Record<string, unknown> {
   const ctx = sealed({
     ...metrics,
@@ -236,6 +237,7 @@ export function assertionContext(metrics: Metrics): Record<string, unknown> {
     mesh: metrics.mesh ?? null,
     fanout: metrics.fanout ?? [],
     throughput: metrics.throughput ?? {},
+    rateLimits: metrics.rateLimits ?? {},
   }) as Record<string, unknown>;
   return ctx;
 }

@@ -14,6 +14,8 @@ export interface FigureGivens {
   availability?: number;
   /** Async replication lag of this store, ms. */
   replication_lag_ms?: number;
+  /** Caches and CDNs: share of reads answered without going further. */
+  hit_ratio?: number;
 }
 
 export interface Givens {

@@ -57,6 +57,8 @@ export interface ModelComponent {
   replication?: ModelReplication;
   failover?: ModelFailover;
   hitRatio?: number;
+  /** Gateways and load balancers: requests/s admitted, per region's deployment or for all regions together; the rest are rejected (HTTP 429). */
+  rateLimit?: { rps: number; per: 'region' | 'global' };
   threads?: number;
   pools: ModelPool[];
   timeoutMs?: number;
@@ -177,6 +179,8 @@ export interface ModelFlow {
   /** The same calls with their step details, aligned with `path`; absent means a plain chain. */
   hops?: ModelHop[];
   budget: { p50?: number; p99?: number };
+  /** Reads through a cache or CDN: budget of the miss path alone (`budget` grades the hit/miss mixture). */
+  missBudget?: { p50?: number; p99?: number };
   availability?: number;
   consistency: 'strong' | 'eventual';
   /** Reads: the flow accepts data this old (bounded staleness), so consensus followers may answer. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_ASYNC_LAG_MS,
   DEFAULT_FAILOVER,
   DEFAULT_HIT_RATIO,
+  MAX_PLAUSIBLE_HIT_RATIO,
   DEFAULT_THREADS,
   DEFAULT_WORKER_LAG_MS,
   EVENT_SOURCING_DEFAULTS,
@@ -29,7 +30,7 @@ import type { SpecPath } from './diagnostic.js';
 import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
 import type { Givens } from './givens.js';
-import { resolveComponentFigures } from './provenance.js';
+import { decide, givensFor, resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -139,7 +140,24 @@ function resolveComponent(
     };
     if (fo?.standby !== undefined) m.failover.standby = fo.standby;
   }
-  if (c.kind === 'cache' || c.kind === 'cdn') m.hitRatio = c.hit_ratio ?? DEFAULT_HIT_RATIO;
+  if (c.kind === 'cache' || c.kind === 'cdn') {
+    // A hit ratio is a figure of the workload (key popularity, cache size): the problem's given, else the
+    // spec's own up to the plausible bound, else the default (design/honest-figures names a claim above it).
+    const given = givensFor(id, c.kind, givens).hit_ratio;
+    const fig = decide({
+      subject: id,
+      field: 'hit_ratio',
+      path: ['components', id, 'hit_ratio'],
+      given: given !== undefined ? { value: given, from: scopeOfHitRatio(id, c.kind, givens) } : undefined,
+      spec: c.hit_ratio,
+      range: { max: MAX_PLAUSIBLE_HIT_RATIO },
+      fallback: { value: DEFAULT_HIT_RATIO, from: 'kind default' },
+    });
+    if (given !== undefined || c.hit_ratio !== undefined) figures.push(fig);
+    m.hitRatio = fig.value;
+  }
+  if ((c.kind === 'gateway' || c.kind === 'load-balancer') && c.rate_limit)
+    m.rateLimit = { rps: c.rate_limit.rps, per: c.rate_limit.per ?? 'region' };
   if (RUNS_CODE.has(c.kind)) {
     m.threads = fig.threads ?? DEFAULT_THREADS;
     const comps = spec.components as Record<string, SpecComponent>;
@@ -161,6 +179,12 @@ function resolveComponent(
     m.lagMs = c.lag_ms ?? DEFAULT_WORKER_LAG_MS;
   }
   return m;
+}
+
+function scopeOfHitRatio(id: string, kind: string, givens: Givens | undefined): string {
+  return givens?.components && Object.hasOwn(givens.components, id) && givens.components[id]?.hit_ratio !== undefined
+    ? `given for ${id}`
+    : `given for every ${kind}`;
 }
 
 function resolvePatterns(spec: Spec, meshed: Set<string>, givens: Givens | undefined, figures: ModelFigure[]): ModelPatterns {
@@ -262,6 +286,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
           : Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
       path: [],
       budget: { ...(f.budget_ms ?? {}) },
+      ...(f.miss_budget_ms ? { missBudget: { ...f.miss_budget_ms } } : {}),
       consistency: f.consistency ?? (strong.has(name) ? 'strong' : 'eventual'),
       specPath: ['flows', name],
     };

@@ -31,6 +31,7 @@ export const FIELD_KINDS: Record<string, { kinds: ReadonlySet<ComponentKind>; sa
   replication: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
   write_latency_ms: { kinds: STATEFUL, say: 'stateful components (stores, queues, streams, caches)' },
   hit_ratio: { kinds: new Set(['cache', 'cdn']), say: 'caches and CDNs' },
+  rate_limit: { kinds: new Set(['gateway', 'load-balancer']), say: 'gateways and load balancers' },
   threads: { kinds: RUNS_CODE, say: 'services, gateways and workers' },
   pools: { kinds: RUNS_CODE, say: 'services, gateways and workers' },
   consumes: { kinds: new Set(['worker']), say: 'workers' },

@@ -283,9 +283,10 @@ primary?: RegionId1
 replication?: Replication
 failover?: Failover
 /**
- * Caches/CDNs: share of requests answered without going further. Default 0.9.
+ * Caches/CDNs: share of requests answered without going further. Default 0.9. A figure of the workload: a problem may give it; a stated ratio above the plausible bound (0.99) is not used.
  */
 hit_ratio?: number
+rate_limit?: RateLimit
 /**
  * Services: request threads per replica. Default 200.
  */
@@ -339,6 +340,19 @@ steer_s?: number
 conflict?: ("none" | "last-writer-wins" | "crdt" | "home-region" | "application")
 }
 /**
+ * Gateways and load balancers: admit at most `rps` requests per second; the rest are rejected at once (HTTP 429) and reach nothing behind.
+ */
+export interface RateLimit {
+/**
+ * Requests/s admitted.
+ */
+rps: number
+/**
+ * region (default): each region's deployment admits `rps` on its own (a local counter); global: all regions together admit `rps` (a shared counter; put the counter store on the flows' paths to pay its round trip).
+ */
+per?: ("region" | "global")
+}
+/**
  * Stores (database, event store, search index, cache): the data is split by `key` into `count` partitions (shards), each its own replica set of `replicas` nodes per region with its own write primary. Writes and reads of a key go to its partition; the busiest partition carries max(hot_key_share / hot_key_split, 1 / count) of the store's traffic.
  */
 export interface Partitions {
@@ -380,6 +394,7 @@ origins?: [RegionId, ...(RegionId)[]]
  */
 path: [PathStep, ...(PathStep)[]]
 budget_ms?: Budget
+miss_budget_ms?: Budget1
 /**
  * A fraction, e.g. 0.9995 for 99.95%.
  */
@@ -481,6 +496,13 @@ export interface ParallelGroup {
 parallel: [ParallelBranch, ParallelBranch, ...(ParallelBranch)[]]
 }
 export interface Budget {
+p50?: Ms | undefined
+p99?: Ms | undefined
+}
+/**
+ * Reads through a cache or CDN: budget of the miss path alone (the request that misses every cache and goes on to the store or origin). budget_ms is graded on the mixture of hit and miss paths; this grades the users who miss.
+ */
+export interface Budget1 {
 p50?: Ms | undefined
 p99?: Ms | undefined
 }

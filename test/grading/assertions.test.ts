@@ -37,6 +37,19 @@ describe('CEL assertions', () => {
     }
   });
 
+  it('reads rate limits, an empty map when the design has none', () => {
+    const expr = 'rateLimits.all(g, rateLimits[g].all(r, rateLimits[g][r].arrivingRps <= 0.9 * rateLimits[g][r].limitRps))';
+    const c = compileAssertion(expr);
+    if (!c.ok) throw new Error(c.error);
+    // No limit: nothing to hold the peak to, the macro holds over an empty map.
+    expect(evaluateAssertion(c.assertion, assertionContext(metrics))).toEqual({ ok: true, value: true });
+    // 28,000 arriving at a 35,000 limit is 80 %, within 90 %; at a 30,000 limit 93.3 %, over it.
+    const at = (limitRps: number) =>
+      ({ ...metrics, rateLimits: { gateway: { 'us-east': { arrivingRps: 28000, limitRps } } } }) as unknown as Metrics;
+    expect(evaluateAssertion(c.assertion, assertionContext(at(35000)))).toEqual({ ok: true, value: true });
+    expect(evaluateAssertion(c.assertion, assertionContext(at(30000)))).toEqual({ ok: true, value: false });
+  });
+
   it('reports non-boolean results and parse errors', () => {
     expect(run('workload.readsPerS')).toMatchObject({ ok: false });
     expect(run('1 +')).toMatchObject({ compileError: expect.stringContaining('does not parse') });

@@ -14,6 +14,7 @@ import { originShares } from '../route.js';
 import { scenarioText, type Scenario } from './scenario.js';
 import { down, partition, promotionTarget, regionDown, slow, surge, type RegionState } from './transform.js';
 import type {
+  DrillRejection,
   DrillDataLoss,
   DrillDivergence,
   DrillFailure,
@@ -205,6 +206,20 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
     }
   }
   overloaded.sort((x, y) => y.utilization - x.utilization);
+  // What rate limits reject instead of passing on (shed by design: the tiers behind stay within what they admit).
+  const rejectedAt: DrillRejection[] = [];
+  for (const [id, byRegion] of Object.entries(metrics.rateLimits ?? {}))
+    for (const l of Object.values(byRegion))
+      if (l.rejectedRps > 0 && !input.lost.includes(l.region))
+        rejectedAt.push({
+          component: id,
+          region: l.region,
+          rejectedRps: l.rejectedRps,
+          arrivingRps: l.arrivingRps,
+          limitRps: l.limitRps,
+          per: l.per,
+        });
+  rejectedAt.sort((x, y) => y.rejectedRps - x.rejectedRps);
 
   const flows: Record<string, DrillFlow> = dict();
   for (const name of original.flowOrder) {
@@ -288,6 +303,8 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
       if (df.p99 !== null) df.budgetRatio = round(df.p99 / f.budget.p99, 3);
     }
     if (overloadedBy) df.overloadedBy = overloadedBy;
+    const shed = fm?.rejected?.share ?? 0;
+    if (shed > 0) df.rejectedShare = round(shed, 6);
     flows[name] = df;
   }
 
@@ -314,6 +331,7 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
     metrics,
     flows,
     overloaded,
+    rejected: rejectedAt,
     exhausted,
     readOnly,
     diverging: input.diverging,
@@ -484,10 +502,9 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
     final,
   };
   if (scenarios.some((s) => s.kind === 'surge')) {
-    const bp = breakingPoint(
-      analyse(base),
-      scenarios.reduce((a, s) => (s.kind === 'surge' && s.flow === undefined ? a * s.factor : a), 1),
-    );
+    const total = scenarios.reduce((a, s) => (s.kind === 'surge' && s.flow === undefined ? a * s.factor : a), 1);
+    const limited = base.componentOrder.some((id) => base.components[id]!.rateLimit !== undefined);
+    const bp = limited ? limitedBreakingPoint(base, total) : breakingPoint(analyse(base), total);
     if (bp) result.breakingPoint = bp;
   }
   return result;
@@ -528,6 +545,43 @@ export function breakingPoint(m: Metrics, total: number): DrillResult['breakingP
       });
   }
   return best;
+}
+
+/**
+ * With rate limits, load behind a limit stops growing once the limit rejects, so the linear extrapolation
+ * of breakingPoint does not hold: search for the smallest multiple of the (drilled) peak at which a tier
+ * reaches 100 % or a pool runs out, by doubling then bisection on the analysed design. The limited
+ * gateway itself still takes every request (rejecting costs little, not nothing), so it breaks in the end.
+ */
+export function limitedBreakingPoint(base: Model, total: number): DrillResult['breakingPoint'] {
+  const broken = (k: number): DrillResult['breakingPoint'] => {
+    const m = analyse(k === 1 ? base : surge(base, k));
+    let worst: { id: string; region: string; u: number } | undefined;
+    for (const [id, byRegion] of Object.entries(m.capacity))
+      for (const l of Object.values(byRegion))
+        if (l.utilization >= 1 && (!worst || l.utilization > worst.u)) worst = { id, region: l.region, u: l.utilization };
+    if (worst) return { kind: 'capacity', component: worst.id, region: worst.region, factor: round(total * k, 3) };
+    const pool = exhaustedPools(m)[0];
+    if (pool)
+      return pool.pool !== undefined
+        ? { kind: 'pool', component: pool.service, pool: pool.pool, factor: round(total * k, 3) }
+        : { kind: 'threads', component: pool.service, factor: round(total * k, 3) };
+    return undefined;
+  };
+  if (broken(1)) return breakingPoint(analyse(base), total);
+  let lo = 1;
+  let hi = 2;
+  while (!broken(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e6) return undefined;
+  }
+  for (let i = 0; i < 30 && (hi - lo) / hi > 1e-4; i++) {
+    const mid = (lo + hi) / 2;
+    if (broken(mid)) hi = mid;
+    else lo = mid;
+  }
+  return broken(hi);
 }
 
 function round(n: number, digits = 2): number {

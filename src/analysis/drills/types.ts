@@ -43,6 +43,18 @@ export interface DrillFlow {
   /** A tier on the route at or over 100 % (the latency is then unbounded). */
   overloadedBy?: { component: string; region: string; utilization: number };
   failures: DrillFailure[];
+  /** Share of the flow's requests a rate limit rejects (HTTP 429) in this phase: shed by design, not counted in errorShare. */
+  rejectedShare?: number;
+}
+
+/** A rate-limited gateway or load balancer rejecting requests in one region (HTTP 429). */
+export interface DrillRejection {
+  component: string;
+  region: string;
+  rejectedRps: number;
+  arrivingRps: number;
+  limitRps: number;
+  per: 'region' | 'global';
 }
 
 export interface DrillOverload {
@@ -96,6 +108,8 @@ export interface DrillPhase {
   metrics: Metrics;
   flows: Record<string, DrillFlow>;
   overloaded: DrillOverload[];
+  /** Requests rejected by rate limits (surviving regions), most first. */
+  rejected: DrillRejection[];
   exhausted: DrillPoolExhaustion[];
   /** The busiest component (any region) and the busiest store. */
   busiest?: DrillOverload;

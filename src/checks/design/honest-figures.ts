@@ -2,6 +2,7 @@
 // figure that contradicts the problem's givens, leaves the plausible range for its kind, overrides an
 // RTT table the problem fixes, claims zero lag on async replication, or availability 1.
 import type { ModelFigure } from '../../specfile/model.js';
+import { MAX_PLAUSIBLE_HIT_RATIO } from '../../data/figures.js';
 import { describeRange, figureName, unitOf } from '../../specfile/figure-notes.js';
 import { defineCheck, type Finding } from '../types.js';
 
@@ -19,6 +20,7 @@ function num(n: number): string {
 function messageIdOf(f: ModelFigure): string {
   if (f.verdict === 'out-of-range' && f.field === 'replication.lag_ms' && f.claimed === 0) return 'zeroLag';
   if (f.verdict === 'out-of-range' && f.field === 'availability' && (f.claimed ?? 0) >= 1) return 'availabilityOne';
+  if (f.verdict === 'out-of-range' && f.field === 'hit_ratio') return 'hitRatio';
   switch (f.verdict) {
     case 'contradicts-given':
       return 'contradictsGiven';
@@ -43,7 +45,8 @@ export default defineCheck<Options>({
     computes:
       "Resolution decides every figure once: the problem's givens, else the technology catalog (tech/size), else the spec's own figure if inside the plausible range for its kind, else the kind's default. " +
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
-      'availability of 1 (or above 99.99 % for one region), async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. The message names the claimed and the used figure.',
+      `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
+      'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. The message names the claimed and the used figure.',
     sources: [
       'azureRtt',
       'istioOpenshift',
@@ -57,6 +60,8 @@ export default defineCheck<Options>({
       'redisBenchmark',
       's3Performance',
       'plausibleRanges',
+      'taoHitRate',
+      'photoCaching',
     ],
     optionsSchema: {
       type: 'object',
@@ -80,6 +85,8 @@ export default defineCheck<Options>({
       zeroLag:
         '{{name}} is 0 ms on async replication: an async copy always trails its primary ({{range}} ms here); graded with {{used}} ms',
       availabilityOne: '{{name}} is {{claimed}}: nothing one region runs is never down ({{range}}); graded with {{used}}',
+      hitRatio:
+        '{{name}} of {{claimed}} is above what any published cache reaches without the problem stating it ({{range}}): graded with {{used}}',
       catalog:
         '{{name}} is {{used}}{{unit}} for {{from}} in the technology catalog; your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
     },
@@ -94,6 +101,8 @@ export default defineCheck<Options>({
         'Asynchronous replication acknowledges before the copy has the write, so the copy is always behind by at least the time the write takes to travel. If you need RPO 0, replicate synchronously (and pay its latency).',
       availabilityOne:
         'Every deployment fails sometimes; availability comes from redundancy (1 - (1 - a)^n across independent copies), not from stating 100 %.',
+      hitRatio:
+        "A hit ratio is a property of the workload (how skewed the keys are, how much fits in the cache), not a knob: the problem gives it when it is known. With the default, design for the misses: size what is behind the cache for them and keep the miss path's latency in budget.",
       catalog: 'A named technology brings its own measured figures. Pick another size or technology if you need different ones.',
     },
   },

@@ -1,7 +1,7 @@
 // latency/flow-budget: every flow meets its p50/p99 budget from every region its users are in.
 import type { HopLatency, Metrics, OriginLatency } from '../../analysis/metrics.js';
 import { queueStory } from '../queueing.js';
-import { defineCheck, ms, type Finding } from '../types.js';
+import { defineCheck, ms, pct, type Finding } from '../types.js';
 
 interface Options {
   /** Fraction over the budget that still passes with a warning (0 = strict). */
@@ -13,7 +13,13 @@ interface Options {
  * a round trip, a component's processing, a sync/quorum wait, an aggregate's event replay, a fan-out's tail,
  * or the mesh (its overhead summed over every call on the path, since it is one design decision paid per call).
  */
-export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99', capacity?: Metrics['capacity']): string {
+export function biggestCost(
+  l: OriginLatency,
+  percentile: 'p50' | 'p99' = 'p99',
+  capacity?: Metrics['capacity'],
+  /** The total the share is of: the flow's own latency unless told (a read through caches: its miss path's). */
+  of: number = l[percentile],
+): string {
   const story = (hop: HopLatency) => {
     const q = hop.region !== undefined ? capacity?.[hop.component]?.[hop.region]?.queue : undefined;
     return q ? queueStory(q, hop.component, hop.region) : `the wait for a free replica of ${hop.component}`;
@@ -51,7 +57,9 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99',
         text:
           hop.replicationKind === 'quorum'
             ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
-            : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
+            : hop.replicationKind === 'counter'
+              ? `${hop.component} asking its global rate limit's counter (the round trip from ${hop.region ?? '?'} to the counter's region, its first)`
+              : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
       });
     }
   }
@@ -64,12 +72,29 @@ export function biggestCost(l: OriginLatency, percentile: 'p50' | 'p99' = 'p99',
     });
   const best = parts.reduce<Part | undefined>((a, b) => (!a || b.v > a.v ? b : a), undefined);
   if (!best) return '';
-  const total = l[percentile];
+  const total = of;
   const share = total > 0 ? ` (${Math.round((best.v / total) * 100)}% of the ${ms(total)} ms)` : '';
   // The longest queue on the path, when it is not already the largest part: how close to saturation it runs.
   const queued = longestQueue(l, percentile);
   const queueing = queued && !best.text.startsWith(`the queue in front of ${queued.component}:`) ? `; ${story(queued)}` : '';
   return `the largest part is ${ms(best.v)} ms${share}, ${best.text}${queueing}`;
+}
+
+/**
+ * Why a read through caches has the latency it has at this percentile: the mixture of its hit and miss paths
+ * (analysis/latency.ts). When the percentile lies in the miss path (more than 1 - q of the requests miss and
+ * the miss path is the slowest), the cause is the miss path's largest part; otherwise the hit paths'.
+ */
+export function mixtureCause(l: OriginLatency, percentile: 'p50' | 'p99', capacity?: Metrics['capacity']): string {
+  const c = l.cache;
+  if (!c) return biggestCost(l, percentile, capacity);
+  const q = percentile === 'p50' ? 0.5 : 0.99;
+  const hits = c.hits.map((h) => `${pct(h.share, 2)} hit ${h.cache} (${percentile} ${ms(h[percentile])} ms)`).join(', ');
+  const inMiss = c.miss.share > 1 - q && c.hits.every((h) => h[percentile] < c.miss[percentile]);
+  const story = `${hits}; the ${pct(c.miss.share, 2)} that miss take the whole path (${percentile} ${ms(c.miss[percentile])} ms)`;
+  return inMiss
+    ? `${story}, so the ${percentile} lies in the miss path, where ${biggestCost(l, percentile, capacity, c.miss[percentile])}`
+    : `${story}; the ${percentile} lies in the hit path${c.hits.length > 1 ? 's' : ''}: ${biggestCost(l, percentile, capacity, c.miss[percentile])} (of the miss path)`;
 }
 
 /** The hop on the critical path with the longest queue wait at this percentile (unbounded first), if any waits. */
@@ -104,7 +129,8 @@ export default defineCheck<Options>({
     computes:
       "For each flow and origin region: first-hop RTT from the users' region to the nearest replica, plus for each hop its processing p50/p99 with the M/M/c queue wait in front of its replicas in that region (Erlang C, c = replicas there, mu = capacity per replica, lambda from scalability/utilization's load; p50 adds the mean wait, p99 the wait's p99, at least the mean), the RTT from the calling hop's region (the last service before it; writes to a single-primary store go to the primary), sync-replica or quorum waits, and mesh overhead; a parallel group or fan-out costs the slowest of its calls (latency/fan-out-tail); compared with budget_ms. p99 adds the hops' p99s: usually conservative when tails are light, but not an upper bound (percentiles do not add; a heavy-tailed hop can make the true p99 larger)." +
       "A failure names the largest single contributor at that percentile and its share: a round trip, a component's processing, a queue wait, a sync or quorum wait, an event-sourced aggregate's replay, a fan-out's tail, or the mesh overhead summed over the calls it is paid on, and the longest queue on the path with the wait the same replicas would have near saturation. " +
-      'A flow through a component at or above 100 % utilization is unbounded and fails, whatever its budget.',
+      'A flow through a component at or above 100 % utilization is unbounded and fails, whatever its budget. ' +
+      'A read through caches or CDNs is graded on the mixture of its hit paths (ending at the cache that answers) and its miss path, each weighted by the share of requests that take it (latency/miss-path-budget grades the miss path alone).',
     sources: ['azureRtt', 'deanNorvig', 'istioOpenshift', 'erlangC'],
     optionsSchema: {
       type: 'object',
@@ -114,6 +140,8 @@ export default defineCheck<Options>({
     defaults: { warnMargin: 0 },
     messages: {
       withinBudget: '{{flow}} {{percentile}} is {{latency}} ms from {{origin}} (slowest region), budget {{budget}} ms',
+      withinBudgetCached:
+        '{{flow}} {{percentile}} is {{latency}} ms from {{origin}} (slowest region), budget {{budget}} ms: the mixture of {{hit}} cache hits (up to {{hitLatency}} ms) and {{miss}} misses ({{missLatency}} ms)',
       overBudget: '{{flow}} {{percentile}} from {{origin}} is {{latency}} ms, budget {{budget}} ms: {{cause}}',
       nearBudget: '{{flow}} {{percentile}} from {{origin}} is {{latency}} ms, just over its {{budget}} ms budget: {{cause}}',
       unbounded: '{{flow}} {{percentile}} from {{origin}} is unbounded, budget {{budget}} ms: {{cause}}',
@@ -140,10 +168,25 @@ export default defineCheck<Options>({
         const evidence = { budget, byOrigin: Object.fromEntries(origins.map((o) => [o.origin, o[percentile]])) };
         const path = ['flows', f.name, 'budget_ms', percentile];
         if (!over.length) {
+          const c = worst.cache;
           out.push({
             status: 'pass',
-            messageId: 'withinBudget',
-            data: { flow: f.name, percentile, latency: ms(worst[percentile]), origin: worst.origin, budget },
+            messageId: c ? 'withinBudgetCached' : 'withinBudget',
+            data: {
+              flow: f.name,
+              percentile,
+              latency: ms(worst[percentile]),
+              origin: worst.origin,
+              budget,
+              ...(c
+                ? {
+                    hit: pct(c.hitShare, 2),
+                    hitLatency: ms(Math.max(...c.hits.map((h) => h[percentile]))),
+                    miss: pct(c.miss.share, 2),
+                    missLatency: ms(c.miss[percentile]),
+                  }
+                : {}),
+            },
             path,
             evidence,
             slack: 1 - worst[percentile] / budget,
@@ -174,7 +217,7 @@ export default defineCheck<Options>({
               latency: ms(o[percentile]),
               origin: o.origin,
               budget,
-              cause: biggestCost(o, percentile, metrics.capacity),
+              cause: mixtureCause(o, percentile, metrics.capacity),
             },
             path,
             evidence: {

@@ -1,6 +1,6 @@
 // A drill's timeline for people: text (terminal), markdown (reports, PRs) and JSON (tools; an unbounded
 // figure is the string "unbounded", never a number).
-import type { DrillFlow, DrillPhase, DrillResult } from '../../analysis/drills/types.js';
+import type { DrillFlow, DrillPhase, DrillRejection, DrillResult } from '../../analysis/drills/types.js';
 import { DRILL_BUDGET_SLACK } from '../../analysis/drills/run.js';
 
 const PHASE_TITLE: Record<DrillPhase['name'], string> = {
@@ -44,7 +44,14 @@ export function flowLine(f: DrillFlow): string {
   const over = f.overloadedBy
     ? `; ${f.overloadedBy.component} in ${f.overloadedBy.region} at ${pct(f.overloadedBy.utilization)}, so waits grow without bound`
     : '';
-  return `${f.name}: ${err}, p99 ${ms(f.p99)}${budget}${why}${over}`;
+  const shed = f.rejectedShare ? `; ${pct(f.rejectedShare)} rejected by a rate limit (HTTP 429)` : '';
+  return `${f.name}: ${err}, p99 ${ms(f.p99)}${budget}${why}${over}${shed}`;
+}
+
+/** "rejected 4000 req/s at gateway in us-east (HTTP 429): 14000 arrive, its limit admits 10000 per region". */
+export function rejectionLine(x: DrillRejection): string {
+  const n = (v: number) => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `rejected ${n(x.rejectedRps)} req/s at ${x.component} in ${x.region} (HTTP 429): ${n(x.arrivingRps)} arrive, its limit admits ${n(x.limitRps)} ${x.per === 'global' ? 'across every region' : 'per region'}`;
 }
 
 export function phaseVerdict(p: DrillPhase): string {
@@ -84,6 +91,7 @@ export function formatDrillText(r: DrillResult, spec?: string): string {
       out.push(
         `  ! ${e.service}: ${e.pool ? `pool ${e.pool}` : 'shared threads'} ${Number.isFinite(e.demand) ? `needs ${e.demand} threads (rate × time held, Little's law) but has ${e.size}` : `holds its ${e.size} threads without bound: a call it waits on never returns and has no timeout`}`,
       );
+    for (const x of p.rejected ?? []) out.push(`  ⊘ ${rejectionLine(x)}`);
     for (const o of p.overloaded) out.push(`  ! ${o.component} in ${o.region} at ${pct(o.utilization)} of capacity`);
     if (!p.overloaded.length && p.busiest)
       out.push(
@@ -122,6 +130,7 @@ export function formatDrillMarkdown(r: DrillResult, spec?: string): string {
         `| ${f.name} | ${pct(f.errorShare)} | ${ms(f.p99)} | ${f.budgetP99 !== undefined ? `${f.budgetP99} ms` : ''} | ${why.replace(/\|/g, '\\|')} |`,
       );
     }
+    for (const x of p.rejected ?? []) out.push('', `- ${rejectionLine(x)}`);
     const util = [...p.overloaded, ...(p.overloaded.length ? [] : p.busiest ? [p.busiest] : [])];
     if (util.length) out.push('', util.map((o) => `${o.component} in ${o.region}: ${pct(o.utilization)}`).join(' · '));
   });

@@ -30,6 +30,14 @@ testCheck(honestFigures, {
       ],
     },
     {
+      spec: 'design/honest-figures-hit-ratio.yaml',
+      name: 'a hit ratio the problem does not give, above the plausible bound',
+      findings: [
+        // 0.999 > 0.99 (above TAO's published 96.4 %, rounded up): graded with the default 0.9
+        { messageId: 'hitRatio', line: 4, data: { name: 'cache hit_ratio', claimed: '0.999', used: '0.9', range: 'at most 0.99' } },
+      ],
+    },
+    {
       spec: 'design/honest-figures-network.yaml',
       findings: [
         // 5 ms < 64 ms: graded with the measured 82 ms
