@@ -122,7 +122,8 @@ export const SOURCES = {
       'GET and HEAD are safe: a client, crawler or cache may send them without asking for a state change; PUT and DELETE are idempotent, POST and PATCH are not, so a client may only retry them automatically when it knows the request is idempotent',
   },
   dataAccessPatterns: {
-    title: 'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly, 2017), chapter 6, "Partitioning and Secondary Indexes"; AWS DynamoDB Developer Guide, "Best practices for designing and using partition keys effectively"',
+    title:
+      'M. Kleppmann, "Designing Data-Intensive Applications" (O\'Reilly, 2017), chapter 6, "Partitioning and Secondary Indexes"; AWS DynamoDB Developer Guide, "Best practices for designing and using partition keys effectively"',
     where:
       'a lookup by the partition key goes to one partition; a secondary index partitioned by document (local) is queried on every partition (scatter/gather); a lookup by a field with neither a key nor an index scans the table',
   },
