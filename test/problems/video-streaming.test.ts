@@ -44,7 +44,7 @@ describe('video-streaming, segments from the edge (stage 2)', () => {
     const { metrics } = metricsOf('solutions/stage-1.yaml');
     // us-east: 60 % of 625,000 = 375,000/s over 94 x 5,000 = 79.8 %
     expect(metrics.capacity['edge']!['us-east']!.utilization).toBeCloseTo(375_000 / (94 * 5_000), 3);
-    // the bucket: (1 - 0.9) x 625,000 = 62,500 misses/s (+ 7 publishes) over 15 x 5,500 = 75.8 %
+    // the bucket: (1 - 0.9) x 625,000 = 62,500 misses/s (+ the transcoders' 7 writes/s) over 15 x 5,500 = 75.8 %
     expect(metrics.capacity['videos']!['us-east']!.utilization).toBeCloseTo((62_500 + 7) / (15 * 5_500), 3);
     // the miss path from eu-west: 0.5 (to the edge) + 20 + 82 (edge -> us-east) + 150 = 252.5 ms (+ queueing)
     const eu = metrics.flows['watch-segment']!.origins['eu-west']!;
@@ -58,7 +58,7 @@ describe('video-streaming, segments from the edge (stage 2)', () => {
 
   it('without a CDN the bucket needs 143 nodes and Europe still waits an ocean: 82 + 150 = 232 ms p99', () => {
     const { metrics } = metricsOf('fixtures/stage-1-no-cdn.yaml');
-    // 625,000 + 7 over 143 x 5,500 = 79.5 %
+    // 625,000 + the transcoders' 7 writes/s over 143 x 5,500 = 79.5 %
     expect(metrics.capacity['videos']!['us-east']!.utilization).toBeCloseTo(625_007 / (143 * 5_500), 3);
     // from eu-west: 82 ms to us-east + 150 ms p99 of the bucket = 232 ms (queueing under 1 ms)
     expect(metrics.flows['watch-segment']!.origins['eu-west']!.p99).toBeGreaterThanOrEqual(232);
@@ -80,9 +80,9 @@ describe('video-streaming, viewers on a new continent (stage 3)', () => {
     const ap = metrics.flows['watch-segment']!.origins['ap-southeast']!;
     expect(ap.cache!.miss.p99).toBeGreaterThanOrEqual(171);
     expect(ap.cache!.miss.p99).toBeLessThan(172);
-    // 20 % x 62,500 = 12,500 misses/s (+ replicated publishes) over 15 x 5,500 = 15.2 %
+    // 20 % x 62,500 = 12,500 misses/s (+ replicated writes) over 15 x 5,500 = 15.2 %
     expect(metrics.capacity['videos']!['ap-southeast']!.utilization).toBeCloseTo(0.152, 2);
-    // us-east and eu-west's misses: 80 % x 62,500 = 50,000 (+ 7 publishes) over 82,500 = 60.6 %
+    // us-east and eu-west's misses: 80 % x 62,500 = 50,000 (+ 7 writes/s) over 82,500 = 60.6 %
     expect(metrics.capacity['videos']!['us-east']!.utilization).toBeCloseTo((50_000 + 7) / 82_500, 3);
   });
 });
