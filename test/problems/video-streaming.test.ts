@@ -1,0 +1,108 @@
+// video-streaming: the estimate's derivations, the CDN's hit and miss shares on the edge and the bucket,
+// the miss path across the Pacific and its fix, and the loss of the origin region. Every figure is
+// worked out by hand from problem.yaml and the spec files.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
+import survives from '../../src/checks/drill/survives.js';
+import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
+import { loadProblem } from '../../src/problems/problem.js';
+import { loadSpecFile } from '../../src/specfile/load.js';
+
+const DIR = join(SHIPPED_PROBLEMS, 'video-streaming');
+
+function metricsOf(file: string) {
+  const r = loadSpecFile(join(DIR, file));
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return { model: r.loaded.model, metrics: analyse(r.loaded.model) };
+}
+
+describe('video-streaming estimate', () => {
+  const loaded = loadProblem(DIR);
+  if (!loaded.ok) throw new Error('problem does not load');
+  const refs = loaded.problem.stages[0]!.estimate!.references;
+
+  it('derives the peak segment requests, egress, storage, edge servers and publishes', () => {
+    // concurrent viewers at peak: 20M x 1 h / 24 h x 3 = 2.5M
+    const concurrent = ((20e6 * 1) / 24) * 3;
+    expect(concurrent).toBeCloseTo(2.5e6, 6);
+    // one segment every 4 s each: 2.5M / 4 = 625,000/s
+    expect(refs['peak_segment_requests_per_s']!.shown).toBeCloseTo(625_000, 3);
+    // 2.5M x 5 Mbps = 12.5M Mbps = 12,500 Gbps
+    expect(refs['peak_egress']!.shown).toBeCloseTo(12_500, 6);
+    // 200,000 videos x 300 MB x 5 renditions = 300 TB a day
+    expect(refs['storage_per_day']!.shown).toBeCloseTo(300, 6);
+    // 12,500 Gbps / 100 Gbps / 0.8 = 156.25 -> 157
+    expect(refs['edge_servers']!.shown).toBe(157);
+    // 200,000 / 86,400 s x 3 = 6.94/s
+    expect(refs['peak_publishes_per_s']!.shown).toBeCloseTo((200_000 / 86_400) * 3, 6);
+  });
+});
+
+describe('video-streaming, segments from the edge (stage 2)', () => {
+  it('the edge carries the hits, the bucket only the misses', () => {
+    const { metrics } = metricsOf('solutions/stage-1.yaml');
+    // us-east: 60 % of 625,000 = 375,000/s over 94 x 5,000 = 79.8 %
+    expect(metrics.capacity['edge']!['us-east']!.utilization).toBeCloseTo(375_000 / (94 * 5_000), 3);
+    // the bucket: (1 - 0.9) x 625,000 = 62,500 misses/s (+ the transcoders' 7 writes/s) over 15 x 5,500 = 75.8 %
+    expect(metrics.capacity['videos']!['us-east']!.utilization).toBeCloseTo((62_500 + 7) / (15 * 5_500), 3);
+    // the miss path from eu-west: 0.5 (to the edge) + 20 + 82 (edge -> us-east) + 150 = 252.5 ms (+ queueing)
+    const eu = metrics.flows['watch-segment']!.origins['eu-west']!;
+    expect(eu.cache!.miss.share).toBeCloseTo(0.1, 9);
+    expect(eu.cache!.miss.p99).toBeGreaterThanOrEqual(0.5 + 20 + 82 + 150);
+    expect(eu.cache!.miss.p99).toBeLessThan(0.5 + 20 + 82 + 150 + 1);
+    // the mixture's p99 is the miss path's 0.9 quantile ((0.99 - 0.9) / 0.1): below its p99, above the hit path's
+    expect(eu.p99).toBeLessThan(200);
+    expect(eu.p99).toBeGreaterThan(0.5 + 20);
+  });
+
+  it('without a CDN the bucket needs 143 nodes and Europe still waits an ocean: 82 + 150 = 232 ms p99', () => {
+    const { metrics } = metricsOf('fixtures/stage-1-no-cdn.yaml');
+    // 625,000 + the transcoders' 7 writes/s over 143 x 5,500 = 79.5 %
+    expect(metrics.capacity['videos']!['us-east']!.utilization).toBeCloseTo(625_007 / (143 * 5_500), 3);
+    // from eu-west: 82 ms to us-east + 150 ms p99 of the bucket = 232 ms (queueing under 1 ms)
+    expect(metrics.flows['watch-segment']!.origins['eu-west']!.p99).toBeGreaterThanOrEqual(232);
+    expect(metrics.flows['watch-segment']!.origins['eu-west']!.p99).toBeLessThan(233);
+  });
+});
+
+describe('video-streaming, viewers on a new continent (stage 3)', () => {
+  it('an edge in Singapore in front of a us-east bucket: the miss path crosses the Pacific, 393.5 ms', () => {
+    const { metrics } = metricsOf('fixtures/stage-2-edge-only-in-asia.yaml');
+    // 0.5 + 20 + 223 + 150 = 393.5 ms, over the 300 ms miss budget
+    const miss = metrics.flows['watch-segment']!.origins['ap-southeast']!.cache!.miss.p99;
+    expect(miss).toBeGreaterThanOrEqual(393.5);
+    expect(miss).toBeLessThan(394.5);
+  });
+
+  it('a copy of the bucket in Singapore: 0.5 + 20 + 0.5 + 150 = 171 ms, carrying 20 % of the misses', () => {
+    const { metrics } = metricsOf('solutions/stage-2.yaml');
+    const ap = metrics.flows['watch-segment']!.origins['ap-southeast']!;
+    expect(ap.cache!.miss.p99).toBeGreaterThanOrEqual(171);
+    expect(ap.cache!.miss.p99).toBeLessThan(172);
+    // 20 % x 62,500 = 12,500 misses/s (+ replicated writes) over 15 x 5,500 = 15.2 %
+    expect(metrics.capacity['videos']!['ap-southeast']!.utilization).toBeCloseTo(0.152, 2);
+    // us-east and eu-west's misses: 80 % x 62,500 = 50,000 (+ 7 writes/s) over 82,500 = 60.6 %
+    expect(metrics.capacity['videos']!['us-east']!.utilization).toBeCloseTo((50_000 + 7) / 82_500, 3);
+  });
+});
+
+describe('video-streaming, lose the origin region (stage 4)', () => {
+  const drill = (file: string) => {
+    const { model, metrics } = metricsOf(file);
+    return survives.run({ model, metrics, options: { drills: [{ scenarios: ['region-down:us-east'], p99Factor: 2, maxUtilization: 0.8 }] } });
+  };
+
+  it("stage 3's edge (79 per region) overloads eu-west: 500,000 / (79 x 5,000) = 126.6 %", () => {
+    const findings = drill('fixtures/stage-3-edge-sized-for-peak.yaml');
+    const over = findings.find((f) => f.messageId === 'overloaded' && f.data.component === 'edge');
+    expect(500_000 / (79 * 5_000)).toBeCloseTo(1.266, 3);
+    expect(over?.data).toMatchObject({ region: 'eu-west', utilization: '126.6 %' });
+  });
+
+  it('the reference survives: eu-west edge 500,000 / (126 x 5,000) = 79.4 %', () => {
+    const findings = drill('solutions/stage-3.yaml');
+    expect(findings.map((f) => f.messageId)).toEqual(['survives']);
+    expect(findings[0]!.data).toMatchObject({ component: 'edge', region: 'eu-west', utilization: '79.4 %' });
+  });
+});
