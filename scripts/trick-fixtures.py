@@ -2,7 +2,8 @@
 # Writes, for every stage of every shipped problem, flawed fixtures that try to buy the grade by
 # stating numbers (the trick classes of issue 10), each applied to the stage's reference solution,
 # and lists them in problem.yaml as failing design/honest-figures. Re-runnable: skips what exists.
-import json, os, re, yaml
+# Usage: python3 scripts/trick-fixtures.py [problem-id ...]  (no ids: every problem).
+import json, os, re, sys, yaml
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', 'problems')
 HEADER = '# yaml-language-server: $schema=../../../schemas/spec.schema.json\n'
@@ -88,18 +89,27 @@ def tricks(problem, stage_no, spec):
 
 
 def main():
+    # With problem ids as arguments, only those problems (a re-run never touches other authors' problems).
+    only = set(sys.argv[1:])
     for pid in sorted(os.listdir(ROOT)):
+        if only and pid not in only:
+            continue
         pfile = os.path.join(ROOT, pid, 'problem.yaml')
         if not os.path.exists(pfile):
             continue
         text = open(pfile).read()
         problem = yaml.safe_load(text)
         for n, stage in enumerate(problem['stages'], 1):
+            # An estimate stage grades arithmetic, not a design's figures: nothing to buy there.
+            if stage.get('kind') == 'estimate':
+                continue
             sol = yaml.safe_load(open(os.path.join(ROOT, pid, stage['solution'])))
             entries = []
             for name, apply, data in tricks(problem, n, sol):
                 rel = f'fixtures/stage-{n}-trick-{name}.yaml'
-                if any(fx['file'] == rel for fx in stage.get('fixtures') or []):
+                # This trick listed already (under any file name), or a file of that name exists (perhaps another stage's, numbered before
+                # stages moved): never overwrite a fixture.
+                if any(fx['file'].endswith(f'-trick-{name}.yaml') for fx in stage.get('fixtures') or []) or os.path.exists(os.path.join(ROOT, pid, rel)):
                     continue
                 spec = yaml.safe_load(open(os.path.join(ROOT, pid, stage['solution'])))
                 apply(spec)
@@ -112,7 +122,9 @@ def main():
             if not entries:
                 continue
             # Append after the stage's last fixture (or add a fixtures list after its solution line).
-            stages_at = [m.start() for m in re.finditer(r'\n  - title: ', text)]
+            # Stage items are the 2-space list entries under `stages:` (each may start with kind:, id: or title:).
+            head = text.index('\nstages:\n')
+            stages_at = [m.start() for m in re.finditer(r'\n  - [a-z_]+: ', text) if m.start() > head]
             start = stages_at[n - 1]
             end = stages_at[n] if n < len(stages_at) else len(text)
             block = text[start:end]
