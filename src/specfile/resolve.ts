@@ -253,6 +253,33 @@ function resolveCallGuards(step: CallStep | undefined): Partial<ModelHop> {
   return out;
 }
 
+/**
+ * A call step's own latency_ms for a component whose latency the problem gives: a step may say this flow's
+ * work there is slower than the given figure, not faster (else any given could be bought back one step at a
+ * time). A faster quantile is graded with the given one and recorded for design/honest-figures.
+ */
+function stepLatency(id: string, stated: Latency, own: Latency, write: boolean, path: SpecPath, figures: ModelFigure[]): Latency {
+  const field = write ? 'write_latency_ms' : 'latency_ms';
+  const out = { ...stated };
+  for (const q of ['p50', 'p99'] as const) {
+    const given = figures.find((g) => g.subject === id && g.field === `${field}.${q}` && g.origin === 'given');
+    if (!given || stated[q] >= own[q]) continue;
+    out[q] = own[q];
+    figures.push({
+      subject: id,
+      field: `${field}.${q}`,
+      value: own[q],
+      origin: 'given',
+      from: `${given.from ?? 'given'}; a call step cannot make it faster`,
+      claimed: stated[q],
+      verdict: 'contradicts-given',
+      path,
+    });
+  }
+  if (out.p99 < out.p50) out.p99 = out.p50;
+  return out;
+}
+
 /** Resolves a spec; with a problem's givens, the givens are the figures used whatever the spec claims. */
 export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const meshed = meshedIds(spec);
@@ -300,7 +327,18 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
           component: c.component,
           fanout: c.fanout,
           specPath: ['flows', name, ...c.at],
-          ...(c.latency !== undefined ? { latency: resolveLatency(c.latency, own) } : {}),
+          ...(c.latency !== undefined
+            ? {
+                latency: stepLatency(
+                  c.component,
+                  resolveLatency(c.latency, own),
+                  own,
+                  f.kind === 'write' && comp?.stateful === true,
+                  ['flows', name, ...c.at, 'latency_ms'],
+                  figures,
+                ),
+              }
+            : {}),
           ...(c.group ? { group: c.group } : {}),
           ...resolveCallGuards(c.call),
           ...(c.call?.fanout_on_write

@@ -33,6 +33,19 @@ describe('a grade cannot be bought by stating numbers', () => {
     expect(hop.processing.p99).toBe(200);
   });
 
+  it('a call step cannot buy back a given latency: payment-api stated at a tenth on checkout\'s step', () => {
+    // checkout-bulkhead gives payment-api 80 ms p50 / 200 ms p99; the step says 8 / 20 ms.
+    const { report, honest, messages } = gradeFixture('checkout-bulkhead', 2, 'stage-1-trick-step-latency.yaml');
+    expect(report.passed).toBe(false);
+    expect(honest?.status).toBe('fail');
+    expect(messages).toContain(
+      'payment-api latency_ms.p99 is 200 ms in this problem (given for payment-api; a call step cannot make it faster); your spec says 20 ms: graded with 200 ms',
+    );
+    const hop = report.metrics.flows['checkout']!.worst.hops.find((h) => h.component === 'payment-api')!;
+    expect(hop.processing.p99).toBe(200);
+    expect(hop.processing.p50).toBe(80);
+  });
+
   it('inflated capacity_rps: a CDN node serving a million requests a second', () => {
     // url-shortener gives every cdn 500,000 req/s per node; the fixture claims 1,000,000.
     const { report, messages } = gradeFixture('url-shortener', 3, 'stage-2-trick-inflated-capacity.yaml');
