@@ -7,6 +7,7 @@ import { PHASES, type Phase, type ProblemInterview } from '../problems/interview
 import type { Scorecard } from '../problems/interview-score.js';
 import type { Problem } from '../problems/problem.js';
 import type { GradeOutcome, KeyPress } from './events.js';
+import { scrollLimits } from './view/interview.js';
 
 export interface InterviewState {
   problem: Problem;
@@ -45,7 +46,10 @@ export interface InterviewState {
   /** The session file, once written; an error writing or scoring it. */
   sessionFile?: string;
   endError?: string;
+  /** Lines scrolled in the grade pane (the scorecard at the end) and in the prompt pane; Tab picks which ↑↓ scroll. */
   scroll: number;
+  promptScroll: number;
+  focus: 'prompt' | 'grade';
   columns: number;
   rows: number;
   quitting: boolean;
@@ -136,6 +140,8 @@ export function initInterview(o: InterviewInit): InterviewUpdate {
     seq: 0,
     grading: false,
     scroll: 0,
+    promptScroll: 0,
+    focus: 'grade',
     columns: o.columns,
     rows: o.rows,
     quitting: false,
@@ -244,14 +250,30 @@ export function updateInterview(s: InterviewState, e: InterviewEvent): Interview
   }
 }
 
+/** Moves the scroll of the pane ↑↓ act on by `by` lines, within what it shows. */
+function scrollBy(s: InterviewState, by: number): InterviewUpdate {
+  const max = scrollLimits(s);
+  if (s.ended) return done({ ...s, scroll: clamp(s.scroll + by, max.scorecard) });
+  if (s.focus === 'prompt') return done({ ...s, promptScroll: clamp(s.promptScroll + by, max.prompt) });
+  return done({ ...s, scroll: clamp(s.scroll + by, max.grade) });
+}
+const clamp = (n: number, max: number) => Math.max(0, Math.min(n, max));
+
 function onKey(s: InterviewState, key: KeyPress, at: number): InterviewUpdate {
   const ch = key.name === 'char' ? key.char : undefined;
+  const step =
+    key.name === 'up' || ch === 'k'
+      ? -1
+      : key.name === 'down' || ch === 'j'
+        ? 1
+        : key.name === 'pageUp'
+          ? -10
+          : key.name === 'pageDown'
+            ? 10
+            : 0;
   if (s.ended) {
     // The scorecard: scroll it, or leave (once it is computed).
-    if (key.name === 'up' || ch === 'k') return done({ ...s, scroll: Math.max(0, s.scroll - 1) });
-    if (key.name === 'down' || ch === 'j') return done({ ...s, scroll: s.scroll + 1 });
-    if (key.name === 'pageUp') return done({ ...s, scroll: Math.max(0, s.scroll - 10) });
-    if (key.name === 'pageDown') return done({ ...s, scroll: s.scroll + 10 });
+    if (step) return scrollBy(s, step);
     if (
       (ch === 'q' || key.name === 'return' || key.name === 'escape' || key.name === 'ctrl-c') &&
       (s.card || s.endError || key.name === 'ctrl-c')
@@ -266,8 +288,6 @@ function onKey(s: InterviewState, key: KeyPress, at: number): InterviewUpdate {
   }
   if (ch === 'q') return done({ ...s, confirm: 'quit' });
   if (ch === 'n') return moveOn(s, at);
-  if (key.name === 'pageUp') return done({ ...s, scroll: Math.max(0, s.scroll - 10) });
-  if (key.name === 'pageDown') return done({ ...s, scroll: s.scroll + 10 });
   if (currentPhase(s) === 'clarify') {
     const n = s.interview.questions.length;
     if (key.name === 'up' || ch === 'k') return done({ ...s, cursor: (s.cursor - 1 + n) % n });
@@ -279,7 +299,7 @@ function onKey(s: InterviewState, key: KeyPress, at: number): InterviewUpdate {
     }
     return done(s);
   }
-  if (key.name === 'up' || ch === 'k') return done({ ...s, scroll: Math.max(0, s.scroll - 1) });
-  if (key.name === 'down' || ch === 'j') return done({ ...s, scroll: s.scroll + 1 });
+  if (key.name === 'tab') return done({ ...s, focus: s.focus === 'prompt' ? 'grade' : 'prompt' });
+  if (step) return scrollBy(s, step);
   return done(s);
 }

@@ -35,7 +35,11 @@ export function interviewKeys(s: InterviewState): KeyItem[] {
   const last = s.phase === PHASES.length - 1;
   const items: KeyItem[] = [];
   if (currentPhase(s) === 'clarify') items.push({ key: '↑↓', label: 'choose' }, { key: 'Enter', label: 'ask' });
-  else items.push({ key: '↑↓', label: 'scroll' });
+  else
+    items.push(
+      { key: '↑↓', label: 'scroll' },
+      { key: 'Tab', label: s.focus === 'prompt' ? 'scroll the grade' : 'scroll the prompt', short: 'pane' },
+    );
   items.push({
     key: 'n',
     label: last ? 'finish the interview' : `next: ${PHASE_TITLES[PHASES[s.phase + 1]!].toLowerCase()}`,
@@ -103,11 +107,14 @@ export function estimateLines(s: InterviewState, width: number): Line[] {
   if (!facts.length)
     out.push(...prose('Nothing: you asked no question that gives a number. Estimate from what you would assume.', width, 'dim'));
   for (const [name, f] of facts)
-    out.push(...hanging([seg('  '), seg(`${name} `, 'accent'), seg(`${clean(String(f.value))} `, undefined, true)], f.label, width, 'dim'));
+    out.push(
+      line(seg('  '), seg(`${name} `, 'accent'), seg(clean(String(f.value)), undefined, true)),
+      ...prose(f.label, width - 4, 'dim', '    '),
+    );
   if (hidden) out.push(...prose(`${hidden} more fact${hidden === 1 ? '' : 's'} the interviewer would have given if asked.`, width, 'dim'));
   out.push(blank(), ...prose(`Write estimates: in ${shown(s.file)}, each with its unit (12k/s, 3.5 TB, 2 Gbps):`, width));
   for (const [name, q] of Object.entries(stage.estimate.quantities))
-    out.push(...hanging([seg('  '), seg(`${name} `, 'accent')], `${q.label} (${q.unit})`, width, 'dim'));
+    out.push(line(seg('  '), seg(name, 'accent'), seg(` (${q.unit})`, 'dim')), ...prose(q.label, width - 4, 'dim', '    '));
   return out;
 }
 
@@ -243,57 +250,80 @@ export function interviewFrame(s: InterviewState): FrameView {
       footer,
     };
   }
+  const L = bodyLayout(s, bodyH);
   const phase = currentPhase(s);
-  const wide = w >= 100;
-  const leftTitle = line(seg(phase === 'clarify' ? 'The interviewer' : PHASE_TITLES[phase], undefined, true));
+  const focused = (which: 'prompt' | 'grade') => phase !== 'clarify' && s.focus === which;
+  const leftTitle = line(
+    seg(phase === 'clarify' ? 'The interviewer' : PHASE_TITLES[phase], undefined, true),
+    ...(focused('prompt') ? [seg('  ↑↓ scrolls here', 'dim')] : []),
+  );
   const rightTitle: Line =
     phase === 'clarify'
       ? line(seg('Facts', undefined, true), seg(`  ${s.asked.length} of ${s.interview.questions.length} questions asked`, 'dim'))
-      : line(seg('Live grade', undefined, true), seg(`  ${shown(s.file)}`, 'dim'));
+      : line(
+          seg('Live grade', undefined, true),
+          seg(`  ${shown(s.file)}`, 'dim'),
+          ...(focused('grade') && !L.wide ? [seg('  ↑↓', 'dim')] : []),
+        );
   const tone = s.result?.kind === 'report' && s.gradedPhase === phase ? (s.result.report.passed ? 'good' : 'bad') : undefined;
-  // In clarify the question list follows the cursor; elsewhere the learner scrolls the grade.
-  if (wide) {
-    const lw = Math.floor(w * 0.5);
-    const left = promptLines(s, innerWidth(lw, true));
-    const leftScroll = phase === 'clarify' ? cursorScroll(s, left.length, bodyH) : 0;
-    return {
-      header,
-      body: [
-        [
-          panel('prompt', leftTitle, left, lw, bodyH, leftScroll),
-          panel('grade', rightTitle, gradeLines(s, innerWidth(w - lw, true)), w - lw, bodyH, phase === 'clarify' ? 0 : s.scroll, tone),
-        ],
-      ],
-      footer,
-    };
-  }
-  const topH = Math.max(4, Math.ceil(bodyH / 2));
-  const left = promptLines(s, innerWidth(w, true));
+  const prompt = panel('prompt', leftTitle, L.prompt.lines, L.prompt.width, L.prompt.height, L.prompt.scroll);
+  const grade = panel('grade', rightTitle, L.grade.lines, L.grade.width, L.grade.height, L.grade.scroll, tone);
+  return { header, body: L.wide ? [[prompt, grade]] : [[prompt], [grade]], footer };
+}
+
+interface PaneLayout {
+  lines: Line[];
+  width: number;
+  height: number;
+  scroll: number;
+  /** The furthest it scrolls. */
+  max: number;
+}
+
+/**
+ * The two panes: side by side from 100 columns, else stacked (the prompt gets more room in clarify, where
+ * the questions are). In clarify the questions follow the cursor and the facts show the latest answers;
+ * elsewhere ↑↓ scroll the focused pane (Tab switches).
+ */
+export function bodyLayout(s: InterviewState, bodyH: number): { wide: boolean; prompt: PaneLayout; grade: PaneLayout } {
+  const w = Math.max(20, s.columns);
+  const wide = w >= 100;
+  const clarify = currentPhase(s) === 'clarify';
+  const lw = wide ? Math.floor(w * 0.5) : w;
+  const rw = wide ? w - lw : w;
+  const topH = wide ? bodyH : Math.max(4, Math.ceil(bodyH * (clarify ? 0.6 : 0.5)));
+  const botH = wide ? bodyH : Math.max(4, bodyH - topH);
+  const left = promptLines(s, innerWidth(lw, true));
+  const right = gradeLines(s, innerWidth(rw, true));
+  const max = (lines: Line[], h: number) => scrollWindow(lines, innerHeight(h, true), Number.MAX_SAFE_INTEGER).max;
+  const pm = max(left, topH);
+  const gm = max(right, botH);
+  const promptScroll = clarify ? cursorScroll(left, topH) : Math.min(s.promptScroll, pm);
+  const gradeScroll = clarify ? gm : Math.min(s.scroll, gm);
   return {
-    header,
-    body: [
-      [panel('prompt', leftTitle, left, w, topH, phase === 'clarify' ? cursorScroll(s, left.length, topH) : 0)],
-      [
-        panel(
-          'grade',
-          rightTitle,
-          gradeLines(s, innerWidth(w, true)),
-          w,
-          bodyH - topH,
-          phase === 'clarify' ? Math.max(0, factsLines(s, innerWidth(w, true)).length - innerHeight(bodyH - topH, true)) : s.scroll,
-          tone,
-        ),
-      ],
-    ],
-    footer,
+    wide,
+    prompt: { lines: left, width: lw, height: topH, scroll: promptScroll, max: pm },
+    grade: { lines: right, width: rw, height: botH, scroll: gradeScroll, max: gm },
   };
 }
 
-/** Scrolls the clarify panel so the chosen question stays in view (the questions are at its end). */
-function cursorScroll(s: InterviewState, total: number, height: number): number {
+/** How far each pane scrolls on the screen as it is now (the reducer keeps the offsets within them). */
+export function scrollLimits(s: InterviewState): { prompt: number; grade: number; scorecard: number } {
+  const w = Math.max(20, s.columns);
+  const f = interviewFrame({ ...s, scroll: 0, promptScroll: 0 });
+  const bodyH = Math.max(4, s.rows - f.header.length - f.footer.length);
+  if (s.ended) {
+    const lines = scorecardLines(s, innerWidth(w, true));
+    return { prompt: 0, grade: 0, scorecard: scrollWindow(lines, innerHeight(bodyH, true), Number.MAX_SAFE_INTEGER).max };
+  }
+  const L = bodyLayout(s, bodyH);
+  return { prompt: L.prompt.max, grade: L.grade.max, scorecard: 0 };
+}
+
+/** Scrolls the clarify panel so the chosen question (the ▸ row) stays in view, with a row or two below it. */
+function cursorScroll(lines: Line[], height: number): number {
   const inner = innerHeight(height, true);
-  if (total <= inner) return 0;
-  const fromEnd = s.interview.questions.length - s.cursor;
-  // Keep the cursor's row (approximately: a question may wrap) a couple of rows above the bottom.
-  return Math.max(0, total - fromEnd - inner + 3);
+  if (lines.length <= inner) return 0;
+  const at = lines.findIndex((l) => l[0]?.text === '▸ ');
+  return Math.max(0, Math.min(at - inner + 4, lines.length - inner + 1));
 }
