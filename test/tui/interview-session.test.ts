@@ -13,7 +13,7 @@ import {
   type InterviewEvent,
   type InterviewState,
 } from '../../src/tui/interview-session.js';
-import { interviewFrame } from '../../src/tui/view/interview.js';
+import { interviewFrame, scrollLimits } from '../../src/tui/view/interview.js';
 import type { Line } from '../../src/tui/view/lines.js';
 import { problem } from './session-helpers.js';
 
@@ -213,5 +213,21 @@ describe('the interview reducer', () => {
     expect(s).toContain('1:05 / 45:00');
     expect(s).toMatch(/n next/);
     expect(s).toMatch(/q end/);
+  });
+  it('Tab picks the pane ↑↓ scroll, and a scroll never goes past what the pane shows', () => {
+    let { state } = start();
+    ({ state } = run(state, { type: 'Resize', columns: 70, rows: 24 }, ch('n', T0 + 1000)));
+    expect(state.focus).toBe('grade');
+    ({ state } = run(state, { type: 'Key', key: { name: 'tab' }, at: T0 + 2000 }, key('down', T0 + 3000)));
+    expect(state.focus).toBe('prompt');
+    expect(state.promptScroll).toBe(1);
+    expect(state.scroll).toBe(0);
+    // Far past the end: held at the last page.
+    for (let i = 0; i < 200; i++) ({ state } = run(state, key('down', T0 + 4000)));
+    const held = state.promptScroll;
+    expect(held).toBeGreaterThan(1);
+    expect(held).toBe(scrollLimits(state).prompt);
+    ({ state } = run(state, key('up', T0 + 5000)));
+    expect(state.promptScroll).toBe(held - 1);
   });
 });
