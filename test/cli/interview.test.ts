@@ -89,11 +89,12 @@ describe.skipIf(!hasTmux)('sdcoach interview in a pseudo-terminal (tmux)', () =>
     // The first nine questions are the ones that matter (the reference session asks exactly those).
     for (let i = 0; i < 9; i++) {
       term.keys('Enter');
-      await see(new RegExp(`${i + 1} of 13 questions asked`), 10_000);
+      s = await see(new RegExp(`${i + 1} of 13 questions asked`), 10_000);
+      // The facts panel shows the newest answers.
+      if (i === 0) expect(s).toContain('About 72 million open the app');
+      if (i === 8) expect(s).toContain('60 % on the US east coast');
       term.keys('Down');
     }
-    s = term.screen();
-    expect(s).toContain('About 72 million open the app');
 
     term.keys('n');
     s = await see(/Estimate the scale\s+\d+:\d\d \/ guide 7:00/, 10_000);
@@ -150,4 +151,45 @@ describe.skipIf(!hasTmux)('sdcoach interview in a pseudo-terminal (tmux)', () =>
     expect(progress.interviews).toHaveLength(1);
     expect(progress.interviews[0]).toMatchObject({ problem: 'order-history', overall: 100, signal: 'strong hire' });
   }, 240_000);
+
+  it('at 70x24: the clock, the questions, the estimate and the keys fit; q then y ends it early with a scorecard', async () => {
+    term.stop();
+    const dir = join(work, 'small');
+    const cmd = [
+      'env -u CI -u CONTINUOUS_INTEGRATION',
+      `SDCOACH_HOME=${shq(join(dir, 'state'))}`,
+      shq(process.execPath),
+      shq(BIN),
+      'interview order-history --minutes 30',
+      '; echo "sdcoach exited with $?"; sleep 60',
+    ].join(' ');
+    execSync(`mkdir -p ${shq(dir)}`);
+    term.start(cmd, 70, 24, dir);
+    const fits = (s: string) =>
+      expect(
+        s.split('\n').every((l) => [...l].length <= 70),
+        s,
+      ).toBe(true);
+    let s = await see(/Ask the interviewer/, 20_000);
+    // 30 of 45 minutes: clarify's 5-minute guide becomes 3:20.
+    expect(s).toMatch(/0:0\d \/ 30:00/);
+    expect(s).toContain('guide 3:20');
+    expect(s).toMatch(/Enter ask\s+n next: estimate the scale\s+q end now/);
+    fits(s);
+    term.keys('Enter');
+    await see(/1 of 13 questions asked/, 10_000);
+    term.keys('n');
+    s = await see(/Score 0\/100/, 30_000);
+    expect(s).toContain('dau 72M users');
+    expect(s).toMatch(/Tab pane\s+n next\s+q end now/);
+    fits(s);
+    term.keys('q');
+    await see(/End the interview now/, 10_000);
+    term.keys('y');
+    s = await see(/Signal: [A-Z ]+/, 30_000);
+    expect(s).toContain('You ended the interview early.');
+    fits(s);
+    term.keys('q');
+    await see(/sdcoach exited with 0/, 10_000);
+  }, 120_000);
 });
