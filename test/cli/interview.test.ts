@@ -38,6 +38,13 @@ describe('sdcoach interview outside a terminal', () => {
     expect(r.stderr).toContain(`node ${BIN} scorecard <session.yaml>`);
   });
 
+  it('loads Ink only once a session starts: the command imports the TUI with import()', () => {
+    const js = readFileSync(join(ROOT, 'dist', 'cli', 'interview.js'), 'utf8');
+    expect(js).not.toMatch(/^\s*import[^;]*from\s*['"][^'"]*\/tui\//m);
+    expect(js).not.toMatch(/^\s*import[^;]*from\s*['"](ink|react)['"]/m);
+    expect(js).toContain("import('../tui/interview-app.js')");
+  });
+
   it('checks its arguments: an unknown problem, a problem without an interview, no problem lists those with one, bad minutes', () => {
     expect(sdcoach(['interview', 'order-histroy']).stderr).toContain('did you mean "order-history"?');
     // A shipped problem without an interview (more gain one over time: take one that has none today).
