@@ -14,6 +14,7 @@ type Register = (program: Command) => void;
 /** Every command, in the order `sdcoach --help` lists them, with the loader of its module. */
 export const COMMANDS: Record<string, () => Promise<Register>> = {
   practice: async () => (await import('./practice.js')).registerPractice,
+  interview: async () => (await import('./interview.js')).registerInterview,
   progress: async () => (await import('./progress.js')).registerProgress,
   list: async () => (await import('./list.js')).registerList,
   show: async () => (await import('./show.js')).registerShow,

@@ -22,6 +22,7 @@ interface ProgressOptions {
 export function progressJson(progress: Progress, catalog: Problem[], file: string): unknown {
   return {
     file,
+    interviews: progress.interviews ?? [],
     problems: Object.entries(progress.problems).map(([id, pp]) => {
       const p = catalog.find((x) => x.id === id);
       const count = p?.stages.length ?? Math.max(0, ...Object.keys(pp.stages).map(Number));
@@ -44,12 +45,32 @@ export function progressJson(progress: Progress, catalog: Problem[], file: strin
   };
 }
 
+/** How many of the last mock interviews `sdcoach progress` lists. */
+export const INTERVIEWS_SHOWN = 5;
+
+function interviewLines(progress: Progress, b: (t: string) => string, d: (t: string) => string): string[] {
+  const all = progress.interviews ?? [];
+  if (!all.length) return [];
+  const out = [
+    '',
+    b(`Mock interviews`) + d(`  ${all.length} in all${all.length > INTERVIEWS_SHOWN ? `, the last ${INTERVIEWS_SHOWN}` : ''}`),
+  ];
+  for (const r of all.slice(-INTERVIEWS_SHOWN).reverse())
+    out.push(
+      `  ${r.at.slice(0, 16).replace('T', ' ')}  ${sanitizeTerminal(r.problem)}  ${sanitizeTerminal(r.signal)}${d(`  (overall ${r.overall}/100)`)}`,
+    );
+  const last = all.at(-1)!;
+  if (last.session) out.push(d(`  the last one: ${sdcoachCommand(`scorecard ${sanitizeTerminal(last.session)}`)}`));
+  return out;
+}
+
 export function progressText(progress: Progress, catalog: Problem[], file: string, color: boolean): string {
   const b = (t: string) => (color ? `\u001b[1m${t}\u001b[0m` : t);
   const d = (t: string) => (color ? `\u001b[2m${t}\u001b[0m` : t);
   const g = (t: string) => (color ? `\u001b[32m${t}\u001b[0m` : t);
   const ids = Object.keys(progress.problems).sort((x, y) => progress.problems[y]!.updatedAt.localeCompare(progress.problems[x]!.updatedAt));
-  if (!ids.length) return `No progress yet. Start with: ${sdcoachCommand('practice')}\n${d(`(progress is kept in ${file})`)}\n`;
+  if (!ids.length && !progress.interviews?.length)
+    return `No progress yet. Start with: ${sdcoachCommand('practice')}\n${d(`(progress is kept in ${file})`)}\n`;
   const out: string[] = [];
   for (const id of ids) {
     const pp = progress.problems[id]!;
@@ -77,6 +98,7 @@ export function progressText(progress: Progress, catalog: Problem[], file: strin
     }
     if (pp.spec) out.push(d(`    spec: ${sanitizeTerminal(pp.spec)}`));
   }
+  out.push(...interviewLines(progress, b, d));
   out.push(
     '',
     d(`Progress file: ${file}. Continue: ${sdcoachCommand('practice <id>')}; forget: ${sdcoachCommand('progress --reset [id]')}`),

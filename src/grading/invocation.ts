@@ -24,6 +24,8 @@ const SUBCOMMANDS = [
   'diagram',
   'report',
   'lsp',
+  'interview',
+  'scorecard',
 ];
 
 /** Quotes a shell word only when it needs it. */

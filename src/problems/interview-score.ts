@@ -133,6 +133,47 @@ function signalOf(score: number): Signal {
 }
 const lower = (a: Signal, b: Signal): Signal => (SIGNALS.findIndex((s) => s.signal === a) > SIGNALS.findIndex((s) => s.signal === b) ? a : b);
 
+const PHASE_WHAT: Record<Phase, string> = { clarify: 'clarify', estimate: 'estimate', api: 'API and data model', design: 'design', deep_dive: 'deep dive', decide: 'decisions' };
+
+/**
+ * The rubric a phase is graded with, and the stage it grades at: the estimate stage, the interview checks on
+ * the API and data model, the design stage, the deep-dive stage, the decisions check. Undefined for clarify
+ * (scored on the questions) and for estimate when the problem has none; `rubric` is undefined when it does not load.
+ */
+export function phaseRubric(problem: Problem, phase: Phase): { stage: number; rubric?: Rubric } | undefined {
+  const iv: ProblemInterview = problem.interview!;
+  const load = (n: number) => {
+    const r = stageRubric(problem, n);
+    return r.ok ? r.rubric : undefined;
+  };
+  switch (phase) {
+    case 'clarify':
+      return undefined;
+    case 'estimate': {
+      const n = problem.stages.find((s) => s.kind === 'estimate')?.number;
+      if (n === undefined) return undefined;
+      const rubric = load(n);
+      return { stage: n, ...(rubric ? { rubric } : {}) };
+    }
+    case 'api': {
+      const rubric = checksRubric('interview-api', 'API and data model', [['interview/api-covers-flows', { required: true }], ['interview/data-access', { required: true }]], load(iv.designStage));
+      return { stage: iv.designStage, rubric };
+    }
+    case 'design': {
+      const rubric = load(iv.designStage);
+      return { stage: iv.designStage, ...(rubric ? { rubric } : {}) };
+    }
+    case 'deep_dive': {
+      const rubric = load(iv.deepDiveStage);
+      return { stage: iv.deepDiveStage, ...(rubric ? { rubric } : {}) };
+    }
+    case 'decide': {
+      const rubric = checksRubric('interview-decide', 'Decisions', [['interview/decisions', { required: true }]], load(iv.deepDiveStage));
+      return { stage: iv.deepDiveStage, rubric };
+    }
+  }
+}
+
 export function scoreInterview(problem: Problem, session: InterviewSession): Scorecard {
   const iv: ProblemInterview = problem.interview!;
   const asked = new Set(session.asked);
@@ -173,19 +214,11 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     add(phase, r.report.score, r.report.passed, failing.length ? failing.map((c) => `${c.id}: ${c.message}`) : [`${what}: every check passes`], r.report);
   };
 
-  const estimateNo = problem.stages.find((s) => s.kind === 'estimate')?.number;
-  if (estimateNo !== undefined) {
-    const rubric = stageRubric(problem, estimateNo);
-    graded('estimate', estimateNo, rubric.ok ? rubric.rubric : undefined, 'estimate');
-  } else add('estimate', 100, true, ['the problem has no estimate stage']);
-
-  const design = stageRubric(problem, iv.designStage);
-  const designRubric = design.ok ? design.rubric : undefined;
-  graded('api', iv.designStage, checksRubric('interview-api', 'API and data model', [['interview/api-covers-flows', { required: true }], ['interview/data-access', { required: true }]], designRubric), 'API and data model');
-  graded('design', iv.designStage, designRubric, 'design');
-  const deep = stageRubric(problem, iv.deepDiveStage);
-  graded('deep_dive', iv.deepDiveStage, deep.ok ? deep.rubric : undefined, 'deep dive');
-  graded('decide', iv.deepDiveStage, checksRubric('interview-decide', 'Decisions', [['interview/decisions', { required: true }]], deep.ok ? deep.rubric : undefined), 'decisions');
+  for (const phase of PHASES.slice(1)) {
+    const r = phaseRubric(problem, phase);
+    if (!r) add('estimate', 100, true, ['the problem has no estimate stage']);
+    else graded(phase, r.stage, r.rubric, PHASE_WHAT[phase]);
+  }
 
   const overall = Math.round(PHASES.reduce((a, p) => a + PHASE_WEIGHTS[p] * phases.find((x) => x.phase === p)!.score, 0) / PHASES.reduce((a, p) => a + PHASE_WEIGHTS[p], 0));
   let signal = signalOf(overall);
@@ -201,7 +234,7 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     signal = lower(signal, 'lean hire');
     if (signal !== was) reasons.push(`the design did not survive the deep dive: at most lean hire`);
   }
-  const spent = PHASES.reduce((a, p) => a + (session.minutes[p] ?? 0), 0);
+  const spent = Math.round(PHASES.reduce((a, p) => a + (session.minutes[p] ?? 0), 0) * 10) / 10;
   if (spent > iv.minutes * 1.2) {
     const i = SIGNALS.findIndex((s) => s.signal === signal);
     const was = signal;

@@ -43,6 +43,45 @@ export interface Progress {
   problems: Record<string, ProblemProgress>;
   /** Quick-fire drills by set (estimation): answers, streaks, when last practised. */
   drills?: Record<string, DrillProgress>;
+  /** Mock interviews (`sdcoach interview`), oldest first, at most MAX_INTERVIEWS. */
+  interviews?: InterviewRecord[];
+}
+
+export interface InterviewRecord {
+  problem: string;
+  /** ISO time the interview ended. */
+  at: string;
+  /** Overall score, 0-100. */
+  overall: number;
+  /** The hire signal (no hire ... strong hire). */
+  signal: string;
+  /** The session folder (absolute), to score or export it again. */
+  session?: string;
+}
+
+/** How many interviews the history keeps (the oldest are dropped). */
+export const MAX_INTERVIEWS = 100;
+
+function parseInterview(v: unknown): InterviewRecord | string {
+  if (!isObject(v)) return 'an interview entry is not an object';
+  if (typeof v.problem !== 'string' || !PROBLEM_ID.test(v.problem)) return 'an interview entry has no problem id';
+  if (!isTime(v.at)) return 'an interview entry has a bad "at"';
+  if (!isScore(v.overall)) return 'an interview entry has a bad "overall"';
+  if (typeof v.signal !== 'string' || v.signal.length > 32) return 'an interview entry has a bad "signal"';
+  if (v.session !== undefined && (typeof v.session !== 'string' || v.session.length > 4096))
+    return 'an interview entry has a bad "session"';
+  return {
+    problem: v.problem,
+    at: v.at,
+    overall: v.overall,
+    signal: v.signal,
+    ...(typeof v.session === 'string' ? { session: v.session } : {}),
+  };
+}
+
+/** Adds an interview to the history (the oldest beyond MAX_INTERVIEWS are dropped). */
+export function recordInterview(p: Progress, r: InterviewRecord): Progress {
+  return { ...p, interviews: [...(p.interviews ?? []), r].slice(-MAX_INTERVIEWS) };
 }
 
 export interface DrillProgress {
@@ -185,6 +224,16 @@ export function parseProgress(text: string): ParseResult {
     }
     progress.drills = drills;
   }
+  if (data.interviews !== undefined) {
+    if (!Array.isArray(data.interviews)) return { ok: false, reason: 'corrupt', detail: '"interviews" is not a list' };
+    const interviews: InterviewRecord[] = [];
+    for (const raw of data.interviews.slice(-MAX_INTERVIEWS)) {
+      const r = parseInterview(raw);
+      if (typeof r === 'string') return { ok: false, reason: 'corrupt', detail: `interviews: ${r}` };
+      interviews.push(r);
+    }
+    progress.interviews = interviews;
+  }
   return { ok: true, progress };
 }
 
@@ -322,7 +371,12 @@ export function mergeProgress(onDisk: Progress, mine: Progress, problems: Iterab
     if (pp) merged[id] = pp;
     else delete merged[id];
   }
-  return { version: PROGRESS_VERSION, problems: merged, ...(onDisk.drills ? { drills: onDisk.drills } : {}) };
+  return {
+    version: PROGRESS_VERSION,
+    problems: merged,
+    ...(onDisk.drills ? { drills: onDisk.drills } : {}),
+    ...(onDisk.interviews ? { interviews: onDisk.interviews } : {}),
+  };
 }
 
 export type ProblemState = 'new' | 'started' | 'done';
