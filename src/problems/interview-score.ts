@@ -36,6 +36,8 @@ export const DISTRACTOR_COST = 10;
 /** A phase that takes more than this multiple of its guide loses TIME_PENALTY points. */
 export const OVERTIME_FACTOR = 1.5;
 export const TIME_PENALTY = 10;
+/** A clarify phase below this caps the signal at lean hire. */
+export const CLARIFY_GATE = 50;
 /** Overall score thresholds, highest first. */
 export const SIGNALS = [
   { signal: 'strong hire', min: 85 },
@@ -233,6 +235,13 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     const was = signal;
     signal = lower(signal, 'lean hire');
     if (signal !== was) reasons.push(`the design did not survive the deep dive: at most lean hire`);
+  }
+  // Designing before asking what the system must do is the classic red flag, whatever the design.
+  const clarifyScore = byPhase('clarify').score;
+  if (clarifyScore < CLARIFY_GATE) {
+    const was = signal;
+    signal = lower(signal, 'lean hire');
+    if (signal !== was) reasons.push(`clarify scored ${clarifyScore} (below ${CLARIFY_GATE}): a design built on requirements never asked for is at most lean hire`);
   }
   const spent = Math.round(PHASES.reduce((a, p) => a + (session.minutes[p] ?? 0), 0) * 10) / 10;
   if (spent > iv.minutes * 1.2) {

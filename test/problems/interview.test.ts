@@ -72,3 +72,25 @@ describe('order-history interview', () => {
     if (!s.ok) expect(s.diagnostics.map((d) => [d.code, d.line])).toEqual([['path-outside', 4]]);
   });
 });
+
+describe('the clarify gate', () => {
+  it('a strong design after skipping the questions is at most lean hire', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sdcoach-gate-'));
+    copyFileSync(join(DIR, 'interview', 'reference-spec.yaml'), join(dir, 'spec.yaml'));
+    writeFileSync(
+      join(dir, 'session.yaml'),
+      'problem: order-history\nasked: [daily-users, peak, language]\nminutes: {clarify: 2, estimate: 7, api: 7, design: 15, deep_dive: 8, decide: 3}\nspec: spec.yaml\n',
+    );
+    const s = loadSession(join(dir, 'session.yaml'));
+    if (!s.ok) throw new Error('session does not load');
+    const c = scoreInterview(problem(), s.session);
+    // clarify: 2 of 9 = 22.2, less one distractor = 12.2 -> 12; every other phase 100.
+    // overall = (10 x 12 + 90 x 100) / 100 = 91.2 -> 91 (strong hire by score), capped at lean hire by the gate.
+    expect(c.phases[0]!.score).toBe(12);
+    expect(c.overall).toBe(91);
+    expect(c.signal).toBe('lean hire');
+    expect(c.reasons.some((r) => r.startsWith('clarify scored 12 (below 50)'))).toBe(true);
+  });
+});
