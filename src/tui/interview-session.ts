@@ -3,7 +3,7 @@
 // questions asked, asks for a grade of the learner's spec on each save with the current phase's rubric,
 // asks the shell to snapshot the spec at each phase end, and to write the session and score it at the end.
 import { basename, dirname, join } from 'node:path';
-import { PHASES, type Phase, type ProblemInterview } from '../problems/interview.js';
+import { PHASES, type InterviewQuestion, type Phase, type ProblemInterview } from '../problems/interview.js';
 import type { Scorecard } from '../problems/interview-score.js';
 import type { Problem } from '../problems/problem.js';
 import type { GradeOutcome, KeyPress } from './events.js';
@@ -117,8 +117,23 @@ export const snapshotName = (phase: Phase): string => `phase-${PHASES.indexOf(ph
 /** Minutes, to a tenth. */
 export const toMinutes = (ms: number): number => Math.round(ms / 6000) / 10;
 
+/** FNV-1a: a stable 32-bit hash, so the question order is the same in every session of a problem. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The questions in the order the session lists them: mixed by a hash of the problem and question ids, so a
+ * question's position never tells whether it matters (authors tend to write the relevant ones first).
+ */
+export function questionOrder(problemId: string, questions: readonly InterviewQuestion[]): InterviewQuestion[] {
+  return [...questions].sort((a, b) => fnv(`${problemId}/${a.id}`) - fnv(`${problemId}/${b.id}`) || a.id.localeCompare(b.id));
+}
+
 export function initInterview(o: InterviewInit): InterviewUpdate {
-  const iv = o.problem.interview!;
+  const iv = { ...o.problem.interview!, questions: questionOrder(o.problem.id, o.problem.interview!.questions) };
   const minutes = o.minutes ?? iv.minutes;
   const scale = minutes / iv.minutes;
   const guideMs = Object.fromEntries(PHASES.map((p) => [p, Math.round(iv.phases[p] * scale * 60_000)])) as Record<Phase, number>;
