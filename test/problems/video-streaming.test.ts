@@ -121,3 +121,14 @@ describe('video-streaming, the viewer shares are the requirement', () => {
     expect(ref.capacity['edge']!['ap-southeast']!.rate).toBeCloseTo(125_000, 0);
   });
 });
+
+describe('video-streaming, a CDN is not the catalog', () => {
+  it('path [edge] alone would meet every budget (5 / 20 ms) with nothing behind the edge; assert/origin-behind-edge needs a store on the path', () => {
+    const { metrics } = metricsOf('fixtures/stage-1-edge-without-origin.yaml');
+    const ws = metrics.flows['watch-segment']!;
+    expect(ws.worst.p99).toBeLessThan(21);
+    expect(Object.values(ws.origins).every((o) => o.hops.every((h) => !(h.component in metrics.stores)))).toBe(true);
+    const ref = metricsOf('solutions/stage-1.yaml').metrics;
+    expect(Object.values(ref.flows['watch-segment']!.origins).every((o) => o.hops.some((h) => h.component in ref.stores))).toBe(true);
+  });
+});
