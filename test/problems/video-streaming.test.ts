@@ -106,3 +106,29 @@ describe('video-streaming, lose the origin region (stage 4)', () => {
     expect(findings[0]!.data).toMatchObject({ component: 'edge', region: 'eu-west', utilization: '79.4 %' });
   });
 });
+
+describe('video-streaming, the viewer shares are the requirement', () => {
+  it('shrinking us-east to 10 % on paper would buy the drill with 95 edge servers; the first hop must carry each share', () => {
+    const { model, metrics } = metricsOf('fixtures/stage-3-us-east-share-shrunk.yaml');
+    // the drill alone is bought: eu-west inherits only (10 % + 30 %) x 625,000 = 250,000/s over 95 x 5,000
+    const findings = survives.run({ model, metrics, options: { drills: [{ scenarios: ['region-down:us-east'], p99Factor: 2, maxUtilization: 0.8 }] } });
+    expect(findings.map((f) => f.messageId)).toEqual(['survives']);
+    // what assert/viewer-shares reads: the us-east edge sees 62,500/s, not 50 % x 625,000 = 312,500
+    expect(metrics.capacity['edge']!['us-east']!.rate).toBeCloseTo(62_500, 0);
+    const ref = metricsOf('solutions/stage-3.yaml').metrics;
+    expect(ref.capacity['edge']!['us-east']!.rate).toBeCloseTo(312_500, 0);
+    expect(ref.capacity['edge']!['eu-west']!.rate).toBeCloseTo(187_500, 0);
+    expect(ref.capacity['edge']!['ap-southeast']!.rate).toBeCloseTo(125_000, 0);
+  });
+});
+
+describe('video-streaming, a CDN is not the catalog', () => {
+  it('path [edge] alone would meet every budget (5 / 20 ms) with nothing behind the edge; assert/origin-behind-edge needs a store on the path', () => {
+    const { metrics } = metricsOf('fixtures/stage-1-edge-without-origin.yaml');
+    const ws = metrics.flows['watch-segment']!;
+    expect(ws.worst.p99).toBeLessThan(21);
+    expect(Object.values(ws.origins).every((o) => o.hops.every((h) => !(h.component in metrics.stores)))).toBe(true);
+    const ref = metricsOf('solutions/stage-1.yaml').metrics;
+    expect(Object.values(ref.flows['watch-segment']!.origins).every((o) => o.hops.some((h) => h.component in ref.stores))).toBe(true);
+  });
+});
