@@ -48,11 +48,18 @@ try {
   // built from import.meta.url (schemas/, rubrics/, problems/, validators/) resolve the same.
   const esbuild = require('esbuild');
   const STARTUP_PACKAGES = ['commander', 'js-yaml', 'fastest-levenshtein'];
-  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-  const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
-    .filter((name) => !STARTUP_PACKAGES.includes(name))
-    .flatMap((name) => [name, `${name}/*`]);
-  esbuild.buildSync({
+  // Every package is external (as esbuild's packages: 'external'), transitive ones imported by name included
+  // (puppeteer comes with mermaid-cli), except the start-up ones, which are bundled.
+  const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+  const externals = {
+    name: 'externals-but-startup',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) =>
+        STARTUP_PACKAGES.includes(packageName(args.path)) ? undefined : { path: args.path, external: true },
+      );
+    },
+  };
+  await esbuild.build({
     entryPoints: [`${root}src/cli/run.ts`],
     outdir: `${out}/cli`,
     entryNames: '[name]',
@@ -62,7 +69,7 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external,
+    plugins: [externals],
     // The ES module build of a bundled package where it has one (fastest-levenshtein).
     mainFields: ['module', 'main'],
     // A bundled CommonJS package (commander) requires Node's built-ins: give the ES module output a require.
