@@ -46,12 +46,16 @@ describe('distributed-cache', () => {
 
   it('stage 3: a miss stays in its region; one global cache crosses the Atlantic', () => {
     const local = analyse(modelOf('solutions/stage-3.yaml', 3));
-    // 0.5 + 15 (api) + 0.5 + 2 (cache) + 0.5 + 12 (db) = 30.5 ms, plus queue waits
-    expect(local.flows['get-product']!.worst.p99).toBeGreaterThanOrEqual(30.5);
-    expect(local.flows['get-product']!.worst.p99).toBeLessThan(32); // catalog-api at 70% queues about 0.6 ms
+    // The miss path: 0.5 + 15 (api) + 0.5 + 2 (cache) + 0.5 + 12 (db) = 30.5 ms, plus queue waits
+    const miss = local.flows['get-product']!.worst.cache!.miss;
+    expect(miss.share).toBeCloseTo(0.05, 6);
+    expect(miss.p99).toBeGreaterThanOrEqual(30.5);
+    expect(miss.p99).toBeLessThan(32); // catalog-api at 70% queues about 0.6 ms
+    // The flow's p99 is the mixture's (95 % hits): below the miss path's p99, within the 50 ms budget.
+    expect(local.flows['get-product']!.worst.p99).toBeLessThan(miss.p99);
     const global = analyse(modelOf('fixtures/stage-3-global-cache.yaml', 3));
-    // from eu-west, the cache hop and the database hop are in us-east: + 82 ms
-    expect(global.flows['get-product']!.worst.p99).toBeGreaterThan(30.5 + 82 - 1);
+    // from eu-west, the cache hop and the database hop are in us-east: + 82 ms on the miss path
+    expect(global.flows['get-product']!.worst.cache!.miss.p99).toBeGreaterThan(30.5 + 82 - 1);
   });
 
   it('stage 4: a lost cache node sends its quarter of the hits to the database', () => {
@@ -85,7 +89,9 @@ describe('distributed-cache', () => {
     expect(cache.replicas).toBe(1);
     expect(db.replicas).toBe(1);
     expect(db.writeRate + cache.rate * (0.05 + 0.95 / cache.partitions)).toBeCloseTo(231 + 7986, -1); // 82%
-    expect(db.rate - db.writeRate).toBeLessThan(46_296 * 0.05); // 46 misses/s: not the measured 2,315
+    // The stated 99.9 % is above the 99 % plausibility bound: it is not used (design/honest-figures names it),
+    // so the database takes the default hit ratio's misses, at least the measured 5 %.
+    expect(db.rate - db.writeRate).toBeGreaterThanOrEqual(46_296 * 0.05);
   });
 
   it('stage 5: the replica lag is the measured 1 s whatever a spec states', () => {

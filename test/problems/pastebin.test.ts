@@ -60,8 +60,11 @@ describe('pastebin references', () => {
 
   it('stage 2: every region reads its own copies within the 250 ms budget', () => {
     const flow = analyse(model('solutions/stage-2.yaml')).flows['read-paste']!;
-    // 15 + 3 + 10 + 200 ms processing and 4 × 0.5 ms inside the region, before queueing: 230 ms
-    for (const o of Object.values(flow.origins)) expect(o.p99).toBeGreaterThanOrEqual(230);
+    // The miss path: 15 + 3 + 10 + 200 ms processing and 4 × 0.5 ms inside the region, before queueing: 230 ms
+    for (const o of Object.values(flow.origins)) expect(o.cache!.miss.p99).toBeGreaterThanOrEqual(230);
+    // 20 % of reads miss the cache (more than the 1 % a p99 hides): the flow's p99 lies in the miss path,
+    // below its own p99, within the 250 ms budget.
+    for (const o of Object.values(flow.origins)) expect(o.p99).toBeLessThan(o.cache!.miss.p99);
     expect(flow.worst.p99).toBeLessThanOrEqual(250);
     // us-east's paste-api: 10,000 reads + 100 creates over 4 × 5,000 = 50.5 %
     expect(utilization('solutions/stage-2.yaml', 'paste-api')).toBeCloseTo(10_100 / 20_000, 6);

@@ -195,7 +195,9 @@ describe('70 x 24', () => {
     let r = rows(f);
     expect(r.some((l) => /^↓ \d+ more below$/.test(l))).toBe(true);
     expect(r.find((l) => l.startsWith('Problems'))).toContain(`${catalog.length} · ↑↓ to see all`);
-    for (let i = 0; i < 8; i++) s = step(s, { type: 'Key', key: { name: 'down' }, at: 3_000 }).state;
+    // Well into the interview group, its heading scrolled away: the 'more above' line names the group.
+    const warmUps = catalog.filter((p) => p.difficulty === 'warm-up').length;
+    for (let i = 0; i < warmUps + 6; i++) s = step(s, { type: 'Key', key: { name: 'down' }, at: 3_000 }).state;
     f = pickerFrame(s);
     r = rows(f);
     expect(r.some((l) => /^↑ \d+ more above · interview$/.test(l))).toBe(true);
