@@ -18,7 +18,11 @@ testCheck(apiCoversFlows, {
       findings: [
         // GET /v1/checkout serves a write flow, and that write calls payments (an external on a write flow) with no key.
         { messageId: 'getWrites', line: 18, data: { endpoint: 'GET /v1/checkout', flow: 'checkout' } },
-        { messageId: 'noKey', line: 18, data: { endpoint: 'GET /v1/checkout', flow: 'checkout', why: 'calls payments, which has a side effect' } },
+        {
+          messageId: 'noKey',
+          line: 18,
+          data: { endpoint: 'GET /v1/checkout', flow: 'checkout', why: 'calls payments, which has a side effect' },
+        },
         { status: 'warn', messageId: 'writeMethodOnRead', line: 19, data: { endpoint: 'POST /v1/orders/search', flow: 'get-orders' } },
       ],
     },
