@@ -1,0 +1,87 @@
+// The news-feed mock interview (issue 18): the reference session hires; a candidate who keeps building the
+// timeline on read, and one who pushes the celebrity like everyone else with nothing defended, do not.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'news-feed');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+// The rubric's weights: clarify 10, estimate 15, api 15, design 30, deep dive 20, decide 10.
+const WEIGHTS = [10, 15, 15, 30, 20, 10];
+const weighted = (scores: number[]) => Math.round(scores.reduce((a, s, i) => a + s * WEIGHTS[i]!, 0) / 100);
+
+describe('news-feed interview', () => {
+  it('loads: 14 questions, 10 relevant, 4 distractors, design stage 2, deep dive stage 3 (the celebrity)', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(14);
+    expect(iv.questions.filter((q) => q.reveals.length || q.fact).length).toBe(10);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
+  });
+
+  it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
+    const c = score('reference.yaml');
+    // clarify: 10 of 10 relevant, no distractor = 100; every graded phase 100 -> overall 100.
+    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
+      ['clarify', 100, true],
+      ['estimate', 100, true],
+      ['api', 100, true],
+      ['design', 100, true],
+      ['deep_dive', 100, true],
+      ['decide', 100, true],
+    ]);
+    expect(c.overall).toBe(100);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('built on read: the design and the deep dive fail, so no hire', () => {
+    const c = score('flawed-built-on-read.yaml');
+    // clarify: 2 of 10 relevant (daily-users, timeline-loads) = 20, less the language distractor x 10 = 10.
+    expect(c.phases[0]!.score).toBe(10);
+    // estimate: peak_timeline_writes_per_s = 1k/s where 1,000 posts/s x 200 followers = 200k/s: 0.
+    expect(c.phases[1]!.score).toBe(0);
+    expect(c.phases.find((p) => p.phase === 'design')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'deep_dive')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'decide')!.score).toBe(0);
+    expect(c.overall).toBe(weighted(c.phases.map((p) => p.score)));
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(['lean no', 'no hire']).toContain(c.signal);
+    expect(c.missed.map((q) => q.id)).toEqual([
+      'posting',
+      'peak',
+      'followers',
+      'sizes',
+      'retention',
+      'freshness',
+      'latency',
+      'celebrities',
+    ]);
+  });
+
+  it('pushes everyone, with no estimate, API or decisions: lean no', () => {
+    const c = score('flawed-push-everyone.yaml');
+    // clarify: 2 of 10 relevant (daily-users, followers) = 20, less the web-client distractor x 10 = 10.
+    // estimate, api and decide 0: the spec has no estimates, api, data or decisions.
+    const [clarify, estimate, api, design, deepDive, decide] = c.phases;
+    expect([clarify!.score, estimate!.score, api!.score, decide!.score]).toEqual([10, 0, 0, 0]);
+    // the celebrity's 50,000,000 writes at 100,000 writes/s to spare take 500 s, over 5 s: both stages fail.
+    expect(design!.passed).toBe(false);
+    expect(deepDive!.passed).toBe(false);
+    expect(c.overall).toBe(weighted(c.phases.map((p) => p.score)));
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(c.signal).toBe('lean no');
+  });
+});
