@@ -1,0 +1,73 @@
+// hotel-booking's mock interview (issue 18): the reference session hires, the two flawed ones do not, and
+// the clarify scores are the documented rule (100 x relevant asked / relevant - 10 x distractors asked).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'hotel-booking');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+describe('hotel-booking interview', () => {
+  it('loads: 14 questions, 10 relevant, design stage 2, deep dive stage 3', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(14);
+    expect(iv.questions.filter((q) => q.reveals.length || q.fact).length).toBe(10);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
+  });
+
+  it('every fact of the estimate stage is revealed by some question', () => {
+    const iv = problem().interview!;
+    const revealed = new Set(iv.questions.flatMap((q) => q.reveals));
+    const facts = ['dau', 'searches_per_user', 'room_views_per_user', 'holds_per_user', 'peak_factor'];
+    facts.push('booking_size', 'search_response', 'retention', 'node_capacity', 'utilization');
+    for (const f of facts) expect(revealed.has(f)).toBe(true);
+  });
+
+  it('the reference session scores strong hire', () => {
+    const c = score('reference.yaml');
+    // clarify: 10 of 10 relevant, no distractor = 100; every phase on time and passing -> 100.
+    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
+      ['clarify', 100, true],
+      ['estimate', 100, true],
+      ['api', 100, true],
+      ['design', 100, true],
+      ['deep_dive', 100, true],
+      ['decide', 100, true],
+    ]);
+    expect(c.overall).toBe(100);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('searches on the one database with plain holds: design and deep dive fail, no hire', () => {
+    const c = score('flawed-search-on-db.yaml');
+    // clarify: 2 of 10 relevant = 20, less two distractors (reviews, language) x 10 = 0.
+    expect(c.phases[0]!.score).toBe(0);
+    expect(c.phases.find((p) => p.phase === 'design')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'deep_dive')!.passed).toBe(false);
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(['lean no', 'no hire']).toContain(c.signal);
+  });
+
+  it('the right design alone, with no estimate, API or decisions, is lean no', () => {
+    const c = score('flawed-design-only.yaml');
+    // clarify: 3 of 10 = 30, less the mobile-app distractor = 20. estimate, api and decide 0.
+    // design 100 less 10 for 30 minutes against a 15-minute guide (over 1.5 x 15 = 22.5) = 90; deep dive 100.
+    // overall = (10 x 20 + 15 x 0 + 15 x 0 + 30 x 90 + 20 x 100 + 10 x 0) / 100 = 4,900 / 100 = 49: lean no.
+    expect(c.phases.map((p) => p.score)).toEqual([20, 0, 0, 90, 100, 0]);
+    expect(c.overall).toBe(49);
+    expect(c.signal).toBe('lean no');
+  });
+});
