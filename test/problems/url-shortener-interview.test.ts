@@ -1,0 +1,71 @@
+// The url-shortener mock interview (issue 18): the reference session hires, a CDN-only design and a design
+// without the rest of the interview do not; clarify scores computed by hand from the documented rubric.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'url-shortener');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+describe('url-shortener interview', () => {
+  it('loads: 14 questions, 10 relevant (7 revealing the estimate facts, 3 requirements), design stage 2, deep dive stage 4', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(14);
+    expect(iv.questions.filter((q) => q.reveals.length).length).toBe(7);
+    expect(iv.questions.filter((q) => q.fact).length).toBe(3);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 4]);
+  });
+
+  it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
+    const c = score('reference.yaml');
+    // clarify: 10 of 10 relevant, no distractor = 100; every graded phase 100 -> overall 100.
+    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
+      ['clarify', 100, true],
+      ['estimate', 100, true],
+      ['api', 100, true],
+      ['design', 100, true],
+      ['deep_dive', 100, true],
+      ['decide', 100, true],
+    ]);
+    expect(c.overall).toBe(100);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('a CDN in front of a us-east backend: the design and the deep dive fail, so at most lean no', () => {
+    const c = score('flawed-cdn-only.yaml');
+    // clarify: 3 of 10 relevant = 30, less two distractors (language, domain) x 10 = 10.
+    expect(c.phases[0]!.score).toBe(10);
+    // the estimate forgets the peak factor of 5: 8.1k/s against 40.5k/s, off by 5x (beyond 2x) -> 0.
+    expect(c.phases.find((p) => p.phase === 'estimate')!.score).toBe(0);
+    expect(c.phases.find((p) => p.phase === 'design')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'deep_dive')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'decide')!.score).toBe(0);
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(['lean no', 'no hire']).toContain(c.signal);
+    expect(c.missed.map((q) => q.id)).toEqual(['peak', 'sizes', 'retention', 'server-capacity', 'regions', 'link-changes', 'spikes']);
+  });
+
+  it('the right design alone, with no estimate, API or decisions, is lean no', () => {
+    const c = score('flawed-design-only.yaml');
+    // clarify: 4 of 10 = 40, less the custom-alias distractor = 30. estimate, api and decide 0.
+    // design 100 less 10 for 30 minutes against a 15-minute guide (over 1.5 x 15 = 22.5) = 90; deep dive 100
+    // (8 minutes of 7, under 10.5). overall = (10 x 30 + 15 x 0 + 15 x 0 + 30 x 90 + 20 x 100 + 10 x 0) / 100
+    // = 5,000 / 100 = 50: lean no (40-55); the clarify gate (30 < 50) would cap it at lean hire anyway.
+    expect(c.phases.map((p) => p.score)).toEqual([30, 0, 0, 90, 100, 0]);
+    expect(c.overall).toBe(50);
+    expect(c.signal).toBe('lean no');
+  });
+});
