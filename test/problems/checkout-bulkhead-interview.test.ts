@@ -1,0 +1,73 @@
+// checkout-bulkhead's mock interview (issue 18): the reference session hires, the two flawed ones do not,
+// and each clarify score is the documented formula worked by hand.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'checkout-bulkhead');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+const phase = (c: ReturnType<typeof score>, p: string) => c.phases.find((x) => x.phase === p)!;
+
+describe('checkout-bulkhead interview', () => {
+  it('loads: 15 questions, 11 relevant (8 that reveal the estimate, 3 requirements), 4 distractors; design stage 2, deep dive stage 3', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(15);
+    expect(iv.questions.filter((q) => q.reveals.length).length).toBe(8);
+    expect(iv.questions.filter((q) => q.fact).length).toBe(3);
+    expect(iv.questions.filter((q) => !q.reveals.length && !q.fact).length).toBe(4);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
+  });
+
+  it('the reference session scores strong hire: all 11 relevant questions, every phase passing', () => {
+    const c = score('reference.yaml');
+    // clarify: 100 x 11 / 11 - 10 x 0 = 100. The API phase is 75: sign-in is a read flow served by a POST
+    // (the password belongs in the body, not the URL), which api-covers-flows warns about.
+    // overall: (10 x 100 + 15 x 100 + 15 x 75 + 30 x 100 + 20 x 100 + 10 x 100) / 100 = 9,625 / 100 = 96.
+    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
+      ['clarify', 100, true],
+      ['estimate', 100, true],
+      ['api', 75, true],
+      ['design', 100, true],
+      ['deep_dive', 100, true],
+      ['decide', 100, true],
+    ]);
+    expect(c.overall).toBe(96);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('scaling out instead of isolating: clarify 0, the design and deep dive fail, lean no', () => {
+    const c = score('flawed-more-threads.yaml');
+    // 2 relevant of 11 (daily-users, peak), 2 distractors (language, switch-provider):
+    // 100 x 2 / 11 - 10 x 2 = 18.2 - 20 = -1.8, floored at 0.
+    expect(phase(c, 'clarify').score).toBe(0);
+    expect(phase(c, 'design').passed).toBe(false);
+    expect(phase(c, 'deep_dive').passed).toBe(false);
+    expect(c.signal).toBe('lean no');
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+  });
+
+  it('the right design with nothing around it: clarify 17, no estimate, API or decisions, lean no', () => {
+    const c = score('flawed-design-only.yaml');
+    // 3 relevant of 11 (daily-users, peak, providers), 1 distractor (mobile-app): 100 x 3 / 11 - 10 = 27.3 - 10 = 17.3 -> 17.
+    expect(phase(c, 'clarify').score).toBe(17);
+    expect(phase(c, 'design').passed).toBe(true);
+    expect(phase(c, 'deep_dive').passed).toBe(true);
+    expect(['estimate', 'api', 'decide'].map((p) => phase(c, p).score)).toEqual([0, 0, 0]);
+    expect(c.signal).toBe('lean no');
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+  });
+});
