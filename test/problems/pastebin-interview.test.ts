@@ -1,0 +1,71 @@
+// pastebin's mock interview (issue 18): the reference session hires; a candidate who never asks where the
+// readers are, and one who only draws the design, do not.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'pastebin');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+describe('pastebin interview', () => {
+  it('loads: 12 questions, 8 relevant (5 reveal the estimate facts, 3 uncover requirements), design 2, deep dive 3', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(12);
+    expect(iv.questions.filter((q) => q.reveals.length).length).toBe(5);
+    expect(iv.questions.filter((q) => q.fact).length).toBe(3);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
+    // every fact of the estimate stage is revealed by some question
+    const revealed = new Set(iv.questions.flatMap((q) => q.reveals));
+    expect([...revealed].sort()).toEqual(
+      ['dau', 'views_per_user', 'pastes_per_user', 'peak_factor', 'paste_size', 'retention', 'replica_capacity', 'utilization'].sort(),
+    );
+  });
+
+  it('the reference session scores strong hire', () => {
+    const c = score('reference.yaml');
+    // clarify: 8 of 8 relevant, no distractor = 100.
+    expect(c.phases[0]!.score).toBe(100);
+    expect(c.phases.every((p) => p.passed)).toBe(true);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('one region behind a cache: the deep dive fails, so at most lean hire', () => {
+    const c = score('flawed-one-region.yaml');
+    // clarify: 2 of 8 relevant = 25, less two distractors (language, custom-links) x 10 = 5
+    expect(c.phases[0]!.score).toBe(5);
+    expect(c.phases.find((p) => p.phase === 'design')!.passed).toBe(true);
+    expect(c.phases.find((p) => p.phase === 'deep_dive')!.passed).toBe(false);
+    expect(c.phases.find((p) => p.phase === 'decide')!.score).toBe(0);
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(c.missed.map((q) => q.id).sort()).toEqual(
+      ['read-write-mix', 'size-retention', 'api-server', 'edits', 'regions-latency', 'popularity'].sort(),
+    );
+  });
+
+  it('the right design alone, with no estimate, API or decisions, is below hire', () => {
+    const c = score('flawed-design-only.yaml');
+    // clarify: 2 of 8 = 25, less the syntax-highlighting distractor = 15. estimate, api and decide 0;
+    // design 100 less 10 for 30 minutes against a 15-minute guide (over 1.5 x 15 = 22.5) = 90.
+    expect(c.phases.map((p) => [p.phase, p.score]).filter(([ph]) => ph !== 'deep_dive')).toEqual([
+      ['clarify', 15],
+      ['estimate', 0],
+      ['api', 0],
+      ['design', 90],
+      ['decide', 0],
+    ]);
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+  });
+});
