@@ -1,0 +1,84 @@
+// The payments-failover mock interview (issue 18): the reference session hires, an asynchronous standby (the
+// design stage's RPO 0 broken) and the right design with nothing around it do not.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { DISTRACTOR_COST, loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'problems', 'payments-failover');
+
+function problem(): Problem {
+  const p = loadProblem(DIR);
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+  return p.problem;
+}
+
+function score(session: string) {
+  const s = loadSession(join(DIR, 'interview', session));
+  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+  return scoreInterview(problem(), s.session);
+}
+
+describe('payments-failover interview', () => {
+  it('loads: 12 questions, 8 relevant, design stage 2 (the standby), deep dive stage 3 (losing a region)', () => {
+    const iv = problem().interview!;
+    expect(iv.questions.length).toBe(12);
+    expect(iv.questions.filter((q) => q.reveals.length || q.fact).length).toBe(8);
+    expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
+    // every fact of the estimate stage is revealed by some question
+    const revealed = new Set(iv.questions.flatMap((q) => q.reveals));
+    expect([...revealed].sort()).toEqual(
+      [
+        'dau',
+        'payments_per_user',
+        'lookups_per_payment',
+        'peak_factor',
+        'payment_size',
+        'payment_response',
+        'retention',
+        'replica_capacity',
+        'utilization',
+      ].sort(),
+    );
+  });
+
+  it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
+    const c = score('reference.yaml');
+    // clarify: 8 of 8 relevant, no distractor = 100; every graded phase 100 -> overall 100.
+    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
+      ['clarify', 100, true],
+      ['estimate', 100, true],
+      ['api', 100, true],
+      ['design', 100, true],
+      ['deep_dive', 100, true],
+      ['decide', 100, true],
+    ]);
+    expect(c.overall).toBe(100);
+    expect(c.signal).toBe('strong hire');
+    expect(c.missed).toEqual([]);
+  });
+
+  it('an asynchronous standby: RPO 0 broken, the design fails, so at most lean no', () => {
+    const c = score('flawed-async-standby.yaml');
+    // clarify: 3 of 8 relevant = 37.5, less two distractors (currencies, fraud-ml) x 10 = 17.5 -> 18
+    expect(c.phases[0]!.score).toBe(18);
+    expect(c.phases.find((p) => p.phase === 'design')!.passed).toBe(false);
+    // the decision cites components.payments-db.rpo_s = 1 s against the 0 s requirement: it argues against itself
+    expect(c.phases.find((p) => p.phase === 'decide')!.score).toBe(0);
+    expect(PASSING_SIGNALS).not.toContain(c.signal);
+    expect(['lean no', 'no hire']).toContain(c.signal);
+    expect(c.missed.map((q) => q.id)).toEqual(['lookups', 'sizes-retention', 'api-server', 'data-loss', 'writers']);
+  });
+
+  it('the right design alone, with no estimate, API or decisions, is lean no', () => {
+    const c = score('flawed-design-only.yaml');
+    // clarify: 2 of 8 = 25, less the cloud-vendor distractor = 15. estimate, api and decide 0.
+    // design 100 less 10 for 30 minutes against a 15-minute guide (over 1.5 x 15 = 22.5) = 90;
+    // deep dive 9 minutes of a 7-minute guide (under 1.5 x 7 = 10.5) = 100.
+    // overall = (10 x 15 + 15 x 0 + 15 x 0 + 30 x 90 + 20 x 100 + 10 x 0) / 100 = 4,850 / 100 = 48.5 -> 49: lean no (40-55).
+    expect(c.phases.map((p) => p.score)).toEqual([15, 0, 0, 90, 100, 0]);
+    expect(c.overall).toBe(49);
+    expect(c.signal).toBe('lean no');
+    expect(DISTRACTOR_COST).toBe(10);
+  });
+});
