@@ -1,6 +1,5 @@
 // Runs a practice session in the terminal: the store, the shell's effects, Ink on the alternate
 // screen, a tick each second, resize and editor hand-over. Loaded only by `sdcoach practice`.
-import { render } from 'ink';
 import type { DrillSet } from '../problems/drills.js';
 import type { Problem } from '../problems/problem.js';
 import { problemStatus, stageProgress, type Progress } from '../progress/progress.js';
@@ -11,12 +10,7 @@ import { createShell } from './shell.js';
 import { createStore } from './store.js';
 import type { DiagramRenderer } from './view/diagram.js';
 import { sdcoachCommand } from '../grading/invocation.js';
-
-const ENTER_ALT = '\u001b[?1049h\u001b[H';
-const LEAVE_ALT = '\u001b[?1049l';
-const CLEAR = '\u001b[2J\u001b[H';
-const SHOW_CURSOR = '\u001b[?25h';
-const HIDE_CURSOR = '\u001b[?25l';
+import { CLEAR, ENTER_ALT, HIDE_CURSOR, LEAVE_ALT, SHOW_CURSOR, runFullScreen } from './full-screen.js';
 
 export interface PracticeRun {
   /** The problem named on the command line, if any; the rest is read by `loadCatalog` after the first frame. */
@@ -93,55 +87,20 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   const store = createStore(first, shell.run);
 
   // Whatever ends the process (a crash included), the learner's terminal gets its screen and cursor back.
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-    stdout.write(LEAVE_ALT + SHOW_CURSOR);
-  };
-  process.on('exit', restore);
-  stdout.write(ENTER_ALT);
-  const ink = render(<PracticeApp store={store} color={o.color} onTerminal={(t) => (terminal = t)} />, {
+  await runFullScreen(<PracticeApp store={store} color={o.color} onTerminal={(t) => (terminal = t)} />, {
     stdin,
     stdout,
     stderr,
-    exitOnCtrlC: false,
-    patchConsole: true,
     maxFps: 60,
+    quitting,
+    start: () => store.start(first.effects),
+    onResize: (columns, rows) => store.dispatch({ type: 'Resize', columns, rows }),
+    afterResize: () => terminal?.write(CLEAR),
+    tickMs: TICK_MS,
+    onTick: () => store.dispatch({ type: 'Tick', now: Date.now() }),
+    onSignal: () => store.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: Date.now() }),
+    close: () => shell.close(),
   });
-
-  let resizeTimer: NodeJS.Timeout | undefined;
-  const onResize = () => {
-    if (resizeTimer) clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => {
-      store.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
-      // Once Ink has drawn the new layout, repaint from a clean screen: lines the terminal
-      // rewrapped while it was resized would otherwise stay behind.
-      resizeTimer = setTimeout(() => terminal?.write(CLEAR), 40);
-    }, 30);
-  };
-  stdout.on('resize', onResize);
-  const tick = setInterval(() => store.dispatch({ type: 'Tick', now: Date.now() }), TICK_MS);
-  const onSignal = () => {
-    store.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: Date.now() });
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-
-  store.start(first.effects);
-  await quitting;
-
-  clearInterval(tick);
-  if (resizeTimer) clearTimeout(resizeTimer);
-  stdout.off('resize', onResize);
-  process.off('SIGTERM', onSignal);
-  process.off('SIGHUP', onSignal);
-  await shell.close();
-  ink.unmount();
-  await ink.waitUntilExit().catch(() => undefined);
-  restore();
-  process.off('exit', restore);
   const final = store.getState();
   for (const n of o.notices) stderr.write(`sdcoach: ${n}\n`);
   for (const e of shell.errors) stderr.write(`sdcoach: ${e}\n`);

@@ -1,6 +1,6 @@
 // Runs a mock interview in the terminal: the reducer in a small store, the shell's effects, Ink on the
 // alternate screen, a tick each second for the clock. Loaded only by `sdcoach interview`.
-import { render, useInput } from 'ink';
+import { useInput } from 'ink';
 import { useSyncExternalStore } from 'react';
 import type { Problem } from '../problems/problem.js';
 import { scorecardText } from '../problems/scorecard-format.js';
@@ -11,10 +11,7 @@ import { initInterview, updateInterview, type InterviewEffect, type InterviewEve
 import { createInterviewShell } from './interview-shell.js';
 import { interviewFrame } from './view/interview.js';
 import { relative } from 'node:path';
-
-const ENTER_ALT = '\u001b[?1049h\u001b[H';
-const LEAVE_ALT = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
+import { runFullScreen } from './full-screen.js';
 
 interface InterviewStore {
   getState: () => InterviewState;
@@ -95,39 +92,18 @@ export async function runInterview(o: InterviewRun): Promise<number> {
     rows: stdout.rows || 24,
   });
   const { store, start } = createInterviewStore(first, shell.run);
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-    stdout.write(LEAVE_ALT + SHOW_CURSOR);
-  };
-  process.on('exit', restore);
-  stdout.write(ENTER_ALT);
-  const ink = render(<InterviewApp store={store} color={o.color} now={now} />, {
+  await runFullScreen(<InterviewApp store={store} color={o.color} now={now} />, {
     stdin,
     stdout,
-    exitOnCtrlC: false,
-    patchConsole: true,
     maxFps: 30,
+    quitting,
+    start,
+    onResize: (columns, rows) => store.dispatch({ type: 'Resize', columns, rows }),
+    tickMs: 1000,
+    onTick: () => store.dispatch({ type: 'Tick', now: now() }),
+    onSignal: () => store.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: now() }),
+    close: () => shell.close(),
   });
-  const onResize = () => store.dispatch({ type: 'Resize', columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  stdout.on('resize', onResize);
-  const tick = setInterval(() => store.dispatch({ type: 'Tick', now: now() }), 1000);
-  const onSignal = () => store.dispatch({ type: 'Key', key: { name: 'ctrl-c' }, at: now() });
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  start();
-  await quitting;
-  clearInterval(tick);
-  stdout.off('resize', onResize);
-  process.off('SIGTERM', onSignal);
-  process.off('SIGHUP', onSignal);
-  await shell.close();
-  ink.unmount();
-  await ink.waitUntilExit().catch(() => undefined);
-  restore();
-  process.off('exit', restore);
   const final = store.getState();
   if (final.card) {
     stdout.write(scorecardText(final.card));

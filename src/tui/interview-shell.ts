@@ -4,7 +4,6 @@
 // in the progress file.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gradeLoaded } from '../grading/grade.js';
 import { phaseRubric, loadSession, scoreInterview } from '../problems/interview-score.js';
 import type { Phase } from '../problems/interview.js';
 import type { Problem } from '../problems/problem.js';
@@ -13,7 +12,7 @@ import { wrapText } from '../problems/render.js';
 import { updateProgress } from '../progress/file.js';
 import { recordInterview } from '../progress/progress.js';
 import { formatDiagnostic } from '../specfile/diagnostic.js';
-import { loadSpecText } from '../specfile/load.js';
+import { gradeText, guarded } from './grade-spec.js';
 import { readSource } from '../specfile/source.js';
 import type { GradeOutcome } from './events.js';
 import type { InterviewEffect, InterviewEvent, SessionRecord } from './interview-session.js';
@@ -59,7 +58,7 @@ export interface InterviewShell {
 }
 
 export function gradePhase(problem: Problem, phase: Phase, file: string, text: string): GradeOutcome {
-  try {
+  return guarded(file, () => {
     const r = phaseRubric(problem, phase);
     if (!r) return { kind: 'rubric-error', messages: [`the ${phase} phase grades nothing`] };
     if (!r.rubric)
@@ -67,22 +66,8 @@ export function gradePhase(problem: Problem, phase: Phase, file: string, text: s
         kind: 'rubric-error',
         messages: [`the rubric of stage ${r.stage} does not load: sdcoach problem check ${problem.id} shows why`],
       };
-    const loaded = loadSpecText(file, text);
-    if (!loaded.ok) return { kind: 'invalid', diagnostics: loaded.diagnostics };
-    return { kind: 'report', report: gradeLoaded(loaded.loaded, r.rubric, { problem: problem.id, stage: r.stage }), loaded: loaded.loaded };
-  } catch (err) {
-    return {
-      kind: 'invalid',
-      diagnostics: [
-        {
-          file,
-          message: `internal error while grading: ${(err as Error).message} (please report this)`,
-          code: 'internal-error',
-          severity: 'error',
-        },
-      ],
-    };
-  }
+    return gradeText(file, text, r.rubric, { problem: problem.id, stage: r.stage });
+  });
 }
 
 export function createInterviewShell(o: InterviewShellOptions): InterviewShell {
