@@ -2,7 +2,7 @@
 // in budget (the bulkhead's point: a timeout and a pool of its own stop the spread).
 import { DRILL_BUDGET_SLACK } from '../../analysis/drills/run.js';
 import { defineCheck, ms, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, runDrills, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, drillsThatRan, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -36,11 +36,7 @@ export default defineCheck<DrillsOptions>({
   },
   run({ model, options }) {
     const out: Finding[] = [];
-    for (const d of runDrills(model, options.drills)) {
-      if ('error' in d) {
-        out.push({ status: 'fail', messageId: 'badDrill', data: { drill: d.title, why: d.error }, path: [] });
-        continue;
-      }
+    for (const d of drillsThatRan(model, options.drills, out)) {
       const faulty = d.scenarios.flatMap((s) => (s.kind === 'slow' || s.kind === 'down' ? [s.component] : []));
       if (!faulty.length) {
         out.push({ status: 'fail', messageId: 'noFault', data: { drill: d.title }, path: [] });

@@ -57,6 +57,20 @@ export type RanDrill =
 
 const cache = new WeakMap<Model, Map<string, DrillResult>>();
 
+/** A drill that ran. */
+export type Ran = Extract<RanDrill, { result: DrillResult }>;
+
+/** The drills that ran, in order; each that cannot run on this design becomes a `badDrill` failure in `out` as it comes. */
+export function* drillsThatRan(model: Model, drills: readonly DrillSpec[], out: Finding[]): Generator<Ran> {
+  for (const d of runDrills(model, drills)) {
+    if ('error' in d) {
+      out.push({ status: 'fail', messageId: 'badDrill', data: { drill: d.title, why: d.error }, path: [] });
+      continue;
+    }
+    yield d;
+  }
+}
+
 /** Runs each drill on the model (memoised per model and scenario list), or says why it cannot. */
 export function runDrills(model: Model, drills: readonly DrillSpec[]): RanDrill[] {
   let byKey = cache.get(model);

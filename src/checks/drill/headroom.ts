@@ -1,7 +1,7 @@
 // drill/headroom: under the drilled surge no tier reaches capacity and no pool runs dry; the finding
 // names what breaks first, and at what multiple of the peak.
 import { defineCheck, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, runDrills, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, drillsThatRan, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -35,11 +35,7 @@ export default defineCheck<DrillsOptions>({
   },
   run({ model, options }) {
     const out: Finding[] = [];
-    for (const d of runDrills(model, options.drills)) {
-      if ('error' in d) {
-        out.push({ status: 'fail', messageId: 'badDrill', data: { drill: d.title, why: d.error }, path: [] });
-        continue;
-      }
+    for (const d of drillsThatRan(model, options.drills, out)) {
       if (!d.scenarios.some((s) => s.kind === 'surge')) {
         out.push({ status: 'fail', messageId: 'noSurge', data: { drill: d.title }, path: [] });
         continue;

@@ -3,7 +3,7 @@
 import { DEFAULT_FAILOVER, DNS_TTL_S } from '../../data/figures.js';
 import { DRILL_BUDGET_SLACK } from '../../analysis/drills/run.js';
 import { defineCheck, ms, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, runDrills, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, drillsThatRan, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -48,11 +48,7 @@ export default defineCheck<DrillsOptions>({
   },
   run({ model, options }) {
     const out: Finding[] = [];
-    for (const d of runDrills(model, options.drills)) {
-      if ('error' in d) {
-        out.push({ status: 'fail', messageId: 'badDrill', data: { drill: d.title, why: d.error }, path: [] });
-        continue;
-      }
+    for (const d of drillsThatRan(model, options.drills, out)) {
       const { result } = d;
       const p = result.final;
       const factor = d.spec.p99Factor ?? DRILL_BUDGET_SLACK;
