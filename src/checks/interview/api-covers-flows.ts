@@ -1,25 +1,13 @@
 // interview/api-covers-flows: the API and the flows describe the same system — every user-facing flow has an
 // endpoint and every endpoint a flow, reads are GETs and GETs change nothing, and a write with a side effect
 // takes the client's idempotency key, so the retry a timeout forces is recognised.
-import type { Model, ModelEndpoint, ModelFlow } from '../../specfile/model.js';
+import { sideEffectCalls } from '../../analysis/side-effects.js';
+import type { ModelEndpoint } from '../../specfile/model.js';
 import { defineCheck, type Finding } from '../types.js';
 
 interface Options {
   /** The stage asks for an API: without `api:` the check fails instead of not applying. */
   required: boolean;
-}
-
-/** The first call on the flow whose effect cannot be taken back (a step's side_effect, else an external on a write). */
-function sideEffectCall(model: Model, flow: ModelFlow): { component: string; fromClient: boolean } | undefined {
-  for (let i = 0; i < flow.path.length; i++) {
-    const id = flow.path[i]!;
-    const c = model.components[id];
-    if (!c) continue;
-    const hop = flow.hops?.[i];
-    if (hop?.sideEffect ?? (flow.kind === 'write' && c.kind === 'external'))
-      return { component: id, fromClient: hop?.idempotencyKey?.from === 'client' };
-  }
-  return undefined;
 }
 
 const show = (e: ModelEndpoint) => `${e.method} ${e.route}`;
@@ -109,7 +97,8 @@ export default defineCheck<Options>({
         out.push({ status: 'warn', messageId: 'writeMethodOnRead', data, path: [...e.path, 'endpoint'] });
       if (f.kind !== 'write') continue;
       // A retried request must not act twice when a call has a side effect, the flow guards an invariant, or it is retried.
-      const effect = sideEffectCall(model, f);
+      const call = sideEffectCalls(f, model.components)[0];
+      const effect = call && { component: call.dependency.id, fromClient: call.hop?.idempotencyKey?.from === 'client' };
       const why = effect
         ? `calls ${effect.component}, which has a side effect`
         : f.invariant

@@ -1,8 +1,8 @@
 // reliability/idempotent-retries: a call with a side effect that is retried, or that can time out (its
 // outcome then unknown, so someone retries it), carries an idempotency key kept in a durable store the flow
 // writes before the call; otherwise a retry after a timeout charges twice.
+import { sideEffectCalls } from '../../analysis/side-effects.js';
 import { shareSlowerThan } from '../../analysis/tail.js';
-import type { ModelComponent, ModelFlow, ModelHop } from '../../specfile/model.js';
 import { hopSpecPath } from '../../specfile/steps.js';
 import { count, defineCheck, ms, pct, type Finding } from '../types.js';
 
@@ -13,32 +13,10 @@ interface Options {
   flowRetries: Record<string, number>;
 }
 
-const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 /** Below this share of calls, "0%" would read as "never": say "fewer than 0.01%". */
 const SMALLEST_SHARE = 1e-4;
 /** Kinds that keep a key durably and can look it up by value: a row with a unique key, an event. */
 const DURABLE_KEY_STORES = new Set(['database', 'event-store']);
-
-interface SideEffectCall {
-  index: number;
-  hop: ModelHop | undefined;
-  dependency: ModelComponent;
-  caller: ModelComponent | undefined;
-}
-
-/** Calls on the path that change something the caller cannot take back: stated per step, else externals on a write flow. */
-function sideEffectCalls(flow: ModelFlow, components: Record<string, ModelComponent>, declared: ReadonlySet<string>): SideEffectCall[] {
-  const out: SideEffectCall[] = [];
-  let caller: ModelComponent | undefined;
-  flow.path.forEach((id, index) => {
-    const c = components[id]!;
-    const hop = flow.hops?.[index];
-    const effect = declared.has(id) || (hop?.sideEffect ?? (flow.kind === 'write' && c.kind === 'external'));
-    if (effect) out.push({ index, hop, dependency: c, caller });
-    if (RUNS_CODE.has(c.kind)) caller = c;
-  });
-  return out;
-}
 
 export default defineCheck<Options>({
   meta: {
