@@ -2,14 +2,13 @@
 // design, deep dive, decide), graded phase by phase into a scorecard. Checks its arguments and the terminal
 // here; Ink and React are imported only once a session starts.
 import { InvalidArgumentError, type Command } from 'commander';
-import { resolve } from 'node:path';
 import { sdcoachCommand } from '../grading/invocation.js';
 import { loadCatalog } from '../problems/catalog.js';
-import { progressFile } from '../progress/file.js';
 import { sanitizeLine } from '../specfile/sanitize.js';
 import { catalogsFor, problemOrUsageError } from './catalog-options.js';
-import { EXIT, useColor } from './io.js';
-import { notInteractive } from './practice.js';
+import { EXIT } from './io.js';
+import { startInterview } from './interview-start.js';
+import { notInteractive, openSession } from './practice.js';
 
 function minutesArg(v: string): number {
   const n = Number(v);
@@ -23,7 +22,7 @@ export function registerInterview(program: Command): void {
     .description(
       'a timed mock interview: ask, estimate, sketch the API and data, design, survive the deep dive, defend your decisions; scored into a hire signal',
     )
-    .argument('[problem]', 'problem id (one that defines an interview; default: the list of them)')
+    .argument('[problem]', 'problem id (one that defines an interview; default: choose one in the practice picker)')
     .option('-m, --minutes <n>', "the interview's length (default: the problem's, 45); the phase guides scale with it", minutesArg)
     .option(
       '--spec <file>',
@@ -33,6 +32,7 @@ export function registerInterview(program: Command): void {
       'after',
       `
 Examples:
+  $ sdcoach interview                      # choose one in the practice picker
   $ sdcoach interview order-history
   $ sdcoach interview order-history --minutes 30 --spec designs/orders.yaml
 
@@ -46,6 +46,11 @@ Needs an interactive terminal; to score a recorded session use:
     )
     .action(async (id: string | undefined, opts: { minutes?: number; spec?: string }, cmd: Command) => {
       if (id === undefined) {
+        // In a terminal: the practice picker, filtered to the mock interviews. Elsewhere: the list of them.
+        if (!notInteractive(process.env, process.stdin, process.stdout)) {
+          process.exitCode = await openSession(catalogsFor(cmd), { reveal: false, filter: 'mock interview' });
+          return;
+        }
         const { problems } = loadCatalog(catalogsFor(cmd));
         const withInterview = problems.filter((p) => p.interview);
         process.stderr.write(
@@ -73,15 +78,6 @@ Needs an interactive terminal; to score a recorded session use:
         process.exitCode = EXIT.usage;
         return;
       }
-      const cwd = process.cwd();
-      const file = opts.spec !== undefined ? resolve(cwd, opts.spec) : resolve(cwd, 'sdcoach-work', 'interview', `${problem.id}.yaml`);
-      const { runInterview } = await import('../tui/interview-app.js');
-      process.exitCode = await runInterview({
-        problem,
-        file,
-        ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}),
-        progressFile: progressFile(),
-        color: useColor(process.stdout),
-      });
+      process.exitCode = await startInterview(problem, opts);
     });
 }

@@ -15,6 +15,7 @@ import { EXIT, useColor, wholeNumber } from './io.js';
 import { loadCatalog } from '../problems/catalog.js';
 import { sanitizeLine } from '../specfile/sanitize.js';
 import { sdcoachCommand } from '../grading/invocation.js';
+import { startInterview } from './interview-start.js';
 
 export interface PracticeOptions {
   stage?: number;
@@ -54,6 +55,47 @@ async function drills(set: DrillSet, opts: PracticeOptions): Promise<number> {
     level: opts.level ?? 'warm-up',
     progressFile: progressFile(),
     color: useColor(process.stdout),
+  });
+}
+
+export interface SessionStart {
+  /** The problem named on the command line (opens its stage). */
+  problem?: Problem;
+  stage?: number;
+  spec?: string;
+  reveal: boolean;
+  /** What the picker's filter starts with (\`sdcoach interview\` opens it on the mock interviews). */
+  filter?: string;
+}
+
+/** Opens the practice session on this terminal (the caller has checked it is one); resolves to the exit code. */
+export async function openSession(catalogs: string[], o: SessionStart): Promise<number> {
+  const problem = o.problem;
+  const file = progressFile();
+  const read = readProgress(file, { setAside: true });
+  const notices = read.warning ? [read.warning] : [];
+  const cwd = process.cwd();
+  const { runPractice } = await import('../tui/app.js');
+  return runPractice({
+    // The rest of the catalog is read once the first frame is on screen.
+    catalog: problem ? [problem] : [],
+    loadCatalog: () => loadCatalog(catalogs),
+    reveal: o.reveal,
+    cwd,
+    workDir: resolve(cwd, 'sdcoach-work'),
+    // Old entries are renumbered to the problem's current stages (progress.ts, alignProgress).
+    progress: alignProgress(read.progress, problem ? [problem] : []),
+    progressFile: file,
+    notices,
+    color: useColor(process.stdout),
+    // Chosen in the picker: the drills with their defaults (--seed and the rest are for the command line).
+    runDrills: (set) => drills(set, {}),
+    // Chosen in the picker: the interview with its defaults (the problem's minutes, the default spec).
+    runInterview: (p) => startInterview(p),
+    ...(problem !== undefined ? { problem: problem.id } : {}),
+    ...(o.stage !== undefined ? { stage: o.stage } : {}),
+    ...(o.spec !== undefined ? { spec: o.spec } : {}),
+    ...(o.filter !== undefined ? { filter: o.filter } : {}),
   });
 }
 
@@ -142,28 +184,11 @@ Needs an interactive terminal; to grade a file in scripts or CI use:
         process.exitCode = EXIT.usage;
         return;
       }
-      const file = progressFile();
-      const read = readProgress(file, { setAside: true });
-      const notices = read.warning ? [read.warning] : [];
-      const cwd = process.cwd();
-      const { runPractice } = await import('../tui/app.js');
-      process.exitCode = await runPractice({
-        // The rest of the catalog is read once the first frame is on screen.
-        catalog: problem ? [problem] : [],
-        loadCatalog: () => loadCatalog(catalogs),
-        reveal: opts.reveal ?? false,
-        cwd,
-        workDir: resolve(cwd, 'sdcoach-work'),
-        // Old entries are renumbered to the problem's current stages (progress.ts, alignProgress).
-        progress: alignProgress(read.progress, problem ? [problem] : []),
-        progressFile: file,
-        notices,
-        color: useColor(process.stdout),
-        // Chosen in the picker: the drills with their defaults (--seed and the rest are for the command line).
-        runDrills: (set) => drills(set, {}),
-        ...(id !== undefined ? { problem: id } : {}),
+      process.exitCode = await openSession(catalogs, {
+        ...(problem ? { problem } : {}),
         ...(opts.stage !== undefined ? { stage: opts.stage } : {}),
         ...(opts.spec !== undefined ? { spec: opts.spec } : {}),
+        reveal: opts.reveal ?? false,
       });
     });
 }

@@ -14,7 +14,7 @@ import { CATALOG_PATH, containedFile, realDir } from '../specfile/contain.js';
 import { getValidator } from '../specfile/schema-validator.js';
 import { translateSchemaErrors } from '../specfile/schema-errors.js';
 import { createLocator } from '../specfile/locate.js';
-import { isRelevant, PHASE_TITLES, PHASES, type Phase, type ProblemInterview } from './interview.js';
+import { isRelevant, PHASE_TITLES, PHASES, phaseGuides, type Phase, type ProblemInterview } from './interview.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
 
@@ -22,7 +22,10 @@ export interface InterviewSession {
   problem: string;
   /** Question ids, in the order asked. */
   asked: string[];
+  /** Minutes spent in each phase reached (a phase with none was never reached). */
   minutes: Partial<Record<Phase, number>>;
+  /** The interview's length in minutes, when it was not the problem's (`--minutes`). */
+  length?: number;
   /** Absolute path of the final spec, and of each phase's spec where it differs. */
   spec: string;
   specs: Partial<Record<Phase, string>>;
@@ -36,6 +39,8 @@ export const DISTRACTOR_COST = 10;
 /** A phase that takes more than this multiple of its guide loses TIME_PENALTY points. */
 export const OVERTIME_FACTOR = 1.5;
 export const TIME_PENALTY = 10;
+/** An interview that takes more than this multiple of its length drops one signal step. */
+export const LENGTH_OVERTIME_FACTOR = 1.2;
 /** A clarify phase below this caps the signal at lean hire. */
 export const CLARIFY_GATE = 50;
 /** Overall score thresholds, highest first. */
@@ -92,7 +97,14 @@ export function loadSession(file: string): SessionResult {
       diagnostics: translateSchemaErrors(validate.errors ?? [], parsed.parsed.data, schema).map((p) => ({ file, ...(locate(p.path, { key: p.key }) ?? {}), path: p.path, message: p.message, code: p.code, severity: 'error' as const })),
     };
   }
-  const raw = parsed.parsed.data as { problem: string; asked: string[]; minutes: Partial<Record<Phase, number>>; spec: string; specs?: Partial<Record<Phase, string>> };
+  const raw = parsed.parsed.data as {
+    problem: string;
+    asked: string[];
+    minutes: Partial<Record<Phase, number>>;
+    length?: number;
+    spec: string;
+    specs?: Partial<Record<Phase, string>>;
+  };
   const base = dirname(resolve(file));
   const locate = createLocator(parsed.parsed);
   const diagnostics: Diagnostic[] = [];
@@ -112,7 +124,18 @@ export function loadSession(file: string): SessionResult {
   for (const [p, f] of Object.entries(raw.specs ?? {})) specs[p as Phase] = inside(f, ['specs', p]);
   const spec = inside(raw.spec, ['spec']);
   if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, session: { problem: raw.problem, asked: [...raw.asked], minutes: { ...raw.minutes }, spec, specs, file: resolve(file) } };
+  return {
+    ok: true,
+    session: {
+      problem: raw.problem,
+      asked: [...raw.asked],
+      minutes: { ...raw.minutes },
+      ...(raw.length !== undefined ? { length: raw.length } : {}),
+      spec,
+      specs,
+      file: resolve(file),
+    },
+  };
 }
 
 const checksRubric = (id: string, title: string, checks: [string, Record<string, unknown>][], base?: Rubric): Rubric => ({
@@ -181,10 +204,13 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
   const asked = new Set(session.asked);
   const phases: PhaseScore[] = [];
   const specFor = (p: Phase) => session.specs[p] ?? session.spec;
+  // A shorter interview (--minutes 30) is judged against guides scaled to its length.
+  const length = session.length ?? iv.minutes;
+  const guides = phaseGuides(iv, length);
 
   const add = (phase: Phase, score: number, passed: boolean, notes: string[], report?: Report) => {
     const minutes = session.minutes[phase];
-    const guide = iv.phases[phase];
+    const guide = guides[phase];
     const overtime = minutes !== undefined && minutes > guide * OVERTIME_FACTOR;
     if (overtime) notes.push(`took ${minutes} min of the ${guide} min guide: −${TIME_PENALTY}`);
     const s = Math.max(0, Math.min(100, Math.round(score - (overtime ? TIME_PENALTY : 0))));
@@ -209,6 +235,9 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
   );
 
   const graded = (phase: Phase, stage: number, rubric: Rubric | undefined, what: string) => {
+    // The spec at the end shows what was written, not what was discussed: a phase the interview never
+    // reached earns nothing, whatever the starter or work done ahead shows.
+    if (session.minutes[phase] === undefined) return add(phase, 0, false, [`not reached: the interview ended before the ${what}`]);
     if (!rubric) return add(phase, 0, false, [`the ${what} rubric does not load`]);
     const r = gradePhase(specFor(phase), rubric, problem.id, stage);
     if (!r.report) return add(phase, 0, false, [`the spec does not load: ${r.error}`]);
@@ -244,11 +273,11 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     if (signal !== was) reasons.push(`clarify scored ${clarifyScore} (below ${CLARIFY_GATE}): a design built on requirements never asked for is at most lean hire`);
   }
   const spent = Math.round(PHASES.reduce((a, p) => a + (session.minutes[p] ?? 0), 0) * 10) / 10;
-  if (spent > iv.minutes * 1.2) {
+  if (spent > length * LENGTH_OVERTIME_FACTOR) {
     const i = SIGNALS.findIndex((s) => s.signal === signal);
     const was = signal;
     signal = SIGNALS[Math.min(SIGNALS.length - 1, i + 1)]!.signal;
-    reasons.push(`${spent} minutes for a ${iv.minutes}-minute interview: one step down from ${was}`);
+    reasons.push(`${spent} minutes for a ${length}-minute interview: one step down from ${was}`);
   }
   const weakest = [...phases].sort((a, b) => a.score - b.score)[0]!;
   if (weakest.score < 70) reasons.push(`weakest phase: ${weakest.title} (${weakest.score})`);
@@ -262,7 +291,7 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     reasons,
     asked: session.asked.map((id) => iv.questions.find((q) => q.id === id)).filter((q) => q !== undefined).map((q) => ({ id: q.id, ask: q.ask, answer: q.answer, relevant: isRelevant(q) })),
     missed: missed.map((q) => ({ id: q.id, ask: q.ask, uncovers: q.fact ?? `the figures ${q.reveals.join(', ')}` })),
-    minutes: { spent, allowed: iv.minutes },
+    minutes: { spent, allowed: length },
     finalSpec: session.spec,
   };
 }

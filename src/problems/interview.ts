@@ -52,6 +52,12 @@ export interface RawInterview {
   flawed?: string[];
 }
 
+/** Each phase's time guide in minutes for an interview of `length` minutes: the problem's guides, scaled. */
+export function phaseGuides(iv: Pick<ProblemInterview, 'minutes' | 'phases'>, length: number): Record<Phase, number> {
+  const scale = length / iv.minutes;
+  return Object.fromEntries(PHASES.map((p) => [p, iv.phases[p] * scale])) as Record<Phase, number>;
+}
+
 /** A question is relevant when its answer uncovers something the later phases use. */
 export function isRelevant(q: Pick<InterviewQuestion, 'reveals' | 'fact'>): boolean {
   return q.reveals.length > 0 || q.fact !== undefined;

@@ -19,6 +19,8 @@ export interface PracticeRun {
   problem?: string;
   stage?: number;
   spec?: string;
+  /** What the picker's filter starts with. */
+  filter?: string;
   reveal: boolean;
   cwd: string;
   workDir: string;
@@ -28,6 +30,8 @@ export interface PracticeRun {
   color: boolean;
   /** Runs the quick-fire drills chosen in the picker, after the session has left the screen. */
   runDrills?: (set: DrillSet) => Promise<number>;
+  /** Runs the mock interview chosen in the picker, after the session has left the screen. */
+  runInterview?: (problem: Problem) => Promise<number>;
   /** Draws the diagram pane (default: the terminal preview of src/diagrams). */
   renderDiagram?: DiagramRenderer;
   stdin?: NodeJS.ReadStream;
@@ -83,6 +87,7 @@ export async function runPractice(o: PracticeRun): Promise<number> {
     ...(o.problem !== undefined ? { problem: o.problem } : {}),
     ...(o.stage !== undefined ? { stage: o.stage } : {}),
     ...(o.spec !== undefined ? { spec: o.spec } : {}),
+    ...(o.filter !== undefined ? { filter: o.filter } : {}),
   });
   const store = createStore(first, shell.run);
 
@@ -105,10 +110,18 @@ export async function runPractice(o: PracticeRun): Promise<number> {
   for (const n of o.notices) stderr.write(`sdcoach: ${n}\n`);
   for (const e of shell.errors) stderr.write(`sdcoach: ${e}\n`);
   stdout.write(summary(final.progress, final.catalog, final.touched, o.progressFile));
-  if (final.launch && o.runDrills) {
+  if (final.launch && 'drills' in final.launch && o.runDrills) {
     // Ink let go of stdin (unref'd, paused): the drills read their answers from it, line by line.
     stdin.ref();
     return o.runDrills(final.launch.drills);
+  }
+  if (final.launch && 'interview' in final.launch && o.runInterview) {
+    const id = final.launch.interview;
+    const problem = final.catalog.find((p) => p.id === id);
+    if (problem) {
+      stdin.ref();
+      return o.runInterview(problem);
+    }
   }
   return 0;
 }

@@ -3,7 +3,7 @@
 // questions asked, asks for a grade of the learner's spec on each save with the current phase's rubric,
 // asks the shell to snapshot the spec at each phase end, and to write the session and score it at the end.
 import { basename, dirname, join } from 'node:path';
-import { PHASES, type InterviewQuestion, type Phase, type ProblemInterview } from '../problems/interview.js';
+import { PHASES, phaseGuides, type InterviewQuestion, type Phase, type ProblemInterview } from '../problems/interview.js';
 import type { Scorecard } from '../problems/interview-score.js';
 import type { Problem } from '../problems/problem.js';
 import type { GradeOutcome, KeyPress } from './events.js';
@@ -80,6 +80,8 @@ export interface SessionRecord {
   problem: string;
   asked: string[];
   minutes: Partial<Record<Phase, number>>;
+  /** The interview's length in minutes (--minutes, else the problem's). */
+  length: number;
   spec: string;
   specs: Partial<Record<Phase, string>>;
   started: string;
@@ -135,8 +137,8 @@ export function questionOrder(problemId: string, questions: readonly InterviewQu
 export function initInterview(o: InterviewInit): InterviewUpdate {
   const iv = { ...o.problem.interview!, questions: questionOrder(o.problem.id, o.problem.interview!.questions) };
   const minutes = o.minutes ?? iv.minutes;
-  const scale = minutes / iv.minutes;
-  const guideMs = Object.fromEntries(PHASES.map((p) => [p, Math.round(iv.phases[p] * scale * 60_000)])) as Record<Phase, number>;
+  const guides = phaseGuides(iv, minutes);
+  const guideMs = Object.fromEntries(PHASES.map((p) => [p, Math.round(guides[p] * 60_000)])) as Record<Phase, number>;
   const state: InterviewState = {
     problem: o.problem,
     interview: iv,
@@ -198,6 +200,7 @@ export function sessionRecord(s: InterviewState): SessionRecord {
     problem: s.problem.id,
     asked: [...s.asked],
     minutes,
+    length: s.totalMs / 60_000,
     spec: snapshotName(currentPhase(s)),
     specs,
     started: new Date(s.startedAt).toISOString(),

@@ -37,6 +37,7 @@ export function sessionYaml(r: SessionRecord): string {
     `started: ${j(r.started)}`,
     `asked: ${j(r.asked)}`,
     `minutes: ${j(r.minutes)}`,
+    `length: ${j(r.length)}`,
     `spec: ${j(r.spec)}`,
     `specs: ${j(r.specs)}`,
     '',

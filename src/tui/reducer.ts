@@ -308,6 +308,8 @@ function onPickerKey(state: SessionState, key: KeyPress, at: number): Update<Ses
         );
       // The drills run on the plain terminal (a line per question): the session ends and hands over to them.
       if (current.kind === 'drills') return quit({ ...state, launch: { drills: current.set } });
+      // So does a mock interview: its own session, with its own clock.
+      if (current.kind === 'interview') return quit({ ...state, launch: { interview: current.problem.id } });
       return openProblem(state, current.problem, at);
     case 'escape':
       return state.picker.filter ? done(setFilter('')) : quit(state);

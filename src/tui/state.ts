@@ -85,8 +85,8 @@ export interface SessionState {
   lastTick?: number;
   lastActivity: number;
   quitting: boolean;
-  /** What runs once the session has ended: the drills chosen in the picker. */
-  launch?: { drills: DrillSet };
+  /** What runs once the session has ended: the drills or the mock interview (a problem id) chosen in the picker. */
+  launch?: { drills: DrillSet } | { interview: string };
 }
 
 export interface InitOptions extends SessionOptions {
@@ -94,6 +94,8 @@ export interface InitOptions extends SessionOptions {
   /** Default true; false: `catalog` holds only the problem named up front, the rest is read after the first frame. */
   catalogLoaded?: boolean;
   catalogErrors?: string[];
+  /** What the picker's filter starts with. */
+  filter?: string;
   progress: Progress;
   columns: number;
   rows: number;
@@ -111,7 +113,7 @@ export function baseState(o: InitOptions): SessionState {
     catalog: o.catalog,
     catalogLoaded: o.catalogLoaded ?? true,
     catalogErrors: o.catalogErrors ?? [],
-    picker: { filter: '' },
+    picker: { filter: o.filter ?? '' },
     pane: 'prompt',
     diagram: false,
     scroll: 0,

@@ -94,3 +94,62 @@ describe('the clarify gate', () => {
     expect(c.reasons.some((r) => r.startsWith('clarify scored 12 (below 50)'))).toBe(true);
   });
 });
+
+describe('the length of the interview and the phases it reached', () => {
+  async function session(text: string) {
+    const { mkdtempSync, copyFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sdcoach-length-'));
+    copyFileSync(join(DIR, 'interview', 'reference-spec.yaml'), join(dir, 'spec.yaml'));
+    writeFileSync(join(dir, 'session.yaml'), text);
+    const s = loadSession(join(dir, 'session.yaml'));
+    if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+    return scoreInterview(problem(), s.session);
+  }
+  const everyRelevant = () =>
+    problem()
+      .interview!.questions.filter((q) => q.reveals.length || q.fact)
+      .map((q) => q.id);
+
+  it('a phase the interview never reached scores 0, even when the final spec would pass it', async () => {
+    // Ended during the API phase: clarify, estimate and api reached; design, deep dive and decide not.
+    const c = await session(
+      `problem: order-history\nasked: ${JSON.stringify(everyRelevant())}\nminutes: {clarify: 5, estimate: 7, api: 4}\nspec: spec.yaml\n`,
+    );
+    expect(c.phases.map((p) => [p.phase, p.score])).toEqual([
+      ['clarify', 100],
+      ['estimate', 100],
+      ['api', 100],
+      ['design', 0],
+      ['deep_dive', 0],
+      ['decide', 0],
+    ]);
+    expect(c.phases[3]!.notes[0]).toMatch(/^not reached/);
+    // overall = (10 x 100 + 15 x 100 + 15 x 100) / 100 = 40: lean no by score, and the design gate holds it there.
+    expect(c.overall).toBe(40);
+    expect(c.signal).toBe('lean no');
+  });
+
+  it('a 30-minute interview is judged against guides scaled to 30 minutes', async () => {
+    // The design guide is 15 of 45 minutes; at 30 minutes it is 15 x 30 / 45 = 10, so 16 minutes is over
+    // 1.5 x 10 = 15 (-10), while 14 is not. 5 + 5 + 5 + 16 + 5 + 2 = 38 minutes: over 1.2 x 30 = 36, one step down.
+    const over = await session(
+      `problem: order-history\nasked: ${JSON.stringify(everyRelevant())}\nminutes: {clarify: 5, estimate: 5, api: 5, design: 16, deep_dive: 5, decide: 2}\nlength: 30\nspec: spec.yaml\n`,
+    );
+    expect(over.phases.find((p) => p.phase === 'design')!.score).toBe(90);
+    expect(over.minutes).toEqual({ spent: 38, allowed: 30 });
+    // overall = (10 + 15 + 15 + 20 + 10) x 100 + 30 x 90 = 9,700 / 100 = 97: strong hire, one step down for the time: hire.
+    expect(over.overall).toBe(97);
+    expect(over.signal).toBe('hire');
+    const within = await session(
+      `problem: order-history\nasked: ${JSON.stringify(everyRelevant())}\nminutes: {clarify: 3, estimate: 5, api: 5, design: 14, deep_dive: 5, decide: 2}\nlength: 30\nspec: spec.yaml\n`,
+    );
+    expect(within.phases.find((p) => p.phase === 'design')!.score).toBe(100);
+    expect(within.signal).toBe('strong hire');
+    // The same 14 minutes in a 45-minute interview are within its 15-minute guide too; 16 in 45 would be fine.
+    const long = await session(
+      `problem: order-history\nasked: ${JSON.stringify(everyRelevant())}\nminutes: {clarify: 5, estimate: 5, api: 5, design: 16, deep_dive: 5, decide: 2}\nspec: spec.yaml\n`,
+    );
+    expect(long.phases.find((p) => p.phase === 'design')!.score).toBe(100);
+  });
+});

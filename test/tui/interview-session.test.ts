@@ -148,6 +148,7 @@ describe('the interview reducer', () => {
         problem: 'order-history',
         asked: [questionOrder(problem.id, problem.interview!.questions)[0]!.id],
         minutes: { clarify: 5, estimate: 7, api: 8, design: 15, deep_dive: 7, decide: 3 },
+        length: 45,
         spec: 'phase-6.yaml',
         specs: { estimate: 'phase-2.yaml', api: 'phase-3.yaml', design: 'phase-4.yaml', deep_dive: 'phase-5.yaml', decide: 'phase-6.yaml' },
         started: '2026-11-30T07:00:00.000Z',

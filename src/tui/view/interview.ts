@@ -59,8 +59,10 @@ function headerLines(s: InterviewState): Line[] {
   PHASES.forEach((p, i) => {
     if (i) strip.push(seg(w < 90 ? ' ' : ' · ', 'dim'));
     const label = w < 90 ? `${i + 1}` : `${i + 1} ${p.replace('_', ' ')}`;
+    // Once ended, the phases it never reached stay unmarked (they score nothing).
+    const done = i < s.phase || (s.ended !== undefined && i === s.phase);
     if (i === s.phase && !s.ended) strip.push(seg(`▸${label}`, 'accent', true));
-    else strip.push(seg(i < s.phase || s.ended ? `✓${label}` : label, i < s.phase || s.ended ? 'good' : 'dim'));
+    else strip.push(seg(done ? `✓${label}` : label, done ? 'good' : 'dim'));
   });
   if (s.ended) return [spread(left, right, w), spread(strip, line(seg('the scorecard', 'dim')), w)];
   const pe = phaseElapsedMs(s);

@@ -10,6 +10,7 @@ import { helpLines } from './help.js';
 import { blank, clean, fit, flashRows, hanging, line, prose, scrollWindow, seg, spread, type Line } from './lines.js';
 import { asInvoked } from '../../grading/invocation.js';
 import { DRILL_SETS, type DrillSet } from '../../problems/drills.js';
+import { PHASES, type Phase } from '../../problems/interview.js';
 
 const DIFFICULTY_ORDER: Record<string, number> = { 'warm-up': 0, interview: 1, staff: 2 };
 
@@ -34,20 +35,41 @@ export const DRILL_ENTRIES: Record<DrillSet, { title: string; about: string; wor
   },
 };
 
-/** A row of the picker: a problem of the catalog, or a set of quick-fire drills (listed first). */
-export type PickerEntry = { kind: 'problem'; id: string; problem: Problem } | { kind: 'drills'; id: string; set: DrillSet };
+/**
+ * A row of the picker: a problem of the catalog, a set of quick-fire drills (listed first), or the mock
+ * interview of a problem that defines one (listed last).
+ */
+export type PickerEntry =
+  | { kind: 'problem'; id: string; problem: Problem }
+  | { kind: 'drills'; id: string; set: DrillSet }
+  | { kind: 'interview'; id: string; problem: Problem };
 
 /** The selection id of a drill set's row (problem ids cannot hold a colon). */
 export const drillsEntryId = (set: DrillSet) => `drills:${set}`;
 
-/** The rows the filter keeps, in display order: the drill sets, then the problems. */
+/** The selection id of a problem's mock interview row. */
+export const interviewEntryId = (problem: string) => `interview:${problem}`;
+
+/** The rows the filter keeps, in display order: the drill sets, the problems, then the mock interviews. */
 export function pickerEntries(catalog: Problem[], filter: string): PickerEntry[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const drills = DRILL_SETS.filter((set) => {
     const hay = `${set} ${DRILL_ENTRIES[set].title} ${DRILL_ENTRIES[set].words}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   }).map((set): PickerEntry => ({ kind: 'drills', id: drillsEntryId(set), set }));
-  return [...drills, ...filteredProblems(catalog, filter).map((problem): PickerEntry => ({ kind: 'problem', id: problem.id, problem }))];
+  const interviews = catalog
+    .filter((p) => p.interview)
+    .filter((p) => {
+      const hay = `mock interview timed ${p.id} ${p.title} ${p.topics.join(' ')}`.toLowerCase();
+      return words.every((w) => hay.includes(w));
+    })
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((problem): PickerEntry => ({ kind: 'interview', id: interviewEntryId(problem.id), problem }));
+  return [
+    ...drills,
+    ...filteredProblems(catalog, filter).map((problem): PickerEntry => ({ kind: 'problem', id: problem.id, problem })),
+    ...interviews,
+  ];
 }
 
 /**
@@ -80,6 +102,11 @@ function drillsStatus(progress: Progress, set: DrillSet): string {
   return d ? `streak ${d.streak} · best ${d.bestStreak}` : 'new';
 }
 
+/** The last mock interview on this problem, as the progress file keeps it. */
+function lastInterview(progress: Progress, problem: string) {
+  return (progress.interviews ?? []).filter((r) => r.problem === problem).at(-1);
+}
+
 function listLines(state: SessionState, width: number): { lines: Line[]; selectedRow: number } {
   const entries = pickerEntries(state.catalog, state.picker.filter);
   const shown = entries.flatMap((e) => (e.kind === 'problem' ? [e.problem] : []));
@@ -87,7 +114,7 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
   const lines: Line[] = [];
   let selectedRow = 0;
   let group = '';
-  const idw = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4));
+  const idw = Math.min(28, Math.max(...entries.map((e) => (e.kind === 'interview' ? e.problem.id : e.id).length), 4));
   for (const e of entries) {
     if (e.kind !== 'drills') continue;
     if (group !== 'drills') {
@@ -123,6 +150,24 @@ function listLines(state: SessionState, width: number): { lines: Line[]; selecte
     if (width >= 70) row.push(seg(`  ${clean(p.title)}`));
     if (width >= 100) row.push(seg(`  ${clean(p.topics.join(', '))}`, 'dim'));
     lines.push(spread(row, [seg(right, st.state === 'done' ? 'good' : 'dim')], width));
+  }
+  for (const e of entries) {
+    if (e.kind !== 'interview') continue;
+    if (group !== 'interviews') {
+      group = 'interviews';
+      lines.push(line(seg('mock interviews', 'dim', true)));
+    }
+    const isSel = e.id === sel?.id;
+    if (isSel) selectedRow = lines.length;
+    const row: Line = [
+      seg(isSel ? '▸ ' : '  ', 'accent', true),
+      seg('◆', 'accent', true),
+      seg(' '),
+      seg(clean(e.problem.id).padEnd(idw), isSel ? 'accent' : undefined, true),
+    ];
+    if (width >= 70) row.push(seg(`  ${clean(e.problem.title)}`));
+    const last = lastInterview(state.progress, e.problem.id);
+    lines.push(spread(row, [seg(`${e.problem.interview!.minutes} min · ${last ? `last: ${last.signal}` : 'new'}`, 'dim')], width));
   }
   if (!shown.length) {
     if (entries.length && state.picker.filter) return { lines, selectedRow };
@@ -203,6 +248,39 @@ function drillDetailLines(state: SessionState, set: DrillSet, width: number): Li
     ...prose(
       asInvoked(
         `Enter leaves this screen and asks the questions here; the answers and the streak go to your progress. From a shell: sdcoach practice --drills ${set} (--seed N repeats a set, --count N, --level interview or staff for tighter ranges).`,
+      ),
+      width,
+      'dim',
+    ),
+  );
+  return out;
+}
+
+const PHASE_SHORT: Record<Phase, string> = {
+  clarify: 'clarify',
+  estimate: 'estimate',
+  api: 'API',
+  design: 'design',
+  deep_dive: 'deep dive',
+  decide: 'decide',
+};
+
+function interviewDetailLines(state: SessionState, p: Problem, width: number): Line[] {
+  const iv = p.interview!;
+  const phases = PHASES.map((ph) => `${PHASE_SHORT[ph]} ${iv.phases[ph]}`).join(' · ');
+  const out: Line[] = [line(seg(`${iv.minutes} min · ${phases}`, 'dim'))];
+  out.push(...prose(`The interviewer opens: "${iv.opening.trim()}"`, width));
+  out.push(blank());
+  const mine = (state.progress.interviews ?? []).filter((r) => r.problem === p.id);
+  if (mine.length) {
+    const last = mine.at(-1)!;
+    const best = mine.reduce((a, r) => (r.overall > a.overall ? r : a));
+    out.push(line(seg(`${mine.length} taken · last ${last.signal} (${last.overall}) · best ${best.signal} (${best.overall})`)));
+  } else out.push(line(seg('Not taken yet.', 'dim')));
+  out.push(
+    ...prose(
+      asInvoked(
+        `Enter leaves this screen and starts the interview here, with the clock running; the spec is ./sdcoach-work/interview/${p.id}.yaml and the result goes to your progress. From a shell: sdcoach interview ${p.id} (--minutes N for a shorter loop).`,
       ),
       width,
       'dim',
@@ -322,7 +400,9 @@ export function pickerFrame(state: SessionState): FrameView {
     const [title, lines] =
       sel.kind === 'problem'
         ? [clean(sel.problem.title), detailLines(state, sel.problem, inner)]
-        : [DRILL_ENTRIES[sel.set].title, drillDetailLines(state, sel.set, inner)];
+        : sel.kind === 'interview'
+          ? [`Mock interview: ${clean(sel.problem.title)}`, interviewDetailLines(state, sel.problem, inner)]
+          : [DRILL_ENTRIES[sel.set].title, drillDetailLines(state, sel.set, inner)];
     body.push([
       {
         id: 'details',
