@@ -194,7 +194,9 @@ describe('70 x 24', () => {
     let f = pickerFrame(s);
     let r = rows(f);
     expect(r.some((l) => /^↓ \d+ more below$/.test(l))).toBe(true);
-    expect(r.find((l) => l.startsWith('Problems'))).toContain(`${catalog.length} · ↑↓ to see all`);
+    expect(r.find((l) => l.startsWith('Problems'))).toContain(
+      `${catalog.length + 1 + catalog.filter((p) => p.interview).length} · ↑↓ to see all`,
+    );
     // Well into the interview group, its heading scrolled away: the 'more above' line names the group.
     const warmUps = catalog.filter((p) => p.difficulty === 'warm-up').length;
     for (let i = 0; i < warmUps + 6; i++) s = step(s, { type: 'Key', key: { name: 'down' }, at: 3_000 }).state;
@@ -206,9 +208,9 @@ describe('70 x 24', () => {
     const list = f.body[0]![0]!.lines.map(text);
     const above = Number(/↑ (\d+)/.exec(list[0]!)?.[1] ?? 0);
     const below = Number(/↓ (\d+)/.exec(list.at(-1)!)?.[1] ?? 0);
-    const shown = list.filter((l) => /^[▸ ] [·◐✓»] /.test(l)).length;
-    // The drills' row comes first, above the problems.
-    expect(above + shown + below).toBe(catalog.length + 1);
+    const shown = list.filter((l) => /^[▸ ] [·◐✓»◆] /.test(l)).length;
+    // The drills' row comes first, above the problems; a mock interview row per problem that has one, last.
+    expect(above + shown + below).toBe(catalog.length + 1 + catalog.filter((p) => p.interview).length);
   });
 
   it('listWindow keeps the selected row visible', () => {

@@ -5,7 +5,7 @@ import { emptyProgress, recordGrade, recordHint, recordStage } from '../../src/p
 import type { Effect } from '../../src/tui/events.js';
 import { IDLE_MS, init, update } from '../../src/tui/reducer.js';
 import { stagePassed } from '../../src/tui/state.js';
-import { selectedProblem } from '../../src/tui/view/picker.js';
+import { selectedEntry, selectedProblem } from '../../src/tui/view/picker.js';
 import { scrollMax } from '../../src/tui/view/stage.js';
 import { BROKEN_YAML, ch, key, opened, options, problem, saved, solution, starter, step } from './session-helpers.js';
 
@@ -324,9 +324,10 @@ describe('Key on the picker', () => {
     expect(u.state.flash?.text).toContain('no problem matches');
   });
 
-  it('up and down move within the shown rows: the drills first, then the problems', () => {
+  it('up and down move within the shown rows: the drills first, then the problems, then the mock interviews', () => {
     const s = picker();
-    expect(update(s, key('down')).state.picker.selected).toBe('order-history');
+    expect(s.picker.selected ?? selectedEntry(s)?.id).toBe('order-history');
+    expect(update(s, key('down')).state.picker.selected).toBe('interview:order-history');
     const up = update(s, key('up')).state;
     expect(up.picker.selected).toBe('drills:estimation');
     expect(update(up, key('up')).state.picker.selected).toBe('drills:estimation');
@@ -344,6 +345,21 @@ describe('Key on the picker', () => {
     expect(update(s, key('return')).state.launch).toEqual({ drills: 'estimation' });
     // A fresh list starts on a problem, never on the drills.
     expect(update(picker(), key('return')).state.launch).toBeUndefined();
+  });
+
+  it('a problem with an interview has a mock interview row, listed last; Enter hands over to the interview', () => {
+    const s = picker();
+    const down = update(update(s, key('down')).state, key('down')).state;
+    expect(down.picker.selected).toBe('interview:order-history');
+    const u = update(down, key('return'));
+    expect(u.state.quitting).toBe(true);
+    expect(u.state.launch).toEqual({ interview: 'order-history' });
+    expect(types(u.effects)).toEqual(['save-progress', 'unwatch', 'quit']);
+    // "mock" keeps only the interview rows (sdcoach interview opens the picker with that filter).
+    let f = init(options({ filter: 'mock interview' })).state;
+    expect(selectedEntry(f)?.id).toBe('interview:order-history');
+    f = update(f, key('return')).state;
+    expect(f.launch).toEqual({ interview: 'order-history' });
   });
 });
 

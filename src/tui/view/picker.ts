@@ -379,7 +379,8 @@ export function pickerFrame(state: SessionState): FrameView {
   // The list gets what it needs up to half the body (at least 3 rows); the details the rest.
   const listHeight = Math.min(list.lines.length + 1, Math.max(4, Math.floor(bodyHeight / 2)), bodyHeight);
   const listInner = innerHeight(listHeight, false);
-  const shownCount = filteredProblems(state.catalog, state.picker.filter).length;
+  // Every row the filter keeps: drills, problems and mock interviews.
+  const shownCount = pickerEntries(state.catalog, state.picker.filter).length;
   const listTitle = spread(
     line(seg('Problems', undefined, true)),
     line(seg(list.lines.length > listInner ? `${shownCount} · ↑↓ to see all` : '', 'dim')),
