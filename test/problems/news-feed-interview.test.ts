@@ -28,6 +28,7 @@ describe('news-feed interview', () => {
     const iv = problem().interview!;
     expect(iv.questions.length).toBe(17);
     expect(iv.questions.filter((q) => q.reveals.length || q.fact).length).toBe(11);
+    expect(iv.questions.filter((q) => !q.reveals.length && !q.fact).length).toBe(6);
     expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
   });
 
