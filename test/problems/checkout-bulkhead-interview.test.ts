@@ -22,18 +22,18 @@ function score(session: string) {
 const phase = (c: ReturnType<typeof score>, p: string) => c.phases.find((x) => x.phase === p)!;
 
 describe('checkout-bulkhead interview', () => {
-  it('loads: 15 questions, 11 relevant (8 that reveal the estimate, 3 requirements), 4 distractors; design stage 2, deep dive stage 3', () => {
+  it('loads: 18 questions, 12 relevant (8 that reveal the estimate, 4 requirements), 6 distractors; design stage 2, deep dive stage 3', () => {
     const iv = problem().interview!;
-    expect(iv.questions.length).toBe(15);
+    expect(iv.questions.length).toBe(18);
     expect(iv.questions.filter((q) => q.reveals.length).length).toBe(8);
-    expect(iv.questions.filter((q) => q.fact).length).toBe(3);
-    expect(iv.questions.filter((q) => !q.reveals.length && !q.fact).length).toBe(4);
+    expect(iv.questions.filter((q) => q.fact).length).toBe(4);
+    expect(iv.questions.filter((q) => !q.reveals.length && !q.fact).length).toBe(6);
     expect([iv.designStage, iv.deepDiveStage]).toEqual([2, 3]);
   });
 
-  it('the reference session scores strong hire: all 11 relevant questions, every phase passing', () => {
+  it('the reference session scores strong hire: all 12 relevant questions, every phase passing', () => {
     const c = score('reference.yaml');
-    // clarify: 100 x 11 / 11 - 10 x 0 = 100. The API phase is 75: sign-in is a read flow served by a POST
+    // clarify: 100 x 12 / 12 - 10 x 0 = 100. The API phase is 75: sign-in is a read flow served by a POST
     // (the password belongs in the body, not the URL), which api-covers-flows warns about.
     // overall: (10 x 100 + 15 x 100 + 15 x 75 + 30 x 100 + 20 x 100 + 10 x 100) / 100 = 9,625 / 100 = 96.
     expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
@@ -51,8 +51,8 @@ describe('checkout-bulkhead interview', () => {
 
   it('scaling out instead of isolating: clarify 0, the design and deep dive fail, lean no', () => {
     const c = score('flawed-more-threads.yaml');
-    // 2 relevant of 11 (daily-users, peak), 2 distractors (language, switch-provider):
-    // 100 x 2 / 11 - 10 x 2 = 18.2 - 20 = -1.8, floored at 0.
+    // 2 relevant of 12 (daily-users, peak), 2 distractors (frontend, switch-provider):
+    // 100 x 2 / 12 - 10 x 2 = 16.7 - 20 = -3.3, floored at 0.
     expect(phase(c, 'clarify').score).toBe(0);
     expect(phase(c, 'design').passed).toBe(false);
     expect(phase(c, 'deep_dive').passed).toBe(false);
@@ -60,14 +60,27 @@ describe('checkout-bulkhead interview', () => {
     expect(PASSING_SIGNALS).not.toContain(c.signal);
   });
 
-  it('the right design with nothing around it: clarify 17, no estimate, API or decisions, lean no', () => {
+  it('the right design with nothing around it: clarify 15, no estimate, API or decisions, lean no', () => {
     const c = score('flawed-design-only.yaml');
-    // 3 relevant of 11 (daily-users, peak, providers), 1 distractor (mobile-app): 100 x 3 / 11 - 10 = 27.3 - 10 = 17.3 -> 17.
-    expect(phase(c, 'clarify').score).toBe(17);
+    // 3 relevant of 12 (daily-users, peak, providers), 1 distractor (mobile-app): 100 x 3 / 12 - 10 = 25 - 10 = 15.
+    expect(phase(c, 'clarify').score).toBe(15);
     expect(phase(c, 'design').passed).toBe(true);
     expect(phase(c, 'deep_dive').passed).toBe(true);
     expect(['estimate', 'api', 'decide'].map((p) => phase(c, p).score)).toEqual([0, 0, 0]);
     expect(c.signal).toBe('lean no');
     expect(PASSING_SIGNALS).not.toContain(c.signal);
+  });
+
+  it('asking every question on the list does not buy a hire: the reference design, all 18 asked, is lean hire', () => {
+    const s = loadSession(join(DIR, 'interview', 'reference.yaml'));
+    if (!s.ok) throw new Error('the reference session does not load');
+    const all = problem().interview!.questions.map((q) => q.id);
+    const c = scoreInterview(problem(), { ...s.session, asked: all });
+    // clarify: 100 x 12 / 12 - 10 x 6 distractors = 40, below the gate of 50.
+    // overall: (10 x 40 + 15 x 100 + 15 x 75 + 30 x 100 + 20 x 100 + 10 x 100) / 100 = 9,025 / 100 = 90.25 -> 90,
+    // strong hire by score, capped at lean hire by the clarify gate.
+    expect(phase(c, 'clarify').score).toBe(40);
+    expect(c.overall).toBe(90);
+    expect(c.signal).toBe('lean hire');
   });
 });
