@@ -41,6 +41,8 @@ export const OVERTIME_FACTOR = 1.5;
 export const TIME_PENALTY = 10;
 /** An interview that takes more than this multiple of its length drops one signal step. */
 export const LENGTH_OVERTIME_FACTOR = 1.2;
+/** Asking more than this share of the questions that do not move the design caps the signal at lean hire. */
+export const SHOTGUN_SHARE = 0.5;
 /** A clarify phase below this caps the signal at lean hire. */
 export const CLARIFY_GATE = 50;
 /** Overall score thresholds, highest first. */
@@ -271,6 +273,16 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     const was = signal;
     signal = lower(signal, 'lean hire');
     if (signal !== was) reasons.push(`clarify scored ${clarifyScore} (below ${CLARIFY_GATE}): a design built on requirements never asked for is at most lean hire`);
+  }
+  // Asking every question on the list is not clarifying: it finds the facts without choosing what matters.
+  const offered = iv.questions.filter((q) => !isRelevant(q)).length;
+  if (offered >= 2 && distractors.length > offered * SHOTGUN_SHARE) {
+    const was = signal;
+    signal = lower(signal, 'lean hire');
+    if (signal !== was)
+      reasons.push(
+        `asked ${distractors.length} of the ${offered} questions that do not move the design: asking everything is not clarifying, at most lean hire`,
+      );
   }
   const spent = Math.round(PHASES.reduce((a, p) => a + (session.minutes[p] ?? 0), 0) * 10) / 10;
   if (spent > length * LENGTH_OVERTIME_FACTOR) {

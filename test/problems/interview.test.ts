@@ -153,3 +153,36 @@ describe('the length of the interview and the phases it reached', () => {
     expect(long.phases.find((p) => p.phase === 'design')!.score).toBe(100);
   });
 });
+
+describe('asking everything', () => {
+  it('asking more than half of the questions that do not move the design caps the signal at lean hire', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sdcoach-shotgun-'));
+    copyFileSync(join(DIR, 'interview', 'reference-spec.yaml'), join(dir, 'spec.yaml'));
+    const qs = problem().interview!.questions;
+    const off = qs.filter((q) => !q.reveals.length && !q.fact).map((q) => q.id);
+    const on = qs.filter((q) => q.reveals.length || q.fact).map((q) => q.id);
+    const write = (asked: string[]) => {
+      writeFileSync(
+        join(dir, 'session.yaml'),
+        `problem: order-history\nasked: ${JSON.stringify(asked)}\nminutes: {clarify: 5, estimate: 7, api: 8, design: 15, deep_dive: 7, decide: 3}\nspec: spec.yaml\n`,
+      );
+      const s = loadSession(join(dir, 'session.yaml'));
+      if (!s.ok) throw new Error('session does not load');
+      return scoreInterview(problem(), s.session);
+    };
+    // 4 distractors: all 4 asked is more than half: clarify 100 - 4 x 10 = 60 (above the gate of 50), overall
+    // (10 x 60 + 90 x 100) / 100 = 96, strong hire by score, capped at lean hire.
+    expect(off.length).toBe(4);
+    const all = write(qs.map((q) => q.id));
+    expect(all.phases[0]!.score).toBe(60);
+    expect(all.overall).toBe(96);
+    expect(all.signal).toBe('lean hire');
+    expect(all.reasons.some((r) => r.startsWith('asked 4 of the 4 questions that do not move the design'))).toBe(true);
+    // Two of four is half, not more: clarify 80, overall (800 + 9,000) / 100 = 98, strong hire.
+    const two = write([...on, ...off.slice(0, 2)]);
+    expect(two.overall).toBe(98);
+    expect(two.signal).toBe('strong hire');
+  });
+});
