@@ -20,6 +20,8 @@ export function resolveInterviewSections(spec: Spec, model: Model): void {
         route,
         flow: e.flow,
         by: e.by ? [...e.by] : pathParameters(route),
+        byStated: e.by !== undefined,
+        body: [...(e.body ?? [])],
         idempotencyKey: e.idempotency_key ?? false,
         path: ['api', i],
       };
@@ -36,6 +38,7 @@ export function resolveInterviewSections(spec: Spec, model: Model): void {
         key,
         partitionKey: e.partition_key ?? key[0]!,
         indexes: [...(e.indexes ?? [])],
+        holds: [...(e.holds ?? [])],
         path: ['data', name],
       };
     }

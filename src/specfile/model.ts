@@ -326,6 +326,10 @@ export interface ModelEndpoint {
   flow: string;
   /** Fields the request looks its data up by: `by`, else the path's {parameters}. */
   by: string[];
+  /** `by` is written (`by: []`: a listing that is the same for everyone, not a lookup left unsaid). */
+  byStated: boolean;
+  /** Fields the request carries in its body. */
+  body: string[];
   idempotencyKey: boolean;
   path: SpecPath;
 }
@@ -336,6 +340,8 @@ export interface ModelEntity {
   key: string[];
   partitionKey: string;
   indexes: string[];
+  /** Other fields a row holds that later hops look up by (`holds`). */
+  holds: string[];
   path: SpecPath;
 }
 

@@ -676,11 +676,17 @@ export interface Endpoint {
 endpoint: string
 flow: Id10
 /**
- * Fields the request looks its data up by (e.g. [user_id]). Default: the path parameters in braces; a query string's parameters are not lookups unless listed here.
+ * Fields the request looks its data up by (e.g. [user_id], or [email] for a sign-in whose email is in the body). Default: the path parameters in braces; a query string's parameters are not lookups unless listed here. `by: []` says it looks nothing up: a listing that is the same for everyone (GET /v1/trending). A read endpoint with neither `by` nor a path parameter fails interview/data-access: whose data does it read?
  * 
  * @maxItems 8
  */
 by?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]
+/**
+ * Fields the request carries in its body (a POST's payload), e.g. [email, password]. A read that needs a body (credentials that must not be in a URL, a query too long for one) is a POST; interview/api-covers-flows accepts a POST on a read flow only with a body.
+ * 
+ * @maxItems 16
+ */
+body?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
 /**
  * Whether the endpoint takes an Idempotency-Key from the client (a header), so a retried request is recognised. Default false.
  */
@@ -709,6 +715,12 @@ partition_key?: string
  * @maxItems 16
  */
 indexes?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+/**
+ * Other fields a row holds that a later hop of a flow looks up by, e.g. a timeline row holds [post_id]: a flow that reads this entity can then read the posts by post_id. The key, partition key and indexed fields are held anyway.
+ * 
+ * @maxItems 16
+ */
+holds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
 description?: string
 }
 export interface Decision {

@@ -22,7 +22,7 @@ export default defineCheck<Options>({
       'HTTP methods carry meaning that caches, crawlers and retrying clients rely on: a GET may be repeated or prefetched at will, so it must not change anything. ' +
       'A write that charges, books or sends cannot be made safe to retry by the server alone: the client sends an idempotency key with the request and resends the same key on every retry.',
     computes:
-      'Matches `api` endpoints to `flows` by name. A flow with user origins needs at least one endpoint. A GET that serves a write flow fails; another method on a read flow warns (a search with a large body may POST). ' +
+      "Matches `api` endpoints to `flows` by name. A flow with user origins needs at least one endpoint. A GET that serves a write flow fails; a POST on a read flow passes when the endpoint lists its `body` (a sign-in's credentials, a query too long for a URL) and any other method on a read flow warns. " +
       "A write flow with a side-effect call (a step's side_effect, else a call to an external), an invariant, or retries needs an endpoint with `idempotency_key: true`.",
     sources: ['rfc9110', 'stripeIdempotency'],
     optionsSchema: {
@@ -43,7 +43,9 @@ export default defineCheck<Options>({
       getWrites:
         '{{endpoint}} serves {{flow}}, a write flow: a GET may be repeated, prefetched or cached by anything between the client and you, so it must not change state; use POST, PUT, PATCH or DELETE',
       writeMethodOnRead:
-        '{{endpoint}} serves {{flow}}, a read flow: reads are GETs unless the query needs a body, so caches and CDNs can keep the answer',
+        '{{endpoint}} serves {{flow}}, a read flow: reads are GETs unless the request needs a body (say which fields in `body`), so caches and CDNs can keep the answer',
+      readWithBody:
+        '{{endpoint}} serves {{flow}}, a read whose request carries a body ({{body}}): a POST, since a GET body has no meaning and secrets do not belong in a URL',
       noKey:
         '{{endpoint}} serves {{flow}}, which {{why}}, but takes no idempotency key: when the response is lost the client retries, and without the same key on the retry the write happens twice',
       keyed: '{{endpoint}} takes an idempotency key for {{flow}}: a retried request is recognised',
@@ -56,7 +58,7 @@ export default defineCheck<Options>({
       getWrites:
         'Which HTTP methods are safe (no state change) and which are idempotent? A browser prefetch or a retrying proxy must be free to repeat a GET.',
       writeMethodOnRead:
-        'Is there a reason this read cannot be a GET (a query too large for a URL)? If not, a GET lets HTTP caches keep the answer.',
+        'Is there a reason this read cannot be a GET (credentials, a query too large for a URL)? Then list what the request carries in `body:`. If not, a GET lets HTTP caches keep the answer.',
       noKey:
         'If the client never hears back, does it know whether the charge happened? An Idempotency-Key header the client makes once and resends on every retry lets the server answer the retry with the first result: `idempotency_key: true`.',
     },
@@ -93,6 +95,9 @@ export default defineCheck<Options>({
       const data = { endpoint: show(e), flow: f.name };
       if (e.method === 'GET' && f.kind === 'write')
         out.push({ status: 'fail', messageId: 'getWrites', data, path: [...e.path, 'endpoint'] });
+      else if (e.method === 'POST' && f.kind === 'read' && e.body.length)
+        // A GET's body has no meaning (RFC 9110), and credentials must not sit in a URL (logs, history, referrers).
+        out.push({ status: 'pass', messageId: 'readWithBody', data: { ...data, body: e.body.join(', ') }, path: [...e.path, 'body'] });
       else if (e.method !== 'GET' && f.kind === 'read')
         out.push({ status: 'warn', messageId: 'writeMethodOnRead', data, path: [...e.path, 'endpoint'] });
       if (f.kind !== 'write') continue;

@@ -47,9 +47,10 @@ export default defineCheck<Options>({
     concept:
       'A table answers quickly only the questions its keys were chosen for. A read by the partition key goes to one partition and one index; ' +
       'a read by a field with a secondary index is still sent to every partition when the index is kept per partition (scatter/gather); a read by anything else scans the table. ' +
-      '"My orders" on a table keyed by order id is the classic miss: choose the key from the access pattern (user id, then time), or keep a second copy keyed for it.',
+      '"My orders" on a table keyed by order id is the classic miss: choose the key from the access pattern (user id, then time), or keep a second copy keyed for it. ' +
+      'A read often takes two lookups: the first table returns the ids the second is read by (a timeline of post ids, then the posts by id).',
     computes:
-      "For each endpoint of a read flow, the fields it looks up by (`by`, else the path's {parameters}); for each store on the flow's path, the entities `data:` keeps there. " +
+      "For each endpoint of a read flow, the fields it looks up by (`by`, else the path's {parameters}; neither fails: whose data is it? `by: []` is a listing for everyone); for each store on the flow's path, in order, the entities `data:` keeps there, looked up by those fields and by what the stores before it returned (the key, partition key, indexes and `holds` of the entity read there). " +
       "A field that is the entity's key (its first field) or partition key passes; an indexed field warns when the store is partitioned (every partition asked) and passes otherwise; no key or index fails. " +
       "A partitioned store's `partitions.key` must be the partition key of the entities in it. A store on a read path with no entity in `data:` fails when `data:` is written.",
     sources: ['dataAccessPatterns'],
@@ -73,11 +74,15 @@ export default defineCheck<Options>({
         '{{endpoint}} reads {{entity}} in {{store}} by {{field}}, which is indexed but not the partition key ({{partitionKey}}): every read asks all {{partitions}} partitions and waits for the slowest',
       scan: '{{endpoint}} reads {{entity}} in {{store}} by {{field}}, but {{entity}} is keyed by {{key}} with no index on {{field}}: every read scans the whole {{entity}} table',
       noEntity: '{{flow}} reads {{store}}, but data: keeps no entity there: what does {{store}} hold, and by what key?',
+      noLookup:
+        '{{endpoint}} serves {{flow}}, which reads {{entity}} in {{store}}, but names nothing it looks up by: whose {{entity}} is it? Put the field in the path ({user_id}) or in `by` (from the session or the body); a listing that is the same for everyone says `by: []`',
       partitionMismatch:
         '{{store}} is partitioned by {{storeKey}} (partitions.key), but data: says {{entity}} is partitioned by {{partitionKey}}: one of them is wrong',
     },
     hints: {
       noData: 'For each store: which entity lives there, what identifies one row, and which field spreads the rows over partitions?',
+      noLookup:
+        'A signed-in user\'s own data is looked up by the user id from the session: say so with `by: [user_id]`, and check the table is keyed by it.',
       scan: 'Which question does this endpoint ask the table? Key the table (or a second copy of it) by that field, e.g. key [user_id, created_at] for "a user\'s orders, newest first".',
       scatter:
         'An index kept per partition makes every read visit every partition. Could the partition key be the field you read by, or a read model keyed by it?',
@@ -109,6 +114,11 @@ export default defineCheck<Options>({
     for (const endpoint of model.api ?? []) {
       const flow = model.flows[endpoint.flow];
       if (!flow || flow.kind !== 'read') continue;
+      const shown = `${endpoint.method} ${endpoint.route}`;
+      // What the request knows: its lookup fields, then what each store read on the way returns (the row's
+      // key, indexed and held fields: a timeline row gives the post ids the posts table is read by).
+      const known = new Set(endpoint.by);
+      let unsaid = !endpoint.byStated && known.size === 0;
       for (const id of new Set(flow.path)) {
         const c = model.components[id];
         if (!c || !HOLDS_DATA.has(c.kind)) continue;
@@ -119,12 +129,24 @@ export default defineCheck<Options>({
           missing.add(`${flow.name} ${id}`);
           continue;
         }
-        // A listing with no lookup field (GET /v1/trending) reads what the store keeps for everyone: nothing to key.
-        if (!endpoint.by.length) continue;
-        const b = best(entities, endpoint.by);
+        if (unsaid) {
+          // No path parameter and no `by`: nothing says whose data this is, so nothing can show the key serves it.
+          out.push({
+            status: 'fail',
+            messageId: 'noLookup',
+            data: { endpoint: shown, flow: flow.name, entity: entities[0]!.name, store: id },
+            path: endpoint.path,
+          });
+          unsaid = false;
+          break;
+        }
+        // A listing that is the same for everyone (`by: []`, GET /v1/trending) reads what the store keeps for all.
+        if (!known.size) continue;
+        const b = best(entities, [...known]);
+        for (const f of [...b.entity.key, b.entity.partitionKey, ...b.entity.indexes, ...b.entity.holds]) known.add(f);
         const partitions = c.partitions?.count ?? 1;
         const data = {
-          endpoint: `${endpoint.method} ${endpoint.route}`,
+          endpoint: shown,
           entity: b.entity.name,
           store: id,
           field: b.field,
@@ -132,7 +154,7 @@ export default defineCheck<Options>({
           partitionKey: b.entity.partitionKey,
           partitions: count(partitions),
         };
-        const evidence = { access: b.access, partitions, lookup: endpoint.by };
+        const evidence = { access: b.access, partitions, lookup: endpoint.by, known: [...known] };
         if (b.access === 'key')
           out.push({
             status: 'pass',

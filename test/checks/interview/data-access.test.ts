@@ -5,6 +5,10 @@ testCheck(dataAccess, {
   valid: [
     { spec: 'interview/data-ok.yaml', name: "orders keyed (user_id, created_at): a user's orders are one partition's range" },
     { spec: 'interview/api-ok.yaml', name: 'no data model: does not apply unless the stage asks', applies: false },
+    {
+      spec: 'interview/data-two-lookups.yaml',
+      name: 'the timeline read by user_id holds the post ids: the posts are then read by their key',
+    },
   ],
   invalid: [
     {
@@ -39,6 +43,16 @@ testCheck(dataAccess, {
       spec: 'interview/data-noentity.yaml',
       // get-orders passes through the sessions cache, and data: keeps nothing there.
       findings: [{ messageId: 'noEntity', line: 11, data: { flow: 'get-orders', store: 'sessions' } }],
+    },
+    {
+      spec: 'interview/data-two-lookups-lost.yaml',
+      // The timeline (key user_id) holds nothing else: what the request knows is still only user_id, and post is keyed by post_id.
+      findings: [{ messageId: 'scan', line: 15, data: { entity: 'post', field: 'user_id', key: 'post_id' } }],
+    },
+    {
+      spec: 'interview/data-no-lookup.yaml',
+      // GET /v1/orders names no lookup: whose orders? GET /v1/trending says by: [] (the same list for everyone).
+      findings: [{ messageId: 'noLookup', line: 13, data: { endpoint: 'GET /v1/orders', entity: 'order', store: 'orders-db' } }],
     },
   ],
 });
