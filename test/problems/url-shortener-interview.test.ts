@@ -100,4 +100,18 @@ describe('url-shortener interview', () => {
     expect(c.signal).toBe('lean hire');
     expect(c.reasons.join(' ')).toContain('did not survive the deep dive');
   });
+
+  it('a better hit ratio written instead of the given one cannot buy a hire: lean no', () => {
+    const c = score('flawed-stated-hit-ratio.yaml');
+    expect(c.phases[0]!.score).toBe(100);
+    // the problem gives the edge 60% (givens.kinds.cdn.hit_ratio); graded with it, us-east's redirect-api
+    // takes 45% x 40,000 x (1 - 0.6) = 7,200 req/s over 4 x 4,000 = 45% at the peak, not the 11% quoted
+    // (1,800 / 16,000 at the claimed 90%), and 4 x 7,200 = 28,800 = 180% in the viral hour.
+    const design = c.phases.find((p) => p.phase === 'design')!;
+    expect(design.passed).toBe(false);
+    expect(design.notes.join(' ')).toContain('design/honest-figures');
+    expect(c.phases.find((p) => p.phase === 'deep_dive')!.notes.join(' ')).toContain('180 %');
+    expect(c.phases.find((p) => p.phase === 'decide')!.notes.join(' ')).toContain('45%');
+    expect(c.signal).toBe('lean no');
+  });
 });
