@@ -114,4 +114,20 @@ describe('url-shortener interview', () => {
     expect(c.phases.find((p) => p.phase === 'decide')!.notes.join(' ')).toContain('45%');
     expect(c.signal).toBe('lean no');
   });
+
+  it('surviving the viral hour by rejecting its clicks is not surviving it: lean hire at most', () => {
+    // The reference session, except that the deep dive is answered with stage 2's 4 replicas behind a load
+    // balancer admitting 12,000 req/s per region: in the viral hour us-east's 4 x 7,200 = 28,800 edge misses/s
+    // meet the limit, 16,800 are rejected (58%), and redirect-api sits at 12,000 / 16,000 = 75%.
+    const s = loadSession(join(DIR, 'interview', 'reference.yaml'));
+    if (!s.ok) throw new Error('reference session');
+    const c = scoreInterview(problem(), {
+      ...s.session,
+      specs: { deep_dive: join(DIR, 'fixtures', 'stage-3-shed-the-viral-hour.yaml') },
+    });
+    const deep = c.phases.find((p) => p.phase === 'deep_dive')!;
+    expect(deep.passed).toBe(false);
+    expect(deep.notes.join(' ')).toContain('assert/viral-hour-served');
+    expect(c.signal).toBe('lean hire');
+  });
 });
