@@ -90,4 +90,17 @@ describe('global-feed interview', () => {
     expect(c.overall).toBeGreaterThanOrEqual(70);
     expect(c.signal).toBe('lean hire');
   });
+
+  it('surviving the outage by turning us-east\'s users away is not surviving it: lean hire at most', () => {
+    // The reference session, except that the deep dive is answered with a design sized for the normal peak
+    // and a 23,000 req/s limit on each gateway: after losing us-east, eu-west receives (0.5 + 0.3) x 44,440
+    // = 35,552 req/s and rejects 35,552 - 23,000 = 12,552 (35%).
+    const s = loadSession(join(DIR, 'interview', 'reference.yaml'));
+    if (!s.ok) throw new Error('reference session');
+    const c = scoreInterview(problem(), { ...s.session, specs: { deep_dive: join(DIR, 'fixtures', 'stage-2-survivors-shed.yaml') } });
+    const deep = c.phases.find((p) => p.phase === 'deep_dive')!;
+    expect(deep.passed).toBe(false);
+    expect(deep.notes.join(' ')).toContain('assert/survivors-admit-us-east');
+    expect(c.signal).toBe('lean hire');
+  });
 });
