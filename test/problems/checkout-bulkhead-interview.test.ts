@@ -33,18 +33,18 @@ describe('checkout-bulkhead interview', () => {
 
   it('the reference session scores strong hire: all 12 relevant questions, every phase passing', () => {
     const c = score('reference.yaml');
-    // clarify: 100 x 12 / 12 - 10 x 0 = 100. The API phase is 75: sign-in is a read flow served by a POST
-    // (the password belongs in the body, not the URL), which api-covers-flows warns about.
-    // overall: (10 x 100 + 15 x 100 + 15 x 75 + 30 x 100 + 20 x 100 + 10 x 100) / 100 = 9,625 / 100 = 96.
+    // clarify: 100 x 12 / 12 - 10 x 0 = 100. Sign-in is a read flow served by a POST whose body carries the
+    // password (it belongs in the body, not the URL): the endpoint lists its body, so the API phase is 100.
+    // overall: every phase 100 = 100.
     expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
       ['clarify', 100, true],
       ['estimate', 100, true],
-      ['api', 75, true],
+      ['api', 100, true],
       ['design', 100, true],
       ['deep_dive', 100, true],
       ['decide', 100, true],
     ]);
-    expect(c.overall).toBe(96);
+    expect(c.overall).toBe(100);
     expect(c.signal).toBe('strong hire');
     expect(c.missed).toEqual([]);
   });
@@ -77,10 +77,10 @@ describe('checkout-bulkhead interview', () => {
     const all = problem().interview!.questions.map((q) => q.id);
     const c = scoreInterview(problem(), { ...s.session, asked: all });
     // clarify: 100 x 12 / 12 - 10 x 6 distractors = 40, below the gate of 50.
-    // overall: (10 x 40 + 15 x 100 + 15 x 75 + 30 x 100 + 20 x 100 + 10 x 100) / 100 = 9,025 / 100 = 90.25 -> 90,
-    // strong hire by score, capped at lean hire by the clarify gate.
+    // overall: (10 x 40 + 90 x 100) / 100 = 9,400 / 100 = 94,
+    // strong hire by score, capped at lean hire by the clarify gate (and by asking 6 of the 6 distractors).
     expect(phase(c, 'clarify').score).toBe(40);
-    expect(c.overall).toBe(90);
+    expect(c.overall).toBe(94);
     expect(c.signal).toBe('lean hire');
   });
 });

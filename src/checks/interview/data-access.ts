@@ -82,7 +82,7 @@ export default defineCheck<Options>({
     hints: {
       noData: 'For each store: which entity lives there, what identifies one row, and which field spreads the rows over partitions?',
       noLookup:
-        'A signed-in user\'s own data is looked up by the user id from the session: say so with `by: [user_id]`, and check the table is keyed by it.',
+        "A signed-in user's own data is looked up by the user id from the session: say so with `by: [user_id]`, and check the table is keyed by it.",
       scan: 'Which question does this endpoint ask the table? Key the table (or a second copy of it) by that field, e.g. key [user_id, created_at] for "a user\'s orders, newest first".',
       scatter:
         'An index kept per partition makes every read visit every partition. Could the partition key be the field you read by, or a read model keyed by it?',
@@ -118,7 +118,7 @@ export default defineCheck<Options>({
       // What the request knows: its lookup fields, then what each store read on the way returns (the row's
       // key, indexed and held fields: a timeline row gives the post ids the posts table is read by).
       const known = new Set(endpoint.by);
-      let unsaid = !endpoint.byStated && known.size === 0;
+      const unsaid = !endpoint.byStated && known.size === 0;
       for (const id of new Set(flow.path)) {
         const c = model.components[id];
         if (!c || !HOLDS_DATA.has(c.kind)) continue;
@@ -137,7 +137,6 @@ export default defineCheck<Options>({
             data: { endpoint: shown, flow: flow.name, entity: entities[0]!.name, store: id },
             path: endpoint.path,
           });
-          unsaid = false;
           break;
         }
         // A listing that is the same for everyone (`by: []`, GET /v1/trending) reads what the store keeps for all.

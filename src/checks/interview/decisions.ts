@@ -201,6 +201,53 @@ export function citations(text: string, model: Model): Citation[] {
   return out;
 }
 
+/** Whether `text` names `id` as a word of its own (ids hold hyphens and dots, so plain \b does not do). */
+function names(text: string, id: string): boolean {
+  let at = text.indexOf(id);
+  while (at >= 0) {
+    const before = text[at - 1];
+    const after = text[at + id.length];
+    if ((before === undefined || !/[A-Za-z0-9_-]/.test(before)) && (after === undefined || !/[A-Za-z0-9_-]/.test(after))) return true;
+    at = text.indexOf(id, at + 1);
+  }
+  return false;
+}
+
+/**
+ * What a decision is about: the components and flows its choice names, and those its declared pattern is made
+ * of; then every flow through one of those components and every component on one of those flows. A metric of
+ * anything else cannot be the number that decided it.
+ */
+export function decisionSubjects(d: ModelDecision, model: Model): { named: string[]; components: Set<string>; flows: Set<string> } {
+  const components = new Set(model.componentOrder.filter((id) => names(d.choice, id)));
+  const flows = new Set(model.flowOrder.filter((id) => names(d.choice, id)));
+  const p = model.patterns;
+  const add = (ids: (string | undefined)[]) => ids.forEach((id) => id !== undefined && components.add(id));
+  switch (d.pattern) {
+    case 'cqrs':
+      if (p.cqrs) add([p.cqrs.commands, ...p.cqrs.queries, p.cqrs.projection]);
+      break;
+    case 'event_sourcing':
+      if (p.eventSourcing) add([p.eventSourcing.store, ...p.eventSourcing.stateStores]);
+      break;
+    case 'mesh':
+      if (p.mesh) add(p.mesh.services);
+      break;
+    case 'bulkhead':
+      if (p.bulkhead) add(p.bulkhead.services);
+      break;
+    case 'multi_region':
+      // Where the data lives and how every flow is served from each region.
+      add(model.componentOrder.filter((id) => model.components[id]!.stateful));
+      model.flowOrder.forEach((f) => flows.add(f));
+      break;
+  }
+  const named = [...components, ...flows];
+  for (const f of model.flowOrder) if (model.flows[f]!.path.some((c) => components.has(c))) flows.add(f);
+  for (const f of [...flows]) for (const c of model.flows[f]!.path) components.add(c);
+  return { named, components, flows };
+}
+
 export default defineCheck<Options>({
   meta: {
     id: 'interview/decisions',
@@ -213,6 +260,7 @@ export default defineCheck<Options>({
       'Each decision needs at least one alternative (fails without), a risk (warns without) and a reason citing at least one metric by path: ' +
       'flows.<flow>.p50|p99 (the slowest origin; flows.<flow>.origins.<region>.p99 for one origin), flows.<flow>.availability|rate, components.<id>.utilization|surge_utilization (the busiest region), staleness_ms, rto_s, rpo_s. ' +
       'A cited metric must exist and keep its limit (a budget, the utilization limit, the requirements); a number written right after the path ("is 62 ms", "under 150 ms", "at 45%") must match the computed value within the tolerance, or hold as the bound it states. ' +
+      'The choice must name what it is about (component or flow ids, or `pattern:`), and at least one cited metric must be of one of those, a flow through one of them, or a component on such a flow: a true number about something else does not support it, and one of those must have a limit it meets (a rate alone describes, it does not support). ' +
       'Each pattern declared under `patterns` needs a decision naming it (`pattern:`).',
     sources: ['course'],
     optionsSchema: {
@@ -248,6 +296,12 @@ export default defineCheck<Options>({
         'decision "{{choice}}" cites {{metric}} = {{value}}, which misses {{what}} ({{limit}}): the number argues against the choice',
       misquoted: 'decision "{{choice}}" says {{metric}} {{claim}}, but the design computes {{value}}',
       undecided: 'the design declares {{pattern}} under patterns, but no decision says why (`pattern: {{pattern}}` on one)',
+      noSubject:
+        'decision "{{choice}}" names none of the design\'s components or flows: say what it is about (e.g. "{{example}}"), so its numbers can be checked against it',
+      unrelated:
+        'decision "{{choice}}" is about {{subjects}}, but cites only {{cited}}, which the choice does not change: cite the number of what it decides',
+      noLimit:
+        'decision "{{choice}}" cites {{cited}}, none of them a number with a limit it meets: a reason rests on a p99 within its budget, a utilization under the limit, an RPO within the requirement',
     },
     hints: {
       noDecisions:
@@ -263,6 +317,11 @@ export default defineCheck<Options>({
       unknownMetric: 'Cite one of the metrics sdcoach computes (docs/checks.md, interview/decisions) so the number can be checked.',
       noAlternative:
         'Name the option you did not take (a cache instead of a read model, async instead of sync replication) and why it lost.',
+      noSubject: 'Name the component or flow the choice is about by its id, as the spec writes it (or set `pattern:` for a pattern).',
+      unrelated:
+        'Which number would have come out differently had you chosen otherwise? It is a metric of a component the choice names, or of a flow through it.',
+      noLimit:
+        'A rate says how busy the design is, not that the choice works: add the p99 or utilization that the choice keeps within its limit.',
     },
   },
   run({ model, metrics, options }) {
@@ -295,7 +354,31 @@ export default defineCheck<Options>({
       const cites = citations(d.reason, model);
       if (!cites.length)
         return [...found, { status: 'fail', messageId: 'noCitation', data: { choice, example }, path: [...d.path, 'reason'] }];
+      const about = decisionSubjects(d, model);
+      if (!about.named.length)
+        found.push({
+          status: 'fail',
+          messageId: 'noSubject',
+          data: {
+            choice,
+            example: model.componentOrder.find((id) => model.components[id]!.stateful) ?? model.componentOrder[0] ?? 'orders-db',
+          },
+          path: [...d.path, 'choice'],
+        });
+      else if (!cites.some((c) => (c.scope === 'flows' ? about.flows : about.components).has(c.id)))
+        found.push({
+          status: 'fail',
+          messageId: 'unrelated',
+          data: {
+            choice,
+            subjects: about.named.join(', '),
+            cited: [...new Set(cites.map((c) => `${c.scope}.${c.id}`))].join(', '),
+          },
+          path: [...d.path, 'reason'],
+        });
       const good: string[] = [];
+      /** Citations with a limit (held or not: one that misses it is reported as unsupported). */
+      const bounded: Citation[] = [];
       for (const c of cites) {
         const path = `${c.scope}.${c.id}.${c.metric}`;
         const r = lookup(model, metrics, options, c.scope, c.id, c.metric);
@@ -304,6 +387,7 @@ export default defineCheck<Options>({
           continue;
         }
         const { value, unit, limit } = r.cited;
+        if (limit) bounded.push(c);
         const evidence = { metric: path, value, ...(limit ? { limit: limit.value } : {}) };
         if (limit && !(limit.op === '<=' ? value <= limit.value : value >= limit.value)) {
           found.push({
@@ -337,6 +421,19 @@ export default defineCheck<Options>({
         }
         good.push(`${path} = ${show(value, unit)}${limit ? ` (${limit.op === '<=' ? '≤' : '≥'} ${show(limit.value, unit)})` : ''}`);
       }
+      // A rate or any figure with no target only describes the design: one cited number about the choice must
+      // meet a limit (a budget, the utilization limit, a requirement) for the reason to rest on it.
+      if (
+        about.named.length &&
+        !found.some((f) => f.messageId === 'unrelated') &&
+        !bounded.some((c) => (c.scope === 'flows' ? about.flows : about.components).has(c.id))
+      )
+        found.push({
+          status: 'fail',
+          messageId: 'noLimit',
+          data: { choice, cited: [...new Set(cites.map((c) => `${c.scope}.${c.id}.${c.metric}`))].join(', ') },
+          path: [...d.path, 'reason'],
+        });
       if (good.length && !found.some((f) => f.status === 'fail'))
         found.push({ status: 'pass', messageId: 'supported', data: { choice, cited: good.join(', ') }, path: [...d.path, 'reason'] });
       return found;

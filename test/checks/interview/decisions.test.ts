@@ -25,6 +25,19 @@ testCheck(decisions, {
         { messageId: 'unknownSubject', line: 29, data: { scope: 'flow', id: 'get-order', guess: ': did you mean "get-orders"?' } },
         { messageId: 'unknownMetric', line: 29, data: { metric: 'components.api.latency' } },
         { messageId: 'undecided', line: 10, data: { pattern: 'multi_region' } },
+        // "No cache" and "One region" name no component or flow: nothing to hold their numbers against.
+        { messageId: 'noSubject', line: 23, data: { choice: 'No cache' } },
+        { messageId: 'noSubject', line: 27, data: { choice: 'One region' } },
+      ],
+    },
+    {
+      spec: 'interview/decisions-unrelated.yaml',
+      findings: [
+        // The payments timeout is about payments and checkout (the flow through it), api and orders-db on
+        // checkout's path; get-orders runs api -> orders-db, not through payments, so its p99 is not about it.
+        { messageId: 'unrelated', line: 21, data: { subjects: 'payments', cited: 'flows.get-orders' } },
+        // checkout is the subject, but its rate has no limit to meet.
+        { messageId: 'noLimit', line: 26, data: { cited: 'flows.checkout.rate' } },
       ],
     },
     {
