@@ -3,6 +3,7 @@
 // takes the client's idempotency key, so the retry a timeout forces is recognised.
 import { sideEffectCalls } from '../../analysis/side-effects.js';
 import type { ModelEndpoint } from '../../specfile/model.js';
+import { hopSpecPath } from '../../specfile/steps.js';
 import { defineCheck, type Finding } from '../types.js';
 
 interface Options {
@@ -49,6 +50,8 @@ export default defineCheck<Options>({
       noKey:
         '{{endpoint}} serves {{flow}}, which {{why}}, but takes no idempotency key: when the response is lost the client retries, and without the same key on the retry the write happens twice',
       keyed: '{{endpoint}} takes an idempotency key for {{flow}}: a retried request is recognised',
+      keyDropped:
+        "{{endpoint}} takes the client's idempotency key, but {{flow}} calls {{dependency}} with no key: the retried request reaches {{dependency}} as a new one and acts twice",
     },
     hints: {
       noApi:
@@ -61,6 +64,8 @@ export default defineCheck<Options>({
         'Is there a reason this read cannot be a GET (credentials, a query too large for a URL)? Then list what the request carries in `body:`. If not, a GET lets HTTP caches keep the answer.',
       noKey:
         'If the client never hears back, does it know whether the charge happened? An Idempotency-Key header the client makes once and resends on every retry lets the server answer the retry with the first result: `idempotency_key: true`.',
+      keyDropped:
+        'Pass the key on with the call: `{to: <dependency>, idempotency_key: {from: client, store: <where it is kept>}}`, so the dependency (or your own store) recognises the retry.',
     },
   },
   run({ model, options }) {
@@ -119,6 +124,14 @@ export default defineCheck<Options>({
           data: { ...data, why },
           path: e.path,
           evidence: { clientKey: effect?.fromClient ?? false },
+        });
+      else if (call && !call.hop?.idempotencyKey)
+        // A key the endpoint takes and nothing passes on protects nothing: the retried call goes out without one.
+        out.push({
+          status: 'fail',
+          messageId: 'keyDropped',
+          data: { ...data, dependency: call.dependency.id },
+          path: hopSpecPath(f, call.index),
         });
       else out.push({ status: 'pass', messageId: 'keyed', data, path: [...e.path, 'idempotency_key'] });
     }

@@ -8,6 +8,11 @@ testCheck(apiCoversFlows, {
   ],
   invalid: [
     {
+      spec: 'interview/api-key-dropped.yaml',
+      // POST /v1/orders takes the key; the charge on payments (path step 3, line 15) goes out without it.
+      findings: [{ messageId: 'keyDropped', line: 15, data: { endpoint: 'POST /v1/orders', flow: 'checkout', dependency: 'payments' } }],
+    },
+    {
       spec: 'interview/api-sign-in.yaml',
       // The sign-in POST carries a body (its password must not sit in a URL): it passes; a search POST with no body warns.
       findings: [{ status: 'warn', messageId: 'writeMethodOnRead', line: 13, data: { endpoint: 'POST /v1/search', flow: 'search' } }],
