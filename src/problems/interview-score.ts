@@ -201,6 +201,19 @@ export function phaseRubric(problem: Problem, phase: Phase): { stage: number; ru
   }
 }
 
+/** The estimate stage's quantities whose formula uses a fact that no asked question revealed, with those facts. */
+export function guessedQuantities(problem: Problem, stage: number, revealed: ReadonlySet<string>): { name: string; facts: string[] }[] {
+  const est = problem.stages[stage - 1]?.estimate;
+  if (!est) return [];
+  const out: { name: string; facts: string[] }[] = [];
+  for (const [name, q] of Object.entries(est.quantities)) {
+    const uses = [...new Set(q.formula.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])].filter((f) => Object.hasOwn(est.facts, f));
+    const unknown = uses.filter((f) => !revealed.has(f));
+    if (unknown.length) out.push({ name, facts: unknown });
+  }
+  return out;
+}
+
 export function scoreInterview(problem: Problem, session: InterviewSession): Scorecard {
   const iv: ProblemInterview = problem.interview!;
   const asked = new Set(session.asked);
@@ -225,6 +238,7 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
   const distractors = iv.questions.filter((q) => !isRelevant(q) && asked.has(q.id));
   const missed = relevant.filter((q) => !asked.has(q.id));
   const clarify = (100 * found.length) / Math.max(1, relevant.length) - DISTRACTOR_COST * distractors.length;
+  const revealed = new Set(found.flatMap((q) => q.reveals));
   add(
     'clarify',
     clarify,
@@ -244,7 +258,20 @@ export function scoreInterview(problem: Problem, session: InterviewSession): Sco
     const r = gradePhase(specFor(phase), rubric, problem.id, stage);
     if (!r.report) return add(phase, 0, false, [`the spec does not load: ${r.error}`]);
     const failing = r.report.checks.filter((c) => c.status === 'fail');
-    add(phase, r.report.score, r.report.passed, failing.length ? failing.map((c) => `${c.id}: ${c.message}`) : [`${what}: every check passes`], r.report);
+    const notes = failing.length ? failing.map((c) => `${c.id}: ${c.message}`) : [`${what}: every check passes`];
+    if (phase === 'estimate') {
+      // An estimate earns credit only from figures the interviewer gave: a quantity resting on a fact no
+      // asked question uncovered is a guess (or the answer known beforehand), however close it lands.
+      const unearned = guessedQuantities(problem, stage, revealed);
+      const total = Object.keys(problem.stages[stage - 1]?.estimate?.quantities ?? {}).length;
+      if (unearned.length && total) {
+        if (!failing.length) notes.length = 0;
+        for (const u of unearned) notes.push(`${u.name} rests on ${u.facts.join(', ')}, which no question you asked uncovered: not earned`);
+        const score = (r.report.score * (total - unearned.length)) / total;
+        return add(phase, score, false, notes, r.report);
+      }
+    }
+    add(phase, r.report.score, r.report.passed, notes, r.report);
   };
 
   for (const phase of PHASES.slice(1)) {

@@ -45,10 +45,13 @@ describe('sdcoach interview outside a terminal', () => {
   });
 
   it('loads Ink only once a session starts: the command imports the TUI with import()', () => {
-    const js = readFileSync(join(ROOT, 'dist', 'cli', 'interview.js'), 'utf8');
-    expect(js).not.toMatch(/^\s*import[^;]*from\s*['"][^'"]*\/tui\//m);
-    expect(js).not.toMatch(/^\s*import[^;]*from\s*['"](ink|react)['"]/m);
-    expect(js).toContain("import('../tui/interview-app.js')");
+    // The command, and what starts a session from it or from the practice picker.
+    for (const f of ['interview.js', 'interview-start.js', 'practice.js']) {
+      const js = readFileSync(join(ROOT, 'dist', 'cli', f), 'utf8');
+      expect(js).not.toMatch(/^\s*import[^;]*from\s*['"][^'"]*\/tui\//m);
+      expect(js).not.toMatch(/^\s*import[^;]*from\s*['"](ink|react)['"]/m);
+    }
+    expect(readFileSync(join(ROOT, 'dist', 'cli', 'interview-start.js'), 'utf8')).toContain("import('../tui/interview-app.js')");
   });
 
   it('checks its arguments: an unknown problem, a problem without an interview, no problem lists those with one, bad minutes', () => {

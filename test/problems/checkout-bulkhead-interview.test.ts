@@ -49,14 +49,28 @@ describe('checkout-bulkhead interview', () => {
     expect(c.missed).toEqual([]);
   });
 
-  it('scaling out instead of isolating: clarify 0, the design and deep dive fail, lean no', () => {
+  it('scaling out instead of isolating: clarify 0, estimates never asked for, the design and deep dive fail, no hire', () => {
     const c = score('flawed-more-threads.yaml');
     // 2 relevant of 12 (daily-users, peak), 2 distractors (frontend, switch-provider):
     // 100 x 2 / 12 - 10 x 2 = 16.7 - 20 = -3.3, floored at 0.
     expect(phase(c, 'clarify').score).toBe(0);
+    // dau and peak_factor were asked for, but the per-user rates, sizes, retention, replicas and providers'
+    // latencies never were: each of the 8 quantities rests on one of them, so none is earned: 100 x 0 / 8 = 0.
+    expect(phase(c, 'estimate').notes.map((n) => n.split(' ')[0])).toEqual([
+      'peak_logins_per_s',
+      'peak_browse_per_s',
+      'peak_checkouts_per_s',
+      'peak_resets_per_s',
+      'order_storage_per_year',
+      'browse_egress',
+      'payment_threads',
+      'email_threads',
+    ]);
+    expect(phase(c, 'estimate').score).toBe(0);
+    expect(phase(c, 'estimate').passed).toBe(false);
     expect(phase(c, 'design').passed).toBe(false);
     expect(phase(c, 'deep_dive').passed).toBe(false);
-    expect(c.signal).toBe('lean no');
+    expect(c.signal).toBe('no hire');
     expect(PASSING_SIGNALS).not.toContain(c.signal);
   });
 
