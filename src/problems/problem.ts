@@ -54,6 +54,7 @@ export interface ProblemDrill {
   max_utilization?: number;
   rpo_s?: number;
   retries?: number;
+  max_rejected_share?: number;
 }
 
 /**

@@ -74,6 +74,7 @@ function addDrillChecks(rubric: Rubric, problem: Problem, drills: readonly Probl
     if (d.max_utilization !== undefined) spec.maxUtilization = d.max_utilization;
     if (d.rpo_s !== undefined) spec.rpoS = d.rpo_s;
     if (d.retries !== undefined) spec.retries = d.retries;
+    if (d.max_rejected_share !== undefined) spec.maxRejectedShare = d.max_rejected_share;
     let check = rubric.checks.find((c) => c.id === id);
     if (!check) {
       const pos = problem.locate([...path, 'drills', i]);

@@ -318,6 +318,8 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
     Object.values(flows).every(
       (f) =>
         f.errorShare === 0 &&
+        // Turning users away with 429s keeps the tiers up, but it is not serving them.
+        !(f.rejectedShare && f.rejectedShare > 0) &&
         f.p99 !== null &&
         Number.isFinite(f.p99) &&
         (f.budgetRatio === undefined || f.budgetRatio <= DRILL_BUDGET_SLACK),

@@ -18,6 +18,8 @@ export interface DrillSpec {
   rpoS?: number;
   /** Retries per call that times out. */
   retries?: number;
+  /** Most share of a flow's requests rate limits may reject (HTTP 429) in the drill (default 0: shedding is not surviving). */
+  maxRejectedShare?: number;
 }
 
 export const DRILL_SPEC_SCHEMA = {
@@ -39,6 +41,13 @@ export const DRILL_SPEC_SCHEMA = {
     maxUtilization: { type: 'number', exclusiveMinimum: 0, description: 'No tier may reach this utilization. Default 1 (100 %).' },
     rpoS: { type: 'number', minimum: 0, description: "Most seconds of acknowledged writes lost. Default the spec's requirements.rpo_s." },
     retries: { type: 'integer', minimum: 0, description: 'Retries per call that times out. Default 0.' },
+    maxRejectedShare: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description:
+        "Most share of a flow's requests that rate limits may reject (429) in the drill. Default 0: a design that sheds its users' requests has not survived; a stage about shedding (a flash sale's waiting room, an abusive client) allows it.",
+    },
   },
 } as const;
 
@@ -56,6 +65,34 @@ export type RanDrill =
   { spec: DrillSpec; title: string; scenarios: Scenario[]; result: DrillResult } | { spec: DrillSpec; title: string; error: string };
 
 const cache = new WeakMap<Model, Map<string, DrillResult>>();
+
+/**
+ * A flow whose requests the design turns away with 429s in the drill, beyond what the drill allows: the tiers
+ * behind stay up, but those users are not served.
+ */
+export function shedFindings(d: Ran, evidence: Record<string, unknown>): Finding[] {
+  const allowed = d.spec.maxRejectedShare ?? 0;
+  const out: Finding[] = [];
+  for (const f of Object.values(d.result.final.flows)) {
+    const share = f.rejectedShare ?? 0;
+    if (share <= allowed) continue;
+    const at = d.result.final.rejected.map((r) => `${r.component} in ${r.region}`);
+    out.push({
+      status: 'fail',
+      messageId: 'shed',
+      data: {
+        drill: d.title,
+        flow: f.name,
+        share: pct(share),
+        limiters: [...new Set(at)].join(', ') || 'a rate limit',
+        allowed: pct(allowed),
+      },
+      path: ['flows', f.name],
+      evidence,
+    });
+  }
+  return out;
+}
 
 /** A drill that ran. */
 export type Ran = Extract<RanDrill, { result: DrillResult }>;

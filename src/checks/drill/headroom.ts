@@ -1,7 +1,7 @@
 // drill/headroom: under the drilled surge no tier reaches capacity and no pool runs dry; the finding
 // names what breaks first, and at what multiple of the peak.
 import { defineCheck, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, drillsThatRan, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, drillsThatRan, shedFindings, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -12,7 +12,7 @@ export default defineCheck<DrillsOptions>({
       "A design sized for its average peak fails at the on-sale, the push notification or the retry storm. Load grows every tier's utilization and, by Little's law, every pool's thread demand in proportion, so the first resource to reach 100 % sets how much surge the design can take. " +
       'Knowing which one breaks first, and at what multiple, is what an interviewer asks for.',
     computes:
-      "The drill multiplies every flow's rate (surge:<k>) or one flow's (surge:<flow>=<k>) and runs the same analysis. It fails for each component-region at or over maxUtilization (default 100 %) and each pool or thread budget whose demand exceeds its size. " +
+      "The drill multiplies every flow's rate (surge:<k>) or one flow's (surge:<flow>=<k>) and runs the same analysis. It fails for each component-region at or over maxUtilization (default 100 %) and each pool or thread budget whose demand exceeds its size, and for each flow that rate limits turn away more than maxRejectedShare of (default 0: refusing the surge is not absorbing it). " +
       'The breaking point is the lowest of k / utilization (tiers) and k x size / demand (pools, threads): both grow linearly with load.',
     sources: ['systemforge', 'hystrix'],
     optionsSchema: DRILLS_OPTIONS_SCHEMA,
@@ -23,6 +23,7 @@ export default defineCheck<DrillsOptions>({
       poolExhausted: 'at {{drill}}, {{service}} needs {{demand}} threads for {{what}} but has {{size}}',
       noSurge: 'the drill {{drill}} has no surge (use surge:<k> or surge:<flow>=<k>)',
       badDrill: 'the drill {{drill}} cannot run on this design: {{why}}',
+      shed: 'after {{drill}}, {{flow}} turns away {{share}} of its requests with 429s at {{limiters}} (the drill allows {{allowed}}): the tiers behind stay up, but those users are not served',
     },
     hints: {
       overloaded:
@@ -31,6 +32,7 @@ export default defineCheck<DrillsOptions>({
         'Thread demand is calls/s per replica x time held: more replicas divide the first, a tighter timeout bounds the second.',
       noSurge: 'drill/headroom judges surge:<k> or surge:<flow>=<k> scenarios.',
       badDrill: 'Check the scenario names against the spec: sdcoach drill <spec> --scenario ... lists what it knows.',
+      shed: 'A rate limit protects the tiers behind it by refusing users. Can the design serve them instead: the surviving tiers sized for the extra load, and the limit set above what the drill brings?',
     },
   },
   run({ model, options }) {
@@ -66,6 +68,7 @@ export default defineCheck<DrillsOptions>({
       for (const e of p.exhausted) {
         out.push(poolExhaustedFinding(d.title, e, { breakingPoint: bp }));
       }
+      out.push(...shedFindings(d, { breakingPoint: bp }));
       if (out.length === before) {
         const what = !bp
           ? 'nothing'

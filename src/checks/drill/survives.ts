@@ -3,7 +3,7 @@
 import { DEFAULT_FAILOVER, DNS_TTL_S } from '../../data/figures.js';
 import { DRILL_BUDGET_SLACK } from '../../analysis/drills/run.js';
 import { defineCheck, ms, type Finding } from '../types.js';
-import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, drillsThatRan, type DrillsOptions } from './drills.js';
+import { DRILLS_OPTIONS_SCHEMA, pct, poolExhaustedFinding, drillsThatRan, shedFindings, type DrillsOptions } from './drills.js';
 
 export default defineCheck<DrillsOptions>({
   meta: {
@@ -15,7 +15,7 @@ export default defineCheck<DrillsOptions>({
       'Writes acknowledged but not yet replicated are lost with the region (the RPO); a store with no copy elsewhere loses everything since its backup.',
     computes:
       `The drill runs the scenarios on the Model (sdcoach drill): for a lost region, detection (health checks, default ${DEFAULT_FAILOVER.detectS} s), steering (DNS TTL, default ${DNS_TTL_S} s), each store's promotion at its RTO, then the steady state, each phase measured by the same analysis. ` +
-      `Judged on the steady state: each flow's share of failed requests must be 0 and its p99 within p99Factor (default ${DRILL_BUDGET_SLACK}) x its budget; no component in any region may reach maxUtilization (default 100 %), no pool or thread budget may run out (Little's law); each lost store's RPO must be within rpoS (default requirements.rpo_s).`,
+      `Judged on the steady state: each flow's share of failed requests must be 0 and its p99 within p99Factor (default ${DRILL_BUDGET_SLACK}) x its budget; no component in any region may reach maxUtilization (default 100 %), no pool or thread budget may run out (Little's law); no flow may have more than maxRejectedShare (default 0) of its requests turned away by rate limits (429s keep the tiers up but serve no one); each lost store's RPO must be within rpoS (default requirements.rpo_s).`,
     sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'hystrix'],
     optionsSchema: DRILLS_OPTIONS_SCHEMA,
     defaults: { drills: [] },
@@ -31,6 +31,7 @@ export default defineCheck<DrillsOptions>({
       dataLoss:
         "losing {{region}} loses {{loss}} of {{store}}'s acknowledged writes ({{replication}} replication), more than the {{target}} s RPO",
       badDrill: 'the drill {{drill}} cannot run on this design: {{why}}',
+      shed: 'after {{drill}}, {{flow}} turns away {{share}} of its requests with 429s at {{limiters}} (the drill allows {{allowed}}): the tiers behind stay up, but those users are not served',
     },
     hints: {
       notServed:
@@ -44,6 +45,7 @@ export default defineCheck<DrillsOptions>({
       dataLoss:
         'RPO is the writes the other copies have not yet received. How does this store ship its writes, and what would it cost the write path to wait for a second region?',
       badDrill: 'Check the scenario names against the spec: sdcoach drill <spec> --scenario ... lists what it knows.',
+      shed: 'A rate limit protects the tiers behind it by refusing users. Can the design serve them instead: the surviving tiers sized for the extra load, and the limit set above what the drill brings?',
     },
   },
   run({ model, options }) {
@@ -127,6 +129,7 @@ export default defineCheck<DrillsOptions>({
           });
         }
       }
+      out.push(...shedFindings(d, evidence));
       if (out.length === before) {
         const busiest = p.busiest;
         const finding: Finding = {

@@ -63,6 +63,8 @@ export function phaseVerdict(p: DrillPhase): string {
     (f) => f.errorShare === 0 && f.p99 !== null && (!Number.isFinite(f.p99) || (f.budgetRatio ?? 0) > DRILL_BUDGET_SLACK),
   ).length;
   if (slow) bad.push(`${slow} over ${DRILL_BUDGET_SLACK}× budget`);
+  const shedding = Object.values(p.flows).filter((f) => (f.rejectedShare ?? 0) > 0).length;
+  if (shedding) bad.push(`${shedding} flow${shedding === 1 ? '' : 's'} shedding requests with 429s`);
   if (p.overloaded.length) bad.push(`${p.overloaded.length} tier${p.overloaded.length === 1 ? '' : 's'} at or over 100 %`);
   return bad.join(', ') || 'degraded';
 }

@@ -13,6 +13,22 @@ testCheck(survives, {
   ],
   invalid: [
     {
+      spec: 'drill/survives-shed.yaml',
+      options: LOSE_US_EAST,
+      // eu-west's gateway receives 1,400 + 100 = 1,500 req/s after the loss and admits 1,000: 500 / 1,500 = 33.3 %
+      // of each flow turned away, while api runs at 1,000 / 2,000 = 50 %: up, but not serving a third of its users.
+      findings: [
+        { messageId: 'shed', line: 28, data: { flow: 'browse', share: '33.3 %', limiters: 'gateway in eu-west', allowed: '0 %' } },
+        { messageId: 'shed', line: 29, data: { flow: 'order', share: '33.3 %' } },
+      ],
+    },
+    {
+      spec: 'drill/survives-shed.yaml',
+      name: 'a drill that allows shedding a third',
+      options: { drills: [{ scenarios: ['region-down:us-east'], maxRejectedShare: 0.34 }] },
+      findings: [],
+    },
+    {
       spec: 'drill/survives-overloaded.yaml',
       options: LOSE_US_EAST,
       findings: [
