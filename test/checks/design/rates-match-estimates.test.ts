@@ -45,6 +45,14 @@ testCheck(ratesMatchEstimates, {
       findings: [{ messageId: 'below', line: 6, data: { target: '20,000' } }],
     },
     {
+      spec: 'estimation/answered.yaml',
+      name: 'an estimate that came in low but within tolerance: the flow must still carry the real peak',
+      // The real peak here is 20,000/s; the learner's 12k/s is within 2x (accepted as an estimate), and the flow
+      // carries it: 12,000 < 20,000 x 0.95 = 19,000, so the design is undersized for the real load.
+      options: { quantities: { peak_reads: { ...refs.peak_reads!, value: 20_000, shown: 20_000 } } },
+      findings: [{ messageId: 'belowReal', line: 6, data: { estimate: '12,000', target: '20,000', rate: '12,000' } }],
+    },
+    {
       spec: 'estimation/renamed-flow.yaml',
       options: { quantities: refs },
       findings: [{ messageId: 'noFlow', line: 6, data: { flow: 'read' } }],
