@@ -30,6 +30,9 @@ export interface InterviewQuestion {
 
 export interface ProblemInterview {
   opening: string;
+  /** What the interviewer asks in the design and deep-dive phases, when not the stages' own prompts. */
+  designPrompt?: string;
+  deepDivePrompt?: string;
   minutes: number;
   phases: Record<Phase, number>;
   questions: InterviewQuestion[];
@@ -43,6 +46,8 @@ export interface ProblemInterview {
 
 export interface RawInterview {
   opening: string;
+  design_prompt?: string;
+  deep_dive_prompt?: string;
   minutes?: number;
   phases?: Partial<Record<Phase, number>>;
   questions: { id: string; ask: string; answer: string; reveals?: string[]; fact?: string }[];
@@ -109,6 +114,8 @@ export function readInterview(
   if (raw.deep_dive_stage < raw.design_stage) diagnostics.push(at([...base, 'deep_dive_stage'], 'the deep dive follows the design: deep_dive_stage must not come before design_stage', 'bad-stage'));
   const interview: ProblemInterview = {
     opening: raw.opening,
+    ...(raw.design_prompt !== undefined ? { designPrompt: raw.design_prompt } : {}),
+    ...(raw.deep_dive_prompt !== undefined ? { deepDivePrompt: raw.deep_dive_prompt } : {}),
     minutes,
     phases,
     questions,

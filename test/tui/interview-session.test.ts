@@ -236,3 +236,18 @@ describe('the interview reducer', () => {
     expect(state.promptScroll).toBe(held - 1);
   });
 });
+
+describe("the interviewer's own prompts", () => {
+  it("the design phase asks the interview's design_prompt, not the practice stage's prompt that names the answer", () => {
+    // order-history's stage 2 prompt says "Separate the read side from the write side ... a read model"; the
+    // interview asks what to change without naming it.
+    let { state } = start();
+    for (let i = 1; i <= 3; i++) state = run(state, ch('n', T0 + i * MIN)).state;
+    expect(PHASES[state.phase]).toBe('design');
+    const shown = screen(state).replace(/\s+/g, ' ');
+    expect(shown).toContain('The high-level design');
+    expect(shown).toContain('What do you change?');
+    expect(shown).not.toContain('read model');
+    expect(shown).not.toContain(problem.stages[1]!.title);
+  });
+});

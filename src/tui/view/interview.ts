@@ -143,14 +143,19 @@ function promptLines(s: InterviewState, width: number): Line[] {
       ];
     case 'design': {
       const st = stage(s.interview.designStage);
-      return [line(seg(clean(st?.title ?? 'Design'), undefined, true)), ...prose(st?.prompt ?? '', width)];
+      // The interview's own prompt comes with a title of its own: the stage's title may name the answer too.
+      const title = s.interview.designPrompt !== undefined ? 'The high-level design' : (st?.title ?? 'Design');
+      return [line(seg(clean(title), undefined, true)), ...prose(s.interview.designPrompt ?? st?.prompt ?? '', width)];
     }
     case 'deep_dive': {
       const st = stage(s.interview.deepDiveStage);
       const drills = (st?.drills ?? []).map((d) => (Array.isArray(d.scenario) ? d.scenario.join(' + ') : d.scenario));
       return [
-        line(seg('The interviewer pushes: ', 'accent', true), seg(clean(st?.title ?? ''), undefined, true)),
-        ...prose(st?.prompt ?? '', width),
+        line(
+          seg('The interviewer pushes: ', 'accent', true),
+          seg(clean(s.interview.deepDivePrompt !== undefined ? 'a follow-up' : (st?.title ?? '')), undefined, true),
+        ),
+        ...prose(s.interview.deepDivePrompt ?? st?.prompt ?? '', width),
         ...(drills.length
           ? [
               blank(),
