@@ -2,22 +2,10 @@
 // and each clarify score is the documented formula worked by hand.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { interviewOf } from './interview-helpers.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'checkout-bulkhead');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { DIR, problem, score } = interviewOf('checkout-bulkhead');
 
 const phase = (c: ReturnType<typeof score>, p: string) => c.phases.find((x) => x.phase === p)!;
 

@@ -2,22 +2,10 @@
 // clarify score is 100 x relevant asked / relevant - 10 x distractors asked, computed by hand below.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { interviewOf } from './interview-helpers.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'global-feed');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { DIR, problem, score } = interviewOf('global-feed');
 
 describe('global-feed interview', () => {
   it('loads: 16 questions, 12 relevant, design stage 2 (reads near users), deep dive stage 3 (region outage)', () => {

@@ -2,22 +2,10 @@
 // the clarify scores are the documented rule (100 x relevant asked / relevant - 10 x distractors asked).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { interviewOf } from './interview-helpers.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'hotel-booking');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { DIR, problem, score } = interviewOf('hotel-booking');
 
 describe('hotel-booking interview', () => {
   it('loads: 17 questions, 11 relevant, 6 distractors, design stage 2, deep dive stage 3', () => {

@@ -2,22 +2,10 @@
 // timeline on read, and one who pushes the celebrity like everyone else with nothing defended, do not.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { interviewOf } from './interview-helpers.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'news-feed');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { DIR, problem, score } = interviewOf('news-feed');
 
 // The rubric's weights: clarify 10, estimate 15, api 15, design 30, deep dive 20, decide 10.
 const WEIGHTS = [10, 15, 15, 30, 20, 10];

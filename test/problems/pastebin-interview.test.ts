@@ -1,23 +1,10 @@
 // pastebin's mock interview (issue 18): the reference session hires; a candidate who never asks where the
 // readers are, and one who only draws the design, do not.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
-import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+import { interviewOf } from './interview-helpers.js';
+import { PASSING_SIGNALS } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'pastebin');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { problem, score } = interviewOf('pastebin');
 
 describe('pastebin interview', () => {
   it('loads: 12 questions, 8 relevant (5 reveal the estimate facts, 3 uncover requirements), design 2, deep dive 3', () => {

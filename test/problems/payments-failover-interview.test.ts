@@ -1,23 +1,10 @@
 // The payments-failover mock interview (issue 18): the reference session hires, an asynchronous standby (the
 // design stage's RPO 0 broken) and the right design with nothing around it do not.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
-import { DISTRACTOR_COST, loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
+import { interviewOf } from './interview-helpers.js';
+import { DISTRACTOR_COST, PASSING_SIGNALS } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'payments-failover');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { problem, score } = interviewOf('payments-failover');
 
 describe('payments-failover interview', () => {
   it('loads: 13 questions, 9 relevant, design stage 2 (the standby), deep dive stage 3 (losing a region)', () => {

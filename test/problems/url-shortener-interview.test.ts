@@ -3,22 +3,10 @@
 // about a viral campaign do not. Clarify scores computed by hand from the documented rubric.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
+import { interviewOf } from './interview-helpers.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
-const DIR = join(import.meta.dirname, '..', '..', 'problems', 'url-shortener');
-
-function problem(): Problem {
-  const p = loadProblem(DIR);
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
-  return p.problem;
-}
-
-function score(session: string) {
-  const s = loadSession(join(DIR, 'interview', session));
-  if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
-  return scoreInterview(problem(), s.session);
-}
+const { DIR, problem, score } = interviewOf('url-shortener');
 
 describe('url-shortener interview', () => {
   it('loads: 14 questions, 12 relevant (7 revealing the estimate facts, 5 requirements), design stage 2, deep dive stage 4', () => {

@@ -1,0 +1,20 @@
+// Shared by the interview tests: a catalog problem's folder, the problem, and a recorded session of it scored.
+import { join } from 'node:path';
+import { loadSession, scoreInterview } from '../../src/problems/interview-score.js';
+import { loadProblem, type Problem } from '../../src/problems/problem.js';
+
+export function interviewOf(id: string) {
+  const DIR = join(import.meta.dirname, '..', '..', 'problems', id);
+  const problem = (): Problem => {
+    const p = loadProblem(DIR);
+    if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('; '));
+    return p.problem;
+  };
+  /** Scores problems/<id>/interview/<session>. */
+  const score = (session: string) => {
+    const s = loadSession(join(DIR, 'interview', session));
+    if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+    return scoreInterview(problem(), s.session);
+  };
+  return { DIR, problem, score };
+}
