@@ -2,31 +2,15 @@
 // facts and givens (never copied from sdcoach's output).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalogProblem } from './catalog-helpers.js';
 import { analyse } from '../../src/analysis/analyse.js';
 import { runDrill } from '../../src/analysis/drills/run.js';
 import { parseScenario } from '../../src/analysis/drills/scenario.js';
-import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { estimateReferences } from '../../src/problems/estimate.js';
-import { loadProblem, type Problem } from '../../src/problems/problem.js';
 import { stageGivens } from '../../src/problems/stage-rubric.js';
 import { loadSpecFile, withGivens } from '../../src/specfile/load.js';
 
-const dir = join(SHIPPED_PROBLEMS, 'file-sync');
-const loaded = loadProblem(dir);
-if (!loaded.ok) throw new Error('file-sync does not load');
-const problem: Problem = loaded.problem;
-
-function model(stage: number) {
-  const spec = loadSpecFile(join(dir, 'solutions', `stage-${stage}.yaml`));
-  if (!spec.ok) throw new Error(`stage ${stage} does not load`);
-  return withGivens(spec.loaded, stageGivens(problem, stage)).model;
-}
-
-function drill(stage: number, text: string) {
-  const s = parseScenario(text);
-  if (!s.ok) throw new Error(s.message);
-  return runDrill(model(stage), [s.scenario]);
-}
+const { dir, problem, model, drill } = catalogProblem('file-sync');
 
 describe('file-sync', () => {
   it('derives the estimate from users, devices and changes', () => {
