@@ -35,6 +35,8 @@ export interface Givens {
   availability?: number;
   /** Multiplier on peak load for the surge utilization. */
   surge_factor?: number;
+  /** Each region's share of the users: a fact of the traffic, used whatever the spec's `users` says. */
+  users?: Record<string, number>;
 }
 
 function mergeFigures(

@@ -295,7 +295,25 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   }
 
   const users: Record<string, number> = dict();
-  if (spec.users) for (const [r, s] of Object.entries(spec.users)) users[r] = s ?? 0;
+  if (givens?.users) {
+    // Where the users are is a fact of the problem: a share the spec restates differently is not used.
+    for (const [r, s] of Object.entries(givens.users)) users[r] = s;
+    for (const r of new Set([...Object.keys(givens.users), ...Object.keys(spec.users ?? {})])) {
+      const claimed = spec.users?.[r];
+      const given = givens.users[r] ?? 0;
+      if (claimed === undefined || Math.abs(claimed - given) <= 1e-9) continue;
+      figures.push({
+        subject: 'users',
+        field: r,
+        value: given,
+        origin: 'given',
+        from: 'given for this problem',
+        claimed,
+        verdict: 'contradicts-given',
+        path: ['users', r],
+      });
+    }
+  } else if (spec.users) for (const [r, s] of Object.entries(spec.users)) users[r] = s ?? 0;
   else for (const r of spec.regions) users[r] = 1 / spec.regions.length;
 
   const strong = new Set(spec.workload?.strong_reads ?? []);

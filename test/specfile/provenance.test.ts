@@ -53,6 +53,27 @@ describe('figure provenance', () => {
     expect(cap.utilization).toBe(1);
   });
 
+  it("where the users are is a given: the problem's shares are used, and a restated share is named", () => {
+    const s = spec({
+      regions: ['us-east', 'eu-west'],
+      users: { 'us-east': 0.3, 'eu-west': 0.7 },
+      components: { api: { kind: 'service', regions: ['us-east', 'eu-west'] } },
+      flows: { r: { kind: 'read', rate: 1000, path: ['api'] } },
+    });
+    const m = resolveSpec(s, { users: { 'us-east': 0.6, 'eu-west': 0.4 } });
+    expect(m.users).toEqual({ 'us-east': 0.6, 'eu-west': 0.4 });
+    expect(fig(m, 'users', 'us-east')).toMatchObject({ value: 0.6, claimed: 0.3, verdict: 'contradicts-given' });
+    expect(fig(m, 'users', 'eu-west')).toMatchObject({ value: 0.4, claimed: 0.7, verdict: 'contradicts-given' });
+    // The load follows the given shares: api in us-east takes 0.6 x 1,000 = 600 req/s.
+    expect(analyse(m).capacity['api']!['us-east']!.rate).toBeCloseTo(600, 6);
+    // A spec that writes the given shares, or none, is not named.
+    expect(
+      resolveSpec(spec({ ...s, users: { 'us-east': 0.6, 'eu-west': 0.4 } }), { users: { 'us-east': 0.6, 'eu-west': 0.4 } }).figures!.some(
+        (f) => f.subject === 'users',
+      ),
+    ).toBe(false);
+  });
+
   it('decides in order: given, catalog, spec (if plausible), default', () => {
     const s = spec({
       regions: ['us-east'],
