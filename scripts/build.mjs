@@ -59,6 +59,23 @@ try {
       );
     },
   };
+  // commander requires node:child_process at load, for executable subcommands sdcoach never uses: loading it
+  // (with net, dgram and streams) is about a tenth of a bare Node start. Required on the first spawn instead.
+  const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+  const lazyChildProcess = {
+    name: 'commander-lazy-child-process',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        // Another commander without that line: bundled unchanged.
+        if (!text.includes(CHILD_PROCESS)) return undefined;
+        return {
+          contents: text.replace(CHILD_PROCESS, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"),
+          loader: 'js',
+        };
+      });
+    },
+  };
   await esbuild.build({
     entryPoints: [`${root}src/cli/run.ts`],
     outdir: `${out}/cli`,
@@ -69,7 +86,7 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [externals],
+    plugins: [externals, lazyChildProcess],
     // The ES module build of a bundled package where it has one (fastest-levenshtein).
     mainFields: ['module', 'main'],
     // A bundled CommonJS package (commander) requires Node's built-ins: give the ES module output a require.
@@ -111,7 +128,7 @@ try {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      plugins: [externals],
+      plugins: [externals, lazyChildProcess],
       mainFields: ['module', 'main'],
       define: { 'import.meta.url': '__sdcoachModuleUrl' },
       banner: { js: "var __sdcoachModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -119,6 +136,19 @@ try {
       logLevel: 'warning',
     });
   }
+  // Their loader, CommonJS as bin/sdcoach.js is (bin/package.json): a command with a bundle starts without
+  // Node's ES module loader.
+  await esbuild.build({
+    entryPoints: [`${root}src/cli/cached.ts`],
+    outfile: `${out}/cli/cached.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__sdcoachModuleUrl' },
+    banner: { js: "var __sdcoachModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
   execFileSync(process.execPath, [`${root}scripts/cli-cache.mjs`, out], { stdio: 'inherit' });
   const old = `${root}.dist-old-${process.pid}`;
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);

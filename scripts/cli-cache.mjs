@@ -3,12 +3,14 @@
 // functions a run compiles, not only the bundle's top level. Output is discarded. Run by scripts/build.mjs
 // on the fresh build, whose bundles resolve schemas/, rubrics/ and problems/ from the repository root.
 import { readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2];
-const { CACHED_COMMANDS, bundleFile, bundleScript, bundleEntry } = await import(`${out}/cli/cached.js`);
+// The loader bin/sdcoach.js uses, so the cache is made for the very script it compiles.
+const { CACHED_COMMANDS, bundleFile, bundleScript, bundleEntry } = createRequire(import.meta.url)(`${out}/cli/cached.cjs`);
 
 const examples = readdirSync(join(root, 'examples'))
   .filter((f) => /\.ya?ml$/.test(f))
