@@ -133,8 +133,17 @@ try {
       define: { 'import.meta.url': '__sdcoachModuleUrl' },
       banner: { js: "var __sdcoachModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       jsx: 'automatic',
+      // No comments or indentation, and every character ASCII (escaped in strings and regular expressions):
+      // a third less source to read, and V8 keeps it as a one-byte string instead of a two-byte one.
+      minifyWhitespace: true,
+      charset: 'ascii',
       logLevel: 'warning',
     });
+    // esbuild leaves non-ASCII characters in regular expression literals: escaped here too (the same pattern;
+    // \u escapes are valid wherever a character is, and the bundle has no String.raw).
+    const bundle = `${out}/cli/cached-${command}.cjs`;
+    const ascii = readFileSync(bundle, 'utf8').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(bundle, ascii);
   }
   // Their loader, CommonJS as bin/sdcoach.js is (bin/package.json): a command with a bundle starts without
   // Node's ES module loader.
