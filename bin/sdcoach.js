@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-import module from 'node:module';
+// CommonJS (bin/package.json): a command with a code-cached bundle starts without Node's ES module loader.
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: require is how this file loads */
 
-// Node 22.1+ keeps V8's compiled code of the CLI's modules between runs (NODE_DISABLE_COMPILE_CACHE=1
-// turns it off); Node 20 has no such cache and runs as before.
-module.enableCompileCache?.();
-await import('../dist/cli/run.js');
+// Node 22.1+ keeps V8's compiled code of the CLI's ES modules between runs (NODE_DISABLE_COMPILE_CACHE=1
+// turns it off); Node 20 has no such cache.
+require('node:module').enableCompileCache?.();
+// validate, grade, drill and metrics start from a bundle with V8's code cache made at build time
+// (src/cli/cached.ts); every other command, or a Node that cannot run it, from the ES module CLI.
+const run = require('../dist/cli/cached.cjs').cachedEntry(process.argv);
+if (run)
+  void run(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+else void import('../dist/cli/run.js');

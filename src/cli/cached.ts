@@ -1,0 +1,63 @@
+// Start-up of the commands run most often (validate, grade, drill, metrics) from a code-cached bundle.
+// The build writes, for each of them, one CommonJS bundle of that command alone (dist/cli/cached-<command>.cjs,
+// no other command in it) and V8's code cache of it (<bundle>.cache), taken after the command has run on
+// the shipped examples (scripts/cli-cache.mjs), so it holds the bytecode of every function those runs
+// compiled: a start then neither parses the command's code nor compiles its functions on first call.
+// Node 20 has no code cache for ES modules (module.enableCompileCache is 22.1+), hence a script run the
+// way `require` runs a module. Anything missing (no bundle, a Node without vm's main-context loader for
+// dynamic imports) and bin/sdcoach.js starts the ES module CLI (dist/cli/run.js) as before; a cache made
+// by another Node version is rejected by V8 and the bundle compiles as usual.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { invokedCommand } from './invoked.js';
+
+/** The commands with a code-cached bundle (the build makes one per name, src/cli/<name>.ts registering it). */
+export const CACHED_COMMANDS = ['validate', 'grade', 'drill', 'metrics'] as const;
+
+export type Run = (argv: string[]) => Promise<number>;
+
+/** dist/cli/cached-<command>.cjs, next to this module (two folders deep, as every bundled source). */
+export function bundleFile(command: string, dir = dirname(fileURLToPath(import.meta.url))): string {
+  return `${dir}/cached-${command}.cjs`;
+}
+
+/** The bundle as a script, CommonJS-wrapped, with its code cache when given one; undefined on a Node that cannot run it. */
+export function bundleScript(file: string, cachedData?: Buffer): vm.Script | undefined {
+  // Dynamic import() from a script needs the main context's loader (Node 20.12+, 21.7+).
+  const loader = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (!loader) return undefined;
+  const source = readFileSync(file, 'utf8');
+  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    importModuleDynamically: loader as unknown as vm.ScriptOptions['importModuleDynamically'],
+    ...(cachedData ? { cachedData } : {}),
+  });
+}
+
+/** Runs the bundle's module code as `require` would, and returns its entry. */
+export function bundleEntry(script: vm.Script, file: string): Run {
+  const mod = { exports: {} as { run?: Run } };
+  const init = script.runInThisContext() as (e: typeof mod.exports, r: NodeJS.Require, m: typeof mod, f: string, d: string) => void;
+  init(mod.exports, createRequire(file), mod, file, dirname(file));
+  if (typeof mod.exports.run !== 'function') throw new Error(`${file} has no run()`);
+  return mod.exports.run;
+}
+
+/** The code-cached entry of the command `argv` names, or undefined when it has none (or cannot load here). */
+export function cachedEntry(argv: readonly string[]): Run | undefined {
+  const command = invokedCommand(argv);
+  if (!command || !(CACHED_COMMANDS as readonly string[]).includes(command)) return undefined;
+  const file = bundleFile(command);
+  if (!existsSync(file)) return undefined;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = bundleScript(file, cachedData);
+  return script && bundleEntry(script, file);
+}
