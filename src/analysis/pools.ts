@@ -41,18 +41,21 @@ function addSaving(s: Savings, caller: { id: string; region: string }, all: numb
  */
 export function holdTimes(model: Model, lat: OriginLatency): number[] {
   const one = (h: HopLatency) => (h.single ?? h.total).p99;
-  return lat.hops.map((hop, i) => {
+  const hops = lat.hops;
+  return hops.map((hop, i) => {
     if (!RUNS_CODE.has(model.components[hop.component]!.kind)) return one(hop);
     let ms = one(hop);
-    const seen = new Set<number>();
-    for (const h of lat.hops.slice(i + 1)) {
+    // The later hops in order, by index (no copy of the rest of the path per hop); groups seen, made on the first.
+    let seen: Set<number> | undefined;
+    for (let j = i + 1; j < hops.length; j++) {
+      const h = hops[j]!;
       if (hop.group) {
         if (h.group?.step === hop.group.step && h.group.branch === hop.group.branch) ms += h.total.p99;
         continue;
       }
       if (!h.group) ms += h.total.p99;
-      else if (!seen.has(h.group.step)) {
-        seen.add(h.group.step);
+      else if (!seen?.has(h.group.step)) {
+        (seen ??= new Set<number>()).add(h.group.step);
         ms += lat.parallel?.find((p) => p.kind === 'parallel' && p.step === h.group!.step)?.p99 ?? 0;
       }
     }

@@ -10,16 +10,26 @@
 // Pure functions; the fit is a model (docs/spec.md, "Model notes"), not a measurement.
 import { NORMAL_Z } from '../data/figures.js';
 
+// Acklam's coefficients, made once (not per call: the quantile is asked for at every hop of every flow).
+const ACKLAM_A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239,
+];
+const ACKLAM_B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const ACKLAM_C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783,
+];
+const ACKLAM_D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+
 /**
  * Standard normal quantile z(p), p in (0, 1): P. J. Acklam's rational approximation of the inverse
  * normal CDF (relative error below 1.15e-9).
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) return p <= 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const a = ACKLAM_A;
+  const b = ACKLAM_B;
+  const c = ACKLAM_C;
+  const d = ACKLAM_D;
   const low = 0.02425;
   let x: number;
   if (p < low) {
@@ -108,6 +118,32 @@ export function cdfOf(d: TailDist, t: number): number {
   return lognormalCdf(d.p50, d.p99, t - d.fixed) ** d.n;
 }
 
+/** A TailDist with its fit's logarithms taken once, for bisections that evaluate its CDF many times. */
+interface FittedDist {
+  fixed: number;
+  n: number;
+  /** The median the CDF is centred on (p50, else p99: lognormalCdf). */
+  m: number;
+  sigma: number;
+  logM: number;
+}
+
+function fitted(d: TailDist): FittedDist {
+  const m = d.p50 > 0 ? d.p50 : d.p99;
+  const sigma = lognormalSigma(d.p50, d.p99);
+  return { fixed: d.fixed, n: d.n, m, sigma, logM: sigma === 0 ? 0 : Math.log(m) };
+}
+
+/** cdfOf(d, t), the same arithmetic step for step, from the fit made once. */
+function fittedCdf(f: FittedDist, t: number): number {
+  const x = t - f.fixed;
+  let F: number;
+  if (x <= 0) F = f.m <= 0 ? 1 : 0;
+  else if (f.sigma === 0) F = x >= f.m ? 1 : 0;
+  else F = normalCdf((Math.log(x) - f.logM) / f.sigma);
+  return F ** f.n;
+}
+
 /**
  * The q-quantile of the slowest of several independent branches: the t where prod F_i(t) = q, by bisection
  * between the slowest branch's own q-quantile (a lower bound) and the slowest q^(1/k)-quantile (an upper bound).
@@ -117,7 +153,12 @@ export function slowestQuantile(branches: readonly TailDist[], q: number): numbe
   if (branches.length === 1) return quantileOf(branches[0]!, q);
   let lo = Math.max(...branches.map((b) => quantileOf(b, q)));
   let hi = Math.max(...branches.map((b) => quantileOf(b, q ** (1 / branches.length))));
-  const all = (t: number) => branches.reduce((p, b) => p * cdfOf(b, t), 1);
+  const fits = branches.map(fitted);
+  const all = (t: number) => {
+    let p = 1;
+    for (const f of fits) p = p * fittedCdf(f, t);
+    return p;
+  };
   for (let i = 0; i < 100 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
     if (all(mid) >= q) hi = mid;
@@ -205,8 +246,16 @@ export function mixtureQuantile(parts: readonly MixturePart[], q: number): numbe
   let hi = Math.max(...finite.map((p) => quantileOf(p.dist, top)));
   if (lo > hi) lo = hi;
   // A part with nothing variable (p50 = p99 = 0) is a step at its fixed time.
-  const partCdf = (d: TailDist, t: number) => (d.p50 <= 0 && d.p99 <= 0 ? (t >= d.fixed ? 1 : 0) : cdfOf(d, t));
-  const cdf = (t: number) => finite.reduce((a, p) => a + p.weight * partCdf(p.dist, t), 0);
+  const steps = finite.map((p) => p.dist.p50 <= 0 && p.dist.p99 <= 0);
+  const fits = finite.map((p) => fitted(p.dist));
+  const cdf = (t: number) => {
+    let a = 0;
+    for (let k = 0; k < finite.length; k++) {
+      const d = finite[k]!.dist;
+      a = a + finite[k]!.weight * (steps[k] ? (t >= d.fixed ? 1 : 0) : fittedCdf(fits[k]!, t));
+    }
+    return a;
+  };
   for (let i = 0; i < 200 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
     if (cdf(mid) >= target) hi = mid;

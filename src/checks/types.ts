@@ -142,7 +142,31 @@ export function count(n: number): string {
   return Math.abs(n) >= 100 ? String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(Math.round(n * 10) / 10);
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+/**
+ * Number(x.toFixed(digits)), without the string where the answer is certain (messages format hundreds
+ * of figures per grade). toFixed rounds the exact value of x x 10^digits to an integer n (halves away
+ * from zero) and the string reads back as the double nearest n / 10^digits, which is n / 10^digits
+ * divided in floating point (both exact integers, division correctly rounded). The product below is off
+ * the exact one by at most half a unit in its last place, so its nearest integer is n unless it lies
+ * within that of a half: those (and numbers too large for exact integers) take toFixed.
+ */
+export function fixedNumber(x: number, digits: number): number {
+  const scale = POWERS_OF_TEN[digits];
+  if (scale !== undefined) {
+    const t = x * scale;
+    if (t === 0) return 0; // toFixed writes -0 as "0"
+    const a = Math.abs(t);
+    if (a < 2 ** 50) {
+      const frac = a - Math.floor(a);
+      if (Math.abs(frac - 0.5) > 1e-9 * (1 + a)) return Math.round(t) / scale;
+    }
+  }
+  return Number(x.toFixed(digits));
+}
+
 export function pct(fraction: number, digits = 3): string {
   if (!Number.isFinite(fraction)) return 'unbounded';
-  return `${Number((fraction * 100).toFixed(digits))}%`;
+  return `${fixedNumber(fraction * 100, digits)}%`;
 }

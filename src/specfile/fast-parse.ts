@@ -12,12 +12,6 @@ import type { SpecFormat } from './parse.js';
 // slower parser, where a 1 MB file with thousands of errors took seconds.
 const MAX_FAST_BYTES = LIMITS.maxFileBytes;
 const MAX_FAST_DEPTH = 32;
-// Anchors (&), aliases (*), tags (!), directives (%), explicit keys (?) and document markers.
-// The first four only where a node can start: at the start of a line, or after ":", "-", "?", "[",
-// "{" or "," and blanks. A "%" or "&" inside a comment or a sentence ("95 % of reads") is text to
-// both parsers and no longer sends a plain spec to the slow one.
-const RISKY = /(^|[[{,:?-])[ \t]*[&*!%]|(^|\s)\?(\s|$)|^(---|\.\.\.)(\s|$)|^\t|^ *\t/m;
-
 function bracketDepth(text: string): number {
   let depth = 0;
   let max = 0;
@@ -46,22 +40,44 @@ function isBlank(ch: number): boolean {
   );
 }
 
+/** A line terminator to a multiline regex's ^ (ECMAScript LineTerminator). */
+function isLineBreak(ch: number): boolean {
+  return ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029;
+}
+
+/** 1 for the ASCII characters that need no look in needsFullParser inside a line: all but line breaks, brackets and & * ! % ?. */
+const PLAIN = new Uint8Array(128).fill(1);
+for (const ch of '\n\r[]{}&*!%?') PLAIN[ch.charCodeAt(0)] = 0;
+
 /**
- * Whether the text is too deep for the fast path: brackets nested deeper than MAX_FAST_DEPTH, or a
- * line (split at \n) indented by more than 2 * MAX_FAST_DEPTH blanks. One pass, no copy of the lines.
+ * Whether the text may hold what the fast path must not read: anchors (&), aliases (*), tags (!),
+ * directives (%), explicit keys (?) and document markers, tabs in indentation, brackets nested deeper
+ * than MAX_FAST_DEPTH or a line (split at \n) indented by more than 2 * MAX_FAST_DEPTH blanks. One pass
+ * over the text; it was a regex (RISKY, kept in test/specfile/fast-parse-scan.test.ts as the reference)
+ * plus a second pass for depth, a third of the fast path's own time. The regex's alternatives:
+ * - `(^|[[{,:?-])[ \t]*[&*!%]`: an anchor, alias, tag or directive character with, before the blanks
+ *   that precede it, the start of a line or one of [ { , : ? - (only the longest run of blanks can
+ *   reach either: a shorter one ends at a blank);
+ * - `(^|\s)\?(\s|$)`: a "?" between white space (a line break is white space, and \s is isBlank);
+ * - `^(---|\.\.\.)(\s|$)`, `^\t`, `^ *\t`: at the start of a line (after any line terminator).
  */
-function tooDeep(text: string): boolean {
+export function needsFullParser(text: string): boolean {
+  const n = text.length;
   let depth = 0;
   let lineStart = true;
   let indent = 0;
-  for (let i = 0; i < text.length; i++) {
+  let afterBreak = true; // at a regex line start: the text's start or after a line terminator
+  for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
+    // Most characters are none of the above, inside a line: nothing to do.
+    if (!lineStart && !afterBreak && (ch < 128 ? PLAIN[ch] === 1 : ch !== 0x2028 && ch !== 0x2029)) continue;
+    const atBreak = afterBreak;
+    afterBreak = isLineBreak(ch);
+    // tooDeep: indentation of lines split at \n, and bracket nesting.
     if (lineStart) {
       if (ch !== 10 && isBlank(ch)) {
         if (++indent > 2 * MAX_FAST_DEPTH) return true;
-        continue;
-      }
-      lineStart = false;
+      } else lineStart = false;
     }
     if (ch === 10) {
       lineStart = true;
@@ -69,6 +85,32 @@ function tooDeep(text: string): boolean {
     } else if (ch === 91 || ch === 123) {
       if (++depth > MAX_FAST_DEPTH) return true;
     } else if (ch === 93 || ch === 125) depth--;
+    // RISKY, at the start of a regex line: a document marker, or spaces then a tab.
+    if (atBreak) {
+      if (
+        (ch === 45 || ch === 46) &&
+        text.charCodeAt(i + 1) === ch &&
+        text.charCodeAt(i + 2) === ch &&
+        (i + 3 >= n || isBlank(text.charCodeAt(i + 3)))
+      )
+        return true;
+      let k = i;
+      while (text.charCodeAt(k) === 32) k++;
+      if (text.charCodeAt(k) === 9) return true;
+    }
+    if (ch === 38 || ch === 42 || ch === 33 || ch === 37) {
+      // & * ! %
+      let k = i;
+      while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+      if (k === 0) return true;
+      const before = text.charCodeAt(k - 1);
+      // [ { , : ? -
+      if (isLineBreak(before) || before === 91 || before === 123 || before === 44 || before === 58 || before === 63 || before === 45)
+        return true;
+    } else if (ch === 63) {
+      // ?
+      if ((i === 0 || isBlank(text.charCodeAt(i - 1))) && (i + 1 >= n || isBlank(text.charCodeAt(i + 1)))) return true;
+    }
   }
   return false;
 }
@@ -97,7 +139,7 @@ export function fastParse(text: string, format: SpecFormat): FastParsed | undefi
     // JSON.parse silently keeps the last of two equal keys; the full parser reports them.
     return isPlainMapping(data) && !hasDuplicateJsonKey(text) ? { data } : undefined;
   }
-  if (tooDeep(text) || RISKY.test(text)) return undefined;
+  if (needsFullParser(text)) return undefined;
   try {
     const { data, locate } = loadWithPositions(text);
     return isPlainMapping(data) ? { data, locate } : undefined;

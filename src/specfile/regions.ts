@@ -9,7 +9,9 @@ export function isKnownRegion(region: string): boolean {
 
 /** us-east -> us, eu-central -> eu. */
 export function areaOf(region: string): string {
-  return region.split('-')[0]!;
+  // What split('-')[0] gives, without the array (residency and course RTTs ask for every region pair).
+  const dash = region.indexOf('-');
+  return dash < 0 ? region : region.slice(0, dash);
 }
 
 export function isArea(name: string): boolean {

@@ -9,7 +9,7 @@ import {
 } from '../../data/figures.js';
 import type { FlowAvailabilityHop } from '../../analysis/metrics.js';
 import type { SpecPath } from '../../specfile/diagnostic.js';
-import { defineCheck, ms, pct, type Finding } from '../types.js';
+import { defineCheck, fixedNumber, ms, pct, type Finding } from '../types.js';
 
 interface Options {
   /** Target for flows with no flow.availability and no requirements.availability. */
@@ -20,9 +20,9 @@ interface Options {
 export function availabilityPct(a: number): string {
   // Start from the digits the gap to 100% needs (99.95 -> 2), then settle rounding at the edge.
   let digits = a < 1 ? Math.min(10, Math.max(1, Math.ceil(-Math.log10(2 * (100 - a * 100))))) : 10;
-  while (digits > 1 && Number((a * 100).toFixed(digits - 1)) < 100) digits--;
-  while (digits < 10 && Number((a * 100).toFixed(digits)) >= 100) digits++;
-  if (Number((a * 100).toFixed(digits)) >= 100) return '~100%';
+  while (digits > 1 && fixedNumber(a * 100, digits - 1) < 100) digits--;
+  while (digits < 10 && fixedNumber(a * 100, digits) >= 100) digits++;
+  if (fixedNumber(a * 100, digits) >= 100) return '~100%';
   return pct(a, digits + 1);
 }
 

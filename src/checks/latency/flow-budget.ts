@@ -24,37 +24,40 @@ export function biggestCost(
     const q = hop.region !== undefined ? capacity?.[hop.component]?.[hop.region]?.queue : undefined;
     return q ? queueStory(q, hop.component, hop.region) : `the wait for a free replica of ${hop.component}`;
   };
-  type Part = { v: number; text: string };
+  // Each part's words are written only for the largest (a queue's story computes a wait near saturation).
+  type Part = { v: number; text: () => string };
   const parts: Part[] = [];
   for (const hop of l.hops) {
     if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
     parts.push({
       v: hop.networkMs,
-      text: `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`,
+      text: () =>
+        `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`,
     });
     if (hop.fanout !== undefined) {
       parts.push({
         v: hop.total[percentile] - hop.networkMs - hop.replicationMs,
-        text: `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`,
+        text: () =>
+          `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`,
       });
     } else {
       parts.push({
         v: hop.processing[percentile],
-        text: `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`,
+        text: () => `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`,
       });
     }
     if (hop.queueWait && hop.queueWait[percentile] > 0) {
-      parts.push({ v: hop.queueWait[percentile], text: `the queue in front of ${hop.component}: ${story(hop)}` });
+      parts.push({ v: hop.queueWait[percentile], text: () => `the queue in front of ${hop.component}: ${story(hop)}` });
     }
     if (hop.replay)
       parts.push({
         v: hop.replay[percentile],
-        text: `loading the aggregate from ${hop.component}, which replays its events since the last snapshot`,
+        text: () => `loading the aggregate from ${hop.component}, which replays its events since the last snapshot`,
       });
     if (hop.replicationMs > 0) {
       parts.push({
         v: hop.replicationMs,
-        text:
+        text: () =>
           hop.replicationKind === 'quorum'
             ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
             : hop.replicationKind === 'counter'
@@ -68,16 +71,17 @@ export function biggestCost(
   if (mesh > 0)
     parts.push({
       v: mesh,
-      text: `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy`,
+      text: () => `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy`,
     });
   const best = parts.reduce<Part | undefined>((a, b) => (!a || b.v > a.v ? b : a), undefined);
   if (!best) return '';
+  const bestText = best.text();
   const total = of;
   const share = total > 0 ? ` (${Math.round((best.v / total) * 100)}% of the ${ms(total)} ms)` : '';
   // The longest queue on the path, when it is not already the largest part: how close to saturation it runs.
   const queued = longestQueue(l, percentile);
-  const queueing = queued && !best.text.startsWith(`the queue in front of ${queued.component}:`) ? `; ${story(queued)}` : '';
-  return `the largest part is ${ms(best.v)} ms${share}, ${best.text}${queueing}`;
+  const queueing = queued && !bestText.startsWith(`the queue in front of ${queued.component}:`) ? `; ${story(queued)}` : '';
+  return `the largest part is ${ms(best.v)} ms${share}, ${bestText}${queueing}`;
 }
 
 /**
