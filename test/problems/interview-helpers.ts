@@ -16,5 +16,11 @@ export function interviewOf(id: string) {
     if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
     return scoreInterview(problem(), s.session);
   };
-  return { DIR, problem, score };
+  /** The reference session scored as if the candidate had asked every question on the list. */
+  const scoreAskingEverything = () => {
+    const s = loadSession(join(DIR, 'interview', 'reference.yaml'));
+    if (!s.ok) throw new Error('the reference session does not load');
+    return scoreInterview(problem(), { ...s.session, asked: problem().interview!.questions.map((q) => q.id) });
+  };
+  return { DIR, problem, score, scoreAskingEverything };
 }
