@@ -2,6 +2,7 @@
 // so that `sdcoach validate` and `grade` never compile a schema at start-up. Builds into a fresh
 // folder and swaps it in, so a build never leaves a half-written dist/ for a command running meanwhile.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,33 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const out = `${root}.dist-build-${process.pid}`;
+
+// What dist/ is built from: the sources, schemas, build scripts, configuration, locked dependencies and
+// Node's version. `npm install && npm test` builds twice (prepare, then test): the second finds dist/ made
+// from the same inputs and stops (--force rebuilds anyway).
+function inputsHash() {
+  const h = createHash('sha256');
+  h.update(process.version);
+  const add = (rel) => {
+    h.update(`\0${rel}\0`);
+    h.update(readFileSync(`${root}${rel}`));
+  };
+  const walk = (rel) => {
+    for (const e of readdirSync(`${root}${rel}`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(`${rel}/${e.name}`);
+      else if (e.isFile()) add(`${rel}/${e.name}`);
+    }
+  };
+  for (const dir of ['src', 'schemas', 'scripts', 'bin']) walk(dir);
+  for (const f of ['tsconfig.json', 'package.json', 'package-lock.json']) if (existsSync(`${root}${f}`)) add(f);
+  return h.digest('hex');
+}
+const inputs = inputsHash();
+const stamp = `${root}dist/.inputs`;
+if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
+  console.log('dist/ is up to date (built from these sources; node scripts/build.mjs --force rebuilds)');
+  process.exit(0);
+}
 
 rmSync(out, { recursive: true, force: true });
 try {
@@ -159,6 +187,7 @@ try {
     logLevel: 'warning',
   });
   execFileSync(process.execPath, [`${root}scripts/cli-cache.mjs`, out], { stdio: 'inherit' });
+  writeFileSync(`${out}/.inputs`, inputs);
   const old = `${root}.dist-old-${process.pid}`;
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
   renameSync(out, `${root}dist`);
