@@ -245,7 +245,6 @@ describe("the interviewer's own prompts", () => {
     for (let i = 1; i <= 3; i++) state = run(state, ch('n', T0 + i * MIN)).state;
     expect(PHASES[state.phase]).toBe('design');
     const shown = screen(state).replace(/\s+/g, ' ');
-    expect(shown).toContain('The high-level design');
     expect(shown).toContain('What do you change?');
     expect(shown).not.toContain('read model');
     expect(shown).not.toContain(problem.stages[1]!.title);

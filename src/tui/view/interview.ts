@@ -143,9 +143,10 @@ function promptLines(s: InterviewState, width: number): Line[] {
       ];
     case 'design': {
       const st = stage(s.interview.designStage);
-      // The interview's own prompt comes with a title of its own: the stage's title may name the answer too.
-      const title = s.interview.designPrompt !== undefined ? 'The high-level design' : (st?.title ?? 'Design');
-      return [line(seg(clean(title), undefined, true)), ...prose(s.interview.designPrompt ?? st?.prompt ?? '', width)];
+      // The interview's own prompt goes without the stage's title, which may name the answer too (the pane is
+      // already titled with the phase).
+      if (s.interview.designPrompt !== undefined) return prose(s.interview.designPrompt, width);
+      return [line(seg(clean(st?.title ?? 'Design'), undefined, true)), ...prose(st?.prompt ?? '', width)];
     }
     case 'deep_dive': {
       const st = stage(s.interview.deepDiveStage);
