@@ -186,7 +186,9 @@ try {
     banner: { js: "var __sdcoachModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });
-  execFileSync(process.execPath, [`${root}scripts/cli-cache.mjs`, out], { stdio: 'inherit' });
+  // Its standard output is dropped: the commands write their results straight to file descriptor 1
+  // (src/cli/output.ts), where no patched process.stdout.write can catch them.
+  execFileSync(process.execPath, [`${root}scripts/cli-cache.mjs`, out], { stdio: ['ignore', 'ignore', 'inherit'] });
   writeFileSync(`${out}/.inputs`, inputs);
   const old = `${root}.dist-old-${process.pid}`;
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);

@@ -1,6 +1,7 @@
 // Writes dist/cli/cached-<command>.cjs.cache: V8's code cache of each command bundle (src/cli/cached.ts),
 // taken after the command has run on the shipped examples in this process, so it holds the bytecode of the
-// functions a run compiles, not only the bundle's top level. Output is discarded. Run by scripts/build.mjs
+// functions a run compiles, not only the bundle's top level. Output is discarded (build.mjs runs this with its
+// standard output ignored: the commands write to file descriptor 1 directly). Run by scripts/build.mjs
 // on the fresh build, whose bundles resolve schemas/, rubrics/ and problems/ from the repository root.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

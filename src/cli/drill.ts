@@ -5,6 +5,7 @@ import { runDrill } from '../analysis/drills/run.js';
 import { checkScenario, parseScenario, SCENARIO_SYNTAX, type Scenario } from '../analysis/drills/scenario.js';
 import { drillToJson, formatDrillMarkdown, formatDrillText } from '../grading/format/drill.js';
 import { collect, EXIT, wholeNumber } from './io.js';
+import { stdio } from './output.js';
 import { loadWithGivens } from './catalog-options.js';
 import { sanitizeTerminal } from '../specfile/sanitize.js';
 
@@ -55,9 +56,9 @@ the steady state; each phase gives every flow's error share and p99, and the bus
           if (bad) cmd.error(sanitizeTerminal(`${spec}: ${bad}`), { exitCode: EXIT.usage });
         }
         const result = runDrill(loaded.model, scenarios, { retries: opts.retries });
-        if (opts.format === 'json') process.stdout.write(`${drillToJson(result, { metrics: opts.metrics === true })}\n`);
-        else if (opts.format === 'markdown') process.stdout.write(formatDrillMarkdown(result, spec));
-        else process.stdout.write(sanitizeTerminal(formatDrillText(result, spec)));
+        if (opts.format === 'json') stdio().stdout.write(`${drillToJson(result, { metrics: opts.metrics === true })}\n`);
+        else if (opts.format === 'markdown') stdio().stdout.write(formatDrillMarkdown(result, spec));
+        else stdio().stdout.write(sanitizeTerminal(formatDrillText(result, spec)));
       },
     );
 }

@@ -20,6 +20,10 @@ import { EXIT, rubricOptions, score0to100, useColor } from './io.js';
 import { rubricForProblem } from './problem-rubric.js';
 import { catalogDirs } from '../problems/catalog.js';
 import { catalogsFor } from './catalog-options.js';
+import { stdio } from './output.js';
+
+/** Where a grading writes: an Output (src/cli/output.ts), a stream, or a test's collector. */
+type Writer = { write(text: string): unknown };
 
 export const GRADE_FORMATS = ['text', 'json', 'junit', 'markdown', 'github', 'sarif'] as const;
 export const FAIL_LEVELS = ['warn', 'fail'] as const;
@@ -106,10 +110,10 @@ function runGradeText(
   files: string[],
   opts: GradeOptions,
   catalogs: string[],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
+  out: Writer,
+  err: Writer,
 ): number {
-  const color = useColor(process.stdout);
+  const color = useColor(stdio().stdout);
   const gradeOne = fileGrader(opts, catalogs);
   const parts: string[] = [];
   const details: string[] = [];
@@ -145,8 +149,8 @@ export function runGrade(
   files: string[],
   opts: GradeOptions,
   catalogs: string[] = catalogDirs(),
-  out: NodeJS.WritableStream = process.stdout,
-  err: NodeJS.WritableStream = process.stderr,
+  out: Writer = stdio().stdout,
+  err: Writer = stdio().stderr,
 ): number {
   if (opts.format === 'text' || !GRADE_FORMATS.includes(opts.format)) return runGradeText(files, opts, catalogs, out, err);
   const outcomes = gradeFiles(files, opts, catalogs);

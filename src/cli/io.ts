@@ -15,7 +15,7 @@ export class UsageError extends Error {
   }
 }
 
-export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+export function useColor(stream: { readonly isTTY?: boolean } = process.stdout): boolean {
   if (process.env.NO_COLOR) return false;
   // A terminal that says it cannot show escape sequences gets none (FORCE_COLOR still wins).
   if (process.env.TERM === 'dumb' && !(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')) return false;

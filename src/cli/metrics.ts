@@ -6,6 +6,7 @@ import { stringifyJson } from '../grading/format/json.js';
 import type { Model } from '../specfile/model.js';
 import { unitOf } from '../specfile/figure-notes.js';
 import { EXIT, wholeNumber } from './io.js';
+import { stdio } from './output.js';
 import { loadWithGivens } from './catalog-options.js';
 
 const fmt = (n: number | null | undefined, digits = 2): string =>
@@ -162,7 +163,7 @@ spec's tech/size), spec (its own figure, inside the plausible range) or default 
       const loaded = loadWithGivens(spec, opts, cmd);
       if (!loaded) return;
       const m = analyse(loaded.model);
-      if (opts.format === 'json') process.stdout.write(`${stringifyJson({ ...m, figures: loaded.model.figures ?? [] })}\n`);
-      else process.stdout.write(`${figuresTable(loaded.model)}${metricsTable(m)}`);
+      if (opts.format === 'json') stdio().stdout.write(`${stringifyJson({ ...m, figures: loaded.model.figures ?? [] })}\n`);
+      else stdio().stdout.write(`${figuresTable(loaded.model)}${metricsTable(m)}`);
     });
 }

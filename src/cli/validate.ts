@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { errorCount, formatDiagnostic } from '../specfile/diagnostic.js';
 import { loadSpecFile } from '../specfile/load.js';
 import { EXIT } from './io.js';
+import { stdio } from './output.js';
 import { sanitizeLine } from '../specfile/sanitize.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -14,6 +15,7 @@ export interface ValidateOptions {
 export function runValidate(files: string[], opts: ValidateOptions): number {
   const results = files.map((file) => ({ file, result: loadSpecFile(file) }));
   const invalid = results.filter((r) => !r.result.ok).length;
+  const { stdout } = stdio();
   if (opts.format === 'json') {
     const out = results.map(({ file, result }) => ({
       file,
@@ -23,22 +25,22 @@ export function runValidate(files: string[], opts: ValidateOptions): number {
         ...(path ? { path: [...path] } : {}),
       })),
     }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     for (const { file, result } of results) {
       if (result.ok) {
         const m = result.loaded.model;
-        for (const d of result.loaded.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        process.stdout.write(
+        for (const d of result.loaded.diagnostics) stdout.write(`${formatDiagnostic(d)}\n`);
+        stdout.write(
           `✓ ${sanitizeLine(file)}: valid (${plural(m.componentOrder.length, 'component')}, ${plural(m.flowOrder.length, 'flow')}, ${plural(m.regions.length, 'region')})\n`,
         );
       } else {
-        for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+        for (const d of result.diagnostics) stdout.write(`${formatDiagnostic(d)}\n`);
         const n = errorCount(result.diagnostics);
-        process.stdout.write(`✗ ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`);
+        stdout.write(`✗ ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`);
       }
     }
-    if (files.length > 1) process.stdout.write(`${files.length - invalid} of ${files.length} files valid\n`);
+    if (files.length > 1) stdout.write(`${files.length - invalid} of ${files.length} files valid\n`);
   }
   return invalid ? EXIT.usage : EXIT.ok;
 }
