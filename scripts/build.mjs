@@ -27,7 +27,7 @@ function inputsHash() {
       else if (e.isFile()) add(`${rel}/${e.name}`);
     }
   };
-  for (const dir of ['src', 'schemas', 'scripts', 'bin']) walk(dir);
+  for (const dir of ['src', 'schemas', 'scripts', 'bin', 'rubrics']) walk(dir);
   for (const f of ['tsconfig.json', 'package.json', 'package-lock.json']) if (existsSync(`${root}${f}`)) add(f);
   return h.digest('hex');
 }
@@ -45,6 +45,8 @@ try {
   });
 
   const { linearErrors, concatCount } = await import(`${out}/specfile/ajv-linear.js`);
+  // Validators and command bundles are stored as script files: wrapped, ASCII (src/specfile/script-file.ts).
+  const { scriptFileText } = await import(`${out}/specfile/script-file.js`);
   const Ajv2020 = require('ajv/dist/2020').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   mkdirSync(`${out}/validators`, { recursive: true });
@@ -63,7 +65,16 @@ try {
     const code = linearErrors(standaloneCode(ajv, validate));
     if (concatCount(code))
       throw new Error(`${name}: ajv's error concatenation was not rewritten (src/specfile/ajv-linear.ts no longer matches its code)`);
-    writeFileSync(`${out}/validators/${name}.cjs`, code);
+    writeFileSync(`${out}/validators/${name}.cjs`, scriptFileText(code));
+  }
+  // The default rubric, loaded once here (src/grading/rubric.ts, PrebuiltRubric): grade starts without parsing it.
+  {
+    const { defaultRubric, prebuiltRubric, RUBRICS_DIR } = await import(`${out}/grading/rubric.js`);
+    const pre = prebuiltRubric(defaultRubric(), readFileSync(`${RUBRICS_DIR}general.yaml`, 'utf8'));
+    if (!pre)
+      throw new Error('rubrics/general.yaml is no longer one file of plain checks: src/grading/rubric.ts prebuiltRubric cannot store it');
+    mkdirSync(`${out}/rubrics`, { recursive: true });
+    writeFileSync(`${out}/rubrics/general.json`, JSON.stringify(pre));
   }
   // V8's code cache of each validator (see src/specfile/schema-validator.ts), made in a fresh process
   // after validating every example, rubric and problem, so it holds the functions a validation runs.
@@ -161,17 +172,14 @@ try {
       define: { 'import.meta.url': '__sdcoachModuleUrl' },
       banner: { js: "var __sdcoachModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       jsx: 'automatic',
-      // No comments or indentation, and every character ASCII (escaped in strings and regular expressions):
-      // a third less source to read, and V8 keeps it as a one-byte string instead of a two-byte one.
+      // No comments or indentation, and every character ASCII (escaped in strings; scriptFileText escapes
+      // what esbuild leaves in regular expressions): a third less source to read, one byte a character.
       minifyWhitespace: true,
       charset: 'ascii',
       logLevel: 'warning',
     });
-    // esbuild leaves non-ASCII characters in regular expression literals: escaped here too (the same pattern;
-    // \u escapes are valid wherever a character is, and the bundle has no String.raw).
     const bundle = `${out}/cli/cached-${command}.cjs`;
-    const ascii = readFileSync(bundle, 'utf8').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    writeFileSync(bundle, ascii);
+    writeFileSync(bundle, scriptFileText(readFileSync(bundle, 'utf8')));
   }
   // Their loader, CommonJS as bin/sdcoach.js is (bin/package.json): a command with a bundle starts without
   // Node's ES module loader.

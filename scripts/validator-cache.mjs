@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2];
 const require = createRequire(import.meta.url);
 const jsyaml = require('js-yaml');
-const { validatorScript, runValidatorScript } = await import(`${out}/specfile/schema-validator.js`);
+const { scriptFile, runScriptModule } = await import(`${out}/specfile/script-file.js`);
+const { validatorOf } = await import(`${out}/specfile/schema-validator.js`);
 
 const yamlIn = (dir, pick = (f) => /\.(ya?ml|json)$/.test(f)) =>
   readdirSync(dir, { recursive: true })
@@ -31,8 +32,8 @@ const samples = {
 };
 for (const [name, files] of Object.entries(samples)) {
   const file = `${out}/validators/${name}.cjs`;
-  const script = validatorScript(file);
-  const validate = runValidatorScript(script, file);
+  const script = scriptFile(file);
+  const validate = validatorOf(runScriptModule(script, file));
   for (const f of files) validate(read(f));
   writeFileSync(`${file}.cache`, script.createCachedData());
 }

@@ -8,10 +8,10 @@
 // dynamic imports) and bin/sdcoach.js starts the ES module CLI (dist/cli/run.js) as before; a cache made
 // by another Node version is rejected by V8 and the bundle compiles as usual.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { runScriptModule, scriptFile } from '../specfile/script-file.js';
 import { invokedCommand } from './invoked.js';
 
 /** The commands with a code-cached bundle (the build makes one per name, src/cli/<name>.ts registering it). */
@@ -24,26 +24,19 @@ export function bundleFile(command: string, dir = dirname(fileURLToPath(import.m
   return `${dir}/cached-${command}.cjs`;
 }
 
-/** The bundle as a script, CommonJS-wrapped, with its code cache when given one; undefined on a Node that cannot run it. */
+/** The bundle, a script file (src/specfile/script-file.ts), with its code cache when given one; undefined on a Node that cannot run it. */
 export function bundleScript(file: string, cachedData?: Buffer): vm.Script | undefined {
   // Dynamic import() from a script needs the main context's loader (Node 20.12+, 21.7+).
   const loader = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (!loader) return undefined;
-  const source = readFileSync(file, 'utf8');
-  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    importModuleDynamically: loader as unknown as vm.ScriptOptions['importModuleDynamically'],
-    ...(cachedData ? { cachedData } : {}),
-  });
+  return scriptFile(file, { importModuleDynamically: loader as unknown as vm.ScriptOptions['importModuleDynamically'] }, cachedData);
 }
 
 /** Runs the bundle's module code as `require` would, and returns its entry. */
 export function bundleEntry(script: vm.Script, file: string): Run {
-  const mod = { exports: {} as { run?: Run } };
-  const init = script.runInThisContext() as (e: typeof mod.exports, r: NodeJS.Require, m: typeof mod, f: string, d: string) => void;
-  init(mod.exports, createRequire(file), mod, file, dirname(file));
-  if (typeof mod.exports.run !== 'function') throw new Error(`${file} has no run()`);
-  return mod.exports.run;
+  const { run } = runScriptModule(script, file) as { run?: Run };
+  if (typeof run !== 'function') throw new Error(`${file} has no run()`);
+  return run;
 }
 
 /** The code-cached entry of the command `argv` names, or undefined when it has none (or cannot load here). */

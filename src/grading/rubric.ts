@@ -1,5 +1,6 @@
 // Rubrics are data: which checks grade a design, their options, weights and must-pass flags, and
 // mentors' assertions over the metrics. Loaded from YAML with every error at file:line:column.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCheck, checkIds } from '../checks/registry.js';
@@ -280,9 +281,51 @@ export function buildRubric(
   return { ok: true, rubric };
 }
 
+/**
+ * The default rubric as the build read it (dist/rubrics/general.json, written by scripts/build.mjs): the
+ * YAML's text and the rubric loaded from it, with its file named relative to rubrics/. A start of
+ * `sdcoach grade` then neither parses the YAML nor loads the rubric validator. Used only while the
+ * YAML still reads the same, and only for a rubric that is that one file (no extends, no assertions,
+ * whose compiled expressions are not data).
+ */
+export interface PrebuiltRubric {
+  text: string;
+  rubric: Rubric;
+}
+
+const PREBUILT_DEFAULT = fileURLToPath(new URL('../rubrics/general.json', import.meta.url));
+
+/** A loaded rubric as data for dist/rubrics/: undefined when it is not one file's plain checks. */
+export function prebuiltRubric(rubric: Rubric, text: string): PrebuiltRubric | undefined {
+  const file = rubric.file;
+  if (!file || rubric.assertions.length || rubric.checks.some((c) => c.source?.file !== file)) return undefined;
+  const name = file.slice(RUBRICS_DIR.length);
+  return {
+    text,
+    rubric: { ...rubric, file: name, checks: rubric.checks.map((c) => ({ ...c, source: { ...c.source, file: name } })) },
+  };
+}
+
+/** The rubric of rubrics/<name> from its prebuilt data, when that data was built from this very text. */
+export function fromPrebuilt(pre: PrebuiltRubric, text: string): Rubric | undefined {
+  if (pre.text !== text || !pre.rubric.file) return undefined;
+  const file = join(RUBRICS_DIR, pre.rubric.file);
+  return { ...pre.rubric, file, checks: pre.rubric.checks.map((c) => ({ ...c, source: { ...c.source, file } })) };
+}
+
+function prebuiltDefault(file: string): Rubric | undefined {
+  try {
+    return fromPrebuilt(JSON.parse(readFileSync(PREBUILT_DEFAULT, 'utf8')) as PrebuiltRubric, readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // not built (tests run from src/), or unreadable: the YAML is read as usual
+  }
+}
+
 /** The rubric used when neither a problem nor a rubric is given: every general check, default options. */
 export function defaultRubric(): Rubric {
   const file = join(RUBRICS_DIR, 'general.yaml');
+  const built = prebuiltDefault(file);
+  if (built) return built;
   const r = loadRubricFile(file);
   if (!r.ok) throw new Error(`the shipped rubric ${file} is invalid: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return r.rubric;

@@ -1,16 +1,15 @@
 // The compiled JSON Schema validator for specs. Uses the standalone code precompiled by the build
-// (dist/validators/spec.cjs) when present, so start-up never compiles a schema; compiles at run time in tests.
+// (dist/validators/spec.cjs, a script file: script-file.ts) when present, so start-up never compiles a schema; compiles at run time in tests.
 // The build also leaves V8's code cache of each validator (spec.cjs.cache, written after validating the
 // examples, so it holds the functions a validation runs): a command then neither parses the 350 kB
 // validator nor compiles its functions on first use. A cache from another Node version is rejected by
 // V8 and the code compiles as usual.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 import type { ErrorObject } from 'ajv';
 import { linearErrors } from './ajv-linear.js';
+import { runScriptModule, scriptFile } from './script-file.js';
 
 export interface CompiledValidator {
   (data: unknown): boolean;
@@ -32,25 +31,14 @@ export function loadSchema(name: string): unknown {
 function precompiled(name: string): CompiledValidator | undefined {
   const file = fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url));
   if (!existsSync(file)) return undefined;
-  if (existsSync(`${file}.cache`)) return runValidatorScript(validatorScript(file, readFileSync(`${file}.cache`)), file);
-  return (require(file) as { default?: CompiledValidator } & CompiledValidator).default ?? (require(file) as CompiledValidator);
+  const cachedData = existsSync(`${file}.cache`) ? readFileSync(`${file}.cache`) : undefined;
+  return validatorOf(runScriptModule(scriptFile(file, {}, cachedData), file));
 }
 
-/** A precompiled validator module as a script (CommonJS-wrapped), with V8's code cache when given one. */
-export function validatorScript(file: string, cachedData?: Buffer): Script {
-  const source = readFileSync(file, 'utf8');
-  return new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-  });
-}
-
-/** Runs a validator script as `require` would run its module: its exports. */
-export function runValidatorScript(script: Script, file: string): CompiledValidator {
-  const mod = { exports: {} as { default?: CompiledValidator } & Partial<CompiledValidator> };
-  const init = script.runInThisContext() as (e: typeof mod.exports, r: NodeRequire, m: typeof mod, f: string, d: string) => void;
-  init(mod.exports, createRequire(file), mod, file, dirname(file));
-  return (mod.exports.default ?? mod.exports) as CompiledValidator;
+/** The validator a precompiled module exports (ajv's standalone code sets both module.exports and .default). */
+export function validatorOf(exports: unknown): CompiledValidator {
+  const mod = exports as { default?: CompiledValidator } & CompiledValidator;
+  return mod.default ?? mod;
 }
 
 const SCHEMA_NAMES = ['spec', 'rubric', 'problem', 'interview-session'];
