@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from './bench-env.mjs';
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -16,9 +17,7 @@ function time(cmd, args, n, warm = 1, env = {}) {
   const times = [];
   for (let i = 0; i < n + warm; i++) {
     const t0 = process.hrtime.bigint();
-    // As in bench.mjs: no CA bundle parsed at every start (the baseline is measured the same way).
-    const { NODE_EXTRA_CA_CERTS: _certs, ...plain } = process.env;
-    const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...plain, NO_COLOR: '1', ...env } });
+    const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...childEnv, ...env } });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     if (i >= warm) times.push(ms);

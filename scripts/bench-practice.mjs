@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { plainEnv } from './bench-env.mjs';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][0-9A-B]|\u001b[=>78]/g;
@@ -19,7 +20,7 @@ const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
 function session(root, dir, spec) {
   const bin = join(root, 'bin/sdcoach.js');
   const cmd = `stty cols 120 rows 40; exec ${q(process.execPath)} ${q(bin)} practice order-history --stage 2 --spec ${q(spec)}`;
-  const env = { ...process.env, SDCOACH_HOME: join(dir, 'state'), TERM: 'xterm-256color' };
+  const env = { ...plainEnv, SDCOACH_HOME: join(dir, 'state'), TERM: 'xterm-256color' };
   delete env.CI;
   delete env.CONTINUOUS_INTEGRATION;
   const t0 = performance.now();

@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './bench-env.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/sdcoach.js');
@@ -14,11 +15,6 @@ function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-
-// Every process runs without NODE_EXTRA_CA_CERTS: a machine that sets it (this sandbox does) makes every
-// node start parse a CA bundle, which adds the same ~80 ms to the baseline and to sdcoach and flatters the ratios.
-const { NODE_EXTRA_CA_CERTS: _certs, ...plainEnv } = process.env;
-const childEnv = { ...plainEnv, NO_COLOR: '1' };
 
 function timeProcess(args, n = runs) {
   const times = [];

@@ -63,6 +63,8 @@ export interface DiagramIO {
   color?: boolean;
   /** Browser launcher for rendering (tests count launches through it). */
   launcher?: Launcher;
+  /** How long one browser step may take (default: the renderer's RENDER_TIMEOUT_MS; tests pass a few ms). */
+  renderTimeoutMs?: number;
   env?: Record<string, string | undefined>;
   catalogs?: string[];
 }
@@ -263,6 +265,7 @@ export async function runDiagram(specs: string[], opts: DiagramOptions, io: Diag
         expected: drawables.length,
         ...(opts.theme ? { theme: opts.theme } : {}),
         ...(io.launcher ? { launcher: io.launcher } : {}),
+        ...(io.renderTimeoutMs !== undefined ? { timeoutMs: io.renderTimeoutMs } : {}),
         ...(io.env ? { env: io.env } : {}),
       });
     } catch (e) {

@@ -8,12 +8,25 @@
 //   each); here mermaid is loaded once into a page (its ES module build, so only the flowchart
 //   chunks are parsed) and each diagram is one mermaid.render call on it, then serialised,
 //   screenshotted or printed. A small pool (one page per core, at most 4) renders in parallel.
+//
+// A hung or crashed browser fails fast and is replaced: every step (a launch, a page prepared, one
+// diagram drawn) has RENDER_TIMEOUT_MS; on a timeout or a lost browser the browser is killed, a new one
+// launched (its steps get twice as long, in case the machine was only slow), and the diagram drawn again
+// once before RenderUnavailableError says why.
 import { renderMermaid } from '@mermaid-js/mermaid-cli';
 import { readFile, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type LaunchOptions, type Page } from 'puppeteer';
+import puppeteer, {
+  ConnectionClosedError,
+  ProtocolError,
+  TimeoutError,
+  type Browser,
+  type HTTPRequest,
+  type LaunchOptions,
+  type Page,
+} from 'puppeteer';
 import { CHROME_ARGS, findBrowser } from './browser.js';
 import { compactSvg } from './svg.js';
 import type { Theme } from './mermaid.js';
@@ -31,6 +44,8 @@ export interface RendererOptions {
   /** Launches the browser (tests inject a counting one). */
   launcher?: Launcher;
   env?: Record<string, string | undefined>;
+  /** How long one step may take before the browser counts as hung (default RENDER_TIMEOUT_MS; tests pass a few ms). */
+  timeoutMs?: number;
 }
 
 export interface RenderStats {
@@ -94,9 +109,93 @@ export function mermaidConfig(theme: Theme = 'default'): Record<string, unknown>
   };
 }
 
-export async function launchBrowser(launcher: Launcher = (o) => puppeteer.launch(o), env: Record<string, string | undefined> = process.env): Promise<Browser> {
+/**
+ * How long one browser step may take (launching Chromium, preparing a page, drawing one diagram) before
+ * the browser counts as hung. A diagram normally draws in 0.5-2 s and ELK lays out a large design
+ * (examples/large-platform.yaml) in about 5 s: 30 s is six times the slowest. A machine far busier than
+ * that (load 8 on 2 cores drew large-platform in 29-34 s) gets its second chance: the replacement
+ * browser's steps get twice as long, 60 s. Puppeteer's default, 180 s per protocol call, let one hung call
+ * (or a Browser.close that never answered) stall a CI run for three minutes; now a hang costs about 35 s.
+ */
+export const RENDER_TIMEOUT_MS = 30_000;
+/** A browser being replaced or closed gets this long to exit on its own (it normally takes well under 1 s) before it is killed. */
+const CLOSE_MS = 5_000;
+
+export async function launchBrowser(
+  launcher: Launcher = (o) => puppeteer.launch(o),
+  env: Record<string, string | undefined> = process.env,
+  timeoutMs: number = RENDER_TIMEOUT_MS,
+): Promise<Browser> {
   const found = findBrowser(env, undefined, () => puppeteer.executablePath());
-  return launcher({ executablePath: found.path, headless: true, pipe: true, args: [...CHROME_ARGS], timeout: 60_000 });
+  return launcher({ executablePath: found.path, headless: true, pipe: true, args: [...CHROME_ARGS], timeout: timeoutMs, protocolTimeout: timeoutMs });
+}
+
+/** The browser hung or went away while drawing a diagram, and again after it was replaced. */
+export class RenderUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RenderUnavailableError';
+  }
+}
+
+/** A step that took longer than the renderer's timeout. */
+class StepTimeout extends Error {}
+
+/** The session a draw waited on was replaced meanwhile: draw again on the new browser (not a failure of its own). */
+class Retired extends Error {}
+
+/** A draw failed because its browser did (`cause`); the browser is being replaced. */
+class BrowserFailed extends Error {}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
+
+/** `work`, or StepTimeout once `ms` have passed (the work is left to fail when its browser is killed). */
+async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StepTimeout(`${what} took longer than ${seconds(ms)}`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const timedOut = (e: unknown) => e instanceof StepTimeout || e instanceof TimeoutError || (e instanceof ProtocolError && /timed out/.test(e.message));
+
+/**
+ * Whether `e` says the browser, not the diagram, failed: a step timed out, or the browser or its page went
+ * away (puppeteer's TargetCloseError, "Target closed" or "Session closed", is a ProtocolError).
+ */
+function browserTrouble(e: unknown, browser: Browser): boolean {
+  return timedOut(e) || e instanceof ConnectionClosedError || (e instanceof ProtocolError && /closed/i.test(e.message)) || !browser.connected;
+}
+
+/**
+ * Closes a browser, giving it CLOSE_MS (at most its step bound) to exit before its process is killed; a
+ * browser that hung or crashed (`failed`) is killed first, as waiting for it would be waiting for nothing.
+ */
+async function retire(browser: Browser, bound: number, failed: boolean): Promise<void> {
+  const proc = browser.process();
+  const running = () => proc !== null && proc.exitCode === null && proc.signalCode === null;
+  if (failed && running()) proc!.kill('SIGKILL');
+  try {
+    await within(browser.close(), Math.min(bound, CLOSE_MS), 'closing the browser');
+  } catch {
+    // Hung or already gone: killed below.
+  }
+  if (running()) proc!.kill('SIGKILL');
+}
+
+/** One launched browser and the prepared pages open in it. */
+interface Session {
+  browser: Browser;
+  /** How long each of its steps may take. */
+  bound: number;
+  idle: PreparedPage[];
+  open: number;
+  retired: boolean;
 }
 
 async function answerModule(req: HTTPRequest, dists: { mermaid: string; elk: string }): Promise<void> {
@@ -171,66 +270,151 @@ class PreparedPage {
  */
 export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   const stats: RenderStats = { launches: 0, pages: 0, diagrams: 0 };
+  const timeout = opts.timeoutMs ?? RENDER_TIMEOUT_MS;
   const launcher = opts.launcher ?? ((o: LaunchOptions) => puppeteer.launch(o));
-  const browser = await launchBrowser(async (o) => {
-    stats.launches++;
-    return launcher(o);
-  }, opts.env);
+  const launch = async (bound: number): Promise<Session> => ({
+    browser: await launchBrowser(
+      async (o) => {
+        stats.launches++;
+        return launcher(o);
+      },
+      opts.env,
+      bound,
+    ),
+    bound,
+    idle: [],
+    open: 0,
+    retired: false,
+  });
+  // The browser diagrams are drawn in now; a rejected promise once a replacement could not be launched.
+  let session: Promise<Session> = Promise.resolve(await launch(timeout));
+  const retiring: Promise<void>[] = [];
   const path: RenderPath = opts.expected > 1 ? 'prepared-page' : 'mermaid-cli';
   const size = path === 'mermaid-cli' ? 1 : Math.max(1, Math.min(opts.pages ?? Math.min(availableParallelism(), 4), opts.expected));
-  const idle: PreparedPage[] = [];
-  const waiting: { resolve: (p: PreparedPage) => void; reject: (e: unknown) => void }[] = [];
-  let open = 0;
+  const waiting: (() => void)[] = [];
+  const wake = () => waiting.shift()?.();
   let dist: Promise<{ mermaid: string; elk: string }> | undefined;
-  const acquire = async (): Promise<PreparedPage> => {
-    const free = idle.pop();
-    if (free) return free;
-    if (open < size) {
-      open++;
+
+  /**
+   * Kills `failed` and launches its replacement (once, however many draws saw it fail); or, when the
+   * browser failed again after a restart (`lost`), launches none: every draw from then on fails with `lost`.
+   */
+  const replace = (failed: Session, lost?: RenderUnavailableError): void => {
+    failed.retired = true;
+    const gone = retire(failed.browser, failed.bound, true);
+    retiring.push(gone);
+    session = lost
+      ? Promise.reject(lost)
+      : gone.then(() => launch(2 * timeout)).catch((e: unknown) => {
+          throw new RenderUnavailableError(`the browser failed and could not be started again: ${(e as Error).message.split('\n')[0]}`);
+        });
+    session.catch(() => undefined);
+    // Draws waiting for a page of the old browser go on with the new one.
+    for (const w of waiting.splice(0)) w();
+  };
+
+  const acquire = async (s: Session): Promise<PreparedPage> => {
+    for (;;) {
+      if (s.retired) throw new Retired();
+      const free = s.idle.pop();
+      if (free) return free;
+      if (s.open < size) {
+        s.open++;
+        stats.pages++;
+        try {
+          dist ??= Promise.all([mermaidDist(), elkDist()]).then(([mermaid, elk]) => ({ mermaid, elk }));
+          return await within(PreparedPage.open(s.browser, opts.theme, await dist), s.bound, 'preparing a page');
+        } catch (e) {
+          // A page that could not be prepared frees its slot for whoever waits.
+          s.open--;
+          wake();
+          throw e;
+        }
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  };
+  const release = (s: Session, p: PreparedPage) => {
+    if (!s.retired) s.idle.push(p);
+    wake();
+  };
+
+  /**
+   * One attempt at a diagram in session `s`. A browser failure retires `s` (Retired when another draw already
+   * did) and throws BrowserFailed, or on the `last` attempt the RenderUnavailableError that ends the renderer.
+   */
+  const draw = async (s: Session, definition: string, format: RenderFormat, last: boolean): Promise<Uint8Array> => {
+    const failed = (e: unknown): never => {
+      if (!browserTrouble(e, s.browser)) throw e;
+      if (s.retired) throw new Retired();
+      if (!last) {
+        replace(s);
+        throw new BrowserFailed((e as Error).message, { cause: e });
+      }
+      const lost = new RenderUnavailableError(
+        timedOut(e)
+          ? `the browser did not answer within ${seconds(s.bound)}, even after a restart`
+          : 'the browser closed unexpectedly (it crashed or was killed), even after a restart',
+      );
+      replace(s, lost);
+      throw lost;
+    };
+    if (path === 'mermaid-cli') {
       stats.pages++;
       try {
-        dist ??= Promise.all([mermaidDist(), elkDist()]).then(([mermaid, elk]) => ({ mermaid, elk }));
-        return await PreparedPage.open(browser, opts.theme, await dist);
+        const { data } = await within(
+          renderMermaid(s.browser, definition, format, {
+            mermaidConfig: mermaidConfig(opts.theme),
+            viewport: VIEWPORT,
+            backgroundColor: background(opts.theme),
+            svgId: SVG_ID,
+            pdfFit: true,
+          }),
+          s.bound,
+          'drawing the diagram',
+        );
+        return format === 'svg' ? new TextEncoder().encode(compactSvg(new TextDecoder().decode(data))) : data;
       } catch (e) {
-        // A page that could not be prepared frees its slot; whoever waits for one fails too.
-        open--;
-        for (const w of waiting.splice(0)) w.reject(e);
-        throw e;
+        return failed(e);
       }
     }
-    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    let page: PreparedPage;
+    try {
+      page = await acquire(s);
+    } catch (e) {
+      return failed(e);
+    }
+    try {
+      return await within(page.render(definition, format), s.bound, 'drawing the diagram');
+    } catch (e) {
+      return failed(e);
+    } finally {
+      release(s, page);
+    }
   };
-  const release = (p: PreparedPage) => {
-    const next = waiting.shift();
-    if (next) next.resolve(p);
-    else idle.push(p);
-  };
+
   return {
     path,
     stats,
     concurrency: size,
     async render(definition, format) {
       stats.diagrams++;
-      if (path === 'mermaid-cli') {
-        stats.pages++;
-        const { data } = await renderMermaid(browser, definition, format, {
-          mermaidConfig: mermaidConfig(opts.theme),
-          viewport: VIEWPORT,
-          backgroundColor: background(opts.theme),
-          svgId: SVG_ID,
-          pdfFit: true,
-        });
-        return format === 'svg' ? new TextEncoder().encode(compactSvg(new TextDecoder().decode(data))) : data;
-      }
-      const page = await acquire();
-      try {
-        return await page.render(definition, format);
-      } finally {
-        release(page);
+      let failures = 0;
+      for (;;) {
+        const s = await session;
+        try {
+          return await draw(s, definition, format, failures > 0);
+        } catch (e) {
+          if (e instanceof Retired) continue;
+          if (!(e instanceof BrowserFailed)) throw e;
+          failures++;
+        }
       }
     },
     async close() {
-      await browser.close();
+      const s = await session.catch(() => undefined);
+      if (s && !s.retired) await retire(s.browser, s.bound, false);
+      await Promise.all(retiring);
     },
   };
 }

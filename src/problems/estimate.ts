@@ -90,6 +90,20 @@ export function evaluateFormula(formula: string, facts: Record<string, Dimension
   return ev(root);
 }
 
+/**
+ * The facts a formula uses, each once, in the order it first appears: the symbols mathjs parses out of it
+ * that name a fact (function names such as ceil and anything else not among `facts` are left out).
+ */
+export function formulaFacts(formula: string, facts: Readonly<Record<string, unknown>>): string[] {
+  const used = new Set<string>();
+  mathjs()
+    .parse(formula)
+    .traverse((n) => {
+      if (n.type === 'SymbolNode' && n.name && Object.hasOwn(facts, n.name)) used.add(n.name);
+    });
+  return [...used];
+}
+
 /** The formula with each fact written as stated: "50M users × 8 req/day × 4". */
 export function writeOut(formula: string, facts: Record<string, EstimateFact>): string {
   const root = mathjs().parse(formula) as MathNode & { toString(o: unknown): string };
@@ -140,12 +154,10 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
       continue;
     }
     const shown = inUnit(result, spec.unit);
-    const symbols = new Set<string>();
-    (mathjs().parse(spec.formula)).traverse((n) => { if (n.type === 'SymbolNode' && n.name) symbols.add(n.name); });
     const factors: Record<string, number> = {};
-    for (const s of symbols) {
-      const v = values[s];
-      if (v && v.dims.every((d) => d === 0) && v.value > 1) factors[`${s}, ${facts[s]!.label}`] = v.value;
+    for (const s of formulaFacts(spec.formula, facts)) {
+      const v = values[s]!;
+      if (v.dims.every((d) => d === 0) && v.value > 1) factors[`${s}, ${facts[s]!.label}`] = v.value;
     }
     const ref: EstimateReference = {
       label: spec.label,

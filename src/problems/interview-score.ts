@@ -14,6 +14,7 @@ import { CATALOG_PATH, containedFile, realDir } from '../specfile/contain.js';
 import { getValidator } from '../specfile/schema-validator.js';
 import { translateSchemaErrors } from '../specfile/schema-errors.js';
 import { createLocator } from '../specfile/locate.js';
+import { formulaFacts } from './estimate.js';
 import { isRelevant, PHASE_TITLES, PHASES, phaseGuides, type Phase, type ProblemInterview } from './interview.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
@@ -207,8 +208,7 @@ export function guessedQuantities(problem: Problem, stage: number, revealed: Rea
   if (!est) return [];
   const out: { name: string; facts: string[] }[] = [];
   for (const [name, q] of Object.entries(est.quantities)) {
-    const uses = [...new Set(q.formula.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])].filter((f) => Object.hasOwn(est.facts, f));
-    const unknown = uses.filter((f) => !revealed.has(f));
+    const unknown = formulaFacts(q.formula, est.facts).filter((f) => !revealed.has(f));
     if (unknown.length) out.push({ name, facts: unknown });
   }
   return out;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDrills } from '../../src/problems/drills.js';
-import { hasTmux, shq, terminal } from './tmux.js';
+import { hasTmux, startSdcoach, terminal } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sdcoach.js');
@@ -62,15 +62,8 @@ describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
 
   it('asks, grades, shows the worked answer, keeps score and streak', { timeout: 120_000 }, async () => {
     const state = join(work, 'tty');
-    const cmd = [
-      'env -u CI',
-      `SDCOACH_HOME=${shq(state)}`,
-      shq(process.execPath),
-      shq(BIN),
-      `practice --drills estimation --seed ${SEED} --count 3`,
-      '; echo "drills exited with $?"; sleep 60',
-    ].join(' ');
-    term.start(cmd, 200, 50, work);
+    const args = `practice --drills estimation --seed ${SEED} --count 3`;
+    startSdcoach(term, { bin: BIN, args, home: state, cols: 200, rows: 50, cwd: work, label: 'drills' });
 
     let s = await see(/Q1\/3 \[qps\]/, 20_000);
     // Work the answer out from the question as shown: DAU × requests a day / 86,400 s × peak factor.
@@ -100,15 +93,7 @@ describe.skipIf(!hasTmux)('drills in a pseudo-terminal (tmux)', () => {
   it('a newcomer reaches them from the practice picker: the first row, Enter, the questions here', { timeout: 120_000 }, async () => {
     term.stop();
     const state = join(work, 'picker');
-    const cmd = [
-      'env -u CI -u CONTINUOUS_INTEGRATION',
-      `SDCOACH_HOME=${shq(state)}`,
-      shq(process.execPath),
-      shq(BIN),
-      'practice',
-      '; echo "practice exited with $?"; sleep 60',
-    ].join(' ');
-    term.start(cmd, 70, 24, work);
+    startSdcoach(term, { bin: BIN, args: 'practice', home: state, cols: 70, rows: 24, cwd: work, label: 'practice' });
     let s = await see(/\d+ problems/, 20_000);
     expect(s).toMatch(/quick-fire drills\n {2}» drills:estimation +Quick-fire estimation drills +new/);
     term.keys('Up');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasTmux, shq, terminal } from './tmux.js';
+import { hasTmux, shq, startSdcoach, terminal } from './tmux.js';
 import { isRelevant } from '../../src/problems/interview.js';
 import { loadProblem } from '../../src/problems/problem.js';
 import { questionOrder } from '../../src/tui/interview-session.js';
@@ -85,15 +85,7 @@ describe.skipIf(!hasTmux)('sdcoach interview in a pseudo-terminal (tmux)', () =>
 
   it('a whole interview at 120x40: questions, six phases, the scorecard, the session exported as printed', async () => {
     const state = join(work, 'e2e-state');
-    const cmd = [
-      'env -u CI -u CONTINUOUS_INTEGRATION',
-      `SDCOACH_HOME=${shq(state)}`,
-      shq(process.execPath),
-      shq(BIN),
-      'interview order-history',
-      '; echo "sdcoach exited with $?"; sleep 60',
-    ].join(' ');
-    term.start(cmd, 120, 40, work);
+    startSdcoach(term, { bin: BIN, args: 'interview order-history', home: state, cols: 120, rows: 40, cwd: work });
 
     let s = await see(/Ask the interviewer/, 20_000);
     expect(s).toContain('We run an online shop.');
@@ -177,16 +169,8 @@ describe.skipIf(!hasTmux)('sdcoach interview in a pseudo-terminal (tmux)', () =>
   it('at 70x24: the clock, the questions, the estimate and the keys fit; q then y ends it early with a scorecard', async () => {
     term.stop();
     const dir = join(work, 'small');
-    const cmd = [
-      'env -u CI -u CONTINUOUS_INTEGRATION',
-      `SDCOACH_HOME=${shq(join(dir, 'state'))}`,
-      shq(process.execPath),
-      shq(BIN),
-      'interview order-history --minutes 30',
-      '; echo "sdcoach exited with $?"; sleep 60',
-    ].join(' ');
     execSync(`mkdir -p ${shq(dir)}`);
-    term.start(cmd, 70, 24, dir);
+    startSdcoach(term, { bin: BIN, args: 'interview order-history --minutes 30', home: join(dir, 'state'), cols: 70, rows: 24, cwd: dir });
     const fits = (s: string) =>
       expect(
         s.split('\n').every((l) => [...l].length <= 70),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasTmux, shq, terminal } from './tmux.js';
+import { hasTmux, startSdcoach, terminal } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sdcoach.js');
@@ -100,15 +100,7 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
 
   it('grades the watched file on save, advances with n, quits with q', async () => {
     const state = join(work, 'e2e-state');
-    const cmd = [
-      'env -u CI -u CONTINUOUS_INTEGRATION',
-      `SDCOACH_HOME=${shq(state)}`,
-      shq(process.execPath),
-      shq(BIN),
-      'practice order-history',
-      '; echo "sdcoach exited with $?"; sleep 60',
-    ].join(' ');
-    term.start(cmd, 120, 40, work);
+    startSdcoach(term, { bin: BIN, args: 'practice order-history', home: state, cols: 120, rows: 40, cwd: work });
 
     let s = await see(/Score [\d.]+\/100/, 20_000);
     expect(s).toContain('Stage 1 of 5');
@@ -137,16 +129,8 @@ describe.skipIf(!hasTmux)('sdcoach practice in a pseudo-terminal (tmux)', () => 
   it('at 70x24: picker -> stage 1 -> pass -> stage 2, every essential line on screen', async () => {
     term.stop();
     const dir = join(work, 'small');
-    const cmd = [
-      'env -u CI -u CONTINUOUS_INTEGRATION',
-      `SDCOACH_HOME=${shq(join(dir, 'state'))}`,
-      shq(process.execPath),
-      shq(BIN),
-      'practice',
-      '; echo "sdcoach exited with $?"; sleep 60',
-    ].join(' ');
     mkdirSync(dir, { recursive: true });
-    term.start(cmd, 70, 24, dir);
+    startSdcoach(term, { bin: BIN, args: 'practice', home: join(dir, 'state'), cols: 70, rows: 24, cwd: dir });
     const rows = (s: string) => s.split('\n');
     const fits = (s: string) =>
       expect(

@@ -63,3 +63,23 @@ export function terminal(name: string, opts: { history?: number } = {}): Termina
     },
   };
 }
+
+/**
+ * Starts the built sdcoach (`bin`) with `args` (shell words, as typed) in a new `cols` x `rows` session in
+ * `cwd`, with SDCOACH_HOME=`home` and CI unset (sdcoach refuses its TUI under CI). When it exits the pane
+ * prints "`label` exited with <status>" and stays for a minute, so a test reads the last screen.
+ */
+export function startSdcoach(
+  term: Terminal,
+  o: { bin: string; args: string; home: string; cols: number; rows: number; cwd: string; label?: string },
+): void {
+  const cmd = [
+    'env -u CI -u CONTINUOUS_INTEGRATION',
+    `SDCOACH_HOME=${shq(o.home)}`,
+    shq(process.execPath),
+    shq(o.bin),
+    o.args,
+    `; echo "${o.label ?? 'sdcoach'} exited with $?"; sleep 60`,
+  ].join(' ');
+  term.start(cmd, o.cols, o.rows, o.cwd);
+}

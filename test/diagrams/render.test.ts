@@ -105,6 +105,30 @@ describe.runIf(RENDER)('rendering in Chromium', () => {
     }
   }, 120_000);
 
+  it('a Chromium killed under the renderer: relaunched, the diagram drawn in the new one', async () => {
+    // The first browser's process is killed as soon as it starts (a crash): the first draw finds it gone.
+    const killed: (number | undefined)[] = [];
+    const launcher = async (o: LaunchOptions) => {
+      const b = await puppeteer.launch(o);
+      if (!killed.length) {
+        killed.push(b.process()?.pid);
+        b.process()?.kill('SIGKILL');
+      }
+      return b;
+    };
+    const { model: m, metrics } = model('examples/orders-cqrs.yaml');
+    const renderer = await openRenderer({ expected: 1, launcher });
+    try {
+      const svg = new TextDecoder().decode(await renderer.render(designToMermaid(m, metrics), 'svg'));
+      expect(svg).toMatch(/^<svg[^>]*id="sdcoach-diagram"/);
+      expect(svg).toContain('Orders with CQRS');
+      expect(renderer.stats).toMatchObject({ launches: 2, diagrams: 1 });
+      expect(killed[0]).toBeGreaterThan(0);
+    } finally {
+      await renderer.close();
+    }
+  }, 120_000);
+
   it('--format svg on 10 files launches one browser', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdcoach-render-'));
     dirs.push(dir);

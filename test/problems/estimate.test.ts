@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judgeEstimate, type EstimateReference } from '../../src/analysis/estimates.js';
 import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
-import { estimateReferences, evaluateFormula, FormulaError } from '../../src/problems/estimate.js';
+import { estimateReferences, evaluateFormula, FormulaError, formulaFacts } from '../../src/problems/estimate.js';
 import { loadProblem } from '../../src/problems/problem.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
 import { parseQuantity } from '../../src/specfile/units.js';
@@ -46,6 +46,25 @@ describe('evaluateFormula', () => {
   ])('rejects %s', (formula, message) => {
     expect(() => evaluateFormula(formula, facts)).toThrow(FormulaError);
     expect(() => evaluateFormula(formula, facts)).toThrow(message);
+  });
+});
+
+describe('formulaFacts', () => {
+  const facts = { dau: 1, reads: 1, peak: 1, cap: 1, size: 1 };
+
+  it('lists the facts a formula uses, once each, in the order they first appear', () => {
+    // dau, reads, peak, then cap; dau again and the number 2 add nothing.
+    expect(formulaFacts('ceil(dau * reads * peak / cap) + dau * 2', facts)).toEqual(['dau', 'reads', 'peak', 'cap']);
+  });
+
+  it('leaves out function names and symbols that are not facts', () => {
+    // max and round are functions, users is no fact of this stage; size is not used.
+    expect(formulaFacts('max(round(dau / users), peak)', facts)).toEqual(['dau', 'peak']);
+  });
+
+  it('reads symbols, not text: a fact name inside a longer name or a number is not a use', () => {
+    // "peak_factor" holds "peak" and "1e6" holds "e6" as text, but neither is that symbol: only cap is used.
+    expect(formulaFacts('peak_factor * 1e6 * cap', { peak: 1, e6: 1, cap: 1 })).toEqual(['cap']);
   });
 });
 

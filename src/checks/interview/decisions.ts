@@ -26,12 +26,29 @@ interface Cited {
 
 const FLOW_METRICS = ['p50', 'p99', 'availability', 'rate'];
 const COMPONENT_METRICS = ['utilization', 'surge_utilization', 'staleness_ms', 'rto_s', 'rpo_s'];
-const PATTERN_KEYS: Record<string, keyof Model['patterns']> = {
-  cqrs: 'cqrs',
-  event_sourcing: 'eventSourcing',
-  mesh: 'mesh',
-  bulkhead: 'bulkhead',
-  multi_region: 'multiRegion',
+/**
+ * Each pattern a decision can name (`pattern:`): where the model declares it, and what it is made of, the
+ * components (and flows) a decision about it is about. Multi-region is where the data lives and how every
+ * flow is served from each region: every stateful component and every flow, declared or not.
+ */
+const PATTERNS: Record<
+  string,
+  { key: keyof Model['patterns']; parts(model: Model): { components: (string | undefined)[]; flows?: string[] } }
+> = {
+  cqrs: {
+    key: 'cqrs',
+    parts: ({ patterns: { cqrs: p } }) => ({ components: p ? [p.commands, ...p.queries, p.projection] : [] }),
+  },
+  event_sourcing: {
+    key: 'eventSourcing',
+    parts: ({ patterns: { eventSourcing: p } }) => ({ components: p ? [p.store, ...p.stateStores] : [] }),
+  },
+  mesh: { key: 'mesh', parts: (m) => ({ components: m.patterns.mesh?.services ?? [] }) },
+  bulkhead: { key: 'bulkhead', parts: (m) => ({ components: m.patterns.bulkhead?.services ?? [] }) },
+  multi_region: {
+    key: 'multiRegion',
+    parts: (m) => ({ components: m.componentOrder.filter((id) => m.components[id]!.stateful), flows: m.flowOrder }),
+  },
 };
 
 type Lookup = { ok: true; cited: Cited } | { ok: false; messageId: 'unknownSubject' | 'unknownMetric'; data: Record<string, string> };
@@ -221,27 +238,9 @@ function names(text: string, id: string): boolean {
 export function decisionSubjects(d: ModelDecision, model: Model): { named: string[]; components: Set<string>; flows: Set<string> } {
   const components = new Set(model.componentOrder.filter((id) => names(d.choice, id)));
   const flows = new Set(model.flowOrder.filter((id) => names(d.choice, id)));
-  const p = model.patterns;
-  const add = (ids: (string | undefined)[]) => ids.forEach((id) => id !== undefined && components.add(id));
-  switch (d.pattern) {
-    case 'cqrs':
-      if (p.cqrs) add([p.cqrs.commands, ...p.cqrs.queries, p.cqrs.projection]);
-      break;
-    case 'event_sourcing':
-      if (p.eventSourcing) add([p.eventSourcing.store, ...p.eventSourcing.stateStores]);
-      break;
-    case 'mesh':
-      if (p.mesh) add(p.mesh.services);
-      break;
-    case 'bulkhead':
-      if (p.bulkhead) add(p.bulkhead.services);
-      break;
-    case 'multi_region':
-      // Where the data lives and how every flow is served from each region.
-      add(model.componentOrder.filter((id) => model.components[id]!.stateful));
-      model.flowOrder.forEach((f) => flows.add(f));
-      break;
-  }
+  const parts = d.pattern !== undefined && Object.hasOwn(PATTERNS, d.pattern) ? PATTERNS[d.pattern]!.parts(model) : undefined;
+  parts?.components.forEach((id) => id !== undefined && components.add(id));
+  parts?.flows?.forEach((f) => flows.add(f));
   const named = [...components, ...flows];
   for (const f of model.flowOrder) if (model.flows[f]!.path.some((c) => components.has(c))) flows.add(f);
   for (const f of [...flows]) for (const c of model.flows[f]!.path) components.add(c);
@@ -325,8 +324,8 @@ export default defineCheck<Options>({
     },
   },
   run({ model, metrics, options }) {
-    const declared = Object.entries(PATTERN_KEYS)
-      .filter(([, k]) => model.patterns[k] !== undefined)
+    const declared = Object.entries(PATTERNS)
+      .filter(([, p]) => model.patterns[p.key] !== undefined)
       .map(([n]) => n);
     if (!model.decisions) {
       if (!options.required) return [];
