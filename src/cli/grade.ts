@@ -106,13 +106,7 @@ function exitCode(failed: boolean, reports: readonly Report[], opts: GradeOption
  * specs keeps 500 texts alive instead of 500 reports with their metrics and models (the garbage
  * collector's work grew with them). The output is the same as formatting them all at the end.
  */
-function runGradeText(
-  files: string[],
-  opts: GradeOptions,
-  catalogs: string[],
-  out: Writer,
-  err: Writer,
-): number {
+function runGradeText(files: string[], opts: GradeOptions, catalogs: string[], out: Writer, err: Writer): number {
   const color = useColor(stdio().stdout);
   const gradeOne = fileGrader(opts, catalogs);
   const parts: string[] = [];
