@@ -146,8 +146,12 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
     const poolByDep = new Map(s.pools.filter((p) => p.dependency).map((p) => [p.dependency!, p]));
     // Busiest region per dependency.
     const depCalls = new Map<string, PoolCall>();
-    for (const [region, deps] of Object.entries(calls[id] ?? {})) {
-      for (const [dep, acc] of Object.entries(deps)) {
+    // By key (Object.entries made a [key, value] array per region and dependency).
+    const byRegion = calls[id] ?? {};
+    for (const region of Object.keys(byRegion)) {
+      const deps = byRegion[region]!;
+      for (const dep of Object.keys(deps)) {
+        const acc = deps[dep]!;
         const d = model.components[dep]!;
         const pool = poolByDep.get(dep);
         const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;

@@ -100,16 +100,10 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
       reason = c.kind === 'external' ? 'external' : region === at ? 'same-region' : 'nearest';
     }
     const networkMs = region === undefined ? 0 : (rttMs(model, at, region) ?? 0);
-    const hop: RoutedHop = {
-      index,
-      component: id,
-      ...(region !== undefined ? { region } : {}),
-      from: at,
-      reason,
-      networkMs,
-      reach,
-      ...(caller !== undefined ? { caller } : {}),
-    };
+    // Optional fields assigned, not spread in: a conditional spread allocates a temporary object per hop.
+    const hop: RoutedHop = { index, component: id, from: at, reason, networkMs, reach };
+    if (region !== undefined) hop.region = region;
+    if (caller !== undefined) hop.caller = caller;
     if (step && step.fanout > 1) hop.fanout = step.fanout;
     if (g) hop.group = g;
     hops.push(hop);
