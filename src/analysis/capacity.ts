@@ -185,7 +185,10 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
   return out;
 }
 
+/** 10 ** digits, made once: Math.pow per call was the largest part of rounding (the same doubles: 10^k is exact). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
 function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
+  const f = POW10[digits] ?? 10 ** digits;
   return Math.round(n * f) / f;
 }
