@@ -118,9 +118,10 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
 
 /** Each origin's share of the flow's traffic: the users' shares, renormalised over the flow's origins. */
 export function originShares(model: Model, flow: ModelFlow): Record<string, number> {
-  const raw = flow.origins.map((o) => [o, model.users[o] ?? 0] as const);
-  const total = raw.reduce((a, [, s]) => a + s, 0);
+  // Two passes over the origins, without a [origin, share] pair per origin (asked three times per flow per analyse).
+  let total = 0;
+  for (const o of flow.origins) total += model.users[o] ?? 0;
   const out: Record<string, number> = dict();
-  for (const [o, s] of raw) out[o] = total > 0 ? s / total : 1 / flow.origins.length;
+  for (const o of flow.origins) out[o] = total > 0 ? (model.users[o] ?? 0) / total : 1 / flow.origins.length;
   return out;
 }
