@@ -141,10 +141,13 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
     }
   }
   const out: Record<string, Record<string, RegionLoad>> = dict();
-  for (const [id, byRegion] of Object.entries(loads)) {
+  // By key (Object.entries made a [key, value] array per component and region).
+  for (const id of Object.keys(loads)) {
+    const byRegion = loads[id]!;
     const c = model.components[id]!;
     out[id] = {};
-    for (const [region, l] of Object.entries(byRegion)) {
+    for (const region of Object.keys(byRegion)) {
+      const l = byRegion[region]!;
       const cap = nodesPerRegion(c) * c.capacityRps;
       // One node carries every write of its partition of a replicated store plus its share of the reads;
       // where a store serves fewer writes than reads per replica, each share uses its own capacity.
@@ -154,7 +157,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
       const writeCap = c.writeCapacityRps ?? c.capacityRps;
       const utilization =
         c.capacityRps > 0 && writeCap > 0 ? readsPerNode / c.capacityRps + writesPerNode / writeCap : Number.POSITIVE_INFINITY;
-      out[id][region] = {
+      const load: RegionLoad = {
         component: id,
         region,
         rate: round(l.rate),
@@ -165,24 +168,27 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
         writeRate: round(l.writeRate),
         perNodeRate: round(perNode),
         everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
-        ...(c.partitions && replicasApplyEveryWrite(c)
-          ? {
-              partitions: writePartitions(c),
-              hottestShare: round(hottestPartitionShare(c), 4),
-              hotKeyShare: c.partitions.hotKeyShare ?? 0,
-              hotKeySplit: c.partitions.hotKeySplit,
-            }
-          : {}),
       };
+      // Assigned in this order, not spread in: a conditional spread allocates a temporary object per region.
+      if (c.partitions && replicasApplyEveryWrite(c)) {
+        load.partitions = writePartitions(c);
+        load.hottestShare = round(hottestPartitionShare(c), 4);
+        load.hotKeyShare = c.partitions.hotKeyShare ?? 0;
+        load.hotKeySplit = c.partitions.hotKeySplit;
+      }
       // The wait in front of the replicas there (M/M/c, analysis/queueing.ts), from the same utilization
       // (unrounded): c = replicas, mu = capacity per replica, lambda = utilization x c x mu.
-      if (options.queueing !== false) out[id][region].queue = queueWait(c.replicas, c.capacityRps, utilization);
+      if (options.queueing !== false) load.queue = queueWait(c.replicas, c.capacityRps, utilization);
+      out[id][region] = load;
     }
   }
   return out;
 }
 
+/** 10 ** digits, made once: Math.pow per call was the largest part of rounding (the same doubles: 10^k is exact). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
 function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
+  const f = POW10[digits] ?? 10 ** digits;
   return Math.round(n * f) / f;
 }

@@ -23,7 +23,9 @@ function priced(c: ModelComponent): { tech: string; size: string; basis: 'spec' 
   return rep ? { tech: rep.tech, size: rep.size, basis: 'representative' } : undefined;
 }
 
-const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+/** 10 ** digits for the digits used here, made once (the same doubles). */
+const SCALE = [1, 10, 100, 1e3, 1e4];
+const round = (n: number, digits: 2 | 4): number => Math.round(n * SCALE[digits]!) / SCALE[digits]!;
 
 export function designCost(model: Model, capacity: Record<string, Record<string, RegionLoad>>): CostMetrics {
   const mesh = model.patterns.mesh;

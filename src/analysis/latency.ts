@@ -319,7 +319,10 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
 
 const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' | 'counter' } = { ms: 0 };
 
+/** 10 ** digits, made once: Math.pow per call was the largest part of rounding (the same doubles: 10^k is exact). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
 export function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
+  const f = POW10[digits] ?? 10 ** digits;
   return Math.round(n * f) / f;
 }

@@ -26,10 +26,30 @@ function accumulate(acc: CallAcc, rate: number, ms: number): void {
 /** The rate-weighted p99 hold time, so that rate x it = sum(rate_i x p99_i). */
 const meanHeldMs = (acc: CallAcc): number => (acc.rate > 0 ? acc.heldMs / acc.rate : acc.maxMs);
 
-type Savings = Record<string, Record<string, { all: number; unpooled: number }>>;
+type Savings = Map<string, Map<string, { all: number; unpooled: number }>>;
+
+/**
+ * The entry of `key` in a map of maps, made on first use. The accumulators below are Maps, not dict()s:
+ * a null-prototype object is a hash table to V8, slow to look up in and to list (Object.keys sorts it back
+ * into insertion order). Their keys (component and region ids) start with a letter, so a Map lists them
+ * in the same order as an object would.
+ */
+function inner<V>(m: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let v = m.get(key);
+  if (!v) m.set(key, (v = new Map<string, V>()));
+  return v;
+}
+
+function accOf(m: Map<string, CallAcc>, key: string): CallAcc {
+  let v = m.get(key);
+  if (!v) m.set(key, (v = { rate: 0, heldMs: 0, maxMs: 0 }));
+  return v;
+}
 
 function addSaving(s: Savings, caller: { id: string; region: string }, all: number, unpooled: number): void {
-  const slot = ((s[caller.id] ??= dict())[caller.region] ??= { all: 0, unpooled: 0 });
+  const byRegion = inner(s, caller.id);
+  let slot = byRegion.get(caller.region);
+  if (!slot) byRegion.set(caller.region, (slot = { all: 0, unpooled: 0 }));
   slot.all += Math.max(0, all);
   slot.unpooled += Math.max(0, unpooled);
 }
@@ -65,10 +85,10 @@ export function holdTimes(model: Model, lat: OriginLatency): number[] {
 
 export function poolDemand(model: Model, latencies: Record<string, Record<string, OriginLatency>>): Record<string, ServicePools> {
   // service -> region -> dependency -> accumulated calls/s and thread time
-  const calls: Record<string, Record<string, Record<string, CallAcc>>> = dict();
-  const own: Record<string, Record<string, CallAcc>> = dict();
+  const calls = new Map<string, Map<string, Map<string, CallAcc>>>();
+  const own = new Map<string, Map<string, CallAcc>>();
   // service -> region -> thread-ms/s its parallel calls overlap (counted per call above, waited for once).
-  const saved_: Savings = dict();
+  const saved_: Savings = new Map();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const shares = originShares(model, flow);
@@ -108,12 +128,9 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         const reached = rate * hop.reach * (hop.admitted ?? 1);
         if (caller) {
           const n = hop.fanout ?? 1;
-          accumulate(
-            (((calls[caller.id] ??= dict())[caller.region] ??= dict())[hop.component] ??= { rate: 0, heldMs: 0, maxMs: 0 }),
-            reached * n,
-            held[i]!,
-          );
-          const pooled = model.components[caller.id]!.pools.some((p) => p.dependency === hop.component);
+          accumulate(accOf(inner(inner(calls, caller.id), caller.region), hop.component), reached * n, held[i]!);
+          let pooled = false;
+          for (const p of model.components[caller.id]!.pools) if (p.dependency === hop.component) pooled = true;
           const threadMs = reached * n * held[i]!;
           if (open && open.caller === saved && caller === saved) {
             open.all += threadMs;
@@ -126,7 +143,7 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
         }
         if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
           accumulate(
-            ((own[c.id] ??= dict())[hop.region] ??= { rate: 0, heldMs: 0, maxMs: 0 }),
+            accOf(inner(own, c.id), hop.region),
             reached * (hop.fanout ?? 1),
             // A global rate limit's counter in another region: every request, admitted or not, waits for it on a thread.
             hop.processing.p99 + (hop.replicationKind === 'counter' ? hop.replicationMs : 0),
@@ -146,37 +163,42 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
     const poolByDep = new Map(s.pools.filter((p) => p.dependency).map((p) => [p.dependency!, p]));
     // Busiest region per dependency.
     const depCalls = new Map<string, PoolCall>();
-    for (const [region, deps] of Object.entries(calls[id] ?? {})) {
-      for (const [dep, acc] of Object.entries(deps)) {
-        const d = model.components[dep]!;
-        const pool = poolByDep.get(dep);
-        const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;
-        const ratePerReplica = acc.rate / replicas;
-        const p99 = meanHeldMs(acc);
-        const call: PoolCall = {
-          dependency: dep,
-          region,
-          ratePerReplica: round(ratePerReplica),
-          p99Ms: round(p99),
-          demand: round((ratePerReplica * p99) / 1000),
-          worstDemand: timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
-          external: d.kind === 'external',
-        };
-        if (timeoutMs !== undefined) call.timeoutMs = timeoutMs;
-        if (pool) call.pool = pool.name;
-        const prev = depCalls.get(dep);
-        if (!prev || call.demand > prev.demand) depCalls.set(dep, call);
+    const byRegion = calls.get(id);
+    if (byRegion)
+      for (const [region, deps] of byRegion) {
+        for (const [dep, acc] of deps) {
+          const d = model.components[dep]!;
+          const pool = poolByDep.get(dep);
+          const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;
+          const ratePerReplica = acc.rate / replicas;
+          const p99 = meanHeldMs(acc);
+          const call: PoolCall = {
+            dependency: dep,
+            region,
+            ratePerReplica: round(ratePerReplica),
+            p99Ms: round(p99),
+            demand: round((ratePerReplica * p99) / 1000),
+            worstDemand:
+              timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
+            external: d.kind === 'external',
+          };
+          if (timeoutMs !== undefined) call.timeoutMs = timeoutMs;
+          if (pool) call.pool = pool.name;
+          const prev = depCalls.get(dep);
+          if (!prev || call.demand > prev.demand) depCalls.set(dep, call);
+        }
       }
-    }
-    const ownBusiest = Object.values(own[id] ?? {}).reduce<CallAcc>((a, b) => (b.rate > a.rate ? b : a), { rate: 0, heldMs: 0, maxMs: 0 });
+    let ownBusiest: CallAcc = { rate: 0, heldMs: 0, maxMs: 0 };
+    for (const b of own.get(id)?.values() ?? []) if (b.rate > ownBusiest.rate) ownBusiest = b;
     const ownRate = ownBusiest.rate / replicas;
     const ownDemand = (ownRate * meanHeldMs(ownBusiest)) / 1000;
     const callList = [...depCalls.values()];
     const unpooled = callList.filter((c) => !c.pool);
     // Parallel calls overlap: take off the smallest overlap of any region the service calls from (conservative).
-    const regions = Object.keys(calls[id] ?? {});
+    const regions = byRegion ? [...byRegion.keys()] : [];
+    const savedHere = saved_.get(id);
     const overlap = (k: 'all' | 'unpooled') =>
-      (regions.length ? Math.min(...regions.map((r) => saved_[id]?.[r]?.[k] ?? 0)) : 0) / replicas / 1000;
+      (regions.length ? Math.min(...regions.map((r) => savedHere?.get(r)?.[k] ?? 0)) : 0) / replicas / 1000;
     const sharedDemand = ownDemand + unpooled.reduce((a, c) => a + c.demand, 0) - overlap('unpooled');
     const sharedWorst = ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0) - overlap('unpooled');
     const pools: PoolMetrics[] = s.pools.map((p) => {
@@ -202,8 +224,11 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
   return out;
 }
 
+/** 10 ** digits, made once: Math.pow per call was the largest part of rounding (the same doubles: 10^k is exact). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
 function round(n: number, digits = 2): number {
   if (!Number.isFinite(n)) return n;
-  const f = 10 ** digits;
+  const f = POW10[digits] ?? 10 ** digits;
   return Math.round(n * f) / f;
 }

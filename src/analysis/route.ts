@@ -100,16 +100,10 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
       reason = c.kind === 'external' ? 'external' : region === at ? 'same-region' : 'nearest';
     }
     const networkMs = region === undefined ? 0 : (rttMs(model, at, region) ?? 0);
-    const hop: RoutedHop = {
-      index,
-      component: id,
-      ...(region !== undefined ? { region } : {}),
-      from: at,
-      reason,
-      networkMs,
-      reach,
-      ...(caller !== undefined ? { caller } : {}),
-    };
+    // Optional fields assigned, not spread in: a conditional spread allocates a temporary object per hop.
+    const hop: RoutedHop = { index, component: id, from: at, reason, networkMs, reach };
+    if (region !== undefined) hop.region = region;
+    if (caller !== undefined) hop.caller = caller;
     if (step && step.fanout > 1) hop.fanout = step.fanout;
     if (g) hop.group = g;
     hops.push(hop);
@@ -124,9 +118,10 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
 
 /** Each origin's share of the flow's traffic: the users' shares, renormalised over the flow's origins. */
 export function originShares(model: Model, flow: ModelFlow): Record<string, number> {
-  const raw = flow.origins.map((o) => [o, model.users[o] ?? 0] as const);
-  const total = raw.reduce((a, [, s]) => a + s, 0);
+  // Two passes over the origins, without a [origin, share] pair per origin (asked three times per flow per analyse).
+  let total = 0;
+  for (const o of flow.origins) total += model.users[o] ?? 0;
   const out: Record<string, number> = dict();
-  for (const [o, s] of raw) out[o] = total > 0 ? s / total : 1 / flow.origins.length;
+  for (const o of flow.origins) out[o] = total > 0 ? (model.users[o] ?? 0) / total : 1 / flow.origins.length;
   return out;
 }

@@ -19,9 +19,10 @@ export interface GradeOptions {
   stage?: number;
 }
 
+/** Among passing findings, the tightest (least room left) first: it is the one worth reading. */
+const room = (f: ReportFinding): number => f.slack ?? Number.MAX_VALUE;
+
 function worstFirst(a: ReportFinding, b: ReportFinding): number {
-  // Among passing findings, the tightest (least room left) first: it is the one worth reading.
-  const room = (f: ReportFinding) => f.slack ?? Number.MAX_VALUE;
   return RANK[a.status] - RANK[b.status] || room(a) - room(b);
 }
 

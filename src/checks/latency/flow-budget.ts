@@ -13,6 +13,13 @@ interface Options {
  * a round trip, a component's processing, a sync/quorum wait, an aggregate's event replay, a fan-out's tail,
  * or the mesh (its overhead summed over every call on the path, since it is one design decision paid per call).
  */
+type PartKind = 'network' | 'fanout' | 'processing' | 'queue' | 'replay' | 'replication' | 'mesh';
+interface Largest {
+  v: number;
+  kind?: PartKind | undefined;
+  hop?: HopLatency | undefined;
+}
+
 export function biggestCost(
   l: OriginLatency,
   percentile: 'p50' | 'p99' = 'p99',
@@ -24,58 +31,54 @@ export function biggestCost(
     const q = hop.region !== undefined ? capacity?.[hop.component]?.[hop.region]?.queue : undefined;
     return q ? queueStory(q, hop.component, hop.region) : `the wait for a free replica of ${hop.component}`;
   };
-  // Each part's words are written only for the largest (a queue's story computes a wait near saturation).
-  type Part = { v: number; text: () => string };
-  const parts: Part[] = [];
+  // The largest part, the first of equals in the order below. Only its words are written (a queue's story
+  // computes a wait near saturation), and no object per part is made (three or four per hop of every origin over budget).
+  const best: Largest = { v: 0 };
+  const consider = (v: number, kind: PartKind, hop?: HopLatency) => {
+    if (best.kind === undefined || v > best.v) {
+      best.v = v;
+      best.kind = kind;
+      best.hop = hop;
+    }
+  };
   for (const hop of l.hops) {
     if (hop.offCriticalPath) continue; // a parallel branch the flow does not wait for at p99
-    parts.push({
-      v: hop.networkMs,
-      text: () =>
-        `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`,
-    });
-    if (hop.fanout !== undefined) {
-      parts.push({
-        v: hop.total[percentile] - hop.networkMs - hop.replicationMs,
-        text: () =>
-          `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`,
-      });
-    } else {
-      parts.push({
-        v: hop.processing[percentile],
-        text: () => `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`,
-      });
-    }
-    if (hop.queueWait && hop.queueWait[percentile] > 0) {
-      parts.push({ v: hop.queueWait[percentile], text: () => `the queue in front of ${hop.component}: ${story(hop)}` });
-    }
-    if (hop.replay)
-      parts.push({
-        v: hop.replay[percentile],
-        text: () => `loading the aggregate from ${hop.component}, which replays its events since the last snapshot`,
-      });
-    if (hop.replicationMs > 0) {
-      parts.push({
-        v: hop.replicationMs,
-        text: () =>
-          hop.replicationKind === 'quorum'
-            ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
-            : hop.replicationKind === 'counter'
-              ? `${hop.component} asking its global rate limit's counter (the round trip from ${hop.region ?? '?'} to the counter's region, its first)`
-              : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`,
-      });
-    }
+    consider(hop.networkMs, 'network', hop);
+    if (hop.fanout !== undefined) consider(hop.total[percentile] - hop.networkMs - hop.replicationMs, 'fanout', hop);
+    else consider(hop.processing[percentile], 'processing', hop);
+    if (hop.queueWait && hop.queueWait[percentile] > 0) consider(hop.queueWait[percentile], 'queue', hop);
+    if (hop.replay) consider(hop.replay[percentile], 'replay', hop);
+    if (hop.replicationMs > 0) consider(hop.replicationMs, 'replication', hop);
   }
   const mesh = l.meshMs[percentile];
-  const calls = l.hops.filter((h) => h.mesh[percentile] > 0).length;
-  if (mesh > 0)
-    parts.push({
-      v: mesh,
-      text: () => `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy`,
-    });
-  const best = parts.reduce<Part | undefined>((a, b) => (!a || b.v > a.v ? b : a), undefined);
-  if (!best) return '';
-  const bestText = best.text();
+  let calls = 0;
+  for (const h of l.hops) if (h.mesh[percentile] > 0) calls++;
+  if (mesh > 0) consider(mesh, 'mesh');
+  if (best.kind === undefined) return '';
+  const hop = best.hop!;
+  const text = (kind: PartKind): string => {
+    switch (kind) {
+      case 'network':
+        return `the round trip ${hop.from} -> ${hop.region ?? '?'} to ${hop.component}${hop.reason === 'primary' ? ' (its write primary)' : hop.reason === 'leader' ? ' (its consensus leader)' : ''}`;
+      case 'fanout':
+        return `the slowest of ${hop.fanout} parallel calls to ${hop.component}, whose own p99 is ${ms(hop.processing.p99)} ms (the tail at scale, see latency/fan-out-tail)`;
+      case 'processing':
+        return `${hop.component}'s own ${percentile}${hop.cappedByTimeout ? ' (capped by its timeout)' : ''}`;
+      case 'queue':
+        return `the queue in front of ${hop.component}: ${story(hop)}`;
+      case 'replay':
+        return `loading the aggregate from ${hop.component}, which replays its events since the last snapshot`;
+      case 'replication':
+        return hop.replicationKind === 'quorum'
+          ? `${hop.component} waiting for a quorum of its voters (the leader's round trip to the nearest majority)`
+          : hop.replicationKind === 'counter'
+            ? `${hop.component} asking its global rate limit's counter (the round trip from ${hop.region ?? '?'} to the counter's region, its first)`
+            : `${hop.component} waiting for its synchronous replica (the round trip from ${hop.region ?? '?'} to the farthest copy)`;
+      case 'mesh':
+        return `the service mesh's overhead, paid on each of ${calls} call${calls === 1 ? '' : 's'} through a mesh proxy`;
+    }
+  };
+  const bestText = text(best.kind);
   const total = of;
   const share = total > 0 ? ` (${Math.round((best.v / total) * 100)}% of the ${ms(total)} ms)` : '';
   // The longest queue on the path, when it is not already the largest part: how close to saturation it runs.
