@@ -98,7 +98,7 @@ export function pushedPerPost(f: ModelFanoutOnWrite): number {
 }
 
 export function capacity(model: Model, routes?: Routes, options: CapacityOptions = {}): Record<string, Record<string, RegionLoad>> {
-  const loads: Loads = {};
+  const loads: Loads = dict();
   // Fan-out on write: each post handed to a queue becomes pushedPerPost timeline writes by its consumer.
   const fanoutExtra: Record<string, number> = dict();
   for (const name of model.flowOrder) {
@@ -145,7 +145,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
   for (const id of Object.keys(loads)) {
     const byRegion = loads[id]!;
     const c = model.components[id]!;
-    out[id] = {};
+    out[id] = dict();
     for (const region of Object.keys(byRegion)) {
       const l = byRegion[region]!;
       const cap = nodesPerRegion(c) * c.capacityRps;

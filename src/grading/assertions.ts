@@ -222,6 +222,10 @@ function sealed(value: unknown, depth = 0): unknown {
   if (depth > 64) return null;
   if (Array.isArray(value)) return Object.freeze(value.map((v) => sealed(v, depth + 1)));
   if (value && typeof value === 'object') {
+    // cel-js tells a map from a message by its `constructor`: a map keyed by a user's names with one
+    // called "constructor" (a flow, a data class) would be typed by that entry's value and fail every
+    // expression that reads it. Such a map goes in as a Map, which cel-js reads the same way.
+    if (Object.hasOwn(value, 'constructor')) return new Map(Object.entries(value).map(([k, v]) => [k, sealed(v, depth + 1)] as const));
     const out = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of Object.entries(value)) out[k] = sealed(v, depth + 1);
     return Object.freeze(out);
