@@ -51,13 +51,18 @@ export function fmtRate(rate: number): string {
 
 const ROLE_NAME: Record<string, string> = { write: 'write model', 'read-model': 'read model' };
 
-/** What the component does in a region: "primary", "replica", "standby" (empty for stateless kinds). */
+/**
+ * What the component does in a region: "primary", "replica", "standby"; a consensus group's "leader" (it
+ * orders every write) and "follower" (it votes and forwards writes, never takes one itself); empty for
+ * stateless kinds.
+ */
 export function regionRole(c: ModelComponent, region: string | undefined): string[] {
   const out: string[] = [];
   const standby = c.failover?.standby === region && region !== undefined;
   const independent = c.replication?.mode === 'none';
   if (c.stateful && !independent && region !== undefined && replicaRegions(c).length > 1) {
-    if (c.primary === region) out.push('primary');
+    if (c.leader !== undefined) out.push(c.leader === region ? 'leader' : 'follower');
+    else if (c.primary === region) out.push('primary');
     else if (c.regions.includes(region)) out.push(c.primary === undefined ? 'writable' : 'replica');
   }
   if (standby) out.push('standby');

@@ -58,9 +58,10 @@ describe('designToMermaid', () => {
     const seats = load('problems/concert-ticketing/solutions/stage-4.yaml');
     const src = designToMermaid(seats.model, seats.metrics);
     // One arrow carries three flows to inventory-db: each guard names the flows it belongs to (check-seat, a read, has none).
-    // The range is the slowest p99 of the three hops (10 ms read / 25 ms write + 0.5 ms network + the sync wait 64 ms) plus
+    // The range is the slowest p99 of the three hops (10 ms read / 25 ms write + 0.5 ms network + the quorum wait 64 ms:
+    // the leader's round trip to us-west, its nearest voter) plus
     // the M/M/1 wait at inventory-db (6,000 of 10,000 req/s: p99 wait = ln(0.6 / 0.01) / 4,000 s = 1.02 ms).
-    expect(src).toContain('n_tickets_api_us_east -->|"+12–91 ms · sync wait 64<br/>atomic hold · TTL 600 s (hold-seat) · conditional write (sell-seat)"| n_inventory_db_us_east');
+    expect(src).toContain('n_tickets_api_us_east -->|"+12–91 ms · quorum wait 64<br/>atomic hold · TTL 600 s (hold-seat) · conditional write (sell-seat)"| n_inventory_db_us_east');
     const shop = load('problems/checkout-bulkhead/solutions/stage-4.yaml');
     const design = designToMermaid(shop.model, shop.metrics);
     expect(design).toContain('n_web_api_us_east -->|"+200 ms<br/>pool 50 · timeout 800 ms<br/>idempotency key in orders-db"| n_payment_api');
@@ -141,5 +142,16 @@ describe('designToMermaid', () => {
     const src = designToMermaid(even.model, even.metrics);
     expect(src).toContain('4 partitions by post_id');
     expect(src).not.toContain('hot key');
+  });
+
+  it("labels a consensus group's regions leader and follower, not writable", () => {
+    // concert-ticketing's on-sale reference: inventory-db votes in us-east (leader), us-west and eu-west.
+    const { model, metrics } = load('problems/concert-ticketing/solutions/stage-3.yaml');
+    const src = designToMermaid(model, metrics);
+    const inventory = src.split('\n').filter((l) => /inventory-db<br/.test(l));
+    expect(inventory).toHaveLength(3);
+    expect(inventory.filter((l) => l.includes('leader'))).toHaveLength(1);
+    expect(inventory.filter((l) => l.includes('follower'))).toHaveLength(2);
+    expect(inventory.some((l) => l.includes('writable'))).toBe(false);
   });
 });
