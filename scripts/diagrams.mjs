@@ -19,7 +19,7 @@ for (const s of skipped) console.error(`skipped ${s}`);
 let failed = 0;
 const todo = [];
 for (const e of entries) {
-  const src = gallerySource(e.spec);
+  const src = gallerySource(e.spec, e.givens);
   if (!src.ok) {
     console.error(`✗ ${relative(root, e.spec)}:\n${src.error}`);
     failed++;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { catalogDirs, findProblem } from '../problems/catalog.js';
 import type { Problem } from '../problems/problem.js';
-import { formatDiagnostic } from '../specfile/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 import { loadSpecFile, withGivens, type LoadedSpec } from '../specfile/load.js';
 import { stageGivens } from '../problems/stage-rubric.js';
 import { EXIT } from './io.js';
@@ -28,15 +28,28 @@ export function problemOrUsageError(id: string, cmd: Command): Problem | undefin
  */
 export function loadWithGivens(spec: string, opts: { problem?: string; stage?: number }, cmd: Command): LoadedSpec | undefined {
   const r = loadSpecFile(spec);
-  if (!r.ok) {
-    for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const g = r.ok ? givensApplied(r.loaded, opts, catalogsFor(cmd)) : r;
+  if (!g.ok) {
+    for (const d of g.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.exitCode = EXIT.usage;
     return undefined;
   }
-  const problemId = opts.problem ?? r.loaded.model.problem;
-  if (problemId === undefined) return r.loaded;
-  const problem = problemOrUsageError(problemId, cmd);
-  if (!problem) return undefined;
-  const stage = opts.stage ?? (opts.problem ? undefined : r.loaded.model.stage) ?? 1;
-  return withGivens(r.loaded, stageGivens(problem, stage));
+  return g.loaded;
+}
+
+/**
+ * A loaded spec with the givens of the problem and stage it answers (`--problem`/`--stage`, else the
+ * spec's own `problem:`/`stage:`): the figures grade, metrics, drill and diagram all compute with.
+ */
+export function givensApplied(
+  loaded: LoadedSpec,
+  opts: { problem?: string; stage?: number },
+  catalogs: string[],
+): { ok: true; loaded: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] } {
+  const problemId = opts.problem ?? loaded.model.problem;
+  if (problemId === undefined) return { ok: true, loaded };
+  const found = findProblem(problemId, catalogs);
+  if (!found.ok) return found;
+  const stage = opts.stage ?? (opts.problem ? undefined : loaded.model.stage) ?? 1;
+  return { ok: true, loaded: withGivens(loaded, stageGivens(found.problem, stage)) };
 }

@@ -19,9 +19,9 @@ import { loadSpecFile } from '../specfile/load.js';
 import type { Model } from '../specfile/model.js';
 import { sanitizeLine, sanitizeTerminal } from '../specfile/sanitize.js';
 import { closestMatch } from '../specfile/suggest.js';
-import { catalogsFor } from './catalog-options.js';
+import { catalogsFor, givensApplied } from './catalog-options.js';
 import { gradeFiles } from './grade.js';
-import { collect, EXIT, outputProblem, rubricOptions, sameFile, useColor, wholeNumber, writeFailure } from './io.js';
+import { collect, EXIT, outputProblem, sameFile, useColor, wholeNumber, writeFailure } from './io.js';
 import { runDrill } from '../analysis/drills/run.js';
 import { checkScenario, parseScenario, type Scenario } from '../analysis/drills/scenario.js';
 import type { DrillResult } from '../analysis/drills/types.js';
@@ -108,7 +108,14 @@ export function loadDrawables(
         err.write(`✗ ${spec}: ${loaded.diagnostics.filter((d) => d.severity === 'error').length} input problem(s)\n`);
         continue;
       }
-      drawables.push({ spec, model: loaded.loaded.model, metrics: analyse(loaded.loaded.model) });
+      // The problem's givens, as grade and metrics use them: the drawing shows the numbers the grade computes.
+      const given = givensApplied(loaded.loaded, pick(opts), catalogs);
+      if (!given.ok) {
+        failed++;
+        for (const d of given.diagnostics) err.write(`${formatDiagnostic(d)}\n`);
+        continue;
+      }
+      drawables.push({ spec, model: given.loaded.model, metrics: analyse(given.loaded.model) });
     }
   }
   if (opts.flow !== undefined) {
@@ -345,7 +352,13 @@ export function registerDiagram(program: Command): void {
     .option('--ascii', 'print a text preview that fits the terminal (no browser)')
     .option('--width <n>', "columns for --ascii (default: the terminal's)", wholeNumber('--width'))
     .option('--grade', 'grade too, and draw failed checks on the diagram (red, warnings amber) with a legend');
-  rubricOptions(command, 'with --grade: ')
+  command
+    .option(
+      '-p, --problem <id>',
+      "the catalog problem whose givens the figures use, and with --grade its rubric (default: the spec's `problem:`)",
+    )
+    .option('-s, --stage <n>', "stage of the problem (default: the spec's `stage:`, else 1)", wholeNumber('--stage'))
+    .option('-r, --rubric <file>', 'with --grade: grade against a rubric file instead')
     .option('--flow <name>', 'draw one flow, hop by hop from each origin, with its latency breakdown')
     .option(
       '--drill <scenario>',

@@ -7,8 +7,10 @@ import { join, relative } from 'node:path';
 import { analyse } from '../analysis/analyse.js';
 import { scanCatalogs } from '../problems/catalog.js';
 import { loadProblem } from '../problems/problem.js';
+import { stageGivens } from '../problems/stage-rubric.js';
 import { formatDiagnostic } from '../specfile/diagnostic.js';
-import { loadSpecFile } from '../specfile/load.js';
+import type { Givens } from '../specfile/givens.js';
+import { loadSpecFile, withGivens } from '../specfile/load.js';
 import { designToMermaid } from './mermaid.js';
 
 export interface GalleryEntry {
@@ -16,6 +18,8 @@ export interface GalleryEntry {
   spec: string;
   /** Output path without extension, relative to the diagrams folder: `order-history/stage-2`. */
   name: string;
+  /** The stage's givens: the figures the grade uses, so the drawing shows the numbers the grade computes. */
+  givens?: Givens;
 }
 
 export interface Gallery {
@@ -36,18 +40,21 @@ export function galleryEntries(root: string): Gallery {
       skipped.push(`${e.dir}: ${p.diagnostics.map(formatDiagnostic).join('; ')}`);
       continue;
     }
-    for (const s of p.problem.stages) entries.push({ spec: s.solution, name: `${e.id}/stage-${s.number}` });
+    for (const s of p.problem.stages) {
+      const givens = stageGivens(p.problem, s.number);
+      entries.push({ spec: s.solution, name: `${e.id}/stage-${s.number}`, ...(givens ? { givens } : {}) });
+    }
   }
   return { entries, skipped };
 }
 
 export type GallerySource = { ok: true; source: string } | { ok: false; error: string };
 
-/** The mermaid source drawn for a gallery spec: the whole design, no grading, default theme. */
-export function gallerySource(spec: string): GallerySource {
+/** The mermaid source drawn for a gallery spec: the whole design with its stage's givens, no grading, default theme. */
+export function gallerySource(spec: string, givens?: Givens): GallerySource {
   const loaded = loadSpecFile(spec);
   if (!loaded.ok) return { ok: false, error: loaded.diagnostics.map(formatDiagnostic).join('\n') };
-  const { model } = loaded.loaded;
+  const { model } = withGivens(loaded.loaded, givens);
   return { ok: true, source: designToMermaid(model, analyse(model)) };
 }
 

@@ -164,3 +164,33 @@ describe.runIf(RENDER)('sdcoach diagram and report (Chromium)', () => {
     expect(passed.status, passed.all).toBe(0);
   }, 240_000);
 });
+
+describe('diagram draws with the givens the grade uses', () => {
+  it("a solution is drawn with its problem stage's figures, as grade and metrics compute them", () => {
+    // key-value-store stage 2: kv-db's capacity per node is a given of the problem. With it the busiest
+    // partition runs at 75.9% (the grade's figure); without it (the spec's own figures, `problem:` removed)
+    // the default node is overloaded and the queue in front of it grows without bound.
+    const spec = 'problems/key-value-store/solutions/stage-2.yaml';
+    const withGivens = sdcoach(['diagram', spec, '--format', 'mmd']);
+    expect(withGivens.status).toBe(0);
+    expect(withGivens.stdout).toContain('kv-db');
+    expect(withGivens.stdout).not.toContain('unbounded');
+    const bare = join(tmp, 'kv-no-problem.yaml');
+    writeFileSync(
+      bare,
+      readFileSync(spec, 'utf8')
+        .replace(/^problem: .*$/m, '')
+        .replace(/^stage: .*$/m, ''),
+    );
+    const own = sdcoach(['diagram', bare, '--format', 'mmd']);
+    expect(own.status).toBe(0);
+    expect(own.stdout).toContain('unbounded');
+  });
+
+  it('an unknown problem is one line and exit 2, as for grade', () => {
+    const r = sdcoach(['diagram', 'examples/orders-cqrs.yaml', '--format', 'mmd', '--problem', 'no-such-problem']);
+    expect(r.status).toBe(2);
+    expectNoStackTrace(r.stderr);
+    expect(r.stderr).toContain('no-such-problem');
+  });
+});

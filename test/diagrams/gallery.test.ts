@@ -20,7 +20,7 @@ describe('diagrams/ (reference solutions)', () => {
   });
 
   it.each(entries.map((e) => [e.name, e] as const))('%s is up to date', (_, e) => {
-    const src = gallerySource(e.spec);
+    const src = gallerySource(e.spec, e.givens);
     if (!src.ok) throw new Error(`${relative(ROOT, e.spec)} does not load:\n${src.error}`);
     const mmd = join(DIR, `${e.name}.mmd`);
     const svg = join(DIR, `${e.name}.svg`);
