@@ -69,18 +69,27 @@ export function fdOutput(fd: 1 | 2, sys: OutputSystem = SYSTEM): Output {
           stream = sys.stream(fd);
           return stream.write(rest);
         }
-        if (e.code === 'EPIPE') return sys.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
-        if (fd === 1) {
-          try {
-            sys.writeSync(2, `sdcoach: cannot write the output: ${writeFailure(e)}\n`);
-          } catch {
-            // stderr is gone too: the exit code is all that is left.
-          }
-        }
-        return sys.exit(EXIT.usage);
+        return endOnWriteError(e, fd, sys);
       }
     },
   };
+}
+
+/**
+ * A failed write to the output ends the process, for these writers and for the streams (start.ts): a
+ * reader that stops early (`sdcoach list | head`, EPIPE) quietly, with the exit code already set; any
+ * other failure (a full disk: `> /dev/full`, a revoked permission) with one line on stderr and exit 2.
+ */
+export function endOnWriteError(e: NodeJS.ErrnoException, fd: 1 | 2, sys: Pick<OutputSystem, 'writeSync' | 'exit'> = SYSTEM): never {
+  if (e.code === 'EPIPE') return sys.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+  if (fd === 1) {
+    try {
+      sys.writeSync(2, `sdcoach: cannot write the output: ${writeFailure(e)}\n`);
+    } catch {
+      // stderr is gone too: the exit code is all that is left.
+    }
+  }
+  return sys.exit(EXIT.usage);
 }
 
 let outputs: { stdout: Output; stderr: Output } | undefined;

@@ -1,32 +1,14 @@
 // Runs the CLI in this process with the given commands: the stream guards every entry needs, then the
 // program. src/cli/run.ts starts it with every command; a code-cached bundle (src/cli/cached.ts) with its one.
-import { writeSync } from 'node:fs';
-import { EXIT, writeFailure } from './io.js';
+import { endOnWriteError } from './output.js';
 import { mainWith, type Commands } from './program.js';
 
 /** Runs the command line `argv` (process.argv style) and returns the exit code. */
 export async function start(commands: Commands, argv: string[]): Promise<number> {
-  for (const name of ['stdout', 'stderr'] as const) whenMade(name, guard);
+  // A stream's write error ends the process as a direct write's does (output.ts).
+  for (const name of ['stdout', 'stderr'] as const)
+    whenMade(name, (stream) => stream.on('error', (err: NodeJS.ErrnoException) => endOnWriteError(err, name === 'stdout' ? 1 : 2)));
   return mainWith(commands, argv);
-}
-
-/**
- * A reader that stops early (`sdcoach list | head`) closes the pipe: stop quietly, no stack trace.
- * Any other failure to write the output (a full disk: `> /dev/full`, a revoked permission) is one
- * line on stderr and exit 2.
- */
-function guard(stream: NodeJS.WriteStream): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (stream === process.stdout) {
-      try {
-        writeSync(2, `sdcoach: cannot write the output: ${writeFailure(err)}\n`);
-      } catch {
-        // stderr is gone too: the exit code is all that is left.
-      }
-    }
-    process.exit(EXIT.usage);
-  });
 }
 
 /**

@@ -299,18 +299,18 @@ const PREBUILT_DEFAULT = fileURLToPath(new URL('../rubrics/general.json', import
 export function prebuiltRubric(rubric: Rubric, text: string): PrebuiltRubric | undefined {
   const file = rubric.file;
   if (!file || rubric.assertions.length || rubric.checks.some((c) => c.source?.file !== file)) return undefined;
-  const name = file.slice(RUBRICS_DIR.length);
-  return {
-    text,
-    rubric: { ...rubric, file: name, checks: rubric.checks.map((c) => ({ ...c, source: { ...c.source, file: name } })) },
-  };
+  return { text, rubric: namedFile(rubric, file.slice(RUBRICS_DIR.length)) };
+}
+
+/** The rubric with `file` as its file and every check's source file (one file's plain checks). */
+function namedFile(rubric: Rubric, file: string): Rubric {
+  return { ...rubric, file, checks: rubric.checks.map((c) => ({ ...c, source: { ...c.source, file } })) };
 }
 
 /** The rubric of rubrics/<name> from its prebuilt data, when that data was built from this very text. */
 export function fromPrebuilt(pre: PrebuiltRubric, text: string): Rubric | undefined {
   if (pre.text !== text || !pre.rubric.file) return undefined;
-  const file = join(RUBRICS_DIR, pre.rubric.file);
-  return { ...pre.rubric, file, checks: pre.rubric.checks.map((c) => ({ ...c, source: { ...c.source, file } })) };
+  return namedFile(pre.rubric, join(RUBRICS_DIR, pre.rubric.file));
 }
 
 function prebuiltDefault(file: string): Rubric | undefined {
