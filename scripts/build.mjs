@@ -78,7 +78,10 @@ try {
   }
   // V8's code cache of each validator (see src/specfile/schema-validator.ts), made in a fresh process
   // after validating every example, rubric and problem, so it holds the functions a validation runs.
-  execFileSync(process.execPath, [`${root}scripts/validator-cache.mjs`, out], { stdio: 'inherit' });
+  // Twice: under V8's default flags and under a short run's (src/specfile/script-file.ts), each cache
+  // taken only under the flags it was made under.
+  for (const mode of [[], ['--short']])
+    execFileSync(process.execPath, [`${root}scripts/validator-cache.mjs`, out, ...mode], { stdio: 'inherit' });
   // The CLI itself is bundled: one module per command chunk instead of ~100 files to resolve and
   // compile at start-up. Packages stay external (Ink, mermaid-cli and puppeteer load only when used),
   // except the few every command loads at start-up (STARTUP_PACKAGES): bundled, they cost no package
@@ -196,7 +199,8 @@ try {
   });
   // Its standard output is dropped: the commands write their results straight to file descriptor 1
   // (src/cli/output.ts), where no patched process.stdout.write can catch them.
-  execFileSync(process.execPath, [`${root}scripts/cli-cache.mjs`, out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const mode of [[], ['--short']])
+    execFileSync(process.execPath, [`${root}scripts/cli-cache.mjs`, out, ...mode], { stdio: ['ignore', 'ignore', 'inherit'] });
   writeFileSync(`${out}/.inputs`, inputs);
   const old = `${root}.dist-old-${process.pid}`;
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);

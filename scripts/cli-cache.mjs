@@ -2,7 +2,8 @@
 // taken after the command has run on the shipped examples in this process, so it holds the bytecode of the
 // functions a run compiles, not only the bundle's top level. Output is discarded (build.mjs runs this with its
 // standard output ignored: the commands write to file descriptor 1 directly). Run by scripts/build.mjs
-// on the fresh build, whose bundles resolve schemas/, rubrics/ and problems/ from the repository root.
+// on the fresh build, whose bundles resolve schemas/, rubrics/ and problems/ from the repository root, and
+// again with --short for <command>.cjs.short.cache (src/specfile/script-file.ts).
 import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2];
 // The loader bin/sdcoach.js uses, so the cache is made for the very script it compiles.
-const { CACHED_COMMANDS, bundleFile, bundleScript, bundleEntry } = createRequire(import.meta.url)(`${out}/cli/cached.cjs`);
+const { CACHED_COMMANDS, bundleFile, bundleScript, bundleEntry, enterShortRun, codeCacheFile } = createRequire(import.meta.url)(
+  `${out}/cli/cached.cjs`,
+);
+// --short: the caches a short run takes (<bundle>.short.cache), made under its flags (src/specfile/script-file.ts).
+if (process.argv.includes('--short')) enterShortRun();
 
 const examples = readdirSync(join(root, 'examples'))
   .filter((f) => /\.ya?ml$/.test(f))
@@ -55,6 +60,6 @@ for (const command of CACHED_COMMANDS) {
   // A training input that no longer exists or no longer loads only leaves less in the cache: said, not fatal.
   if (codes.some((c) => c === 2))
     console.warn(`cli-cache: sdcoach ${command} exited 2 on a training input (exit codes ${codes.join(', ')})`);
-  writeFileSync(`${file}.cache`, script.createCachedData());
+  writeFileSync(codeCacheFile(file), script.createCachedData());
 }
 process.exitCode = 0;

@@ -1,6 +1,7 @@
 // Writes dist/validators/<name>.cjs.cache: V8's code cache of each precompiled validator, taken after
 // the validator has checked every shipped spec, rubric and problem (so the functions a validation runs
-// are compiled and cached, not only the module's top level). Run by scripts/build.mjs on the fresh build.
+// are compiled and cached, not only the module's top level). Run by scripts/build.mjs on the fresh build,
+// and again with --short for <name>.cjs.short.cache (src/specfile/script-file.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2];
 const require = createRequire(import.meta.url);
 const jsyaml = require('js-yaml');
-const { scriptFile, runScriptModule } = await import(`${out}/specfile/script-file.js`);
+const { scriptFile, runScriptModule, enterShortRun, codeCacheFile } = await import(`${out}/specfile/script-file.js`);
+// --short: the caches a short run takes (<file>.short.cache), made under its flags.
+if (process.argv.includes('--short')) enterShortRun();
 const { validatorOf } = await import(`${out}/specfile/schema-validator.js`);
 
 const yamlIn = (dir, pick = (f) => /\.(ya?ml|json)$/.test(f)) =>
@@ -35,5 +38,5 @@ for (const [name, files] of Object.entries(samples)) {
   const script = scriptFile(file);
   const validate = validatorOf(runScriptModule(script, file));
   for (const f of files) validate(read(f));
-  writeFileSync(`${file}.cache`, script.createCachedData());
+  writeFileSync(codeCacheFile(file), script.createCachedData());
 }

@@ -7,12 +7,15 @@
 // way `require` runs a module. Anything missing (no bundle, a Node without vm's main-context loader for
 // dynamic imports) and bin/sdcoach.js starts the ES module CLI (dist/cli/run.js) as before; a cache made
 // by another Node version is rejected by V8 and the bundle compiles as usual.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { runScriptModule, scriptFile } from '../specfile/script-file.js';
+import { codeCacheFile, enterShortRun, runScriptModule, scriptFile } from '../specfile/script-file.js';
 import { invokedCommand } from './invoked.js';
+
+// The build's cache maker (scripts/cli-cache.mjs) reads these from this module's bundle.
+export { codeCacheFile, enterShortRun, isShortRun } from '../specfile/script-file.js';
 
 /** The commands with a code-cached bundle (the build makes one per name, src/cli/<name>.ts registering it). */
 export const CACHED_COMMANDS = ['validate', 'grade', 'drill', 'metrics'] as const;
@@ -39,15 +42,54 @@ export function bundleEntry(script: vm.Script, file: string): Run {
   return run;
 }
 
+/**
+ * Inputs up to this many bytes in all make a short run (script-file.ts: the interpreter only). The
+ * 40-component example is 11 kB; a call on more than ~24 specs of that size runs no slower compiled, and
+ * specs with thousands of errors run faster compiled from ~48 kB on (measured on Node 20).
+ */
+export const SHORT_RUN_MAX_BYTES = 32 * 1024;
+
+/**
+ * Whether a command line is a short run: the files it names (its operands, and option values that are
+ * files) hold at most SHORT_RUN_MAX_BYTES in all. A directory named, or no file at all, is not: the size
+ * of the work is unknown.
+ */
+export function isShortCommandLine(argv: readonly string[]): boolean {
+  let bytes = 0;
+  let files = 0;
+  let command = false;
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--problems') {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    if (!command) {
+      command = true;
+      continue;
+    }
+    const st = statSync(a, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return false;
+    if (st?.isFile()) {
+      bytes += st.size;
+      files++;
+    }
+  }
+  return files > 0 && bytes <= SHORT_RUN_MAX_BYTES;
+}
+
 /** The code-cached entry of the command `argv` names, or undefined when it has none (or cannot load here). */
 export function cachedEntry(argv: readonly string[]): Run | undefined {
   const command = invokedCommand(argv);
   if (!command || !(CACHED_COMMANDS as readonly string[]).includes(command)) return undefined;
   const file = bundleFile(command);
   if (!existsSync(file)) return undefined;
+  // Before any code cache is read: the flags decide which cache V8 takes.
+  if (isShortCommandLine(argv)) enterShortRun();
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(`${file}.cache`);
+    cachedData = readFileSync(codeCacheFile(file));
   } catch {
     cachedData = undefined;
   }

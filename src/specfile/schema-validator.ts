@@ -2,14 +2,14 @@
 // (dist/validators/spec.cjs, a script file: script-file.ts) when present, so start-up never compiles a schema; compiles at run time in tests.
 // The build also leaves V8's code cache of each validator (spec.cjs.cache, written after validating the
 // examples, so it holds the functions a validation runs): a command then neither parses the 350 kB
-// validator nor compiles its functions on first use. A cache from another Node version is rejected by
-// V8 and the code compiles as usual.
+// validator nor compiles its functions on first use. A short run (script-file.ts) takes spec.cjs.short.cache,
+// made under its V8 flags. A cache from another Node version is rejected by V8 and the code compiles as usual.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { linearErrors } from './ajv-linear.js';
-import { runScriptModule, scriptFile } from './script-file.js';
+import { codeCacheFile, runScriptModule, scriptFile } from './script-file.js';
 
 export interface CompiledValidator {
   (data: unknown): boolean;
@@ -31,7 +31,8 @@ export function loadSchema(name: string): unknown {
 function precompiled(name: string): CompiledValidator | undefined {
   const file = fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url));
   if (!existsSync(file)) return undefined;
-  const cachedData = existsSync(`${file}.cache`) ? readFileSync(`${file}.cache`) : undefined;
+  const cacheFile = codeCacheFile(file);
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   return validatorOf(runScriptModule(scriptFile(file, {}, cachedData), file));
 }
 

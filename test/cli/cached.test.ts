@@ -2,11 +2,12 @@
 // the code cache the build made (a rejected cache costs every start its compile, silently), and prints
 // what the ES module CLI prints.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CACHED_COMMANDS } from '../../src/cli/cached.js';
+import { CACHED_COMMANDS, isShortCommandLine, SHORT_RUN_MAX_BYTES } from '../../src/cli/cached.js';
 import { scriptFile } from '../../src/specfile/script-file.js';
 import { BIN, ROOT } from './run-cli.js';
 
@@ -21,6 +22,73 @@ describe.skipIf(!loader)('code-cached commands', () => {
       const options = file.includes('/cli/') ? { importModuleDynamically: loader as vm.ScriptOptions['importModuleDynamically'] } : {};
       const script = scriptFile(file, options, readFileSync(`${file}.cache`));
       expect(script.cachedDataRejected, file).toBe(false);
+    }
+  });
+
+  it("under a short run's flags every bundle and validator takes its short-run cache, and no default one", () => {
+    // A fresh process: the flags, once set, stay for the life of the process (vitest's worker must keep V8's compilers).
+    const files = [
+      ...CACHED_COMMANDS.map((c) => join(DIST, 'cli', `cached-${c}.cjs`)),
+      ...['spec', 'rubric', 'problem'].map((n) => join(DIST, 'validators', `${n}.cjs`)),
+    ];
+    const probe = `
+      const { readFileSync } = require('node:fs');
+      const vm = require('node:vm');
+      const { enterShortRun, codeCacheFile, isShortRun } = require(${JSON.stringify(join(DIST, 'cli', 'cached.cjs'))});
+      const before = isShortRun();
+      enterShortRun();
+      const out = { before, after: isShortRun(), files: {} };
+      for (const file of ${JSON.stringify(files)}) {
+        const options = file.includes('/cli/') ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {};
+        const compile = (cache) => new vm.Script(readFileSync(file, 'latin1'), { ...options, filename: file, cachedData: readFileSync(cache) }).cachedDataRejected;
+        out.files[file] = { cacheFile: codeCacheFile(file), short: compile(codeCacheFile(file)), plain: compile(file + '.cache') };
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as {
+      before: boolean;
+      after: boolean;
+      files: Record<string, { cacheFile: string; short: boolean; plain: boolean }>;
+    };
+    expect([out.before, out.after]).toEqual([false, true]);
+    for (const file of files) {
+      expect(out.files[file], file).toEqual({ cacheFile: `${file}.short.cache`, short: false, plain: true });
+    }
+  });
+
+  it('a command over a small input runs short; over a large one, a folder or nothing it does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdcoach-short-'));
+    try {
+      const small = join(dir, 'small.yaml');
+      const half = join(dir, 'half.yaml');
+      writeFileSync(small, readFileSync(LARGE));
+      writeFileSync(half, 'x'.repeat(SHORT_RUN_MAX_BYTES / 2 + 1));
+      const argv = (...args: string[]) => [process.execPath, BIN, ...args];
+      expect(isShortCommandLine(argv('grade', small))).toBe(true);
+      // Option values that are not files add nothing; --problems' folder before the command is skipped.
+      expect(isShortCommandLine(argv('--problems', dir, 'grade', '-p', 'order-history', '-s', '2', '--format', 'json', small))).toBe(true);
+      expect(isShortCommandLine(argv('grade', small, half))).toBe(true);
+      // Two halves and the small spec: over the limit, so V8 compiles as usual.
+      expect(isShortCommandLine(argv('grade', small, half, half))).toBe(false);
+      expect(isShortCommandLine(argv('grade', dir))).toBe(false);
+      expect(isShortCommandLine(argv('grade', join(dir, 'missing.yaml')))).toBe(false);
+      expect(isShortCommandLine(argv('grade'))).toBe(false);
+      // The entry sets the flags only for a short run (each probe a fresh process).
+      const probe = (args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [
+            '-e',
+            `const c = require(${JSON.stringify(join(DIST, 'cli', 'cached.cjs'))}); c.cachedEntry(${JSON.stringify(argv(...args))}); process.stdout.write(String(c.isShortRun()));`,
+          ],
+          { encoding: 'utf8' },
+        ).stdout;
+      expect(probe(['grade', small])).toBe('true');
+      expect(probe(['grade', small, half, half])).toBe('false');
+      expect(probe(['list'])).toBe('false');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
