@@ -7,7 +7,7 @@
 // way `require` runs a module. Anything missing (no bundle, a Node without vm's main-context loader for
 // dynamic imports) and bin/sdcoach.js starts the ES module CLI (dist/cli/run.js) as before; a cache made
 // by another Node version is rejected by V8 and the bundle compiles as usual.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -27,12 +27,12 @@ export function bundleFile(command: string, dir = dirname(fileURLToPath(import.m
   return `${dir}/cached-${command}.cjs`;
 }
 
-/** The bundle, a script file (src/specfile/script-file.ts), with its code cache when given one; undefined on a Node that cannot run it. */
-export function bundleScript(file: string, cachedData?: Buffer): vm.Script | undefined {
+/** The bundle, a script file (src/specfile/script-file.ts), with its code cache when given one (bytes or file); undefined on a Node that cannot run it. */
+export function bundleScript(file: string, cache?: Buffer | string): vm.Script | undefined {
   // Dynamic import() from a script needs the main context's loader (Node 20.12+, 21.7+).
   const loader = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (!loader) return undefined;
-  return scriptFile(file, { importModuleDynamically: loader as unknown as vm.ScriptOptions['importModuleDynamically'] }, cachedData);
+  return scriptFile(file, { importModuleDynamically: loader as unknown as vm.ScriptOptions['importModuleDynamically'] }, cache);
 }
 
 /** Runs the bundle's module code as `require` would, and returns its entry. */
@@ -87,12 +87,6 @@ export function cachedEntry(argv: readonly string[]): Run | undefined {
   if (!existsSync(file)) return undefined;
   // Before any code cache is read: the flags decide which cache V8 takes.
   if (isShortCommandLine(argv)) enterShortRun();
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(codeCacheFile(file));
-  } catch {
-    cachedData = undefined;
-  }
-  const script = bundleScript(file, cachedData);
+  const script = bundleScript(file, codeCacheFile(file));
   return script && bundleEntry(script, file);
 }

@@ -31,9 +31,7 @@ export function loadSchema(name: string): unknown {
 function precompiled(name: string): CompiledValidator | undefined {
   const file = fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url));
   if (!existsSync(file)) return undefined;
-  const cacheFile = codeCacheFile(file);
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  return validatorOf(runScriptModule(scriptFile(file, {}, cachedData), file));
+  return validatorOf(runScriptModule(scriptFile(file, {}, codeCacheFile(file)), file));
 }
 
 /** The validator a precompiled module exports (ajv's standalone code sets both module.exports and .default). */

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScriptModule, scriptFile, scriptFileText } from '../../src/specfile/script-file.js';
+import { readScriptFile, runScriptModule, scriptFile, scriptFileText } from '../../src/specfile/script-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sdcoach-script-'));
 
@@ -41,5 +41,27 @@ describe('script files', () => {
     const again = scriptFile(file, {}, first.createCachedData());
     expect(again.cachedDataRejected).toBe(false);
     expect(readFileSync(file, 'latin1').startsWith('(function (exports, require, module, __filename, __dirname) {')).toBe(true);
+  });
+
+  it('read through one shared buffer: each text intact after later reads, a cache read from its file, a missing one skipped', () => {
+    // Files larger than the buffer's first size (1 MiB), then a smaller one: the buffer grows, then is reused.
+    const big = join(dir, 'big.cjs');
+    const small = join(dir, 'small.cjs');
+    writeFileSync(big, scriptFileText(`module.exports = ${JSON.stringify('b'.repeat(1_500_000))}.length;`));
+    writeFileSync(small, scriptFileText('module.exports = function g(n) { return n + 1; };'));
+    const bigText = readScriptFile(big);
+    const smallText = readScriptFile(small);
+    expect(bigText).toBe(readFileSync(big, 'latin1'));
+    expect(smallText).toBe(readFileSync(small, 'latin1'));
+    expect(runScriptModule(scriptFile(big), big)).toBe(1_500_000);
+    const first = scriptFile(small);
+    (runScriptModule(first, small) as (n: number) => number)(1);
+    writeFileSync(`${small}.cache`, first.createCachedData());
+    const cached = scriptFile(small, {}, `${small}.cache`);
+    expect(cached.cachedDataRejected).toBe(false);
+    expect((runScriptModule(cached, small) as (n: number) => number)(41)).toBe(42);
+    // The big file read after the cache: its text is not the cache's bytes.
+    expect(runScriptModule(scriptFile(big, {}, join(dir, 'no-such.cache')), big)).toBe(1_500_000);
+    expect(scriptFile(big, {}, join(dir, 'no-such.cache')).cachedDataRejected).toBeUndefined();
   });
 });
