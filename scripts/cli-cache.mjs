@@ -34,6 +34,13 @@ const TRAINING = {
     [join(root, 'examples/checkout-bulkhead.yaml'), '--scenario', 'slow:payment-api=5000'],
   ],
   metrics: [[large], [join(root, 'examples/orders-cqrs.yaml')]],
+  // The terminal preview and the Mermaid text (a browser render runs in Chromium, not in this code).
+  diagram: [
+    [large, '--ascii', '--width', '100'],
+    [join(root, 'examples/orders-cqrs.yaml'), '--ascii', '--width', '80'],
+    [join(root, 'examples/global-feed.yaml'), '--drill', 'region-down:us-east', '--ascii', '--width', '120'],
+    [large, '--format', 'mmd', '--output', '-'],
+  ],
 };
 
 const write = { out: process.stdout.write, err: process.stderr.write };

@@ -18,7 +18,7 @@ import { invokedCommand } from './invoked.js';
 export { codeCacheFile, enterShortRun, isShortRun } from '../specfile/script-file.js';
 
 /** The commands with a code-cached bundle (the build makes one per name, src/cli/<name>.ts registering it). */
-export const CACHED_COMMANDS = ['validate', 'grade', 'drill', 'metrics'] as const;
+export const CACHED_COMMANDS = ['validate', 'grade', 'drill', 'metrics', 'diagram'] as const;
 
 export type Run = (argv: string[]) => Promise<number>;
 

@@ -100,6 +100,9 @@ describe.skipIf(!loader)('code-cached commands', () => {
       ['grade', '--format', 'json', LARGE],
       ['metrics', LARGE],
       ['drill', LARGE, '--scenario', 'surge:2'],
+      ['diagram', LARGE, '--ascii', '--width', '90'],
+      ['diagram', LARGE, '--grade', '--format', 'mmd'],
+      ['diagram', join(ROOT, 'examples/global-feed.yaml'), '--drill', 'region-down:eu-west', '--ascii', '--width', '100'],
     ];
     for (const args of runs) {
       const cached = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, cwd: ROOT });
