@@ -3,6 +3,7 @@
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asInvoked } from '../grading/invocation.js';
 import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 import { closestMatch } from '../specfile/suggest.js';
 import { loadProblem, PROBLEM_ID, type Problem } from './problem.js';
@@ -99,7 +100,7 @@ export function findProblem(id: string, dirs: readonly string[]): FindResult {
   if (!entry) {
     const ids = entries.map((e) => e.id);
     const guess = closestMatch(id, ids);
-    return { ok: false, diagnostics: [{ file: id, message: `unknown problem "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach list shows the catalog)`, code: 'unknown-problem', severity: 'error' }] };
+    return { ok: false, diagnostics: [{ file: id, message: asInvoked(`unknown problem "${id}"${guess ? `: did you mean "${guess}"?` : ''} (sdcoach list shows the catalog)`), code: 'unknown-problem', severity: 'error' }] };
   }
   return loadProblem(entry.dir);
 }

@@ -61,6 +61,18 @@ describe('commands printed by the CLI', () => {
     expect(r.stdout).not.toMatch(/\$ sdcoach /);
   });
 
+  it('an unknown problem points to the list command as run, from every command that takes one', () => {
+    for (const args of [
+      ['grade', 'examples/orders-cqrs.yaml', '-p', 'order-histroy'],
+      ['diagram', 'examples/orders-cqrs.yaml', '-p', 'order-histroy'],
+      ['show', 'order-histroy'],
+    ]) {
+      const r = sdcoach(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.all, args.join(' ')).toContain('did you mean "order-history"? (node bin/sdcoach.js list shows the catalog)');
+    }
+  });
+
   it('init of a problem from --problems prints commands with --problems, and they work', () => {
     const r = sdcoach(['--problems', 'class', 'init', 'my-orders'], { cwd: work });
     expect(r.status).toBe(0);
