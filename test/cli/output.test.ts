@@ -94,6 +94,26 @@ describe('fdOutput', () => {
     expect(f.stderr).toEqual(['sdcoach: cannot write the output: no space left on the device\n']);
   });
 
+  it('/dev/null is not a terminal, and a grade into it loads no tty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdcoach-output-'));
+    const atExit = join(dir, 'at-exit.cjs');
+    writeFileSync(
+      atExit,
+      "process.on('exit', () => require('fs').writeSync(2, '\\ntty loaded: ' + process.moduleLoadList.includes('NativeModule tty')));",
+    );
+    const nul = openSync('/dev/null', 'w');
+    try {
+      expect(fdOutput(nul as 1).isTTY).toBe(false);
+      const spec = join(ROOT, 'examples/orders-cqrs.yaml');
+      const r = spawnSync(process.execPath, ['-r', atExit, BIN, 'grade', spec], { stdio: ['ignore', nul, 'pipe'], encoding: 'utf8' });
+      const piped = spawnSync(process.execPath, [BIN, 'grade', spec], { encoding: 'utf8' });
+      expect(r.status).toBe(piped.status);
+      expect(r.stderr.trim().split('\n').at(-1)).toBe('tty loaded: false');
+    } finally {
+      closeSync(nul);
+    }
+  });
+
   it('a file or a pipe is not a terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdcoach-output-'));
     const fd = openSync(join(dir, 'out.txt'), 'w');
