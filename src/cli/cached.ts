@@ -1,4 +1,4 @@
-// Start-up of the commands run most often (validate, grade, drill, metrics) from a code-cached bundle.
+// Start-up of the commands run most often (validate, grade, drill, metrics, diagram) from a code-cached bundle.
 // The build writes, for each of them, one CommonJS bundle of that command alone (dist/cli/cached-<command>.cjs,
 // no other command in it) and V8's code cache of it (<bundle>.cache), taken after the command has run on
 // the shipped examples (scripts/cli-cache.mjs), so it holds the bytecode of every function those runs
@@ -27,10 +27,14 @@ export function bundleFile(command: string, dir = dirname(fileURLToPath(import.m
   return `${dir}/cached-${command}.cjs`;
 }
 
+/** Dynamic import() from a script needs the main context's loader (Node 20.12+, 21.7+); undefined without. */
+function mainContextLoader(): unknown {
+  return (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+}
+
 /** The bundle, a script file (src/specfile/script-file.ts), with its code cache when given one (bytes or file); undefined on a Node that cannot run it. */
 export function bundleScript(file: string, cache?: Buffer | string): vm.Script | undefined {
-  // Dynamic import() from a script needs the main context's loader (Node 20.12+, 21.7+).
-  const loader = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const loader = mainContextLoader();
   if (!loader) return undefined;
   return scriptFile(file, { importModuleDynamically: loader as unknown as vm.ScriptOptions['importModuleDynamically'] }, cache);
 }
@@ -69,7 +73,13 @@ export function isShortCommandLine(argv: readonly string[]): boolean {
       command = true;
       continue;
     }
-    const st = statSync(a, { throwIfNoEntry: false });
+    let st;
+    try {
+      st = statSync(a, { throwIfNoEntry: false });
+    } catch {
+      // Not a file to read (a path through a file, a name too long, a NUL): the command says so, not this.
+      continue;
+    }
     if (st?.isDirectory()) return false;
     if (st?.isFile()) {
       bytes += st.size;
@@ -84,8 +94,9 @@ export function cachedEntry(argv: readonly string[]): Run | undefined {
   const command = invokedCommand(argv);
   if (!command || !(CACHED_COMMANDS as readonly string[]).includes(command)) return undefined;
   const file = bundleFile(command);
-  if (!existsSync(file)) return undefined;
-  // Before any code cache is read: the flags decide which cache V8 takes.
+  if (!existsSync(file) || !mainContextLoader()) return undefined;
+  // Before any code cache is read: the flags decide which cache V8 takes. (Not for the ES module CLI,
+  // which a Node without the loader runs: it compiles from source, where the compilers do pay back.)
   if (isShortCommandLine(argv)) enterShortRun();
   const script = bundleScript(file, codeCacheFile(file));
   return script && bundleEntry(script, file);

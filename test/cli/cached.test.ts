@@ -74,6 +74,8 @@ describe.skipIf(!loader)('code-cached commands', () => {
       expect(isShortCommandLine(argv('grade', dir))).toBe(false);
       expect(isShortCommandLine(argv('grade', join(dir, 'missing.yaml')))).toBe(false);
       expect(isShortCommandLine(argv('grade'))).toBe(false);
+      // Arguments that cannot be looked at are left to the command to report, never thrown here.
+      expect(isShortCommandLine(argv('grade', small, '-o', join(small, 'x.svg'), 'a\0b', 'n'.repeat(5000)))).toBe(true);
       // The entry sets the flags only for a short run (each probe a fresh process).
       const probe = (args: string[]) =>
         spawnSync(
