@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { codeCacheFile, enterShortRun, runScriptModule, scriptFile } from '../specfile/script-file.js';
-import { invokedCommand } from './invoked.js';
+import { commandIndex, invokedCommand } from './invoked.js';
 
 // The build's cache maker (scripts/cli-cache.mjs) reads these from this module's bundle.
 export { codeCacheFile, enterShortRun, isShortRun } from '../specfile/script-file.js';
@@ -61,18 +61,10 @@ export const SHORT_RUN_MAX_BYTES = 32 * 1024;
 export function isShortCommandLine(argv: readonly string[]): boolean {
   let bytes = 0;
   let files = 0;
-  let command = false;
-  for (let i = 2; i < argv.length; i++) {
+  const command = commandIndex(argv);
+  for (let i = command + 1; command > 0 && i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--problems') {
-      i++;
-      continue;
-    }
     if (a.startsWith('-')) continue;
-    if (!command) {
-      command = true;
-      continue;
-    }
     let st;
     try {
       st = statSync(a, { throwIfNoEntry: false });
