@@ -110,7 +110,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     const c = model.components[h.component]!;
     const prev = h.caller !== undefined ? model.components[route[h.caller]!.component] : undefined;
     let poolTimeout: number | undefined;
-    if (prev) for (const pool of prev.pools) if (pool.dependency === c.id) poolTimeout = pool.timeoutMs;
+    if (prev) for (let k = 0; k < prev.pools.length; k++) if (prev.pools[k]!.dependency === c.id) poolTimeout = prev.pools[k]!.timeoutMs;
     const timeoutMs = poolTimeout ?? c.timeoutMs;
     // hopProcessing() without its wrapper object (one allocation fewer per hop; the interpreter does not elide it).
     const base = hopBase(c, flow.kind, flow.hops?.[i]?.latency);

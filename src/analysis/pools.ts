@@ -130,7 +130,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           const n = hop.fanout ?? 1;
           accumulate(accOf(inner(inner(calls, caller.id), caller.region), hop.component), reached * n, held[i]!);
           let pooled = false;
-          for (const p of model.components[caller.id]!.pools) if (p.dependency === hop.component) pooled = true;
+          const callerPools = model.components[caller.id]!.pools;
+          for (let k = 0; k < callerPools.length; k++) if (callerPools[k]!.dependency === hop.component) pooled = true;
           const threadMs = reached * n * held[i]!;
           if (open && open.caller === saved && caller === saved) {
             open.all += threadMs;

@@ -141,7 +141,8 @@ function fittedCdf(f: FittedDist, t: number): number {
   if (x <= 0) F = f.m <= 0 ? 1 : 0;
   else if (f.sigma === 0) F = x >= f.m ? 1 : 0;
   else F = normalCdf((Math.log(x) - f.logM) / f.sigma);
-  return F ** f.n;
+  // F ** 1 is F, bit for bit: one allocated double fewer per step in the interpreter.
+  return f.n === 1 ? F : F ** f.n;
 }
 
 /**
