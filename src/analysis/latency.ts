@@ -132,10 +132,10 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     // Loading an event-sourced aggregate replays its events since the last snapshot.
     const load = replay && h.component === esStore ? replay : undefined;
     // Queueing: the processing time's quantiles become those of wait + processing (analysis/queueing.ts).
-    const served = waits
-      ? { p50: waitedQuantile(queue, processing.p50, 0.5, timeoutMs), p99: waitedQuantile(queue, processing.p99, 0.99, timeoutMs) }
-      : processing;
-    let total: Latency = { p50: served.p50 + m50 + wire + (load?.p50 ?? 0), p99: served.p99 + m99 + wire + (load?.p99 ?? 0) };
+    // Two locals, not a {p50, p99} object per waiting hop.
+    const served50 = waits ? waitedQuantile(queue, processing.p50, 0.5, timeoutMs) : processing.p50;
+    const served99 = waits ? waitedQuantile(queue, processing.p99, 0.99, timeoutMs) : processing.p99;
+    let total: Latency = { p50: served50 + m50 + wire + (load?.p50 ?? 0), p99: served99 + m99 + wire + (load?.p99 ?? 0) };
     const single = total;
     if (h.fanout !== undefined) {
       // N identical calls at once: the flow waits for the slowest, each call's 0.5^(1/N) and 0.99^(1/N) quantiles.
@@ -232,12 +232,21 @@ function cachePaths(
   parallel: readonly ParallelLatency[] | undefined,
   miss: { p50: number; p99: number; fixed: number },
 ): { p50: number; p99: number; cache: CacheLatency } | undefined {
-  const last = hops.reduce((a, h) => (h.group === undefined && !h.offCriticalPath ? Math.max(a, h.index) : a), -1);
-  const lastGroupHop = Math.max(-1, ...hops.filter((h) => h.group !== undefined).map((h) => h.index));
-  const points = hops.filter((h) => {
+  // Two passes by index (no closures, no filtered and mapped copies, no spread into Math.max): this runs for every read from every origin.
+  let last = -1;
+  let lastGroupHop = -1;
+  for (let k = 0; k < hops.length; k++) {
+    const h = hops[k]!;
+    if (h.group === undefined && !h.offCriticalPath) last = Math.max(last, h.index);
+    if (h.group !== undefined) lastGroupHop = Math.max(lastGroupHop, h.index);
+  }
+  const points: HopLatency[] = [];
+  for (let k = 0; k < hops.length; k++) {
+    const h = hops[k]!;
     const c = model.components[h.component];
-    return c?.hitRatio !== undefined && h.group === undefined && h.fanout === undefined && (h.index < last || h.index < lastGroupHop);
-  });
+    if (c?.hitRatio !== undefined && h.group === undefined && h.fanout === undefined && (h.index < last || h.index < lastGroupHop))
+      points.push(h);
+  }
   if (!points.length) return undefined;
   const parts: MixturePart[] = [];
   const hits: CachePath[] = [];
@@ -247,7 +256,8 @@ function cachePaths(
     let p50 = 0;
     let p99 = 0;
     let fixed = 0;
-    for (const hop of hops) {
+    for (let k = 0; k < hops.length; k++) {
+      const hop = hops[k]!;
       if (hop.index > point.index || hop.group !== undefined) continue;
       p50 += hop.total.p50;
       p99 += hop.total.p99;
