@@ -120,7 +120,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           if (!open) {
             saved = caller;
             const G = lat.parallel?.find((p) => p.kind === 'parallel' && p.step === g.step)?.p99 ?? 0;
-            open = { ...(caller ? { caller } : {}), all: 0, unpooled: 0, wait: rate * hop.reach * (hop.admitted ?? 1) * G };
+            // caller: undefined reads as absent (open is internal): no spread of a temporary object.
+            open = { caller, all: 0, unpooled: 0, wait: rate * hop.reach * (hop.admitted ?? 1) * G };
           } else if (g.branch !== group!.branch) caller = saved;
         }
         group = g;
