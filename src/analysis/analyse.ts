@@ -5,7 +5,7 @@ import { capacity } from './capacity.js';
 import { designCost } from './cost.js';
 import { estimateMetrics } from './estimates.js';
 import { storeFailovers } from './failover.js';
-import { flowLatency } from './latency.js';
+import { flowLatency, type FlowLatencyInputs } from './latency.js';
 import type { FlowMetrics, Metrics, OriginLatency } from './metrics.js';
 import { poolDemand } from './pools.js';
 import { readWriteRatio } from './read-write.js';
@@ -45,8 +45,12 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const origins: Record<string, OriginLatency> = dict();
-    for (const o of flow.origins)
-      origins[o] = flowLatency(model, flow, o, { route: limited.routes[name]![o]!.hops, ...(queueing ? { loads } : {}) });
+    // One inputs object per flow, its route set per origin (no spread per call: flowLatency reads it before returning).
+    const inputs: FlowLatencyInputs = { route: undefined, loads: queueing ? loads : undefined };
+    for (const o of flow.origins) {
+      inputs.route = limited.routes[name]![o]!.hops;
+      origins[o] = flowLatency(model, flow, o, inputs);
+    }
     latencies[name] = origins;
     const all = Object.values(origins);
     const worst = all.reduce((a, b) => (b.p99 > a.p99 ? b : a), all[0]!);

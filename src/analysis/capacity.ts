@@ -75,7 +75,8 @@ function addLoad(loads: Loads, c: ModelComponent, region: string | undefined, ra
 function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number): void {
   addLoad(loads, c, region, rate, true);
   if (c.replication?.mode === 'none') return; // partitioned: no other copy applies it
-  for (const r of replicaRegions(c)) if (r !== region) addLoad(loads, c, r, rate, true);
+  const copies = replicaRegions(c);
+  for (let i = 0; i < copies.length; i++) if (copies[i] !== region) addLoad(loads, c, copies[i], rate, true);
 }
 
 /** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
@@ -114,7 +115,9 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
     for (const origin of flow.origins) {
       const rate = flow.rate * (shares[origin] ?? 0);
       if (rate === 0) continue;
-      for (const hop of routes?.[name]?.[origin]?.hops ?? routeFlow(model, flow, origin)) {
+      const hops = routes?.[name]?.[origin]?.hops ?? routeFlow(model, flow, origin);
+      for (let k = 0; k < hops.length; k++) {
+        const hop = hops[k]!;
         const c = model.components[hop.component]!;
         const r = rate * hop.reach * (hop.admitted ?? 1) * (hop.fanout ?? 1);
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);

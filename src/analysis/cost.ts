@@ -40,10 +40,12 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
     const size = p ? TECH[p.tech]!.sizes[p.size]! : undefined;
     const regions: Record<string, RegionCost> = dict();
     let compTotal = 0;
-    for (const region of c.regions) {
+    // A partitioned store runs `replicas` nodes per partition.
+    const nodes = nodesPerRegion(c);
+    for (let i = 0; i < c.regions.length; i++) {
+      const region = c.regions[i]!;
       const requestsPerS = capacity[id]?.[region]?.rate ?? 0;
-      // A partitioned store runs `replicas` nodes per partition.
-      const replicaUsd = size ? nodesPerRegion(c) * size.usdPerHour : 0;
+      const replicaUsd = size ? nodes * size.usdPerHour : 0;
       const requestUsd = size?.usdPerMillionRequests ? ((requestsPerS * SECONDS_PER_HOUR) / 1e6) * size.usdPerMillionRequests : 0;
       const meshUsd = c.sidecar ? c.replicas * proxyUsdPerHour : 0;
       const hourly = replicaUsd + requestUsd + meshUsd;
@@ -51,7 +53,7 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
       regionTotals[region] = (regionTotals[region] ?? 0) + hourly;
       regions[region] = {
         region,
-        replicas: nodesPerRegion(c),
+        replicas: nodes,
         requestsPerS,
         replicaUsdPerHour: round(replicaUsd, 4),
         requestUsdPerHour: round(requestUsd, 4),
@@ -61,15 +63,22 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
       };
     }
     total += compTotal;
-    components[id] = {
-      component: id,
-      kind: c.kind,
-      ...(p ? { tech: p.tech, size: p.size, instance: size!.instance } : {}),
-      basis: p?.basis ?? 'free',
-      regions,
-      usdPerHour: round(compTotal, 4),
-      usdPerMonth: round(compTotal * HOURS_PER_MONTH, 2),
-    };
+    // Two literals in the same key order, not a conditional spread (a temporary object per component).
+    const usdPerHour = round(compTotal, 4);
+    const usdPerMonth = round(compTotal * HOURS_PER_MONTH, 2);
+    components[id] = p
+      ? {
+          component: id,
+          kind: c.kind,
+          tech: p.tech,
+          size: p.size,
+          instance: size!.instance,
+          basis: p.basis,
+          regions,
+          usdPerHour,
+          usdPerMonth,
+        }
+      : { component: id, kind: c.kind, basis: 'free', regions, usdPerHour, usdPerMonth };
   }
   const byRegion: Record<string, { usdPerHour: number; usdPerMonth: number }> = dict();
   for (const [r, h] of Object.entries(regionTotals)) byRegion[r] = { usdPerHour: round(h, 4), usdPerMonth: round(h * HOURS_PER_MONTH, 2) };

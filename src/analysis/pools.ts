@@ -120,7 +120,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           if (!open) {
             saved = caller;
             const G = lat.parallel?.find((p) => p.kind === 'parallel' && p.step === g.step)?.p99 ?? 0;
-            open = { ...(caller ? { caller } : {}), all: 0, unpooled: 0, wait: rate * hop.reach * (hop.admitted ?? 1) * G };
+            // caller: undefined reads as absent (open is internal): no spread of a temporary object.
+            open = { caller, all: 0, unpooled: 0, wait: rate * hop.reach * (hop.admitted ?? 1) * G };
           } else if (g.branch !== group!.branch) caller = saved;
         }
         group = g;
@@ -130,7 +131,8 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
           const n = hop.fanout ?? 1;
           accumulate(accOf(inner(inner(calls, caller.id), caller.region), hop.component), reached * n, held[i]!);
           let pooled = false;
-          for (const p of model.components[caller.id]!.pools) if (p.dependency === hop.component) pooled = true;
+          const callerPools = model.components[caller.id]!.pools;
+          for (let k = 0; k < callerPools.length; k++) if (callerPools[k]!.dependency === hop.component) pooled = true;
           const threadMs = reached * n * held[i]!;
           if (open && open.caller === saved && caller === saved) {
             open.all += threadMs;

@@ -119,9 +119,13 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
 /** Each origin's share of the flow's traffic: the users' shares, renormalised over the flow's origins. */
 export function originShares(model: Model, flow: ModelFlow): Record<string, number> {
   // Two passes over the origins, without a [origin, share] pair per origin (asked three times per flow per analyse).
+  const origins = flow.origins;
   let total = 0;
-  for (const o of flow.origins) total += model.users[o] ?? 0;
+  for (let i = 0; i < origins.length; i++) total += model.users[origins[i]!] ?? 0;
   const out: Record<string, number> = dict();
-  for (const o of flow.origins) out[o] = total > 0 ? (model.users[o] ?? 0) / total : 1 / flow.origins.length;
+  for (let i = 0; i < origins.length; i++) {
+    const o = origins[i]!;
+    out[o] = total > 0 ? (model.users[o] ?? 0) / total : 1 / origins.length;
+  }
   return out;
 }

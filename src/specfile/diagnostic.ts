@@ -66,7 +66,9 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** Renders a path the way a learner reads it: components.orders-db.failover.mode, flows.checkout.path[2]. */
 export function formatPath(path: SpecPath): string {
   let out = '';
-  for (const part of path) {
+  // By index: a for-of allocates an iterator result per part in the interpreter (a path per finding, hundreds per grade).
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i]!;
     if (typeof part === 'number') out += `[${part}]`;
     else out += out ? `.${part}` : part;
   }

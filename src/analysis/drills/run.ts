@@ -9,7 +9,7 @@ import { replicaRegions } from '../../specfile/lookups.js';
 import type { Model } from '../../specfile/model.js';
 import { analyse } from '../analyse.js';
 import { failoverWindow } from '../failover.js';
-import type { Metrics } from '../metrics.js';
+import type { HopLatency, Metrics } from '../metrics.js';
 import { originShares } from '../route.js';
 import { scenarioText, type Scenario } from './scenario.js';
 import { down, partition, promotionTarget, regionDown, slow, surge, type RegionState } from './transform.js';
@@ -245,34 +245,38 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
       if (share === 0) continue;
       let failed: DrillFailure | undefined;
       let originP99 = lat.p99;
+      // One closure per origin (not one per hop), the hop passed in.
+      const fail = (hop: HopLatency, reason: DrillFailure['reason'], why: string) => {
+        if (!failed || hop.reach > failed.share / share)
+          failed = { origin, share: share * hop.reach, reason, component: hop.component, why };
+      };
       for (const hop of lat.hops) {
         const c = model.components[hop.component]!;
         if (c.kind === 'client') continue;
         const caller = hop.caller !== undefined ? lat.hops[hop.caller]?.component : undefined;
-        const fail = (reason: DrillFailure['reason'], why: string) => {
-          if (!failed || hop.reach > failed.share / share)
-            failed = { origin, share: share * hop.reach, reason, component: hop.component, why };
-        };
-        if (input.downed.has(hop.component)) fail('down', `${hop.component} is down`);
-        else if (hop.region === undefined && hop.reason !== 'external') fail('no-copy', `no copy of ${hop.component} survives`);
+        if (input.downed.has(hop.component)) fail(hop, 'down', `${hop.component} is down`);
+        else if (hop.region === undefined && hop.reason !== 'external') fail(hop, 'no-copy', `no copy of ${hop.component} survives`);
         else if (hop.region !== undefined && input.lost.includes(hop.region))
           fail(
+            hop,
             'not-promoted',
             `${hop.component}'s ${hop.reason === 'leader' ? 'leader' : 'primary'} was in ${hop.region} and has not been replaced`,
           );
         else if (!Number.isFinite(hop.networkMs + hop.replicationMs))
           fail(
+            hop,
             'partitioned',
             `${hop.component} in ${hop.region ?? '?'} is on the other side of the partition${hop.replicationMs === Number.POSITIVE_INFINITY ? ' (its replicas or quorum)' : ''}`,
           );
         else if (caller !== undefined && (rejected.get(caller)?.has(hop.component) || rejected.get(caller)?.has('*')))
           fail(
+            hop,
             'pool-exhausted',
             `${caller}'s ${rejected.get(caller)?.has(hop.component) ? `pool for ${hop.component}` : 'threads'} ran out (Little's law)`,
           );
-        else if (downed.has(hop.component)) fail('pool-exhausted', `${hop.component} has no thread left and answers nobody`);
+        else if (downed.has(hop.component)) fail(hop, 'pool-exhausted', `${hop.component} has no thread left and answers nobody`);
         else if (hop.cappedByTimeout && input.timedOut.has(hop.component))
-          fail('timeout', `calls to ${hop.component} pass their ${hop.processing.p99} ms timeout`);
+          fail(hop, 'timeout', `calls to ${hop.component} pass their ${hop.processing.p99} ms timeout`);
         const load = hop.region !== undefined ? metrics.capacity[hop.component]?.[hop.region] : undefined;
         if (load && load.utilization >= 1 && hop.reach > 0) {
           originP99 = Number.POSITIVE_INFINITY;

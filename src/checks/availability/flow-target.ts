@@ -65,20 +65,25 @@ function countedText(h: FlowAvailabilityHop): string {
   return parts.join('; ');
 }
 
-function hopText(h: FlowAvailabilityHop): string {
+function hopText(h: FlowAvailabilityHop, value: string = availabilityPct(h.value)): string {
   const counted = countedText(h);
   const notes = [
     ...(counted ? [counted] : []),
     ...(h.timeoutCutOff ? [`${pct(h.timeoutCutOff, 2)} of healthy calls cut off by the timeout`] : []),
   ];
-  return `${h.component} ${availabilityPct(h.value)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  return `${h.component} ${value}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** The serial product as the learner reads it; hops that round to 100 % are counted, not listed. */
 function productText(hops: FlowAvailabilityHop[]): string {
-  const shown = hops.filter((h) => availabilityPct(h.value) !== '~100%');
-  const hidden = hops.length - shown.length;
-  const parts = shown.map(hopText);
+  // Each hop's figure formatted once (it decides whether the hop is listed, and is then its text's).
+  const parts: string[] = [];
+  let hidden = 0;
+  for (let i = 0; i < hops.length; i++) {
+    const shown = availabilityPct(hops[i]!.value);
+    if (shown === '~100%') hidden++;
+    else parts.push(hopText(hops[i]!, shown));
+  }
   if (hidden) parts.push(`${hidden} hop${hidden > 1 ? 's' : ''} at ~100%`);
   return parts.length ? parts.join(' x ') : 'no hop can fail';
 }

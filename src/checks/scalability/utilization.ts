@@ -79,8 +79,16 @@ export default defineCheck<Options>({
   },
   run({ model, metrics, options }) {
     const out: Finding[] = [];
-    for (const [id, byRegion] of Object.entries(metrics.capacity)) {
-      const loads = Object.values(byRegion).filter((l) => l.rate > 0 && Number.isFinite(l.capacity));
+    // By key and index (no [id, byRegion] pair per component, no iterator results, no filtered copy before the test).
+    const ids = Object.keys(metrics.capacity);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const byRegion = metrics.capacity[id]!;
+      const loads: RegionLoad[] = [];
+      for (const region in byRegion) {
+        const l = byRegion[region]!;
+        if (l.rate > 0 && Number.isFinite(l.capacity)) loads.push(l);
+      }
       if (!loads.length) continue;
       const path = ['components', id, 'replicas'];
       const data = (l: RegionLoad) => ({
