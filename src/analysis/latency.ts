@@ -16,23 +16,10 @@ export function meshOverhead(model: Model): Latency {
 }
 
 /**
- * Processing time of a hop for this flow: stores use their write latency on writes; a timeout caps
- * the call (the caller's pool timeout for this dependency, else the dependency's own timeout_ms).
+ * A hop's processing time before any timeout: stores use their write latency on writes, and a step's
+ * latency_ms (this flow's own processing time in the component) replaces the component's. flowLatency
+ * caps it by the call's timeout (the caller's pool timeout for this dependency, else the dependency's own).
  */
-export function hopProcessing(
-  c: ModelComponent,
-  kind: 'read' | 'write',
-  timeoutMs: number | undefined = c.timeoutMs,
-  stated?: Latency,
-): { processing: Latency; capped: boolean } {
-  const base = hopBase(c, kind, stated);
-  if (timeoutMs !== undefined && base.p99 > timeoutMs) {
-    return { processing: { p50: Math.min(base.p50, timeoutMs), p99: timeoutMs }, capped: true };
-  }
-  return { processing: { ...base }, capped: false };
-}
-
-/** A hop's processing time before any timeout: a step's latency_ms (this flow's own processing time in the component) replaces the component's. */
 function hopBase(c: ModelComponent, kind: 'read' | 'write', stated: Latency | undefined): Latency {
   return stated ?? (kind === 'write' && c.stateful ? c.writeLatency : c.latency);
 }
@@ -112,7 +99,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     let poolTimeout: number | undefined;
     if (prev) for (let k = 0; k < prev.pools.length; k++) if (prev.pools[k]!.dependency === c.id) poolTimeout = prev.pools[k]!.timeoutMs;
     const timeoutMs = poolTimeout ?? c.timeoutMs;
-    // hopProcessing() without its wrapper object (one allocation fewer per hop; the interpreter does not elide it).
+    // Capped by the call's timeout, built in place (no wrapper object per hop: the interpreter does not elide it).
     const base = hopBase(c, flow.kind, flow.hops?.[i]?.latency);
     const capped = timeoutMs !== undefined && base.p99 > timeoutMs;
     const processing: Latency = capped ? { p50: Math.min(base.p50, timeoutMs), p99: timeoutMs } : { ...base };
