@@ -16,7 +16,63 @@ DESCRIPTIONS = {
     'availability-one': 'Claims {id} is never down (availability 1).',
     'async-lag-zero': 'Claims async replication of {id} has no lag (lag_ms 0): RPO 0 for free.',
     'ambient-on-sidecar': 'Runs sidecars but states the ambient-mode overhead (0.17 / 0.2 ms) per call.',
+    'renamed-component': 'Renames {id} to {new} to escape its givens and claims {claim}, better than the problem gives any {kind}.',
+    'proxy-kind': 'Renames {id} to {new} and declares it a gateway, for a proxy\'s figures, though it calls {target} itself.',
 }
+
+KINDS = {'client', 'cdn', 'load-balancer', 'gateway', 'service', 'worker', 'cache', 'database', 'queue', 'stream', 'event-store', 'search', 'object-store', 'external'}
+DATA_KINDS = {'database', 'event-store', 'object-store', 'search', 'queue', 'stream', 'cache', 'external'}
+NOT_ON_GATEWAY = ('consumes', 'writes', 'lag_ms', 'partitions', 'role', 'primary', 'replication', 'write_latency_ms', 'hit_ratio')
+
+
+def figure_class(kind):
+    return 'service' if kind == 'worker' else kind
+
+
+def merged_named(problem, stage_no):
+    """The givens' named components as they stand at this stage (kinds from the first that gives one)."""
+    out = {k: dict(v) for k, v in ((problem.get('givens') or {}).get('components') or {}).items()}
+    for s in problem['stages'][:stage_no]:
+        for k, v in (((s.get('givens') or {}).get('components')) or {}).items():
+            out.setdefault(k, {}).update(v)
+    return out
+
+
+def class_best(problem, stage_no, kind, field):
+    """The best figure the problem gives any component of this kind's class (higher capacity and threads, lower latency)."""
+    vals = [g[field] for g in merged_named(problem, stage_no).values() if figure_class(g.get('kind', '')) == figure_class(kind) and field in g]
+    kinds = dict((problem.get('givens') or {}).get('kinds') or {})
+    for s in problem['stages'][:stage_no]:
+        for k, v in (((s.get('givens') or {}).get('kinds')) or {}).items():
+            kinds.setdefault(k, {}).update(v)
+    vals += [v[field] for k, v in kinds.items() if figure_class(k) == figure_class(kind) and field in v]
+    if not vals:
+        return None
+    if field == 'latency_ms':
+        p50 = min(v if isinstance(v, (int, float)) else v.get('p50', float('inf')) for v in vals)
+        p99 = min(v if isinstance(v, (int, float)) else v.get('p99', float('inf')) for v in vals)
+        return {'p50': p50, 'p99': p99}
+    return max(vals)
+
+
+def renamed(spec, cid, new):
+    """The spec with component cid renamed everywhere it is referred to (not its problem, stage, regions or users)."""
+    text = yaml.safe_dump(spec, sort_keys=False)
+    out = yaml.safe_load(re.sub(r'(?<![\w-])' + re.escape(cid) + r'(?![\w-])', new, text))
+    for k in ('problem', 'stage', 'name', 'regions', 'users'):
+        if k in spec:
+            out[k] = spec[k]
+    return out
+
+
+def path_ids(path):
+    for step in path or []:
+        if isinstance(step, str):
+            yield step
+        elif isinstance(step, dict) and isinstance(step.get('to'), str):
+            yield step['to']
+        else:
+            yield None
 
 
 def given_for(problem, stage_no, cid, kind):
@@ -79,6 +135,51 @@ def tricks(problem, stage_no, spec):
         def f(s, cid=cid):
             s['components'][cid]['replication']['lag_ms'] = 0
         out.append(('async-lag-zero', f, {'id': cid}))
+    # Renaming a named component to leave its givens behind, with figures better than its kind has here.
+    named = merged_named(problem, stage_no)
+    cands = [cid for cid, c in comps.items() if cid in named and cid not in KINDS and c['kind'] not in ('client', 'external')]
+    cands.sort(key=lambda cid: (comps[cid]['kind'] != 'service', 'capacity_rps' not in named[cid]))
+    for cid in cands[:1]:
+        kind = comps[cid]['kind']
+        cap, thr, lat = (class_best(problem, stage_no, kind, f) for f in ('capacity_rps', 'threads', 'latency_ms'))
+        if cap is not None:
+            claim, field, value = f'{int(cap * 2):,} req/s per replica', 'capacity_rps', int(cap * 2)
+        elif thr is not None and kind in ('service', 'worker', 'gateway'):
+            claim, field, value = f'{thr * 2} threads per replica', 'threads', thr * 2
+        elif lat is not None:
+            value = {k: v / 2 for k, v in lat.items()}
+            claim, field = f"p99 {value['p99']:g} ms", 'latency_ms'
+        else:
+            continue
+        new = f'{cid}-v2'
+        def f(s, cid=cid, new=new, field=field, value=value):
+            out = renamed(s, cid, new)
+            out['components'][new][field] = value
+            s.clear()
+            s.update(out)
+        out.append(('renamed-component', f, {'id': cid, 'new': new, 'claim': claim, 'kind': 'service or worker' if figure_class(kind) == 'service' else kind}))
+    # A service declared a gateway under another name, though it reads or writes data itself.
+    target = None
+    for flow in (spec.get('flows') or {}).values():
+        ids = list(path_ids(flow.get('path')))
+        for a, b in zip(ids, ids[1:]):
+            if a in comps and b in comps and comps[a]['kind'] == 'service' and comps[b]['kind'] in DATA_KINDS and a not in KINDS:
+                target = (a, b)
+                break
+        if target:
+            break
+    if target:
+        cid, b = target
+        new = f'{cid}-gw'
+        def f(s, cid=cid, new=new):
+            out = renamed(s, cid, new)
+            c = out['components'][new]
+            c['kind'] = 'gateway'
+            for k in NOT_ON_GATEWAY:
+                c.pop(k, None)
+            s.clear()
+            s.update(out)
+        out.append(('proxy-kind', f, {'id': cid, 'new': new, 'target': b}))
     mesh = (spec.get('patterns') or {}).get('mesh')
     if mesh is not None and mesh.get('data_plane', 'sidecar') == 'sidecar':
         def f(s):
@@ -113,7 +214,7 @@ def main():
                     continue
                 spec = yaml.safe_load(open(os.path.join(ROOT, pid, stage['solution'])))
                 apply(spec)
-                desc = DESCRIPTIONS[name].format(**{'id': '', 'claim': '', 'given': '', **data})
+                desc = DESCRIPTIONS[name].format(**{'id': '', 'claim': '', 'given': '', 'new': '', 'kind': '', 'target': '', **data})
                 with open(os.path.join(ROOT, pid, rel), 'w') as fh:
                     fh.write(HEADER)
                     fh.write(f'# Flawed (a stated number, not a design): the stage {n} reference solution, except: {desc}\n')

@@ -14,9 +14,10 @@ import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 import { loadSpecFile } from '../specfile/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
+import { givenKindProblems } from './given-kinds.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from './interview-score.js';
 
-export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder' | 'interview';
+export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder' | 'interview' | 'givens';
 
 export interface ProofResult {
   problem: string;
@@ -97,6 +98,18 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
       kind: 'placeholder', file: problem.file, ok: false,
       message: `placeholder text left in ${problem.file.split('/').pop()}: ${todo.length} line(s) still say ${PLACEHOLDER} (line ${todo.map((t) => t.line).join(', ')}); replace them with the problem's own text`,
       where: `${problem.file}:${todo[0]!.line}:${todo[0]!.column}`,
+    });
+  }
+
+  for (const g of givenKindProblems(problem)) {
+    const at = g.path ? problem.locate(g.path) : undefined;
+    push({
+      ...(g.stage ? { stage: g.stage } : {}),
+      kind: 'givens',
+      file: g.file,
+      ok: false,
+      message: g.message,
+      ...(at ? { where: `${g.file}:${at.line}:${at.column}` } : {}),
     });
   }
 

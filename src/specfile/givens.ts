@@ -18,8 +18,17 @@ export interface FigureGivens {
   hit_ratio?: number;
 }
 
+/** A named component's givens: its kind (what it is in the scenario) and its figures. */
+export interface ComponentGivens extends FigureGivens {
+  /**
+   * The kind the problem's own designs give it. Required once per named component (problem check): a
+   * component a learner adds or renames is held to the best its kind has here (classCeilings below).
+   */
+  kind?: string;
+}
+
 export interface Givens {
-  components?: Record<string, FigureGivens>;
+  components?: Record<string, ComponentGivens>;
   kinds?: Record<string, FigureGivens>;
   network?: {
     rtt_table?: 'measured' | 'course';
@@ -39,13 +48,13 @@ export interface Givens {
   users?: Record<string, number>;
 }
 
-function mergeFigures(
-  a: Record<string, FigureGivens> | undefined,
-  b: Record<string, FigureGivens> | undefined,
-): Record<string, FigureGivens> | undefined {
+function mergeFigures<T extends FigureGivens>(
+  a: Record<string, T> | undefined,
+  b: Record<string, T> | undefined,
+): Record<string, T> | undefined {
   if (!a) return b;
   if (!b) return a;
-  const out: Record<string, FigureGivens> = { ...a };
+  const out: Record<string, T> = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = { ...(out[k] ?? {}), ...v };
   return out;
 }
@@ -62,5 +71,87 @@ export function mergeGivens(base: Givens | undefined, next: Givens | undefined):
   if (base.network || next.network) out.network = { ...(base.network ?? {}), ...(next.network ?? {}) };
   if (base.mesh_overhead_ms || next.mesh_overhead_ms)
     out.mesh_overhead_ms = { ...(base.mesh_overhead_ms ?? {}), ...(next.mesh_overhead_ms ?? {}) };
+  return out;
+}
+
+/**
+ * Kinds held to one bar: services and workers both run the team's code on the problem's fleet, so a
+ * service renamed a worker is still held to what the problem's services do.
+ */
+export function figureClass(kind: string): string {
+  return kind === 'worker' ? 'service' : kind;
+}
+
+/** A figure one of the problem's components has: the value and who has it. */
+export interface CeilingFigure {
+  value: number;
+  /** The named component (or "every <kind>") whose given it is. */
+  from: string;
+}
+
+/** Per field, the most favourable figure the problem gives any component of one class. */
+export interface ClassCeiling {
+  'latency_ms.p50'?: CeilingFigure;
+  'latency_ms.p99'?: CeilingFigure;
+  'write_latency_ms.p50'?: CeilingFigure;
+  'write_latency_ms.p99'?: CeilingFigure;
+  capacity_rps?: CeilingFigure;
+  threads?: CeilingFigure;
+  availability?: CeilingFigure;
+  hit_ratio?: CeilingFigure;
+}
+
+export type CeilingField = keyof ClassCeiling;
+
+/** Latency is better lower; capacity, threads, availability and hit ratio are better higher. */
+export function lowerIsBetter(field: CeilingField): boolean {
+  return field.startsWith('latency_ms') || field.startsWith('write_latency_ms');
+}
+
+function offer(ceiling: ClassCeiling, field: CeilingField, value: number | undefined, from: string): void {
+  if (value === undefined) return;
+  const cur = ceiling[field];
+  if (!cur || (lowerIsBetter(field) ? value < cur.value : value > cur.value)) ceiling[field] = { value, from };
+}
+
+function offerAll(ceiling: ClassCeiling, g: FigureGivens, from: string): void {
+  const lat = g.latency_ms;
+  if (lat !== undefined) {
+    offer(ceiling, 'latency_ms.p50', typeof lat === 'number' ? lat : lat.p50, from);
+    offer(ceiling, 'latency_ms.p99', typeof lat === 'number' ? lat : lat.p99, from);
+  }
+  const w = g.write_latency_ms;
+  if (w !== undefined) {
+    offer(ceiling, 'write_latency_ms.p50', typeof w === 'number' ? w : w.p50, from);
+    offer(ceiling, 'write_latency_ms.p99', typeof w === 'number' ? w : w.p99, from);
+  }
+  offer(ceiling, 'capacity_rps', g.capacity_rps, from);
+  offer(ceiling, 'threads', g.threads, from);
+  offer(ceiling, 'availability', g.availability, from);
+  offer(ceiling, 'hit_ratio', g.hit_ratio, from);
+}
+
+/**
+ * The scenario's figures belong to what a component is, not to its name. A component the givens do not
+ * name (one the learner adds, or a named one renamed) states no figure better than the best the problem
+ * gives any component of its class: a purchase service renamed to escape its 5,000 req/s is held to the
+ * best service figure the scenario has, not to what the spec writes. Classes with no given have no
+ * ceiling (the plausible range for the kind still applies).
+ */
+export function classCeilings(givens: Givens | undefined): Map<string, ClassCeiling> {
+  const out = new Map<string, ClassCeiling>();
+  if (!givens) return out;
+  const of = (kind: string): ClassCeiling => {
+    const cls = figureClass(kind);
+    let c = out.get(cls);
+    if (!c) out.set(cls, (c = {}));
+    return c;
+  };
+  if (givens.components)
+    for (const id of Object.keys(givens.components)) {
+      const g = givens.components[id]!;
+      if (g.kind !== undefined) offerAll(of(g.kind), g, `given for ${id}`);
+    }
+  if (givens.kinds) for (const kind of Object.keys(givens.kinds)) offerAll(of(kind), givens.kinds[kind]!, `given for every ${kind}`);
   return out;
 }

@@ -258,9 +258,10 @@ export type FigureOrigin = 'given' | 'catalog' | 'spec' | 'default';
 
 /**
  * Why the spec's own figure was not used: it contradicts a problem given, it is outside the plausible
- * range for its kind, the problem fixes the RTT table, or the named technology's catalog figure wins.
+ * range for its kind, the problem fixes the RTT table, the named technology's catalog figure wins, or it
+ * is better than any component of its class has in the problem (beyond-givens).
  */
-export type FigureVerdict = 'contradicts-given' | 'out-of-range' | 'rtt-fixed' | 'catalog';
+export type FigureVerdict = 'contradicts-given' | 'out-of-range' | 'rtt-fixed' | 'catalog' | 'beyond-givens';
 
 /** One number the analysis uses, decided once at resolution, with its provenance. */
 export interface ModelFigure {

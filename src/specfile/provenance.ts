@@ -4,7 +4,15 @@
 import { DEFAULT_THREADS, KIND_DEFAULTS, type LatencyFigure } from '../data/figures.js';
 import { PLAUSIBLE, TECH, type Range, type TechSize } from '../data/tech.js';
 import type { SpecPath } from './diagnostic.js';
-import type { FigureGivens, GivenLatency, Givens } from './givens.js';
+import {
+  figureClass,
+  type CeilingField,
+  type CeilingFigure,
+  type ClassCeiling,
+  type FigureGivens,
+  type GivenLatency,
+  type Givens,
+} from './givens.js';
 import type { Latency, ModelFigure } from './model.js';
 import type { SpecComponent } from './types.js';
 
@@ -29,6 +37,12 @@ export interface DecideInput {
   spec?: number;
   range?: Range;
   fallback: Candidate;
+  /**
+   * The best figure the problem gives any component of this one's class, and which way is better: a
+   * plausible figure the spec states beyond it is not used (verdict beyond-givens).
+   */
+  ceiling?: CeilingFigure;
+  lowerIsBetter?: boolean;
 }
 
 /** The one rule: given, else catalog, else the spec's figure if plausible, else the default. */
@@ -55,8 +69,21 @@ export function decide(d: DecideInput): ModelFigure {
     }
     return fig;
   }
-  if (d.spec !== undefined && inRange(d.spec, d.range))
+  if (d.spec !== undefined && inRange(d.spec, d.range)) {
+    const c = d.ceiling;
+    if (c && (d.lowerIsBetter ? d.spec < c.value : d.spec > c.value))
+      return {
+        subject: d.subject,
+        field: d.field,
+        path: d.path,
+        value: c.value,
+        origin: 'given',
+        from: c.from,
+        claimed: d.spec,
+        verdict: 'beyond-givens',
+      };
     return { subject: d.subject, field: d.field, path: d.path, value: d.spec, origin: 'spec' };
+  }
   const fig: ModelFigure = {
     subject: d.subject,
     field: d.field,
@@ -133,6 +160,7 @@ function resolveLatencyFigures(
   fallback: Latency,
   floor: Range,
   out: ModelFigure[],
+  ceiling: ClassCeiling | undefined,
 ): Latency {
   const derived = deriveLatency(stated, fallback);
   const result = { ...derived };
@@ -146,6 +174,8 @@ function resolveLatencyFigures(
       catalog: catalog ? { value: catalog[q], from: catalogFrom } : undefined,
       spec: stated[q],
       range: floor,
+      ceiling: ceiling?.[`${field}.${q}` as CeilingField],
+      lowerIsBetter: true,
       fallback: {
         value: stated[q] === undefined && (stated.p50 !== undefined || stated.p99 !== undefined) ? derived[q] : fallback[q],
         from: 'kind default',
@@ -157,8 +187,16 @@ function resolveLatencyFigures(
       stated[q] === undefined &&
       (stated.p50 !== undefined || stated.p99 !== undefined) &&
       inRange(derived[q], floor)
-    )
+    ) {
       fig.origin = 'spec';
+      // ...and, derived, it is held to the same ceiling as a stated one (no verdict: nothing was claimed).
+      const c = ceiling?.[`${field}.${q}` as CeilingField];
+      if (c && fig.value < c.value) {
+        fig.value = c.value;
+        fig.origin = 'given';
+        fig.from = c.from;
+      }
+    }
     result[q] = fig.value;
     out.push(fig);
   }
@@ -166,8 +204,22 @@ function resolveLatencyFigures(
   return result;
 }
 
-/** Every figure of one component: latency, write latency, capacity, threads, availability. */
-export function resolveComponentFigures(id: string, c: SpecComponent, givens: Givens | undefined): ResolvedFigures {
+/** The ceiling of one field for a component of `kind` (undefined when the problem gives its class none). */
+export function ceilingOf(ceilings: Map<string, ClassCeiling> | undefined, kind: string, field: CeilingField): CeilingFigure | undefined {
+  return ceilings?.get(figureClass(kind))?.[field];
+}
+
+/**
+ * Every figure of one component: latency, write latency, capacity, threads, availability. `ceilings`
+ * (classCeilings of the same givens) holds each figure the spec states to the best its class has.
+ */
+export function resolveComponentFigures(
+  id: string,
+  c: SpecComponent,
+  givens: Givens | undefined,
+  ceilings?: Map<string, ClassCeiling>,
+): ResolvedFigures {
+  const ceiling = ceilings?.get(figureClass(c.kind));
   const d = KIND_DEFAULTS[c.kind]!;
   const range = PLAUSIBLE[c.kind]!;
   const path: SpecPath = ['components', id];
@@ -193,6 +245,7 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
     d.latency,
     range.latencyMs,
     figures,
+    ceiling,
   );
   let writeLatency: Latency;
   if (d.stateful) {
@@ -208,6 +261,7 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
       d.writeLatency,
       range.writeLatencyMs,
       figures,
+      ceiling,
     );
   } else {
     writeLatency = { ...latency };
@@ -221,6 +275,7 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
     spec: c.capacity_rps,
     range: range.capacityRps,
     fallback: { value: d.capacityRps, from: 'kind default' },
+    ceiling: ceiling?.capacity_rps,
   });
   figures.push(capacity);
   const out: ResolvedFigures = { latency, writeLatency, capacityRps: capacity.value, availability: d.availability, figures };
@@ -246,6 +301,7 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
       spec: c.threads,
       range: range.threads,
       fallback: { value: DEFAULT_THREADS, from: 'kind default' },
+      ceiling: ceiling?.threads,
     });
     figures.push(threads);
     out.threads = threads.value;
@@ -259,6 +315,7 @@ export function resolveComponentFigures(id: string, c: SpecComponent, givens: Gi
     spec: c.availability,
     range: range.availability,
     fallback: { value: d.availability, from: 'kind default' },
+    ceiling: ceiling?.availability,
   });
   figures.push(avail);
   out.availability = avail.value;

@@ -29,8 +29,8 @@ import { flattenPath } from './steps.js';
 import type { SpecPath } from './diagnostic.js';
 import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
-import type { Givens } from './givens.js';
-import { decide, givensFor, resolveComponentFigures } from './provenance.js';
+import { classCeilings, type ClassCeiling, type Givens } from './givens.js';
+import { ceilingOf, decide, givensFor, resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -74,9 +74,10 @@ function resolveComponent(
   meshed: Set<string>,
   givens: Givens | undefined,
   figures: ModelFigure[],
+  ceilings: Map<string, ClassCeiling>,
 ): ModelComponent {
   const d = KIND_DEFAULTS[c.kind]!;
-  const fig = resolveComponentFigures(id, c, givens);
+  const fig = resolveComponentFigures(id, c, givens, ceilings);
   figures.push(...fig.figures);
   const regions = c.regions ? [...c.regions] : c.kind === 'external' ? [] : [...spec.regions];
   const m: ModelComponent = {
@@ -152,6 +153,7 @@ function resolveComponent(
       spec: c.hit_ratio,
       range: { max: MAX_PLAUSIBLE_HIT_RATIO },
       fallback: { value: DEFAULT_HIT_RATIO, from: 'kind default' },
+      ceiling: ceilingOf(ceilings, c.kind, 'hit_ratio'),
     });
     if (given !== undefined || c.hit_ratio !== undefined) figures.push(fig);
     m.hitRatio = fig.value;
@@ -286,7 +288,8 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const compsIn = spec.components as Record<string, SpecComponent>;
   const components: Record<string, ModelComponent> = dict();
   const figures: ModelFigure[] = [];
-  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures);
+  const ceilings = classCeilings(givens);
+  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings);
   // A store listed as a CQRS query store is a read model unless its role says otherwise.
   const queries = spec.patterns?.cqrs?.queries;
   for (const q of queries === undefined ? [] : Array.isArray(queries) ? queries : [queries]) {

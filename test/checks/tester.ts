@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import type { Check, Finding, FindingData, Status } from '../../src/checks/types.js';
 import { fillTemplate } from '../../src/checks/types.js';
-import { loadSpecText } from '../../src/specfile/load.js';
+import type { Givens } from '../../src/specfile/givens.js';
+import { loadSpecText, withGivens } from '../../src/specfile/load.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -15,6 +16,8 @@ export interface ValidCase {
   spec: string;
   name?: string;
   options?: Record<string, unknown>;
+  /** Grade against these problem givens (as `grade` does for a spec that names its problem). */
+  givens?: Givens;
   /** Set false when the check should not apply at all (no findings). */
   applies?: boolean;
 }
@@ -31,14 +34,14 @@ export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
 }
 
-export function runCheckOn(check: Check<unknown>, file: string, options: Record<string, unknown> = {}) {
+export function runCheckOn(check: Check<unknown>, file: string, options: Record<string, unknown> = {}, givens?: Givens) {
   const text = readFileSync(join(FIXTURES, file), 'utf8');
   const loaded = loadSpecText(file, text);
   if (!loaded.ok)
     throw new Error(
       `fixture ${file} is not a valid spec:\n${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`,
     );
-  const { model, locate } = loaded.loaded;
+  const { model, locate } = givens ? withGivens(loaded.loaded, givens) : loaded.loaded;
   const metrics = analyse(model);
   const findings = check.run({ model, metrics, options: { ...(check.meta.defaults as Record<string, unknown>), ...options } });
   return findings.map((f) => ({ ...f, line: locate(f.path)?.line }));
@@ -68,7 +71,7 @@ export function testCheck(check: Check<unknown>, cases: { valid: ValidCase[]; in
     });
     for (const c of cases.valid) {
       it(`valid: ${c.name ?? c.spec}`, () => {
-        const findings = runCheckOn(check, c.spec, c.options);
+        const findings = runCheckOn(check, c.spec, c.options, c.givens);
         assertWellFormed(check, findings);
         if (c.applies === false) {
           expect(findings).toEqual([]);
@@ -83,7 +86,7 @@ export function testCheck(check: Check<unknown>, cases: { valid: ValidCase[]; in
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name ?? c.spec}`, () => {
-        const findings = runCheckOn(check, c.spec, c.options);
+        const findings = runCheckOn(check, c.spec, c.options, c.givens);
         assertWellFormed(check, findings);
         const problems = findings.filter((f) => f.status !== 'pass');
         for (const exp of c.findings) {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import { loadSpecText, withGivens } from '../../src/specfile/load.js';
-import type { Givens } from '../../src/specfile/givens.js';
+import { classCeilings, type Givens } from '../../src/specfile/givens.js';
 import { resolveSpec } from '../../src/specfile/resolve.js';
 import type { Spec } from '../../src/specfile/types.js';
 
@@ -103,6 +103,95 @@ describe('figure provenance', () => {
     expect(m.components.extra!.capacityRps).toBe(40_000);
     expect(m.surgeFactor).toBe(3);
     expect(fig(m, 'capacity', 'surge_factor')).toMatchObject({ origin: 'given', value: 3 });
+  });
+
+  describe('a renamed or added component states no figure better than its kind has in the problem', () => {
+    // The scenario: two services (one slow and small, one fast token service), a worker-free problem,
+    // and a database. Best per class, by hand: service latency p50 min(5, 1) = 1, p99 min(20, 4) = 4,
+    // capacity max(5,000, 20,000) = 20,000, threads max(200, 300) = 300; database capacity 2,000.
+    const givens: Givens = {
+      components: {
+        'sale-api': { kind: 'service', latency_ms: { p50: 5, p99: 20 }, capacity_rps: 5000, threads: 300 },
+        'waiting-room': { kind: 'service', latency_ms: { p50: 1, p99: 4 }, capacity_rps: 20_000, threads: 200 },
+        'inventory-db': { kind: 'database', capacity_rps: 2000 },
+      },
+    };
+
+    it('computes the best figure per class, services and workers together', () => {
+      const c = classCeilings(givens);
+      expect(c.get('service')).toEqual({
+        'latency_ms.p50': { value: 1, from: 'given for waiting-room' },
+        'latency_ms.p99': { value: 4, from: 'given for waiting-room' },
+        capacity_rps: { value: 20_000, from: 'given for waiting-room' },
+        threads: { value: 300, from: 'given for sale-api' },
+      });
+      expect(c.get('database')).toEqual({ capacity_rps: { value: 2000, from: 'given for inventory-db' } });
+      expect(c.has('worker')).toBe(false);
+      expect(classCeilings(undefined).size).toBe(0);
+    });
+
+    it('grades a better stated figure with the best given one, and keeps a worse or equal one', () => {
+      const s = spec({
+        regions: ['us-east'],
+        components: {
+          // sale-api renamed: 40,000 > 20,000 and 1,000 > 300 and 0.5 < 1 ms are not used.
+          'sale-svc': { kind: 'service', capacity_rps: 40_000, threads: 1000, latency_ms: { p50: 0.5, p99: 2 } },
+          // A worker is held to the services' bar.
+          relay: { kind: 'worker', capacity_rps: 30_000 },
+          // Worse than the best: the spec's own figures.
+          slow: { kind: 'service', capacity_rps: 3000, threads: 100, latency_ms: { p50: 8, p99: 30 } },
+          // A database renamed to escape its 2,000 writes/s.
+          'stock-db': { kind: 'database', capacity_rps: 10_000 },
+          // No given for caches: the plausible range alone.
+          c: { kind: 'cache', capacity_rps: 150_000 },
+        },
+      });
+      const m = resolveSpec(s, givens);
+      expect(fig(m, 'sale-svc', 'capacity_rps')).toMatchObject({
+        value: 20_000,
+        origin: 'given',
+        claimed: 40_000,
+        verdict: 'beyond-givens',
+        from: 'given for waiting-room',
+      });
+      expect(fig(m, 'sale-svc', 'threads')).toMatchObject({
+        value: 300,
+        claimed: 1000,
+        verdict: 'beyond-givens',
+        from: 'given for sale-api',
+      });
+      expect(fig(m, 'sale-svc', 'latency_ms.p50')).toMatchObject({ value: 1, claimed: 0.5, verdict: 'beyond-givens' });
+      expect(fig(m, 'sale-svc', 'latency_ms.p99')).toMatchObject({ value: 4, claimed: 2, verdict: 'beyond-givens' });
+      expect(m.components['sale-svc']!.capacityRps).toBe(20_000);
+      expect(m.components['sale-svc']!.threads).toBe(300);
+      expect(fig(m, 'relay', 'capacity_rps')).toMatchObject({ value: 20_000, claimed: 30_000, verdict: 'beyond-givens' });
+      expect(fig(m, 'slow', 'capacity_rps')).toMatchObject({ value: 3000, origin: 'spec' });
+      expect(fig(m, 'slow', 'threads')).toMatchObject({ value: 100, origin: 'spec' });
+      expect(fig(m, 'slow', 'latency_ms.p50')).toMatchObject({ value: 8, origin: 'spec' });
+      expect(fig(m, 'stock-db', 'capacity_rps')).toMatchObject({ value: 2000, claimed: 10_000, verdict: 'beyond-givens' });
+      expect(fig(m, 'c', 'capacity_rps')).toMatchObject({ value: 150_000, origin: 'spec' });
+      // Without a problem nothing changes.
+      expect(fig(resolveSpec(s), 'sale-svc', 'capacity_rps')).toMatchObject({ value: 40_000, origin: 'spec' });
+    });
+
+    it('holds a derived percentile to the bar too, and leaves named components to their own givens', () => {
+      // p50 2 stated alone: p99 derives as 2 x the default's 3x spread = 6, above the bar of 4: kept.
+      // p50 1 stated alone: p99 derives as 3 < 4: graded with 4, nothing claimed.
+      const s = spec({
+        regions: ['us-east'],
+        components: {
+          a: { kind: 'service', latency_ms: { p50: 2 } },
+          b: { kind: 'service', latency_ms: { p50: 1 } },
+          'sale-api': { kind: 'service', capacity_rps: 5000 },
+        },
+      });
+      const m = resolveSpec(s, givens);
+      expect(m.components.a!.latency).toEqual({ p50: 2, p99: 6 });
+      expect(m.components.b!.latency).toEqual({ p50: 1, p99: 4 });
+      expect(fig(m, 'b', 'latency_ms.p99')).toMatchObject({ origin: 'given', value: 4 });
+      expect(fig(m, 'b', 'latency_ms.p99')!.claimed).toBeUndefined();
+      expect(fig(m, 'sale-api', 'capacity_rps')).toMatchObject({ origin: 'given', value: 5000 });
+    });
   });
 
   it("a problem's network givens fix the table: a spec's course table and overrides are not used", () => {

@@ -4,7 +4,22 @@
 import type { ModelFigure } from '../../specfile/model.js';
 import { MAX_PLAUSIBLE_HIT_RATIO } from '../../data/figures.js';
 import { describeRange, figureName, unitOf } from '../../specfile/figure-notes.js';
+import { roleMismatches } from '../../analysis/roles.js';
 import { defineCheck, type Finding } from '../types.js';
+
+const KIND_WORDS: Record<string, string> = {
+  gateway: 'a gateway',
+  'load-balancer': 'a load balancer',
+  cdn: 'a CDN',
+  database: 'a database',
+  'event-store': 'an event store',
+  'object-store': 'an object store',
+  search: 'a search index',
+  queue: 'a queue',
+  stream: 'a stream',
+  cache: 'a cache',
+  external: 'a third party',
+};
 
 interface Options {
   /** Also fail where a spec's figure differs from the catalog figure of the technology it names. */
@@ -28,6 +43,8 @@ function messageIdOf(f: ModelFigure): string {
       return 'rttFixed';
     case 'catalog':
       return 'catalog';
+    case 'beyond-givens':
+      return 'beyondGivens';
     default:
       return 'outOfRange';
   }
@@ -46,7 +63,9 @@ export default defineCheck<Options>({
       "Resolution decides every figure once: the problem's givens, else the technology catalog (tech/size), else the spec's own figure if inside the plausible range for its kind, else the kind's default. " +
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
-      'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. The message names the claimed and the used figure.',
+      'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. ' +
+      'Against a problem, a figure better than the problem gives any component of the same kind (services and workers together) is not used either: the best given one is, so renaming a component does not escape its figures. ' +
+      "The message names the claimed and the used figure. It also fails a gateway or load balancer that itself calls a store, a queue or a third party on a path, and a CDN that calls anything but code or an object store: a service declared under a proxy kind takes a proxy's figures.",
     sources: [
       'azureRtt',
       'istioOpenshift',
@@ -89,6 +108,10 @@ export default defineCheck<Options>({
         '{{name}} of {{claimed}} is above what any published cache reaches without the problem stating it ({{range}}): graded with {{used}}',
       catalog:
         '{{name}} is {{used}}{{unit}} for {{from}} in the technology catalog; your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
+      beyondGivens:
+        '{{name}} of {{claimed}}{{unit}} is better than this problem gives any {{kind}} (the best is {{used}}{{unit}}, {{from}}): graded with {{used}}{{unit}}',
+      kindRole:
+        '{{id}} is declared {{aKind}}, but on flow {{flow}} it calls {{target}} ({{aTargetKind}}): {{role}}; declare {{id}} a service (or put a service between them) so it is graded with what a service does',
     },
     hints: {
       contradictsGiven:
@@ -104,6 +127,10 @@ export default defineCheck<Options>({
       hitRatio:
         "A hit ratio is a property of the workload (how skewed the keys are, how much fits in the cache), not a knob: the problem gives it when it is known. With the default, design for the misses: size what is behind the cache for them and keep the miss path's latency in budget.",
       catalog: 'A named technology brings its own measured figures. Pick another size or technology if you need different ones.',
+      beyondGivens:
+        "The problem's figures describe its fleet, and they belong to what a component is, not to its name: a component you add or rename is no better than the best of its kind the scenario gives. If this is one of the scenario's components, use the name the problem gives it; otherwise add replicas instead of raising its figures.",
+      kindRole:
+        "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data, reading and writing stores or calling third parties, is a service's, with a service's capacity and threads.",
     },
   },
   run({ model, options }) {
@@ -125,6 +152,7 @@ export default defineCheck<Options>({
           unit,
           from: f.from ?? 'given',
           range: describeRange(f.range),
+          kind: Object.hasOwn(model.components, f.subject) ? model.components[f.subject]!.kind : 'component',
         },
         evidence: {
           subject: f.subject,
@@ -135,6 +163,25 @@ export default defineCheck<Options>({
           verdict: f.verdict,
           ...(f.range ? { range: f.range } : {}),
         },
+      });
+    }
+    for (const m of roleMismatches(model)) {
+      out.push({
+        status: 'fail',
+        messageId: 'kindRole',
+        path: m.specPath,
+        data: {
+          id: m.component,
+          aKind: KIND_WORDS[m.kind] ?? m.kind,
+          flow: m.flow,
+          target: m.target,
+          aTargetKind: KIND_WORDS[m.targetKind] ?? m.targetKind,
+          role:
+            m.kind === 'cdn'
+              ? 'a CDN fetches what it misses from its origin, an object store or a service'
+              : 'a proxy forwards requests to services and does not itself read or write data or call third parties',
+        },
+        evidence: { subject: m.component, kind: m.kind, flow: m.flow, calls: m.target, callsKind: m.targetKind },
       });
     }
     if (out.length) return out;

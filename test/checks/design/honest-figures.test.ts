@@ -1,5 +1,17 @@
 import honestFigures from '../../../src/checks/design/honest-figures.js';
+import type { Givens } from '../../../src/specfile/givens.js';
 import { testCheck } from '../tester.js';
+
+// A problem's scenario: two services and a database, each named with its kind. Best per class by hand:
+// service capacity max(5,000, 20,000) = 20,000, threads max(200, 200) = 200 (sale-api's, seen first),
+// latency p50 min(5, 1) = 1, p99 min(20, 4) = 4; database capacity 2,000.
+const SCENARIO: Givens = {
+  components: {
+    'sale-api': { kind: 'service', latency_ms: { p50: 5, p99: 20 }, capacity_rps: 5000, threads: 200 },
+    'waiting-room': { kind: 'service', latency_ms: { p50: 1, p99: 4 }, capacity_rps: 20_000, threads: 200 },
+    'inventory-db': { kind: 'database', capacity_rps: 2000 },
+  },
+};
 
 // Ranges by hand (src/data/tech.ts):
 //   service capacity: 10 x the largest catalog figure of the kind (app-server 2xlarge, 20,000) = 200,000 req/s
@@ -12,8 +24,54 @@ testCheck(honestFigures, {
   valid: [
     { spec: 'design/honest-figures-ok.yaml' },
     { spec: 'design/honest-figures-catalog.yaml', name: 'a claim the catalog overrides passes unless the option asks' },
+    {
+      spec: 'design/honest-figures-proxy-ok.yaml',
+      name: 'proxies that forward to code, a CDN to its object store, a gateway in a sibling branch',
+    },
+    { spec: 'design/honest-figures-proxy-ok.yaml', name: 'the same under a problem with givens', givens: SCENARIO },
   ],
   invalid: [
+    {
+      spec: 'design/honest-figures-renamed.yaml',
+      name: 'renamed components claim figures no component of their kind has in the problem',
+      givens: SCENARIO,
+      findings: [
+        // sale-svc: 20,000 req/s equals the best service (waiting-room): kept; 1,000 threads > 200: graded with 200
+        {
+          messageId: 'beyondGivens',
+          line: 5,
+          data: { name: 'sale-svc threads', claimed: '1000', used: '200', from: 'given for sale-api', kind: 'service' },
+        },
+        // token-svc states exactly waiting-room's figures: nothing. stock-db: 10,000 > 2,000
+        {
+          messageId: 'beyondGivens',
+          line: 7,
+          data: { name: 'stock-db capacity_rps', claimed: '10,000', used: '2000', from: 'given for inventory-db', kind: 'database' },
+        },
+      ],
+    },
+    {
+      spec: 'design/honest-figures-proxy-roles.yaml',
+      name: 'a gateway, a load balancer and a CDN that read or write data themselves',
+      findings: [
+        // sale-gw calls stock-db (and psp: one finding per component, at its first call)
+        {
+          messageId: 'kindRole',
+          line: 13,
+          data: { id: 'sale-gw', aKind: 'a gateway', flow: 'buy', target: 'stock-db', aTargetKind: 'a database' },
+        },
+        {
+          messageId: 'kindRole',
+          line: 14,
+          data: { id: 'lb', aKind: 'a load balancer', flow: 'count', target: 'counters', aTargetKind: 'a cache' },
+        },
+        {
+          messageId: 'kindRole',
+          line: 15,
+          data: { id: 'edge', aKind: 'a CDN', flow: 'page', target: 'stock-db', aTargetKind: 'a database' },
+        },
+      ],
+    },
     {
       spec: 'design/honest-figures-inflated.yaml',
       findings: [
