@@ -1,10 +1,11 @@
 // What a kind may do on a path. A gateway or load balancer forwards requests (an event-driven proxy with
 // a proxy's capacity and concurrency); a CDN answers from its cache and fetches a miss from its origin.
-// One that itself calls a store, a queue or a third party is doing a service's work under a proxy's
-// figures: a service renamed "gateway" to take 50,000 req/s and 1,000 concurrent requests per replica.
+// One that itself reads or writes data no deployed proxy of its kind serves (a gateway writing a database,
+// a load balancer publishing to a queue) is doing a service's work under a proxy's figures: a service
+// declared a gateway to take 50,000 req/s and 1,000 concurrent requests per replica.
 // design/honest-figures fails each such component (docs/spec.md, "A path is a chain of calls").
 import type { SpecPath } from '../specfile/diagnostic.js';
-import type { Model, ModelFlow } from '../specfile/model.js';
+import type { Model, ModelComponent, ModelFlow } from '../specfile/model.js';
 import { CALLER_KINDS } from './route.js';
 
 /** Kinds that hold or move data, and third parties: work a service does, not a proxy. */
@@ -18,12 +19,24 @@ const DATA_KINDS: ReadonlySet<string> = new Set([
   'cache',
   'external',
 ]);
-/** Proxies, and what each may call beyond code and other proxies. */
-const PROXY_MAY_CALL: Readonly<Record<string, ReadonlySet<string>>> = {
-  gateway: new Set(),
-  'load-balancer': new Set(),
-  cdn: new Set(['object-store']),
-};
+/**
+ * What each proxy may call beyond code and other proxies, as deployed proxies do: a gateway an external API
+ * (an egress gateway) and, when it rate-limits, the cache holding its counters; a load balancer the replicas
+ * of a store (a connection proxy such as PgBouncer or twemproxy); a CDN its origin (an object store) or a
+ * shield cache in front of it.
+ */
+function proxyMayCall(proxy: ModelComponent, target: string): boolean | undefined {
+  switch (proxy.kind) {
+    case 'gateway':
+      return target === 'external' || (target === 'cache' && proxy.rateLimit !== undefined);
+    case 'load-balancer':
+      return target === 'database' || target === 'cache' || target === 'search';
+    case 'cdn':
+      return target === 'object-store' || target === 'cache';
+    default:
+      return undefined;
+  }
+}
 
 export interface RoleMismatch {
   /** The proxy doing a service's work. */
@@ -49,7 +62,7 @@ function callerIndex(model: Model, flow: ModelFlow, i: number): number {
   return -1;
 }
 
-/** Each proxy (gateway, load balancer, CDN) that calls a store, a queue or a third party, once, at its first such call. */
+/** Each proxy (gateway, load balancer, CDN) that calls data no such proxy serves, once, at its first such call. */
 export function roleMismatches(model: Model): RoleMismatch[] {
   const out: RoleMismatch[] = [];
   const seen = new Set<string>();
@@ -60,8 +73,8 @@ export function roleMismatches(model: Model): RoleMismatch[] {
       const j = callerIndex(model, flow, i);
       if (j < 0) continue;
       const caller = model.components[flow.path[j]!]!;
-      const allowed = PROXY_MAY_CALL[caller.kind];
-      if (!allowed || allowed.has(target.kind) || seen.has(caller.id)) continue;
+      const allowed = proxyMayCall(caller, target.kind);
+      if (allowed !== false || seen.has(caller.id)) continue;
       seen.add(caller.id);
       out.push({
         component: caller.id,

@@ -26,6 +26,27 @@ function worstFirst(a: ReportFinding, b: ReportFinding): number {
   return RANK[a.status] - RANK[b.status] || room(a) - room(b);
 }
 
+/**
+ * A rubric's options that name a problem's component (sideEffects: [scores-db], protects: inventory-db) also
+ * name whatever stands in its place (model.standIns), so renaming a component does not take it out of a
+ * check: a list gains the stand-ins, a single id becomes the stand-in when the named one is not in the spec.
+ */
+export function reachStandIns(
+  value: Record<string, unknown>,
+  standIns: Record<string, string>,
+  components: Record<string, unknown>,
+): Record<string, unknown> {
+  const by = new Map<string, string[]>();
+  for (const [u, n] of Object.entries(standIns)) by.set(n, [...(by.get(n) ?? []), u]);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return Object.hasOwn(components, v) ? v : (by.get(v)?.[0] ?? v);
+    if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' && by.has(x) ? [x, ...by.get(x)!] : [walk(x)]));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as Record<string, unknown>;
+}
+
 export function gradeLoaded(loaded: LoadedSpec, rubric: Rubric, options: GradeOptions = {}): Report {
   // Against a problem, the problem's givens are the figures used, whatever the spec claims.
   const graded = withGivens(loaded, rubric.givens);
@@ -62,7 +83,11 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
       // The rubric's options were validated against this check's optionsSchema when the rubric was loaded.
       const defaults = check.meta.defaults as Record<string, unknown>;
       const options = rc.options && Object.keys(rc.options).length ? { ...defaults, ...rc.options } : { ...defaults };
-      findings = check.run({ model, metrics, options });
+      findings = check.run({
+        model,
+        metrics,
+        options: model.standIns ? reachStandIns(options, model.standIns, model.components) : options,
+      });
     } catch (err) {
       // A check must never take the grade down: report it as an internal failure of that check.
       checks.push({

@@ -8,6 +8,7 @@ import { CATALOG_PATH, realDir, RUBRIC_ID } from '../specfile/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { mergeGivens, type Givens } from '../specfile/givens.js';
 import type { Problem, ProblemDrill } from './problem.js';
+import { referencePlaces } from './reference-places.js';
 import type { DrillSpec } from '../checks/drill/drills.js';
 import type { SpecPath } from '../specfile/diagnostic.js';
 
@@ -133,5 +134,8 @@ export const HONEST_FIGURES = 'design/honest-figures';
 export function stageGivens(problem: Problem, stageNumber: number): Givens | undefined {
   let g = problem.givens;
   for (const s of problem.stages.slice(0, stageNumber)) g = mergeGivens(g, s.givens);
-  return g;
+  if (!g?.components) return g;
+  // Where the named components stand in the stage's reference, read only if a spec could rename one (specfile/places.ts).
+  const named = new Set(Object.keys(g.components));
+  return { ...g, placesOf: () => referencePlaces(problem, stageNumber, named) };
 }

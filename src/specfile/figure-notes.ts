@@ -64,6 +64,8 @@ export function figureNote(f: ModelFigure): string | undefined {
       return `${name} is ${num(f.value)}${u} in this problem (${f.from ?? 'the problem fixes the RTT table'}); ${says}: ${used}`;
     case 'catalog':
       return `${name} comes from the technology catalog (${f.from}: ${num(f.value)}${u}); ${says}: ${used}`;
+    case 'unknown-external':
+      return `${f.subject} is a third party this problem does not have (its third parties: ${f.from ?? 'none'}): nothing it is graded with is a figure the problem gives`;
     case 'beyond-givens':
       return `${name} of ${num(f.claimed)}${u} is better than this problem gives any component of its kind (the best is ${num(f.value)}${u}, ${f.from ?? 'given'}): ${used}`;
     case 'out-of-range':

@@ -3,6 +3,8 @@
 // spec is graded against the problem, these are the numbers used, whatever the spec claims.
 // Written in problem.yaml (and per stage, for what changes); shape in schemas/problem.schema.json.
 
+import type { GivenPlace } from './places.js';
+
 export type GivenLatency = number | { p50?: number; p99?: number };
 
 export interface FigureGivens {
@@ -46,6 +48,12 @@ export interface Givens {
   surge_factor?: number;
   /** Each region's share of the users: a fact of the traffic, used whatever the spec's `users` says. */
   users?: Record<string, number>;
+  /**
+   * Derived, never written in problem.yaml: where each named component stands in the problem's reference
+   * designs (problems/stage-rubric.ts), so that a renamed one in its place takes its givens. A function, so
+   * the references are read only for a spec that renames (and never serialised with the givens).
+   */
+  placesOf?: () => Record<string, GivenPlace[]>;
 }
 
 function mergeFigures<T extends FigureGivens>(
@@ -87,6 +95,11 @@ export interface CeilingFigure {
   value: number;
   /** The named component (or "every <kind>") whose given it is. */
   from: string;
+  /**
+   * The figure of the named component this one stands in for (specfile/places.ts): a better figure, stated,
+   * catalogued or defaulted, is graded with it as a contradicted given.
+   */
+  standIn?: boolean;
 }
 
 /** Per field, the most favourable figure the problem gives any component of one class. */
@@ -153,5 +166,26 @@ export function classCeilings(givens: Givens | undefined): Map<string, ClassCeil
       if (g.kind !== undefined) offerAll(of(g.kind), g, `given for ${id}`);
     }
   if (givens.kinds) for (const kind of Object.keys(givens.kinds)) offerAll(of(kind), givens.kinds[kind]!, `given for every ${kind}`);
+  return out;
+}
+
+/** A stand-in's ceiling: every figure the named component it replaces is given (`from` names both). */
+export function standInCeiling(g: FigureGivens, from: string): ClassCeiling {
+  const c: ClassCeiling = {};
+  offerAll(c, g, from);
+  for (const f of Object.keys(c) as CeilingField[]) c[f]!.standIn = true;
+  return c;
+}
+
+/** Per field the less favourable of two ceilings (a stand-in is held to the stricter of its own and its class's). */
+export function stricter(a: ClassCeiling | undefined, b: ClassCeiling | undefined): ClassCeiling | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const out: ClassCeiling = { ...a };
+  for (const f of Object.keys(b) as CeilingField[]) {
+    const x = out[f];
+    const y = b[f]!;
+    if (!x || (lowerIsBetter(f) ? y.value > x.value : y.value < x.value)) out[f] = y;
+  }
   return out;
 }

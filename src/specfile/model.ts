@@ -259,9 +259,10 @@ export type FigureOrigin = 'given' | 'catalog' | 'spec' | 'default';
 /**
  * Why the spec's own figure was not used: it contradicts a problem given, it is outside the plausible
  * range for its kind, the problem fixes the RTT table, the named technology's catalog figure wins, or it
- * is better than any component of its class has in the problem (beyond-givens).
+ * is better than any component of its class has in the problem (beyond-givens), or the component is a third
+ * party the problem does not have (unknown-external, field "kind").
  */
-export type FigureVerdict = 'contradicts-given' | 'out-of-range' | 'rtt-fixed' | 'catalog' | 'beyond-givens';
+export type FigureVerdict = 'contradicts-given' | 'out-of-range' | 'rtt-fixed' | 'catalog' | 'beyond-givens' | 'unknown-external';
 
 /** One number the analysis uses, decided once at resolution, with its provenance. */
 export interface ModelFigure {
@@ -308,6 +309,11 @@ export interface Model {
   estimates?: Record<string, ModelEstimate>;
   /** Every figure resolution decided, with where it came from (for metrics and design/honest-figures). */
   figures?: ModelFigure[];
+  /**
+   * Against a problem: the components that take the place of a named one (renamed, or declared another
+   * kind), and whose place: they are graded with its givens, and rubric options naming it reach them.
+   */
+  standIns?: Record<string, string>;
   /** Multiplier on peak load for the surge utilization (a problem may give it). Default 2. */
   surgeFactor?: number;
   /** True when a problem's givens were applied. */

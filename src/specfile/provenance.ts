@@ -4,15 +4,7 @@
 import { DEFAULT_THREADS, KIND_DEFAULTS, type LatencyFigure } from '../data/figures.js';
 import { PLAUSIBLE, TECH, type Range, type TechSize } from '../data/tech.js';
 import type { SpecPath } from './diagnostic.js';
-import {
-  figureClass,
-  type CeilingField,
-  type CeilingFigure,
-  type ClassCeiling,
-  type FigureGivens,
-  type GivenLatency,
-  type Givens,
-} from './givens.js';
+import type { CeilingField, CeilingFigure, ClassCeiling, FigureGivens, GivenLatency, Givens } from './givens.js';
 import type { Latency, ModelFigure } from './model.js';
 import type { SpecComponent } from './types.js';
 
@@ -54,6 +46,20 @@ export function decide(d: DecideInput): ModelFigure {
     : d.catalog
       ? { candidate: d.catalog, origin: 'catalog' as const, verdict: 'catalog' as const }
       : undefined;
+  const c = d.ceiling;
+  const better = (v: number) => c !== undefined && (d.lowerIsBetter ? v < c.value : v > c.value);
+  // A technology named on a component that could be a renamed one brings no better figure than its kind has here.
+  if (source?.origin === 'catalog' && better(source.candidate.value))
+    return {
+      subject: d.subject,
+      field: d.field,
+      path: d.path,
+      value: c!.value,
+      origin: 'given',
+      from: c!.from,
+      claimed: d.spec ?? source.candidate.value,
+      verdict: c!.standIn ? 'contradicts-given' : 'beyond-givens',
+    };
   if (source) {
     const fig: ModelFigure = {
       subject: d.subject,
@@ -70,8 +76,7 @@ export function decide(d: DecideInput): ModelFigure {
     return fig;
   }
   if (d.spec !== undefined && inRange(d.spec, d.range)) {
-    const c = d.ceiling;
-    if (c && (d.lowerIsBetter ? d.spec < c.value : d.spec > c.value))
+    if (c && better(d.spec))
       return {
         subject: d.subject,
         field: d.field,
@@ -80,17 +85,19 @@ export function decide(d: DecideInput): ModelFigure {
         origin: 'given',
         from: c.from,
         claimed: d.spec,
-        verdict: 'beyond-givens',
+        verdict: c.standIn ? 'contradicts-given' : 'beyond-givens',
       };
     return { subject: d.subject, field: d.field, path: d.path, value: d.spec, origin: 'spec' };
   }
+  // A stand-in that states nothing (or nothing plausible) is still the component it stands for.
+  const capped = c?.standIn === true && better(d.fallback.value);
   const fig: ModelFigure = {
     subject: d.subject,
     field: d.field,
     path: d.path,
-    value: d.fallback.value,
-    origin: 'default',
-    from: d.fallback.from,
+    value: capped ? c.value : d.fallback.value,
+    origin: capped ? 'given' : 'default',
+    from: capped ? c.from : d.fallback.from,
   };
   if (d.spec !== undefined) {
     fig.claimed = d.spec;
@@ -204,22 +211,11 @@ function resolveLatencyFigures(
   return result;
 }
 
-/** The ceiling of one field for a component of `kind` (undefined when the problem gives its class none). */
-export function ceilingOf(ceilings: Map<string, ClassCeiling> | undefined, kind: string, field: CeilingField): CeilingFigure | undefined {
-  return ceilings?.get(figureClass(kind))?.[field];
-}
-
 /**
  * Every figure of one component: latency, write latency, capacity, threads, availability. `ceilings`
  * (classCeilings of the same givens) holds each figure the spec states to the best its class has.
  */
-export function resolveComponentFigures(
-  id: string,
-  c: SpecComponent,
-  givens: Givens | undefined,
-  ceilings?: Map<string, ClassCeiling>,
-): ResolvedFigures {
-  const ceiling = ceilings?.get(figureClass(c.kind));
+export function resolveComponentFigures(id: string, c: SpecComponent, givens: Givens | undefined, ceiling?: ClassCeiling): ResolvedFigures {
   const d = KIND_DEFAULTS[c.kind]!;
   const range = PLAUSIBLE[c.kind]!;
   const path: SpecPath = ['components', id];

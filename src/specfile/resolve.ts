@@ -28,9 +28,10 @@ import {
 import { flattenPath } from './steps.js';
 import type { SpecPath } from './diagnostic.js';
 import type { CallStep } from './spec-types.js';
-import { DEFAULT_SURGE_FACTOR, MESH_TECH } from '../data/tech.js';
-import { classCeilings, type ClassCeiling, type Givens } from './givens.js';
-import { ceilingOf, decide, givensFor, resolveComponentFigures } from './provenance.js';
+import { DEFAULT_SURGE_FACTOR, MESH_TECH, PLAUSIBLE } from '../data/tech.js';
+import { classCeilings, figureClass, standInCeiling, stricter, type CeilingField, type ClassCeiling, type Givens } from './givens.js';
+import { pathIds, standIns, type StandIn } from './places.js';
+import { decide, givensFor, resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -74,10 +75,10 @@ function resolveComponent(
   meshed: Set<string>,
   givens: Givens | undefined,
   figures: ModelFigure[],
-  ceilings: Map<string, ClassCeiling>,
+  ceiling: ClassCeiling | undefined,
 ): ModelComponent {
   const d = KIND_DEFAULTS[c.kind]!;
-  const fig = resolveComponentFigures(id, c, givens, ceilings);
+  const fig = resolveComponentFigures(id, c, givens, ceiling);
   figures.push(...fig.figures);
   const regions = c.regions ? [...c.regions] : c.kind === 'external' ? [] : [...spec.regions];
   const m: ModelComponent = {
@@ -153,7 +154,7 @@ function resolveComponent(
       spec: c.hit_ratio,
       range: { max: MAX_PLAUSIBLE_HIT_RATIO },
       fallback: { value: DEFAULT_HIT_RATIO, from: 'kind default' },
-      ceiling: ceilingOf(ceilings, c.kind, 'hit_ratio'),
+      ceiling: ceiling?.hit_ratio,
     });
     if (given !== undefined || c.hit_ratio !== undefined) figures.push(fig);
     m.hitRatio = fig.value;
@@ -260,36 +261,150 @@ function resolveCallGuards(step: CallStep | undefined): Partial<ModelHop> {
  * work there is slower than the given figure, not faster (else any given could be bought back one step at a
  * time). A faster quantile is graded with the given one and recorded for design/honest-figures.
  */
-function stepLatency(id: string, stated: Latency, own: Latency, write: boolean, path: SpecPath, figures: ModelFigure[]): Latency {
+/**
+ * A call step's latency overrides the component's processing time for one flow, but it is a figure the
+ * spec states like any other: it may not be faster than a given figure, than the best the problem gives
+ * the component's kind (where a rename is possible, see openCeilings), or than the plausible floor of the kind.
+ */
+function stepLatency(
+  comp: ModelComponent,
+  stated: Latency,
+  own: Latency,
+  write: boolean,
+  path: SpecPath,
+  figures: ModelFigure[],
+  ceiling: ClassCeiling | undefined,
+): Latency {
+  const id = comp.id;
   const field = write ? 'write_latency_ms' : 'latency_ms';
   const out = { ...stated };
+  const range = PLAUSIBLE[comp.kind];
+  const floor = (write ? range?.writeLatencyMs : range?.latencyMs)?.min;
   for (const q of ['p50', 'p99'] as const) {
-    const given = figures.find((g) => g.subject === id && g.field === `${field}.${q}` && g.origin === 'given');
-    if (!given || stated[q] >= own[q]) continue;
-    out[q] = own[q];
-    figures.push({
-      subject: id,
-      field: `${field}.${q}`,
-      value: own[q],
-      origin: 'given',
-      from: `${given.from ?? 'given'}; a call step cannot make it faster`,
-      claimed: stated[q],
-      verdict: 'contradicts-given',
-      path,
-    });
+    const given = figures.find(
+      (g) => g.subject === id && g.field === `${field}.${q}` && g.origin === 'given' && g.verdict !== 'beyond-givens',
+    );
+    if (given) {
+      if (stated[q] >= own[q]) continue;
+      out[q] = own[q];
+      figures.push({
+        subject: id,
+        field: `${field}.${q}`,
+        value: own[q],
+        origin: 'given',
+        from: `${given.from ?? 'given'}; a call step cannot make it faster`,
+        claimed: stated[q],
+        verdict: 'contradicts-given',
+        path,
+      });
+      continue;
+    }
+    const bar = ceiling?.[`${field}.${q}` as CeilingField];
+    if (bar && stated[q] < bar.value && (floor === undefined || bar.value >= floor)) {
+      out[q] = bar.value;
+      figures.push({
+        subject: id,
+        field: `${field}.${q}`,
+        value: bar.value,
+        origin: 'given',
+        from: bar.standIn ? `${bar.from}; a call step cannot make it faster` : bar.from,
+        claimed: stated[q],
+        verdict: bar.standIn ? 'contradicts-given' : 'beyond-givens',
+        path,
+      });
+    } else if (floor !== undefined && stated[q] < floor) {
+      out[q] = own[q] >= floor ? own[q] : floor;
+      figures.push({
+        subject: id,
+        field: `${field}.${q}`,
+        value: out[q],
+        origin: 'default',
+        from: "the kind's own figure",
+        claimed: stated[q],
+        verdict: 'out-of-range',
+        range: { min: floor },
+        path,
+      });
+    }
   }
   if (out.p99 < out.p50) out.p99 = out.p50;
   return out;
 }
 
+/**
+ * The classes a rename could hide in: those with a named component the spec leaves out, or keeps on no flow
+ * and consuming nothing. Only there is a component the givens do not name held to the best its class has
+ * in the problem; a design that keeps the problem's components by name may add a lighter service of its own.
+ */
+function openCeilings(spec: Spec, givens: Givens | undefined): Map<string, ClassCeiling> {
+  const all = classCeilings(givens);
+  if (!all.size || !givens?.components) return all;
+  const comps = spec.components as Record<string, SpecComponent>;
+  const used = new Set<string>();
+  for (const f of Object.values(spec.flows ?? {})) if (f) for (const id of pathIds(f.path)) used.add(id);
+  const open = new Set<string>();
+  for (const [id, g] of Object.entries(givens.components)) {
+    if (g.kind === undefined) continue;
+    const c = Object.hasOwn(comps, id) ? comps[id] : undefined;
+    if (!c || (!used.has(id) && c.consumes === undefined)) open.add(figureClass(g.kind));
+  }
+  const out = new Map<string, ClassCeiling>();
+  for (const [cls, ceiling] of all) if (open.has(cls)) out.set(cls, ceiling);
+  return out;
+}
+
+/**
+ * Each component's ceiling: the best its class has in the problem where a rename could hide (openCeilings),
+ * and, for a component in the place of a named one (specfile/places.ts), that one's givens, the stricter per field.
+ */
+function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): Map<string, ClassCeiling> {
+  const out = new Map<string, ClassCeiling>();
+  const byClass = openCeilings(spec, givens);
+  for (const [id, c] of Object.entries(spec.components as Record<string, SpecComponent>)) {
+    const st = found.get(id);
+    const own = st ? standInCeiling(givens!.components![st.of]!, `given for ${st.of}, whose place ${id} takes ${st.where}`) : undefined;
+    const ceiling = stricter(own, byClass.get(figureClass(c.kind)));
+    if (ceiling) out.set(id, ceiling);
+  }
+  return out;
+}
+
+/**
+ * Against a problem, its third parties are the ones it names: an external the givens do not name (nor one
+ * standing in for a named one) has no figure the problem stands behind, so its default or stated latency
+ * and its unbounded capacity would be invented. Recorded as a figure design/honest-figures fails.
+ */
+function unknownExternals(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>, figures: ModelFigure[]): void {
+  if (!givens?.components) return;
+  for (const [id, c] of Object.entries(spec.components as Record<string, SpecComponent>)) {
+    if (c.kind !== 'external' || Object.hasOwn(givens.components, id) || found.has(id)) continue;
+    const named = Object.keys(givens.components).filter((n) => givens.components![n]!.kind === 'external');
+    figures.push({
+      subject: id,
+      field: 'kind',
+      value: 0,
+      origin: 'default',
+      from: named.length ? named.join(', ') : 'none',
+      claimed: 0,
+      verdict: 'unknown-external',
+      path: ['components', id, 'kind'],
+    });
+  }
+}
+
 /** Resolves a spec; with a problem's givens, the givens are the figures used whatever the spec claims. */
 export function resolveSpec(spec: Spec, givens?: Givens): Model {
+  const found =
+    givens?.placesOf && givens.components
+      ? standIns(spec.components as Record<string, SpecComponent>, spec.flows, givens)
+      : new Map<string, StandIn>();
   const meshed = meshedIds(spec);
   const compsIn = spec.components as Record<string, SpecComponent>;
   const components: Record<string, ModelComponent> = dict();
   const figures: ModelFigure[] = [];
-  const ceilings = classCeilings(givens);
-  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings);
+  const ceilings = componentCeilings(spec, givens, found);
+  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings.get(id));
+  unknownExternals(spec, givens, found, figures);
   // A store listed as a CQRS query store is a read model unless its role says otherwise.
   const queries = spec.patterns?.cqrs?.queries;
   for (const q of queries === undefined ? [] : Array.isArray(queries) ? queries : [queries]) {
@@ -350,14 +465,17 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
           specPath: ['flows', name, ...c.at],
           ...(c.latency !== undefined
             ? {
-                latency: stepLatency(
-                  c.component,
-                  resolveLatency(c.latency, own),
-                  own,
-                  f.kind === 'write' && comp?.stateful === true,
-                  ['flows', name, ...c.at, 'latency_ms'],
-                  figures,
-                ),
+                latency: comp
+                  ? stepLatency(
+                      comp,
+                      resolveLatency(c.latency, own),
+                      own,
+                      f.kind === 'write' && comp.stateful,
+                      ['flows', name, ...c.at, 'latency_ms'],
+                      figures,
+                      ceilings.get(c.component),
+                    )
+                  : resolveLatency(c.latency, own),
               }
             : {}),
           ...(c.group ? { group: c.group } : {}),
@@ -466,6 +584,10 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     patterns: resolvePatterns(spec, meshed, givens, figures),
   };
   model.figures = figures;
+  if (found.size) {
+    model.standIns = dict();
+    for (const [id, st] of found) model.standIns[id] = st.of;
+  }
   model.surgeFactor = givens?.surge_factor ?? DEFAULT_SURGE_FACTOR;
   if (givens) model.givens = true;
   figures.push({

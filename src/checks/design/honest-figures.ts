@@ -7,6 +7,18 @@ import { describeRange, figureName, unitOf } from '../../specfile/figure-notes.j
 import { roleMismatches } from '../../analysis/roles.js';
 import { defineCheck, type Finding } from '../types.js';
 
+/** The class a ceiling is over, as a learner reads it: services and workers are held to one bar. */
+function kindWords(kind: string): string {
+  return kind === 'service' || kind === 'worker' ? 'service or worker' : kind;
+}
+
+const ROLES: Record<string, string> = {
+  gateway: 'a gateway forwards requests to services and calls third parties (egress) or its rate-limit counters, not stores',
+  'load-balancer':
+    'a load balancer spreads requests over services or over the replicas of a database, cache or search index, and does not write queues, streams or object stores',
+  cdn: 'a CDN fetches what it misses from its origin (an object store, a shield cache or a service)',
+};
+
 const KIND_WORDS: Record<string, string> = {
   gateway: 'a gateway',
   'load-balancer': 'a load balancer',
@@ -45,6 +57,8 @@ function messageIdOf(f: ModelFigure): string {
       return 'catalog';
     case 'beyond-givens':
       return 'beyondGivens';
+    case 'unknown-external':
+      return 'unknownExternal';
     default:
       return 'outOfRange';
   }
@@ -110,8 +124,10 @@ export default defineCheck<Options>({
         '{{name}} is {{used}}{{unit}} for {{from}} in the technology catalog; your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
       beyondGivens:
         '{{name}} of {{claimed}}{{unit}} is better than this problem gives any {{kind}} (the best is {{used}}{{unit}}, {{from}}): graded with {{used}}{{unit}}',
+      unknownExternal:
+        '{{subject}} is a third party this problem does not have (its third parties: {{from}}): its latency, capacity and availability would be invented, not given',
       kindRole:
-        '{{id}} is declared {{aKind}}, but on flow {{flow}} it calls {{target}} ({{aTargetKind}}): {{role}}; declare {{id}} a service (or put a service between them) so it is graded with what a service does',
+        '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
     hints: {
       contradictsGiven:
@@ -129,8 +145,10 @@ export default defineCheck<Options>({
       catalog: 'A named technology brings its own measured figures. Pick another size or technology if you need different ones.',
       beyondGivens:
         "The problem's figures describe its fleet, and they belong to what a component is, not to its name: a component you add or rename is no better than the best of its kind the scenario gives. If this is one of the scenario's components, use the name the problem gives it; otherwise add replicas instead of raising its figures.",
+      unknownExternal:
+        "A problem's third parties are facts of its scenario, each with the figures it measured. If this is one of them, use the name the problem gives it; if it is work your own system does (transcoding, a lookup, a store), model it as a service, a worker or a store, graded with what those do.",
       kindRole:
-        "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data, reading and writing stores or calling third parties, is a service's, with a service's capacity and threads.",
+        "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data (writing a database, publishing to a queue, reading a store for a request) is a service's, with a service's capacity and threads: put a service on the path to do it.",
     },
   },
   run({ model, options }) {
@@ -152,7 +170,8 @@ export default defineCheck<Options>({
           unit,
           from: f.from ?? 'given',
           range: describeRange(f.range),
-          kind: Object.hasOwn(model.components, f.subject) ? model.components[f.subject]!.kind : 'component',
+          kind: kindWords(Object.hasOwn(model.components, f.subject) ? model.components[f.subject]!.kind : 'component'),
+          subject: f.subject,
         },
         evidence: {
           subject: f.subject,
@@ -176,10 +195,7 @@ export default defineCheck<Options>({
           flow: m.flow,
           target: m.target,
           aTargetKind: KIND_WORDS[m.targetKind] ?? m.targetKind,
-          role:
-            m.kind === 'cdn'
-              ? 'a CDN fetches what it misses from its origin, an object store or a service'
-              : 'a proxy forwards requests to services and does not itself read or write data or call third parties',
+          role: ROLES[m.kind] ?? 'a proxy forwards requests',
         },
         evidence: { subject: m.component, kind: m.kind, flow: m.flow, calls: m.target, callsKind: m.targetKind },
       });

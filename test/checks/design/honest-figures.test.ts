@@ -10,6 +10,7 @@ const SCENARIO: Givens = {
     'sale-api': { kind: 'service', latency_ms: { p50: 5, p99: 20 }, capacity_rps: 5000, threads: 200 },
     'waiting-room': { kind: 'service', latency_ms: { p50: 1, p99: 4 }, capacity_rps: 20_000, threads: 200 },
     'inventory-db': { kind: 'database', capacity_rps: 2000 },
+    psp: { kind: 'external', latency_ms: { p50: 80, p99: 200 } },
   },
 };
 
@@ -40,7 +41,7 @@ testCheck(honestFigures, {
         {
           messageId: 'beyondGivens',
           line: 5,
-          data: { name: 'sale-svc threads', claimed: '1000', used: '200', from: 'given for sale-api', kind: 'service' },
+          data: { name: 'sale-svc threads', claimed: '1000', used: '200', from: 'given for sale-api', kind: 'service or worker' },
         },
         // token-svc states exactly waiting-room's figures: nothing. stock-db: 10,000 > 2,000
         {
@@ -51,24 +52,37 @@ testCheck(honestFigures, {
       ],
     },
     {
+      spec: 'design/honest-figures-unknown-external.yaml',
+      name: 'a third party the problem does not have',
+      givens: SCENARIO,
+      // encoder is not among the problem's third parties (psp is): line 5, its kind
+      findings: [{ messageId: 'unknownExternal', line: 5, data: { subject: 'encoder', from: 'psp' } }],
+    },
+    {
       spec: 'design/honest-figures-proxy-roles.yaml',
-      name: 'a gateway, a load balancer and a CDN that read or write data themselves',
+      name: "a gateway, a load balancer and a CDN that do a service's work on data",
       findings: [
         // sale-gw calls stock-db (and psp: one finding per component, at its first call)
         {
           messageId: 'kindRole',
-          line: 13,
+          line: 14,
           data: { id: 'sale-gw', aKind: 'a gateway', flow: 'buy', target: 'stock-db', aTargetKind: 'a database' },
         },
         {
           messageId: 'kindRole',
-          line: 14,
-          data: { id: 'lb', aKind: 'a load balancer', flow: 'count', target: 'counters', aTargetKind: 'a cache' },
+          line: 15,
+          data: { id: 'lb', aKind: 'a load balancer', flow: 'submit', target: 'jobs', aTargetKind: 'a queue' },
         },
         {
           messageId: 'kindRole',
-          line: 15,
+          line: 16,
           data: { id: 'edge', aKind: 'a CDN', flow: 'page', target: 'stock-db', aTargetKind: 'a database' },
+        },
+        // a gateway without rate_limit has no counters to keep in a cache
+        {
+          messageId: 'kindRole',
+          line: 18,
+          data: { id: 'gateway', aKind: 'a gateway', flow: 'count', target: 'counters', aTargetKind: 'a cache' },
         },
       ],
     },

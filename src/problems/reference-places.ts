@@ -1,0 +1,45 @@
+// Where the problem's named components stand in the stage's reference design (its solution), read once
+// per stage and only when a graded spec could be renaming one (specfile/places.ts decides that). Only the
+// stage's own reference: an earlier stage's places are ones a good design may have moved on from.
+import { parseSource } from '../specfile/parse.js';
+import { placesIn, type GivenPlace } from '../specfile/places.js';
+import { readSource } from '../specfile/source.js';
+import type { PathStep } from '../specfile/spec-types.js';
+import type { Problem } from './problem.js';
+
+const cache = new Map<string, Record<string, GivenPlace[]>>();
+
+interface Design {
+  flows?: Record<string, { path?: PathStep[] }>;
+  components?: Record<string, { kind: string; consumes?: string }>;
+}
+
+/** The flows and components of one reference, or nothing when it cannot be read (problem check reports that). */
+function designOf(file: string): Design {
+  const src = readSource(file);
+  if (!src.ok) return {};
+  const parsed = parseSource(file, src.text);
+  if (!parsed.ok) return {};
+  const data = parsed.parsed.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object') return {};
+  const pick = <T>(v: unknown): T | undefined => (v && typeof v === 'object' ? (v as T) : undefined);
+  const out: Design = {};
+  const flows = pick<Design['flows']>(data.flows);
+  const components = pick<Design['components']>(data.components);
+  if (flows) out.flows = flows;
+  if (components) out.components = components;
+  return out;
+}
+
+/** Each named component's places (flow, neighbour before, neighbour after; what it consumes) in stage n's reference. */
+export function referencePlaces(problem: Problem, stageNumber: number, named: ReadonlySet<string>): Record<string, GivenPlace[]> {
+  const file = problem.stages[stageNumber - 1]?.solution;
+  if (file === undefined) return {};
+  const key = `${file}\0${[...named].sort().join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const d = designOf(file);
+  const out = placesIn(d.flows, named, d.components);
+  cache.set(key, out);
+  return out;
+}

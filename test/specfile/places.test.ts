@@ -1,0 +1,145 @@
+// A component in the place of a named one is that component: renamed (or declared another kind that runs
+// requests), it is held to the named one's givens, which can only make it worse, never better.
+import { describe, expect, it } from 'vitest';
+import type { Givens } from '../../src/specfile/givens.js';
+import { pathIds, placesIn, standIns } from '../../src/specfile/places.js';
+import { resolveSpec } from '../../src/specfile/resolve.js';
+import type { Spec } from '../../src/specfile/types.js';
+import { reachStandIns } from '../../src/grading/grade.js';
+
+// The reference design of the stage: buy goes gateway -> sale-api -> inventory-db; a transcoder consumes jobs.
+const REFERENCE = {
+  flows: {
+    buy: { path: ['gateway', 'sale-api', 'inventory-db'] },
+    browse: { path: ['gateway', 'shop-api', { parallel: [['catalog-db'], [{ to: 'reviews-db' }]] }] },
+  },
+  components: { transcoder: { kind: 'worker', consumes: 'jobs' } },
+};
+const NAMED = new Set(['gateway', 'sale-api', 'shop-api', 'inventory-db', 'catalog-db', 'transcoder', 'reviews-db']);
+const GIVENS: Givens = {
+  components: {
+    gateway: { kind: 'gateway', capacity_rps: 50_000 },
+    'sale-api': { kind: 'service', latency_ms: { p50: 5, p99: 20 }, capacity_rps: 5000, threads: 200 },
+    'shop-api': { kind: 'service', latency_ms: { p50: 5, p99: 20 }, capacity_rps: 5000, threads: 200 },
+    'inventory-db': { kind: 'database', capacity_rps: 2000 },
+    'catalog-db': { kind: 'database', capacity_rps: 10_000 },
+    'reviews-db': { kind: 'database', capacity_rps: 10_000 },
+    transcoder: { kind: 'worker', latency_ms: { p50: 60_000, p99: 300_000 } },
+  },
+  placesOf: () => placesIn(REFERENCE.flows, NAMED, REFERENCE.components),
+};
+const spec = (s: Record<string, unknown>): Spec => ({ regions: ['us-east'], ...s }) as unknown as Spec;
+const fig = (m: ReturnType<typeof resolveSpec>, subject: string, field: string) =>
+  m.figures!.find((f) => f.subject === subject && f.field === field);
+
+describe('places of named components', () => {
+  it('reads paths, call steps and parallel groups in order', () => {
+    expect(pathIds(REFERENCE.flows.browse.path as never)).toEqual(['gateway', 'shop-api', 'catalog-db', 'reviews-db']);
+  });
+
+  it('records each named component with its neighbours per flow, and what a worker consumes', () => {
+    const p = placesIn(REFERENCE.flows, NAMED, REFERENCE.components);
+    expect(p['sale-api']).toEqual([{ flow: 'buy', before: 'gateway', after: 'inventory-db' }]);
+    expect(p.gateway).toEqual([
+      { flow: 'buy', after: 'sale-api' },
+      { flow: 'browse', after: 'shop-api' },
+    ]);
+    expect(p.transcoder).toEqual([{ consumes: 'jobs' }]);
+  });
+});
+
+describe('stand-ins', () => {
+  const comps = (c: Record<string, unknown>) => c as Record<string, { kind: string; consumes?: string }>;
+
+  it('finds a renamed component in place, and one after it through the first (sale-svc, then stock-db)', () => {
+    const found = standIns(
+      comps({ gateway: { kind: 'gateway' }, 'sale-svc': { kind: 'service' }, 'stock-db': { kind: 'database' } }),
+      { buy: { path: ['gateway', 'sale-svc', 'stock-db'] as never } },
+      GIVENS,
+    );
+    expect(found.get('sale-svc')).toEqual({ of: 'sale-api', where: 'on flow buy' });
+    // stock-db's only neighbour is sale-svc, which counts as sale-api once it is found
+    expect(found.get('stock-db')).toEqual({ of: 'inventory-db', where: 'on flow buy' });
+  });
+
+  it('finds one declared a gateway, one on a renamed flow, and a renamed worker by what it consumes', () => {
+    const found = standIns(
+      comps({
+        gateway: { kind: 'gateway' },
+        'sale-gw': { kind: 'gateway' },
+        'inventory-db': { kind: 'database' },
+        enc: { kind: 'worker', consumes: 'jobs' },
+      }),
+      { purchase: { path: ['gateway', 'sale-gw', 'inventory-db'] as never } },
+      GIVENS,
+    );
+    expect(found.get('sale-gw')).toEqual({ of: 'sale-api', where: 'on flow purchase' });
+    expect(found.get('enc')).toEqual({ of: 'transcoder', where: 'consuming jobs' });
+  });
+
+  it('takes nothing for a component beside a named one that is still on the flow, or of another class', () => {
+    const found = standIns(
+      comps({
+        gateway: { kind: 'gateway' },
+        auth: { kind: 'service' },
+        'sale-api': { kind: 'service' },
+        'inventory-db': { kind: 'database' },
+        jobs2: { kind: 'queue' },
+      }),
+      { buy: { path: ['gateway', 'auth', 'sale-api', 'inventory-db'] as never }, other: { path: ['gateway', 'jobs2'] as never } },
+      GIVENS,
+    );
+    expect(found.size).toBe(0);
+    // A spec with only the problem's names never reads the references.
+    let read = 0;
+    standIns(comps({ gateway: { kind: 'gateway' } }), {}, { ...GIVENS, placesOf: () => (read++, {}) });
+    expect(read).toBe(0);
+  });
+
+  it('holds a stand-in to the named givens, stated, catalogued or defaulted, and never makes it better', () => {
+    const s = spec({
+      components: {
+        gateway: { kind: 'gateway' },
+        // sale-api renamed, 20,000 req/s and 1,000 threads stated: graded with 5,000 and 200
+        'sale-svc': { kind: 'service', capacity_rps: 20_000, threads: 1000 },
+        // inventory-db renamed with its capacity left out: the database default 10,000 is above the given 2,000
+        'stock-db': { kind: 'database' },
+        // the transcoder renamed, 10 ms stated: graded with 60,000 ms p50
+        enc: { kind: 'worker', consumes: 'jobs', latency_ms: { p50: 10, p99: 40 } },
+        jobs: { kind: 'queue' },
+      },
+      flows: {
+        buy: {
+          kind: 'write',
+          rate: 100,
+          path: ['gateway', { to: 'sale-svc', latency_ms: { p50: 0.5, p99: 1 } }, 'stock-db'],
+          budget_ms: { p99: 500 },
+        },
+      },
+    });
+    const m = resolveSpec(s, GIVENS);
+    expect(m.standIns).toEqual({ 'sale-svc': 'sale-api', 'stock-db': 'inventory-db', enc: 'transcoder' });
+    expect(fig(m, 'sale-svc', 'capacity_rps')).toMatchObject({ value: 5000, claimed: 20_000, verdict: 'contradicts-given' });
+    expect(fig(m, 'sale-svc', 'capacity_rps')!.from).toBe('given for sale-api, whose place sale-svc takes on flow buy');
+    expect(fig(m, 'sale-svc', 'threads')).toMatchObject({ value: 200, claimed: 1000, verdict: 'contradicts-given' });
+    expect(m.components['stock-db']!.capacityRps).toBe(2000);
+    expect(fig(m, 'stock-db', 'capacity_rps')).toMatchObject({ origin: 'given', value: 2000 });
+    expect(fig(m, 'stock-db', 'capacity_rps')!.claimed).toBeUndefined();
+    expect(m.components.enc!.latency).toEqual({ p50: 60_000, p99: 300_000 });
+    // The call step's 0.5 / 1 ms is below sale-api's 5 / 20: graded with 5 / 20.
+    expect(m.flows.buy!.hops![1]!.latency).toEqual({ p50: 5, p99: 20 });
+    // A stand-in whose own figure is worse keeps it: a 40 ms sale-svc stays 40 ms.
+    const slow = resolveSpec(spec({ ...s, components: { ...s.components, 'sale-svc': { kind: 'service', latency_ms: 40 } } }), GIVENS);
+    expect(slow.components['sale-svc']!.latency).toEqual({ p50: 40, p99: 40 });
+  });
+
+  it("lets a rubric's options that name a component reach its stand-in", () => {
+    const o = reachStandIns(
+      { sideEffects: ['scores-db', 'other'], protects: 'scores-db', keep: 'cache', n: 3 },
+      { 'rank-db': 'scores-db', cache2: 'cache' },
+      { 'rank-db': {}, cache: {}, cache2: {} },
+    );
+    // a list gains the stand-in; a single id becomes it only when the named one is not in the spec
+    expect(o).toEqual({ sideEffects: ['scores-db', 'rank-db', 'other'], protects: 'rank-db', keep: 'cache', n: 3 });
+  });
+});
