@@ -2,12 +2,12 @@
 // per stage and only when a graded spec could be renaming one (specfile/places.ts decides that). Only the
 // stage's own reference: an earlier stage's places are ones a good design may have moved on from.
 import { parseSource } from '../specfile/parse.js';
-import { placesIn, type GivenPlace } from '../specfile/places.js';
+import { placesIn, type ReferencePlaces } from '../specfile/places.js';
 import { readSource } from '../specfile/source.js';
 import type { PathStep } from '../specfile/spec-types.js';
 import type { Problem } from './problem.js';
 
-const cache = new Map<string, Record<string, GivenPlace[]>>();
+const cache = new Map<string, ReferencePlaces>();
 
 interface Design {
   flows?: Record<string, { path?: PathStep[] }>;
@@ -31,15 +31,14 @@ function designOf(file: string): Design {
   return out;
 }
 
-/** Each named component's places (flow, neighbour before, neighbour after; what it consumes) in stage n's reference. */
-export function referencePlaces(problem: Problem, stageNumber: number, named: ReadonlySet<string>): Record<string, GivenPlace[]> {
+/** Each component's places (flow, neighbour before, neighbour after; what it consumes) and kind in stage n's reference. */
+export function referencePlaces(problem: Problem, stageNumber: number): ReferencePlaces {
   const file = problem.stages[stageNumber - 1]?.solution;
-  if (file === undefined) return {};
-  const key = `${file}\0${[...named].sort().join(',')}`;
-  const hit = cache.get(key);
+  if (file === undefined) return { places: {}, kinds: {} };
+  const hit = cache.get(file);
   if (hit) return hit;
   const d = designOf(file);
-  const out = placesIn(d.flows, named, d.components);
-  cache.set(key, out);
+  const out = placesIn(d.flows, d.components);
+  cache.set(file, out);
   return out;
 }

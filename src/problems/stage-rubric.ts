@@ -136,6 +136,5 @@ export function stageGivens(problem: Problem, stageNumber: number): Givens | und
   for (const s of problem.stages.slice(0, stageNumber)) g = mergeGivens(g, s.givens);
   if (!g?.components) return g;
   // Where the named components stand in the stage's reference, read only if a spec could rename one (specfile/places.ts).
-  const named = new Set(Object.keys(g.components));
-  return { ...g, placesOf: () => referencePlaces(problem, stageNumber, named) };
+  return { ...g, placesOf: () => referencePlaces(problem, stageNumber) };
 }

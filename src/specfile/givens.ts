@@ -3,7 +3,7 @@
 // spec is graded against the problem, these are the numbers used, whatever the spec claims.
 // Written in problem.yaml (and per stage, for what changes); shape in schemas/problem.schema.json.
 
-import type { GivenPlace } from './places.js';
+import type { ReferencePlaces } from './places.js';
 
 export type GivenLatency = number | { p50?: number; p99?: number };
 
@@ -49,11 +49,11 @@ export interface Givens {
   /** Each region's share of the users: a fact of the traffic, used whatever the spec's `users` says. */
   users?: Record<string, number>;
   /**
-   * Derived, never written in problem.yaml: where each named component stands in the problem's reference
-   * designs (problems/stage-rubric.ts), so that a renamed one in its place takes its givens. A function, so
-   * the references are read only for a spec that renames (and never serialised with the givens).
+   * Derived, never written in problem.yaml: where each component stands in the stage's reference design
+   * (problems/stage-rubric.ts), so that a renamed one in its place takes its givens. A function, so the
+   * reference is read only for a spec that could rename (and never serialised with the givens).
    */
-  placesOf?: () => Record<string, GivenPlace[]>;
+  placesOf?: () => ReferencePlaces;
 }
 
 function mergeFigures<T extends FigureGivens>(

@@ -55,34 +55,45 @@ export function pathIds(path: readonly PathStep[] | undefined): string[] {
 
 type Components = Record<string, { kind: string; consumes?: string } | undefined>;
 
-/** Each named component's places in a design (the reference): per flow it is on, its neighbours; what it consumes. */
-export function placesIn(flows: Flows, named: ReadonlySet<string>, components?: Components): Record<string, GivenPlace[]> {
-  const out: Record<string, GivenPlace[]> = {};
+/** The stage's reference design as identity needs it: every component's places, and its kind. */
+export interface ReferencePlaces {
+  places: Record<string, GivenPlace[]>;
+  kinds: Record<string, string>;
+}
+
+/** Every component's places in a design (the reference): per flow it is on, its neighbours; what it consumes. */
+export function placesIn(flows: Flows, components?: Components): ReferencePlaces {
+  const places: Record<string, GivenPlace[]> = {};
+  const kinds: Record<string, string> = {};
   for (const id of Object.keys(components ?? {})) {
-    const consumes = components![id]?.consumes;
-    if (named.has(id) && typeof consumes === 'string') (out[id] ??= []).push({ consumes });
+    const c = components![id];
+    if (!c || typeof c.kind !== 'string') continue;
+    kinds[id] = c.kind;
+    if (typeof c.consumes === 'string') (places[id] ??= []).push({ consumes: c.consumes });
   }
   for (const [flow, f] of Object.entries(flows ?? {})) {
     const ids = pathIds(f?.path);
     ids.forEach((id, i) => {
-      if (!named.has(id)) return;
       const p: { flow: string; before?: string; after?: string } = { flow };
       if (i > 0) p.before = ids[i - 1]!;
       if (i + 1 < ids.length) p.after = ids[i + 1]!;
-      (out[id] ??= []).push(p);
+      (places[id] ??= []).push(p);
     });
   }
-  return out;
+  return { places, kinds };
 }
 
 /**
- * The spec's components that take the place of a named component: of the same class (placeClass), next to
- * the same neighbour (before or after) the named one has on a flow of the same name in a reference, while
- * the named one is not on that flow in the spec (absent, or moved off it); or, for a worker, consuming the
- * queue or stream the named one consumes, which it does not in the spec. A flow whose name no reference
- * uses is compared with every reference flow (a renamed flow). Repeated until nothing changes, so a
- * neighbour that is itself a stand-in counts as the component it stands for (sale-svc then stock-db, for
- * sale-api then inventory-db). The most matching neighbours win; a tie goes to the named one listed first.
+ * The spec's components that take the place of one of the reference's (the stage's own design): a component
+ * the reference does not have, of the same class (placeClass), next to a neighbour the reference one has on
+ * a flow of the same name while that one is not on the spec's flow (absent, or moved off it); on a flow the
+ * reference does not have, compared with the reference flows the spec does not have (a renamed flow); a
+ * worker by the queue or stream it consumes, when the reference one does not consume it in the spec.
+ * Neighbours are the nearest components the reference knows (or stand-ins for them): a new component
+ * slipped in between (a shim) is seen through. Repeated until nothing changes, so a stand-in's neighbours
+ * count as the components they stand for (sale-svc then stock-db, for sale-api then inventory-db; a renamed
+ * queue, then the worker consuming it). The most matching neighbours win; a tie goes to the one listed
+ * first. Only a component the givens name brings figures (resolve.ts); the others give identity.
  */
 export function standIns(
   components: Record<string, { kind: string; consumes?: string }>,
@@ -96,30 +107,40 @@ export function standIns(
   let unnamed = false;
   for (const id of Object.keys(components)) if (!Object.hasOwn(named, id)) unnamed = true;
   if (!unnamed) return out;
-  const places = givens.placesOf();
-  const candidates: string[] = [];
-  for (const id of Object.keys(places)) if (Object.hasOwn(named, id) && named[id]!.kind !== undefined) candidates.push(id);
+  const ref = givens.placesOf();
+  const known = (id: string) => Object.hasOwn(ref.kinds, id);
+  const candidates = Object.keys(ref.kinds).filter((id) => Object.hasOwn(ref.places, id));
   if (!candidates.length) return out;
   const referenceFlows = new Set<string>();
-  for (const id of candidates) for (const p of places[id]!) if ('flow' in p) referenceFlows.add(p.flow);
+  for (const id of candidates) for (const p of ref.places[id]!) if ('flow' in p) referenceFlows.add(p.flow);
+  const specFlows = new Set(Object.keys(flows ?? {}));
+  const missingFlows = new Set([...referenceFlows].filter((f) => !specFlows.has(f)));
   const paths = Object.entries(flows ?? {}).map(([name, f]) => {
     const ids = pathIds(f?.path);
     return { name, ids, on: new Set(ids), renamed: !referenceFlows.has(name) };
   });
   const consumed = (n: string) => (Object.hasOwn(components, n) ? components[n]!.consumes : undefined);
   const as = (id: string | undefined) => (id === undefined ? undefined : (out.get(id)?.of ?? id));
+  /** The nearest neighbour the reference knows, seeing through new components that stand in for nothing. */
+  const neighbour = (ids: string[], j: number, step: -1 | 1): string | undefined => {
+    for (let k = j + step; k >= 0 && k < ids.length; k += step) {
+      const id = ids[k]!;
+      if (known(id) || out.has(id)) return as(id);
+    }
+    return undefined;
+  };
   for (let changed = true; changed;) {
     changed = false;
     for (const id of Object.keys(components)) {
-      if (Object.hasOwn(named, id) || out.has(id)) continue;
+      if (known(id) || Object.hasOwn(named, id) || out.has(id)) continue;
       const cls = placeClass(components[id]!.kind);
       let best: StandIn | undefined;
       let bestScore = 0;
       for (const n of candidates) {
-        if (placeClass(named[n]!.kind!) !== cls) continue;
+        if (placeClass(ref.kinds[n]!) !== cls) continue;
         let score = 0;
         let where = '';
-        for (const p of places[n]!) {
+        for (const p of ref.places[n]!) {
           if ('consumes' in p) {
             const mine = components[id]!.consumes;
             if (mine !== undefined && as(mine) === p.consumes && consumed(n) !== p.consumes) {
@@ -129,12 +150,12 @@ export function standIns(
             continue;
           }
           for (const { name, ids, on, renamed } of paths) {
-            if ((name !== p.flow && !renamed) || on.has(n)) continue;
+            if (on.has(n) || (renamed ? !missingFlows.has(p.flow) : name !== p.flow)) continue;
             for (let j = 0; j < ids.length; j++) {
               if (ids[j] !== id) continue;
               const hits =
-                (p.before !== undefined && as(ids[j - 1]) === p.before ? 1 : 0) +
-                (p.after !== undefined && as(ids[j + 1]) === p.after ? 1 : 0);
+                (p.before !== undefined && neighbour(ids, j, -1) === p.before ? 1 : 0) +
+                (p.after !== undefined && neighbour(ids, j, 1) === p.after ? 1 : 0);
               if (hits && !where) where = `on flow ${name}`;
               score += hits;
             }

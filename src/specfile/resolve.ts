@@ -342,12 +342,17 @@ function openCeilings(spec: Spec, givens: Givens | undefined): Map<string, Class
   const comps = spec.components as Record<string, SpecComponent>;
   const used = new Set<string>();
   for (const f of Object.values(spec.flows ?? {})) if (f) for (const id of pathIds(f.path)) used.add(id);
-  const open = new Set<string>();
+  const left: { id: string; kind: string }[] = [];
   for (const [id, g] of Object.entries(givens.components)) {
     if (g.kind === undefined) continue;
     const c = Object.hasOwn(comps, id) ? comps[id] : undefined;
-    if (!c || (!used.has(id) && c.consumes === undefined)) open.add(figureClass(g.kind));
+    if (!c || (!used.has(id) && c.consumes === undefined)) left.push({ id, kind: g.kind });
   }
+  // Left out is measured against the stage's own design: a component the stage's reference does not have
+  // either (one its prompt replaces) is not a rename.
+  const ref = left.length && givens.placesOf ? givens.placesOf() : undefined;
+  const open = new Set<string>();
+  for (const l of left) if (!ref || Object.hasOwn(ref.kinds, l.id)) open.add(figureClass(l.kind));
   const out = new Map<string, ClassCeiling>();
   for (const [cls, ceiling] of all) if (open.has(cls)) out.set(cls, ceiling);
   return out;
@@ -362,7 +367,8 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
   const byClass = openCeilings(spec, givens);
   for (const [id, c] of Object.entries(spec.components as Record<string, SpecComponent>)) {
     const st = found.get(id);
-    const own = st ? standInCeiling(givens!.components![st.of]!, `given for ${st.of}, whose place ${id} takes ${st.where}`) : undefined;
+    const of = st && givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of] : undefined;
+    const own = of ? standInCeiling(of, `given for ${st!.of}, whose place ${id} takes ${st!.where}`) : undefined;
     const ceiling = stricter(own, byClass.get(figureClass(c.kind)));
     if (ceiling) out.set(id, ceiling);
   }

@@ -13,9 +13,18 @@ const REFERENCE = {
     buy: { path: ['gateway', 'sale-api', 'inventory-db'] },
     browse: { path: ['gateway', 'shop-api', { parallel: [['catalog-db'], [{ to: 'reviews-db' }]] }] },
   },
-  components: { transcoder: { kind: 'worker', consumes: 'jobs' } },
+  components: {
+    gateway: { kind: 'gateway' },
+    'sale-api': { kind: 'service' },
+    'shop-api': { kind: 'service' },
+    'inventory-db': { kind: 'database' },
+    'catalog-db': { kind: 'database' },
+    'reviews-db': { kind: 'database' },
+    // jobs is in the reference but not named by the givens: it gives identity, not figures
+    jobs: { kind: 'queue' },
+    transcoder: { kind: 'worker', consumes: 'jobs' },
+  },
 };
-const NAMED = new Set(['gateway', 'sale-api', 'shop-api', 'inventory-db', 'catalog-db', 'transcoder', 'reviews-db']);
 const GIVENS: Givens = {
   components: {
     gateway: { kind: 'gateway', capacity_rps: 50_000 },
@@ -26,7 +35,7 @@ const GIVENS: Givens = {
     'reviews-db': { kind: 'database', capacity_rps: 10_000 },
     transcoder: { kind: 'worker', latency_ms: { p50: 60_000, p99: 300_000 } },
   },
-  placesOf: () => placesIn(REFERENCE.flows, NAMED, REFERENCE.components),
+  placesOf: () => placesIn(REFERENCE.flows, REFERENCE.components),
 };
 const spec = (s: Record<string, unknown>): Spec => ({ regions: ['us-east'], ...s }) as unknown as Spec;
 const fig = (m: ReturnType<typeof resolveSpec>, subject: string, field: string) =>
@@ -37,8 +46,9 @@ describe('places of named components', () => {
     expect(pathIds(REFERENCE.flows.browse.path as never)).toEqual(['gateway', 'shop-api', 'catalog-db', 'reviews-db']);
   });
 
-  it('records each named component with its neighbours per flow, and what a worker consumes', () => {
-    const p = placesIn(REFERENCE.flows, NAMED, REFERENCE.components);
+  it('records each component with its neighbours per flow, what a worker consumes, and its kind', () => {
+    const { places: p, kinds } = placesIn(REFERENCE.flows, REFERENCE.components);
+    expect(kinds.jobs).toBe('queue');
     expect(p['sale-api']).toEqual([{ flow: 'buy', before: 'gateway', after: 'inventory-db' }]);
     expect(p.gateway).toEqual([
       { flow: 'buy', after: 'sale-api' },
@@ -92,8 +102,59 @@ describe('stand-ins', () => {
     expect(found.size).toBe(0);
     // A spec with only the problem's names never reads the references.
     let read = 0;
-    standIns(comps({ gateway: { kind: 'gateway' } }), {}, { ...GIVENS, placesOf: () => (read++, {}) });
+    standIns(comps({ gateway: { kind: 'gateway' } }), {}, { ...GIVENS, placesOf: () => (read++, { places: {}, kinds: {} }) });
     expect(read).toBe(0);
+  });
+
+  it('sees through a shim, follows a renamed queue to its worker, and leaves a new flow of new components alone', () => {
+    const found = standIns(
+      comps({
+        gateway: { kind: 'gateway' },
+        shim: { kind: 'cache' },
+        'sale-svc': { kind: 'service' },
+        'inventory-db': { kind: 'database' },
+        'jobs-q': { kind: 'queue' },
+        enc: { kind: 'worker', consumes: 'jobs-q' },
+        'shop-api': { kind: 'service' },
+        'catalog-db': { kind: 'database' },
+        'reviews-db': { kind: 'database' },
+        'auth-svc': { kind: 'service' },
+        'users-db': { kind: 'database' },
+      }),
+      {
+        // sale-svc's neighbours are the gateway (through shim) and inventory-db: it is sale-api
+        buy: { path: ['gateway', 'shim', 'sale-svc', 'inventory-db'] as never },
+        // the named ones all on their reference flow: nothing to stand in for
+        browse: { path: ['gateway', 'shop-api', 'catalog-db', 'reviews-db'] as never },
+        // every reference flow is in the spec, so a new flow is not a renamed one
+        account: { path: ['gateway', 'auth-svc', 'users-db'] as never },
+      },
+      GIVENS,
+    );
+    expect(found.get('sale-svc')).toEqual({ of: 'sale-api', where: 'on flow buy' });
+    expect(found.has('shim')).toBe(false);
+    expect(found.has('auth-svc')).toBe(false);
+    expect(found.has('users-db')).toBe(false);
+    // jobs-q is not on a path, so nothing names it jobs; enc consumes it, and transcoder consumes jobs: no match
+    expect(found.has('enc')).toBe(false);
+  });
+
+  it('follows a renamed queue on a path to the worker that consumes it', () => {
+    const ref = {
+      flows: { upload: { path: ['upload-api', 'jobs'] } },
+      components: { 'upload-api': { kind: 'service' }, jobs: { kind: 'queue' }, transcoder: { kind: 'worker', consumes: 'jobs' } },
+    };
+    const givens: Givens = {
+      components: { 'upload-api': { kind: 'service' }, transcoder: { kind: 'worker', latency_ms: { p50: 60_000, p99: 300_000 } } },
+      placesOf: () => placesIn(ref.flows, ref.components),
+    };
+    const found = standIns(
+      comps({ 'upload-api': { kind: 'service' }, 'jobs-q': { kind: 'queue' }, enc: { kind: 'worker', consumes: 'jobs-q' } }),
+      { upload: { path: ['upload-api', 'jobs-q'] as never } },
+      givens,
+    );
+    expect(found.get('jobs-q')).toEqual({ of: 'jobs', where: 'on flow upload' });
+    expect(found.get('enc')).toEqual({ of: 'transcoder', where: 'consuming jobs-q' });
   });
 
   it('holds a stand-in to the named givens, stated, catalogued or defaulted, and never makes it better', () => {
