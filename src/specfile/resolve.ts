@@ -257,14 +257,11 @@ function resolveCallGuards(step: CallStep | undefined): Partial<ModelHop> {
 }
 
 /**
- * A call step's own latency_ms for a component whose latency the problem gives: a step may say this flow's
- * work there is slower than the given figure, not faster (else any given could be bought back one step at a
- * time). A faster quantile is graded with the given one and recorded for design/honest-figures.
- */
-/**
  * A call step's latency overrides the component's processing time for one flow, but it is a figure the
- * spec states like any other: it may not be faster than a given figure, than the best the problem gives
- * the component's kind (where a rename is possible, see openCeilings), or than the plausible floor of the kind.
+ * spec states like any other: it may say this flow's work there is slower, not faster, than a given
+ * figure (else any given could be bought back one step at a time), than the figure a stand-in or the
+ * best of the kind holds it to, or than the plausible floor of the kind. A faster quantile is graded with
+ * that figure and recorded for design/honest-figures.
  */
 function stepLatency(
   comp: ModelComponent,
