@@ -38,7 +38,13 @@ export function referencePlaces(problem: Problem, stageNumber: number): Referenc
   const hit = cache.get(file);
   if (hit) return hit;
   const d = designOf(file);
-  const out = placesIn(d.flows, d.components);
+  let out: ReferencePlaces;
+  try {
+    out = placesIn(d.flows, d.components);
+  } catch {
+    // A reference whose paths are not a spec's (problem check reports it) gives no places, not a crash.
+    out = { places: {}, kinds: {} };
+  }
   cache.set(file, out);
   return out;
 }

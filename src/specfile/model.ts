@@ -310,8 +310,8 @@ export interface Model {
   /** Every figure resolution decided, with where it came from (for metrics and design/honest-figures). */
   figures?: ModelFigure[];
   /**
-   * Against a problem: the components that take the place of a named one (renamed, or declared another
-   * kind), and whose place: they are graded with its givens, and rubric options naming it reach them.
+   * Against a problem: the components that take the place of one in the stage's reference (renamed, or
+   * declared another kind), and whose: they are held to its givens, and rubric options naming it reach them.
    */
   standIns?: Record<string, string>;
   /** Multiplier on peak load for the surge utilization (a problem may give it). Default 2. */

@@ -1,12 +1,13 @@
-// Where the problem's named components stand, and which of a spec's components stand there instead.
+// Where the stage's reference components stand, and which of a spec's components stand there instead.
 // A problem's figures are keyed by component id; a learner who renames sale-api to sale-svc and keeps it
 // between the gateway and inventory-db on flow buy has not built another service, only renamed it. The
-// problems layer records each named component's places from the stage's reference design (the flow, and
-// the components just before and after it); a component the givens do not name that takes the place of a
-// named one the spec leaves out is that component, and takes its givens (standIns below, used by resolve).
+// problems layer reads every component's places from the stage's reference design (its neighbours per
+// flow, what a worker consumes); a new component in the place of one the spec moved or left out is taken
+// for it (standIns below), and resolve holds it to that one's givens, if the problem names it.
 import type { Givens } from './givens.js';
 import { figureClass } from './givens.js';
 import type { PathStep } from './spec-types.js';
+import { flattenPath } from './steps.js';
 
 /**
  * One place of a named component in the reference: a flow and its neighbours on that flow's path, or, for
@@ -36,21 +37,7 @@ type Flows = Record<string, { path?: readonly PathStep[] } | undefined> | undefi
 
 /** The component ids a path visits, in order (a parallel group's branches one after another). */
 export function pathIds(path: readonly PathStep[] | undefined): string[] {
-  const out: string[] = [];
-  if (!Array.isArray(path)) return out;
-  const one = (s: unknown) => {
-    if (typeof s === 'string') out.push(s);
-    else if (s && typeof s === 'object' && typeof (s as { to?: unknown }).to === 'string') out.push((s as { to: string }).to);
-  };
-  for (const step of path) {
-    const parallel: unknown = step && typeof step === 'object' && 'parallel' in step ? (step as { parallel: unknown }).parallel : undefined;
-    if (Array.isArray(parallel)) {
-      for (const branch of parallel as unknown[])
-        if (Array.isArray(branch)) (branch as unknown[]).forEach(one);
-        else one(branch);
-    } else one(step);
-  }
-  return out;
+  return Array.isArray(path) ? flattenPath(path).map((c) => c.component) : [];
 }
 
 type Components = Record<string, { kind: string; consumes?: string } | undefined>;

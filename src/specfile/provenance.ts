@@ -30,8 +30,9 @@ export interface DecideInput {
   range?: Range;
   fallback: Candidate;
   /**
-   * The best figure the problem gives any component of this one's class, and which way is better: a
-   * plausible figure the spec states beyond it is not used (verdict beyond-givens).
+   * The figure this one is held to, and which way is better: the best the problem gives its class (verdict
+   * beyond-givens) or, for a stand-in, the named component's (contradicts-given). A stated or catalogued
+   * figure beyond it is not used; a stand-in's default is capped too.
    */
   ceiling?: CeilingFigure;
   lowerIsBetter?: boolean;
@@ -48,18 +49,18 @@ export function decide(d: DecideInput): ModelFigure {
       : undefined;
   const c = d.ceiling;
   const better = (v: number) => c !== undefined && (d.lowerIsBetter ? v < c.value : v > c.value);
+  const held = (claimed: number): ModelFigure => ({
+    subject: d.subject,
+    field: d.field,
+    path: d.path,
+    value: c!.value,
+    origin: 'given',
+    from: c!.from,
+    claimed,
+    verdict: c!.standIn ? 'contradicts-given' : 'beyond-givens',
+  });
   // A technology named on a component that could be a renamed one brings no better figure than its kind has here.
-  if (source?.origin === 'catalog' && better(source.candidate.value))
-    return {
-      subject: d.subject,
-      field: d.field,
-      path: d.path,
-      value: c!.value,
-      origin: 'given',
-      from: c!.from,
-      claimed: d.spec ?? source.candidate.value,
-      verdict: c!.standIn ? 'contradicts-given' : 'beyond-givens',
-    };
+  if (source?.origin === 'catalog' && better(source.candidate.value)) return held(d.spec ?? source.candidate.value);
   if (source) {
     const fig: ModelFigure = {
       subject: d.subject,
@@ -76,17 +77,7 @@ export function decide(d: DecideInput): ModelFigure {
     return fig;
   }
   if (d.spec !== undefined && inRange(d.spec, d.range)) {
-    if (c && better(d.spec))
-      return {
-        subject: d.subject,
-        field: d.field,
-        path: d.path,
-        value: c.value,
-        origin: 'given',
-        from: c.from,
-        claimed: d.spec,
-        verdict: c.standIn ? 'contradicts-given' : 'beyond-givens',
-      };
+    if (better(d.spec)) return held(d.spec);
     return { subject: d.subject, field: d.field, path: d.path, value: d.spec, origin: 'spec' };
   }
   // A stand-in that states nothing (or nothing plausible) is still the component it stands for.
@@ -212,8 +203,8 @@ function resolveLatencyFigures(
 }
 
 /**
- * Every figure of one component: latency, write latency, capacity, threads, availability. `ceilings`
- * (classCeilings of the same givens) holds each figure the spec states to the best its class has.
+ * Every figure of one component: latency, write latency, capacity, threads, availability. `ceiling`
+ * (resolve.ts componentCeilings) is what each figure is held to, where a rename could hide.
  */
 export function resolveComponentFigures(id: string, c: SpecComponent, givens: Givens | undefined, ceiling?: ClassCeiling): ResolvedFigures {
   const d = KIND_DEFAULTS[c.kind]!;

@@ -379,9 +379,9 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
  */
 function unknownExternals(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>, figures: ModelFigure[]): void {
   if (!givens?.components) return;
+  const named = Object.keys(givens.components).filter((n) => givens.components![n]!.kind === 'external');
   for (const [id, c] of Object.entries(spec.components as Record<string, SpecComponent>)) {
     if (c.kind !== 'external' || Object.hasOwn(givens.components, id) || found.has(id)) continue;
-    const named = Object.keys(givens.components).filter((n) => givens.components![n]!.kind === 'external');
     figures.push({
       subject: id,
       field: 'kind',

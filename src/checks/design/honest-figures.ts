@@ -78,8 +78,8 @@ export default defineCheck<Options>({
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
       'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. ' +
-      'Against a problem, a figure better than the problem gives any component of the same kind (services and workers together) is not used either: the best given one is, so renaming a component does not escape its figures. ' +
-      "The message names the claimed and the used figure. It also fails a gateway or load balancer that itself calls a store, a queue or a third party on a path, and a CDN that calls anything but code or an object store: a service declared under a proxy kind takes a proxy's figures.",
+      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; an external the problem does not name fails. " +
+      "The message names the claimed and the used figure. It also fails a proxy doing a service's work on data: a gateway calling a store (a cache only for its rate-limit counters), a load balancer calling a queue, stream, event store, object store or third party, a CDN calling anything but code, an object store or a cache.",
     sources: [
       'azureRtt',
       'istioOpenshift',
