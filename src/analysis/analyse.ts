@@ -39,7 +39,8 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
   }
   // Rate limits reject what exceeds them before it reaches anything behind (analysis/rate-limit.ts).
   const limited = applyRateLimits(model, routes);
-  const loads = capacity(model, limited.routes, { queueing });
+  const consumed = new Map<string, Map<string, number>>();
+  const loads = capacity(model, limited.routes, { queueing, consumed });
   const flows: Record<string, FlowMetrics> = dict();
   const latencies: Record<string, Record<string, OriginLatency>> = dict();
   for (const name of model.flowOrder) {
@@ -79,7 +80,7 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
       derived: model.workload.derived,
     },
     stores: storeFailovers(model),
-    pools: poolDemand(model, latencies),
+    pools: poolDemand(model, latencies, consumed),
     residency: residency(model),
     capacity: loads,
     cost: designCost(model, loads),
@@ -93,7 +94,7 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
   }
   const throughput = batchThroughput(model, loads, metrics.pools, latencies);
   if (throughput) metrics.throughput = throughput;
-  const fanout = fanoutOnWrite(model, loads, latencies);
+  const fanout = fanoutOnWrite(model, loads, latencies, metrics.pools);
   if (fanout) metrics.fanout = fanout;
   const replay = replayCost(model);
   if (replay) metrics.replay = replay;

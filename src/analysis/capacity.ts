@@ -88,6 +88,11 @@ export type Routes = Record<
 export interface CapacityOptions {
   /** Compute the M/M/c wait in front of each component's replicas (default true; off only to measure its cost). */
   queueing?: boolean;
+  /**
+   * Filled with what each worker takes from its queue or stream, per second, per region it runs in (what it
+   * consumes, not what flows route through it): poolDemand holds a consumer's threads with it.
+   */
+  consumed?: Map<string, Map<string, number>>;
 }
 
 /**
@@ -136,6 +141,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
     const rate = input / copies + (fanoutExtra[w.consumes] ?? 0);
     if (rate === 0) continue;
     for (const r of w.regions) addLoad(loads, w, r, rate / w.regions.length, false);
+    if (options.consumed) options.consumed.set(id, new Map(w.regions.map((r) => [r, rate / w.regions.length])));
     for (const target of w.writes) {
       const t = model.components[target];
       if (!t) continue;

@@ -7,7 +7,7 @@
 import { replicaRegions } from '../specfile/lookups.js';
 import type { Model, ModelComponent } from '../specfile/model.js';
 import { pushedPerPost, replicasApplyEveryWrite, writePartitions, nodesPerRegion } from './capacity.js';
-import type { OriginLatency, RegionLoad } from './metrics.js';
+import type { OriginLatency, RegionLoad, ServicePools } from './metrics.js';
 
 export interface FanoutReader {
   flow: string;
@@ -24,6 +24,8 @@ export interface FanoutDeliverer {
   throughput: number;
   spare: number;
   utilization: number;
+  /** A worker whose threads run out before its capacity: its throughput is threads / holding time per replica. */
+  threadBound?: boolean;
 }
 
 export interface FanoutOnWriteMetrics {
@@ -61,7 +63,22 @@ function writeThroughput(c: ModelComponent): number {
   return replicasApplyEveryWrite(c) ? writePartitions(c) * cap : nodesPerRegion(c) * cap;
 }
 
-function deliverer(model: Model, id: string, loads: Record<string, Record<string, RegionLoad>>): FanoutDeliverer | undefined {
+/**
+ * What one replica of a worker can take per second: its capacity, or fewer where its threads run out first
+ * (Little's law, as scalability/thread-capacity counts them: threads / the mean time a message holds one).
+ */
+function workerRate(c: ModelComponent, pool: ServicePools | undefined): { rate: number; threads: boolean } {
+  if (!pool || !(pool.threads > 0) || !(pool.demand > 0) || !(pool.ratePerReplica > 0)) return { rate: c.capacityRps, threads: false };
+  const byThreads = (pool.threads * pool.ratePerReplica) / pool.demand;
+  return byThreads < c.capacityRps ? { rate: byThreads, threads: true } : { rate: c.capacityRps, threads: false };
+}
+
+function deliverer(
+  model: Model,
+  id: string,
+  loads: Record<string, Record<string, RegionLoad>>,
+  pools: Record<string, ServicePools>,
+): FanoutDeliverer | undefined {
   const c = model.components[id];
   if (!c) return undefined;
   const regions = c.kind === 'worker' ? c.regions : replicaRegions(c);
@@ -71,16 +88,19 @@ function deliverer(model: Model, id: string, loads: Record<string, Record<string
     let throughput = 0;
     let spare = 0;
     let used = 0;
+    const per = workerRate(c, pools[id]);
     for (const r of regions) {
-      const t = Math.max(1, c.replicas) * c.capacityRps;
+      const t = Math.max(1, c.replicas) * per.rate;
       // From the per-replica rate (2 decimals) rather than the utilization (4): 200,000 / 300,000 stays 2/3.
       const l = loads[id]?.[r];
-      const u = l ? (c.capacityRps > 0 ? l.perNodeRate / c.capacityRps : 1) : 0;
+      const u = l ? (per.rate > 0 ? l.perNodeRate / per.rate : 1) : 0;
       throughput += t;
       spare += t * Math.max(0, 1 - u);
       used += t * u;
     }
-    return { component: id, throughput, spare, utilization: throughput > 0 ? used / throughput : 0 };
+    const out: FanoutDeliverer = { component: id, throughput, spare, utilization: throughput > 0 ? used / throughput : 0 };
+    if (per.threads) out.threadBound = true;
+    return out;
   }
   // A store: every region holding a copy applies every write, so the busiest region sets the pace.
   const t = writeThroughput(c);
@@ -92,6 +112,7 @@ export function fanoutOnWrite(
   model: Model,
   loads: Record<string, Record<string, RegionLoad>>,
   latencies: Record<string, Record<string, OriginLatency>>,
+  pools: Record<string, ServicePools>,
 ): FanoutOnWriteMetrics[] | undefined {
   const out: FanoutOnWriteMetrics[] = [];
   for (const name of model.flowOrder) {
@@ -104,7 +125,7 @@ export function fanoutOnWrite(
         return w.kind === 'worker' && w.consumes === f.queue;
       });
       const timelines = [...new Set(workers.flatMap((w) => model.components[w]!.writes))];
-      const deliveries = [...workers, ...timelines].flatMap((id) => deliverer(model, id, loads) ?? []);
+      const deliveries = [...workers, ...timelines].flatMap((id) => deliverer(model, id, loads, pools) ?? []);
       const slowest = deliveries.reduce<FanoutDeliverer | undefined>((a, d) => (!a || d.spare < a.spare ? d : a), undefined);
       const deliveryRate = slowest?.spare ?? 0;
       const largestPush = f.threshold !== undefined ? Math.min(f.followers.max, f.threshold) : f.followers.max;

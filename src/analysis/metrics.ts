@@ -217,6 +217,11 @@ export interface ServicePools {
   /** Requests per second reaching one replica in the busiest region, and the threads they hold at p99. */
   ratePerReplica: number;
   demand: number;
+  /**
+   * For a worker no flow runs through: the queue or stream it consumes, whose messages are its requests
+   * (their rate is what it takes from there; its calls are its writes).
+   */
+  consumes?: string;
 }
 
 export interface ReplayMetrics {

@@ -6,6 +6,7 @@ import type { Model } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares } from './route.js';
 import { dict } from '../specfile/dict.js';
+import { nearestRegion, rttMs } from '../specfile/lookups.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
@@ -83,7 +84,45 @@ export function holdTimes(model: Model, lat: OriginLatency): number[] {
   });
 }
 
-export function poolDemand(model: Model, latencies: Record<string, Record<string, OriginLatency>>): Record<string, ServicePools> {
+/**
+ * A worker no flow runs through still holds a thread per message it takes from its queue or stream, for its
+ * own processing and then each write it makes (to the store's primary, across the network): Little's law
+ * again, with the rate it consumes (capacity's `consumed`). A worker that flows do run through is counted
+ * by those flows alone, so nothing is counted twice.
+ */
+function addConsumers(
+  model: Model,
+  consumed: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  own: Map<string, Map<string, CallAcc>>,
+  calls: Map<string, Map<string, Map<string, CallAcc>>>,
+): Set<string> {
+  const counted = new Set<string>();
+  for (const [id, byRegion] of consumed) {
+    if (own.has(id)) continue;
+    const w = model.components[id];
+    if (!w) continue;
+    counted.add(id);
+    for (const [region, rate] of byRegion) {
+      if (!(rate > 0)) continue;
+      accumulate(accOf(inner(own, id), region), rate, w.latency.p99);
+      for (const target of w.writes) {
+        const t = model.components[target];
+        if (!t) continue;
+        // Where a flow's write would go (routeFlow): the leader, a store's primary, else the nearest copy.
+        const home = t.leader ?? (t.stateful ? t.primary : undefined) ?? nearestRegion(model, t, region)?.region ?? t.regions[0];
+        const networkMs = home === undefined ? 0 : (rttMs(model, region, home) ?? 0);
+        accumulate(accOf(inner(inner(calls, id), region), target), rate, t.writeLatency.p99 + networkMs);
+      }
+    }
+  }
+  return counted;
+}
+
+export function poolDemand(
+  model: Model,
+  latencies: Record<string, Record<string, OriginLatency>>,
+  consumed?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): Record<string, ServicePools> {
   // service -> region -> dependency -> accumulated calls/s and thread time
   const calls = new Map<string, Map<string, Map<string, CallAcc>>>();
   const own = new Map<string, Map<string, CallAcc>>();
@@ -156,6 +195,7 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
       close();
     }
   }
+  const consumers = consumed ? addConsumers(model, consumed, own, calls) : undefined;
 
   const out: Record<string, ServicePools> = dict();
   for (const id of model.componentOrder) {
@@ -222,6 +262,7 @@ export function poolDemand(model: Model, latencies: Record<string, Record<string
       ratePerReplica: round(ownRate),
       demand: round(ownDemand + callList.reduce((a, c) => a + c.demand, 0) - overlap('all')),
     };
+    if (consumers?.has(id) && s.consumes !== undefined) out[id].consumes = s.consumes;
   }
   return out;
 }

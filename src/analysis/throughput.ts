@@ -69,7 +69,12 @@ export function batchThroughput(
   if (batches.length === 0) return undefined;
   // Which components each flow loads (for "shared with"), from each flow alone.
   const perFlow: Record<string, Record<string, Record<string, RegionLoad>>> = dict();
-  for (const n of model.flowOrder) perFlow[n] = capacity(alone(model, model.flows[n]!), undefined, { queueing: false });
+  // And what each worker consumes because of it, so a batch's threads count the consumers it feeds.
+  const consumedBy: Record<string, Map<string, Map<string, number>>> = dict();
+  for (const n of model.flowOrder) {
+    consumedBy[n] = new Map();
+    perFlow[n] = capacity(alone(model, model.flows[n]!), undefined, { queueing: false, consumed: consumedBy[n] });
+  }
   const out: Record<string, BatchThroughput> = dict();
   for (const flow of batches) {
     const b = flow.batch!;
@@ -93,7 +98,7 @@ export function batchThroughput(
     }
     const lat = latencies[flow.name];
     if (lat) {
-      const ownPools = poolDemand(alone(model, flow), { [flow.name]: lat });
+      const ownPools = poolDemand(alone(model, flow), { [flow.name]: lat }, consumedBy[flow.name]);
       for (const [id, p] of Object.entries(ownPools)) {
         if (!(p.demand > 0)) continue;
         const total = pools[id];

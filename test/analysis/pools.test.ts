@@ -154,4 +154,48 @@ flows:
     // api -> db: 200 rps x 0.0056444 s = 1.1289
     expect(call(pools['api'], 'db')).toMatchObject({ ratePerReplica: 200, p99Ms: 5.64, demand: 1.13 });
   });
+
+  it("holds a consumer's threads with the messages it takes from its queue: its work, then each write", () => {
+    const pools = poolsOf(`
+regions: [us-east, eu-west]
+users: {us-east: 1}
+components:
+  upload-api: {kind: service, regions: [us-east], replicas: 2, latency_ms: {p50: 2, p99: 5}}
+  jobs: {kind: queue, regions: [us-east]}
+  transcoder: {kind: worker, regions: [us-east], replicas: 3, consumes: jobs, writes: [videos-db, archive], threads: 100, latency_ms: {p50: 100, p99: 300}}
+  videos-db: {kind: database, regions: [us-east], write_latency_ms: {p50: 4, p99: 12}}
+  archive: {kind: object-store, regions: [eu-west], write_latency_ms: {p50: 20, p99: 50}}
+flows:
+  upload: {kind: write, rate: 60, path: [upload-api, jobs]}
+`);
+    const t = pools['transcoder']!;
+    // 60 uploads/s into jobs, over 3 replicas: 20 messages/s per replica, each held 300 ms at p99: 6 threads
+    expect(t.consumes).toBe('jobs');
+    expect(t.ratePerReplica).toBe(20);
+    // then its writes: videos-db in its region, 20 x (0.5 + 12) ms = 0.25 threads; archive across the
+    // Atlantic, 20 x (82 + 50) ms = 2.64 threads
+    expect(call(t, 'videos-db')).toMatchObject({ ratePerReplica: 20, p99Ms: 12.5, demand: 0.25 });
+    expect(call(t, 'archive')).toMatchObject({ ratePerReplica: 20, p99Ms: 132, demand: 2.64 });
+    // 6 + 0.25 + 2.64 = 8.89 threads per replica
+    expect(t.demand).toBe(8.89);
+  });
+
+  it('counts a worker that flows run through by those flows alone, not again by what it consumes', () => {
+    const yaml = (extra: string) => `
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 2, latency_ms: {p50: 2, p99: 5}}
+  sends: {kind: queue}
+  notifier: {kind: worker, replicas: 2, consumes: sends, latency_ms: {p50: 2, p99: 10}}
+  sms: {kind: external, latency_ms: {p50: 300, p99: 800}}
+flows:
+  send-sms: {kind: write, rate: 100, path: [notifier, sms]}
+${extra}`;
+    const alone = poolsOf(yaml(''))['notifier']!;
+    const fed = poolsOf(yaml('  enqueue: {kind: write, rate: 100, path: [api, sends]}'))['notifier']!;
+    // 100 sends/s over 2 replicas = 50/s x (10 + 800) ms = 40.5 threads, with or without the queue filled
+    expect(alone.demand).toBe(40.5);
+    expect(fed.demand).toBe(40.5);
+    expect(fed.consumes).toBeUndefined();
+  });
 });

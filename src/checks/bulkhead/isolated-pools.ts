@@ -30,7 +30,7 @@ export default defineCheck<Options>({
       'With one shared pool, a slow payment API can hold all 200 threads of a service and logins die too, although they never touch payments. ' +
       'A bulkhead gives the risky dependency a pool of its own: when it slows, only that pool fills up and the rest of the service keeps working.',
     computes:
-      'For each service, gateway or worker and each dependency it calls that runs no code of its own (an external API or a store): the call is risky when the dependency is external or a call holds a thread longer than slowMs at p99 (network + processing + mesh, from the flows). ' +
+      'For each service, gateway or worker and each dependency it calls that runs no code of its own (an external API or a store), except a worker no flow runs through that writes one store (nothing shares its threads): the call is risky when the dependency is external or a call holds a thread longer than slowMs at p99 (network + processing + mesh, from the flows). ' +
       "It passes when the service has a pool keyed by that dependency. Otherwise the worst case is Little's law under the timeout: calls/s per replica (busiest region) x the timeout, compared with the threads the call shares (the named pools such as core, else the threads no dependency pool holds).",
     sources: ['course', 'hystrix'],
     optionsSchema: {
@@ -64,6 +64,9 @@ export default defineCheck<Options>({
     const out: Finding[] = [];
     for (const s of Object.values(metrics.pools)) {
       const c = model.components[s.service]!;
+      // A consumer whose one call is its write shares its threads with nothing: a hung store stalls it, and
+      // its queue holds the backlog (the point of the queue), but no other work loses a thread.
+      if (s.consumes !== undefined && s.calls.length <= 1) continue;
       for (const call of s.calls) {
         const dep = model.components[call.dependency]!;
         if (RUNS_CODE.has(dep.kind)) continue;

@@ -30,7 +30,7 @@ export default defineCheck<Options>({
       'The hybrid pushes ordinary authors and merges the few accounts above a follower threshold into the timeline at read time: a small extra parallel read.',
     computes:
       "Per `fanout_on_write` step: timeline writes/s = posts/s x mean followers (capped at the threshold in a hybrid), counted in the workers' and the timeline store's utilization (scalability/utilization). " +
-      'The largest pushed post (max followers, or the threshold in a hybrid) is delivered at the spare write rate of the slowest of the consuming workers (sum over regions of replicas x capacity x (1 - utilization)) and the timeline stores (partitions x write capacity x (1 - utilization), every replica applying each write): fails when max followers / that rate exceeds deliverWithinS. ' +
+      'The largest pushed post (max followers, or the threshold in a hybrid) is delivered at the spare write rate of the slowest of the consuming workers (sum over regions of replicas x what one replica takes, less their load: its capacity, or threads / the time a message holds one where that is less, as scalability/thread-capacity counts it) and the timeline stores (partitions x write capacity x (1 - utilization), every replica applying each write): fails when max followers / that rate exceeds deliverWithinS. ' +
       'A hybrid threshold below minThreshold (the follower count the problem states celebritiesFollowed above) fails: the pull would fetch more authors than that figure. ' +
       "In a hybrid, every read flow of the timeline must also read `pull_from` with at least celebrities_followed calls, and its p99 (latency/flow-budget's figure, tail of the fan-out included) must meet its budget. " +
       'Without fan-out on write, the read flows named in readFlows are graded the same way on their p99.',
@@ -69,6 +69,8 @@ export default defineCheck<Options>({
         '{{flow}}: {{writes}} timeline writes/s ({{posts}} posts/s x {{perPost}}); the largest push, {{largest}} followers, takes {{seconds}} s at the {{rate}} writes/s {{bottleneck}} has to spare, within {{target}} s',
       celebritySlow:
         '{{flow}}: one post by the most-followed author is {{largest}} timeline writes; {{bottleneck}} has {{rate}} writes/s to spare, so it takes {{seconds}} s to deliver, over the {{target}} s target{{p99}}',
+      celebrityNever:
+        '{{flow}}: {{bottleneck}} has nothing to spare at the steady {{writes}} timeline writes/s, so its backlog only grows: one post by the most-followed author ({{largest}} timeline writes) is never delivered, nor is anyone else\'s in time',
       noPull:
         '{{reader}} reads the timelines but never reads {{pullFrom}}: posts by the authors above the {{threshold}}-follower threshold, who are not pushed, never appear',
       pullShort:
@@ -79,6 +81,8 @@ export default defineCheck<Options>({
       readInBudget: '{{reader}} takes {{p99}} at p99{{pull}}, within its {{budget}} ms budget',
     },
     hints: {
+      celebrityNever:
+        'Before the celebrity: can the fan-out tier keep up with the steady timeline writes at all? Compare the writes/s it must take with what its replicas can take, by capacity and by threads (a write holds a thread for the work and the timeline write).',
       celebritySlow:
         'Mean followers set the steady load, but what does one post by the most-followed account cost? Pushing to tens of millions of timelines takes minutes whatever the workers. The usual answer is a hybrid: above a follower threshold, do not push; merge those authors into the timeline when it is read (fanout_on_write.threshold and pull_from).',
       noPull:
@@ -124,7 +128,12 @@ export default defineCheck<Options>({
         largest: count(largest),
         seconds: seconds(secondsNeeded),
         rate: count(m.deliveryRate),
-        bottleneck: m.bottleneck ?? 'nothing',
+        bottleneck:
+          m.bottleneck === undefined
+            ? 'nothing'
+            : m.deliveries.find((d) => d.component === m.bottleneck)?.threadBound
+              ? `${m.bottleneck} (whose threads run out before its capacity)`
+              : m.bottleneck,
         target: seconds(target),
         p99:
           m.p99DeliveryS !== undefined && m.threshold === undefined
@@ -132,7 +141,8 @@ export default defineCheck<Options>({
             : '',
       };
       const evidence = { ...m, largest, secondsNeeded, target };
-      if (!(secondsNeeded <= target)) out.push({ status: 'fail', messageId: 'celebritySlow', data, path, evidence });
+      if (!(m.deliveryRate > 0)) out.push({ status: 'fail', messageId: 'celebrityNever', data, path, evidence });
+      else if (!(secondsNeeded <= target)) out.push({ status: 'fail', messageId: 'celebritySlow', data, path, evidence });
       else out.push({ status: 'pass', messageId: 'delivered', data, path, evidence, slack: 1 - secondsNeeded / target });
       if (m.threshold === undefined || m.pullFrom === undefined) continue;
       const needed = Math.max(m.celebritiesFollowed, options.celebritiesFollowed ?? 0);

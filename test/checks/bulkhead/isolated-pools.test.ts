@@ -6,8 +6,23 @@ testCheck(isolatedPools, {
     { spec: 'bulkhead/bulkheads-ok.yaml' },
     { spec: 'bulkhead/pools-too-small.yaml', name: 'a pool that is too small still isolates' },
     { spec: 'scalability/capacity-ok.yaml', name: 'no slow or external dependency', applies: false },
+    { spec: 'bulkhead/consumer-one-store.yaml', name: 'a consumer writing one slow store shares its threads with nothing', applies: false },
   ],
   invalid: [
+    {
+      spec: 'bulkhead/consumer-two-stores.yaml',
+      name: 'a consumer writing two stores: the slow one can take the threads the other needs',
+      findings: [
+        // 600 messages/s over 3 replicas = 200/s per replica; logs-search across the Atlantic: 82 + 30 = 112 ms
+        // p99 > 100; archive-db (0.5 + 8 ms) is not slow. No timeout: unbounded.
+        {
+          status: 'fail',
+          messageId: 'sharedPoolNoTimeout',
+          line: 7,
+          data: { service: 'log-indexer', dependency: 'logs-search', p99: '112', rate: '200', shared: 200 },
+        },
+      ],
+    },
     {
       spec: 'bulkhead/shared-pool.yaml',
       findings: [
