@@ -70,7 +70,7 @@ export default defineCheck<Options>({
       celebritySlow:
         '{{flow}}: one post by the most-followed author is {{largest}} timeline writes; {{bottleneck}} has {{rate}} writes/s to spare, so it takes {{seconds}} s to deliver, over the {{target}} s target{{p99}}',
       celebrityNever:
-        '{{flow}}: {{bottleneck}} has nothing to spare at the steady {{writes}} timeline writes/s, so its backlog only grows: one post by the most-followed author ({{largest}} timeline writes) is never delivered, nor is anyone else\'s in time',
+        "{{flow}}: {{bottleneck}} has nothing to spare at the steady {{writes}} timeline writes/s, so its backlog only grows: one post by the most-followed author ({{largest}} timeline writes) is never delivered, nor is anyone else's in time",
       noPull:
         '{{reader}} reads the timelines but never reads {{pullFrom}}: posts by the authors above the {{threshold}}-follower threshold, who are not pushed, never appear',
       pullShort:
