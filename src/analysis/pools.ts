@@ -85,10 +85,12 @@ export function holdTimes(model: Model, lat: OriginLatency): number[] {
 }
 
 /**
- * A worker no flow runs through still holds a thread per message it takes from its queue or stream, for its
- * own processing and then each write it makes (to the store's primary, across the network): Little's law
- * again, with the rate it consumes (capacity's `consumed`). A worker that flows do run through is counted
- * by those flows alone, so nothing is counted twice.
+ * A worker holds a thread per message it takes from its queue or stream, for its own processing and then
+ * each write it makes (routed as a flow's write would be, across the network): Little's law again, with the
+ * rate it consumes (capacity's `consumed`). Where flows also run through the worker (a path that starts at
+ * it, describing what it does with each message), they count first, and only the messages beyond their
+ * rate in that region are added, so the same work is not counted twice and a token flow cannot hide the
+ * rest. Returns the workers no flow runs through.
  */
 function addConsumers(
   model: Model,
@@ -96,26 +98,27 @@ function addConsumers(
   own: Map<string, Map<string, CallAcc>>,
   calls: Map<string, Map<string, Map<string, CallAcc>>>,
 ): Set<string> {
-  const counted = new Set<string>();
+  const pure = new Set<string>();
   for (const [id, byRegion] of consumed) {
-    if (own.has(id)) continue;
     const w = model.components[id];
     if (!w) continue;
-    counted.add(id);
+    const flowsHere = own.get(id);
+    if (!flowsHere) pure.add(id);
     for (const [region, rate] of byRegion) {
-      if (!(rate > 0)) continue;
-      accumulate(accOf(inner(own, id), region), rate, w.latency.p99);
+      const extra = rate - (flowsHere?.get(region)?.rate ?? 0);
+      if (!(extra > 0)) continue;
+      accumulate(accOf(inner(own, id), region), extra, w.latency.p99);
       for (const target of w.writes) {
         const t = model.components[target];
         if (!t) continue;
         // Where a flow's write would go (routeFlow): the leader, a store's primary, else the nearest copy.
         const home = t.leader ?? (t.stateful ? t.primary : undefined) ?? nearestRegion(model, t, region)?.region ?? t.regions[0];
         const networkMs = home === undefined ? 0 : (rttMs(model, region, home) ?? 0);
-        accumulate(accOf(inner(inner(calls, id), region), target), rate, t.writeLatency.p99 + networkMs);
+        accumulate(accOf(inner(inner(calls, id), region), target), extra, t.writeLatency.p99 + networkMs);
       }
     }
   }
-  return counted;
+  return pure;
 }
 
 export function poolDemand(

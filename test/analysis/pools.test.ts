@@ -180,7 +180,7 @@ flows:
     expect(t.demand).toBe(8.89);
   });
 
-  it('counts a worker that flows run through by those flows alone, not again by what it consumes', () => {
+  it('counts a worker that flows run through by those flows first, and only the messages beyond them', () => {
     const yaml = (extra: string) => `
 regions: [us-east]
 components:
@@ -197,5 +197,12 @@ ${extra}`;
     expect(alone.demand).toBe(40.5);
     expect(fed.demand).toBe(40.5);
     expect(fed.consumes).toBeUndefined();
+    // A token flow does not hide the rest: 1,000 messages/s consumed, 1/s sent through the flow. The other
+    // 999/s hold a thread for the worker's own 10 ms: (1 x 810 + 999 x 10) / 2 replicas / 1,000 = 5.4 threads
+    const token = poolsOf(
+      yaml('  enqueue: {kind: write, rate: 1000, path: [api, sends]}').replace('rate: 100, path: [notifier', 'rate: 1, path: [notifier'),
+    )['notifier']!;
+    expect(token.ratePerReplica).toBe(500);
+    expect(token.demand).toBe(5.4);
   });
 });
