@@ -133,7 +133,10 @@ export function figuresTable(model: Model): string {
     }
     const u = unitOf(f.field);
     const from = f.from && f.origin !== 'spec' ? `: ${f.from}` : '';
-    const claim = f.claimed !== undefined ? `; your spec says ${fmt(f.claimed, 4)}${u}, not used` : '';
+    const claim =
+      f.claimed !== undefined
+        ? `; ${f.claimedFrom !== undefined ? `the catalog's ${f.claimedFrom} gives` : 'your spec says'} ${fmt(f.claimed, 4)}${u}, not used`
+        : '';
     out.push(`    ${f.field} = ${fmt(f.value, 4)}${u}  (${ORIGIN_WORD[f.origin]}${from}${claim})`);
   }
   return `${out.join('\n')}\n`;

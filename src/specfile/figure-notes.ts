@@ -50,12 +50,20 @@ export function figureName(f: ModelFigure): string {
   return `${f.subject} ${f.field}`;
 }
 
+/** Who claims the figure: the spec, or the catalog entry its `tech` names ("the catalog's redis large gives 0.2 ms"). */
+export function saysText(f: ModelFigure): string {
+  const u = unitOf(f.field);
+  return f.claimedFrom !== undefined
+    ? `the catalog's ${f.claimedFrom} gives ${num(f.claimed!)}${u}`
+    : `your spec says ${num(f.claimed!)}${u}`;
+}
+
 /** One sentence naming the claimed and the used figure, or undefined when the spec's figure was used. */
 export function figureNote(f: ModelFigure): string | undefined {
   if (f.claimed === undefined || f.verdict === undefined) return undefined;
   const u = unitOf(f.field);
   const name = figureName(f);
-  const says = `your spec says ${num(f.claimed)}${u}`;
+  const says = saysText(f);
   const used = `graded with ${num(f.value)}${u}`;
   switch (f.verdict) {
     case 'contradicts-given':

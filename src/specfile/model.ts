@@ -276,6 +276,11 @@ export interface ModelFigure {
   from?: string;
   /** The spec's own figure, when it was not the one used. */
   claimed?: number;
+  /**
+   * Where the claim comes from when the spec does not state the figure itself: the catalog entry its
+   * `tech` (and size) names ("redis large"). Absent: the spec states it.
+   */
+  claimedFrom?: string;
   verdict?: FigureVerdict;
   /** The plausible range the claim was held to. */
   range?: { min?: number; max?: number };

@@ -60,7 +60,12 @@ export function decide(d: DecideInput): ModelFigure {
     verdict: c!.standIn ? 'contradicts-given' : 'beyond-givens',
   });
   // A technology named on a component that could be a renamed one brings no better figure than its kind has here.
-  if (source?.origin === 'catalog' && better(source.candidate.value)) return held(d.spec ?? source.candidate.value);
+  // The claim is the catalog's, whatever the spec states beside it (the catalog would have been used).
+  if (source?.origin === 'catalog' && better(source.candidate.value)) {
+    const fig = held(source.candidate.value);
+    fig.claimedFrom = source.candidate.from;
+    return fig;
+  }
   if (source) {
     const fig: ModelFigure = {
       subject: d.subject,

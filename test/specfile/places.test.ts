@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Givens } from '../../src/specfile/givens.js';
 import { pathIds, placesIn, standIns } from '../../src/specfile/places.js';
 import { resolveSpec } from '../../src/specfile/resolve.js';
+import { figureNote } from '../../src/specfile/figure-notes.js';
 import type { Spec } from '../../src/specfile/types.js';
 import { reachStandIns } from '../../src/grading/grade.js';
 
@@ -192,6 +193,27 @@ describe('stand-ins', () => {
     // A stand-in whose own figure is worse keeps it: a 40 ms sale-svc stays 40 ms.
     const slow = resolveSpec(spec({ ...s, components: { ...s.components, 'sale-svc': { kind: 'service', latency_ms: 40 } } }), GIVENS);
     expect(slow.components['sale-svc']!.latency).toEqual({ p50: 40, p99: 40 });
+  });
+
+  it("names the catalog, not the spec, as the claim of a stand-in's technology", () => {
+    // inventory-db renamed stock-db on postgres large: 10,000 reads/s from the catalog, over the given 2,000.
+    // The spec states 2,000 beside it, but the catalog's figure is the one that would have been used.
+    const m = resolveSpec(
+      spec({
+        components: {
+          gateway: { kind: 'gateway' },
+          'sale-api': { kind: 'service' },
+          'stock-db': { kind: 'database', tech: 'postgres', size: 'large', capacity_rps: 2000 },
+        },
+        flows: { buy: { kind: 'write', rate: 100, path: ['gateway', 'sale-api', 'stock-db'], budget_ms: { p99: 500 } } },
+      }),
+      GIVENS,
+    );
+    const f = fig(m, 'stock-db', 'capacity_rps')!;
+    expect(f).toMatchObject({ value: 2000, claimed: 10_000, verdict: 'contradicts-given' });
+    expect(f.claimedFrom).toMatch(/^postgres large/);
+    expect(figureNote(f)).toContain("the catalog's postgres large");
+    expect(figureNote(f)).not.toContain('your spec says');
   });
 
   it("lets a rubric's options that name a component reach its stand-in", () => {

@@ -3,7 +3,7 @@
 // RTT table the problem fixes, claims zero lag on async replication, or availability 1.
 import type { ModelFigure } from '../../specfile/model.js';
 import { MAX_PLAUSIBLE_HIT_RATIO } from '../../data/figures.js';
-import { describeRange, figureName, unitOf } from '../../specfile/figure-notes.js';
+import { describeRange, figureName, saysText, unitOf } from '../../specfile/figure-notes.js';
 import { roleMismatches } from '../../analysis/roles.js';
 import { defineCheck, type Finding } from '../types.js';
 
@@ -111,8 +111,7 @@ export default defineCheck<Options>({
     messages: {
       honest:
         'every figure the design is graded with is given, catalogued, plausible or a default ({{given}} given, {{catalogued}} from the catalog, {{stated}} from the spec)',
-      contradictsGiven:
-        '{{name}} is {{used}}{{unit}} in this problem ({{from}}); your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
+      contradictsGiven: '{{name}} is {{used}}{{unit}} in this problem ({{from}}); {{says}}: graded with {{used}}{{unit}}',
       rttFixed: '{{name}} is {{used}} ms in this problem ({{from}}); your spec says {{claimed}} ms: graded with {{used}} ms',
       outOfRange: '{{name}} of {{claimed}}{{unit}} is outside the plausible range ({{range}}{{unit}}): graded with {{used}}{{unit}}',
       zeroLag:
@@ -123,7 +122,7 @@ export default defineCheck<Options>({
       catalog:
         '{{name}} is {{used}}{{unit}} for {{from}} in the technology catalog; your spec says {{claimed}}{{unit}}: graded with {{used}}{{unit}}',
       beyondGivens:
-        '{{name}} of {{claimed}}{{unit}} is better than this problem gives any {{kind}} (the best is {{used}}{{unit}}, {{from}}): graded with {{used}}{{unit}}',
+        '{{name}} of {{claimed}}{{unit}}{{claimedFrom}} is better than this problem gives any {{kind}} (the best is {{used}}{{unit}}, {{from}}): graded with {{used}}{{unit}}',
       unknownExternal:
         '{{subject}} is a third party this problem does not have (its third parties: {{from}}): its latency, capacity and availability would be invented, not given',
       kindRole:
@@ -166,6 +165,8 @@ export default defineCheck<Options>({
         data: {
           name: figureName(f),
           claimed: num(f.claimed),
+          says: saysText(f),
+          claimedFrom: f.claimedFrom !== undefined ? ` (the catalog's ${f.claimedFrom})` : '',
           used: num(f.value),
           unit,
           from: f.from ?? 'given',
@@ -177,6 +178,7 @@ export default defineCheck<Options>({
           subject: f.subject,
           field: f.field,
           claimed: f.claimed,
+          ...(f.claimedFrom !== undefined ? { claimedFrom: f.claimedFrom } : {}),
           used: f.value,
           origin: f.origin,
           verdict: f.verdict,
