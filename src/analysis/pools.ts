@@ -2,13 +2,16 @@
 // reaching one replica times the time a thread is held at p99, and under the dependency's timeout
 // as the worst case (a slow dependency). Compared with the service's pools and total threads.
 // Flows with different rates and hold times add up as L = sum(lambda_i x W_i).
-import type { Model } from '../specfile/model.js';
+import type { Model, ModelComponent } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares } from './route.js';
 import { dict } from '../specfile/dict.js';
 import { nearestRegion, rttMs } from '../specfile/lookups.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
+
+/** Whether a component holds request threads: one that runs code, or a load balancer doing a service's work (resolve gives it threads). */
+const holdsThreads = (c: ModelComponent): boolean => RUNS_CODE.has(c.kind) || c.threads !== undefined;
 
 interface CallAcc {
   rate: number;
@@ -64,7 +67,7 @@ export function holdTimes(model: Model, lat: OriginLatency): number[] {
   const one = (h: HopLatency) => (h.single ?? h.total).p99;
   const hops = lat.hops;
   return hops.map((hop, i) => {
-    if (!RUNS_CODE.has(model.components[hop.component]!.kind)) return one(hop);
+    if (!holdsThreads(model.components[hop.component]!)) return one(hop);
     let ms = one(hop);
     // The later hops in order, by index (no copy of the rest of the path per hop); groups seen, made on the first.
     let seen: Set<number> | undefined;
@@ -185,7 +188,7 @@ export function poolDemand(
             addSaving(saved_, caller, threadMs - wait, pooled ? 0 : threadMs - Math.min(threadMs, wait));
           }
         }
-        if (RUNS_CODE.has(c.kind) && hop.region !== undefined) {
+        if (holdsThreads(c) && hop.region !== undefined) {
           accumulate(
             accOf(inner(own, c.id), hop.region),
             reached * (hop.fanout ?? 1),
@@ -203,7 +206,7 @@ export function poolDemand(
   const out: Record<string, ServicePools> = dict();
   for (const id of model.componentOrder) {
     const s = model.components[id]!;
-    if (!RUNS_CODE.has(s.kind)) continue;
+    if (!holdsThreads(s)) continue;
     const replicas = Math.max(1, s.replicas);
     const poolByDep = new Map(s.pools.filter((p) => p.dependency).map((p) => [p.dependency!, p]));
     // Busiest region per dependency.

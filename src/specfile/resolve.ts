@@ -373,6 +373,33 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
 }
 
 /**
+ * A load balancer in the place of a named service, worker or gateway does that one's work, so it holds that
+ * one's threads: given ones, else the default. Without them a service declared a load balancer would never
+ * be asked whether its threads last (scalability/thread-capacity, drills), which is what the rename buys.
+ */
+function proxyHoldsThreads(
+  m: ModelComponent,
+  st: StandIn | undefined,
+  givens: Givens | undefined,
+  ceiling: ClassCeiling | undefined,
+  figures: ModelFigure[],
+): void {
+  if (m.kind !== 'load-balancer' || !st) return;
+  const namedKind = givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of]!.kind : undefined;
+  if (namedKind === undefined || !RUNS_CODE.has(namedKind as ComponentKind)) return;
+  const given = ceiling?.threads?.standIn ? ceiling.threads : undefined;
+  m.threads = given?.value ?? DEFAULT_THREADS;
+  figures.push({
+    subject: m.id,
+    field: 'threads',
+    path: [...m.path, 'threads'],
+    value: m.threads,
+    origin: given ? 'given' : 'default',
+    from: `${given ? given.from : `the ${namedKind} default, for ${st.of}, whose place ${m.id} takes ${st.where}`}: a load balancer doing a ${namedKind}'s work holds its threads`,
+  });
+}
+
+/**
  * Against a problem, its third parties are the ones it names: an external the givens do not name (nor one
  * standing in for a named one) has no figure the problem stands behind, so its default or stated latency
  * and its unbounded capacity would be invented. Recorded as a figure design/honest-figures fails.
@@ -406,7 +433,10 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const components: Record<string, ModelComponent> = dict();
   const figures: ModelFigure[] = [];
   const ceilings = componentCeilings(spec, givens, found);
-  for (const [id, c] of Object.entries(compsIn)) components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings.get(id));
+  for (const [id, c] of Object.entries(compsIn)) {
+    components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings.get(id));
+    proxyHoldsThreads(components[id], found.get(id), givens, ceilings.get(id), figures);
+  }
   unknownExternals(spec, givens, found, figures);
   // A store listed as a CQRS query store is a read model unless its role says otherwise.
   const queries = spec.patterns?.cqrs?.queries;

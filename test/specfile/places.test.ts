@@ -5,6 +5,7 @@ import type { Givens } from '../../src/specfile/givens.js';
 import { pathIds, placesIn, standIns } from '../../src/specfile/places.js';
 import { resolveSpec } from '../../src/specfile/resolve.js';
 import { figureNote } from '../../src/specfile/figure-notes.js';
+import { analyse } from '../../src/analysis/analyse.js';
 import type { Spec } from '../../src/specfile/types.js';
 import { reachStandIns } from '../../src/grading/grade.js';
 
@@ -193,6 +194,39 @@ describe('stand-ins', () => {
     // A stand-in whose own figure is worse keeps it: a 40 ms sale-svc stays 40 ms.
     const slow = resolveSpec(spec({ ...s, components: { ...s.components, 'sale-svc': { kind: 'service', latency_ms: 40 } } }), GIVENS);
     expect(slow.components['sale-svc']!.latency).toEqual({ p50: 40, p99: 40 });
+  });
+
+  it("gives a load balancer in a service's place that service's threads, so they are counted", () => {
+    const s = spec({
+      components: {
+        gateway: { kind: 'gateway' },
+        // sale-api declared a load balancer: it calls inventory-db itself, at 3,000 req/s over 2 replicas
+        'sale-lb': { kind: 'load-balancer', replicas: 2, latency_ms: { p50: 5, p99: 20 } },
+        'inventory-db': { kind: 'database' },
+      },
+      flows: { buy: { kind: 'write', rate: 3000, path: ['gateway', 'sale-lb', 'inventory-db'], budget_ms: { p99: 2000 } } },
+    });
+    const m = resolveSpec(s, GIVENS);
+    expect(m.standIns).toEqual({ 'sale-lb': 'sale-api' });
+    // sale-api's given 200 threads
+    expect(m.components['sale-lb']!.threads).toBe(200);
+    expect(fig(m, 'sale-lb', 'threads')).toMatchObject({ value: 200, origin: 'given' });
+    // 1,500 req/s per replica, each held 20 ms (sale-api's p99) and then the write (0.5 ms + the database's
+    // default 30 ms p99): 1,500 x 0.020 + 1,500 x 0.0305 = 30 + 45.75 = 75.75 threads of 200
+    const pools = analyse(m, { queueing: false }).pools;
+    expect(pools['sale-lb']!.threads).toBe(200);
+    expect(pools['sale-lb']!.ratePerReplica).toBe(1500);
+    expect(pools['sale-lb']!.demand).toBe(75.75);
+    // A load balancer in front of the database's replicas, behind sale-api, is in no one's place: it holds none.
+    const plain = resolveSpec(
+      spec({
+        components: { ...s.components, 'sale-api': { kind: 'service' } },
+        flows: { buy: { ...s.flows!.buy, path: ['gateway', 'sale-api', 'sale-lb', 'inventory-db'] } },
+      }),
+      GIVENS,
+    );
+    expect(plain.standIns).toBeUndefined();
+    expect(plain.components['sale-lb']!.threads).toBeUndefined();
   });
 
   it("names the catalog, not the spec, as the claim of a stand-in's technology", () => {
