@@ -10,7 +10,7 @@ import { nearestRegion, rttMs } from '../specfile/lookups.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
-/** Whether a component holds request threads: one that runs code, or a load balancer doing a service's work (resolve gives it threads). */
+/** Whether a component holds request threads: one that runs code, or a load balancer or store doing a service's work (resolve gives it threads). */
 const holdsThreads = (c: ModelComponent): boolean => RUNS_CODE.has(c.kind) || c.threads !== undefined;
 
 interface CallAcc {

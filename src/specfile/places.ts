@@ -33,6 +33,19 @@ function placeClass(kind: string): string {
   return figureClass(kind);
 }
 
+/**
+ * Whether a component of `kind` can take the place of the reference's `refKind` component `n`: the same class,
+ * or a store (a search index, database, event store or cache) in the place of something that runs requests,
+ * when that one is gone from the spec altogether. A service re-declared a search index is still the service
+ * (typeahead's index-shard as `search` brought a search index's figures); a cache in front of a service
+ * that is still in the spec, on this flow or another, is a cache.
+ */
+function canStandIn(kind: string, refKind: string, across: boolean): boolean {
+  const cls = placeClass(kind);
+  const refCls = placeClass(refKind);
+  return cls === refCls || (across && cls === 'store' && refCls === 'runs-code');
+}
+
 type Flows = Record<string, { path?: readonly PathStep[] } | undefined> | undefined;
 
 /** The component ids a path visits, in order (a parallel group's branches one after another). */
@@ -116,48 +129,54 @@ export function standIns(
     }
     return undefined;
   };
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const id of Object.keys(components)) {
-      if (known(id) || Object.hasOwn(named, id) || out.has(id)) continue;
-      const cls = placeClass(components[id]!.kind);
-      let best: StandIn | undefined;
-      let bestScore = 0;
-      for (const n of candidates) {
-        if (placeClass(ref.kinds[n]!) !== cls) continue;
-        let score = 0;
-        let where = '';
-        for (const p of ref.places[n]!) {
-          if ('consumes' in p) {
-            const mine = components[id]!.consumes;
-            if (mine !== undefined && as(mine) === p.consumes && consumed(n) !== p.consumes) {
-              if (!where) where = `consuming ${mine}`;
-              score++;
+  // First of its own class; then a store for something that runs requests and is gone, where no component
+  // of its class took the place (a cache slipped in front of a renamed service stays a shim).
+  for (const across of [false, true])
+    for (let changed = true; changed;) {
+      changed = false;
+      const taken = across ? new Set([...out.values()].map((st) => st.of)) : undefined;
+      for (const id of Object.keys(components)) {
+        if (known(id) || Object.hasOwn(named, id) || out.has(id)) continue;
+        const kind = components[id]!.kind;
+        let best: StandIn | undefined;
+        let bestScore = 0;
+        for (const n of candidates) {
+          if (taken?.has(n)) continue;
+          if (!canStandIn(kind, ref.kinds[n]!, across && !Object.hasOwn(components, n))) continue;
+          let score = 0;
+          let where = '';
+          for (const p of ref.places[n]!) {
+            if ('consumes' in p) {
+              const mine = components[id]!.consumes;
+              if (mine !== undefined && as(mine) === p.consumes && consumed(n) !== p.consumes) {
+                if (!where) where = `consuming ${mine}`;
+                score++;
+              }
+              continue;
             }
-            continue;
+            for (const { name, ids, on, renamed } of paths) {
+              if (on.has(n) || (renamed ? !missingFlows.has(p.flow) : name !== p.flow)) continue;
+              for (let j = 0; j < ids.length; j++) {
+                if (ids[j] !== id) continue;
+                const hits =
+                  (p.before !== undefined && neighbour(ids, j, -1) === p.before ? 1 : 0) +
+                  (p.after !== undefined && neighbour(ids, j, 1) === p.after ? 1 : 0);
+                if (hits && !where) where = `on flow ${name}`;
+                score += hits;
+              }
+            }
           }
-          for (const { name, ids, on, renamed } of paths) {
-            if (on.has(n) || (renamed ? !missingFlows.has(p.flow) : name !== p.flow)) continue;
-            for (let j = 0; j < ids.length; j++) {
-              if (ids[j] !== id) continue;
-              const hits =
-                (p.before !== undefined && neighbour(ids, j, -1) === p.before ? 1 : 0) +
-                (p.after !== undefined && neighbour(ids, j, 1) === p.after ? 1 : 0);
-              if (hits && !where) where = `on flow ${name}`;
-              score += hits;
-            }
+          if (score > bestScore) {
+            bestScore = score;
+            best = { of: n, where };
           }
         }
-        if (score > bestScore) {
-          bestScore = score;
-          best = { of: n, where };
+        if (best) {
+          out.set(id, best);
+          taken?.add(best.of);
+          changed = true;
         }
-      }
-      if (best) {
-        out.set(id, best);
-        changed = true;
       }
     }
-  }
   return out;
 }

@@ -373,10 +373,18 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
 }
 
 /**
- * A load balancer in the place of a named service, worker or gateway does that one's work, so it holds that
- * one's threads: given ones, else the default. Without them a service declared a load balancer would never
- * be asked whether its threads last (scalability/thread-capacity, drills), which is what the rename buys.
+ * A load balancer or a store in the place of a named service, worker or gateway does that one's work, so it
+ * holds that one's threads: given ones, else the default. Without them a service declared a load balancer or
+ * a search index would never be asked whether its threads last (scalability/thread-capacity, drills), which
+ * is what the rename buys.
  */
+const KIND_WORDS: Record<string, string> = {
+  'load-balancer': 'load balancer',
+  'event-store': 'event store',
+  'object-store': 'object store',
+  search: 'search index',
+};
+
 function proxyHoldsThreads(
   m: ModelComponent,
   st: StandIn | undefined,
@@ -384,7 +392,7 @@ function proxyHoldsThreads(
   ceiling: ClassCeiling | undefined,
   figures: ModelFigure[],
 ): void {
-  if (m.kind !== 'load-balancer' || !st) return;
+  if (RUNS_CODE.has(m.kind) || !st) return;
   const namedKind = givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of]!.kind : undefined;
   if (namedKind === undefined || !RUNS_CODE.has(namedKind as ComponentKind)) return;
   const given = ceiling?.threads?.standIn ? ceiling.threads : undefined;
@@ -395,7 +403,7 @@ function proxyHoldsThreads(
     path: [...m.path, 'threads'],
     value: m.threads,
     origin: given ? 'given' : 'default',
-    from: `${given ? given.from : `the ${namedKind} default, for ${st.of}, whose place ${m.id} takes ${st.where}`}: a load balancer doing a ${namedKind}'s work holds its threads`,
+    from: `${given ? given.from : `the ${namedKind} default, for ${st.of}, whose place ${m.id} takes ${st.where}`}: a ${KIND_WORDS[m.kind] ?? m.kind} doing a ${namedKind}'s work holds its threads`,
   });
 }
 

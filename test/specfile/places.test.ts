@@ -229,6 +229,44 @@ describe('stand-ins', () => {
     expect(plain.components['sale-lb']!.threads).toBeUndefined();
   });
 
+  it('takes a store for a service only when the service is gone from the spec', () => {
+    // sale-api re-declared a search index, stating a search index's figures: it is sale-api, held to its givens
+    const renamed = resolveSpec(
+      spec({
+        components: {
+          gateway: { kind: 'gateway' },
+          'sale-idx': { kind: 'search', capacity_rps: 20_000, latency_ms: { p50: 1, p99: 3 } },
+          'inventory-db': { kind: 'database' },
+        },
+        flows: { buy: { kind: 'write', rate: 100, path: ['gateway', 'sale-idx', 'inventory-db'], budget_ms: { p99: 500 } } },
+      }),
+      GIVENS,
+    );
+    expect(renamed.standIns).toEqual({ 'sale-idx': 'sale-api' });
+    expect(renamed.components['sale-idx']!.capacityRps).toBe(5000);
+    expect(renamed.components['sale-idx']!.latency).toEqual({ p50: 5, p99: 20 });
+    expect(renamed.components['sale-idx']!.threads).toBe(200);
+    // A cache on the purchase path while sale-api still serves the misses on a flow of their own: a cache
+    const cached = resolveSpec(
+      spec({
+        components: {
+          gateway: { kind: 'gateway' },
+          'sale-api': { kind: 'service' },
+          'sale-cache': { kind: 'cache', latency_ms: { p50: 0.5, p99: 1 } },
+          'inventory-db': { kind: 'database' },
+        },
+        flows: {
+          buy: { kind: 'read', rate: 100, path: ['gateway', 'sale-cache', 'inventory-db'], budget_ms: { p99: 500 } },
+          'buy-miss': { kind: 'read', rate: 10, path: ['gateway', 'sale-api', 'inventory-db'], budget_ms: { p99: 500 } },
+        },
+      }),
+      GIVENS,
+    );
+    expect(cached.standIns).toBeUndefined();
+    expect(cached.components['sale-cache']!.latency).toEqual({ p50: 0.5, p99: 1 });
+    expect(cached.components['sale-cache']!.threads).toBeUndefined();
+  });
+
   it("names the catalog, not the spec, as the claim of a stand-in's technology", () => {
     // inventory-db renamed stock-db on postgres large: 10,000 reads/s from the catalog, over the given 2,000.
     // The spec states 2,000 beside it, but the catalog's figure is the one that would have been used.
