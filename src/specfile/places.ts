@@ -10,10 +10,17 @@ import type { PathStep } from './spec-types.js';
 import { flattenPath } from './steps.js';
 
 /**
- * One place of a named component in the reference: a flow and its neighbours on that flow's path, or, for
- * a worker, the queue or stream it consumes (a consumer is on no path).
+ * One place of a named component in the reference: a flow and its neighbours on that flow's path; for a
+ * worker, the queue or stream it consumes (a consumer is on no path); for what a worker writes, that worker
+ * (a queue fed only through an outbox relay is on no path either).
  */
-export type GivenPlace = { flow: string; before?: string; after?: string } | { consumes: string };
+export type GivenPlace = { flow: string; before?: string; after?: string } | { consumes: string } | { writtenBy: string };
+
+/** A worker's `writes`, one id or a list, as a list. */
+function writesOf(c: { writes?: unknown } | undefined): string[] {
+  const w = c?.writes;
+  return typeof w === 'string' ? [w] : Array.isArray(w) ? w.filter((x): x is string => typeof x === 'string') : [];
+}
 
 /** What a spec's component stands in for: the named component, and where it takes its place ("on flow buy"). */
 export interface StandIn {
@@ -53,7 +60,7 @@ export function pathIds(path: readonly PathStep[] | undefined): string[] {
   return Array.isArray(path) ? flattenPath(path).map((c) => c.component) : [];
 }
 
-type Components = Record<string, { kind: string; consumes?: string } | undefined>;
+type Components = Record<string, { kind: string; consumes?: string; writes?: unknown } | undefined>;
 
 /** The stage's reference design as identity needs it: every component's places, and its kind. */
 export interface ReferencePlaces {
@@ -70,6 +77,7 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
     if (!c || typeof c.kind !== 'string') continue;
     kinds[id] = c.kind;
     if (typeof c.consumes === 'string') (places[id] ??= []).push({ consumes: c.consumes });
+    for (const t of writesOf(c)) (places[t] ??= []).push({ writtenBy: id });
   }
   for (const [flow, f] of Object.entries(flows ?? {})) {
     const ids = pathIds(f?.path);
@@ -96,7 +104,7 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
  * first. Only a component the givens name brings figures (resolve.ts); the others give identity.
  */
 export function standIns(
-  components: Record<string, { kind: string; consumes?: string }>,
+  components: Record<string, { kind: string; consumes?: string; writes?: unknown }>,
   flows: Flows,
   givens: Givens | undefined,
 ): Map<string, StandIn> {
@@ -120,6 +128,9 @@ export function standIns(
     return { name, ids, on: new Set(ids), renamed: !referenceFlows.has(name) };
   });
   const consumed = (n: string) => (Object.hasOwn(components, n) ? components[n]!.consumes : undefined);
+  // Who writes each component in the spec (workers' `writes`).
+  const writers = new Map<string, string[]>();
+  for (const w of Object.keys(components)) for (const t of writesOf(components[w])) writers.set(t, [...(writers.get(t) ?? []), w]);
   const as = (id: string | undefined) => (id === undefined ? undefined : (out.get(id)?.of ?? id));
   /** The nearest neighbour the reference knows, seeing through new components that stand in for nothing. */
   const neighbour = (ids: string[], j: number, step: -1 | 1): string | undefined => {
@@ -146,6 +157,16 @@ export function standIns(
           let score = 0;
           let where = '';
           for (const p of ref.places[n]!) {
+            if ('writtenBy' in p) {
+              // Written by the worker (or its stand-in) that writes the reference one, which it no longer writes.
+              const mine = writers.get(id) ?? [];
+              const still = (writers.get(n) ?? []).some((w) => as(w) === p.writtenBy);
+              if (!still && mine.some((w) => as(w) === p.writtenBy)) {
+                if (!where) where = `written by ${mine.find((w) => as(w) === p.writtenBy)}`;
+                score++;
+              }
+              continue;
+            }
             if ('consumes' in p) {
               const mine = components[id]!.consumes;
               if (mine !== undefined && as(mine) === p.consumes && consumed(n) !== p.consumes) {

@@ -159,6 +159,52 @@ describe('stand-ins', () => {
     expect(found.get('enc')).toEqual({ of: 'transcoder', where: 'consuming jobs-q' });
   });
 
+  it('follows a renamed queue fed only by an outbox relay to the worker that consumes it', () => {
+    const publish = (stream: string) => ({ to: 'videos-db', publish: { via: 'outbox', stream, relay: 'relay' } });
+    const ref = {
+      flows: { upload: { path: ['upload-api', publish('jobs')] } },
+      components: {
+        'upload-api': { kind: 'service' },
+        'videos-db': { kind: 'database' },
+        relay: { kind: 'worker', consumes: 'videos-db', writes: 'jobs' },
+        jobs: { kind: 'queue' },
+        transcoder: { kind: 'worker', consumes: 'jobs' },
+      },
+    };
+    const givens: Givens = {
+      components: { 'upload-api': { kind: 'service' }, transcoder: { kind: 'worker', latency_ms: { p50: 60_000, p99: 300_000 } } },
+      placesOf: () => placesIn(ref.flows as never, ref.components),
+    };
+    const found = standIns(
+      comps({
+        'upload-api': { kind: 'service' },
+        'videos-db': { kind: 'database' },
+        relay: { kind: 'worker', consumes: 'videos-db', writes: 'tq' },
+        tq: { kind: 'queue' },
+        enc: { kind: 'worker', consumes: 'tq' },
+      }),
+      { upload: { path: ['upload-api', publish('tq')] as never } },
+      givens,
+    );
+    // tq is on no path: it is jobs because the relay that wrote jobs writes it instead
+    expect(found.get('tq')).toEqual({ of: 'jobs', where: 'written by relay' });
+    expect(found.get('enc')).toEqual({ of: 'transcoder', where: 'consuming tq' });
+    // A second queue the relay writes beside jobs is a new one
+    const beside = standIns(
+      comps({
+        'upload-api': { kind: 'service' },
+        'videos-db': { kind: 'database' },
+        relay: { kind: 'worker', consumes: 'videos-db', writes: ['jobs', 'audit-q'] },
+        jobs: { kind: 'queue' },
+        transcoder: { kind: 'worker', consumes: 'jobs' },
+        'audit-q': { kind: 'queue' },
+      }),
+      { upload: { path: ['upload-api', publish('jobs')] as never } },
+      givens,
+    );
+    expect(beside.size).toBe(0);
+  });
+
   it('holds a stand-in to the named givens, stated, catalogued or defaulted, and never makes it better', () => {
     const s = spec({
       components: {
