@@ -58,15 +58,24 @@ describe('news-feed', () => {
     expect(metricsOf('solutions/stage-3.yaml').metrics.fanout![0]!.deliveryRate / 200_000).toBeCloseTo(((70 * 200) / 0.0635 - 200_000) / 200_000, 4);
   });
 
-  it('stage 4: at 3x posts, 60 workers run at 600,000 / 300,000 = 200 %; 200 run at 600,000 / 1,000,000 = 60 %', () => {
+  it("stage 4: at 3x posts, stage 3's 70 workers run at 600,000 / 350,000 = 171 % and need 544 threads; 200 run at 60 % and need 190.5", () => {
     const p = parseScenario('surge:create-post=3');
     if (!p.ok) throw new Error(p.message);
-    const load = (file: string) => {
+    const steady = (file: string) => {
       const r = runDrill(metricsOf(file).model, [p.scenario]);
-      const steady = r.phases[r.phases.length - 1]!;
-      return steady.metrics.capacity['fanout-worker']!['us-east']!.utilization;
+      return r.phases[r.phases.length - 1]!;
     };
-    expect(load('fixtures/stage-4-sized-for-peak.yaml')).toBeCloseTo(600_000 / 300_000, 3);
-    expect(load('solutions/stage-4.yaml')).toBeCloseTo(600_000 / 1_000_000, 3);
+    const sized = steady('fixtures/stage-4-sized-for-peak.yaml');
+    const ref = steady('solutions/stage-4.yaml');
+    expect(sized.metrics.capacity['fanout-worker']!['us-east']!.utilization).toBeCloseTo(600_000 / (70 * 5_000), 3);
+    expect(ref.metrics.capacity['fanout-worker']!['us-east']!.utilization).toBeCloseTo(600_000 / (200 * 5_000), 3);
+    // Little's law: a timeline write holds a thread for the worker's 60 ms p99 plus the 3 ms cache write and
+    // the 0.5 ms round trip in the region: 600,000 / 70 = 8,571.43/s x 0.0635 s = 544.29 threads per replica,
+    // of 200 (the drill reports them run out); 600,000 / 200 = 3,000/s x 0.0635 s = 190.5.
+    const ranOut = sized.exhausted.find((e) => e.service === 'fanout-worker' && e.pool === undefined);
+    expect(ranOut?.demand).toBeCloseTo((600_000 / 70) * 0.0635, 1);
+    expect(ranOut?.size).toBe(200);
+    expect(ref.exhausted.filter((e) => e.service === 'fanout-worker')).toEqual([]);
+    expect(ref.metrics.pools['fanout-worker']!.demand).toBeCloseTo((600_000 / 200) * 0.0635, 1);
   });
 });

@@ -26,7 +26,7 @@ export default defineCheck<Options>({
       "By Little's law the threads in use are the arrival rate times the time each is held, so a replica's real capacity is the smaller of what its CPU can do and threads / holding time. " +
       'When the traffic needs more threads than a replica has, requests queue for a thread and latency climbs without bound, however idle the CPU looks.',
     computes:
-      "Per service, gateway and worker, in its busiest region: threads held per replica = sum over its flows of (requests/s reaching one replica x the p99 time a thread is held: its own processing plus every call it makes, a call to another service held until that service returns). A worker no flow runs through holds a thread per message it consumes: messages/s per replica x (its own p99 + each write's p99, network included). " +
+      "Per service, gateway and worker, in its busiest region: threads held per replica = sum over its flows of (requests/s reaching one replica x the p99 time a thread is held: its own processing plus every call it makes, a call to another service held until that service returns). A worker holds a thread per message it consumes: messages/s per replica x (its own p99 + each write's p99, network included); where flows also run through it, they count first and only the messages beyond their rate in that region are added. " +
       'Fails when that exceeds maxThreadShare x threads per replica; the message gives the rate one replica can take before its threads run out (threads / mean holding time) and the largest holder.',
     sources: ['hystrix', 'course'],
     optionsSchema: {
