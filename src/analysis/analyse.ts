@@ -94,7 +94,7 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
   }
   const throughput = batchThroughput(model, loads, metrics.pools, latencies);
   if (throughput) metrics.throughput = throughput;
-  const fanout = fanoutOnWrite(model, loads, latencies, metrics.pools);
+  const fanout = fanoutOnWrite(model, loads, latencies);
   if (fanout) metrics.fanout = fanout;
   const replay = replayCost(model);
   if (replay) metrics.replay = replay;

@@ -4,10 +4,11 @@
 // The celebrity's cost is one post x their followers: delivered at what the workers and the timeline store
 // have to spare, (1 - utilization) x their throughput, it takes max followers / that. A hybrid pushes no
 // author above the threshold, so the largest push is the threshold, and readers pull those authors instead.
-import { replicaRegions } from '../specfile/lookups.js';
+import { nearestRegion, replicaRegions, rttMs } from '../specfile/lookups.js';
+import { lognormalMean } from './tail.js';
 import type { Model, ModelComponent } from '../specfile/model.js';
 import { pushedPerPost, replicasApplyEveryWrite, writePartitions, nodesPerRegion } from './capacity.js';
-import type { OriginLatency, RegionLoad, ServicePools } from './metrics.js';
+import type { OriginLatency, RegionLoad } from './metrics.js';
 
 export interface FanoutReader {
   flow: string;
@@ -64,21 +65,27 @@ function writeThroughput(c: ModelComponent): number {
 }
 
 /**
- * What one replica of a worker can take per second: its capacity, or fewer where its threads run out first
- * (Little's law, as scalability/thread-capacity counts them: threads / the mean time a message holds one).
+ * What one replica of a worker in `region` can take per second: its capacity, or fewer where its threads run
+ * out first. By Little's law a replica's threads carry threads / W messages a second, W the MEAN time a
+ * message holds one: its own work, then each write (the network to the store included), each the mean of
+ * the log-normal through its p50 and p99. (scalability/thread-capacity sizes threads on p99 holding times,
+ * the Hystrix rule with headroom; a rate of delivery is what the threads do on average.)
  */
-function workerRate(c: ModelComponent, pool: ServicePools | undefined): { rate: number; threads: boolean } {
-  if (!pool || !(pool.threads > 0) || !(pool.demand > 0) || !(pool.ratePerReplica > 0)) return { rate: c.capacityRps, threads: false };
-  const byThreads = (pool.threads * pool.ratePerReplica) / pool.demand;
-  return byThreads < c.capacityRps ? { rate: byThreads, threads: true } : { rate: c.capacityRps, threads: false };
+function workerRate(model: Model, c: ModelComponent, region: string): { rate: number; threads: boolean; holdMs?: number } {
+  if (c.threads === undefined || !(c.threads > 0)) return { rate: c.capacityRps, threads: false };
+  let holdMs = lognormalMean(c.latency.p50, c.latency.p99);
+  for (const target of c.writes) {
+    const t = model.components[target];
+    if (!t) continue;
+    const home = t.leader ?? (t.stateful ? t.primary : undefined) ?? nearestRegion(model, t, region)?.region ?? t.regions[0];
+    holdMs += lognormalMean(t.writeLatency.p50, t.writeLatency.p99) + (home === undefined ? 0 : (rttMs(model, region, home) ?? 0));
+  }
+  if (!(holdMs > 0)) return { rate: c.capacityRps, threads: false };
+  const byThreads = (c.threads * 1000) / holdMs;
+  return byThreads < c.capacityRps ? { rate: byThreads, threads: true, holdMs } : { rate: c.capacityRps, threads: false, holdMs };
 }
 
-function deliverer(
-  model: Model,
-  id: string,
-  loads: Record<string, Record<string, RegionLoad>>,
-  pools: Record<string, ServicePools>,
-): FanoutDeliverer | undefined {
+function deliverer(model: Model, id: string, loads: Record<string, Record<string, RegionLoad>>): FanoutDeliverer | undefined {
   const c = model.components[id];
   if (!c) return undefined;
   const regions = c.kind === 'worker' ? c.regions : replicaRegions(c);
@@ -88,8 +95,10 @@ function deliverer(
     let throughput = 0;
     let spare = 0;
     let used = 0;
-    const per = workerRate(c, pools[id]);
+    let threadBound = false;
     for (const r of regions) {
+      const per = workerRate(model, c, r);
+      if (per.threads) threadBound = true;
       const t = Math.max(1, c.replicas) * per.rate;
       // From the per-replica rate (2 decimals) rather than the utilization (4): 200,000 / 300,000 stays 2/3.
       const l = loads[id]?.[r];
@@ -99,7 +108,7 @@ function deliverer(
       used += t * u;
     }
     const out: FanoutDeliverer = { component: id, throughput, spare, utilization: throughput > 0 ? used / throughput : 0 };
-    if (per.threads) out.threadBound = true;
+    if (threadBound) out.threadBound = true;
     return out;
   }
   // A store: every region holding a copy applies every write, so the busiest region sets the pace.
@@ -112,7 +121,6 @@ export function fanoutOnWrite(
   model: Model,
   loads: Record<string, Record<string, RegionLoad>>,
   latencies: Record<string, Record<string, OriginLatency>>,
-  pools: Record<string, ServicePools>,
 ): FanoutOnWriteMetrics[] | undefined {
   const out: FanoutOnWriteMetrics[] = [];
   for (const name of model.flowOrder) {
@@ -125,7 +133,7 @@ export function fanoutOnWrite(
         return w.kind === 'worker' && w.consumes === f.queue;
       });
       const timelines = [...new Set(workers.flatMap((w) => model.components[w]!.writes))];
-      const deliveries = [...workers, ...timelines].flatMap((id) => deliverer(model, id, loads, pools) ?? []);
+      const deliveries = [...workers, ...timelines].flatMap((id) => deliverer(model, id, loads) ?? []);
       const slowest = deliveries.reduce<FanoutDeliverer | undefined>((a, d) => (!a || d.spare < a.spare ? d : a), undefined);
       const deliveryRate = slowest?.spare ?? 0;
       const largestPush = f.threshold !== undefined ? Math.min(f.followers.max, f.threshold) : f.followers.max;

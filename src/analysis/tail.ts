@@ -89,6 +89,13 @@ export function lognormalSigma(p50: number, p99: number): number {
   return p50 > 0 && p99 > p50 ? (Math.log(p99) - Math.log(p50)) / NORMAL_Z.p99 : 0;
 }
 
+/** The mean of the log-normal through (p50, p99): p50 x exp(sigma^2 / 2); a constant's is itself. */
+export function lognormalMean(p50: number, p99: number): number {
+  if (p50 <= 0) return p99;
+  const sigma = lognormalSigma(p50, p99);
+  return p50 * Math.exp((sigma * sigma) / 2);
+}
+
 /**
  * The q-quantile of the log-normal through (p50, p99). With no median to fit (p50 = 0) the part is taken
  * as constant at its p99, a stated simplification.
