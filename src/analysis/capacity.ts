@@ -103,6 +103,38 @@ export function pushedPerPost(f: ModelFanoutOnWrite): number {
   return f.threshold !== undefined ? Math.min(f.followers.mean, f.threshold) : f.followers.mean;
 }
 
+/**
+ * The workers that consume something, each after every worker that writes what it consumes (a topological
+ * order of the worker chain); the spec's order among the rest, and for a cycle, which has no first.
+ */
+export function upstreamFirst(model: Model): string[] {
+  const workers = model.componentOrder.filter((id) => {
+    const w = model.components[id]!;
+    return w.kind === 'worker' && w.consumes !== undefined;
+  });
+  const out: string[] = [];
+  const pending = new Set(workers);
+  while (pending.size) {
+    let progressed = false;
+    for (const id of workers) {
+      if (!pending.has(id)) continue;
+      const source = model.components[id]!.consumes!;
+      let fed = false;
+      for (const other of pending) if (other !== id && model.components[other]!.writes.includes(source)) fed = true;
+      if (fed) continue;
+      out.push(id);
+      pending.delete(id);
+      progressed = true;
+    }
+    if (!progressed) {
+      // A cycle of workers feeding each other: the rest in the spec's order.
+      for (const id of workers) if (pending.has(id)) out.push(id);
+      break;
+    }
+  }
+  return out;
+}
+
 export function capacity(model: Model, routes?: Routes, options: CapacityOptions = {}): Record<string, Record<string, RegionLoad>> {
   const loads: Loads = dict();
   // Fan-out on write: each post handed to a queue becomes pushedPerPost timeline writes by its consumer.
@@ -114,9 +146,13 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
         fanoutExtra[hop.fanoutOnWrite.queue] =
           (fanoutExtra[hop.fanoutOnWrite.queue] ?? 0) + flow.rate * Math.max(0, pushedPerPost(hop.fanoutOnWrite) - 1);
   }
+  // An outbox relay forwards the outbox rows, the writes that publish through it, not every write its
+  // database takes (a CDC connector, `via: cdc`, streams the whole change log).
+  const outboxRows = new Map<string, number>();
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     const shares = originShares(model, flow);
+    const pubs = flow.publishes;
     for (const origin of flow.origins) {
       const rate = flow.rate * (shares[origin] ?? 0);
       if (rate === 0) continue;
@@ -127,20 +163,33 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
         const r = rate * hop.reach * (hop.admitted ?? 1) * (hop.fanout ?? 1);
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
         else addLoad(loads, c, hop.region, r, false);
+        if (pubs)
+          for (let i = 0; i < pubs.length; i++) {
+            const p = pubs[i]!;
+            if (p.hop === k && p.via === 'outbox' && p.relay !== undefined) outboxRows.set(p.relay, (outboxRows.get(p.relay) ?? 0) + r);
+          }
       }
     }
   }
-  // Workers consume what was written to their queue/stream and write it on to their stores.
-  for (const id of model.componentOrder) {
+  // Workers consume what was written to their queue/stream and write it on to their stores, upstream first:
+  // a worker fed by another worker's writes (a relay into a stream, then a projector) is taken after it,
+  // wherever the spec lists it.
+  for (const id of upstreamFirst(model)) {
     const w = model.components[id]!;
-    if (w.kind !== 'worker' || !w.consumes) continue;
-    const input = Object.values(loads[w.consumes] ?? {}).reduce((a, l) => a + l.writeRate, 0);
+    if (w.consumes === undefined) continue;
+    const outbox = outboxRows.get(id);
+    const input = outbox ?? Object.values(loads[w.consumes] ?? {}).reduce((a, l) => a + l.writeRate, 0);
     const source = model.components[w.consumes];
-    // A replicated stream is counted once per copy above; the worker reads one copy.
-    const copies = source ? Math.max(1, replicaRegions(source).length) : 1;
+    // A replicated stream is counted once per copy above; the worker reads one copy (outbox rows are counted once).
+    const copies = source && outbox === undefined ? Math.max(1, replicaRegions(source).length) : 1;
     const rate = input / copies + (fanoutExtra[w.consumes] ?? 0);
     if (rate === 0) continue;
-    for (const r of w.regions) addLoad(loads, w, r, rate / w.regions.length, false);
+    // Flows that run through the worker (a path starting at it, what it does with a message) already load it:
+    // only the messages beyond their rate there are added, so one message is not counted twice.
+    let viaFlows = 0;
+    for (const r of w.regions) viaFlows += loads[id]?.[r]?.rate ?? 0;
+    const beyond = Math.max(0, rate - viaFlows);
+    if (beyond > 0) for (const r of w.regions) addLoad(loads, w, r, beyond / w.regions.length, false);
     if (options.consumed) options.consumed.set(id, new Map(w.regions.map((r) => [r, rate / w.regions.length])));
     for (const target of w.writes) {
       const t = model.components[target];

@@ -91,9 +91,10 @@ export function holdTimes(model: Model, lat: OriginLatency): number[] {
  * A worker holds a thread per message it takes from its queue or stream, for its own processing and then
  * each write it makes (routed as a flow's write would be, across the network): Little's law again, with the
  * rate it consumes (capacity's `consumed`). Where flows also run through the worker (a path that starts at
- * it, describing what it does with each message), they count first, and only the messages beyond their
- * rate in that region are added, so the same work is not counted twice and a token flow cannot hide the
- * rest. Returns the workers no flow runs through.
+ * it, describing what it does with a message), every consumed message is held at least as long as the
+ * flows hold one on average and at least its own work and writes: what the flows already count is topped
+ * up to that, so the same work is not counted twice, and neither a token flow nor a flow that leaves the
+ * writes out hides the rest. Returns the workers no flow runs through.
  */
 function addConsumers(
   model: Model,
@@ -108,16 +109,30 @@ function addConsumers(
     const flowsHere = own.get(id);
     if (!flowsHere) pure.add(id);
     for (const [region, rate] of byRegion) {
-      const extra = rate - (flowsHere?.get(region)?.rate ?? 0);
-      if (!(extra > 0)) continue;
-      accumulate(accOf(inner(own, id), region), extra, w.latency.p99);
+      if (!(rate > 0)) continue;
+      // The writes, where a flow's write would go (routeFlow): the leader, a store's primary, else the nearest copy.
+      const writes: { target: string; ms: number }[] = [];
       for (const target of w.writes) {
         const t = model.components[target];
         if (!t) continue;
-        // Where a flow's write would go (routeFlow): the leader, a store's primary, else the nearest copy.
         const home = t.leader ?? (t.stateful ? t.primary : undefined) ?? nearestRegion(model, t, region)?.region ?? t.regions[0];
-        const networkMs = home === undefined ? 0 : (rttMs(model, region, home) ?? 0);
-        accumulate(accOf(inner(inner(calls, id), region), target), extra, t.writeLatency.p99 + networkMs);
+        writes.push({ target, ms: t.writeLatency.p99 + (home === undefined ? 0 : (rttMs(model, region, home) ?? 0)) });
+      }
+      const flowOwn = flowsHere?.get(region);
+      if (!flowOwn) {
+        accumulate(accOf(inner(own, id), region), rate, w.latency.p99);
+        for (const x of writes) accumulate(accOf(inner(inner(calls, id), region), x.target), rate, x.ms);
+        continue;
+      }
+      let flowMs = flowOwn.heldMs;
+      for (const acc of calls.get(id)?.get(region)?.values() ?? []) flowMs += acc.heldMs;
+      const consumerHold = writes.reduce((a, x) => a + x.ms, w.latency.p99);
+      const flowHold = flowOwn.rate > 0 ? flowMs / flowOwn.rate : 0;
+      const topUp = rate * Math.max(flowHold, consumerHold) - flowMs;
+      if (topUp > 0 || rate > flowOwn.rate) {
+        flowOwn.heldMs += Math.max(0, topUp);
+        flowOwn.rate = Math.max(flowOwn.rate, rate);
+        flowOwn.maxMs = Math.max(flowOwn.maxMs, consumerHold);
       }
     }
   }

@@ -165,4 +165,67 @@ flows:
     // split-db: 0.3 / 6 = 0.05 < 1/10, so the busiest partition carries 0.1: 1,000 writes/s, 10 %
     expect(c['split-db']!['us-east']).toMatchObject({ perNodeRate: 1000, utilization: 0.1, hottestShare: 0.1 });
   });
+
+  it('feeds a chain of workers upstream first, in whatever order the spec lists them', () => {
+    const chain = (order: string) => `
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 4}
+  q1: {kind: queue}
+  q2: {kind: queue}
+  db: {kind: database}
+${order}
+flows:
+  ingest: {kind: write, rate: 2000, path: [api, q1]}
+`;
+    const enricher = '  enricher: {kind: worker, replicas: 2, consumes: q1, writes: q2}';
+    const indexer = '  indexer: {kind: worker, replicas: 2, consumes: q2, writes: db}';
+    for (const c of [loadOf(chain(`${enricher}\n${indexer}`)), loadOf(chain(`${indexer}\n${enricher}`))]) {
+      // 2,000 writes/s into q1: the enricher takes them and writes 2,000/s into q2, which the indexer takes
+      // and writes on to db: 2,000/s each, whichever worker the spec lists first
+      expect(c['enricher']!['us-east']!.rate).toBe(2000);
+      expect(c['q2']!['us-east']!.writeRate).toBe(2000);
+      expect(c['indexer']!['us-east']!.rate).toBe(2000);
+      expect(c['db']!['us-east']!.writeRate).toBe(2000);
+    }
+  });
+
+  it('has an outbox relay forward the outbox rows only, where a CDC connector streams every write', () => {
+    const spec = (via: string) => `
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 2}
+  runs-db: {kind: database}
+  relay: {kind: worker, consumes: runs-db, writes: run-queue}
+  run-queue: {kind: queue}
+flows:
+  fire: {kind: write, rate: 500, path: [api, {to: runs-db, publish: {via: ${via}, stream: run-queue, relay: relay}}]}
+  update: {kind: write, rate: 1000, path: [api, runs-db]}
+`;
+    // 500 fired runs/s write an outbox row each; 1,000 updates/s write runs-db only: the relay forwards 500
+    const outbox = loadOf(spec('outbox'));
+    expect(outbox['runs-db']!['us-east']!.writeRate).toBe(1500);
+    expect(outbox['relay']!['us-east']!.rate).toBe(500);
+    expect(outbox['run-queue']!['us-east']!.writeRate).toBe(500);
+    // a CDC connector reads the whole change log: all 1,500
+    expect(loadOf(spec('cdc'))['relay']!['us-east']!.rate).toBe(1500);
+  });
+
+  it('counts a message once where a flow runs through the worker that consumes it', () => {
+    const spec = (enqueued: number) => `
+regions: [us-east]
+components:
+  api: {kind: service, replicas: 2}
+  sends: {kind: queue}
+  notifier: {kind: worker, consumes: sends}
+  sms: {kind: external}
+flows:
+  enqueue: {kind: write, rate: ${enqueued}, path: [api, sends]}
+  send-sms: {kind: write, rate: 100, path: [notifier, sms]}
+`;
+    // 100 messages/s, described by the flow: 100, not 200
+    expect(loadOf(spec(100))['notifier']!['us-east']!.rate).toBe(100);
+    // 300 consumed, 100 of them through the flow: the other 200 are added, 300 in all
+    expect(loadOf(spec(300))['notifier']!['us-east']!.rate).toBe(300);
+  });
 });

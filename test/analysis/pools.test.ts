@@ -180,7 +180,7 @@ flows:
     expect(t.demand).toBe(8.89);
   });
 
-  it('counts a worker that flows run through by those flows first, and only the messages beyond them', () => {
+  it('counts a worker that flows run through by those flows, topped up to what it consumes', () => {
     const yaml = (extra: string) => `
 regions: [us-east]
 components:
@@ -197,12 +197,27 @@ ${extra}`;
     expect(alone.demand).toBe(40.5);
     expect(fed.demand).toBe(40.5);
     expect(fed.consumes).toBeUndefined();
-    // A token flow does not hide the rest: 1,000 messages/s consumed, 1/s sent through the flow. The other
-    // 999/s hold a thread for the worker's own 10 ms: (1 x 810 + 999 x 10) / 2 replicas / 1,000 = 5.4 threads
+    // A token flow does not hide the rest: 1,000 messages/s consumed, 1/s sent through the flow. Each message
+    // is held as long as the flow holds one (10 + 800 ms): 1,000 x 0.81 s / 2 replicas = 405 threads
     const token = poolsOf(
       yaml('  enqueue: {kind: write, rate: 1000, path: [api, sends]}').replace('rate: 100, path: [notifier', 'rate: 1, path: [notifier'),
     )['notifier']!;
     expect(token.ratePerReplica).toBe(500);
-    expect(token.demand).toBe(5.4);
+    expect(token.demand).toBe(405);
+    // Nor does a flow through the worker alone that leaves its writes out: the consumer's own 10 ms + the
+    // write to a store across the Atlantic (82 + 30 ms) hold each of the 1,000 messages/s: 500 x 0.122 = 61
+    const bare = poolsOf(`
+regions: [us-east, eu-west]
+users: {us-east: 1}
+components:
+  api: {kind: service, regions: [us-east], replicas: 2, latency_ms: {p50: 2, p99: 5}}
+  sends: {kind: queue, regions: [us-east]}
+  indexer: {kind: worker, regions: [us-east], replicas: 2, consumes: sends, writes: idx, latency_ms: {p50: 2, p99: 10}}
+  idx: {kind: search, regions: [eu-west], write_latency_ms: {p50: 10, p99: 30}}
+flows:
+  enqueue: {kind: write, rate: 1000, path: [api, sends]}
+  index: {kind: read, rate: 1000, path: [indexer]}
+`)['indexer']!;
+    expect(bare.demand).toBe(61);
   });
 });

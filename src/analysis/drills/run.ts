@@ -327,7 +327,10 @@ function measure(input: PhaseInput, original: Model, retries: number): DrillPhas
         f.p99 !== null &&
         Number.isFinite(f.p99) &&
         (f.budgetRatio === undefined || f.budgetRatio <= DRILL_BUDGET_SLACK),
-    ) && overloaded.length === 0;
+    ) &&
+    overloaded.length === 0 &&
+    // A consumer that runs out of threads fails no flow, but its queue grows without bound: not healthy.
+    exhausted.length === 0;
   const phase: DrillPhase = {
     name: input.name,
     fromS: input.fromS,
