@@ -71,7 +71,7 @@ function writeThroughput(c: ModelComponent): number {
  * the log-normal through its p50 and p99. (scalability/thread-capacity sizes threads on p99 holding times,
  * the Hystrix rule with headroom; a rate of delivery is what the threads do on average.)
  */
-function workerRate(model: Model, c: ModelComponent, region: string): { rate: number; threads: boolean; holdMs?: number } {
+function workerRate(model: Model, c: ModelComponent, region: string): { rate: number; threads: boolean } {
   if (c.threads === undefined || !(c.threads > 0)) return { rate: c.capacityRps, threads: false };
   let holdMs = lognormalMean(c.latency.p50, c.latency.p99);
   for (const target of c.writes) {
@@ -82,7 +82,7 @@ function workerRate(model: Model, c: ModelComponent, region: string): { rate: nu
   }
   if (!(holdMs > 0)) return { rate: c.capacityRps, threads: false };
   const byThreads = (c.threads * 1000) / holdMs;
-  return byThreads < c.capacityRps ? { rate: byThreads, threads: true, holdMs } : { rate: c.capacityRps, threads: false, holdMs };
+  return byThreads < c.capacityRps ? { rate: byThreads, threads: true } : { rate: c.capacityRps, threads: false };
 }
 
 function deliverer(model: Model, id: string, loads: Record<string, Record<string, RegionLoad>>): FanoutDeliverer | undefined {

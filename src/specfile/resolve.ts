@@ -372,12 +372,7 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
   return out;
 }
 
-/**
- * A load balancer or a store in the place of a named service, worker or gateway does that one's work, so it
- * holds that one's threads: given ones, else the default. Without them a service declared a load balancer or
- * a search index would never be asked whether its threads last (scalability/thread-capacity, drills), which
- * is what the rename buys.
- */
+/** Kinds as a sentence names them. */
 const KIND_WORDS: Record<string, string> = {
   'load-balancer': 'load balancer',
   'event-store': 'event store',
@@ -385,6 +380,12 @@ const KIND_WORDS: Record<string, string> = {
   search: 'search index',
 };
 
+/**
+ * A load balancer or a store in the place of a named service, worker or gateway does that one's work, so it
+ * holds that one's threads: given ones, else the default. Without them a service declared a load balancer or
+ * a search index would never be asked whether its threads last (scalability/thread-capacity, drills), which
+ * is what the rename buys.
+ */
 function proxyHoldsThreads(
   m: ModelComponent,
   st: StandIn | undefined,
