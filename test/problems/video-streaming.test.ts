@@ -7,7 +7,9 @@ import { analyse } from '../../src/analysis/analyse.js';
 import survives from '../../src/checks/drill/survives.js';
 import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 import { loadProblem } from '../../src/problems/problem.js';
-import { loadSpecFile } from '../../src/specfile/load.js';
+import { stageGivens } from '../../src/problems/stage-rubric.js';
+import { loadSpecFile, withGivens } from '../../src/specfile/load.js';
+import { catalogProblem } from './catalog-helpers.js';
 
 const DIR = join(SHIPPED_PROBLEMS, 'video-streaming');
 
@@ -130,5 +132,37 @@ describe('video-streaming, a CDN is not the catalog', () => {
     expect(Object.values(ws.origins).every((o) => o.hops.every((h) => !(h.component in metrics.stores)))).toBe(true);
     const ref = metricsOf('solutions/stage-1.yaml').metrics;
     expect(Object.values(ref.flows['watch-segment']!.origins).every((o) => o.hops.some((h) => h.component in ref.stores))).toBe(true);
+  });
+});
+
+describe('video-streaming, a transcode is CPU-bound: 8 at once per replica, the problem says', () => {
+  const { dir, problem } = catalogProblem('video-streaming');
+  // The stage that loses us-east is the problem's fourth (the estimate is the first).
+  const graded = (file: string) => {
+    const r = loadSpecFile(join(dir, file));
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    const model = withGivens(r.loaded, stageGivens(problem, 4)).model;
+    return { model, metrics: analyse(model) };
+  };
+  // A transcode holds its slot for its own 300 s p99 plus the rendition's write to the bucket: 250 ms p99, and
+  // the round trip to the bucket's primary where that is in another region.
+  it('the reference holds 7/3 per region / 135 replicas x (300 s + 250 ms + 82 ms from eu-west) = 5.2 of its 8 slots, and runs at 7/3 / (135 x 0.1) = 17.3 %', () => {
+    const { metrics } = graded('solutions/stage-3.yaml');
+    const t = metrics.pools['transcoder']!;
+    expect(t.threads).toBe(8);
+    expect(t.demand).toBeCloseTo((7 / 3 / 135) * (300 + 0.25 + 0.082), 1);
+    expect(metrics.capacity['transcoder']!['eu-west']!.utilization).toBeCloseTo(7 / 3 / (135 * 0.1), 4);
+  });
+
+  it('two replicas stating 1,000 threads are graded with 8: after us-east goes, each holds 3.5 / 2 x 300.4 s = 525.7 transcodes', () => {
+    const { model, metrics } = graded('fixtures/stage-4-transcoder-threads.yaml');
+    expect(model.components['transcoder']!.threads).toBe(8);
+    // at normal peak already: 7/3 per region over 2 x 0.1 = 1,166.7 %
+    expect(metrics.capacity['transcoder']!['us-east']!.utilization).toBeCloseTo(7 / 3 / (2 * 0.1), 4);
+    const findings = survives.run({ model, metrics, options: { drills: [{ scenarios: ['region-down:us-east'], p99Factor: 2, maxUtilization: 0.8 }] } });
+    const pool = findings.find((f) => f.messageId === 'poolExhausted' && f.data.service === 'transcoder');
+    expect(pool?.data.size).toBe(8);
+    // the busiest survivor is ap-southeast: its writes go to the bucket promoted in eu-west, 250 ms + 156 ms away
+    expect(Number(pool?.data.demand)).toBeCloseTo((3.5 / 2) * (300 + 0.25 + 0.156), 1);
   });
 });
