@@ -4,7 +4,8 @@
 // The celebrity's cost is one post x their followers: delivered at what the workers and the timeline store
 // have to spare, (1 - utilization) x their throughput, it takes max followers / that. A hybrid pushes no
 // author above the threshold, so the largest push is the threshold, and readers pull those authors instead.
-import { nearestRegion, replicaRegions, rttMs } from '../specfile/lookups.js';
+import { replicaRegions } from '../specfile/lookups.js';
+import { writeNetworkMs } from './route.js';
 import { lognormalMean } from './tail.js';
 import type { Model, ModelComponent } from '../specfile/model.js';
 import { pushedPerPost, replicasApplyEveryWrite, writePartitions, nodesPerRegion } from './capacity.js';
@@ -77,8 +78,7 @@ function workerRate(model: Model, c: ModelComponent, region: string): { rate: nu
   for (const target of c.writes) {
     const t = model.components[target];
     if (!t) continue;
-    const home = t.leader ?? (t.stateful ? t.primary : undefined) ?? nearestRegion(model, t, region)?.region ?? t.regions[0];
-    holdMs += lognormalMean(t.writeLatency.p50, t.writeLatency.p99) + (home === undefined ? 0 : (rttMs(model, region, home) ?? 0));
+    holdMs += lognormalMean(t.writeLatency.p50, t.writeLatency.p99) + writeNetworkMs(model, t, region);
   }
   if (!(holdMs > 0)) return { rate: c.capacityRps, threads: false };
   const byThreads = (c.threads * 1000) / holdMs;

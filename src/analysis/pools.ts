@@ -4,9 +4,8 @@
 // Flows with different rates and hold times add up as L = sum(lambda_i x W_i).
 import type { Model, ModelComponent } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
-import { originShares } from './route.js';
+import { originShares, writeNetworkMs } from './route.js';
 import { dict } from '../specfile/dict.js';
-import { nearestRegion, rttMs } from '../specfile/lookups.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
 
@@ -110,13 +109,12 @@ function addConsumers(
     if (!flowsHere) pure.add(id);
     for (const [region, rate] of byRegion) {
       if (!(rate > 0)) continue;
-      // The writes, where a flow's write would go (routeFlow): the leader, a store's primary, else the nearest copy.
+      // The writes, each with the round trip to where a flow's write would go (routeFlow).
       const writes: { target: string; ms: number }[] = [];
       for (const target of w.writes) {
         const t = model.components[target];
         if (!t) continue;
-        const home = t.leader ?? (t.stateful ? t.primary : undefined) ?? nearestRegion(model, t, region)?.region ?? t.regions[0];
-        writes.push({ target, ms: t.writeLatency.p99 + (home === undefined ? 0 : (rttMs(model, region, home) ?? 0)) });
+        writes.push({ target, ms: t.writeLatency.p99 + writeNetworkMs(model, t, region) });
       }
       const flowOwn = flowsHere?.get(region);
       if (!flowOwn) {

@@ -44,6 +44,16 @@ export function quorumRttMs(model: Model, c: ModelComponent, leader: string = c.
 }
 
 /**
+ * The round trip a worker's write from `from` to `target` crosses: to where a flow's write would go
+ * (routeFlow), the leader, else a store's primary, else the nearest copy. 0 for a target with no region.
+ */
+export function writeNetworkMs(model: Model, target: ModelComponent, from: string): number {
+  const home =
+    target.leader ?? (target.stateful ? target.primary : undefined) ?? nearestRegion(model, target, from)?.region ?? target.regions[0];
+  return home === undefined ? 0 : (rttMs(model, from, home) ?? 0);
+}
+
+/**
  * Whether this hop of this flow must reach a consensus store's leader: every write does, and so does
  * every read unless the flow accepts bounded staleness (max_staleness_ms), which allows a follower read.
  */
