@@ -29,6 +29,7 @@ import { flattenPath } from './steps.js';
 import type { SpecPath } from './diagnostic.js';
 import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH, PLAUSIBLE } from '../data/tech.js';
+import { kindNoun } from './kind-words.js';
 import { classCeilings, figureClass, standInCeiling, stricter, type CeilingField, type ClassCeiling, type Givens } from './givens.js';
 import { pathIds, standIns, type StandIn } from './places.js';
 import { decide, givensFor, resolveComponentFigures } from './provenance.js';
@@ -372,14 +373,6 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
   return out;
 }
 
-/** Kinds as a sentence names them. */
-const KIND_WORDS: Record<string, string> = {
-  'load-balancer': 'load balancer',
-  'event-store': 'event store',
-  'object-store': 'object store',
-  search: 'search index',
-};
-
 /**
  * A load balancer or a store in the place of a named service, worker or gateway does that one's work, so it
  * holds that one's threads: given ones, else the default. Without them a service declared a load balancer or
@@ -404,7 +397,7 @@ function proxyHoldsThreads(
     path: [...m.path, 'threads'],
     value: m.threads,
     origin: given ? 'given' : 'default',
-    from: `${given ? given.from : `the ${namedKind} default, for ${st.of}, whose place ${m.id} takes ${st.where}`}: a ${KIND_WORDS[m.kind] ?? m.kind} doing a ${namedKind}'s work holds its threads`,
+    from: `${given ? given.from : `the ${namedKind} default, for ${st.of}, whose place ${m.id} takes ${st.where}`}: a ${kindNoun(m.kind)} doing a ${namedKind}'s work holds its threads`,
   });
 }
 

@@ -6,6 +6,7 @@ import { MAX_PLAUSIBLE_HIT_RATIO } from '../../data/figures.js';
 import { describeRange, figureName, saysText, unitOf } from '../../specfile/figure-notes.js';
 import { roleMismatches } from '../../analysis/roles.js';
 import { defineCheck, type Finding } from '../types.js';
+import { aKind } from '../../specfile/kind-words.js';
 
 /** The class a ceiling is over, as a learner reads it: services and workers are held to one bar. */
 function kindWords(kind: string): string {
@@ -17,20 +18,6 @@ const ROLES: Record<string, string> = {
   'load-balancer':
     'a load balancer spreads requests over services or over the replicas of a database, cache or search index, and does not write queues, streams or object stores',
   cdn: 'a CDN fetches what it misses from its origin (an object store, a shield cache or a service)',
-};
-
-const KIND_WORDS: Record<string, string> = {
-  gateway: 'a gateway',
-  'load-balancer': 'a load balancer',
-  cdn: 'a CDN',
-  database: 'a database',
-  'event-store': 'an event store',
-  'object-store': 'an object store',
-  search: 'a search index',
-  queue: 'a queue',
-  stream: 'a stream',
-  cache: 'a cache',
-  external: 'a third party',
 };
 
 interface Options {
@@ -193,10 +180,10 @@ export default defineCheck<Options>({
         path: m.specPath,
         data: {
           id: m.component,
-          aKind: KIND_WORDS[m.kind] ?? m.kind,
+          aKind: aKind(m.kind),
           flow: m.flow,
           target: m.target,
-          aTargetKind: KIND_WORDS[m.targetKind] ?? m.targetKind,
+          aTargetKind: aKind(m.targetKind),
           role: ROLES[m.kind] ?? 'a proxy forwards requests',
         },
         evidence: { subject: m.component, kind: m.kind, flow: m.flow, calls: m.target, callsKind: m.targetKind },
