@@ -319,6 +319,18 @@ export interface Model {
    * declared another kind), and whose: they are held to its givens, and rubric options naming it reach them.
    */
   standIns?: Record<string, string>;
+  /**
+   * Against a problem: workers its givens name and the stage's reference runs, gone from the spec with nothing
+   * in their place (specfile/places.ts). Their background work is not done and their figures not graded.
+   */
+  missingGiven?: {
+    id: string;
+    kind: string;
+    consumes?: string;
+    latencyMs?: { p50?: number; p99?: number };
+    threads?: number;
+    capacityRps?: number;
+  }[];
   /** Multiplier on peak load for the surge utilization (a problem may give it). Default 2. */
   surgeFactor?: number;
   /** True when a problem's givens were applied. */

@@ -424,6 +424,36 @@ function unknownExternals(spec: Spec, givens: Givens | undefined, found: Map<str
   }
 }
 
+/**
+ * The workers a problem's givens name (a transcoder, a notifier) that the stage's reference runs but the spec
+ * does not, under their name or in their place. A worker is off every flow: without this, deleting one deletes
+ * its load and its given figures, and no latency or capacity check notices the work is never done.
+ */
+function missingGivenWorkers(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): NonNullable<Model['missingGiven']> {
+  const named = givens?.components;
+  if (!named || !givens.placesOf) return [];
+  const out: NonNullable<Model['missingGiven']> = [];
+  const stoodIn = new Set([...found.values()].map((s) => s.of));
+  let ref: ReturnType<NonNullable<Givens['placesOf']>> | undefined;
+  for (const id of Object.keys(named)) {
+    if (named[id]!.kind !== 'worker' || Object.hasOwn(spec.components, id) || stoodIn.has(id)) continue;
+    ref ??= givens.placesOf();
+    if (ref.kinds[id] !== 'worker') continue;
+    const consumes = ref.places[id]?.find((p): p is { consumes: string } => 'consumes' in p)?.consumes;
+    const g = named[id]!;
+    const lat = g.latency_ms;
+    out.push({
+      id,
+      kind: 'worker',
+      ...(consumes !== undefined ? { consumes } : {}),
+      ...(lat !== undefined ? { latencyMs: typeof lat === 'number' ? { p50: lat, p99: lat } : { ...lat } } : {}),
+      ...(g.threads !== undefined ? { threads: g.threads } : {}),
+      ...(g.capacity_rps !== undefined ? { capacityRps: g.capacity_rps } : {}),
+    });
+  }
+  return out;
+}
+
 /** Resolves a spec; with a problem's givens, the givens are the figures used whatever the spec claims. */
 export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const found =
@@ -623,6 +653,8 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     model.standIns = dict();
     for (const [id, st] of found) model.standIns[id] = st.of;
   }
+  const missing = missingGivenWorkers(spec, givens, found);
+  if (missing.length) model.missingGiven = missing;
   model.surgeFactor = givens?.surge_factor ?? DEFAULT_SURGE_FACTOR;
   if (givens) model.givens = true;
   figures.push({

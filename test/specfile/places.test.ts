@@ -8,6 +8,7 @@ import { figureNote } from '../../src/specfile/figure-notes.js';
 import { analyse } from '../../src/analysis/analyse.js';
 import type { Spec } from '../../src/specfile/types.js';
 import { reachStandIns } from '../../src/grading/grade.js';
+import honestFigures from '../../src/checks/design/honest-figures.js';
 
 // The reference design of the stage: buy goes gateway -> sale-api -> inventory-db; a transcoder consumes jobs.
 const REFERENCE = {
@@ -342,5 +343,44 @@ describe('stand-ins', () => {
     );
     // a list gains the stand-in; a single id becomes it only when the named one is not in the spec
     expect(o).toEqual({ sideEffects: ['scores-db', 'rank-db', 'other'], protects: 'rank-db', keep: 'cache', n: 3 });
+  });
+});
+
+describe('a named worker gone from the spec', () => {
+  const flows = { buy: { kind: 'write', rate: 100, path: ['gateway', 'sale-api', 'inventory-db'], budget_ms: { p99: 500 } } };
+  const base = {
+    gateway: { kind: 'gateway' },
+    'sale-api': { kind: 'service' },
+    'inventory-db': { kind: 'database' },
+    jobs: { kind: 'queue' },
+  };
+
+  it('is missing when the reference runs it and nothing takes its place', () => {
+    const m = resolveSpec(spec({ components: base, flows }), GIVENS);
+    expect(m.missingGiven).toEqual([{ id: 'transcoder', kind: 'worker', consumes: 'jobs', latencyMs: { p50: 60_000, p99: 300_000 } }]);
+    const findings = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } });
+    const f = findings.find((x) => x.messageId === 'missingGiven');
+    expect(f?.status).toBe('fail');
+    expect(f?.data).toMatchObject({ id: 'transcoder', given: '60,000 ms p50 / 300,000 ms p99', place: ', consuming jobs in the reference' });
+  });
+
+  it('is not missing under its own name, nor where a renamed worker consumes its queue', () => {
+    const own = resolveSpec(spec({ components: { ...base, transcoder: { kind: 'worker', consumes: 'jobs' } }, flows }), GIVENS);
+    expect(own.missingGiven).toBeUndefined();
+    const renamed = resolveSpec(spec({ components: { ...base, enc: { kind: 'worker', consumes: 'jobs' } }, flows }), GIVENS);
+    expect(renamed.standIns).toEqual({ enc: 'transcoder' });
+    expect(renamed.missingGiven).toBeUndefined();
+  });
+
+  it('is not missing where the stage reference does not run it (an earlier stage)', () => {
+    const earlier: Givens = {
+      ...GIVENS,
+      placesOf: () => placesIn(REFERENCE.flows, { ...REFERENCE.components, transcoder: undefined } as never),
+    };
+    expect(resolveSpec(spec({ components: base, flows }), earlier).missingGiven).toBeUndefined();
+  });
+
+  it('is not asked without a problem', () => {
+    expect(resolveSpec(spec({ components: base, flows })).missingGiven).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // design/honest-figures: a grade cannot be bought by stating numbers. Fails where the spec states a
 // figure that contradicts the problem's givens, leaves the plausible range for its kind, overrides an
 // RTT table the problem fixes, claims zero lag on async replication, or availability 1.
-import type { ModelFigure } from '../../specfile/model.js';
+import type { Model, ModelFigure } from '../../specfile/model.js';
 import { MAX_PLAUSIBLE_HIT_RATIO } from '../../data/figures.js';
 import { describeRange, figureName, saysText, unitOf } from '../../specfile/figure-notes.js';
 import { roleMismatches } from '../../analysis/roles.js';
@@ -29,6 +29,21 @@ function num(n: number): string {
   if (!Number.isFinite(n)) return 'unbounded';
   const r = Math.round(n * 10000) / 10000;
   return Math.abs(r) >= 10000 ? String(Math.round(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(r);
+}
+
+/** A missing worker's given figures as a sentence lists them: "60000 ms p50 / 300000 ms p99, 8 threads". */
+function givenText(m: NonNullable<Model['missingGiven']>[number]): string {
+  const parts: string[] = [];
+  const lat = m.latencyMs;
+  if (lat)
+    parts.push(
+      [lat.p50 !== undefined ? `${num(lat.p50)} ms p50` : '', lat.p99 !== undefined ? `${num(lat.p99)} ms p99` : '']
+        .filter(Boolean)
+        .join(' / '),
+    );
+  if (m.threads !== undefined) parts.push(`${num(m.threads)} threads`);
+  if (m.capacityRps !== undefined) parts.push(`${num(m.capacityRps)} req/s per replica`);
+  return parts.length ? parts.join(', ') : 'its kind';
 }
 
 function messageIdOf(f: ModelFigure): string {
@@ -65,7 +80,7 @@ export default defineCheck<Options>({
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
       'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. ' +
-      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; an external the problem does not name fails. " +
+      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; an external the problem does not name fails, and so does a worker the givens name and the stage's reference runs when the spec has neither it nor a component in its place (deleting a worker deletes its load and its figures, and no latency check would notice). " +
       "The message names the claimed and the used figure. It also fails a proxy doing a service's work on data: a gateway calling a store (a cache only for its rate-limit counters), a load balancer calling a queue, stream, event store, object store or third party, a CDN calling anything but code, an object store or a cache.",
     sources: [
       'azureRtt',
@@ -112,6 +127,8 @@ export default defineCheck<Options>({
         '{{name}} of {{claimed}}{{unit}}{{claimedFrom}} is better than this problem gives any {{kind}} (the best is {{used}}{{unit}}, {{from}}): graded with {{used}}{{unit}}',
       unknownExternal:
         '{{subject}} is a third party this problem does not have (its third parties: {{from}}): its latency, capacity and availability would be invented, not given',
+      missingGiven:
+        '{{id}}, a worker this problem gives ({{given}}){{place}}, is not in your design and nothing takes its place: the work it does is never done, and its figures are never graded',
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -133,6 +150,8 @@ export default defineCheck<Options>({
         "The problem's figures describe its fleet, and they belong to what a component is, not to its name: a component you add or rename is no better than the best of its kind the scenario gives. If this is one of the scenario's components, use the name the problem gives it; otherwise add replicas instead of raising its figures.",
       unknownExternal:
         "A problem's third parties are facts of its scenario, each with the figures it measured. If this is one of them, use the name the problem gives it; if it is work your own system does (transcoding, a lookup, a store), model it as a service, a worker or a store, graded with what those do.",
+      missingGiven:
+        "The scenario's workers do work no request waits for (a transcode, a notification), so no latency check misses them: leaving one out only removes the load it carries. If your design does that work another way, name the component doing it as the problem does, so it is graded with the problem's figures.",
       kindRole:
         "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data (writing a database, publishing to a queue, reading a store for a request) is a service's, with a service's capacity and threads: put a service on the path to do it.",
     },
@@ -187,6 +206,15 @@ export default defineCheck<Options>({
           role: ROLES[m.kind] ?? 'a proxy forwards requests',
         },
         evidence: { subject: m.component, kind: m.kind, flow: m.flow, calls: m.target, callsKind: m.targetKind },
+      });
+    }
+    for (const m of model.missingGiven ?? []) {
+      out.push({
+        status: 'fail',
+        messageId: 'missingGiven',
+        path: ['components'],
+        data: { id: m.id, given: givenText(m), place: m.consumes !== undefined ? `, consuming ${m.consumes} in the reference` : '' },
+        evidence: { subject: m.id, kind: m.kind, missing: true, ...(m.consumes !== undefined ? { consumes: m.consumes } : {}) },
       });
     }
     if (out.length) return out;
