@@ -320,12 +320,14 @@ export interface Model {
    */
   standIns?: Record<string, string>;
   /**
-   * Against a problem: workers its givens name and the stage's reference runs, gone from the spec with nothing
-   * in their place (specfile/places.ts). Their background work is not done and their figures not graded.
+   * Against a problem: workers the stage's reference runs that the spec has neither under their name nor in
+   * their place: one the givens name (named), or one whose input the spec keeps with nothing consuming it
+   * (specfile/resolve.ts missingWorkers). Their work is not done, and their load and figures not graded.
    */
   missingGiven?: {
     id: string;
     kind: string;
+    named: boolean;
     consumes?: string;
     latencyMs?: { p50?: number; p99?: number };
     threads?: number;

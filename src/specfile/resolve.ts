@@ -424,31 +424,53 @@ function unknownExternals(spec: Spec, givens: Givens | undefined, found: Map<str
   }
 }
 
+/** Kinds that exist to be consumed: a message written to one waits for a worker. */
+const MESSAGE_KINDS = new Set(['queue', 'stream']);
+
 /**
- * The workers a problem's givens name (a transcoder, a notifier) that the stage's reference runs but the spec
- * does not, under their name or in their place. A worker is off every flow: without this, deleting one deletes
- * its load and its given figures, and no latency or capacity check notices the work is never done.
+ * The workers of the stage's reference that the spec does not run, under their name or in their place: one
+ * the problem's givens name (a transcoder), or any whose input is in the spec with nothing consuming it (a
+ * queue filled and never emptied). A worker is off every flow: without this, deleting one deletes its load
+ * and its given figures, and no latency or capacity check notices that the work is never done.
  */
-function missingGivenWorkers(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): NonNullable<Model['missingGiven']> {
+function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): NonNullable<Model['missingGiven']> {
   const named = givens?.components;
   if (!named || !givens.placesOf) return [];
   const out: NonNullable<Model['missingGiven']> = [];
+  const ref = givens.placesOf();
   const stoodIn = new Set([...found.values()].map((s) => s.of));
-  let ref: ReturnType<NonNullable<Givens['placesOf']>> | undefined;
-  for (const id of Object.keys(named)) {
-    if (named[id]!.kind !== 'worker' || Object.hasOwn(spec.components, id) || stoodIn.has(id)) continue;
-    ref ??= givens.placesOf();
-    if (ref.kinds[id] !== 'worker') continue;
+  const present = (refId: string) => Object.hasOwn(spec.components, refId) || stoodIn.has(refId);
+  const kindInSpec = (refId: string): string | undefined => {
+    if (Object.hasOwn(spec.components, refId)) return (spec.components as Record<string, SpecComponent>)[refId]!.kind;
+    for (const [id, st] of found) if (st.of === refId) return (spec.components as Record<string, SpecComponent>)[id]!.kind;
+    return undefined;
+  };
+  // What the spec's workers consume, under the reference's names too (a renamed queue is its stand-in).
+  const consumed = new Set<string>();
+  for (const c of Object.values(spec.components as Record<string, SpecComponent>)) {
+    if (typeof c.consumes !== 'string') continue;
+    consumed.add(c.consumes);
+    const of = found.get(c.consumes)?.of;
+    if (of !== undefined) consumed.add(of);
+  }
+  for (const id of Object.keys(ref.kinds)) {
+    if (ref.kinds[id] !== 'worker' || present(id)) continue;
     const consumes = ref.places[id]?.find((p): p is { consumes: string } => 'consumes' in p)?.consumes;
-    const g = named[id]!;
-    const lat = g.latency_ms;
+    const g = Object.hasOwn(named, id) ? named[id]! : undefined;
+    // A worker the problem does not name may be merged into another or redesigned away: missing only where its
+    // input is a queue or stream still in the spec (one exists to be consumed; a database does not) and
+    // nothing consumes it.
+    if (!g && (consumes === undefined || !present(consumes) || consumed.has(consumes) || !MESSAGE_KINDS.has(kindInSpec(consumes) ?? '')))
+      continue;
+    const lat = g?.latency_ms;
     out.push({
       id,
       kind: 'worker',
+      named: g !== undefined,
       ...(consumes !== undefined ? { consumes } : {}),
       ...(lat !== undefined ? { latencyMs: typeof lat === 'number' ? { p50: lat, p99: lat } : { ...lat } } : {}),
-      ...(g.threads !== undefined ? { threads: g.threads } : {}),
-      ...(g.capacity_rps !== undefined ? { capacityRps: g.capacity_rps } : {}),
+      ...(g?.threads !== undefined ? { threads: g.threads } : {}),
+      ...(g?.capacity_rps !== undefined ? { capacityRps: g.capacity_rps } : {}),
     });
   }
   return out;
@@ -653,7 +675,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     model.standIns = dict();
     for (const [id, st] of found) model.standIns[id] = st.of;
   }
-  const missing = missingGivenWorkers(spec, givens, found);
+  const missing = missingWorkers(spec, givens, found);
   if (missing.length) model.missingGiven = missing;
   model.surgeFactor = givens?.surge_factor ?? DEFAULT_SURGE_FACTOR;
   if (givens) model.givens = true;

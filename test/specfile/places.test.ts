@@ -357,11 +357,17 @@ describe('a named worker gone from the spec', () => {
 
   it('is missing when the reference runs it and nothing takes its place', () => {
     const m = resolveSpec(spec({ components: base, flows }), GIVENS);
-    expect(m.missingGiven).toEqual([{ id: 'transcoder', kind: 'worker', consumes: 'jobs', latencyMs: { p50: 60_000, p99: 300_000 } }]);
+    expect(m.missingGiven).toEqual([
+      { id: 'transcoder', kind: 'worker', named: true, consumes: 'jobs', latencyMs: { p50: 60_000, p99: 300_000 } },
+    ]);
     const findings = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } });
     const f = findings.find((x) => x.messageId === 'missingGiven');
     expect(f?.status).toBe('fail');
-    expect(f?.data).toMatchObject({ id: 'transcoder', given: '60,000 ms p50 / 300,000 ms p99', place: ', consuming jobs in the reference' });
+    expect(f?.data).toMatchObject({
+      id: 'transcoder',
+      given: ' (60,000 ms p50 / 300,000 ms p99)',
+      place: ', consuming jobs in the reference',
+    });
   });
 
   it('is not missing under its own name, nor where a renamed worker consumes its queue', () => {
@@ -375,12 +381,47 @@ describe('a named worker gone from the spec', () => {
   it('is not missing where the stage reference does not run it (an earlier stage)', () => {
     const earlier: Givens = {
       ...GIVENS,
-      placesOf: () => placesIn(REFERENCE.flows, { ...REFERENCE.components, transcoder: undefined } as never),
+      placesOf: () => placesIn(REFERENCE.flows, { ...REFERENCE.components, transcoder: undefined }),
     };
     expect(resolveSpec(spec({ components: base, flows }), earlier).missingGiven).toBeUndefined();
   });
 
   it('is not asked without a problem', () => {
     expect(resolveSpec(spec({ components: base, flows })).missingGiven).toBeUndefined();
+  });
+});
+
+describe('a worker of the reference the problem does not name', () => {
+  // The reference also runs an auditor on audit-q; the givens do not name it.
+  const ref = {
+    ...REFERENCE.components,
+    'audit-q': { kind: 'queue' },
+    auditor: { kind: 'worker', consumes: 'audit-q' },
+    feeder: { kind: 'worker', consumes: 'inventory-db', writes: ['audit-q'] },
+  };
+  const givens: Givens = { ...GIVENS, placesOf: () => placesIn(REFERENCE.flows, ref) };
+  const flows = { buy: { kind: 'write', rate: 100, path: ['gateway', 'sale-api', 'inventory-db'], budget_ms: { p99: 500 } } };
+  const base = {
+    gateway: { kind: 'gateway' },
+    'sale-api': { kind: 'service' },
+    'inventory-db': { kind: 'database' },
+    jobs: { kind: 'queue' },
+    transcoder: { kind: 'worker', consumes: 'jobs' },
+    'audit-q': { kind: 'queue' },
+    feeder: { kind: 'worker', consumes: 'inventory-db', writes: ['audit-q'] },
+  };
+
+  it('is missing when its queue stays in the spec and nothing consumes it', () => {
+    const m = resolveSpec(spec({ components: base, flows }), givens);
+    expect(m.missingGiven).toEqual([{ id: 'auditor', kind: 'worker', named: false, consumes: 'audit-q' }]);
+    const f = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } }).find((x) => x.messageId === 'unconsumed');
+    expect(f?.data).toMatchObject({ id: 'auditor', input: 'audit-q' });
+  });
+
+  it('may be merged into another worker that consumes its queue, or designed away with its queue', () => {
+    const merged = resolveSpec(spec({ components: { ...base, 'all-in-one': { kind: 'worker', consumes: 'audit-q' } }, flows }), givens);
+    expect(merged.missingGiven).toBeUndefined();
+    const { 'audit-q': _q, feeder: _f, ...without } = base;
+    expect(resolveSpec(spec({ components: without, flows }), givens).missingGiven).toBeUndefined();
   });
 });

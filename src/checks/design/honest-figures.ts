@@ -31,7 +31,7 @@ function num(n: number): string {
   return Math.abs(r) >= 10000 ? String(Math.round(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(r);
 }
 
-/** A missing worker's given figures as a sentence lists them: "60000 ms p50 / 300000 ms p99, 8 threads". */
+/** A missing worker's given figures as a sentence lists them, in brackets: " (60,000 ms p50 / 300,000 ms p99, 8 threads)". */
 function givenText(m: NonNullable<Model['missingGiven']>[number]): string {
   const parts: string[] = [];
   const lat = m.latencyMs;
@@ -43,7 +43,7 @@ function givenText(m: NonNullable<Model['missingGiven']>[number]): string {
     );
   if (m.threads !== undefined) parts.push(`${num(m.threads)} threads`);
   if (m.capacityRps !== undefined) parts.push(`${num(m.capacityRps)} req/s per replica`);
-  return parts.length ? parts.join(', ') : 'its kind';
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
 function messageIdOf(f: ModelFigure): string {
@@ -80,7 +80,7 @@ export default defineCheck<Options>({
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
       'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. ' +
-      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; an external the problem does not name fails, and so does a worker the givens name and the stage's reference runs when the spec has neither it nor a component in its place (deleting a worker deletes its load and its figures, and no latency check would notice). " +
+      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; an external the problem does not name fails, and so does a worker of the stage's reference the spec has neither under its name nor in its place, where the givens name it or where its input is left with nothing consuming it (deleting a worker deletes its load and its figures, and no latency check would notice). " +
       "The message names the claimed and the used figure. It also fails a proxy doing a service's work on data: a gateway calling a store (a cache only for its rate-limit counters), a load balancer calling a queue, stream, event store, object store or third party, a CDN calling anything but code, an object store or a cache.",
     sources: [
       'azureRtt',
@@ -128,7 +128,9 @@ export default defineCheck<Options>({
       unknownExternal:
         '{{subject}} is a third party this problem does not have (its third parties: {{from}}): its latency, capacity and availability would be invented, not given',
       missingGiven:
-        '{{id}}, a worker this problem gives ({{given}}){{place}}, is not in your design and nothing takes its place: the work it does is never done, and its figures are never graded',
+        '{{id}}, a worker this problem gives{{given}}{{place}}, is not in your design and nothing takes its place: the work it does is never done, and neither its load nor its figures are graded',
+      unconsumed:
+        "nothing in your design consumes {{input}}: the stage's reference runs {{id}} for it, so what is written there is never processed, and the load of doing it is not graded",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -152,6 +154,8 @@ export default defineCheck<Options>({
         "A problem's third parties are facts of its scenario, each with the figures it measured. If this is one of them, use the name the problem gives it; if it is work your own system does (transcoding, a lookup, a store), model it as a service, a worker or a store, graded with what those do.",
       missingGiven:
         "The scenario's workers do work no request waits for (a transcode, a notification), so no latency check misses them: leaving one out only removes the load it carries. If your design does that work another way, name the component doing it as the problem does, so it is graded with the problem's figures.",
+      unconsumed:
+        'A queue or stream is a promise that someone will process what is written to it. Which worker in your design takes each message, and what does it do with it? If you meant to drop this step, drop what feeds it too.',
       kindRole:
         "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data (writing a database, publishing to a queue, reading a store for a request) is a service's, with a service's capacity and threads: put a service on the path to do it.",
     },
@@ -211,9 +215,14 @@ export default defineCheck<Options>({
     for (const m of model.missingGiven ?? []) {
       out.push({
         status: 'fail',
-        messageId: 'missingGiven',
+        messageId: m.named ? 'missingGiven' : 'unconsumed',
         path: ['components'],
-        data: { id: m.id, given: givenText(m), place: m.consumes !== undefined ? `, consuming ${m.consumes} in the reference` : '' },
+        data: {
+          id: m.id,
+          given: givenText(m),
+          place: m.consumes !== undefined ? `, consuming ${m.consumes} in the reference` : '',
+          input: m.consumes ?? '',
+        },
         evidence: { subject: m.id, kind: m.kind, missing: true, ...(m.consumes !== undefined ? { consumes: m.consumes } : {}) },
       });
     }
