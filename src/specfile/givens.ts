@@ -100,6 +100,11 @@ export interface CeilingFigure {
    * catalogued or defaulted, is graded with it as a contradicted given.
    */
   standIn?: boolean;
+  /**
+   * The scenario's bar for a figure no given fixes (resolve.ts scenarioCeiling): it holds a figure the spec
+   * states, not one a named technology brings from the catalog.
+   */
+  stated?: boolean;
 }
 
 /** Per field, the most favourable figure the problem gives any component of one class. */

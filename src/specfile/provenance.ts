@@ -61,7 +61,7 @@ export function decide(d: DecideInput): ModelFigure {
   });
   // A technology named on a component that could be a renamed one brings no better figure than its kind has here.
   // The claim is the catalog's, whatever the spec states beside it (the catalog would have been used).
-  if (source?.origin === 'catalog' && better(source.candidate.value)) {
+  if (source?.origin === 'catalog' && !c?.stated && better(source.candidate.value)) {
     const fig = held(source.candidate.value);
     fig.claimedFrom = source.candidate.from;
     return fig;

@@ -334,8 +334,7 @@ function stepLatency(
  * and consuming nothing. Only there is a component the givens do not name held to the best its class has
  * in the problem; a design that keeps the problem's components by name may add a lighter service of its own.
  */
-function openCeilings(spec: Spec, givens: Givens | undefined): Map<string, ClassCeiling> {
-  const all = classCeilings(givens);
+function openCeilings(spec: Spec, givens: Givens | undefined, all: Map<string, ClassCeiling>): Map<string, ClassCeiling> {
   if (!all.size || !givens?.components) return all;
   const comps = spec.components as Record<string, SpecComponent>;
   const used = new Set<string>();
@@ -357,17 +356,41 @@ function openCeilings(spec: Spec, givens: Givens | undefined): Map<string, Class
 }
 
 /**
+ * Against a problem, the threads and capacity a service or worker may state where no given fixes them: the
+ * best the problem gives its class, or the kind's default where that is more. A replica's concurrency and
+ * throughput are facts of the machine the scenario runs, not knobs: without this, an added or un-given
+ * worker stated 1,000 threads and 20,000 req/s and needed a third of the replicas. A named technology
+ * (tech, size) still brings its catalogued figures.
+ */
+function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): ClassCeiling | undefined {
+  const capacity = KIND_DEFAULTS[kind]?.capacityRps;
+  if (capacity === undefined || !Number.isFinite(capacity)) return undefined;
+  const cls = figureClass(kind);
+  const words = cls === 'service' ? 'service or worker' : kindNoun(kind);
+  const bar = (given: ClassCeiling['threads'], fallback: number, what: string) =>
+    given !== undefined && given.value >= fallback
+      ? { value: given.value, from: given.from, stated: true }
+      : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} more ${what}`, stated: true };
+  const out: ClassCeiling = { capacity_rps: bar(byClass?.capacity_rps, capacity, 'capacity') };
+  if (cls === 'service') out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'threads');
+  return out;
+}
+
+/**
  * Each component's ceiling: the best its class has in the problem where a rename could hide (openCeilings),
- * and, for a component in the place of a named one (specfile/places.ts), that one's givens, the stricter per field.
+ * for a component in the place of a named one (specfile/places.ts), that one's givens, and against a problem
+ * the scenario's bar on stated threads and capacity (scenarioCeiling); the stricter per field.
  */
 function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): Map<string, ClassCeiling> {
   const out = new Map<string, ClassCeiling>();
-  const byClass = openCeilings(spec, givens);
+  const all = classCeilings(givens);
+  const byClass = openCeilings(spec, givens, all);
   for (const [id, c] of Object.entries(spec.components as Record<string, SpecComponent>)) {
     const st = found.get(id);
     const of = st && givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of] : undefined;
     const own = of ? standInCeiling(of, `given for ${st!.of}, whose place ${id} takes ${st!.where}`) : undefined;
-    const ceiling = stricter(own, byClass.get(figureClass(c.kind)));
+    const scenario = givens ? scenarioCeiling(c.kind, all.get(figureClass(c.kind))) : undefined;
+    const ceiling = stricter(stricter(own, byClass.get(figureClass(c.kind))), scenario);
     if (ceiling) out.set(id, ceiling);
   }
   return out;

@@ -142,7 +142,7 @@ describe('figure provenance', () => {
           slow: { kind: 'service', capacity_rps: 3000, threads: 100, latency_ms: { p50: 8, p99: 30 } },
           // A database renamed to escape its 2,000 writes/s.
           'stock-db': { kind: 'database', capacity_rps: 10_000 },
-          // No given for caches: the plausible range alone.
+          // No given for caches: held to the cache default, 100,000 req/s (a named tech/size may bring more).
           c: { kind: 'cache', capacity_rps: 150_000 },
         },
       });
@@ -169,7 +169,8 @@ describe('figure provenance', () => {
       expect(fig(m, 'slow', 'threads')).toMatchObject({ value: 100, origin: 'spec' });
       expect(fig(m, 'slow', 'latency_ms.p50')).toMatchObject({ value: 8, origin: 'spec' });
       expect(fig(m, 'stock-db', 'capacity_rps')).toMatchObject({ value: 2000, claimed: 10_000, verdict: 'beyond-givens' });
-      expect(fig(m, 'c', 'capacity_rps')).toMatchObject({ value: 150_000, origin: 'spec' });
+      expect(fig(m, 'c', 'capacity_rps')).toMatchObject({ value: 100_000, claimed: 150_000, verdict: 'beyond-givens' });
+      expect(fig(m, 'c', 'capacity_rps').from).toMatch(/^the cache default/);
       // Without a problem nothing changes.
       expect(fig(resolveSpec(s), 'sale-svc', 'capacity_rps')).toMatchObject({ value: 40_000, origin: 'spec' });
     });

@@ -1,0 +1,66 @@
+// Against a problem, a replica's threads and capacity are facts of the machine the scenario runs: a figure
+// the spec states where no given fixes it is held to the best the problem gives its class, or to the kind's
+// default where that is more. A named technology still brings its catalogued figures.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THREADS, KIND_DEFAULTS } from '../../src/data/figures.js';
+import type { Givens } from '../../src/specfile/givens.js';
+import { resolveSpec } from '../../src/specfile/resolve.js';
+import type { Spec } from '../../src/specfile/types.js';
+
+const spec = (components: Record<string, unknown>): Spec =>
+  ({
+    regions: ['us-east'],
+    components: { api: { kind: 'service' }, db: { kind: 'database' }, q: { kind: 'queue' }, ...components },
+    flows: { w: { kind: 'write', rate: 100, path: ['api', 'db'], budget_ms: { p99: 500 } } },
+  }) as unknown as Spec;
+const fig = (m: ReturnType<typeof resolveSpec>, subject: string, field: string) =>
+  m.figures!.find((f) => f.subject === subject && f.field === field)!;
+
+// The problem names api (500 threads, 3,000 req/s) and gives databases 10,000 req/s; nothing else.
+const GIVENS: Givens = {
+  components: { api: { kind: 'service', threads: 500, capacity_rps: 3000 } },
+  kinds: { database: { capacity_rps: 10_000 } },
+};
+
+describe('the scenario bar on stated threads and capacity', () => {
+  it('holds an added worker to the best threads the problem gives its class, and capacity to the kind default above the given 3,000', () => {
+    const m = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q', threads: 1000, capacity_rps: 20_000 } }), GIVENS);
+    // threads: the given 500 for api is above the default 200, so 500 is the bar
+    expect(fig(m, 'mailer', 'threads')).toMatchObject({ value: 500, claimed: 1000, verdict: 'beyond-givens', from: 'given for api' });
+    // capacity: the given 3,000 is below the worker default 5,000, so the default is the bar
+    expect(KIND_DEFAULTS.worker!.capacityRps).toBe(5000);
+    expect(fig(m, 'mailer', 'capacity_rps')).toMatchObject({ value: 5000, claimed: 20_000, verdict: 'beyond-givens' });
+    expect(fig(m, 'mailer', 'capacity_rps').from).toMatch(/^the worker default/);
+  });
+
+  it('holds a store too: a database stating 25,000 req/s is graded with the given 10,000', () => {
+    const m = resolveSpec(spec({ db: { kind: 'database', capacity_rps: 25_000 } }), GIVENS);
+    expect(fig(m, 'db', 'capacity_rps')).toMatchObject({ value: 10_000, claimed: 25_000 });
+  });
+
+  it('keeps a stated figure at or below the bar, and a default', () => {
+    const m = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q', threads: 50, capacity_rps: 4000 } }), GIVENS);
+    expect(fig(m, 'mailer', 'threads')).toMatchObject({ value: 50, origin: 'spec' });
+    expect(fig(m, 'mailer', 'capacity_rps')).toMatchObject({ value: 4000, origin: 'spec' });
+    const d = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q' } }), GIVENS);
+    expect(fig(d, 'mailer', 'threads')).toMatchObject({ value: DEFAULT_THREADS, origin: 'default' });
+  });
+
+  it('uses the default 200 threads where the problem gives no service or worker threads', () => {
+    const m = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q', threads: 1000 } }), {
+      kinds: { database: { capacity_rps: 10_000 } },
+    });
+    expect(fig(m, 'mailer', 'threads')).toMatchObject({ value: 200, claimed: 1000, verdict: 'beyond-givens' });
+  });
+
+  it('lets a named technology bring its catalogued capacity (app-server 2xlarge: 20,000 req/s)', () => {
+    const m = resolveSpec(spec({ big: { kind: 'service', tech: 'app-server', size: '2xlarge' } }), GIVENS);
+    expect(fig(m, 'big', 'capacity_rps')).toMatchObject({ value: 20_000, origin: 'catalog' });
+  });
+
+  it('does not apply without a problem: the plausible range alone holds the spec', () => {
+    const m = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q', threads: 1000, capacity_rps: 20_000 } }));
+    expect(fig(m, 'mailer', 'threads')).toMatchObject({ value: 1000, origin: 'spec' });
+    expect(fig(m, 'mailer', 'capacity_rps')).toMatchObject({ value: 20_000, origin: 'spec' });
+  });
+});
