@@ -186,7 +186,9 @@ export interface PoolCall {
   ratePerReplica: number;
   region: string;
   /** Time a thread is held per call at p99: network + processing (+ mesh), ms; a call to a service holds it
-   *  until that service's own calls return. Several flows: their rate-weighted mean, so rate x p99Ms = demand. */
+   *  until that service's own calls return. Several flows: their rate-weighted mean, so rate x p99Ms = demand.
+   *  A consumer's write (a message taken from a queue): its mean time over the utilization limit, the room a
+   *  consumer's threads need (analysis/pools.ts addConsumers). */
   p99Ms: number;
   /** The timeout that bounds a slow call, ms (pool's own, else the dependency's). */
   timeoutMs?: number;
@@ -219,7 +221,8 @@ export interface ServicePools {
   demand: number;
   /**
    * For a worker no flow runs through: the queue or stream it consumes, whose messages are its requests
-   * (their rate is what it takes from there; its calls are its writes).
+   * (their rate is what it takes from there; its calls are its writes). Its demand counts each message's
+   * mean time over the utilization limit: the threads that keep it at most that busy.
    */
   consumes?: string;
 }

@@ -5,6 +5,8 @@
 import type { Model, ModelComponent } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';
 import { originShares, writeNetworkMs } from './route.js';
+import { lognormalMean } from './tail.js';
+import { UTILIZATION_LIMIT } from '../data/figures.js';
 import { dict } from '../specfile/dict.js';
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
@@ -14,20 +16,25 @@ const holdsThreads = (c: ModelComponent): boolean => RUNS_CODE.has(c.kind) || c.
 
 interface CallAcc {
   rate: number;
-  /** Sum of rate x p99 hold time over the flows: thread-milliseconds per second. */
+  /** Sum of rate x hold time over the flows: thread-milliseconds per second (the demand). */
   heldMs: number;
+  /** Sum of rate x p99 time: heldMs, except for a consumer's messages, held for their mean over the utilization limit. */
+  p99Ms: number;
   /** The longest p99 hold time of any flow. */
   maxMs: number;
 }
 
-function accumulate(acc: CallAcc, rate: number, ms: number): void {
+function accumulate(acc: CallAcc, rate: number, ms: number, p99 = ms): void {
   acc.rate += rate;
   acc.heldMs += rate * ms;
-  acc.maxMs = Math.max(acc.maxMs, ms);
+  acc.p99Ms += rate * p99;
+  acc.maxMs = Math.max(acc.maxMs, p99);
 }
 
-/** The rate-weighted p99 hold time, so that rate x it = sum(rate_i x p99_i). */
+/** The rate-weighted hold time, so that rate x it = sum(rate_i x held_i). */
 const meanHeldMs = (acc: CallAcc): number => (acc.rate > 0 ? acc.heldMs / acc.rate : acc.maxMs);
+/** The rate-weighted p99 time of the calls. */
+const meanP99Ms = (acc: CallAcc): number => (acc.rate > 0 ? acc.p99Ms / acc.rate : acc.maxMs);
 
 type Savings = Map<string, Map<string, { all: number; unpooled: number }>>;
 
@@ -45,7 +52,7 @@ function inner<V>(m: Map<string, Map<string, V>>, key: string): Map<string, V> {
 
 function accOf(m: Map<string, CallAcc>, key: string): CallAcc {
   let v = m.get(key);
-  if (!v) m.set(key, (v = { rate: 0, heldMs: 0, maxMs: 0 }));
+  if (!v) m.set(key, (v = { rate: 0, heldMs: 0, p99Ms: 0, maxMs: 0 }));
   return v;
 }
 
@@ -89,7 +96,8 @@ export function holdTimes(model: Model, lat: OriginLatency): number[] {
 /**
  * A worker holds a thread per message it takes from its queue or stream, for its own processing and then
  * each write it makes (routed as a flow's write would be, across the network): Little's law again, with the
- * rate it consumes (capacity's `consumed`). Where flows also run through the worker (a path that starts at
+ * rate it consumes (capacity's `consumed`) and the mean times, counted over the utilization limit (a queue
+ * absorbs the tail; the p99 rule is for request threads someone waits on). Where flows also run through the worker (a path that starts at
  * it, describing what it does with a message), every consumed message is held at least as long as the
  * flows hold one on average and at least its own work and writes: what the flows already count is topped
  * up to that, so the same work is not counted twice, and neither a token flow nor a flow that leaves the
@@ -109,26 +117,36 @@ function addConsumers(
     if (!flowsHere) pure.add(id);
     for (const [region, rate] of byRegion) {
       if (!(rate > 0)) continue;
-      // The writes, each with the round trip to where a flow's write would go (routeFlow).
-      const writes: { target: string; ms: number }[] = [];
+      // Mean times, over the utilization limit: a consumer's slots need room for its messages' average work
+      // (Little's law), not their tail. Nobody waits on a consumer: when its slots are full it stops pulling and
+      // the queue holds the rest, so it is sized like any server, at most UTILIZATION_LIMIT busy at peak.
+      // The writes each add the round trip to where a flow's write would go (routeFlow).
+      const writes: { target: string; ms: number; p99: number }[] = [];
       for (const target of w.writes) {
         const t = model.components[target];
         if (!t) continue;
-        writes.push({ target, ms: t.writeLatency.p99 + writeNetworkMs(model, t, region) });
+        const net = writeNetworkMs(model, t, region);
+        writes.push({
+          target,
+          ms: (lognormalMean(t.writeLatency.p50, t.writeLatency.p99) + net) / UTILIZATION_LIMIT,
+          p99: t.writeLatency.p99 + net,
+        });
       }
+      const ownMs = lognormalMean(w.latency.p50, w.latency.p99) / UTILIZATION_LIMIT;
       const flowOwn = flowsHere?.get(region);
       if (!flowOwn) {
-        accumulate(accOf(inner(own, id), region), rate, w.latency.p99);
-        for (const x of writes) accumulate(accOf(inner(inner(calls, id), region), x.target), rate, x.ms);
+        accumulate(accOf(inner(own, id), region), rate, ownMs, w.latency.p99);
+        for (const x of writes) accumulate(accOf(inner(inner(calls, id), region), x.target), rate, x.ms, x.p99);
         continue;
       }
       let flowMs = flowOwn.heldMs;
       for (const acc of calls.get(id)?.get(region)?.values() ?? []) flowMs += acc.heldMs;
-      const consumerHold = writes.reduce((a, x) => a + x.ms, w.latency.p99);
+      const consumerHold = writes.reduce((a, x) => a + x.ms, ownMs);
       const flowHold = flowOwn.rate > 0 ? flowMs / flowOwn.rate : 0;
       const topUp = rate * Math.max(flowHold, consumerHold) - flowMs;
       if (topUp > 0 || rate > flowOwn.rate) {
         flowOwn.heldMs += Math.max(0, topUp);
+        flowOwn.p99Ms += Math.max(0, topUp);
         flowOwn.rate = Math.max(flowOwn.rate, rate);
         flowOwn.maxMs = Math.max(flowOwn.maxMs, consumerHold);
       }
@@ -232,13 +250,12 @@ export function poolDemand(
           const pool = poolByDep.get(dep);
           const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;
           const ratePerReplica = acc.rate / replicas;
-          const p99 = meanHeldMs(acc);
           const call: PoolCall = {
             dependency: dep,
             region,
             ratePerReplica: round(ratePerReplica),
-            p99Ms: round(p99),
-            demand: round((ratePerReplica * p99) / 1000),
+            p99Ms: round(meanP99Ms(acc)),
+            demand: round((ratePerReplica * meanHeldMs(acc)) / 1000),
             worstDemand:
               timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
             external: d.kind === 'external',
@@ -249,7 +266,7 @@ export function poolDemand(
           if (!prev || call.demand > prev.demand) depCalls.set(dep, call);
         }
       }
-    let ownBusiest: CallAcc = { rate: 0, heldMs: 0, maxMs: 0 };
+    let ownBusiest: CallAcc = { rate: 0, heldMs: 0, p99Ms: 0, maxMs: 0 };
     for (const b of own.get(id)?.values() ?? []) if (b.rate > ownBusiest.rate) ownBusiest = b;
     const ownRate = ownBusiest.rate / replicas;
     const ownDemand = (ownRate * meanHeldMs(ownBusiest)) / 1000;

@@ -169,15 +169,32 @@ flows:
   upload: {kind: write, rate: 60, path: [upload-api, jobs]}
 `);
     const t = pools['transcoder']!;
-    // 60 uploads/s into jobs, over 3 replicas: 20 messages/s per replica, each held 300 ms at p99: 6 threads
+    // A consumer is sized on mean times over the 80 % utilization limit (nobody waits on it: its queue holds
+    // the tail). The mean of the log-normal through (p50, p99) is p50 x exp(sigma^2 / 2), sigma = ln(p99 / p50) / 2.326.
+    const mean = (p50: number, p99: number) => p50 * Math.exp((Math.log(p99 / p50) / 2.3263) ** 2 / 2);
+    // 60 uploads/s into jobs, over 3 replicas: 20 messages/s per replica
     expect(t.consumes).toBe('jobs');
     expect(t.ratePerReplica).toBe(20);
-    // then its writes: videos-db in its region, 20 x (0.5 + 12) ms = 0.25 threads; archive across the
-    // Atlantic, 20 x (82 + 50) ms = 2.64 threads
-    expect(call(t, 'videos-db')).toMatchObject({ ratePerReplica: 20, p99Ms: 12.5, demand: 0.25 });
-    expect(call(t, 'archive')).toMatchObject({ ratePerReplica: 20, p99Ms: 132, demand: 2.64 });
-    // 6 + 0.25 + 2.64 = 8.89 threads per replica
-    expect(t.demand).toBe(8.89);
+    // its own work: mean(100, 300) = 111.8 ms, over 0.8 = 139.75 ms: 20 x 0.13975 = 2.795 threads
+    const own = (20 * mean(100, 300)) / 0.8 / 1000;
+    expect(own).toBeCloseTo(2.795, 2);
+    // then its writes: videos-db in its region, (mean(4, 12) = 4.47 + 0.5) / 0.8 = 6.21 ms: 0.12 threads;
+    // archive across the Atlantic, (mean(20, 50) = 21.6 + 82) / 0.8 = 129.5 ms: 2.59 threads. The calls still
+    // report their p99 (0.5 + 12 = 12.5 ms; 82 + 50 = 132 ms): what a slow store does to the worker
+    const db = (mean(4, 12) + 0.5) / 0.8;
+    const archive = (mean(20, 50) + 82) / 0.8;
+    expect(call(t, 'videos-db')).toMatchObject({
+      ratePerReplica: 20,
+      p99Ms: 12.5,
+      demand: Number(((20 * db) / 1000).toFixed(2)),
+    });
+    expect(call(t, 'archive')).toMatchObject({
+      ratePerReplica: 20,
+      p99Ms: 132,
+      demand: Number(((20 * archive) / 1000).toFixed(2)),
+    });
+    // 2.795 + 0.124 + 2.59 = 5.51 threads per replica (4.41 of them busy on average: 80 %)
+    expect(t.demand).toBeCloseTo(own + (20 * db) / 1000 + (20 * archive) / 1000, 1);
   });
 
   it('counts a worker that flows run through by those flows, topped up to what it consumes', () => {
@@ -204,8 +221,9 @@ ${extra}`;
     )['notifier']!;
     expect(token.ratePerReplica).toBe(500);
     expect(token.demand).toBe(405);
-    // Nor does a flow through the worker alone that leaves its writes out: the consumer's own 10 ms + the
-    // write to a store across the Atlantic (82 + 30 ms) hold each of the 1,000 messages/s: 500 x 0.122 = 61
+    // Nor does a flow through the worker alone that leaves its writes out: the consumer's own mean(2, 10) =
+    // 2.54 ms + the write to a store across the Atlantic (mean(10, 30) = 11.18 + 82 ms), over 0.8 = 119.65 ms,
+    // hold each of the 1,000 messages/s: 500 x 0.11965 = 59.83 (the flow alone holds 500 x 0.010 = 5)
     const bare = poolsOf(`
 regions: [us-east, eu-west]
 users: {us-east: 1}
@@ -218,6 +236,8 @@ flows:
   enqueue: {kind: write, rate: 1000, path: [api, sends]}
   index: {kind: read, rate: 1000, path: [indexer]}
 `)['indexer']!;
-    expect(bare.demand).toBe(61);
+    const mean = (p50: number, p99: number) => p50 * Math.exp((Math.log(p99 / p50) / 2.3263) ** 2 / 2);
+    expect(bare.demand).toBeCloseTo((500 * (mean(2, 10) + mean(10, 30) + 82)) / 0.8 / 1000, 1);
+    expect(bare.demand).toBe(59.83);
   });
 });

@@ -24,8 +24,10 @@ describe('news-feed', () => {
     expect(metrics.capacity['timeline-cache']!['us-east']!.utilization).toBeCloseTo((200_000 / 8 + 75_000 / 8 / 2) / 100_000, 3);
     // fan-out workers: 1,000 posts + 1,000 x 199 extra writes over 70 x 5,000
     expect(metrics.capacity['fanout-worker']!['us-east']!.utilization).toBeCloseTo(200_000 / 350_000, 3);
-    // and their threads (Little's law): 200,000 / 70 per replica x (60 ms work + 0.5 + 3 ms cache write)
-    expect(metrics.pools['fanout-worker']!.demand).toBeCloseTo((200_000 / 70) * 0.0635, 1);
+    // and their threads (Little's law on mean times, at most 80 % busy): 200,000 / 70 per replica x (the means
+    // of the 20 / 60 ms work and the 1 / 3 ms cache write, (20 + 1) x exp(sigma^2 / 2), + 0.5 ms) / 0.8 = 85.6
+    const sg = Math.log(3) / 2.326348;
+    expect(metrics.pools['fanout-worker']!.demand).toBeCloseTo(((200_000 / 70) * ((20 + 1) * Math.exp((sg * sg) / 2) + 0.5)) / 0.8 / 1000, 1);
     expect(metrics.pools['fanout-worker']!.demand).toBeLessThanOrEqual(200);
   });
 
@@ -58,7 +60,7 @@ describe('news-feed', () => {
     expect(metricsOf('solutions/stage-3.yaml').metrics.fanout![0]!.deliveryRate / 200_000).toBeCloseTo(0.75, 3);
   });
 
-  it("stage 4: at 3x posts, stage 3's 70 workers run at 600,000 / 350,000 = 171 % and need 544 threads; 200 run at 60 % and need 190.5", () => {
+  it("stage 4: at 3x posts, stage 3's 70 workers run at 600,000 / 350,000 = 171 % and need 257 threads; 200 run at 60 % and need 90", () => {
     const p = parseScenario('surge:create-post=3');
     if (!p.ok) throw new Error(p.message);
     const steady = (file: string) => {
@@ -69,13 +71,17 @@ describe('news-feed', () => {
     const ref = steady('solutions/stage-4.yaml');
     expect(sized.metrics.capacity['fanout-worker']!['us-east']!.utilization).toBeCloseTo(600_000 / (70 * 5_000), 3);
     expect(ref.metrics.capacity['fanout-worker']!['us-east']!.utilization).toBeCloseTo(600_000 / (200 * 5_000), 3);
-    // Little's law: a timeline write holds a thread for the worker's 60 ms p99 plus the 3 ms cache write and
-    // the 0.5 ms round trip in the region: 600,000 / 70 = 8,571.43/s x 0.0635 s = 544.29 threads per replica,
-    // of 200 (the drill reports them run out); 600,000 / 200 = 3,000/s x 0.0635 s = 190.5.
+    // Little's law on mean times for a consumer: a timeline write keeps a thread for the mean of the worker's
+    // work and of the cache write ((20 + 1) x exp(sigma^2 / 2), sigma = ln 3 / 2.326) plus the 0.5 ms round trip,
+    // 23.98 ms, with room to stay under 80 % busy: 29.97 ms. 600,000 / 70 = 8,571.43/s x 0.02997 s = 256.9
+    // threads per replica, of 200 (the drill reports them run out); 600,000 / 200 = 3,000/s x 0.02997 s = 89.9.
+    const sg = Math.log(3) / 2.326348;
+    const heldS = ((20 + 1) * Math.exp((sg * sg) / 2) + 0.5) / 0.8 / 1000;
+    expect(heldS * 1000).toBeCloseTo(29.97, 1);
     const ranOut = sized.exhausted.find((e) => e.service === 'fanout-worker' && e.pool === undefined);
-    expect(ranOut?.demand).toBeCloseTo((600_000 / 70) * 0.0635, 1);
+    expect(ranOut?.demand).toBeCloseTo((600_000 / 70) * heldS, 0);
     expect(ranOut?.size).toBe(200);
     expect(ref.exhausted.filter((e) => e.service === 'fanout-worker')).toEqual([]);
-    expect(ref.metrics.pools['fanout-worker']!.demand).toBeCloseTo((600_000 / 200) * 0.0635, 1);
+    expect(ref.metrics.pools['fanout-worker']!.demand).toBeCloseTo((600_000 / 200) * heldS, 0);
   });
 });

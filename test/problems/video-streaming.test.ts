@@ -144,17 +144,26 @@ describe('video-streaming, a transcode is CPU-bound: 8 at once per replica, the 
     const model = withGivens(r.loaded, stageGivens(problem, 4)).model;
     return { model, metrics: analyse(model) };
   };
-  // A transcode holds its slot for its own 300 s p99 plus the rendition's write to the bucket: 250 ms p99, and
-  // the round trip to the bucket's primary where that is in another region.
-  it('the reference holds 7/3 per region / 135 replicas x (300 s + 250 ms + 82 ms from eu-west) = 5.2 of its 8 slots, and runs at 7/3 / (135 x 0.1) = 17.3 %', () => {
+  // A transcode holds its slot for its own work plus the rendition's write to the bucket (and the round trip to
+  // the bucket's primary where that is in another region). Nobody waits on a consumer, so it is sized on the
+  // mean times (p50 x exp(sigma^2 / 2), sigma = ln(p99 / p50) / 2.326), at most 80 % busy.
+  const mean = (p50: number, p99: number) => p50 * Math.exp((Math.log(p99 / p50) / 2.3263) ** 2 / 2);
+  const transcodeS = mean(60_000, 300_000) / 1000; // 76.2 s
+  const writeS = mean(60, 250) / 1000; // 72 ms
+
+  it('the reference keeps 7/3 per region / 46 replicas x (76.2 s + 72 ms + 82 ms from eu-west) = 3.9 of its 8 slots busy, and runs at 7/3 / (46 x 0.1) = 50.7 %', () => {
     const { metrics } = graded('solutions/stage-3.yaml');
     const t = metrics.pools['transcoder']!;
     expect(t.threads).toBe(8);
-    expect(t.demand).toBeCloseTo((7 / 3 / 135) * (300 + 0.25 + 0.082), 1);
-    expect(metrics.capacity['transcoder']!['eu-west']!.utilization).toBeCloseTo(7 / 3 / (135 * 0.1), 4);
+    expect(transcodeS).toBeCloseTo(76.2, 1);
+    // the busiest region is ap-southeast, 223 ms from the bucket's primary in us-east
+    const busy = (7 / 3 / 46) * (transcodeS + writeS + 0.223);
+    expect(busy).toBeCloseTo(3.88, 2);
+    expect(t.demand).toBeCloseTo(busy / 0.8, 1);
+    expect(metrics.capacity['transcoder']!['eu-west']!.utilization).toBeCloseTo(7 / 3 / (46 * 0.1), 4);
   });
 
-  it('two replicas stating 1,000 threads are graded with 8: after us-east goes, each holds 3.5 / 2 x 300.4 s = 525.7 transcodes', () => {
+  it('two replicas stating 1,000 threads are graded with 8: after us-east goes, each keeps 3.5 / 2 x 76.4 s = 134 transcodes in flight', () => {
     const { model, metrics } = graded('fixtures/stage-4-transcoder-threads.yaml');
     expect(model.components['transcoder']!.threads).toBe(8);
     // at normal peak already: 7/3 per region over 2 x 0.1 = 1,166.7 %
@@ -162,7 +171,8 @@ describe('video-streaming, a transcode is CPU-bound: 8 at once per replica, the 
     const findings = survives.run({ model, metrics, options: { drills: [{ scenarios: ['region-down:us-east'], p99Factor: 2, maxUtilization: 0.8 }] } });
     const pool = findings.find((f) => f.messageId === 'poolExhausted' && f.data.service === 'transcoder');
     expect(pool?.data.size).toBe(8);
-    // the busiest survivor is ap-southeast: its writes go to the bucket promoted in eu-west, 250 ms + 156 ms away
-    expect(Number(pool?.data.demand)).toBeCloseTo((3.5 / 2) * (300 + 0.25 + 0.156), 1);
+    // the busiest survivor is ap-southeast: its writes go to the bucket promoted in eu-west, 156 ms away;
+    // the threads it needs to stay under 80 % busy
+    expect(Number(pool?.data.demand)).toBeCloseTo(((3.5 / 2) * (transcodeS + writeS + 0.156)) / 0.8, 1);
   });
 });

@@ -11,8 +11,56 @@ testCheck(threadCapacity, {
     // gateway 40 of 200, api 35.5 of 100
     { spec: 'scalability/threads-ok.yaml' },
     { spec: 'cqrs/low-ratio.yaml', name: 'no flows: nothing holds a thread, does not apply', applies: false },
+    {
+      spec: 'scalability/consumer-threads-ok.yaml',
+      name: 'a consumer sized on its mean times: 16.5 of 100 threads busy',
+      findings: [
+        // The mean of the log-normal through (p50, p99) is p50 x exp(sigma^2 / 2), sigma = ln(p99 / p50) / 2.326:
+        // own mean(50, 200) = 59.71 ms, write mean(5, 20) = 5.97 + 0.5 ms: 66.19 ms a message. 250/s per replica
+        // x 0.06619 s = 16.55 threads busy, 16.5 % of 100, under 80 %; room for 100 x 0.8 / 0.06619 = 1,209/s.
+        {
+          status: 'pass',
+          messageId: 'consumerEnough',
+          line: 8,
+          data: {
+            component: 'mailer',
+            input: 'sends',
+            rate: '250',
+            meanMs: '66.2',
+            busy: '16.5',
+            threads: 100,
+            share: '16.5%',
+            limit: '80%',
+            maxRate: '1,209',
+          },
+        },
+      ],
+    },
   ],
   invalid: [
+    {
+      spec: 'scalability/consumer-threads-short.yaml',
+      findings: [
+        // The same mailer with 16 threads: 16.55 busy is 103.4 % of them, above the 80 % (12.8) at which its queue
+        // still drains; its threads keep up with 16 x 0.8 / 0.06619 s = 193 messages/s per replica.
+        {
+          status: 'fail',
+          messageId: 'consumerShort',
+          line: 8,
+          data: {
+            component: 'mailer',
+            input: 'sends',
+            rate: '250',
+            meanMs: '66.2',
+            busy: '16.5',
+            threads: 16,
+            share: '103.4%',
+            limit: '80%',
+            maxRate: '193',
+          },
+        },
+      ],
+    },
     {
       spec: 'scalability/threads-short.yaml',
       findings: [
