@@ -24,8 +24,7 @@ export default defineCheck<DrillsOptions>({
         'after {{drill}} the design settles healthy: every flow served within {{factor}}x budget (worst {{flow}} at {{ratio}}x), busiest {{component}} in {{region}} at {{utilization}}',
       notServed: 'after {{drill}}, {{flow}} still fails for {{share}} of its requests: {{why}}',
       overBudget: 'after {{drill}}, {{flow}} has p99 {{p99}} ms, over {{factor}}x its {{budget}} ms budget',
-      overloaded:
-        'after {{drill}}, {{component}} in {{region}} runs at {{utilization}} of its capacity{{store}}: requests queue without bound',
+      overloaded: 'after {{drill}}, {{component}} in {{region}} runs at {{utilization}} of its capacity{{store}}: {{why}}',
       poolExhausted:
         "after {{drill}}, {{service}} needs {{demand}} threads for {{what}} but has {{size}} (Little's law: calls/s x time held)",
       dataLoss:
@@ -100,6 +99,8 @@ export default defineCheck<DrillsOptions>({
               region: l.region,
               utilization: pct(l.utilization),
               store: c.stateful ? ' (a store: add replicas or capacity there)' : '',
+              // Only at 100 % and more does the queue grow without bound; below, the tier is over the drill's limit.
+              why: l.utilization >= 1 ? 'requests queue without bound' : `above the ${pct(maxU)} this drill allows`,
             },
             path: ['components', id, 'replicas'],
             evidence,

@@ -33,7 +33,11 @@ testCheck(survives, {
       options: LOSE_US_EAST,
       findings: [
         // (2,300 + 100) / (2 x 1,000) = 120 %
-        { messageId: 'overloaded', line: 10, data: { component: 'api', region: 'eu-west', utilization: '120 %' } },
+        {
+          messageId: 'overloaded',
+          line: 10,
+          data: { component: 'api', region: 'eu-west', utilization: '120 %', why: 'requests queue without bound' },
+        },
         // async lag 2,000 ms = 2 s > RPO 1 s
         { messageId: 'dataLoss', line: 17, data: { store: 'orders-db', loss: '2 s', target: 1 } },
       ],
@@ -46,6 +50,19 @@ testCheck(survives, {
       findings: [
         { messageId: 'overBudget', line: 20, data: { flow: 'browse', p99: 'unbounded', budget: 200 } },
         { messageId: 'overBudget', line: 21, data: { flow: 'order', p99: 'unbounded', budget: 300 } },
+      ],
+    },
+    {
+      spec: 'drill/survives-ok.yaml',
+      name: 'a tier below 100 % but over the limit the drill sets',
+      options: { drills: [{ scenarios: ['region-down:us-east'], maxUtilization: 0.7 }] },
+      // eu-west's api after the loss: (1,400 + 100) / (2 x 1,000) = 75 %, over 70 % but still draining its queue
+      findings: [
+        {
+          messageId: 'overloaded',
+          line: 10,
+          data: { component: 'api', region: 'eu-west', utilization: '75 %', why: 'above the 70 % this drill allows' },
+        },
       ],
     },
     {
