@@ -329,6 +329,8 @@ export interface Model {
     kind: string;
     named: boolean;
     consumes?: string;
+    /** Kept (by name or in its place) but consuming nothing and on no flow: the reference one consumes `consumes`. */
+    idle?: boolean;
     latencyMs?: { p50?: number; p99?: number };
     threads?: number;
     capacityRps?: number;

@@ -447,8 +447,8 @@ function unknownExternals(spec: Spec, givens: Givens | undefined, found: Map<str
   }
 }
 
-/** Kinds that exist to be consumed: a message written to one waits for a worker. */
-const MESSAGE_KINDS = new Set(['queue', 'stream']);
+/** Kinds whose writes wait for a worker: a message on a queue or stream, an event for its projections. */
+const MESSAGE_KINDS = new Set(['queue', 'stream', 'event-store']);
 
 /**
  * The workers of the stage's reference that the spec does not run, under their name or in their place: one
@@ -476,24 +476,52 @@ function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<strin
     const of = found.get(c.consumes)?.of;
     if (of !== undefined) consumed.add(of);
   }
+  // The spec's id of a reference component: its own name, else the component standing in its place.
+  const specIdOf = (refId: string): string | undefined => {
+    if (Object.hasOwn(spec.components, refId)) return refId;
+    for (const [id, st] of found) if (st.of === refId) return id;
+    return undefined;
+  };
+  const onFlows = new Set<string>();
+  for (const f of Object.values(spec.flows ?? {})) if (f) for (const c of pathIds(f.path)) onFlows.add(c);
+  const idle = (specId: string): boolean => {
+    const c = (spec.components as Record<string, SpecComponent>)[specId]!;
+    return c.kind === 'worker' && c.consumes === undefined && !onFlows.has(specId);
+  };
+  const reported = new Set<string>();
   for (const id of Object.keys(ref.kinds)) {
-    if (ref.kinds[id] !== 'worker' || present(id)) continue;
+    if (ref.kinds[id] !== 'worker') continue;
     const consumes = ref.places[id]?.find((p): p is { consumes: string } => 'consumes' in p)?.consumes;
     const g = Object.hasOwn(named, id) ? named[id]! : undefined;
-    // A worker the problem does not name may be merged into another or redesigned away: missing only where its
-    // input is a queue or stream still in the spec (one exists to be consumed; a database does not) and
-    // nothing consumes it.
-    if (!g && (consumes === undefined || !present(consumes) || consumed.has(consumes) || !MESSAGE_KINDS.has(kindInSpec(consumes) ?? '')))
+    // Its input kept, a message store (one exists to be consumed; a database does not), and consumed by nothing:
+    // whether the worker is gone, kept idle or pointed at another queue, what is written there is never processed.
+    const unconsumed =
+      consumes !== undefined && present(consumes) && !consumed.has(consumes) && MESSAGE_KINDS.has(kindInSpec(consumes) ?? '');
+    const here = specIdOf(id);
+    if (here !== undefined && consumes !== undefined && idle(here)) {
+      // Kept under its name (or in its place) but doing nothing: it consumes nothing and runs on no flow.
+      out.push({ id: here, kind: 'worker', named: g !== undefined, consumes, idle: true });
+      reported.add(consumes);
       continue;
-    const lat = g?.latency_ms;
+    }
+    if (present(id) || !g) {
+      // Present, or not named (it may be merged into another worker or redesigned away): only an input left
+      // unconsumed makes it missing, once per input.
+      if (!unconsumed || reported.has(consumes)) continue;
+      reported.add(consumes);
+      out.push({ id, kind: 'worker', named: false, consumes });
+      continue;
+    }
+    if (consumes !== undefined) reported.add(consumes);
+    const lat = g.latency_ms;
     out.push({
       id,
       kind: 'worker',
-      named: g !== undefined,
+      named: true,
       ...(consumes !== undefined ? { consumes } : {}),
       ...(lat !== undefined ? { latencyMs: typeof lat === 'number' ? { p50: lat, p99: lat } : { ...lat } } : {}),
-      ...(g?.threads !== undefined ? { threads: g.threads } : {}),
-      ...(g?.capacity_rps !== undefined ? { capacityRps: g.capacity_rps } : {}),
+      ...(g.threads !== undefined ? { threads: g.threads } : {}),
+      ...(g.capacity_rps !== undefined ? { capacityRps: g.capacity_rps } : {}),
     });
   }
   return out;

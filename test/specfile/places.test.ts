@@ -425,3 +425,28 @@ describe('a worker of the reference the problem does not name', () => {
     expect(resolveSpec(spec({ components: without, flows }), givens).missingGiven).toBeUndefined();
   });
 });
+
+describe('a worker of the reference kept but doing nothing', () => {
+  const flows = { buy: { kind: 'write', rate: 100, path: ['gateway', 'sale-api', 'inventory-db'], budget_ms: { p99: 500 } } };
+  const base = {
+    gateway: { kind: 'gateway' },
+    'sale-api': { kind: 'service' },
+    'inventory-db': { kind: 'database' },
+    jobs: { kind: 'queue' },
+  };
+
+  it('is idle when it consumes nothing and runs on no flow', () => {
+    const m = resolveSpec(spec({ components: { ...base, transcoder: { kind: 'worker', replicas: 2 } }, flows }), GIVENS);
+    expect(m.missingGiven).toEqual([{ id: 'transcoder', kind: 'worker', named: true, consumes: 'jobs', idle: true }]);
+    const f = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } }).find((x) => x.messageId === 'idleWorker');
+    expect(f?.data).toMatchObject({ id: 'transcoder', input: 'jobs' });
+  });
+
+  it('leaves its queue unconsumed when pointed at a decoy', () => {
+    const m = resolveSpec(
+      spec({ components: { ...base, decoy: { kind: 'queue' }, transcoder: { kind: 'worker', consumes: 'decoy' } }, flows }),
+      GIVENS,
+    );
+    expect(m.missingGiven).toEqual([{ id: 'transcoder', kind: 'worker', named: false, consumes: 'jobs' }]);
+  });
+});

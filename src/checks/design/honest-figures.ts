@@ -80,7 +80,7 @@ export default defineCheck<Options>({
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
       'async replication lag of 0 or below half the round trip to the farthest copy, a mesh overhead below the fastest published figure of its data plane. ' +
-      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; a stated capacity (and a service's or worker's threads) that no given fixes is held to the best the problem gives its class or, where that is less, the kind's default (a named tech/size keeps its catalogued figures); an external the problem does not name fails, and so does a worker of the stage's reference the spec has neither under its name nor in its place, where the givens name it or where its input is left with nothing consuming it (deleting a worker deletes its load and its figures, and no latency check would notice). " +
+      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; a stated capacity (and a service's or worker's threads) that no given fixes is held to the best the problem gives its class or, where that is less, the kind's default (a named tech/size keeps its catalogued figures); an external the problem does not name fails, and so does a worker of the stage's reference that the spec has neither under its name nor in its place where the givens name it, keeps but idle (consuming nothing, on no flow), or whose queue, stream or event store the spec keeps with nothing consuming it (deleting a worker deletes its load and its figures, and no latency check would notice). " +
       "The message names the claimed and the used figure. It also fails a proxy doing a service's work on data: a gateway calling a store (a cache only for its rate-limit counters), a load balancer calling a queue, stream, event store, object store or third party, a CDN calling anything but code, an object store or a cache.",
     sources: [
       'azureRtt',
@@ -129,6 +129,8 @@ export default defineCheck<Options>({
         '{{subject}} is a third party this problem does not have (its third parties: {{from}}): its latency, capacity and availability would be invented, not given',
       missingGiven:
         '{{id}}, a worker this problem gives{{given}}{{place}}, is not in your design and nothing takes its place: the work it does is never done, and neither its load nor its figures are graded',
+      idleWorker:
+        "{{id}} consumes nothing and runs on no flow: in the stage's reference it consumes {{input}}, so here the work it does is never done, and neither its load nor its figures are graded",
       unconsumed:
         "nothing in your design consumes {{input}}: the stage's reference runs {{id}} for it, so what is written there is never processed, and the load of doing it is not graded",
       kindRole:
@@ -154,6 +156,8 @@ export default defineCheck<Options>({
         "A problem's third parties are facts of its scenario, each with the figures it measured. If this is one of them, use the name the problem gives it; if it is work your own system does (transcoding, a lookup, a store), model it as a service, a worker or a store, graded with what those do.",
       missingGiven:
         "The scenario's workers do work no request waits for (a transcode, a notification), so no latency check misses them: leaving one out only removes the load it carries. If your design does that work another way, name the component doing it as the problem does, so it is graded with the problem's figures.",
+      idleWorker:
+        'A worker does only what it consumes (or what a flow through it says). Which queue, stream or table does this one take its messages from, and what does it do with each?',
       unconsumed:
         'A queue or stream is a promise that someone will process what is written to it. Which worker in your design takes each message, and what does it do with it? If you meant to drop this step, drop what feeds it too.',
       kindRole:
@@ -215,7 +219,7 @@ export default defineCheck<Options>({
     for (const m of model.missingGiven ?? []) {
       out.push({
         status: 'fail',
-        messageId: m.named ? 'missingGiven' : 'unconsumed',
+        messageId: m.idle ? 'idleWorker' : m.named ? 'missingGiven' : 'unconsumed',
         path: ['components'],
         data: {
           id: m.id,
