@@ -356,8 +356,9 @@ function openCeilings(spec: Spec, givens: Givens | undefined, all: Map<string, C
 }
 
 /**
- * Against a problem, the threads and capacity a service or worker may state where no given fixes them: the
- * best the problem gives its class, or the kind's default where that is more. A replica's concurrency and
+ * Against a problem, the capacity any component, and the threads and processing time a service or worker,
+ * may state where no given fixes them: the best the problem gives its class, or the kind's default where
+ * that is better. A replica's concurrency and
  * throughput are facts of the machine the scenario runs, not knobs: without this, an added or un-given
  * worker stated 1,000 threads and 20,000 req/s and needed a third of the replicas. A named technology
  * (tech, size) still brings its catalogued figures.
@@ -372,7 +373,17 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
       ? { value: given.value, from: given.from, stated: true }
       : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} more ${what}`, stated: true };
   const out: ClassCeiling = { capacity_rps: bar(byClass?.capacity_rps, capacity, 'capacity') };
-  if (cls === 'service') out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'threads');
+  if (cls === 'service') {
+    out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'threads');
+    // Processing time: no faster than the fastest the problem gives the class, or the kind's default where that is faster.
+    const lat = KIND_DEFAULTS[kind]!.latency;
+    const fast = (given: ClassCeiling['threads'], fallback: number) =>
+      given !== undefined && given.value <= fallback
+        ? { value: given.value, from: given.from, stated: true }
+        : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} a faster one`, stated: true };
+    out['latency_ms.p50'] = fast(byClass?.['latency_ms.p50'], lat.p50);
+    out['latency_ms.p99'] = fast(byClass?.['latency_ms.p99'], lat.p99);
+  }
   return out;
 }
 

@@ -53,6 +53,19 @@ describe('the scenario bar on stated threads and capacity', () => {
     expect(fig(m, 'mailer', 'threads')).toMatchObject({ value: 200, claimed: 1000, verdict: 'beyond-givens' });
   });
 
+  it("holds a stated processing time to the fastest the problem gives the class, or the kind's 20 / 60 ms default", () => {
+    // api is given no latency: the worker default (20 ms p50, 60 ms p99) is the fastest a mailer may claim
+    expect(KIND_DEFAULTS.worker!.latency).toMatchObject({ p50: 20, p99: 60 });
+    const m = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q', latency_ms: { p50: 1, p99: 60 } } }), GIVENS);
+    expect(fig(m, 'mailer', 'latency_ms.p50')).toMatchObject({ value: 20, claimed: 1, verdict: 'beyond-givens' });
+    expect(fig(m, 'mailer', 'latency_ms.p99')).toMatchObject({ value: 60, origin: 'spec' });
+    // a problem that gives a service 5 ms p50 lets an added one state 5, not 1
+    const fast: Givens = { components: { api: { kind: 'service', latency_ms: { p50: 5, p99: 15 } } } };
+    const f = resolveSpec(spec({ mailer: { kind: 'worker', consumes: 'q', latency_ms: { p50: 1, p99: 15 } } }), fast);
+    expect(fig(f, 'mailer', 'latency_ms.p50')).toMatchObject({ value: 5, claimed: 1, from: 'given for api' });
+    expect(fig(f, 'mailer', 'latency_ms.p99')).toMatchObject({ value: 15, origin: 'spec' });
+  });
+
   it('lets a named technology bring its catalogued capacity (app-server 2xlarge: 20,000 req/s)', () => {
     const m = resolveSpec(spec({ big: { kind: 'service', tech: 'app-server', size: '2xlarge' } }), GIVENS);
     expect(fig(m, 'big', 'capacity_rps')).toMatchObject({ value: 20_000, origin: 'catalog' });
