@@ -358,10 +358,9 @@ function openCeilings(spec: Spec, givens: Givens | undefined, all: Map<string, C
 /**
  * Against a problem, the capacity any component, and the threads and processing time a service or worker,
  * may state where no given fixes them: the best the problem gives its class, or the kind's default where
- * that is better. A replica's concurrency and
- * throughput are facts of the machine the scenario runs, not knobs: without this, an added or un-given
- * worker stated 1,000 threads and 20,000 req/s and needed a third of the replicas. A named technology
- * (tech, size) still brings its catalogued figures.
+ * that is better. A replica's concurrency, throughput and speed are facts of the machine the scenario runs,
+ * not knobs: without this, an added or un-given worker stated 1,000 threads, 20,000 req/s or a 1 ms p50 and
+ * needed a third of the replicas. A named technology (tech, size) still brings its catalogued figures.
  */
 function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): ClassCeiling | undefined {
   const capacity = KIND_DEFAULTS[kind]?.capacityRps;
@@ -390,7 +389,7 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
 /**
  * Each component's ceiling: the best its class has in the problem where a rename could hide (openCeilings),
  * for a component in the place of a named one (specfile/places.ts), that one's givens, and against a problem
- * the scenario's bar on stated threads and capacity (scenarioCeiling); the stricter per field.
+ * the scenario's bar on stated capacity, threads and processing time (scenarioCeiling); the stricter per field.
  */
 function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): Map<string, ClassCeiling> {
   const out = new Map<string, ClassCeiling>();
@@ -474,10 +473,15 @@ function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<strin
   const ref = givens.placesOf();
   const stoodIn = new Set([...found.values()].map((s) => s.of));
   const present = (refId: string) => Object.hasOwn(spec.components, refId) || stoodIn.has(refId);
-  const kindInSpec = (refId: string): string | undefined => {
-    if (Object.hasOwn(spec.components, refId)) return (spec.components as Record<string, SpecComponent>)[refId]!.kind;
-    for (const [id, st] of found) if (st.of === refId) return (spec.components as Record<string, SpecComponent>)[id]!.kind;
+  // The spec's id of a reference component: its own name, else the component standing in its place.
+  const specIdOf = (refId: string): string | undefined => {
+    if (Object.hasOwn(spec.components, refId)) return refId;
+    for (const [id, st] of found) if (st.of === refId) return id;
     return undefined;
+  };
+  const kindInSpec = (refId: string): string | undefined => {
+    const id = specIdOf(refId);
+    return id === undefined ? undefined : (spec.components as Record<string, SpecComponent>)[id]!.kind;
   };
   // What the spec's workers consume, under the reference's names too (a renamed queue is its stand-in).
   const consumed = new Set<string>();
@@ -487,12 +491,6 @@ function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<strin
     const of = found.get(c.consumes)?.of;
     if (of !== undefined) consumed.add(of);
   }
-  // The spec's id of a reference component: its own name, else the component standing in its place.
-  const specIdOf = (refId: string): string | undefined => {
-    if (Object.hasOwn(spec.components, refId)) return refId;
-    for (const [id, st] of found) if (st.of === refId) return id;
-    return undefined;
-  };
   const onFlows = new Set<string>();
   for (const f of Object.values(spec.flows ?? {})) if (f) for (const c of pathIds(f.path)) onFlows.add(c);
   const idle = (specId: string): boolean => {
