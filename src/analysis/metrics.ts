@@ -186,13 +186,13 @@ export interface PoolCall {
   ratePerReplica: number;
   region: string;
   /** Time a thread is held per call at p99: network + processing (+ mesh), ms; a call to a service holds it
-   *  until that service's own calls return. Several flows: their rate-weighted mean, so rate x p99Ms = demand.
-   *  A consumer's write (a message taken from a queue): its mean time over the utilization limit, the room a
-   *  consumer's threads need (analysis/pools.ts addConsumers). */
+   *  until that service's own calls return. Several flows: their rate-weighted mean, so rate x p99Ms = demand,
+   *  except for a consumer's writes (messages taken from a queue), whose demand counts their mean time over
+   *  the utilization limit instead (analysis/pools.ts addConsumers). */
   p99Ms: number;
   /** The timeout that bounds a slow call, ms (pool's own, else the dependency's). */
   timeoutMs?: number;
-  /** Threads needed by Little's law: rate x p99 latency. */
+  /** Threads needed by Little's law: rate x p99 latency (a consumer's write: rate x mean / the utilization limit). */
   demand: number;
   /** Threads needed when the dependency slows to its timeout (Infinity without one). */
   worstDemand: number;

@@ -1,6 +1,7 @@
 // Thread demand per service by Little's law (L = lambda x W): for each dependency it calls, the calls/s
 // reaching one replica times the time a thread is held at p99, and under the dependency's timeout
-// as the worst case (a slow dependency). Compared with the service's pools and total threads.
+// as the worst case (a slow dependency); a queue consumer's messages at their mean time over the
+// utilization limit (addConsumers). Compared with the service's pools and total threads.
 // Flows with different rates and hold times add up as L = sum(lambda_i x W_i).
 import type { Model, ModelComponent } from '../specfile/model.js';
 import type { HopLatency, OriginLatency, PoolCall, PoolMetrics, ServicePools } from './metrics.js';

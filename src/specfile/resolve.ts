@@ -32,7 +32,7 @@ import { DEFAULT_SURGE_FACTOR, MESH_TECH, PLAUSIBLE } from '../data/tech.js';
 import { kindNoun } from './kind-words.js';
 import { classCeilings, figureClass, standInCeiling, stricter, type CeilingField, type ClassCeiling, type Givens } from './givens.js';
 import { pathIds, standIns, type StandIn } from './places.js';
-import { decide, givensFor, resolveComponentFigures } from './provenance.js';
+import { decide, givenLatency, givensFor, resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -528,7 +528,7 @@ function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<strin
       kind: 'worker',
       named: true,
       ...(consumes !== undefined ? { consumes } : {}),
-      ...(lat !== undefined ? { latencyMs: typeof lat === 'number' ? { p50: lat, p99: lat } : { ...lat } } : {}),
+      ...(lat !== undefined ? { latencyMs: { ...givenLatency(lat) } } : {}),
       ...(g.threads !== undefined ? { threads: g.threads } : {}),
       ...(g.capacity_rps !== undefined ? { capacityRps: g.capacity_rps } : {}),
     });
