@@ -79,6 +79,7 @@ const CASES: Case[] = [
   { file: 'missing-standby.yaml', code: 'missing-standby', line: 6, message: 'needs a `standby` region' },
   { file: 'repeated-hop.yaml', code: 'repeated-hop', line: 9, message: 'visits "orders-api" twice in a row' },
   { file: 'field-wrong-kind.yaml', code: 'field-not-for-kind', line: 6, column: 5, message: '"hit_ratio" applies only to caches and CDNs; "orders-db" is a database' },
+  { file: 'field-wrong-kind-external.yaml', code: 'field-not-for-kind', line: 7, column: 5, message: '"write_latency_ms" applies only to stateful components (stores, queues, streams, caches); "sms" is an external' },
   { file: 'threads-on-database.yaml', code: 'field-not-for-kind', line: 3, message: '"threads" applies only to services, gateways and workers' },
   { file: 'budget-order.yaml', code: 'budget-order', line: 9, message: 'the p50 budget (300 ms) is above the p99 budget (100 ms)' },
   { file: 'latency-order.yaml', code: 'latency-order', line: 5, message: 'p50 (40 ms) is above p99 (8 ms)' },
