@@ -135,7 +135,12 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     const base: SpecPath = ['components', id];
     for (const [field, rule] of FIELD_KIND_RULES) {
       if ((c as unknown as Record<string, unknown>)[field] !== undefined && !rule.kinds.has(c.kind)) {
-        err([...base, field], `"${field}" applies only to ${rule.say}; "${id}" is ${/^[aeiou]/.test(c.kind) ? 'an' : 'a'} ${c.kind}`, 'field-not-for-kind', true);
+        err(
+          [...base, field],
+          `"${field}" applies only to ${rule.say}; "${id}" is ${/^[aeiou]/.test(c.kind) ? 'an' : 'a'} ${c.kind}`,
+          'field-not-for-kind',
+          true,
+        );
       }
     }
     checkTech(id, c, base, err);
