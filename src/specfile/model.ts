@@ -324,7 +324,7 @@ export interface Model {
    * their place: one the givens name (named), or one whose input the spec keeps with nothing consuming it
    * (specfile/resolve.ts missingWorkers). Their work is not done, and their load and figures not graded.
    */
-  missingGiven?: {
+  missingWorkers?: {
     id: string;
     kind: string;
     named: boolean;

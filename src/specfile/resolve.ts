@@ -466,10 +466,10 @@ const MESSAGE_KINDS = new Set(['queue', 'stream', 'event-store']);
  * queue filled and never emptied). A worker is off every flow: without this, deleting one deletes its load
  * and its given figures, and no latency or capacity check notices that the work is never done.
  */
-function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): NonNullable<Model['missingGiven']> {
+function missingWorkers(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>): NonNullable<Model['missingWorkers']> {
   const named = givens?.components;
   if (!named || !givens.placesOf) return [];
-  const out: NonNullable<Model['missingGiven']> = [];
+  const out: NonNullable<Model['missingWorkers']> = [];
   const ref = givens.placesOf();
   const stoodIn = new Set([...found.values()].map((s) => s.of));
   const present = (refId: string) => Object.hasOwn(spec.components, refId) || stoodIn.has(refId);
@@ -736,7 +736,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     for (const [id, st] of found) model.standIns[id] = st.of;
   }
   const missing = missingWorkers(spec, givens, found);
-  if (missing.length) model.missingGiven = missing;
+  if (missing.length) model.missingWorkers = missing;
   model.surgeFactor = givens?.surge_factor ?? DEFAULT_SURGE_FACTOR;
   if (givens) model.givens = true;
   figures.push({

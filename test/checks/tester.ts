@@ -20,6 +20,16 @@ export interface ValidCase {
   givens?: Givens;
   /** Set false when the check should not apply at all (no findings). */
   applies?: boolean;
+  /** Passing findings that must be among the check's (status pass, with these figures). */
+  findings?: ExpectedPass[];
+}
+
+export interface ExpectedPass {
+  status: 'pass';
+  messageId: string;
+  data?: Partial<FindingData>;
+  /** 1-based line in the fixture the finding points at. */
+  line: number;
 }
 
 export interface ExpectedFinding {
@@ -30,7 +40,7 @@ export interface ExpectedFinding {
   line: number;
 }
 
-export interface InvalidCase extends ValidCase {
+export interface InvalidCase extends Omit<ValidCase, 'findings'> {
   findings: ExpectedFinding[];
 }
 
@@ -57,6 +67,9 @@ function assertWellFormed(check: Check<unknown>, findings: Finding[]) {
   }
 }
 
+const matches = (data: FindingData, expected: Partial<FindingData> | undefined): boolean =>
+  Object.entries(expected ?? {}).every(([k, v]) => data[k] === v);
+
 export function testCheck(check: Check<unknown>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }) {
   describe(check.meta.id, () => {
     it('has complete metadata', () => {
@@ -82,6 +95,13 @@ export function testCheck(check: Check<unknown>, cases: { valid: ValidCase[]; in
         expect(
           bad.map((f) => `${f.status} ${f.messageId} line ${f.line}: ${fillTemplate(check.meta.messages[f.messageId] ?? '', f.data)}`),
         ).toEqual([]);
+        for (const exp of c.findings ?? []) {
+          const match = findings.find((f) => f.messageId === exp.messageId && f.line === exp.line && matches(f.data, exp.data));
+          expect(
+            match,
+            `expected pass ${exp.messageId} at line ${exp.line} ${JSON.stringify(exp.data ?? {})}; got:\n${findings.map((f) => `  ${f.status} ${f.messageId} line ${f.line} ${JSON.stringify(f.data)}`).join('\n')}`,
+          ).toBeDefined();
+        }
       });
     }
     for (const c of cases.invalid) {
@@ -95,7 +115,7 @@ export function testCheck(check: Check<unknown>, cases: { valid: ValidCase[]; in
               f.messageId === exp.messageId &&
               f.line === exp.line &&
               (exp.status === undefined || f.status === exp.status) &&
-              Object.entries(exp.data ?? {}).every(([k, v]) => f.data[k] === v),
+              matches(f.data, exp.data),
           );
           expect(
             match,

@@ -88,7 +88,7 @@ describe('distributed-cache', () => {
     const db = m.capacity['products-db']!['us-east']!;
     expect(cache.replicas).toBe(1);
     expect(db.replicas).toBe(1);
-    expect(db.writeRate + cache.rate * (0.05 + 0.95 / cache.partitions)).toBeCloseTo(231 + 7986, -1); // 82%
+    expect(db.writeRate + cache.rate * (0.05 + 0.95 / cache.partitions!)).toBeCloseTo(231 + 7986, -1); // 82%
     // The stated 99.9 % is above the 99 % plausibility bound: it is not used (design/honest-figures names it),
     // so the database takes the default hit ratio's misses, at least the measured 5 %.
     expect(db.rate - db.writeRate).toBeGreaterThanOrEqual(46_296 * 0.05);

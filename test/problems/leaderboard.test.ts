@@ -34,7 +34,7 @@ function loseUsEast(file: string) {
 
 function keyed(file: string) {
   const m = model(file);
-  return idempotentRetries.run({ model: m, metrics: analyse(m), options: { sideEffects: ['scores-db'] } });
+  return idempotentRetries.run({ model: m, metrics: analyse(m), options: { ...idempotentRetries.meta.defaults, sideEffects: ['scores-db'] } });
 }
 
 describe('leaderboard estimate', () => {

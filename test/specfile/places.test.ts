@@ -7,6 +7,7 @@ import { resolveSpec } from '../../src/specfile/resolve.js';
 import { figureNote } from '../../src/specfile/figure-notes.js';
 import { analyse } from '../../src/analysis/analyse.js';
 import type { Spec } from '../../src/specfile/types.js';
+import type { PathStep } from '../../src/specfile/spec-types.js';
 import { reachStandIns } from '../../src/grading/grade.js';
 import honestFigures from '../../src/checks/design/honest-figures.js';
 
@@ -14,7 +15,7 @@ import honestFigures from '../../src/checks/design/honest-figures.js';
 const REFERENCE = {
   flows: {
     buy: { path: ['gateway', 'sale-api', 'inventory-db'] },
-    browse: { path: ['gateway', 'shop-api', { parallel: [['catalog-db'], [{ to: 'reviews-db' }]] }] },
+    browse: { path: ['gateway', 'shop-api', { parallel: [['catalog-db'], [{ to: 'reviews-db' }]] }] as PathStep[] },
   },
   components: {
     gateway: { kind: 'gateway' },
@@ -357,7 +358,7 @@ describe('a named worker gone from the spec', () => {
 
   it('is missing when the reference runs it and nothing takes its place', () => {
     const m = resolveSpec(spec({ components: base, flows }), GIVENS);
-    expect(m.missingGiven).toEqual([
+    expect(m.missingWorkers).toEqual([
       { id: 'transcoder', kind: 'worker', named: true, consumes: 'jobs', latencyMs: { p50: 60_000, p99: 300_000 } },
     ]);
     const findings = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } });
@@ -372,10 +373,10 @@ describe('a named worker gone from the spec', () => {
 
   it('is not missing under its own name, nor where a renamed worker consumes its queue', () => {
     const own = resolveSpec(spec({ components: { ...base, transcoder: { kind: 'worker', consumes: 'jobs' } }, flows }), GIVENS);
-    expect(own.missingGiven).toBeUndefined();
+    expect(own.missingWorkers).toBeUndefined();
     const renamed = resolveSpec(spec({ components: { ...base, enc: { kind: 'worker', consumes: 'jobs' } }, flows }), GIVENS);
     expect(renamed.standIns).toEqual({ enc: 'transcoder' });
-    expect(renamed.missingGiven).toBeUndefined();
+    expect(renamed.missingWorkers).toBeUndefined();
   });
 
   it('is not missing where the stage reference does not run it (an earlier stage)', () => {
@@ -383,11 +384,11 @@ describe('a named worker gone from the spec', () => {
       ...GIVENS,
       placesOf: () => placesIn(REFERENCE.flows, { ...REFERENCE.components, transcoder: undefined }),
     };
-    expect(resolveSpec(spec({ components: base, flows }), earlier).missingGiven).toBeUndefined();
+    expect(resolveSpec(spec({ components: base, flows }), earlier).missingWorkers).toBeUndefined();
   });
 
   it('is not asked without a problem', () => {
-    expect(resolveSpec(spec({ components: base, flows })).missingGiven).toBeUndefined();
+    expect(resolveSpec(spec({ components: base, flows })).missingWorkers).toBeUndefined();
   });
 });
 
@@ -413,16 +414,16 @@ describe('a worker of the reference the problem does not name', () => {
 
   it('is missing when its queue stays in the spec and nothing consumes it', () => {
     const m = resolveSpec(spec({ components: base, flows }), givens);
-    expect(m.missingGiven).toEqual([{ id: 'auditor', kind: 'worker', named: false, consumes: 'audit-q' }]);
+    expect(m.missingWorkers).toEqual([{ id: 'auditor', kind: 'worker', named: false, consumes: 'audit-q' }]);
     const f = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } }).find((x) => x.messageId === 'unconsumed');
     expect(f?.data).toMatchObject({ id: 'auditor', input: 'audit-q' });
   });
 
   it('may be merged into another worker that consumes its queue, or designed away with its queue', () => {
     const merged = resolveSpec(spec({ components: { ...base, 'all-in-one': { kind: 'worker', consumes: 'audit-q' } }, flows }), givens);
-    expect(merged.missingGiven).toBeUndefined();
+    expect(merged.missingWorkers).toBeUndefined();
     const { 'audit-q': _q, feeder: _f, ...without } = base;
-    expect(resolveSpec(spec({ components: without, flows }), givens).missingGiven).toBeUndefined();
+    expect(resolveSpec(spec({ components: without, flows }), givens).missingWorkers).toBeUndefined();
   });
 });
 
@@ -437,7 +438,7 @@ describe('a worker of the reference kept but doing nothing', () => {
 
   it('is idle when it consumes nothing and runs on no flow', () => {
     const m = resolveSpec(spec({ components: { ...base, transcoder: { kind: 'worker', replicas: 2 } }, flows }), GIVENS);
-    expect(m.missingGiven).toEqual([{ id: 'transcoder', kind: 'worker', named: true, consumes: 'jobs', idle: true }]);
+    expect(m.missingWorkers).toEqual([{ id: 'transcoder', kind: 'worker', named: true, consumes: 'jobs', idle: true }]);
     const f = honestFigures.run({ model: m, metrics: analyse(m), options: { catalog: false } }).find((x) => x.messageId === 'idleWorker');
     expect(f?.data).toMatchObject({ id: 'transcoder', input: 'jobs' });
   });
@@ -447,6 +448,6 @@ describe('a worker of the reference kept but doing nothing', () => {
       spec({ components: { ...base, decoy: { kind: 'queue' }, transcoder: { kind: 'worker', consumes: 'decoy' } }, flows }),
       GIVENS,
     );
-    expect(m.missingGiven).toEqual([{ id: 'transcoder', kind: 'worker', named: false, consumes: 'jobs' }]);
+    expect(m.missingWorkers).toEqual([{ id: 'transcoder', kind: 'worker', named: false, consumes: 'jobs' }]);
   });
 });

@@ -170,7 +170,7 @@ describe('figure provenance', () => {
       expect(fig(m, 'slow', 'latency_ms.p50')).toMatchObject({ value: 8, origin: 'spec' });
       expect(fig(m, 'stock-db', 'capacity_rps')).toMatchObject({ value: 2000, claimed: 10_000, verdict: 'beyond-givens' });
       expect(fig(m, 'c', 'capacity_rps')).toMatchObject({ value: 100_000, claimed: 150_000, verdict: 'beyond-givens' });
-      expect(fig(m, 'c', 'capacity_rps').from).toMatch(/^the cache default/);
+      expect(fig(m, 'c', 'capacity_rps')!.from).toMatch(/^the cache default/);
       // Without a problem nothing changes.
       expect(fig(resolveSpec(s), 'sale-svc', 'capacity_rps')).toMatchObject({ value: 40_000, origin: 'spec' });
     });

@@ -32,7 +32,7 @@ function num(n: number): string {
 }
 
 /** A missing worker's given figures as a sentence lists them, in brackets: " (60,000 ms p50 / 300,000 ms p99, 8 threads)". */
-function givenText(m: NonNullable<Model['missingGiven']>[number]): string {
+function givenText(m: NonNullable<Model['missingWorkers']>[number]): string {
   const parts: string[] = [];
   const lat = m.latencyMs;
   if (lat)
@@ -216,7 +216,7 @@ export default defineCheck<Options>({
         evidence: { subject: m.component, kind: m.kind, flow: m.flow, calls: m.target, callsKind: m.targetKind },
       });
     }
-    for (const m of model.missingGiven ?? []) {
+    for (const m of model.missingWorkers ?? []) {
       out.push({
         status: 'fail',
         messageId: m.idle ? 'idleWorker' : m.named ? 'missingGiven' : 'unconsumed',
