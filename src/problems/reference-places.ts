@@ -12,6 +12,8 @@ const cache = new Map<string, ReferencePlaces>();
 interface Design {
   flows?: Record<string, { path?: PathStep[] }>;
   components?: Record<string, { kind: string; consumes?: string }>;
+  requirements?: Record<string, unknown>;
+  strongReads?: string[];
 }
 
 /** The flows and components of one reference, or nothing when it cannot be read (problem check reports that). */
@@ -28,7 +30,28 @@ function designOf(file: string): Design {
   const components = pick<Design['components']>(data.components);
   if (flows) out.flows = flows;
   if (components) out.components = components;
+  const requirements = pick<Record<string, unknown>>(data.requirements);
+  if (requirements) out.requirements = requirements;
+  const strong = pick<{ strong_reads?: unknown }>(data.workload)?.strong_reads;
+  if (Array.isArray(strong)) out.strongReads = strong.filter((s): s is string => typeof s === 'string');
   return out;
+}
+
+const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** The reference's requirements as the model names them. */
+function requirementsOf(r: Record<string, unknown> | undefined): ReferencePlaces['requirements'] {
+  if (!r) return undefined;
+  const out: NonNullable<ReferencePlaces['requirements']> = {};
+  const availability = finite(r.availability);
+  const rto = finite(r.rto_s);
+  const rpo = finite(r.rpo_s);
+  const stale = finite(r.max_staleness_ms);
+  if (availability !== undefined) out.availability = availability;
+  if (rto !== undefined) out.rtoS = rto;
+  if (rpo !== undefined) out.rpoS = rpo;
+  if (stale !== undefined) out.maxStalenessMs = stale;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Each component's places (flow, neighbour before, neighbour after; what it consumes) and kind in stage n's reference. */
@@ -41,6 +64,9 @@ export function referencePlaces(problem: Problem, stageNumber: number): Referenc
   let out: ReferencePlaces;
   try {
     out = placesIn(d.flows, d.components);
+    for (const name of d.strongReads ?? []) if (out.flows && Object.hasOwn(out.flows, name)) out.flows[name]!.strong = true;
+    const requirements = requirementsOf(d.requirements);
+    if (requirements) out.requirements = requirements;
   } catch {
     // A reference whose paths are not a spec's (problem check reports it) gives no places, not a crash.
     out = { places: {}, kinds: {} };

@@ -8,7 +8,10 @@ import { CATALOG_PATH, realDir, RUBRIC_ID } from '../specfile/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { mergeGivens, type Givens } from '../specfile/givens.js';
 import type { Problem, ProblemDrill } from './problem.js';
+import { dictFrom } from '../specfile/dict.js';
 import { referencePlaces } from './reference-places.js';
+import type { ReferencePlaces } from '../specfile/places.js';
+import { readSource } from '../specfile/source.js';
 import type { DrillSpec } from '../checks/drill/drills.js';
 import type { SpecPath } from '../specfile/diagnostic.js';
 
@@ -135,6 +138,45 @@ export function stageGivens(problem: Problem, stageNumber: number): Givens | und
   let g = problem.givens;
   for (const s of problem.stages.slice(0, stageNumber)) g = mergeGivens(g, s.givens);
   if (!g?.components) return g;
-  // Where the named components stand in the stage's reference, read only if a spec could rename one (specfile/places.ts).
-  return { ...g, placesOf: () => referencePlaces(problem, stageNumber) };
+  // Where the named components stand in the stage's reference, read only if a spec could rename one (specfile/places.ts),
+  // and its flows as the prompt fixes them (resolve.ts holdPromptFlows), but for a rate an earlier estimate stage
+  // lets the learner's own estimate set (design/rates-match-estimates holds the spec to that instead).
+  // A reference flow the learner is told of by name (the scenario, the starter, this stage's or an earlier one's
+  // title, prompt or hints) must be in the spec under that name; one only a reference has (a flow split per
+  // region or tenant) is one way of doing the stage, not the prompt.
+  const fed = new Set(Object.values(fedRates(problem, stageNumber)).map((r) => r.flow));
+  let held: ReferencePlaces | undefined;
+  return {
+    ...g,
+    placesOf: () => {
+      if (held) return held;
+      const ref = referencePlaces(problem, stageNumber);
+      if (!ref.flows) return (held = ref);
+      const told = promptText(problem, stageNumber);
+      const flows = dictFrom(Object.entries(ref.flows));
+      for (const name of Object.keys(flows)) {
+        const { rate, ...rest } = flows[name]!;
+        flows[name] = { ...rest, ...(rate !== undefined && !fed.has(name) ? { rate } : {}), ...(namesWord(told, name) ? { named: true } : {}) };
+      }
+      return (held = { ...ref, flows });
+    },
+  };
+}
+
+/** What the learner reads up to this stage: the scenario, the starter and each stage's title, prompt and hints. */
+function promptText(problem: Problem, stageNumber: number): string {
+  const parts = [problem.scenario.summary, problem.scenario.users ?? '', ...problem.scenario.numbers.flatMap((n) => [n.label, n.value])];
+  const starter = readSource(problem.starter);
+  if (starter.ok) parts.push(starter.text);
+  for (const s of problem.stages.slice(0, stageNumber)) parts.push(s.title, s.prompt, ...s.hints);
+  return parts.join('\n');
+}
+
+/** Whether `text` has `word` with no id character on either side (flow names are ids: letters, digits, - and _). */
+export function namesWord(text: string, word: string): boolean {
+  const isId = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    if (!isId(text[i - 1]) && !isId(text[i + word.length])) return true;
+  }
+  return false;
 }

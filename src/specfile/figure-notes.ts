@@ -24,10 +24,13 @@ export function unitOf(field: string): string {
     field.includes('lag') ||
     field.startsWith('rtt_ms') ||
     field.includes('overhead') ||
-    field === 'intra_region_ms'
+    field === 'intra_region_ms' ||
+    field.startsWith('budget_ms') ||
+    field.endsWith('_ms')
   )
     return ' ms';
-  if (field.includes('capacity')) return ' req/s';
+  if (field.endsWith('_s')) return ' s';
+  if (field.includes('capacity') || field === 'rate') return ' req/s';
   if (field === 'threads') return ' threads';
   return '';
 }

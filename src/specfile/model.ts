@@ -1,5 +1,6 @@
 // The resolved Model: the spec with every default applied and every reference checked.
 // Plain data (JSON-serialisable), consumed by analysis, checks, diagrams and the TUI.
+import type { PromptHeld, PromptMissing } from './prompt-flows.js';
 import type { SpecPath } from './diagnostic.js';
 import type { ComponentKind } from './types.js';
 
@@ -335,6 +336,10 @@ export interface Model {
     threads?: number;
     capacityRps?: number;
   }[];
+  /** Against a problem: a flow's origins or consistency the spec set looser than the stage's prompt (held to it). */
+  promptHeld?: PromptHeld[];
+  /** Against a problem: requests the stage's prompt makes (reference flows with a budget) the spec has no flow for. */
+  missingFlows?: PromptMissing[];
   /** Multiplier on peak load for the surge utilization (a problem may give it). Default 2. */
   surgeFactor?: number;
   /** True when a problem's givens were applied. */

@@ -5,9 +5,11 @@
 // flow, what a worker consumes); a new component in the place of one the spec moved or left out is taken
 // for it (standIns below), and resolve holds it to that one's givens, if the problem names it.
 import type { Givens } from './givens.js';
+import type { Model } from './model.js';
 import { figureClass } from './givens.js';
 import type { PathStep } from './spec-types.js';
 import { flattenPath } from './steps.js';
+import { dict } from './dict.js';
 
 /**
  * One place of a named component in the reference: a flow and its neighbours on that flow's path; for a
@@ -53,7 +55,62 @@ function canStandIn(kind: string, refKind: string, across: boolean): boolean {
   return cls === refCls || (across && cls === 'store' && refCls === 'runs-code');
 }
 
-type Flows = Record<string, { path?: readonly PathStep[] } | undefined> | undefined;
+type Flows =
+  | Record<
+      string,
+      | {
+          path?: readonly PathStep[];
+          rate?: unknown;
+          budget_ms?: unknown;
+          origins?: unknown;
+          throughput?: unknown;
+          availability?: unknown;
+          consistency?: unknown;
+          max_staleness_ms?: unknown;
+        }
+      | undefined
+    >
+  | undefined;
+
+/**
+ * A flow of the stage's reference as the prompt gives it: its rate (absent where an earlier estimate stage
+ * lets the learner's own estimate set it), its latency budget and where its requests come from. A spec's
+ * flow of the same name is held to these (resolve.ts holdPromptFlows): they are the scenario, not knobs.
+ */
+export interface ReferenceFlow {
+  rate?: number;
+  budget?: { p50?: number; p99?: number };
+  /** Stated in the reference; absent: the regions with users, as for any flow. */
+  origins?: string[];
+  /** A batch (throughput) flow: it runs in one place, it has no origins to hold. */
+  batch?: boolean;
+  availability?: number;
+  /** Strong reads (consistency: strong, or named in the reference's workload.strong_reads). */
+  strong?: boolean;
+  maxStalenessMs?: number;
+  /** The prompt names the flow (problems/stage-rubric.ts): a spec must have it under that name, if it has a budget. */
+  named?: boolean;
+}
+
+const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>): ReferenceFlow {
+  const out: ReferenceFlow = {};
+  const rate = finite(f.rate);
+  if (rate !== undefined) out.rate = rate;
+  const b = f.budget_ms && typeof f.budget_ms === 'object' ? (f.budget_ms as Record<string, unknown>) : undefined;
+  const p50 = finite(b?.p50);
+  const p99 = finite(b?.p99);
+  if (p50 !== undefined || p99 !== undefined) out.budget = { ...(p50 !== undefined ? { p50 } : {}), ...(p99 !== undefined ? { p99 } : {}) };
+  if (Array.isArray(f.origins)) out.origins = f.origins.filter((r): r is string => typeof r === 'string');
+  if (f.throughput !== undefined) out.batch = true;
+  const availability = finite(f.availability);
+  if (availability !== undefined) out.availability = availability;
+  if (f.consistency === 'strong') out.strong = true;
+  const stale = finite(f.max_staleness_ms);
+  if (stale !== undefined) out.maxStalenessMs = stale;
+  return out;
+}
 
 /** The component ids a path visits, in order (a parallel group's branches one after another). */
 export function pathIds(path: readonly PathStep[] | undefined): string[] {
@@ -66,6 +123,10 @@ type Components = Record<string, { kind: string; consumes?: string; writes?: unk
 export interface ReferencePlaces {
   places: Record<string, GivenPlace[]>;
   kinds: Record<string, string>;
+  /** The reference's flows: what the prompt fixes of each. */
+  flows?: Record<string, ReferenceFlow>;
+  /** The reference's overall targets (its requirements section). */
+  requirements?: Model['requirements'];
 }
 
 /** Every component's places in a design (the reference): per flow it is on, its neighbours; what it consumes. */
@@ -79,7 +140,9 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
     if (typeof c.consumes === 'string') (places[id] ??= []).push({ consumes: c.consumes });
     for (const t of writesOf(c)) (places[t] ??= []).push({ writtenBy: id });
   }
+  const refFlows: Record<string, ReferenceFlow> = dict();
   for (const [flow, f] of Object.entries(flows ?? {})) {
+    if (f && typeof f === 'object') refFlows[flow] = referenceFlow(f);
     const ids = pathIds(f?.path);
     ids.forEach((id, i) => {
       const p: { flow: string; before?: string; after?: string } = { flow };
@@ -88,7 +151,7 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
       (places[id] ??= []).push(p);
     });
   }
-  return { places, kinds };
+  return { places, kinds, flows: refFlows };
 }
 
 /**

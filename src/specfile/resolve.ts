@@ -36,6 +36,7 @@ import { decide, givenLatency, givensFor, resolveComponentFigures } from './prov
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
+import { holdPromptFlows, holdPromptRequirements } from './prompt-flows.js';
 import { dict } from './dict.js';
 import { resolveInterviewSections } from './interview-sections.js';
 
@@ -684,6 +685,14 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     }
     flows[name] = flow;
   }
+  // Against a problem, the flows the stage's prompt fixes are held to it (rate, budget, origins, targets).
+  const reference = givens?.placesOf?.();
+  const prompt = holdPromptFlows(
+    flows,
+    reference?.flows,
+    Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
+    figures,
+  );
   const flowList = Object.values(flows);
   // User requests only: a batch job's items are not reads or writes of the read:write ratio.
   const sum = (kind: 'read' | 'write') => flowList.filter((f) => f.kind === kind && !f.batch).reduce((a, f) => a + f.rate, 0);
@@ -755,6 +764,9 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   if (req.rto_s !== undefined) model.requirements.rtoS = req.rto_s;
   if (req.rpo_s !== undefined) model.requirements.rpoS = req.rpo_s;
   if (req.max_staleness_ms !== undefined) model.requirements.maxStalenessMs = req.max_staleness_ms;
+  holdPromptRequirements(model.requirements, reference?.requirements, figures);
+  if (prompt.held.length) model.promptHeld = prompt.held;
+  if (prompt.missing.length) model.missingFlows = prompt.missing;
   resolveInterviewSections(spec, model);
   return model;
 }

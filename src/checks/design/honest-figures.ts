@@ -7,6 +7,7 @@ import { describeRange, figureName, saysText, unitOf } from '../../specfile/figu
 import { roleMismatches } from '../../analysis/roles.js';
 import { defineCheck, type Finding } from '../types.js';
 import { aKind } from '../../specfile/kind-words.js';
+import { PROMPT_FROM } from '../../specfile/prompt-flows.js';
 
 /** The class a ceiling is over, as a learner reads it: services and workers are held to one bar. */
 function kindWords(kind: string): string {
@@ -133,6 +134,9 @@ export default defineCheck<Options>({
         "{{id}} consumes nothing and runs on no flow: in the stage's reference it consumes {{input}}, so here the work it does is never done, and neither its load nor its figures are graded",
       unconsumed:
         "nothing in your design consumes {{input}}: the stage's reference runs {{id}} for it, so what is written there is never processed, and the load of doing it is not graded",
+      promptHeld: 'flow {{flow}} {{what}} in this problem ({{from}}); your spec says {{stated}}: graded with {{used}}',
+      missingFlow:
+        "flow {{flow}}, a request this problem's users make{{figures}}, is not in your design: nothing grades how your design serves it",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -160,6 +164,10 @@ export default defineCheck<Options>({
         'A worker does only what it consumes (or what a flow through it says). Which queue, stream or table does this one take its messages from, and what does it do with each?',
       unconsumed:
         'A queue or stream is a promise that someone will process what is written to it. Which worker in your design takes each message, and what does it do with it? If you meant to drop this step, drop what feeds it too.',
+      promptHeld:
+        "Where a flow's requests come from and what they need are facts of the prompt, like its rate and budget. Design for all of them (a copy near each origin, a faster path, another consistency model where the prompt allows it) instead of narrowing the flow.",
+      missingFlow:
+        "The prompt's requests are the scenario: keep each of its flows under the name the problem gives it (the starter has them), however you change the path. Renaming a component is fine; renaming or dropping a flow takes its budget out of the grade.",
       kindRole:
         "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data (writing a database, publishing to a queue, reading a store for a request) is a service's, with a service's capacity and threads: put a service on the path to do it.",
     },
@@ -228,6 +236,41 @@ export default defineCheck<Options>({
           input: m.consumes ?? '',
         },
         evidence: { subject: m.id, kind: m.kind, missing: true, ...(m.consumes !== undefined ? { consumes: m.consumes } : {}) },
+      });
+    }
+    for (const h of model.promptHeld ?? []) {
+      out.push({
+        status: 'fail',
+        messageId: 'promptHeld',
+        path: h.path,
+        data: {
+          flow: h.flow,
+          what: h.field === 'origins' ? `takes requests from ${h.used}` : 'is a strong read',
+          from: PROMPT_FROM,
+          stated: h.field === 'origins' ? `origins ${h.stated}` : `consistency ${h.stated}`,
+          used: h.field === 'origins' ? `origins ${h.used}` : 'consistency strong',
+        },
+        evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
+      });
+    }
+    for (const m of model.missingFlows ?? []) {
+      const parts = [
+        m.rate !== undefined ? `${num(m.rate)} req/s` : '',
+        m.budgetP99 !== undefined ? `p99 budget ${num(m.budgetP99)} ms` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      out.push({
+        status: 'fail',
+        messageId: 'missingFlow',
+        path: ['flows'],
+        data: { flow: m.flow, figures: parts ? ` (${parts})` : '' },
+        evidence: {
+          subject: `flow ${m.flow}`,
+          missing: true,
+          ...(m.rate !== undefined ? { rate: m.rate } : {}),
+          ...(m.budgetP99 !== undefined ? { budgetP99: m.budgetP99 } : {}),
+        },
       });
     }
     if (out.length) return out;

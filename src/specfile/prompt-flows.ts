@@ -1,0 +1,157 @@
+// The prompt's flows are the scenario, not knobs. Against a problem, a spec's flow named as one of the stage's
+// reference flows is held to what the prompt fixes of it: its rate (no lower), its latency budget (no looser),
+// where its requests come from (no region left out), its availability target (no lower), its consistency
+// (strong stays strong) and how stale it may be (no staler). Without this a learner passed chat-presence's
+// "sync replication does not fit 320 ms from Tokyo" by writing budget_ms 400, or by dropping Tokyo from the
+// flow's origins; order-history's payment-status lookup at 1 request/s with a 2 s budget scored 100.
+// A reference flow with a budget (a request users make and wait for) that the prompt names must also be in the
+// spec under its name.
+import type { ReferenceFlow } from './places.js';
+import type { Model, ModelFigure, ModelFlow } from './model.js';
+
+/** Where the figures a flow is held to come from, as messages name it. */
+export const PROMPT_FROM = "the stage's prompt";
+
+/** A flow field the spec set looser than the prompt, and not a number: origins, consistency. */
+export interface PromptHeld {
+  flow: string;
+  field: 'origins' | 'consistency';
+  stated: string;
+  used: string;
+  path: (string | number)[];
+}
+
+/** A request the prompt makes that the spec has no flow for (under its name). */
+export interface PromptMissing {
+  flow: string;
+  rate?: number;
+  budgetP99?: number;
+}
+
+function held(
+  figures: ModelFigure[],
+  flow: string,
+  field: string,
+  claimed: number | undefined,
+  value: number,
+  path: (string | number)[],
+): void {
+  figures.push({
+    subject: `flow ${flow}`,
+    field,
+    value,
+    origin: 'given',
+    from: PROMPT_FROM,
+    ...(claimed !== undefined ? { claimed, verdict: 'contradicts-given' as const } : {}),
+    path,
+  });
+}
+
+/**
+ * Holds each of `flows` (the spec's, resolved) to the reference flow of the same name; `defaultOrigins` are the
+ * regions with users, where a flow's requests come from when neither the spec nor the reference says. Returns
+ * the non-numeric fields it held and the reference's requests the spec does not have; numeric ones go to
+ * `figures` (design/honest-figures fails a looser one, and every check grades with the prompt's).
+ */
+export function holdPromptFlows(
+  flows: Record<string, ModelFlow>,
+  reference: Record<string, ReferenceFlow> | undefined,
+  defaultOrigins: readonly string[],
+  figures: ModelFigure[],
+): { held: PromptHeld[]; missing: PromptMissing[] } {
+  const out = { held: [] as PromptHeld[], missing: [] as PromptMissing[] };
+  if (!reference) return out;
+  for (const [name, ref] of Object.entries(reference)) {
+    const f = Object.hasOwn(flows, name) ? flows[name] : undefined;
+    if (!f) {
+      if (ref.budget && ref.named)
+        out.missing.push({
+          flow: name,
+          ...(ref.rate !== undefined ? { rate: ref.rate } : {}),
+          ...(ref.budget.p99 !== undefined ? { budgetP99: ref.budget.p99 } : {}),
+        });
+      continue;
+    }
+    const at = (...p: string[]) => [...f.specPath, ...p];
+    if (ref.rate !== undefined && !f.batch && f.rate < ref.rate) {
+      held(figures, name, 'rate', f.rate, ref.rate, at('rate'));
+      f.rate = ref.rate;
+    }
+    for (const q of ['p50', 'p99'] as const) {
+      const want = ref.budget?.[q];
+      if (want === undefined) continue;
+      const has = f.budget[q];
+      if (has !== undefined && has <= want) continue;
+      held(figures, name, `budget_ms.${q}`, has, want, at('budget_ms', q));
+      f.budget[q] = want;
+    }
+    if (ref.availability !== undefined && (f.availability === undefined || f.availability < ref.availability)) {
+      held(figures, name, 'availability', f.availability, ref.availability, at('availability'));
+      f.availability = ref.availability;
+    }
+    if (ref.strong && f.consistency !== 'strong') {
+      out.held.push({ flow: name, field: 'consistency', stated: f.consistency, used: 'strong', path: at('consistency') });
+      f.consistency = 'strong';
+      delete f.maxStalenessMs;
+    } else if (ref.maxStalenessMs !== undefined && f.consistency !== 'strong') {
+      // Only a stated staleness: none stated is not looser (a consensus store then serves the read at its leader).
+      const has = f.maxStalenessMs;
+      if (has !== undefined && has > ref.maxStalenessMs) {
+        held(figures, name, 'max_staleness_ms', has, ref.maxStalenessMs, at('max_staleness_ms'));
+        f.maxStalenessMs = ref.maxStalenessMs;
+      }
+    }
+    if (!f.batch && !ref.batch) {
+      const want = ref.origins ?? defaultOrigins;
+      const left = want.filter((r) => !f.origins.includes(r));
+      if (left.length) {
+        out.held.push({
+          flow: name,
+          field: 'origins',
+          stated: f.origins.join(', '),
+          used: [...f.origins, ...left].join(', '),
+          path: at('origins'),
+        });
+        f.origins = [...f.origins, ...left];
+      }
+    }
+  }
+  return out;
+}
+
+/** The prompt's overall targets (requirements) a spec may not loosen: availability no lower, RTO, RPO and staleness no longer. */
+export function holdPromptRequirements(
+  req: Model['requirements'],
+  reference: Model['requirements'] | undefined,
+  figures: ModelFigure[],
+): void {
+  if (!reference) return;
+  const push = (field: string, claimed: number | undefined, value: number) =>
+    figures.push({
+      subject: 'requirements',
+      field,
+      value,
+      origin: 'given',
+      from: PROMPT_FROM,
+      ...(claimed !== undefined ? { claimed, verdict: 'contradicts-given' as const } : {}),
+      path: ['requirements', field],
+    });
+  if (reference.availability !== undefined && (req.availability === undefined || req.availability < reference.availability)) {
+    push('availability', req.availability, reference.availability);
+    req.availability = reference.availability;
+  }
+  const longest = [
+    ['rtoS', 'rto_s'],
+    ['rpoS', 'rpo_s'],
+    ['maxStalenessMs', 'max_staleness_ms'],
+  ] as const;
+  for (const [key, field] of longest) {
+    const want = reference[key];
+    if (want === undefined) continue;
+    const has = req[key];
+    // As for a flow, only a stated staleness is held; a missing RTO or RPO is graded with the prompt's.
+    if (has !== undefined ? has <= want : key === 'maxStalenessMs') continue;
+    push(field, has, want);
+    req[key] = want;
+  }
+}

@@ -1,0 +1,255 @@
+// The prompt's flows are held to the stage's reference: rate, budget, origins, consistency, targets. Unit
+// cases on holdPromptFlows / holdPromptRequirements, then the review's attacks on shipped problems.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gradeLoaded } from '../../src/grading/grade.js';
+import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
+import { loadProblem } from '../../src/problems/problem.js';
+import { namesWord, stageGivens, stageRubric } from '../../src/problems/stage-rubric.js';
+import { loadSpecText } from '../../src/specfile/load.js';
+import type { Model, ModelFigure, ModelFlow } from '../../src/specfile/model.js';
+import { holdPromptFlows, holdPromptRequirements } from '../../src/specfile/prompt-flows.js';
+
+const flow = (name: string, extra: Partial<ModelFlow> = {}): ModelFlow => ({
+  name,
+  kind: 'read',
+  rate: 100,
+  origins: ['us-east', 'eu-west'],
+  path: ['api', 'db'],
+  budget: { p99: 200 },
+  consistency: 'eventual',
+  specPath: ['flows', name],
+  ...extra,
+});
+
+describe('holdPromptFlows', () => {
+  it('holds a lower rate, a looser budget and a lower availability target to the prompt, and keeps stricter ones', () => {
+    const figures: ModelFigure[] = [];
+    const flows = {
+      read: flow('read', { rate: 1, budget: { p50: 10, p99: 2000 }, availability: 0.99 }),
+      write: flow('write', { rate: 500, budget: { p99: 50 } }),
+    };
+    const out = holdPromptFlows(
+      flows,
+      { read: { rate: 2000, budget: { p50: 20, p99: 200 }, availability: 0.999 }, write: { rate: 100, budget: { p99: 300 } } },
+      ['us-east', 'eu-west'],
+      figures,
+    );
+    expect(flows.read.rate).toBe(2000);
+    expect(flows.read.budget).toEqual({ p50: 10, p99: 200 });
+    expect(flows.read.availability).toBe(0.999);
+    // The stricter figures the spec chose stay its own.
+    expect(flows.write.rate).toBe(500);
+    expect(flows.write.budget).toEqual({ p99: 50 });
+    expect(figures.map((f) => [f.subject, f.field, f.claimed, f.value, f.verdict])).toEqual([
+      ['flow read', 'rate', 1, 2000, 'contradicts-given'],
+      ['flow read', 'budget_ms.p99', 2000, 200, 'contradicts-given'],
+      ['flow read', 'availability', 0.99, 0.999, 'contradicts-given'],
+    ]);
+    expect(figures[1]!.path).toEqual(['flows', 'read', 'budget_ms', 'p99']);
+    expect(out).toEqual({ held: [], missing: [] });
+  });
+
+  it('grades a flow whose budget the spec dropped with the prompt budget, without calling it a contradiction', () => {
+    const figures: ModelFigure[] = [];
+    const flows = { read: flow('read', { budget: {} }) };
+    holdPromptFlows(flows, { read: { budget: { p99: 150 } } }, ['us-east'], figures);
+    expect(flows.read.budget.p99).toBe(150);
+    expect(figures).toHaveLength(1);
+    expect(figures[0]!.claimed).toBeUndefined();
+  });
+
+  it('leaves a rate the reference does not fix (an estimate sets it) to the spec', () => {
+    const figures: ModelFigure[] = [];
+    const flows = { read: flow('read', { rate: 10 }) };
+    holdPromptFlows(flows, { read: { budget: { p99: 200 } } }, ['us-east', 'eu-west'], figures);
+    expect(flows.read.rate).toBe(10);
+    expect(figures).toEqual([]);
+  });
+
+  it('adds back the origins the spec left out: the reference stated ones, else the regions with users', () => {
+    const figures: ModelFigure[] = [];
+    const flows = {
+      send: flow('send', { origins: ['us-east', 'eu-west'] }),
+      get: flow('get', { origins: ['us-east'] }),
+      ok: flow('ok', { origins: ['ap-northeast', 'eu-west', 'us-east'] }),
+    };
+    const out = holdPromptFlows(
+      flows,
+      { send: {}, get: { origins: ['us-east', 'ap-northeast'] }, ok: {} },
+      ['us-east', 'eu-west', 'ap-northeast'],
+      figures,
+    );
+    expect(flows.send.origins).toEqual(['us-east', 'eu-west', 'ap-northeast']);
+    expect(flows.get.origins).toEqual(['us-east', 'ap-northeast']);
+    // Every region with users is there already (in another order): nothing to hold.
+    expect(flows.ok.origins).toEqual(['ap-northeast', 'eu-west', 'us-east']);
+    expect(out.held.map((h) => [h.flow, h.field, h.stated, h.used])).toEqual([
+      ['send', 'origins', 'us-east, eu-west', 'us-east, eu-west, ap-northeast'],
+      ['get', 'origins', 'us-east', 'us-east, ap-northeast'],
+    ]);
+  });
+
+  it('keeps a strong read strong, and holds only a stated staleness', () => {
+    const figures: ModelFigure[] = [];
+    const flows = {
+      status: flow('status', { maxStalenessMs: 5000 }),
+      feed: flow('feed', { maxStalenessMs: 5000 }),
+      unstated: flow('unstated'),
+    };
+    const out = holdPromptFlows(
+      flows,
+      { status: { strong: true }, feed: { maxStalenessMs: 1000 }, unstated: { maxStalenessMs: 1000 } },
+      ['us-east', 'eu-west'],
+      figures,
+    );
+    expect(flows.status.consistency).toBe('strong');
+    expect(flows.status.maxStalenessMs).toBeUndefined();
+    expect(out.held).toEqual([
+      { flow: 'status', field: 'consistency', stated: 'eventual', used: 'strong', path: ['flows', 'status', 'consistency'] },
+    ]);
+    expect(flows.feed.maxStalenessMs).toBe(1000);
+    // None stated is not looser: a consensus store then serves the read at its leader.
+    expect(flows.unstated.maxStalenessMs).toBeUndefined();
+    expect(figures.map((f) => [f.subject, f.field, f.claimed])).toEqual([['flow feed', 'max_staleness_ms', 5000]]);
+  });
+
+  it('reports a request the prompt names (a reference flow with a budget) that the spec has no flow for', () => {
+    const out = holdPromptFlows(
+      { read: flow('read') },
+      {
+        read: {},
+        'get-status': { rate: 2000, budget: { p99: 200 }, named: true },
+        relay: { rate: 50, named: true },
+        'get-status-eu': { budget: { p99: 200 } },
+      },
+      ['us-east'],
+      [],
+    );
+    // relay has no budget: an internal step a design may do another way; get-status-eu is not named by the
+    // prompt: one reference's way of doing the stage (a flow split per region).
+    expect(out.missing).toEqual([{ flow: 'get-status', rate: 2000, budgetP99: 200 }]);
+  });
+});
+
+describe('holdPromptRequirements', () => {
+  it('holds a lower availability and a longer RTO or RPO; a missing one takes the prompt figure; staleness only when stated', () => {
+    const figures: ModelFigure[] = [];
+    const req: Model['requirements'] = { availability: 0.99, rtoS: 600 };
+    holdPromptRequirements(req, { availability: 0.9999, rtoS: 60, rpoS: 0, maxStalenessMs: 1000 }, figures);
+    expect(req).toEqual({ availability: 0.9999, rtoS: 60, rpoS: 0 });
+    expect(figures.map((f) => [f.field, f.claimed, f.value])).toEqual([
+      ['availability', 0.99, 0.9999],
+      ['rto_s', 600, 60],
+      ['rpo_s', undefined, 0],
+    ]);
+    const stricter: Model['requirements'] = { availability: 0.99999, rtoS: 30, maxStalenessMs: 5000 };
+    const more: ModelFigure[] = [];
+    holdPromptRequirements(stricter, { availability: 0.9999, rtoS: 60, maxStalenessMs: 1000 }, more);
+    expect(stricter).toEqual({ availability: 0.99999, rtoS: 30, maxStalenessMs: 1000 });
+    expect(more.map((f) => f.field)).toEqual(['max_staleness_ms']);
+  });
+});
+
+/** A shipped stage's reference, edited, graded against that stage. */
+function gradeEdited(id: string, solution: string, edit: (text: string) => string) {
+  const dir = join(SHIPPED_PROBLEMS, id);
+  const loaded = loadProblem(dir);
+  if (!loaded.ok) throw new Error(`${id} does not load`);
+  const stage = loaded.problem.stages.findIndex((s) => s.solution?.endsWith(`solutions/${solution}`)) + 1;
+  expect(stage).toBeGreaterThan(0);
+  const rubric = stageRubric(loaded.problem, stage);
+  if (!rubric.ok) throw new Error('no rubric');
+  const text = edit(readFileSync(join(dir, 'solutions', solution), 'utf8'));
+  const spec = loadSpecText(join(dir, 'solutions', `edited-${solution}`), text);
+  if (!spec.ok) throw new Error(spec.diagnostics.map((d) => d.message).join('\n'));
+  const report = gradeLoaded(spec.loaded, rubric.rubric);
+  const honest = report.checks.find((c) => c.id === 'design/honest-figures')!;
+  return { report, honest, failing: honest.findings.filter((f) => f.status === 'fail').map((f) => f.message) };
+}
+
+describe('the prompt on shipped problems', () => {
+  it('passes the references as written', () => {
+    expect(gradeEdited('chat-presence', 'stage-2.yaml', (t) => t).failing).toEqual([]);
+    expect(gradeEdited('order-history', 'stage-2.yaml', (t) => t).failing).toEqual([]);
+  });
+
+  it('chat-presence: sync replication does not get a 400 ms budget where the prompt gives 320 ms', () => {
+    const { failing, report } = gradeEdited('chat-presence', 'stage-2.yaml', (t) =>
+      t.replace(
+        'path: [gateway, chat-api, messages-db], budget_ms: {p99: 320}',
+        'path: [gateway, chat-api, messages-db], budget_ms: {p99: 400}',
+      ),
+    );
+    expect(failing).toEqual([
+      "flow send-message budget_ms.p99 is 320 ms in this problem (the stage's prompt); your spec says 400 ms: graded with 320 ms",
+    ]);
+    expect(report.passed).toBe(false);
+  });
+
+  it('chat-presence: leaving Tokyo out of the origins puts it back', () => {
+    const { failing } = gradeEdited('chat-presence', 'stage-2.yaml', (t) =>
+      t.replace('send-message: {kind: write, rate: 5000,', 'send-message: {kind: write, rate: 5000, origins: [us-east, eu-west],'),
+    );
+    expect(failing).toEqual([
+      "flow send-message takes requests from us-east, eu-west, ap-northeast in this problem (the stage's prompt); your spec says origins us-east, eu-west: graded with origins us-east, eu-west, ap-northeast",
+    ]);
+  });
+
+  it('order-history: the payment-status lookup at 1 request/s and 2 s, or eventual, or renamed', () => {
+    const slow = gradeEdited('order-history', 'stage-2.yaml', (t) =>
+      t
+        .replace(
+          'get-payment-status: {kind: read, rate: 2000, consistency: strong,',
+          'get-payment-status: {kind: read, rate: 1, consistency: strong,',
+        )
+        .replace(
+          'path: [gateway, orders-api, orders-db], budget_ms: {p99: 200}}',
+          'path: [gateway, orders-api, orders-db], budget_ms: {p99: 2000}}',
+        ),
+    );
+    expect(slow.failing).toEqual([
+      "flow get-payment-status rate is 2000 req/s in this problem (the stage's prompt); your spec says 1 req/s: graded with 2000 req/s",
+      "flow get-payment-status budget_ms.p99 is 200 ms in this problem (the stage's prompt); your spec says 2000 ms: graded with 200 ms",
+    ]);
+    const eventual = gradeEdited('order-history', 'stage-2.yaml', (t) =>
+      t.replace('get-payment-status: {kind: read, rate: 2000, consistency: strong,', 'get-payment-status: {kind: read, rate: 2000,'),
+    );
+    expect(eventual.failing).toEqual([
+      "flow get-payment-status is a strong read in this problem (the stage's prompt); your spec says consistency eventual: graded with consistency strong",
+    ]);
+    const renamed = gradeEdited('order-history', 'stage-2.yaml', (t) => t.replace('  get-payment-status: {', '  payment-lookup: {'));
+    expect(renamed.failing).toEqual([
+      "flow get-payment-status, a request this problem's users make (2000 req/s, p99 budget 200 ms), is not in your design: nothing grades how your design serves it",
+    ]);
+  });
+});
+
+describe('the stage reference as the prompt (problems/stage-rubric.ts)', () => {
+  const problemOf = (id: string) => {
+    const loaded = loadProblem(join(SHIPPED_PROBLEMS, id));
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return loaded.problem;
+  };
+
+  it('leaves a rate an estimate stage feeds to the learner, and fixes the rest', () => {
+    // notification-fanout: stage 1 estimates peak_sms_per_s for flow send-sms; stage 2's reference has 100/s.
+    const flows = stageGivens(problemOf('notification-fanout'), 2)!.placesOf!().flows!;
+    expect(flows['send-sms']).toEqual({ budget: { p99: 3000 }, named: true });
+  });
+
+  it('marks the flows the learner is told of by name (global-feed names its EU flows in stage 3)', () => {
+    const flows = stageGivens(problemOf('global-feed'), 6)!.placesOf!().flows!;
+    expect(flows['read-feed']!.named).toBe(true);
+    expect(flows['get-profile-eu']).toMatchObject({ named: true, origins: ['eu-west'] });
+  });
+
+  it('finds a flow name as a whole id, not inside a longer one', () => {
+    expect(namesWord('route get-profile-eu and update-profile-eu', 'get-profile-eu')).toBe(true);
+    expect(namesWord('flows, get-profile-eu (1,200', 'get-profile-eu')).toBe(true);
+    expect(namesWord('the get-profile-eu-v2 flow', 'get-profile-eu')).toBe(false);
+    expect(namesWord('a xget-profile-eu flow', 'get-profile-eu')).toBe(false);
+    expect(namesWord('get-profile', 'get-profile-eu')).toBe(false);
+  });
+});
