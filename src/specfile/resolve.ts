@@ -373,6 +373,16 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
       ? { value: given.value, from: given.from, stated: true }
       : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} more ${what}`, stated: true };
   const out: ClassCeiling = { capacity_rps: bar(byClass?.capacity_rps, capacity, 'capacity') };
+  // A hit ratio is a figure of the workload (how skewed the keys are, how much fits): a cache or CDN the problem
+  // does not give one states no better than it gives any of the kind, or the default (a second tier of cache
+  // at 0.95 behind a given 0.9 bought a 99.5 % hit path on global-feed).
+  if (kind === 'cache' || kind === 'cdn') {
+    const given = byClass?.hit_ratio;
+    out.hit_ratio =
+      given !== undefined && given.value >= DEFAULT_HIT_RATIO
+        ? { value: given.value, from: given.from, stated: true }
+        : { value: DEFAULT_HIT_RATIO, from: `the ${kindNoun(kind)} default, as this problem gives no ${kindNoun(kind)} a higher hit ratio`, stated: true };
+  }
   if (cls === 'service') {
     out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'threads');
     // Processing time: no faster than the fastest the problem gives the class, or the kind's default where that is faster.

@@ -77,3 +77,41 @@ describe('the scenario bar on stated threads and capacity', () => {
     expect(fig(m, 'mailer', 'capacity_rps')).toMatchObject({ value: 20_000, origin: 'spec' });
   });
 });
+
+describe('the scenario bar on a stated hit ratio', () => {
+  // The path puts an added cache in front of the database.
+  const cached = (components: Record<string, unknown>, givens: Givens) =>
+    resolveSpec(
+      {
+        ...spec(components),
+        flows: { r: { kind: 'read', rate: 100, path: ['api', 'l2', 'db'], budget_ms: { p99: 500 } } },
+      } as unknown as Spec,
+      givens,
+    );
+
+  it('holds a cache the problem gives no hit ratio to the best it gives any cache, or the default 0.9', () => {
+    // No cache has a given hit ratio: the default 0.9 is the bar, whatever a second tier claims.
+    const m = cached({ l2: { kind: 'cache', hit_ratio: 0.95 } }, GIVENS);
+    expect(fig(m, 'l2', 'hit_ratio')).toMatchObject({ value: 0.9, claimed: 0.95, verdict: 'beyond-givens' });
+    expect(fig(m, 'l2', 'hit_ratio').from).toMatch(/^the cache default/);
+    // A problem that measured 0.97 for one of its caches lets another state up to 0.97.
+    const measured: Givens = { ...GIVENS, components: { ...GIVENS.components, l1: { kind: 'cache', hit_ratio: 0.97 } } };
+    expect(fig(cached({ l2: { kind: 'cache', hit_ratio: 0.99 } }, measured), 'l2', 'hit_ratio')).toMatchObject({
+      value: 0.97,
+      claimed: 0.99,
+      from: 'given for l1',
+    });
+    expect(fig(cached({ l2: { kind: 'cache', hit_ratio: 0.96 } }, measured), 'l2', 'hit_ratio')).toMatchObject({
+      value: 0.96,
+      origin: 'spec',
+    });
+  });
+
+  it('keeps a hit ratio below the bar, and leaves a spec graded without a problem alone', () => {
+    expect(fig(cached({ l2: { kind: 'cache', hit_ratio: 0.6 } }, GIVENS), 'l2', 'hit_ratio')).toMatchObject({ value: 0.6, origin: 'spec' });
+    expect(fig(resolveSpec({ ...spec({ l2: { kind: 'cache', hit_ratio: 0.95 } }) } as Spec), 'l2', 'hit_ratio')).toMatchObject({
+      value: 0.95,
+      origin: 'spec',
+    });
+  });
+});
