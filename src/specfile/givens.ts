@@ -46,6 +46,8 @@ export interface Givens {
   availability?: number;
   /** Multiplier on peak load for the surge utilization. */
   surge_factor?: number;
+  /** The scenario's measured failover timings, s: a spec states none faster (resolve.ts failoverTimings). */
+  failover?: { detect_s?: number; promote_s?: number; steer_s?: number };
   /** Each region's share of the users: a fact of the traffic, used whatever the spec's `users` says. */
   users?: Record<string, number>;
   /**
@@ -77,6 +79,7 @@ export function mergeGivens(base: Givens | undefined, next: Givens | undefined):
   if (components) out.components = components;
   if (kinds) out.kinds = kinds;
   if (base.network || next.network) out.network = { ...(base.network ?? {}), ...(next.network ?? {}) };
+  if (base.failover || next.failover) out.failover = { ...(base.failover ?? {}), ...(next.failover ?? {}) };
   if (base.mesh_overhead_ms || next.mesh_overhead_ms)
     out.mesh_overhead_ms = { ...(base.mesh_overhead_ms ?? {}), ...(next.mesh_overhead_ms ?? {}) };
   return out;

@@ -2,7 +2,6 @@
 // expands areas and "all", and builds the RTT matrix for every region the spec mentions.
 import {
   DEFAULT_ASYNC_LAG_MS,
-  DEFAULT_FAILOVER,
   DEFAULT_HIT_RATIO,
   MAX_PLAUSIBLE_HIT_RATIO,
   DEFAULT_THREADS,
@@ -37,6 +36,7 @@ import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from '.
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 import { holdPromptFlows, holdPromptRequirements } from './prompt-flows.js';
+import { failoverTiming } from './failover-timings.js';
 import { dict } from './dict.js';
 import { resolveInterviewSections } from './interview-sections.js';
 
@@ -137,9 +137,9 @@ function resolveComponent(
     const fo = c.failover;
     m.failover = {
       mode: fo?.mode ?? 'none',
-      detectS: fo?.detect_s ?? DEFAULT_FAILOVER.detectS,
-      promoteS: fo?.promote_s ?? DEFAULT_FAILOVER.promoteS,
-      steerS: fo?.steer_s ?? DEFAULT_FAILOVER.steerS,
+      detectS: failoverTiming(id, 'detect_s', fo?.detect_s, givens, figures),
+      promoteS: failoverTiming(id, 'promote_s', fo?.promote_s, givens, figures),
+      steerS: failoverTiming(id, 'steer_s', fo?.steer_s, givens, figures),
       conflict: fo?.conflict ?? 'none',
     };
     if (fo?.standby !== undefined) m.failover.standby = fo.standby;
@@ -381,7 +381,11 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
     out.hit_ratio =
       given !== undefined && given.value >= DEFAULT_HIT_RATIO
         ? { value: given.value, from: given.from, stated: true }
-        : { value: DEFAULT_HIT_RATIO, from: `the ${kindNoun(kind)} default, as this problem gives no ${kindNoun(kind)} a higher hit ratio`, stated: true };
+        : {
+            value: DEFAULT_HIT_RATIO,
+            from: `the ${kindNoun(kind)} default, as this problem gives no ${kindNoun(kind)} a higher hit ratio`,
+            stated: true,
+          };
   }
   if (cls === 'service') {
     out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'threads');

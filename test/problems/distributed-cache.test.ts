@@ -89,9 +89,9 @@ describe('distributed-cache', () => {
     expect(cache.replicas).toBe(1);
     expect(db.replicas).toBe(1);
     expect(db.writeRate + cache.rate * (0.05 + 0.95 / cache.partitions!)).toBeCloseTo(231 + 7986, -1); // 82%
-    // The stated 99.9 % is above the 99 % plausibility bound: it is not used (design/honest-figures names it),
-    // so the database takes the default hit ratio's misses, at least the measured 5 %.
-    expect(db.rate - db.writeRate).toBeGreaterThanOrEqual(46_296 * 0.05);
+    // The stated 99.9 % contradicts the measured 95 % the problem gives products-cache: it is not used
+    // (design/honest-figures names it), so us-east's database takes 5 % of its 27,778 reads/s.
+    expect(db.rate - db.writeRate).toBeCloseTo(27_778 * 0.05, 0);
   });
 
   it('stage 5: the replica lag is the measured 1 s whatever a spec states', () => {

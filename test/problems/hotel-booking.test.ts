@@ -60,11 +60,13 @@ describe('hotel-booking search read model', () => {
 });
 
 describe('hotel-booking, a results cache stated in front of the index', () => {
-  it('at a stated 95% only 5% of the searches reach the index: 6,000 × 0.05 + 30 and 4,000 × 0.05 + 30', () => {
-    const c = analyse(load('fixtures/stage-2-results-cache.yaml')).capacity['availability-index']!;
-    expect(c['us-east']!.rate).toBeCloseTo(6_000 * 0.05 + 30, 6);
-    expect(c['eu-west']!.rate).toBeCloseTo(4_000 * 0.05 + 30, 6);
-    // 330 + 230 = 560 of the 10,000 searches/s the prompt says reach the index
+  it('a stated 95% is graded at the 90% bar (the problem gives no cache a hit ratio): 6,000 × 0.1 + 30 and 4,000 × 0.1 + 30', () => {
+    const model = load('fixtures/stage-2-results-cache.yaml');
+    expect(model.figures!.find((f) => f.field === 'hit_ratio')).toMatchObject({ claimed: 0.95, value: 0.9, verdict: 'beyond-givens' });
+    const c = analyse(model).capacity['availability-index']!;
+    expect(c['us-east']!.rate).toBeCloseTo(6_000 * 0.1 + 30, 6);
+    expect(c['eu-west']!.rate).toBeCloseTo(4_000 * 0.1 + 30, 6);
+    // 630 + 430 = 1,060 of the 10,000 searches/s the prompt says reach the index
     expect(c['us-east']!.rate + c['eu-west']!.rate).toBeLessThan(10_000);
   });
 });

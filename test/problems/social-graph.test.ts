@@ -74,9 +74,9 @@ describe('social-graph, the batch check', () => {
 });
 
 describe('social-graph, a cache stated in front of graph-db', () => {
-  it('at a stated 99% only 1% of the checks reach graph-db: 200,000 × 0.01 + 500 = 2,500 req/s', () => {
+  it('a stated 99% is graded at the 90% bar (the problem gives no cache one): 200,000 × 0.1 + 500 = 20,500 req/s reach graph-db', () => {
     const east = metricsOf('fixtures/stage-2-cache-in-front.yaml').capacity['graph-db']!['us-east']!;
-    expect(east.rate).toBeCloseTo(200_000 * 0.01 + 500, 6);
+    expect(east.rate).toBeCloseTo(200_000 * 0.1 + 500, 6);
   });
 });
 

@@ -1,0 +1,65 @@
+// A component's failover timings (detect_s, promote_s, steer_s) are figures like any other: a region cannot be
+// declared dead before one health check has failed (Route 53's fast interval, 10 s), and against a problem that
+// measured its timings a spec states none faster. Without this, payments-failover's detect_s 0 and promote_s 0
+// graded as "RTO 0 s" and passed, and one cache's steer_s 0 became every user's DNS time in a drill.
+import { DEFAULT_FAILOVER, HEALTH_CHECK } from '../data/figures.js';
+import type { Givens } from './givens.js';
+import type { ModelFigure } from './model.js';
+
+type Field = 'detect_s' | 'promote_s' | 'steer_s';
+
+const DEFAULTS: Record<Field, number> = {
+  detect_s: DEFAULT_FAILOVER.detectS,
+  promote_s: DEFAULT_FAILOVER.promoteS,
+  steer_s: DEFAULT_FAILOVER.steerS,
+};
+
+/** The plausible floor without a given: detection takes at least one fast health-check interval. */
+const FLOOR: Partial<Record<Field, number>> = { detect_s: HEALTH_CHECK.intervalS };
+
+/**
+ * The timing a component fails over with: the spec's, unless it is faster than the problem's measured figure
+ * (then the given) or than the plausible floor (then the floor); the default when neither states one. A figure
+ * goes to `figures` when the spec states the timing or the problem gives it.
+ */
+export function failoverTiming(
+  id: string,
+  field: Field,
+  stated: number | undefined,
+  givens: Givens | undefined,
+  figures: ModelFigure[],
+): number {
+  const given = givens?.failover?.[field];
+  const path = ['components', id, 'failover', field];
+  const base = { subject: id, field: `failover.${field}`, path };
+  if (given !== undefined) {
+    if (stated !== undefined && stated >= given) {
+      figures.push({ ...base, value: stated, origin: 'spec' });
+      return stated;
+    }
+    figures.push({
+      ...base,
+      value: given,
+      origin: 'given',
+      from: 'measured in this problem',
+      ...(stated !== undefined ? { claimed: stated, verdict: 'contradicts-given' as const } : {}),
+    });
+    return given;
+  }
+  if (stated === undefined) return DEFAULTS[field];
+  const floor = FLOOR[field];
+  if (floor !== undefined && stated < floor) {
+    figures.push({
+      ...base,
+      value: floor,
+      origin: 'default',
+      from: 'one fast health-check interval (Route 53)',
+      claimed: stated,
+      verdict: 'out-of-range',
+      range: { min: floor },
+    });
+    return floor;
+  }
+  figures.push({ ...base, value: stated, origin: 'spec' });
+  return stated;
+}

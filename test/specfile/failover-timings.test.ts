@@ -1,0 +1,67 @@
+// Failover timings are figures: a problem's measured ones hold a faster claim, and detection has a floor.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FAILOVER, HEALTH_CHECK } from '../../src/data/figures.js';
+import { failoverTiming } from '../../src/specfile/failover-timings.js';
+import type { Givens } from '../../src/specfile/givens.js';
+import type { ModelFigure } from '../../src/specfile/model.js';
+import { resolveSpec } from '../../src/specfile/resolve.js';
+import type { Spec } from '../../src/specfile/types.js';
+
+const MEASURED: Givens = { failover: { detect_s: 10, promote_s: 30 } };
+
+describe('failoverTiming', () => {
+  it("grades a faster claim than the problem measured with the problem's figure, and keeps a slower one", () => {
+    const figures: ModelFigure[] = [];
+    expect(failoverTiming('db', 'detect_s', 0, MEASURED, figures)).toBe(10);
+    expect(failoverTiming('db', 'promote_s', 5, MEASURED, figures)).toBe(30);
+    expect(failoverTiming('db', 'promote_s', 90, MEASURED, figures)).toBe(90);
+    expect(figures.map((f) => [f.field, f.claimed, f.value, f.verdict])).toEqual([
+      ['failover.detect_s', 0, 10, 'contradicts-given'],
+      ['failover.promote_s', 5, 30, 'contradicts-given'],
+      ['failover.promote_s', undefined, 90, undefined],
+    ]);
+    expect(figures[0]!.path).toEqual(['components', 'db', 'failover', 'detect_s']);
+  });
+
+  it('gives a failover that states no timing the measured one, else the default', () => {
+    const figures: ModelFigure[] = [];
+    expect(failoverTiming('db', 'promote_s', undefined, MEASURED, figures)).toBe(30);
+    expect(figures).toMatchObject([{ field: 'failover.promote_s', value: 30, origin: 'given' }]);
+    expect(failoverTiming('db', 'promote_s', undefined, undefined, [])).toBe(DEFAULT_FAILOVER.promoteS);
+    expect(failoverTiming('db', 'steer_s', undefined, MEASURED, [])).toBe(DEFAULT_FAILOVER.steerS);
+  });
+
+  it('holds detection to one fast health-check interval (10 s) without a given', () => {
+    expect(HEALTH_CHECK.intervalS).toBe(10);
+    const figures: ModelFigure[] = [];
+    expect(failoverTiming('db', 'detect_s', 2, undefined, figures)).toBe(10);
+    expect(figures).toMatchObject([{ claimed: 2, value: 10, verdict: 'out-of-range', range: { min: 10 } }]);
+    expect(failoverTiming('db', 'detect_s', 10, undefined, [])).toBe(10);
+  });
+});
+
+describe('failover timings in the model', () => {
+  const spec = (failover: Record<string, unknown>): Spec =>
+    ({
+      regions: ['us-east', 'us-west'],
+      components: {
+        api: { kind: 'service', regions: ['us-east', 'us-west'] },
+        db: {
+          kind: 'database',
+          regions: ['us-east'],
+          replication: { mode: 'sync' },
+          failover: { mode: 'active-passive', standby: 'us-west', ...failover },
+        },
+      },
+      flows: { w: { kind: 'write', rate: 100, path: ['api', 'db'], budget_ms: { p99: 500 } } },
+    }) as unknown as Spec;
+
+  it("payments-failover's attack: detect_s 0 and promote_s 0 are graded as the measured 10 s and 30 s", () => {
+    const m = resolveSpec(spec({ detect_s: 0, promote_s: 0 }), MEASURED);
+    expect(m.components.db!.failover).toMatchObject({ detectS: 10, promoteS: 30 });
+    expect(m.figures!.filter((f) => f.verdict === 'contradicts-given').map((f) => f.field)).toEqual([
+      'failover.detect_s',
+      'failover.promote_s',
+    ]);
+  });
+});
