@@ -29,6 +29,7 @@ export function unitOf(field: string): string {
     field.endsWith('_ms')
   )
     return ' ms';
+  if (field.endsWith('_per_s')) return ' req/s';
   if (field.endsWith('_s')) return ' s';
   if (field.includes('capacity') || field === 'rate') return ' req/s';
   if (field === 'threads') return ' threads';

@@ -402,6 +402,28 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
 }
 
 /**
+ * The workload's total reads or writes per second: the flows' sum, or a stated total. Against a problem the
+ * prompt's traffic is its flows, so a stated total is held to their sum (review attack: leaderboard stated 3M
+ * reads/s beside flows of 30,000 and cqrs/read-write-ratio read 500:1 where the design serves 5:1).
+ */
+function workloadTotal(stated: number | undefined, flows: number, field: string, givens: Givens | undefined, figures: ModelFigure[]): number {
+  if (stated === undefined) return flows;
+  if (!givens) return stated;
+  if (Math.abs(stated - flows) > 1e-9 * Math.max(1, flows))
+    figures.push({
+      subject: 'workload',
+      field,
+      value: flows,
+      origin: 'given',
+      from: "the sum of the flows' rates",
+      claimed: stated,
+      verdict: 'contradicts-given',
+      path: ['workload', field],
+    });
+  return flows;
+}
+
+/**
  * Each component's ceiling: the best its class has in the problem where a rename could hide (openCeilings),
  * for a component in the place of a named one (specfile/places.ts), that one's givens, and against a problem
  * the scenario's bar on stated capacity, threads and processing time (scenarioCeiling); the stricter per field.
@@ -745,9 +767,12 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     flows,
     flowOrder: Object.keys(flows),
     workload: {
-      readsPerS: wl.reads_per_s ?? sum('read'),
-      writesPerS: wl.writes_per_s ?? sum('write'),
-      derived: { reads: wl.reads_per_s === undefined, writes: wl.writes_per_s === undefined },
+      readsPerS: workloadTotal(wl.reads_per_s, sum('read'), 'reads_per_s', givens, figures),
+      writesPerS: workloadTotal(wl.writes_per_s, sum('write'), 'writes_per_s', givens, figures),
+      derived: {
+        reads: wl.reads_per_s === undefined || givens !== undefined,
+        writes: wl.writes_per_s === undefined || givens !== undefined,
+      },
       data,
       strongReads: [...strong],
     },
