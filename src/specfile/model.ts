@@ -103,6 +103,8 @@ export interface ModelPartitions {
   hotKeyShare?: number;
   /** Sub-keys the hot key is split into (suffixes merged on read); 1 = kept whole. */
   hotKeySplit: number;
+  /** The hot_key_split the spec states, not used: its key is one id, which maps a hot value to one partition. */
+  splitIgnored?: number;
 }
 
 /** A write step whose change must also reach a stream, and how it gets there (spec: a call step's `publish`). */

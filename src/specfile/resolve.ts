@@ -176,7 +176,14 @@ function resolveComponent(
   }
   if (c.timeout_ms !== undefined) m.timeoutMs = c.timeout_ms;
   if (c.partitions) {
-    m.partitions = { count: c.partitions.count, key: c.partitions.key, hotKeySplit: c.partitions.hot_key_split ?? 1 };
+    // A key that is one id (post_id) sends every write of a hot value to one partition: it cannot split the hot
+    // key, whatever hot_key_split says. Splitting needs a key that adds a part to the hot id (post_id + bucket
+    // 0-15, hash(follower_id) mod 16, a finer geohash cell): review attack, global-feed's likes keyed by post_id
+    // alone and "split" 16 ways passed at 12.5 % per partition.
+    const split = c.partitions.hot_key_split ?? 1;
+    const oneId = split > 1 && ONE_ID.test(c.partitions.key.trim());
+    m.partitions = { count: c.partitions.count, key: c.partitions.key, hotKeySplit: oneId ? 1 : split };
+    if (oneId) m.partitions.splitIgnored = split;
     if (c.partitions.hot_key_share !== undefined) m.partitions.hotKeyShare = c.partitions.hot_key_share;
   }
   if (c.kind === 'worker') {
@@ -400,6 +407,9 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
   }
   return out;
 }
+
+/** A partition key that is a single identifier (post_id, user.id, tenant:id): nothing beside it to split a hot value by. */
+const ONE_ID = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 
 /**
  * The workload's total reads or writes per second: the flows' sum, or a stated total. Against a problem the

@@ -79,7 +79,12 @@ export default defineCheck<Options>({
         busiest: count(busiest),
         busiestShare: pct(share, 1),
         hotShare: pct(hot, 1),
-        split: split > 1 ? `, split into ${split} sub-keys of ${pct(hotSub, 2)} each,` : '',
+        split:
+          split > 1
+            ? `, split into ${split} sub-keys of ${pct(hotSub, 2)} each,`
+            : c.partitions.splitIgnored !== undefined
+              ? ` (not split into ${c.partitions.splitIgnored} sub-keys: a key of one id sends every write of that value to one partition; the key must add the sub-key, ${c.partitions.key} + a bucket)`
+              : '',
         capacity: count(writeCap),
         utilization: pct(utilization, 1),
         limit: pct(options.maxWriteUtilization, 1),

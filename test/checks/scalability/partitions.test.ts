@@ -44,5 +44,26 @@ testCheck(partitions, {
         },
       ],
     },
+    {
+      spec: 'scalability/partitions-split-one-id.yaml',
+      name: 'a split hot key whose key is one id: the split does not count',
+      // the same 25 % on one partition as partitions-hot: 7,500 of 10,000 = 75 % > 60 %
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'hotKey',
+          line: 9,
+          data: {
+            store: 'likes-db',
+            key: 'post_id',
+            hotShare: '25%',
+            busiest: '7,500',
+            utilization: '75%',
+            split:
+              ' (not split into 16 sub-keys: a key of one id sends every write of that value to one partition; the key must add the sub-key, post_id + a bucket)',
+          },
+        },
+      ],
+    },
   ],
 });
