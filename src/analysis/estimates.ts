@@ -24,6 +24,11 @@ export interface EstimateReference {
   worked: string;
   /** Dimensionless facts of the formula above 1 (peak factor, replication): a miss by one of them is named. */
   factors: Record<string, number>;
+  /**
+   * The formula with one dimensionless fact left out (set to 1), over the derivation, per fact that moves it by
+   * 1.2x or more: an answer inside the tolerance but nearer that than the derivation left the fact out.
+   */
+  leftOut?: Record<string, number>;
   /** A rate that a flow of the later stages must carry. */
   flow?: string;
 }
@@ -37,6 +42,8 @@ export interface EstimateJudgement {
   ratio?: number;
   /** The named factor for missing-factor, the slip factor for unit slips. */
   factor?: { name: string; value: number };
+  /** missing-factor inside the tolerance: the answer is nearer the formula without this fact (`factor.value` is that formula over the derivation). */
+  leftOut?: boolean;
   /** The accepted range, in the reference unit. */
   low: number;
   high: number;
@@ -53,7 +60,16 @@ export function judgeEstimate(ref: EstimateReference, answer: Pick<Quantity, 'va
   if (!answer) return { verdict: 'missing', ...range };
   if (!sameDimension(answer.dims, ref.dims)) return { verdict: 'wrong-dimension', ...range };
   const ratio = ref.value === 0 ? (answer.value === 0 ? 1 : Number.POSITIVE_INFINITY) : answer.value / ref.value;
-  if (within(ratio, 1, ref.tolerance)) return { verdict: 'in-range', ratio, ...range };
+  if (within(ratio, 1, ref.tolerance)) {
+    // A factor of the formula that the tolerance would absorb (a utilization limit of 0.8 is 1.25x, inside
+    // 1.5x) must still be applied: an answer closer to the derivation without it than with it left it out.
+    // Without this, summary_db_nodes = 4 (100 % busy) passed beside a derivation of 4 / 0.8 = 5.
+    for (const [name, without] of Object.entries(ref.leftOut ?? {})) {
+      if (Math.abs(Math.log(ratio) - Math.log(without)) < Math.abs(Math.log(ratio)))
+        return { verdict: 'missing-factor', ratio, factor: { name, value: without }, leftOut: true, ...range };
+    }
+    return { verdict: 'in-range', ratio, ...range };
+  }
   const tol = Math.min(ref.tolerance, 1.5);
   const slip = (target: number) => within(ratio, target, tol) || within(ratio, 1 / target, tol);
   if ((ref.dims[BIT] ?? 0) !== 0 && slip(UNIT_SLIP_FACTORS.bitsBytes))

@@ -114,6 +114,9 @@ export function writeOut(formula: string, facts: Record<string, EstimateFact>): 
   return text.replace(/ \* /g, ' × ');
 }
 
+/** A fact whose omission moves the answer by less than 1.2x either way is too close to tell from rounding. */
+const LEFT_OUT_MIN = Math.log(1.2);
+
 export type ReferenceResult = { ok: true; references: Record<string, EstimateReference> } | { ok: false; errors: { at: (string | number)[]; message: string }[] };
 
 /** Computes every quantity of an estimate stage from its facts. Errors name the field they are about. */
@@ -159,6 +162,22 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
       const v = values[s]!;
       if (v.dims.every((d) => d === 0) && v.value > 1) factors[`${s}, ${facts[s]!.label}`] = v.value;
     }
+    // What the formula gives with each dimensionless fact left out (set to 1), against the derivation: an answer
+    // nearer that than the derivation left the fact out, even inside the tolerance (a 0.8 utilization limit is
+    // 1.25x; an estimate of 4 nodes where the derivation is 4 / 0.8 = 5 forgot the headroom).
+    const leftOut: Record<string, number> = {};
+    for (const s of formulaFacts(spec.formula, facts)) {
+      const v = values[s]!;
+      if (!v.dims.every((d) => d === 0) || v.value === 1 || !(v.value > 0)) continue;
+      let without: Dimensioned;
+      try {
+        without = evaluateFormula(spec.formula, { ...values, [s]: { ...v, value: 1 } });
+      } catch {
+        continue;
+      }
+      const r = without.value / result.value;
+      if (Number.isFinite(r) && r > 0 && Math.abs(Math.log(r)) >= LEFT_OUT_MIN) leftOut[`${s}, ${facts[s]!.label}`] = r;
+    }
     const ref: EstimateReference = {
       label: spec.label,
       unit: spec.unit,
@@ -169,6 +188,7 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
       derivation: spec.derivation.trim(),
       worked: `${writeOut(spec.formula, facts)} ≈ ${count(shown)} ${spec.unit}`,
       factors,
+      leftOut,
     };
     if (spec.flow !== undefined) ref.flow = spec.flow;
     references[name] = ref;

@@ -1,8 +1,7 @@
-// A component's failover timings (detect_s, promote_s, steer_s) are figures like any other: a region cannot be
-// declared dead before one health check has failed (Route 53's fast interval, 10 s), and against a problem that
-// measured its timings a spec states none faster. Without this, payments-failover's detect_s 0 and promote_s 0
+// A component's failover timings (detect_s, promote_s, steer_s) are figures like any other: no failure is declared
+// faster than an election timeout (1 s), and against a problem that measured its timings a spec states none faster. Without this, payments-failover's detect_s 0 and promote_s 0
 // graded as "RTO 0 s" and passed, and one cache's steer_s 0 became every user's DNS time in a drill.
-import { DEFAULT_FAILOVER, HEALTH_CHECK } from '../data/figures.js';
+import { DEFAULT_FAILOVER, ELECTION_TIMEOUT_MS } from '../data/figures.js';
 import type { Givens } from './givens.js';
 import type { ModelFigure } from './model.js';
 
@@ -14,8 +13,11 @@ const DEFAULTS: Record<Field, number> = {
   steer_s: DEFAULT_FAILOVER.steerS,
 };
 
-/** The plausible floor without a given: detection takes at least one fast health-check interval. */
-const FLOOR: Partial<Record<Field, number>> = { detect_s: HEALTH_CHECK.intervalS };
+/**
+ * The plausible floor without a given: no failure is declared faster than the fastest detector in the sources,
+ * a consensus group's election timeout (etcd's default, 1 s); DNS health checks take 10 s or more.
+ */
+const FLOOR: Partial<Record<Field, number>> = { detect_s: ELECTION_TIMEOUT_MS / 1000 };
 
 /**
  * The timing a component fails over with: the spec's, unless it is faster than the problem's measured figure
@@ -53,7 +55,7 @@ export function failoverTiming(
       ...base,
       value: floor,
       origin: 'default',
-      from: 'one fast health-check interval (Route 53)',
+      from: "a consensus group's election timeout (etcd), the fastest failure detection in the sources",
       claimed: stated,
       verdict: 'out-of-range',
       range: { min: floor },

@@ -138,7 +138,7 @@ components:
   api: {kind: service, replicas: 20}
   even-db: {kind: database, replicas: 2, partitions: {count: 4, key: cart_id}}
   hot-db: {kind: database, replicas: 1, partitions: {count: 10, key: post_id, hot_key_share: 0.3}}
-  split-db: {kind: database, replicas: 1, partitions: {count: 10, key: post_id, hot_key_share: 0.3, hot_key_split: 6}}
+  split-db: {kind: database, replicas: 1, partitions: {count: 10, key: post_id + bucket, hot_key_share: 0.3, hot_key_split: 6}}
 flows:
   update-cart: {kind: write, rate: 8000, path: [api, even-db]}
   read-cart: {kind: read, rate: 16000, path: [api, even-db]}

@@ -138,6 +138,37 @@ describe('judgeEstimate', () => {
   it('reports a missing answer', () => {
     expect(judgeEstimate(ref, undefined).verdict).toBe('missing');
   });
+
+  it('names a fact the tolerance would absorb when the answer is nearer the derivation without it', () => {
+    // read-model nodes: 24,000 req/s / 6,000 per node / 0.8 utilization x 1.05 spare = 5.25 nodes, tolerance 1.5
+    // (accepted 3.5 to 7.875). Left out, the utilization gives 24,000 / 6,000 x 1.05 = 4.2 nodes, all 100 % busy.
+    const r = estimateReferences(
+      {
+        reads: { value: '24000/s', label: 'reads at peak' },
+        node_capacity: { value: '6000/s', label: 'what one node serves' },
+        utilization: { value: '0.8', label: 'the busiest a node may run at peak' },
+        spare: { value: '1.05', label: 'a spare allowance' },
+      },
+      { nodes: { label: 'read-model nodes', unit: 'nodes', formula: 'reads / node_capacity / utilization * spare', derivation: 'd' } },
+      'interview',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const nodes = r.references.nodes!;
+    expect(nodes.value).toBeCloseTo(5.25, 9);
+    // 4.2 / 5.25 = 0.8; the spare moves it by 1.05 only (under 1.2x): too close to tell from rounding
+    expect(Object.keys(nodes.leftOut!)).toEqual(['utilization, the busiest a node may run at peak']);
+    expect(nodes.leftOut!['utilization, the busiest a node may run at peak']).toBeCloseTo(0.8, 9);
+    const j = judgeEstimate(nodes, q('4.2'));
+    expect(j.verdict).toBe('missing-factor');
+    expect(j.factor!.name).toBe('utilization, the busiest a node may run at peak');
+    // |ln(4.4 / 4.2)| = 0.047 < |ln(4.4 / 5.25)| = 0.177: nearer the derivation without the headroom
+    expect(judgeEstimate(nodes, q('4.4')).verdict).toBe('missing-factor');
+    // |ln(4.9 / 5.25)| = 0.069 < |ln(4.9 / 4.2)| = 0.154: in range, as is every answer above the derivation
+    // up to the tolerance (leaving a divisor out only ever lowers the answer)
+    expect(judgeEstimate(nodes, q('4.9')).verdict).toBe('in-range');
+    expect(judgeEstimate(nodes, q('5.25')).verdict).toBe('in-range');
+    expect(judgeEstimate(nodes, q('7.8')).verdict).toBe('in-range');
+  });
 });
 
 describe('the catalog\'s estimate stages', () => {

@@ -1,6 +1,6 @@
 // Failover timings are figures: a problem's measured ones hold a faster claim, and detection has a floor.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAILOVER, HEALTH_CHECK } from '../../src/data/figures.js';
+import { DEFAULT_FAILOVER, ELECTION_TIMEOUT_MS } from '../../src/data/figures.js';
 import { failoverTiming } from '../../src/specfile/failover-timings.js';
 import type { Givens } from '../../src/specfile/givens.js';
 import type { ModelFigure } from '../../src/specfile/model.js';
@@ -31,12 +31,13 @@ describe('failoverTiming', () => {
     expect(failoverTiming('db', 'steer_s', undefined, MEASURED, [])).toBe(DEFAULT_FAILOVER.steerS);
   });
 
-  it('holds detection to one fast health-check interval (10 s) without a given', () => {
-    expect(HEALTH_CHECK.intervalS).toBe(10);
+  it("holds detection to an election timeout (etcd's 1 s) without a given", () => {
+    expect(ELECTION_TIMEOUT_MS).toBe(1000);
     const figures: ModelFigure[] = [];
-    expect(failoverTiming('db', 'detect_s', 2, undefined, figures)).toBe(10);
-    expect(figures).toMatchObject([{ claimed: 2, value: 10, verdict: 'out-of-range', range: { min: 10 } }]);
-    expect(failoverTiming('db', 'detect_s', 10, undefined, [])).toBe(10);
+    expect(failoverTiming('db', 'detect_s', 0, undefined, figures)).toBe(1);
+    expect(figures).toMatchObject([{ claimed: 0, value: 1, verdict: 'out-of-range', range: { min: 1 } }]);
+    // A trading system's own heartbeats may detect in 2 s: plausible
+    expect(failoverTiming('db', 'detect_s', 2, undefined, [])).toBe(2);
   });
 });
 

@@ -21,7 +21,7 @@ export default defineCheck<Options>({
       'Nobody expects the last digit; the order of magnitude and the steps matter, and the classic slips (bits for bytes, a per-day figure used per second, the peak factor forgotten) each move an answer by a factor you can recognise.',
     computes:
       "Parses each answer under estimates: with its unit (mathjs) into base units (seconds, bits, counts) and divides it by the reference computed from the stage's facts. " +
-      'In range when the ratio is within the tolerance either way (default 2x warm-up, 1.5x interview, 1.25x staff, settable per quantity); otherwise a ratio near 8 is bits vs bytes, near 86,400 or 3,600 a per-day or per-hour rate read per second, near a dimensionless fact of the formula that factor left out.',
+      'In range when the ratio is within the tolerance either way (default 2x warm-up, 1.5x interview, 1.25x staff, settable per quantity), unless the answer is closer to the derivation without one of its dimensionless facts (one 1.2x or more from 1, such as a 0.8 utilization limit) than with it: that fact was left out; otherwise a ratio near 8 is bits vs bytes, near 86,400 or 3,600 a per-day or per-hour rate read per second, near a dimensionless fact of the formula that factor left out.',
     sources: ['sdcoach'],
     optionsSchema: {
       type: 'object',
@@ -44,6 +44,8 @@ export default defineCheck<Options>({
       perDay:
         '{{name}} = {{answer}} is off by about {{factor}}× ({{factorName}}): a per-day or per-hour figure read as per second, or the reverse?',
       missingFactor: '{{name}} = {{answer}} is off by about {{factor}}×, the value of {{factorName}}: left out, or applied twice?',
+      leftOut:
+        '{{name}} = {{answer}} is nearer what the formula gives without {{factorName}} ({{without}} {{unit}}) than the derivation ({{expected}} {{unit}}): was it left out?',
       tooHigh: "{{name}} = {{answer}} is more than {{tolerance}}× the derivation's figure for {{label}}",
       tooLow: "{{name}} = {{answer}} is less than 1/{{tolerance}} of the derivation's figure for {{label}}",
     },
@@ -57,6 +59,8 @@ export default defineCheck<Options>({
         'A day has 86,400 seconds (about 10^5), an hour 3,600. Write the unit at every step: "users × req/user/day" is per day until you divide.',
       missingFactor:
         'Walk through the facts one by one and ask which of them your answer used: the peak-to-average factor, replication, the read:write mix.',
+      leftOut:
+        'Your answer is inside the accepted band, but nearer the answer without this fact than with it. A utilization limit or a headroom factor is small beside the other facts and is exactly the step an estimate forgets: which step of yours uses it?',
       tooHigh:
         'Redo the steps with units written out at each one: users × actions per user per day, then / 86,400 s, then the peak factor.',
       tooLow: 'Redo the steps with units written out at each one: did every fact that multiplies (peak factor, copies, years) make it in?',
@@ -114,7 +118,15 @@ export default defineCheck<Options>({
           findings.push(out('fail', 'perDay', { factor: figure(j.factor!.value), factorName: j.factor!.name }));
           break;
         case 'missing-factor':
-          findings.push(out('fail', 'missingFactor', { factor: figure(j.factor!.value), factorName: j.factor!.name }));
+          findings.push(
+            j.leftOut
+              ? out('fail', 'leftOut', {
+                  factorName: j.factor!.name,
+                  without: figure(ref.shown * j.factor!.value),
+                  expected: figure(ref.shown),
+                })
+              : out('fail', 'missingFactor', { factor: figure(j.factor!.value), factorName: j.factor!.name }),
+          );
           break;
         default:
           findings.push(out('fail', j.verdict === 'too-high' ? 'tooHigh' : 'tooLow'));

@@ -41,9 +41,16 @@ const refs: Record<string, EstimateReference> = {
   },
 };
 
+// The servers' formula without the utilization limit: ceil(11,574 / 4,000) = 3 of the derivation's 4.
+const headroom: Record<string, EstimateReference> = {
+  ...refs,
+  servers: { ...refs.servers!, leftOut: { 'utilization, the busiest a server may run at peak': 3 / 4 } },
+};
+
 testCheck(quantities, {
   valid: [
     { spec: 'estimation/answered.yaml', options: { quantities: refs } },
+    { spec: 'estimation/answered.yaml', name: 'the servers with their headroom: 4, the derivation', options: { quantities: headroom } },
     { spec: 'estimation/answered.yaml', name: 'no quantities configured: does not apply', applies: false },
   ],
   invalid: [
@@ -69,6 +76,12 @@ testCheck(quantities, {
         { messageId: 'missing', line: 8, data: { name: 'egress' } },
         { messageId: 'missing', line: 8, data: { name: 'servers' } },
       ],
+    },
+    {
+      spec: 'estimation/no-headroom.yaml',
+      name: '3 servers is inside 1.5x of 4 but is the answer without the 0.8 utilization limit',
+      options: { quantities: headroom },
+      findings: [{ messageId: 'leftOut', line: 10, data: { name: 'servers', without: '3', expected: '4' } }],
     },
     {
       spec: 'estimation/answered.yaml',
