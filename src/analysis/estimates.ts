@@ -26,9 +26,11 @@ export interface EstimateReference {
   factors: Record<string, number>;
   /**
    * The formula with one dimensionless fact left out (set to 1), over the derivation, per fact that moves it by
-   * 1.2x or more: an answer inside the tolerance but nearer that than the derivation left the fact out.
+   * 1.2x or more: an answer inside the tolerance but nearer that than the derivation left the fact out. Where
+   * the formula rounds, rawWith and rawWithout are the same two before rounding (also over the derivation), and
+   * the answer must be nearer the fact left out by both measures.
    */
-  leftOut?: Record<string, number>;
+  leftOut?: Record<string, { without: number; rawWith?: number; rawWithout?: number }>;
   /** A rate that a flow of the later stages must carry. */
   flow?: string;
 }
@@ -64,9 +66,10 @@ export function judgeEstimate(ref: EstimateReference, answer: Pick<Quantity, 'va
     // A factor of the formula that the tolerance would absorb (a utilization limit of 0.8 is 1.25x, inside
     // 1.5x) must still be applied: an answer closer to the derivation without it than with it left it out.
     // Without this, summary_db_nodes = 4 (100 % busy) passed beside a derivation of 4 / 0.8 = 5.
-    for (const [name, without] of Object.entries(ref.leftOut ?? {})) {
-      if (Math.abs(Math.log(ratio) - Math.log(without)) < Math.abs(Math.log(ratio)))
-        return { verdict: 'missing-factor', ratio, factor: { name, value: without }, leftOut: true, ...range };
+    const nearer = (x: number, a: number, b: number) => Math.abs(Math.log(x / a)) < Math.abs(Math.log(x / b));
+    for (const [name, l] of Object.entries(ref.leftOut ?? {})) {
+      if (nearer(ratio, l.without, 1) && (l.rawWith === undefined || nearer(ratio, l.rawWithout!, l.rawWith)))
+        return { verdict: 'missing-factor', ratio, factor: { name, value: l.without }, leftOut: true, ...range };
     }
     return { verdict: 'in-range', ratio, ...range };
   }

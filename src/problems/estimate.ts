@@ -35,8 +35,15 @@ const addDims = (a: readonly number[], b: readonly number[], sign: 1 | -1) => Ar
 
 export class FormulaError extends Error {}
 
-/** Evaluates a formula over the facts, with dimensions. Throws FormulaError on anything not allowed. */
-export function evaluateFormula(formula: string, facts: Record<string, Dimensioned>): Dimensioned {
+/** The same functions with rounding left out: what a formula gives before ceil() or round() make it whole. */
+const UNROUNDED: Record<string, (xs: Dimensioned[]) => Dimensioned> = { ...FUNCTIONS, ceil: ([x]) => x!, round: ([x]) => x! };
+
+/**
+ * Evaluates a formula over the facts, with dimensions (`unrounded`: ceil and round leave their argument as it
+ * is). Throws FormulaError on anything not allowed.
+ */
+export function evaluateFormula(formula: string, facts: Record<string, Dimensioned>, unrounded = false): Dimensioned {
+  const functions = unrounded ? UNROUNDED : FUNCTIONS;
   let root: MathNode;
   try {
     root = mathjs().parse(formula);
@@ -57,7 +64,7 @@ export function evaluateFormula(formula: string, facts: Record<string, Dimension
       }
       case 'FunctionNode': {
         const fname = (n.fn as MathNode | undefined)?.name ?? '';
-        const fn = FUNCTIONS[fname];
+        const fn = functions[fname];
         if (!fn || !n.args?.length) throw new FormulaError(`function "${fname}" is not allowed in "${formula}" (use ceil, round, min, max)`);
         const args = n.args.map(ev);
         if (args.some((a) => !sameDimension(a.dims, args[0]!.dims))) throw new FormulaError(`${fname}() needs arguments of one kind in "${formula}"`);
@@ -164,19 +171,33 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
     }
     // What the formula gives with each dimensionless fact left out (set to 1), against the derivation: an answer
     // nearer that than the derivation left the fact out, even inside the tolerance (a 0.8 utilization limit is
-    // 1.25x; an estimate of 4 nodes where the derivation is 4 / 0.8 = 5 forgot the headroom).
-    const leftOut: Record<string, number> = {};
+    // 1.25x; an estimate of 4 nodes where the derivation is 4 / 0.8 = 5 forgot the headroom). Where the formula
+    // rounds (ceil), the answer must be nearer the fact left out both rounded and before rounding: 3.125
+    // replicas is 12,500 / 5,000 / 0.8 not yet rounded up, not 12,500 / 5,000 = 2.5 rounded to 3.
+    const leftOut: NonNullable<EstimateReference['leftOut']> = {};
+    let raw: number | undefined;
+    try {
+      const r = evaluateFormula(spec.formula, values, true).value;
+      if (Math.abs(r - result.value) > 1e-9 * Math.abs(result.value)) raw = r;
+    } catch {
+      raw = undefined;
+    }
     for (const s of formulaFacts(spec.formula, facts)) {
       const v = values[s]!;
       if (!v.dims.every((d) => d === 0) || v.value === 1 || !(v.value > 0)) continue;
-      let without: Dimensioned;
+      const one = { ...values, [s]: { ...v, value: 1 } };
+      let without: number;
+      let rawWithout: number | undefined;
       try {
-        without = evaluateFormula(spec.formula, { ...values, [s]: { ...v, value: 1 } });
+        without = evaluateFormula(spec.formula, one).value / result.value;
+        if (raw !== undefined) rawWithout = evaluateFormula(spec.formula, one, true).value / result.value;
       } catch {
         continue;
       }
-      const r = without.value / result.value;
-      if (Number.isFinite(r) && r > 0 && Math.abs(Math.log(r)) >= LEFT_OUT_MIN) leftOut[`${s}, ${facts[s]!.label}`] = r;
+      const moves = Math.abs(Math.log(rawWithout !== undefined ? rawWithout / (raw! / result.value) : without));
+      if (!Number.isFinite(without) || !(without > 0) || moves < LEFT_OUT_MIN) continue;
+      leftOut[`${s}, ${facts[s]!.label}`] =
+        raw !== undefined && rawWithout !== undefined ? { without, rawWith: raw / result.value, rawWithout } : { without };
     }
     const ref: EstimateReference = {
       label: spec.label,

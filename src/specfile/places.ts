@@ -67,6 +67,8 @@ type Flows =
           availability?: unknown;
           consistency?: unknown;
           max_staleness_ms?: unknown;
+          miss_budget_ms?: unknown;
+          kind?: unknown;
         }
       | undefined
     >
@@ -90,12 +92,42 @@ export interface ReferenceFlow {
   maxStalenessMs?: number;
   /** The prompt names the flow (problems/stage-rubric.ts): a spec must have it under that name, if it has a budget. */
   named?: boolean;
+  kind?: 'read' | 'write';
+  missBudget?: { p50?: number; p99?: number };
+  /** The components on its path that keep data (stores, caches, queues, streams), by the reference's ids. */
+  stores?: string[];
 }
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>): ReferenceFlow {
+/** Kinds that keep data: a flow that reaches none of them reads or writes nothing. */
+export const KEEPS_DATA: ReadonlySet<string> = new Set([
+  'database',
+  'event-store',
+  'search',
+  'cache',
+  'object-store',
+  'queue',
+  'stream',
+  'cdn',
+]);
+
+function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: Components): ReferenceFlow {
   const out: ReferenceFlow = {};
+  if (f.kind === 'read' || f.kind === 'write') out.kind = f.kind;
+  const m = f.miss_budget_ms && typeof f.miss_budget_ms === 'object' ? (f.miss_budget_ms as Record<string, unknown>) : undefined;
+  const m50 = finite(m?.p50);
+  const m99 = finite(m?.p99);
+  if (m50 !== undefined || m99 !== undefined)
+    out.missBudget = { ...(m50 !== undefined ? { p50: m50 } : {}), ...(m99 !== undefined ? { p99: m99 } : {}) };
+  let ids: string[] = [];
+  try {
+    ids = pathIds(f.path);
+  } catch {
+    ids = [];
+  }
+  const stores = [...new Set(ids.filter((id) => KEEPS_DATA.has(String(components?.[id]?.kind))))];
+  if (stores.length) out.stores = stores;
   const rate = finite(f.rate);
   if (rate !== undefined) out.rate = rate;
   const b = f.budget_ms && typeof f.budget_ms === 'object' ? (f.budget_ms as Record<string, unknown>) : undefined;
@@ -142,7 +174,7 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
   }
   const refFlows: Record<string, ReferenceFlow> = dict();
   for (const [flow, f] of Object.entries(flows ?? {})) {
-    if (f && typeof f === 'object') refFlows[flow] = referenceFlow(f);
+    if (f && typeof f === 'object') refFlows[flow] = referenceFlow(f, components);
     const ids = pathIds(f?.path);
     ids.forEach((id, i) => {
       const p: { flow: string; before?: string; after?: string } = { flow };

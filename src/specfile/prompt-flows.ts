@@ -12,13 +12,24 @@ import type { Model, ModelFigure, ModelFlow } from './model.js';
 /** Where the figures a flow is held to come from, as messages name it. */
 export const PROMPT_FROM = "the stage's prompt";
 
-/** A flow field the spec set looser than the prompt, and not a number: origins, consistency. */
+/**
+ * A flow field the spec set looser than the prompt, and not a number: origins, consistency; or a prompt's request
+ * the spec's flow of that name no longer is: a batch job (`batch`), or a path that reaches no store (`hollow`).
+ */
 export interface PromptHeld {
   flow: string;
-  field: 'origins' | 'consistency';
+  field: 'origins' | 'consistency' | 'batch' | 'hollow';
   stated: string;
   used: string;
   path: (string | number)[];
+}
+
+/** What holdPromptFlows needs of the spec's design besides its flows. */
+export interface PromptDesign {
+  /** Whether a component (by the spec's id) keeps data: a store, a cache, a queue or stream. */
+  keepsData: (id: string) => boolean;
+  /** The reference component a spec component stands in for (renamed, in its place), else its own id. */
+  asReference: (id: string) => string;
 }
 
 /** A request the prompt makes that the spec has no flow for (under its name). */
@@ -58,13 +69,14 @@ export function holdPromptFlows(
   reference: Record<string, ReferenceFlow> | undefined,
   defaultOrigins: readonly string[],
   figures: ModelFigure[],
+  design: PromptDesign = { keepsData: () => true, asReference: (id) => id },
 ): { held: PromptHeld[]; missing: PromptMissing[] } {
   const out = { held: [] as PromptHeld[], missing: [] as PromptMissing[] };
   if (!reference) return out;
   for (const [name, ref] of Object.entries(reference)) {
     const f = Object.hasOwn(flows, name) ? flows[name] : undefined;
     if (!f) {
-      if (ref.budget && ref.named)
+      if (ref.budget && ref.named && !carriedElsewhere(name, ref, flows, reference, defaultOrigins, design))
         out.missing.push({
           flow: name,
           ...(ref.rate !== undefined ? { rate: ref.rate } : {}),
@@ -73,6 +85,13 @@ export function holdPromptFlows(
       continue;
     }
     const at = (...p: string[]) => [...f.specPath, ...p];
+    if (f.batch && !ref.batch) {
+      // A request users make, turned into a job run in one place: its rate and origins no longer apply.
+      out.held.push({ flow: name, field: 'batch', stated: 'a batch job (throughput)', used: 'a request', path: at('throughput') });
+      continue;
+    }
+    if (ref.stores?.length && !f.path.some(design.keepsData))
+      out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });
     if (ref.rate !== undefined && !f.batch && f.rate < ref.rate) {
       held(figures, name, 'rate', f.rate, ref.rate, at('rate'));
       f.rate = ref.rate;
@@ -84,6 +103,13 @@ export function holdPromptFlows(
       if (has !== undefined && has <= want) continue;
       held(figures, name, `budget_ms.${q}`, has, want, at('budget_ms', q));
       f.budget[q] = want;
+    }
+    for (const q of ['p50', 'p99'] as const) {
+      const want = ref.missBudget?.[q];
+      const has = f.missBudget?.[q];
+      if (want === undefined || has === undefined || has <= want) continue;
+      held(figures, name, `miss_budget_ms.${q}`, has, want, at('miss_budget_ms', q));
+      f.missBudget![q] = want;
     }
     if (ref.availability !== undefined && (f.availability === undefined || f.availability < ref.availability)) {
       held(figures, name, 'availability', f.availability, ref.availability, at('availability'));
@@ -117,6 +143,45 @@ export function holdPromptFlows(
     }
   }
   return out;
+}
+
+/**
+ * Whether the spec serves a reference request it does not name by other flows: renamed, split per region or
+ * tenant, or merged into another. Flows of the same kind, as strict (its p99 budget, strong consistency,
+ * availability target), reaching one of the stores it reaches (by the spec's id or the one it stands in for),
+ * carry its rate between them from all of its origins: a flow the reference also has counts only for what it
+ * carries beyond its own reference rate. A rate an estimate sets: any such flow.
+ */
+function carriedElsewhere(
+  name: string,
+  ref: ReferenceFlow,
+  flows: Record<string, ModelFlow>,
+  reference: Record<string, ReferenceFlow>,
+  defaultOrigins: readonly string[],
+  design: PromptDesign,
+): boolean {
+  const stores = new Set(ref.stores ?? []);
+  let carried = 0;
+  let any = false;
+  const from = new Set<string>();
+  for (const f of Object.values(flows)) {
+    if (f.name === name || f.kind !== ref.kind || f.batch) continue;
+    // As strict as the request it carries: its budget, its consistency, its availability target.
+    if (ref.budget?.p99 !== undefined && !(f.budget.p99 !== undefined && f.budget.p99 <= ref.budget.p99)) continue;
+    if (ref.strong && f.consistency !== 'strong') continue;
+    if (ref.availability !== undefined && !(f.availability !== undefined && f.availability >= ref.availability)) continue;
+    if (stores.size && !f.path.some((id) => stores.has(design.asReference(id)))) continue;
+    const own = Object.hasOwn(reference, f.name) ? reference[f.name]!.rate : undefined;
+    if (own !== undefined) carried += Math.max(0, f.rate - own);
+    else {
+      carried += f.rate;
+      any = true;
+    }
+    for (const o of f.origins) from.add(o);
+  }
+  // Between them, from every region its requests come from.
+  if (!(ref.origins ?? defaultOrigins).every((o) => from.has(o))) return false;
+  return ref.rate !== undefined ? carried >= ref.rate * (1 - 1e-9) : any;
 }
 
 /** The prompt's overall targets (requirements) a spec may not loosen: availability no lower, RTO, RPO and staleness no longer. */

@@ -30,7 +30,7 @@ import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH, PLAUSIBLE } from '../data/tech.js';
 import { kindNoun } from './kind-words.js';
 import { classCeilings, figureClass, standInCeiling, stricter, type CeilingField, type ClassCeiling, type Givens } from './givens.js';
-import { pathIds, standIns, type StandIn } from './places.js';
+import { KEEPS_DATA, pathIds, standIns, type StandIn } from './places.js';
 import { decide, givenLatency, givensFor, resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
 import { expandResidency } from './regions.js';
@@ -408,30 +408,41 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
   return out;
 }
 
-/** A partition key that is a single identifier (post_id, user.id, tenant:id): nothing beside it to split a hot value by. */
-const ONE_ID = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
+/** A partition key that is a single identifier (post_id): nothing beside it to split a hot value by (post_id:bucket has). */
+const ONE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * The workload's total reads or writes per second: the flows' sum, or a stated total. Against a problem the
  * prompt's traffic is its flows, so a stated total is held to their sum (review attack: leaderboard stated 3M
  * reads/s beside flows of 30,000 and cqrs/read-write-ratio read 500:1 where the design serves 5:1).
  */
-function workloadTotal(stated: number | undefined, flows: number, field: string, givens: Givens | undefined, figures: ModelFigure[]): number {
+function workloadTotal(
+  stated: number | undefined,
+  flows: number,
+  field: string,
+  givens: Givens | undefined,
+  figures: ModelFigure[],
+): number {
   if (stated === undefined) return flows;
   if (!givens) return stated;
-  if (Math.abs(stated - flows) > 1e-9 * Math.max(1, flows))
-    figures.push({
-      subject: 'workload',
-      field,
-      value: flows,
-      origin: 'given',
-      from: "the sum of the flows' rates",
-      claimed: stated,
-      verdict: 'contradicts-given',
-      path: ['workload', field],
-    });
+  // The sum is what is graded; design/honest-figures names a total that flatters the read:write ratio by more
+  // than an estimate's slack (reads above 1.5x the flows', writes below 1 / 1.5): a total written from the
+  // prompt's rounded figures is not a claim.
+  const flatters = field === 'reads_per_s' ? stated > flows * WORKLOAD_SLACK : stated < flows / WORKLOAD_SLACK;
+  figures.push({
+    subject: 'workload',
+    field,
+    value: flows,
+    origin: 'given',
+    from: "the sum of the flows' rates",
+    ...(flatters ? { claimed: stated, verdict: 'contradicts-given' as const } : {}),
+    path: ['workload', field],
+  });
   return flows;
 }
+
+/** How far a stated workload total may sit from the flows' sum, towards a higher read:write ratio, before it is a claim. */
+const WORKLOAD_SLACK = 1.5;
 
 /**
  * Each component's ceiling: the best its class has in the problem where a rename could hide (openCeilings),
@@ -738,6 +749,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     reference?.flows,
     Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
     figures,
+    { keepsData: (id) => KEEPS_DATA.has(components[id]?.kind ?? ''), asReference: (id) => found.get(id)?.of ?? id },
   );
   const flowList = Object.values(flows);
   // User requests only: a batch job's items are not reads or writes of the read:write ratio.

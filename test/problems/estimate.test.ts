@@ -157,7 +157,9 @@ describe('judgeEstimate', () => {
     expect(nodes.value).toBeCloseTo(5.25, 9);
     // 4.2 / 5.25 = 0.8; the spare moves it by 1.05 only (under 1.2x): too close to tell from rounding
     expect(Object.keys(nodes.leftOut!)).toEqual(['utilization, the busiest a node may run at peak']);
-    expect(nodes.leftOut!['utilization, the busiest a node may run at peak']).toBeCloseTo(0.8, 9);
+    expect(nodes.leftOut!['utilization, the busiest a node may run at peak']!.without).toBeCloseTo(0.8, 9);
+    // No rounding in this formula: no second measure
+    expect(nodes.leftOut!['utilization, the busiest a node may run at peak']!.rawWith).toBeUndefined();
     const j = judgeEstimate(nodes, q('4.2'));
     expect(j.verdict).toBe('missing-factor');
     expect(j.factor!.name).toBe('utilization, the busiest a node may run at peak');
@@ -168,6 +170,30 @@ describe('judgeEstimate', () => {
     expect(judgeEstimate(nodes, q('4.9')).verdict).toBe('in-range');
     expect(judgeEstimate(nodes, q('5.25')).verdict).toBe('in-range');
     expect(judgeEstimate(nodes, q('7.8')).verdict).toBe('in-range');
+  });
+
+  it('judges a rounded formula before rounding too: 3.125 replicas is the headroom not yet rounded up', () => {
+    // payments-failover: ceil(12,500 / 5,000 / 0.8) = ceil(3.125) = 4; without the limit ceil(2.5) = 3
+    const r = estimateReferences(
+      {
+        peak: { value: '12500/s', label: 'authorizations at peak' },
+        per_replica: { value: '5000/s', label: 'what one replica serves' },
+        utilization: { value: '0.8', label: 'the busiest a replica may run at peak' },
+      },
+      { replicas: { label: 'replicas', unit: 'servers', formula: 'ceil(peak / per_replica / utilization)', derivation: 'd' } },
+      'interview',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const ref = r.references.replicas!;
+    expect(ref.value).toBe(4);
+    expect(ref.leftOut!['utilization, the busiest a replica may run at peak']).toEqual({ without: 3 / 4, rawWith: 3.125 / 4, rawWithout: 2.5 / 4 });
+    // 3.125 and 3.2 are nearer 3 than 4 rounded, but nearer 3.125 than 2.5 before rounding: the limit was applied
+    expect(judgeEstimate(ref, q('3.125 servers')).verdict).toBe('in-range');
+    expect(judgeEstimate(ref, q('3.2 servers')).verdict).toBe('in-range');
+    // 3 could be either slip (the limit left out and rounded up, or the limit applied and rounded down): not named
+    expect(judgeEstimate(ref, q('3 servers')).verdict).toBe('in-range');
+    // 2.7 is nearer 2.5 than 3.125 (and nearer 3 than 4): the limit left out
+    expect(judgeEstimate(ref, q('2.7 servers')).verdict).toBe('missing-factor');
   });
 });
 

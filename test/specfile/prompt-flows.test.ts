@@ -133,6 +133,83 @@ describe('holdPromptFlows', () => {
   });
 });
 
+describe('holdPromptFlows: requests kept whole', () => {
+  const design = { keepsData: (id: string) => id.endsWith('db'), asReference: (id: string) => (id === 'orders-store' ? 'orders-db' : id) };
+  const ref = { kind: 'read' as const, rate: 5000, budget: { p99: 200 }, named: true, stores: ['orders-db'] };
+
+  it('accepts a request split per region under names of its own: together they carry its rate from its origins', () => {
+    const out = holdPromptFlows(
+      {
+        'browse-us': flow('browse-us', { rate: 3000, origins: ['us-east'], path: ['api', 'orders-db'] }),
+        'browse-eu': flow('browse-eu', { rate: 2000, origins: ['eu-west'], path: ['api', 'orders-store'] }),
+      },
+      { browse: ref },
+      ['us-east', 'eu-west'],
+      [],
+      design,
+    );
+    expect(out.missing).toEqual([]);
+  });
+
+  it('accepts one merged into another flow that carries its rate beyond its own, within the stricter budget', () => {
+    const out = holdPromptFlows(
+      { list: flow('list', { rate: 1000 + 5000, budget: { p99: 150 }, path: ['api', 'orders-db'] }) },
+      { browse: ref, list: { kind: 'read', rate: 1000, budget: { p99: 150 }, named: true, stores: ['orders-db'] } },
+      ['us-east', 'eu-west'],
+      [],
+      design,
+    );
+    expect(out.missing).toEqual([]);
+  });
+
+  it('reports it missing when the parts fall short of its rate, miss a region, or are looser', () => {
+    const missing = (flows: Record<string, ModelFlow>) =>
+      holdPromptFlows(flows, { browse: ref }, ['us-east', 'eu-west'], [], design).missing.length;
+    // 3,000 of 5,000
+    expect(missing({ a: flow('a', { rate: 3000, path: ['api', 'orders-db'] }) })).toBe(1);
+    // every request from us-east only
+    expect(missing({ a: flow('a', { rate: 5000, origins: ['us-east'], path: ['api', 'orders-db'] }) })).toBe(1);
+    // a 2 s budget
+    expect(missing({ a: flow('a', { rate: 5000, budget: { p99: 2000 }, path: ['api', 'orders-db'] }) })).toBe(1);
+    // a flow to another store
+    expect(missing({ a: flow('a', { rate: 5000, path: ['api', 'users-db'] }) })).toBe(1);
+    // a strong read carried by an eventual one
+    const strong = holdPromptFlows(
+      { a: flow('a', { rate: 5000, path: ['api', 'orders-db'] }) },
+      { browse: { ...ref, strong: true } },
+      ['us-east', 'eu-west'],
+      [],
+      design,
+    );
+    expect(strong.missing).toHaveLength(1);
+  });
+
+  it("names a prompt's request kept by name but made a batch job, or routed past every store", () => {
+    const out = holdPromptFlows(
+      {
+        send: flow('send', { kind: 'write', batch: { targetPerS: 5000, runsIn: 'us-east', item: 'item', paced: false, specPath: [] } }),
+        browse: flow('browse', { path: ['gateway', 'api'] }),
+      },
+      { send: { kind: 'write', rate: 5000, budget: { p99: 320 }, stores: ['messages-db'] }, browse: ref },
+      ['us-east', 'eu-west'],
+      [],
+      design,
+    );
+    expect(out.held.map((h) => [h.flow, h.field, h.used])).toEqual([
+      ['send', 'batch', 'a request'],
+      ['browse', 'hollow', 'orders-db'],
+    ]);
+  });
+
+  it("holds a looser miss budget to the reference's", () => {
+    const figures: ModelFigure[] = [];
+    const flows = { r: flow('r', { missBudget: { p99: 5000 } }) };
+    holdPromptFlows(flows, { r: { missBudget: { p99: 400 } } }, ['us-east', 'eu-west'], figures);
+    expect(flows.r.missBudget).toEqual({ p99: 400 });
+    expect(figures.map((f) => [f.field, f.claimed, f.value])).toEqual([['miss_budget_ms.p99', 5000, 400]]);
+  });
+});
+
 describe('holdPromptRequirements', () => {
   it('holds a lower availability and a longer RTO or RPO; a missing one takes the prompt figure; staleness only when stated', () => {
     const figures: ModelFigure[] = [];
@@ -219,8 +296,13 @@ describe('the prompt on shipped problems', () => {
     expect(eventual.failing).toEqual([
       "flow get-payment-status is a strong read in this problem (the stage's prompt); your spec says consistency eventual: graded with consistency strong",
     ]);
+    // Renamed with every figure kept, it is still the prompt's request; renamed and made eventual, it is not.
     const renamed = gradeEdited('order-history', 'stage-2.yaml', (t) => t.replace('  get-payment-status: {', '  payment-lookup: {'));
-    expect(renamed.failing).toEqual([
+    expect(renamed.failing).toEqual([]);
+    const weakened = gradeEdited('order-history', 'stage-2.yaml', (t) =>
+      t.replace('  get-payment-status: {kind: read, rate: 2000, consistency: strong,', '  payment-lookup: {kind: read, rate: 2000,'),
+    );
+    expect(weakened.failing).toEqual([
       "flow get-payment-status, a request this problem's users make (2000 req/s, p99 budget 200 ms), is not in your design: nothing grades how your design serves it",
     ]);
   });
@@ -236,7 +318,7 @@ describe('the stage reference as the prompt (problems/stage-rubric.ts)', () => {
   it('leaves a rate an estimate stage feeds to the learner, and fixes the rest', () => {
     // notification-fanout: stage 1 estimates peak_sms_per_s for flow send-sms; stage 2's reference has 100/s.
     const flows = stageGivens(problemOf('notification-fanout'), 2)!.placesOf!().flows!;
-    expect(flows['send-sms']).toEqual({ budget: { p99: 3000 }, named: true });
+    expect(flows['send-sms']).toEqual({ kind: 'write', budget: { p99: 3000 }, named: true });
   });
 
   it('marks the flows the learner is told of by name (global-feed names its EU flows in stage 3)', () => {

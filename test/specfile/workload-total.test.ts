@@ -20,7 +20,9 @@ describe('workload totals', () => {
     const m = resolveSpec(spec, {});
     expect(m.workload.readsPerS).toBe(25_000 + 5_000);
     expect(m.workload.writesPerS).toBe(6_000);
-    expect(m.figures!.filter((f) => f.subject === 'workload')).toEqual([
+    // The writes were stated as the flows carry them: graded, not a claim.
+    expect(m.figures!.filter((f) => f.subject === 'workload' && f.claimed === undefined).map((f) => f.field)).toEqual(['writes_per_s']);
+    expect(m.figures!.filter((f) => f.subject === 'workload' && f.claimed !== undefined)).toEqual([
       {
         subject: 'workload',
         field: 'reads_per_s',
@@ -34,6 +36,18 @@ describe('workload totals', () => {
     ]);
     // 30,000 / 6,000 = 5:1, the ratio the design serves
     expect(analyse(m).workload.readWriteRatio).toBeCloseTo(5, 6);
+  });
+
+  it("name only a total that flatters the ratio beyond 1.5x: the prompt's rounded 36,000 reads/s beside 30,000 is graded with the sum", () => {
+    const near = resolveSpec({ ...spec, workload: { reads_per_s: 36_000, writes_per_s: 5_000 } } as unknown as Spec, {});
+    expect(near.workload.readsPerS).toBe(30_000);
+    expect(near.workload.writesPerS).toBe(6_000);
+    expect(near.figures!.filter((f) => f.subject === 'workload' && f.claimed !== undefined)).toEqual([]);
+    // 6,000 / 1.5 = 4,000: writes stated at 3,900 flatter it
+    const few = resolveSpec({ ...spec, workload: { writes_per_s: 3_900 } } as unknown as Spec, {});
+    expect(few.figures!.filter((f) => f.claimed !== undefined).map((f) => [f.field, f.claimed, f.value])).toEqual([
+      ['writes_per_s', 3_900, 6_000],
+    ]);
   });
 
   it('keep a stated total without a problem (traffic the flows do not model)', () => {

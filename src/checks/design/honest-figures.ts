@@ -137,6 +137,10 @@ export default defineCheck<Options>({
       promptHeld: 'flow {{flow}} {{what}} in this problem ({{from}}); your spec says {{stated}}: graded with {{used}}',
       missingFlow:
         "flow {{flow}}, a request this problem's users make{{figures}}, is not in your design: nothing grades how your design serves it",
+      promptBatch:
+        "flow {{flow}} is a request this problem's users make; your spec makes it a batch job (throughput) run in one region, so neither its rate nor its latency from the users' regions is graded",
+      promptHollow:
+        "flow {{flow}} reaches no store ({{stated}}): in the stage's reference it reaches {{stores}}, so the request the prompt names is not what this flow grades",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -166,8 +170,12 @@ export default defineCheck<Options>({
         'A queue or stream is a promise that someone will process what is written to it. Which worker in your design takes each message, and what does it do with it? If you meant to drop this step, drop what feeds it too.',
       promptHeld:
         "Where a flow's requests come from and what they need are facts of the prompt, like its rate and budget. Design for all of them (a copy near each origin, a faster path, another consistency model where the prompt allows it) instead of narrowing the flow.",
+      promptBatch:
+        "A batch job runs in one place at its own pace; a user's request comes from where the user is and waits for the answer. Keep the prompt's request a flow with its rate and budget, and run any batch work beside it.",
+      promptHollow:
+        "A flow is graded for what it reaches. Keep the prompt's flow on the path its request really takes, to the store it reads or writes; describe other work as flows of its own.",
       missingFlow:
-        "The prompt's requests are the scenario: keep each of its flows under the name the problem gives it (the starter has them), however you change the path. Renaming a component is fine; renaming or dropping a flow takes its budget out of the grade.",
+        "The prompt's requests are the scenario: keep each of its flows under the name the problem gives it (the starter has them), however you change the path. To split one (per region, per tenant), give each part a name of its own: together, within its budget and reaching its store, they carry its rate. Renaming a component is fine; dropping a flow takes its budget out of the grade.",
       kindRole:
         "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data (writing a database, publishing to a queue, reading a store for a request) is a service's, with a service's capacity and threads: put a service on the path to do it.",
     },
@@ -239,6 +247,16 @@ export default defineCheck<Options>({
       });
     }
     for (const h of model.promptHeld ?? []) {
+      if (h.field === 'batch' || h.field === 'hollow') {
+        out.push({
+          status: 'fail',
+          messageId: h.field === 'batch' ? 'promptBatch' : 'promptHollow',
+          path: h.path,
+          data: { flow: h.flow, stated: h.stated, stores: h.used },
+          evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
+        });
+        continue;
+      }
       out.push({
         status: 'fail',
         messageId: 'promptHeld',

@@ -41,10 +41,16 @@ const refs: Record<string, EstimateReference> = {
   },
 };
 
-// The servers' formula without the utilization limit: ceil(11,574 / 4,000) = 3 of the derivation's 4.
+// The servers' formula without the utilization limit: ceil(11,574 / 4,000) = 3 of the derivation's 4; before
+// rounding up, 11,574 / 4,000 / 0.8 = 3.617 with it and 2.894 without.
 const headroom: Record<string, EstimateReference> = {
   ...refs,
-  servers: { ...refs.servers!, leftOut: { 'utilization, the busiest a server may run at peak': 3 / 4 } },
+  servers: {
+    ...refs.servers!,
+    leftOut: {
+      'utilization, the busiest a server may run at peak': { without: 3 / 4, rawWith: peak / 4000 / 0.8 / 4, rawWithout: peak / 4000 / 4 },
+    },
+  },
 };
 
 testCheck(quantities, {

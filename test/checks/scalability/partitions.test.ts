@@ -8,6 +8,7 @@ testCheck(partitions, {
     // hot post split into 16: 0.25 / 16 = 0.015625 < 1/32 = 0.03125; 0.03125 x 30,000 = 937.5 writes/s = 9.4 %
     { spec: 'scalability/partitions-split.yaml', name: 'hot key split into sub-keys' },
     { spec: 'scalability/write-hot.yaml', name: 'no partitioned store', applies: false },
+    { spec: 'scalability/partitions-split-colon.yaml', name: 'a compound key written post_id:bucket splits the hot key' },
   ],
   invalid: [
     {
