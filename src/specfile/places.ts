@@ -120,11 +120,11 @@ function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: 
   const m99 = finite(m?.p99);
   if (m50 !== undefined || m99 !== undefined)
     out.missBudget = { ...(m50 !== undefined ? { p50: m50 } : {}), ...(m99 !== undefined ? { p99: m99 } : {}) };
-  let ids: string[] = [];
+  let ids: string[];
   try {
     ids = pathIds(f.path);
   } catch {
-    ids = [];
+    ids = []; // a reference whose path is not a spec's (problem check reports it)
   }
   const stores = [...new Set(ids.filter((id) => KEEPS_DATA.has(String(components?.[id]?.kind))))];
   if (stores.length) out.stores = stores;

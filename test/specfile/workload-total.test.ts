@@ -39,12 +39,12 @@ describe('workload totals', () => {
   });
 
   it("name only a total that flatters the ratio beyond 1.5x: the prompt's rounded 36,000 reads/s beside 30,000 is graded with the sum", () => {
-    const near = resolveSpec({ ...spec, workload: { reads_per_s: 36_000, writes_per_s: 5_000 } } as unknown as Spec, {});
+    const near = resolveSpec({ ...spec, workload: { reads_per_s: 36_000, writes_per_s: 5_000 } }, {});
     expect(near.workload.readsPerS).toBe(30_000);
     expect(near.workload.writesPerS).toBe(6_000);
     expect(near.figures!.filter((f) => f.subject === 'workload' && f.claimed !== undefined)).toEqual([]);
     // 6,000 / 1.5 = 4,000: writes stated at 3,900 flatter it
-    const few = resolveSpec({ ...spec, workload: { writes_per_s: 3_900 } } as unknown as Spec, {});
+    const few = resolveSpec({ ...spec, workload: { writes_per_s: 3_900 } }, {});
     expect(few.figures!.filter((f) => f.claimed !== undefined).map((f) => [f.field, f.claimed, f.value])).toEqual([
       ['writes_per_s', 3_900, 6_000],
     ]);
