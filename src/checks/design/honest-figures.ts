@@ -175,7 +175,7 @@ export default defineCheck<Options>({
       promptHollow:
         "A flow is graded for what it reaches. Keep the prompt's flow on the path its request really takes, to the store it reads or writes; describe other work as flows of its own.",
       missingFlow:
-        "The prompt's requests are the scenario: keep each of its flows under the name the problem gives it (the starter has them), however you change the path. To split one (per region, per tenant), give each part a name of its own: together, within its budget and reaching its store, they carry its rate. Renaming a component is fine; dropping a flow takes its budget out of the grade.",
+        "The prompt's requests are the scenario: keep each of its flows under the name the prompt or the starter gives it, however you change the path. To split one (per region, per tenant), give each part a name of its own: together, within its budget and reaching its store, they carry its rate. Renaming a component is fine; dropping a flow takes its budget out of the grade.",
       kindRole:
         "A kind brings figures: a gateway or load balancer is an event-driven proxy that forwards requests (tens of thousands per second per replica), a CDN serves cached content and fetches misses from its origin. Work on data (writing a database, publishing to a queue, reading a store for a request) is a service's, with a service's capacity and threads: put a service on the path to do it.",
     },
