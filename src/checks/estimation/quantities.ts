@@ -21,7 +21,7 @@ export default defineCheck<Options>({
       'Nobody expects the last digit; the order of magnitude and the steps matter, and the classic slips (bits for bytes, a per-day figure used per second, the peak factor forgotten) each move an answer by a factor you can recognise.',
     computes:
       "Parses each answer under estimates: with its unit (mathjs) into base units (seconds, bits, counts) and divides it by the reference computed from the stage's facts. " +
-      'In range when the ratio is within the tolerance either way (default 2x warm-up, 1.5x interview, 1.25x staff, settable per quantity), unless the answer is closer to the derivation without one of its dimensionless facts (one 1.2x or more from 1, such as a 0.8 utilization limit) than with it: that fact was left out; otherwise a ratio near 8 is bits vs bytes, near 86,400 or 3,600 a per-day or per-hour rate read per second, near a dimensionless fact of the formula that factor left out.',
+      'In range when the ratio is within the tolerance either way (default 2x warm-up, 1.5x interview, 1.25x staff, settable per quantity), unless the answer is nearer the formula without one of its dimensionless facts (one that moves it 1.2x or more, such as a 0.8 utilization limit) than the derivation, for a rounded formula both rounded and before rounding: that fact was left out; otherwise a ratio near 8 is bits vs bytes, near 86,400 or 3,600 a per-day or per-hour rate read per second, near a dimensionless fact of the formula that factor left out.',
     sources: ['sdcoach'],
     optionsSchema: {
       type: 'object',
