@@ -175,12 +175,13 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
     // rounds (ceil), the answer must be nearer the fact left out both rounded and before rounding: 3.125
     // replicas is 12,500 / 5,000 / 0.8 not yet rounded up, not 12,500 / 5,000 = 2.5 rounded to 3.
     const leftOut: NonNullable<EstimateReference['leftOut']> = {};
-    let raw: number | undefined;
+    // The formula before rounding, over the derivation: only where it rounds.
+    let rawWith: number | undefined;
     try {
-      const r = evaluateFormula(spec.formula, values, true).value;
-      if (Math.abs(r - result.value) > 1e-9 * Math.abs(result.value)) raw = r;
+      const r = evaluateFormula(spec.formula, values, true).value / result.value;
+      if (Math.abs(r - 1) > 1e-9) rawWith = r;
     } catch {
-      raw = undefined;
+      rawWith = undefined;
     }
     for (const s of formulaFacts(spec.formula, facts)) {
       const v = values[s]!;
@@ -190,14 +191,13 @@ export function estimateReferences(facts: Record<string, EstimateFact>, quantiti
       let rawWithout: number | undefined;
       try {
         without = evaluateFormula(spec.formula, one).value / result.value;
-        if (raw !== undefined) rawWithout = evaluateFormula(spec.formula, one, true).value / result.value;
+        if (rawWith !== undefined) rawWithout = evaluateFormula(spec.formula, one, true).value / result.value;
       } catch {
         continue;
       }
-      const moves = Math.abs(Math.log(rawWithout !== undefined ? rawWithout / (raw! / result.value) : without));
+      const moves = Math.abs(Math.log(rawWith !== undefined ? rawWithout! / rawWith : without));
       if (!Number.isFinite(without) || !(without > 0) || moves < LEFT_OUT_MIN) continue;
-      leftOut[`${s}, ${facts[s]!.label}`] =
-        raw !== undefined && rawWithout !== undefined ? { without, rawWith: raw / result.value, rawWithout } : { without };
+      leftOut[`${s}, ${facts[s]!.label}`] = rawWith !== undefined ? { without, rawWith, rawWithout: rawWithout! } : { without };
     }
     const ref: EstimateReference = {
       label: spec.label,

@@ -2,7 +2,7 @@
 // per stage and only when a graded spec could be renaming one (specfile/places.ts decides that). Only the
 // stage's own reference: an earlier stage's places are ones a good design may have moved on from.
 import { parseSource } from '../specfile/parse.js';
-import { placesIn, type ReferencePlaces } from '../specfile/places.js';
+import { placesIn, referenceRequirements, type ReferencePlaces } from '../specfile/places.js';
 import { readSource } from '../specfile/source.js';
 import type { PathStep } from '../specfile/spec-types.js';
 import type { Problem } from './problem.js';
@@ -37,23 +37,6 @@ function designOf(file: string): Design {
   return out;
 }
 
-const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/** The reference's requirements as the model names them. */
-function requirementsOf(r: Record<string, unknown> | undefined): ReferencePlaces['requirements'] {
-  if (!r) return undefined;
-  const out: NonNullable<ReferencePlaces['requirements']> = {};
-  const availability = finite(r.availability);
-  const rto = finite(r.rto_s);
-  const rpo = finite(r.rpo_s);
-  const stale = finite(r.max_staleness_ms);
-  if (availability !== undefined) out.availability = availability;
-  if (rto !== undefined) out.rtoS = rto;
-  if (rpo !== undefined) out.rpoS = rpo;
-  if (stale !== undefined) out.maxStalenessMs = stale;
-  return Object.keys(out).length ? out : undefined;
-}
-
 /** Each component's places (flow, neighbour before, neighbour after; what it consumes) and kind in stage n's reference. */
 export function referencePlaces(problem: Problem, stageNumber: number): ReferencePlaces {
   const file = problem.stages[stageNumber - 1]?.solution;
@@ -65,7 +48,7 @@ export function referencePlaces(problem: Problem, stageNumber: number): Referenc
   try {
     out = placesIn(d.flows, d.components);
     for (const name of d.strongReads ?? []) if (out.flows && Object.hasOwn(out.flows, name)) out.flows[name]!.strong = true;
-    const requirements = requirementsOf(d.requirements);
+    const requirements = referenceRequirements(d.requirements);
     if (requirements) out.requirements = requirements;
   } catch {
     // A reference whose paths are not a spec's (problem check reports it) gives no places, not a crash.

@@ -46,7 +46,7 @@ export interface Givens {
   availability?: number;
   /** Multiplier on peak load for the surge utilization. */
   surge_factor?: number;
-  /** The scenario's measured failover timings, s: a spec states none faster (resolve.ts failoverTimings). */
+  /** The scenario's measured failover timings, s: a spec states none faster (failover-timings.ts). */
   failover?: { detect_s?: number; promote_s?: number; steer_s?: number };
   /** Each region's share of the users: a fact of the traffic, used whatever the spec's `users` says. */
   users?: Record<string, number>;

@@ -15,8 +15,12 @@ export function kindNoun(kind: string): string {
   return NOUNS[kind] ?? kind;
 }
 
+/** A word with its indefinite article: "an external", "a database". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 /** The noun with its article: "a search index", "an event store". */
 export function aKind(kind: string): string {
-  const noun = kindNoun(kind);
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+  return withArticle(kindNoun(kind));
 }

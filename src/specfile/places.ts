@@ -100,6 +100,30 @@ export interface ReferenceFlow {
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/** A reference's {p50, p99} (budget_ms, miss_budget_ms), its finite numbers only; undefined when it has none. */
+function percentiles(v: unknown): { p50?: number; p99?: number } | undefined {
+  const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  const p50 = finite(o?.p50);
+  const p99 = finite(o?.p99);
+  if (p50 === undefined && p99 === undefined) return undefined;
+  return { ...(p50 !== undefined ? { p50 } : {}), ...(p99 !== undefined ? { p99 } : {}) };
+}
+
+/** A reference's requirements section as the model names it; undefined when it states none. */
+export function referenceRequirements(r: unknown): Model['requirements'] | undefined {
+  const o = r && typeof r === 'object' ? (r as Record<string, unknown>) : undefined;
+  const out: Model['requirements'] = {};
+  const availability = finite(o?.availability);
+  const rto = finite(o?.rto_s);
+  const rpo = finite(o?.rpo_s);
+  const stale = finite(o?.max_staleness_ms);
+  if (availability !== undefined) out.availability = availability;
+  if (rto !== undefined) out.rtoS = rto;
+  if (rpo !== undefined) out.rpoS = rpo;
+  if (stale !== undefined) out.maxStalenessMs = stale;
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** Kinds that keep data: a flow that reaches none of them reads or writes nothing. */
 export const KEEPS_DATA: ReadonlySet<string> = new Set([
   'database',
@@ -115,11 +139,8 @@ export const KEEPS_DATA: ReadonlySet<string> = new Set([
 function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: Components): ReferenceFlow {
   const out: ReferenceFlow = {};
   if (f.kind === 'read' || f.kind === 'write') out.kind = f.kind;
-  const m = f.miss_budget_ms && typeof f.miss_budget_ms === 'object' ? (f.miss_budget_ms as Record<string, unknown>) : undefined;
-  const m50 = finite(m?.p50);
-  const m99 = finite(m?.p99);
-  if (m50 !== undefined || m99 !== undefined)
-    out.missBudget = { ...(m50 !== undefined ? { p50: m50 } : {}), ...(m99 !== undefined ? { p99: m99 } : {}) };
+  const missBudget = percentiles(f.miss_budget_ms);
+  if (missBudget) out.missBudget = missBudget;
   let ids: string[];
   try {
     ids = pathIds(f.path);
@@ -130,10 +151,8 @@ function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: 
   if (stores.length) out.stores = stores;
   const rate = finite(f.rate);
   if (rate !== undefined) out.rate = rate;
-  const b = f.budget_ms && typeof f.budget_ms === 'object' ? (f.budget_ms as Record<string, unknown>) : undefined;
-  const p50 = finite(b?.p50);
-  const p99 = finite(b?.p99);
-  if (p50 !== undefined || p99 !== undefined) out.budget = { ...(p50 !== undefined ? { p50 } : {}), ...(p99 !== undefined ? { p99 } : {}) };
+  const budget = percentiles(f.budget_ms);
+  if (budget) out.budget = budget;
   if (Array.isArray(f.origins)) out.origins = f.origins.filter((r): r is string => typeof r === 'string');
   if (f.throughput !== undefined) out.batch = true;
   const availability = finite(f.availability);

@@ -375,35 +375,22 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
   if (capacity === undefined || !Number.isFinite(capacity)) return undefined;
   const cls = figureClass(kind);
   const words = cls === 'service' ? 'service or worker' : kindNoun(kind);
-  const bar = (given: ClassCeiling['threads'], fallback: number, what: string) =>
-    given !== undefined && given.value >= fallback
+  // The best the problem gives the class, or the kind's default where that is better (lower, for a time).
+  const bar = (given: ClassCeiling['threads'], fallback: number, what: string, lowerIsBetter = false) =>
+    given !== undefined && (lowerIsBetter ? given.value <= fallback : given.value >= fallback)
       ? { value: given.value, from: given.from, stated: true }
-      : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} more ${what}`, stated: true };
-  const out: ClassCeiling = { capacity_rps: bar(byClass?.capacity_rps, capacity, 'capacity') };
+      : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} ${what}`, stated: true };
+  const out: ClassCeiling = { capacity_rps: bar(byClass?.capacity_rps, capacity, 'more capacity') };
   // A hit ratio is a figure of the workload (how skewed the keys are, how much fits): a cache or CDN the problem
   // does not give one states no better than it gives any of the kind, or the default (a second tier of cache
   // at 0.95 behind a given 0.9 bought a 99.5 % hit path on global-feed).
-  if (kind === 'cache' || kind === 'cdn') {
-    const given = byClass?.hit_ratio;
-    out.hit_ratio =
-      given !== undefined && given.value >= DEFAULT_HIT_RATIO
-        ? { value: given.value, from: given.from, stated: true }
-        : {
-            value: DEFAULT_HIT_RATIO,
-            from: `the ${kindNoun(kind)} default, as this problem gives no ${kindNoun(kind)} a higher hit ratio`,
-            stated: true,
-          };
-  }
+  if (kind === 'cache' || kind === 'cdn') out.hit_ratio = bar(byClass?.hit_ratio, DEFAULT_HIT_RATIO, 'a higher hit ratio');
   if (cls === 'service') {
-    out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'threads');
+    out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'more threads');
     // Processing time: no faster than the fastest the problem gives the class, or the kind's default where that is faster.
     const lat = KIND_DEFAULTS[kind]!.latency;
-    const fast = (given: ClassCeiling['threads'], fallback: number) =>
-      given !== undefined && given.value <= fallback
-        ? { value: given.value, from: given.from, stated: true }
-        : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} a faster one`, stated: true };
-    out['latency_ms.p50'] = fast(byClass?.['latency_ms.p50'], lat.p50);
-    out['latency_ms.p99'] = fast(byClass?.['latency_ms.p99'], lat.p99);
+    out['latency_ms.p50'] = bar(byClass?.['latency_ms.p50'], lat.p50, 'a faster one', true);
+    out['latency_ms.p99'] = bar(byClass?.['latency_ms.p99'], lat.p99, 'a faster one', true);
   }
   return out;
 }
@@ -639,6 +626,8 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   } else if (spec.users) for (const [r, s] of Object.entries(spec.users)) users[r] = s ?? 0;
   else for (const r of spec.regions) users[r] = 1 / spec.regions.length;
 
+  // Where a flow's requests come from when neither the spec nor (against a problem) the reference says.
+  const userRegions = Object.keys(users).filter((r) => (users[r] ?? 0) > 0);
   const strong = new Set(spec.workload?.strong_reads ?? []);
   const flows: Record<string, ModelFlow> = dict();
   for (const [name, f] of Object.entries(spec.flows ?? {})) {
@@ -647,11 +636,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
       name,
       kind: f.kind,
       rate: f.rate ?? 0,
-      origins: f.throughput
-        ? [f.throughput.runs_in ?? spec.regions[0]]
-        : f.origins
-          ? [...f.origins]
-          : Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
+      origins: f.throughput ? [f.throughput.runs_in ?? spec.regions[0]] : f.origins ? [...f.origins] : [...userRegions],
       path: [],
       budget: { ...(f.budget_ms ?? {}) },
       ...(f.miss_budget_ms ? { missBudget: { ...f.miss_budget_ms } } : {}),
@@ -744,13 +729,10 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   }
   // Against a problem, the flows the stage's prompt fixes are held to it (rate, budget, origins, targets).
   const reference = givens?.placesOf?.();
-  const prompt = holdPromptFlows(
-    flows,
-    reference?.flows,
-    Object.keys(users).filter((r) => (users[r] ?? 0) > 0),
-    figures,
-    { keepsData: (id) => KEEPS_DATA.has(components[id]?.kind ?? ''), asReference: (id) => found.get(id)?.of ?? id },
-  );
+  const prompt = holdPromptFlows(flows, reference?.flows, userRegions, figures, {
+    keepsData: (id) => KEEPS_DATA.has(components[id]?.kind ?? ''),
+    asReference: (id) => found.get(id)?.of ?? id,
+  });
   const flowList = Object.values(flows);
   // User requests only: a batch job's items are not reads or writes of the read:write ratio.
   const sum = (kind: 'read' | 'write') => flowList.filter((f) => f.kind === kind && !f.batch).reduce((a, f) => a + f.rate, 0);

@@ -6,6 +6,7 @@ import { DEPRECATED_STRATEGIES } from './model.js';
 import { isArea, isKnownRegion, lookupRtt } from './regions.js';
 import { flattenPath, type FlatStep } from './steps.js';
 import { closestMatch, listChoices } from './suggest.js';
+import { withArticle } from './kind-words.js';
 import { checkInterviewSemantics } from './interview-semantics.js';
 import { MESH_TECH, TECH } from '../data/tech.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
@@ -135,12 +136,7 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
     const base: SpecPath = ['components', id];
     for (const [field, rule] of FIELD_KIND_RULES) {
       if ((c as unknown as Record<string, unknown>)[field] !== undefined && !rule.kinds.has(c.kind)) {
-        err(
-          [...base, field],
-          `"${field}" applies only to ${rule.say}; "${id}" is ${/^[aeiou]/.test(c.kind) ? 'an' : 'a'} ${c.kind}`,
-          'field-not-for-kind',
-          true,
-        );
+        err([...base, field], `"${field}" applies only to ${rule.say}; "${id}" is ${withArticle(c.kind)}`, 'field-not-for-kind', true);
       }
     }
     checkTech(id, c, base, err);
