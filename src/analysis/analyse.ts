@@ -14,6 +14,7 @@ import { residency } from './residency.js';
 import { applyRateLimits } from './rate-limit.js';
 import { routeFlow, type RoutedHop } from './route.js';
 import { storeStaleness } from './staleness.js';
+import { userSteering } from './steering.js';
 import { batchThroughput } from './throughput.js';
 import { fanoutOnWrite } from './fanout.js';
 import { dict } from '../specfile/dict.js';
@@ -86,6 +87,8 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
     cost: designCost(model, loads),
     staleness: storeStaleness(model),
   };
+  const steering = userSteering(model);
+  if (steering) metrics.steering = steering;
   if (Object.keys(limited.limits).length) metrics.rateLimits = limited.limits;
   const mesh = model.patterns.mesh;
   if (mesh) {

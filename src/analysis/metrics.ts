@@ -180,6 +180,28 @@ export interface StoreFailover {
   election?: { timeoutS: number; voteRttMs: number; candidate: string };
 }
 
+/**
+ * How the users of a lost region reach a surviving one through a tier they enter by (analysis/steering.ts):
+ * health checks notice the region is down, then resolvers keep its address until the DNS TTL runs out.
+ */
+export interface UserSteering {
+  /** The component users enter by (the first hop of their flows). */
+  component: string;
+  /** Regions it runs in where those flows' users are: losing any of them strands its users until steered. */
+  regions: string[];
+  flows: string[];
+  detectS: number;
+  /** DNS TTL, s. */
+  steerS: number;
+  /**
+   * Where steerS is from: the entry tier's own failover.steer_s (mode active-active), the TTL the design's
+   * active-active stores steer their users with, or the default DNS TTL.
+   */
+  steerFrom: 'entry' | 'design' | 'default';
+  /** detectS + steerS: how long those users are down, whatever the stores behind it do. */
+  rtoS: number;
+}
+
 export interface PoolCall {
   dependency: string;
   /** Calls per second reaching one replica of the caller, in its busiest region. */
@@ -342,6 +364,8 @@ export interface Metrics {
   mesh?: MeshMetrics;
   workload: { readsPerS: number; writesPerS: number; readWriteRatio: number; derived: { reads: boolean; writes: boolean } };
   stores: Record<string, StoreFailover>;
+  /** Users of a lost region, by the multi-region tier they enter by (absent: no such tier). */
+  steering?: Record<string, UserSteering>;
   pools: Record<string, ServicePools>;
   replay?: ReplayMetrics;
   /** Stores written by workers, by id. */

@@ -30,6 +30,7 @@ export const METRIC_ROOTS = [
   'fanout',
   'throughput',
   'rateLimits',
+  'steering',
 ] as const;
 const FUNCTIONS = new Set(['size', 'has', 'int', 'uint', 'double', 'string', 'bool', 'min', 'max']);
 const METHODS = new Set(['size', 'contains', 'startsWith', 'endsWith', 'matches']);
@@ -233,7 +234,7 @@ function sealed(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared; rateLimits is empty without a limit). */
+/** The names an expression can use: the top-level keys of Metrics (replay and mesh are null when not declared; rateLimits is empty without a limit, steering without a multi-region tier users enter by). */
 export function assertionContext(metrics: Metrics): Record<string, unknown> {
   const ctx = sealed({
     ...metrics,
@@ -242,6 +243,7 @@ export function assertionContext(metrics: Metrics): Record<string, unknown> {
     fanout: metrics.fanout ?? [],
     throughput: metrics.throughput ?? {},
     rateLimits: metrics.rateLimits ?? {},
+    steering: metrics.steering ?? {},
   }) as Record<string, unknown>;
   return ctx;
 }

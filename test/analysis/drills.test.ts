@@ -43,6 +43,25 @@ describe('region-down', () => {
     ]);
   });
 
+  it("steers users when the tier they enter by says: its own 20 s TTL after the store's 30 s detection", () => {
+    // api states active-active with steer_s 20 and no detect_s: the design's 30 s health checks + 20 s = 50 s
+    const own = runDrill(
+      modelOf(
+        TWO_REGIONS.replace(
+          'latency_ms: {p50: 10, p99: 20}}',
+          'latency_ms: {p50: 10, p99: 20}, failover: {mode: active-active, steer_s: 20}}',
+        ),
+      ),
+      [sc('region-down:us-east')],
+    );
+    expect(own.phases.map((p) => [p.name, p.fromS, p.toS])).toEqual([
+      ['detection', 0, 30],
+      ['steering', 30, 50],
+      ['promotion', 50, 150],
+      ['steady-state', 150, null],
+    ]);
+  });
+
   it("fails the lost region's users until steered, and every write until the primary is promoted", () => {
     // us-east holds 60 % of the users; eu-west's writes go to the primary in us-east: 40 % more
     expect(detection!.flows.read!.errorShare).toBe(0.6);

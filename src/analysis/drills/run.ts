@@ -9,6 +9,7 @@ import { replicaRegions } from '../../specfile/lookups.js';
 import type { Model } from '../../specfile/model.js';
 import { analyse } from '../analyse.js';
 import { failoverWindow } from '../failover.js';
+import { designSteering, userSteering } from '../steering.js';
 import type { HopLatency, Metrics } from '../metrics.js';
 import { originShares } from '../route.js';
 import { scenarioText, type Scenario } from './scenario.js';
@@ -50,12 +51,19 @@ interface Outage {
   stranded: { store: string; why: string }[];
 }
 
-/** Health-check detection and DNS steering of the design: the stores' stated timings, else the defaults (figures.ts). */
+/**
+ * Health-check detection and DNS steering of the region's users: those of the tiers they enter by (analysis/steering.ts,
+ * as failover/rto-rpo counts them; the slowest tier is when every user is steered), else the design's (its stores'
+ * stated detection and active-active DNS TTL, else the defaults).
+ */
 function outagePlan(model: Model, region: string): Outage {
-  const stated = model.componentOrder.map((id) => model.components[id]!.failover).filter((f) => f !== undefined);
-  const detectS = stated.length ? Math.min(...stated.map((f) => f.detectS)) : DEFAULT_FAILOVER.detectS;
-  const aa = stated.filter((f) => f.mode === 'active-active');
-  const steerS = aa.length ? Math.max(...aa.map((f) => f.steerS)) : DNS_TTL_S;
+  const entries = Object.values(userSteering(model) ?? {}).filter((u) => u.regions.includes(region));
+  let detectS: number;
+  let steerS: number;
+  if (entries.length) {
+    detectS = Math.min(...entries.map((u) => u.detectS));
+    steerS = Math.max(...entries.map((u) => u.rtoS)) - detectS;
+  } else ({ detectS, steerS } = designSteering(model));
   const promotions: Promotion[] = [];
   const stranded: { store: string; why: string }[] = [];
   for (const id of model.componentOrder) {

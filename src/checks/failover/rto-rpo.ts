@@ -1,5 +1,5 @@
 // failover/rto-rpo: losing a region costs each writable store no more downtime (RTO) or lost writes (RPO) than the targets allow.
-import type { StoreFailover } from '../../analysis/metrics.js';
+import type { StoreFailover, UserSteering } from '../../analysis/metrics.js';
 import type { Model } from '../../specfile/model.js';
 import { DEFAULT_FAILOVER, DNS_TTL_S, ELECTION_TIMEOUT_MS, HEALTH_CHECK } from '../../data/figures.js';
 import { defineCheck, ms, type Finding } from '../types.js';
@@ -23,6 +23,14 @@ function rtoHow(model: Model, s: StoreFailover): string {
     return `detect ${fo.detectS} s + promote ${fo.promoteS} s to ${s.standby ?? 'the standby'}; failing back to ${home} later is a second, planned switchover once it has caught up`;
   }
   return `active-active: detect ${fo.detectS} s (health checks) + steer ${fo.steerS} s (DNS TTL) before the failed region's users reach ${s.regions.join(', ')}; failing back is the same steering in reverse once the region is healthy and caught up`;
+}
+
+/** How the users of a lost region come back, in the learner's terms. */
+function steerHow(u: UserSteering): string {
+  const detect = `detect ${ms(u.detectS)} s (health checks)`;
+  if (u.steerFrom === 'entry') return `${detect} + steer ${ms(u.steerS)} s (its DNS TTL)`;
+  if (u.steerFrom === 'design') return `${detect} + the ${ms(u.steerS)} s DNS TTL the active-active stores steer with`;
+  return `${detect} + the default ${ms(u.steerS)} s DNS TTL (${u.component} states no failover.steer_s)`;
 }
 
 function rpoHow(model: Model, s: StoreFailover): string {
@@ -49,10 +57,12 @@ export default defineCheck<Options>({
     concept:
       'RTO is how long a store may be unavailable after its region fails; RPO is how much recently committed data may be lost. ' +
       'Recovery is never instant: active-passive takes detection plus promotion; active-active still has to notice the dead region (health checks) and move its users (DNS TTL, or anycast); a consensus group waits out an election timeout before a follower takes over. ' +
+      'Users come back only when they reach another region: the tier they enter by is lost with its region, so their downtime is detection plus the DNS TTL, however fast the stores behind it recover. ' +
       'RPO follows replication: asynchronous copies lose the lag, synchronous or consensus copies lose nothing. After the incident comes the failback: moving back to the repaired region is a second, planned switchover. ' +
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
       `RTO = failover.detect_s + failover.promote_s for active-passive; failover.detect_s (default ${DEFAULT_FAILOVER.detectS} s: Route 53 fast health checks ${HEALTH_CHECK.intervalS} s x ${HEALTH_CHECK.failures} failures) + failover.steer_s (default DNS TTL ${DNS_TTL_S} s) for active-active; for consensus over 3+ voters, the election timeout (${ELECTION_TIMEOUT_MS / 1000} s, etcd default) + the best surviving candidate's vote round trip to a majority; none (manual restore) otherwise, with replication none (separate data sets) or when the store is in one region. ` +
+      `Users: for the tier each flow from users enters by (its first hop after any client; not a CDN, which fails over between origins per request), when it runs in 2+ regions: its detect_s + its steer_s when it states failover mode active-active, else the default DNS TTL (${DNS_TTL_S} s). ` +
       "RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric's rtoS/rpoS when it sets either, else the spec's requirements.rto_s/rpo_s.",
     sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'raft'],
     optionsSchema: {
@@ -69,6 +79,9 @@ export default defineCheck<Options>({
       rtoOver: '{{store}} RTO is {{rto}} s ({{how}}), target {{target}} s',
       rtoManual:
         '{{store}} has no automatic recovery: {{why}}, so losing the region means restoring a backup, which takes hours (target {{target}} s)',
+      usersMet: 'users in {{regions}} lose {{entry}} with their region and reach another after {{rto}} s ({{how}}), target {{target}} s',
+      usersOver:
+        'users in {{regions}} lose {{entry}} with their region and reach another only after {{rto}} s ({{how}}), target {{target}} s, however fast the stores fail over',
       rpoMet: '{{store}} RPO is {{rpo}} s ({{how}}), target {{target}} s',
       rpoOver: '{{store}} RPO is {{rpo}} s ({{how}}), target {{target}} s',
       rpoManual:
@@ -79,6 +92,8 @@ export default defineCheck<Options>({
         'RTO is the sum of noticing the failure, making another copy the writer and moving clients to it. Which part dominates here, and which knobs shorten it (health-check interval and threshold, DNS TTL or anycast, a store that elects its own leader)? Plan the failback too: returning to the repaired region is another switchover.',
       rtoManual:
         'Without a second region that can take over, recovery is a restore from backup (AWS: hours). Think about which failover mode fits this data and where the copy that takes over would live.',
+      usersOver:
+        "A user whose region is lost is down until their requests reach another region's copy of the tier they enter by. Which two delays add up there, and which can the design shorten (how often the health checks run, how long resolvers may cache the answer, or an address that moves by itself)?",
       rpoOver:
         'RPO is the writes the standby has not received when the primary dies. How does this store ship writes to its copies, and what would it cost the write path to wait for them?',
       rpoManual:
@@ -92,6 +107,27 @@ export default defineCheck<Options>({
     const rpoTarget = fromRubric ? options.rpoS : model.requirements.rpoS;
     if (rtoTarget === undefined && rpoTarget === undefined) return [];
     const out: Finding[] = [];
+    if (rtoTarget !== undefined) {
+      for (const u of Object.values(metrics.steering ?? {})) {
+        const ok = u.rtoS <= rtoTarget;
+        const c = model.components[u.component]!;
+        out.push({
+          status: ok ? 'pass' : 'fail',
+          messageId: ok ? 'usersMet' : 'usersOver',
+          data: { entry: u.component, regions: u.regions.join(', '), rto: ms(u.rtoS), how: steerHow(u), target: rtoTarget },
+          path: c.explicit.includes('failover') ? ['components', u.component, 'failover'] : ['components', u.component],
+          evidence: {
+            entry: u.component,
+            flows: u.flows,
+            detectS: u.detectS,
+            steerS: u.steerS,
+            steerFrom: u.steerFrom,
+            rtoS: u.rtoS,
+            rtoTarget,
+          },
+        });
+      }
+    }
     for (const s of Object.values(metrics.stores)) {
       if (!s.writable || s.kind === 'cache') continue;
       const base = ['components', s.component];

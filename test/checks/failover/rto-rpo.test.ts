@@ -7,6 +7,8 @@ testCheck(rtoRpo, {
     // RTO 10 + 30 = 40 s <= 60; RPO 500 ms = 0.5 s <= 1
     { spec: 'failover/rto-rpo-ok.yaml' },
     { spec: 'failover/no-targets.yaml', name: 'no targets in spec or options', applies: false },
+    // users: detect 10 s (the store's, the gateway states none) + the gateway's 30 s TTL = 40 s <= 60
+    { spec: 'failover/users-steering-ok.yaml' },
   ],
   invalid: [
     {
@@ -34,6 +36,38 @@ testCheck(rtoRpo, {
       name: 'a tighter RTO from the rubric',
       options: { rtoS: 30 },
       findings: [{ status: 'fail', messageId: 'rtoOver', line: 8, data: { rto: '40', target: 30 } }],
+    },
+    {
+      spec: 'failover/users-steering-slow.yaml',
+      findings: [
+        // 10 s health checks (the store's) + the default 60 s DNS TTL = 70 s > 60 s, though the store is back in 10 + 30 = 40 s
+        {
+          status: 'fail',
+          messageId: 'usersOver',
+          line: 6,
+          data: {
+            entry: 'gateway',
+            regions: 'us-east, us-west',
+            rto: '70',
+            target: 60,
+            how: 'detect 10 s (health checks) + the default 60 s DNS TTL (gateway states no failover.steer_s)',
+          },
+        },
+      ],
+    },
+    {
+      spec: 'failover/users-steering-ok.yaml',
+      name: "the users' RTO against a tighter target from the rubric",
+      options: { rtoS: 30 },
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'usersOver',
+          line: 5,
+          data: { rto: '40', how: 'detect 10 s (health checks) + steer 30 s (its DNS TTL)' },
+        },
+        { status: 'fail', messageId: 'rtoOver', line: 10, data: { store: 'orders-db', rto: '40' } },
+      ],
     },
     {
       spec: 'failover/no-targets.yaml',
