@@ -1,6 +1,7 @@
-// A component's failover timings (detect_s, promote_s, steer_s) are figures like any other: no failure is declared
-// faster than an election timeout (1 s), and against a problem that measured its timings a spec states none faster. Without this, payments-failover's detect_s 0 and promote_s 0
-// graded as "RTO 0 s" and passed, and one cache's steer_s 0 became every user's DNS time in a drill.
+// A component's failover timings (detect_s, promote_s, steer_s) are figures like any other: no failure is declared,
+// and no standby promoted, faster than an election timeout (1 s), and against a problem that measured its timings a
+// spec states none faster. Without this, payments-failover's detect_s 0 and promote_s 0 graded as "RTO 0 s" and
+// passed, and one cache's steer_s 0 became every user's DNS time in a drill.
 import { DEFAULT_FAILOVER, ELECTION_TIMEOUT_MS } from '../data/figures.js';
 import type { Givens } from './givens.js';
 import type { ModelFigure } from './model.js';
@@ -14,10 +15,21 @@ const DEFAULTS: Record<Field, number> = {
 };
 
 /**
- * The plausible floor without a given: no failure is declared faster than the fastest detector in the sources,
- * a consensus group's election timeout (etcd's default, 1 s); DNS health checks take 10 s or more.
+ * The plausible floor without a given: no failure is declared faster than the fastest detector in the sources, a
+ * consensus group's election timeout (etcd's default, 1 s; DNS health checks take 10 s or more), and no standby
+ * takes writes sooner: a promotion waits at least as long for the old primary's lease to lapse, so two writers
+ * never overlap. Steering may be 0 (anycast, or a client that retries another region by itself).
  */
-const FLOOR: Partial<Record<Field, number>> = { detect_s: ELECTION_TIMEOUT_MS / 1000 };
+const FLOOR: Partial<Record<Field, { min: number; from: string }>> = {
+  detect_s: {
+    min: ELECTION_TIMEOUT_MS / 1000,
+    from: "a consensus group's election timeout (etcd), the fastest failure detection in the sources",
+  },
+  promote_s: {
+    min: ELECTION_TIMEOUT_MS / 1000,
+    from: "a consensus group's election timeout (etcd): no new writer is safe before the old one's lease lapses",
+  },
+};
 
 /**
  * The timing a component fails over with: the spec's, unless it is faster than the problem's measured figure
@@ -50,17 +62,17 @@ export function failoverTiming(
   }
   if (stated === undefined) return DEFAULTS[field];
   const floor = FLOOR[field];
-  if (floor !== undefined && stated < floor) {
+  if (floor !== undefined && stated < floor.min) {
     figures.push({
       ...base,
-      value: floor,
+      value: floor.min,
       origin: 'default',
-      from: "a consensus group's election timeout (etcd), the fastest failure detection in the sources",
+      from: floor.from,
       claimed: stated,
       verdict: 'out-of-range',
-      range: { min: floor },
+      range: { min: floor.min },
     });
-    return floor;
+    return floor.min;
   }
   figures.push({ ...base, value: stated, origin: 'spec' });
   return stated;

@@ -327,7 +327,7 @@ standby?: RegionId2
  */
 detect_s?: number
 /**
- * active-passive: time to promote the standby. Default 60.
+ * active-passive: time to promote the standby. At least 1 s (the old primary's lease must lapse first). Default 60.
  */
 promote_s?: number
 /**

@@ -1,4 +1,4 @@
-// Failover timings are figures: a problem's measured ones hold a faster claim, and detection has a floor.
+// Failover timings are figures: a problem's measured ones hold a faster claim, and detection and promotion have a floor.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAILOVER, ELECTION_TIMEOUT_MS } from '../../src/data/figures.js';
 import { failoverTiming } from '../../src/specfile/failover-timings.js';
@@ -38,6 +38,14 @@ describe('failoverTiming', () => {
     expect(figures).toMatchObject([{ claimed: 0, value: 1, verdict: 'out-of-range', range: { min: 1 } }]);
     // A trading system's own heartbeats may detect in 2 s: plausible
     expect(failoverTiming('db', 'detect_s', 2, undefined, [])).toBe(2);
+  });
+
+  it("holds promotion to the same 1 s (the old primary's lease must lapse) and lets steering be 0 (anycast)", () => {
+    const figures: ModelFigure[] = [];
+    expect(failoverTiming('db', 'promote_s', 0, undefined, figures)).toBe(1);
+    expect(figures).toMatchObject([{ field: 'failover.promote_s', claimed: 0, value: 1, verdict: 'out-of-range', range: { min: 1 } }]);
+    expect(failoverTiming('db', 'promote_s', 5, undefined, [])).toBe(5);
+    expect(failoverTiming('gateway', 'steer_s', 0, undefined, [])).toBe(0);
   });
 });
 
