@@ -194,10 +194,12 @@ export interface UserSteering {
   /** DNS TTL, s. */
   steerS: number;
   /**
-   * Where steerS is from: the entry tier's own failover.steer_s (mode active-active), the TTL the design's
-   * active-active stores steer their users with, or the default DNS TTL.
+   * Where steerS is from: the entry tier's own failover.steer_s (mode active-active), the default DNS TTL, or the
+   * default because its failover is active-passive (a standby region's DNS record: the same TTL).
    */
-  steerFrom: 'entry' | 'design' | 'default';
+  steerFrom: 'entry' | 'default' | 'active-passive';
+  /** A detect_s faster than one health-check interval, graded at the interval. */
+  detectClaimed?: number;
   /** detectS + steerS: how long those users are down, whatever the stores behind it do. */
   rtoS: number;
 }

@@ -2,88 +2,84 @@
 // enter by is gone with the region, so health checks must notice it (detection) and resolvers must drop its
 // address (the DNS TTL) before their requests go elsewhere (AWS Route 53 DNS failover). A store promoted in
 // 40 s does not help a user whose resolver still answers with the dead region for 60 s more.
-// The entry tier is the first hop of each flow from users; a CDN in front moves requests between origins by
-// itself (origin failover, per request), a client component is the user's own device, so the next hop is
-// the entry, and a flow a worker starts is its own work, not a user's request. An entry in one region has nowhere to steer to (failover/stateless-active-active names it).
-import { DEFAULT_FAILOVER, DNS_TTL_S } from '../data/figures.js';
+// The entry tier is the first hop of each flow from users, after any client (the user's own device). A CDN in
+// front moves reads between origins by itself (origin failover retries GET and HEAD on another origin), not
+// writes: a write's entry is the hop behind it. Where the design has a gateway or a load balancer, users enter
+// by those, and a flow that starts at a service is the system's own work (a timer, a monitor); a flow a worker
+// starts always is. The timings are the entry tier's own (a store's steer_s moves its clients, the app servers,
+// not the users' DNS record): its failover's detect_s, or the problem's measured detection, else 30 s; at least
+// one health-check interval (10 s, Route 53's fastest), as nothing notices a dead region sooner; and its steer_s
+// when it fails over active-active (0 with anycast), else the default 60 s TTL.
+import { DEFAULT_FAILOVER, DNS_TTL_S, HEALTH_CHECK } from '../data/figures.js';
 import type { Model } from '../specfile/model.js';
 import type { UserSteering } from './metrics.js';
 import { dict } from '../specfile/dict.js';
 
-/** The component a flow's users enter by, undefined when a CDN, an external dependency or a worker starts it. */
-export function entryOf(model: Model, path: readonly string[]): string | undefined {
-  for (const id of path) {
+const FRONT_DOORS = new Set(['gateway', 'load-balancer']);
+
+/** Whether users enter the design by a gateway or load balancer (then a flow a service starts is internal). */
+export function hasFrontDoor(model: Model): boolean {
+  return model.componentOrder.some((id) => FRONT_DOORS.has(model.components[id]!.kind));
+}
+
+/** The component a flow's users enter by; undefined when none is steered by DNS (see the file's head). */
+export function entryOf(model: Model, flow: { kind: string; path: readonly string[] }, frontDoor: boolean): string | undefined {
+  for (const id of flow.path) {
     const kind = model.components[id]?.kind;
     if (kind === 'client') continue;
-    return kind === 'cdn' || kind === 'external' || kind === 'worker' || kind === undefined ? undefined : id;
+    if (kind === 'cdn') {
+      if (flow.kind === 'read') return undefined;
+      continue;
+    }
+    if (kind === 'gateway' || kind === 'load-balancer' || (kind === 'service' && !frontDoor)) return id;
+    return undefined;
   }
   return undefined;
 }
 
-/**
- * The failover timings the spec states or the problem gives (a default is not among them), as "id failover.field".
- * failover-timings.ts records a figure for exactly these.
- */
-function timings(model: Model): Set<string> {
-  const out = new Set<string>();
-  for (const f of model.figures ?? []) if (f.field.startsWith('failover.')) out.add(`${f.subject} ${f.field}`);
-  return out;
-}
-
-/**
- * The design's health checks and DNS TTL, for an entry tier that states neither: its stores' stated detection
- * (the fastest) and the DNS TTL its active-active stores steer their users with (the longest; a cache's does
- * not count, as it has nothing to fail over); else the defaults, or the problem's measured detection.
- */
-function designTimings(model: Model, known: Set<string>): { detectS?: number; steerS?: number } {
-  const detect: number[] = [];
-  const steer: number[] = [];
-  for (const id of model.componentOrder) {
-    const c = model.components[id]!;
-    if (!c.stateful || c.kind === 'cache' || !c.failover || c.failover.mode === 'none') continue;
-    if (known.has(`${id} failover.detect_s`)) detect.push(c.failover.detectS);
-    if (c.failover.mode === 'active-active' && known.has(`${id} failover.steer_s`)) steer.push(c.failover.steerS);
-  }
-  return {
-    ...(detect.length ? { detectS: Math.min(...detect) } : {}),
-    ...(steer.length ? { steerS: Math.max(...steer) } : {}),
-  };
-}
-
-/** The design's detection and DNS TTL for users who enter by no multi-region tier (the drill's fallback). */
+/** The design's detection and DNS TTL, for a drill whose lost region has no entry tier to steer its users. */
 export function designSteering(model: Model): { detectS: number; steerS: number } {
-  const d = designTimings(model, timings(model));
-  return { detectS: d.detectS ?? DEFAULT_FAILOVER.detectS, steerS: d.steerS ?? DNS_TTL_S };
+  const stated = model.componentOrder.map((id) => model.components[id]!.failover).filter((f) => f !== undefined && f.mode !== 'none');
+  const detectS = stated.length ? Math.min(...stated.map((f) => f!.detectS)) : DEFAULT_FAILOVER.detectS;
+  return { detectS: Math.max(detectS, HEALTH_CHECK.intervalS), steerS: DNS_TTL_S };
+}
+
+function steeringOf(model: Model, id: string): UserSteering {
+  const fo = model.components[id]!.failover;
+  // failover-timings.ts records a figure for a timing the spec states or the problem gives (not for a default).
+  const known = (field: string) => model.figures?.some((f) => f.subject === id && f.field === `failover.${field}`) ?? false;
+  const detected = fo && known('detect_s') ? fo.detectS : DEFAULT_FAILOVER.detectS;
+  const detectS = Math.max(detected, HEALTH_CHECK.intervalS);
+  const aa = fo?.mode === 'active-active';
+  const steerS = aa ? fo.steerS : DNS_TTL_S;
+  const out: UserSteering = {
+    component: id,
+    regions: [],
+    flows: [],
+    detectS,
+    steerS,
+    steerFrom: aa ? (known('steer_s') ? 'entry' : 'default') : fo?.mode === 'active-passive' ? 'active-passive' : 'default',
+    rtoS: detectS + steerS,
+  };
+  if (detected < detectS) out.detectClaimed = detected;
+  return out;
 }
 
 export function userSteering(model: Model): Record<string, UserSteering> | undefined {
   const out: Record<string, UserSteering> = dict();
-  let known: Set<string> | undefined;
-  let design: ReturnType<typeof designTimings> | undefined;
   let any = false;
+  const frontDoor = hasFrontDoor(model);
   for (const name of model.flowOrder) {
     const flow = model.flows[name]!;
     if (flow.batch) continue; // a job runs where it is placed: no users to steer
-    const id = entryOf(model, flow.path);
+    const id = entryOf(model, flow, frontDoor);
     if (id === undefined) continue;
     const c = model.components[id]!;
-    // A store users reach directly moves its clients by its own failover (failover/rto-rpo's store findings).
-    if (c.stateful || c.regions.length < 2) continue;
+    if (c.regions.length < 2) continue; // nowhere to steer to (failover/stateless-active-active names it)
     const lost = flow.origins.filter((r) => c.regions.includes(r) && (model.users[r] ?? 0) > 0);
     if (!lost.length) continue;
-    let s = out[id];
-    if (!s) {
-      known ??= timings(model);
-      design ??= designTimings(model, known);
-      const fo = c.failover;
-      const ownSteer = fo?.mode === 'active-active' && known.has(`${id} failover.steer_s`);
-      const detectS = fo && known.has(`${id} failover.detect_s`) ? fo.detectS : (design.detectS ?? DEFAULT_FAILOVER.detectS);
-      const steerS = ownSteer ? fo.steerS : (design.steerS ?? DNS_TTL_S);
-      const steerFrom = ownSteer ? 'entry' : design.steerS !== undefined ? 'design' : 'default';
-      s = { component: id, regions: [], flows: [], detectS, steerS, steerFrom, rtoS: detectS + steerS };
-      out[id] = s;
-      any = true;
-    }
+    const s = (out[id] ??= steeringOf(model, id));
+    any = true;
     s.flows.push(name);
     for (const r of lost) if (!s.regions.includes(r)) s.regions.push(r);
   }

@@ -43,8 +43,8 @@ describe('region-down', () => {
     ]);
   });
 
-  it("steers users when the tier they enter by says: its own 20 s TTL after the store's 30 s detection", () => {
-    // api states active-active with steer_s 20 and no detect_s: the design's 30 s health checks + 20 s = 50 s
+  it('steers users when the tier they enter by says: its own 20 s TTL after 30 s of default health checks', () => {
+    // api (the entry: the design has no gateway) states active-active with steer_s 20 and no detect_s: 30 s + 20 s = 50 s
     const own = runDrill(
       modelOf(
         TWO_REGIONS.replace(

@@ -9,7 +9,7 @@ users: {us-east: 0.6, eu-west: 0.4}
 `;
 
 describe('userSteering', () => {
-  it('an entry tier with no failover and nothing stated takes the defaults: 10 s x 3 health checks + 60 s TTL = 90 s', () => {
+  it('an entry tier that states nothing takes the defaults: 10 s x 3 health checks + 60 s TTL = 90 s', () => {
     const s = userSteering(
       modelOf(`${base}
 components:
@@ -32,25 +32,22 @@ flows:
     });
   });
 
-  it("takes the stores' stated detection and active-active TTL when the entry tier states none: 10 s + 20 s", () => {
-    // detection: the fastest stated (10 s of db, not 15 s of other-db); TTL: the longest active-active store's
-    // (20 s); the cache's 0 s counts for nothing: it has nothing to fail over.
+  it("does not take a store's timings: its steer_s moves its clients, not the users' DNS record", () => {
+    // db detects in 10 s and other-db steers in 0 s; the gateway states nothing: still 30 s + 60 s
     const s = userSteering(
       modelOf(`${base}
 components:
-  gateway: {kind: gateway, regions: [us-east, eu-west]}
+  gateway: {kind: gateway}
   db: {kind: database, failover: {mode: active-passive, standby: eu-west, detect_s: 10}, regions: [us-east]}
-  other-db: {kind: database, failover: {mode: active-active, detect_s: 15, steer_s: 20, conflict: crdt}}
-  cache: {kind: cache, failover: {mode: active-active, steer_s: 0}}
+  other-db: {kind: database, failover: {mode: active-active, detect_s: 10, steer_s: 0, conflict: crdt}}
 flows:
-  read: {kind: read, rate: 100, path: [gateway, cache, db]}
+  read: {kind: read, rate: 100, path: [gateway, other-db, db]}
 `),
     );
-    expect(s!.gateway).toMatchObject({ detectS: 10, steerS: 20, steerFrom: 'design', rtoS: 30 });
-    expect(designSteering(modelOf(`${base}\ncomponents: {gateway: {kind: gateway}}`))).toEqual({ detectS: 30, steerS: 60 });
+    expect(s!.gateway).toMatchObject({ detectS: 30, steerS: 60, steerFrom: 'default', rtoS: 90 });
   });
 
-  it("an entry tier's own active-active failover wins: 10 s + 30 s = 40 s, for the regions its flows' users are in", () => {
+  it("an entry tier's own active-active failover: 10 s + 30 s = 40 s, for the regions its flows' users are in", () => {
     const s = userSteering(
       modelOf(`
 regions: [us-east, us-west, eu-west]
@@ -78,17 +75,68 @@ flows:
     });
   });
 
-  it('steers nobody through a CDN, a worker, a store, an external or a tier in one region', () => {
+  it('holds detection to one 10 s health-check interval and lets anycast steer in 0 s: 10 s + 0 s', () => {
     const s = userSteering(
       modelOf(`${base}
 components:
+  gateway: {kind: gateway, failover: {mode: active-active, detect_s: 1, steer_s: 0}}
+flows:
+  read: {kind: read, rate: 100, path: [gateway]}
+`),
+    );
+    expect(s!.gateway).toMatchObject({ detectS: 10, detectClaimed: 1, steerS: 0, rtoS: 10 });
+  });
+
+  it('an active-passive entry tier keeps the 60 s TTL (a standby DNS record), with its stated detection: 10 + 60 s', () => {
+    const s = userSteering(
+      modelOf(`${base}
+components:
+  gateway: {kind: gateway, failover: {mode: active-passive, standby: eu-west, detect_s: 10}}
+flows:
+  read: {kind: read, rate: 100, path: [gateway]}
+`),
+    );
+    expect(s!.gateway).toMatchObject({ detectS: 10, steerS: 60, steerFrom: 'active-passive', rtoS: 70 });
+  });
+
+  it("a CDN moves reads between origins itself, not writes: a write's entry is the hop behind it", () => {
+    const s = userSteering(
+      modelOf(`${base}
+components:
+  app: {kind: client}
   cdn: {kind: cdn}
+  gateway: {kind: gateway}
+  db: {kind: database}
+flows:
+  read: {kind: read, rate: 100, path: [app, cdn, gateway, db]}
+  post: {kind: write, rate: 10, path: [app, cdn, gateway, db]}
+`),
+    );
+    expect(s).toEqual({ gateway: expect.objectContaining({ flows: ['post'], rtoS: 90 }) });
+  });
+
+  it('with a gateway in the design, a flow a service starts is internal; without one, the service is the entry', () => {
+    const spec = (gateway: string) => `${base}
+components:
+  ${gateway}
+  monitor: {kind: service}
+  db: {kind: database}
+flows:
+  watch: {kind: read, rate: 1, path: [monitor, db]}
+`;
+    expect(userSteering(modelOf(spec('gateway: {kind: gateway}')))).toBeUndefined();
+    expect(userSteering(modelOf(spec('other: {kind: service}')))).toEqual({ monitor: expect.objectContaining({ flows: ['watch'] }) });
+  });
+
+  it('steers nobody through a worker, a store, an external or a tier in one region', () => {
+    const s = userSteering(
+      modelOf(`${base}
+components:
   worker: {kind: worker}
   kv: {kind: database, failover: {mode: active-active, conflict: crdt}}
   psp: {kind: external}
   api: {kind: service, regions: [us-east]}
 flows:
-  a: {kind: read, rate: 1, path: [cdn, kv]}
   b: {kind: write, rate: 1, path: [worker, kv]}
   c: {kind: read, rate: 1, path: [kv]}
   d: {kind: write, rate: 1, path: [psp]}
@@ -96,5 +144,14 @@ flows:
 `),
     );
     expect(s).toBeUndefined();
+  });
+
+  it("the drill's fallback without an entry tier: the design's fastest stated detection, at least 10 s, and the 60 s TTL", () => {
+    expect(designSteering(modelOf(`${base}\ncomponents: {gateway: {kind: gateway}}`))).toEqual({ detectS: 30, steerS: 60 });
+    const stated = modelOf(`${base}
+components:
+  db: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: eu-west, detect_s: 2}}
+`);
+    expect(designSteering(stated)).toEqual({ detectS: 10, steerS: 60 });
   });
 });

@@ -27,9 +27,13 @@ function rtoHow(model: Model, s: StoreFailover): string {
 
 /** How the users of a lost region come back, in the learner's terms. */
 function steerHow(u: UserSteering): string {
-  const detect = `detect ${ms(u.detectS)} s (health checks)`;
+  const detect =
+    u.detectClaimed !== undefined
+      ? `detect ${ms(u.detectS)} s (one health-check interval; the ${ms(u.detectClaimed)} s stated is sooner than a health check can notice)`
+      : `detect ${ms(u.detectS)} s (health checks)`;
   if (u.steerFrom === 'entry') return `${detect} + steer ${ms(u.steerS)} s (its DNS TTL)`;
-  if (u.steerFrom === 'design') return `${detect} + the ${ms(u.steerS)} s DNS TTL the active-active stores steer with`;
+  if (u.steerFrom === 'active-passive')
+    return `${detect} + the default ${ms(u.steerS)} s DNS TTL (its failover is active-passive: a standby's DNS record, no steer_s)`;
   return `${detect} + the default ${ms(u.steerS)} s DNS TTL (${u.component} states no failover.steer_s)`;
 }
 
@@ -53,7 +57,7 @@ export default defineCheck<Options>({
   meta: {
     id: 'failover/rto-rpo',
     topic: 'failover',
-    title: "Keep each writable store's failover time (RTO) and data-loss window (RPO) within the targets",
+    title: "Keep failover time (RTO) and data-loss window (RPO) within the targets: each writable store's, and the users' of a lost region",
     concept:
       'RTO is how long a store may be unavailable after its region fails; RPO is how much recently committed data may be lost. ' +
       'Recovery is never instant: active-passive takes detection plus promotion; active-active still has to notice the dead region (health checks) and move its users (DNS TTL, or anycast); a consensus group waits out an election timeout before a follower takes over. ' +
@@ -62,7 +66,7 @@ export default defineCheck<Options>({
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
       `RTO = failover.detect_s + failover.promote_s for active-passive; failover.detect_s (default ${DEFAULT_FAILOVER.detectS} s: Route 53 fast health checks ${HEALTH_CHECK.intervalS} s x ${HEALTH_CHECK.failures} failures) + failover.steer_s (default DNS TTL ${DNS_TTL_S} s) for active-active; for consensus over 3+ voters, the election timeout (${ELECTION_TIMEOUT_MS / 1000} s, etcd default) + the best surviving candidate's vote round trip to a majority; none (manual restore) otherwise, with replication none (separate data sets) or when the store is in one region. ` +
-      `Users: for the tier each flow from users enters by (its first hop after any client; not a CDN, which fails over between origins per request), when it runs in 2+ regions: its detect_s + its steer_s when it states failover mode active-active, else the default DNS TTL (${DNS_TTL_S} s). ` +
+      `Users: for the tier each flow from users enters by, when it runs in 2+ regions (the first gateway or load balancer after any client, or a service where the design has neither; behind a CDN for writes, none for reads, which the CDN moves between origins itself): its own failover.detect_s (else the problem's measured one, else ${DEFAULT_FAILOVER.detectS} s; at least one ${HEALTH_CHECK.intervalS} s health-check interval) + its failover.steer_s when it fails over active-active (else the default DNS TTL, ${DNS_TTL_S} s). ` +
       "RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric's rtoS/rpoS when it sets either, else the spec's requirements.rto_s/rpo_s.",
     sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'raft'],
     optionsSchema: {
@@ -79,9 +83,10 @@ export default defineCheck<Options>({
       rtoOver: '{{store}} RTO is {{rto}} s ({{how}}), target {{target}} s',
       rtoManual:
         '{{store}} has no automatic recovery: {{why}}, so losing the region means restoring a backup, which takes hours (target {{target}} s)',
-      usersMet: 'users in {{regions}} lose {{entry}} with their region and reach another after {{rto}} s ({{how}}), target {{target}} s',
+      usersMet:
+        'users of a lost region (any of {{regions}}) lose its {{entry}} and reach another region after {{rto}} s ({{how}}), target {{target}} s',
       usersOver:
-        'users in {{regions}} lose {{entry}} with their region and reach another only after {{rto}} s ({{how}}), target {{target}} s, however fast the stores fail over',
+        'users of a lost region (any of {{regions}}) lose its {{entry}} and reach another region only after {{rto}} s ({{how}}), target {{target}} s, however fast the stores fail over',
       rpoMet: '{{store}} RPO is {{rpo}} s ({{how}}), target {{target}} s',
       rpoOver: '{{store}} RPO is {{rpo}} s ({{how}}), target {{target}} s',
       rpoManual:

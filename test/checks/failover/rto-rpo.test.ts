@@ -7,7 +7,7 @@ testCheck(rtoRpo, {
     // RTO 10 + 30 = 40 s <= 60; RPO 500 ms = 0.5 s <= 1
     { spec: 'failover/rto-rpo-ok.yaml' },
     { spec: 'failover/no-targets.yaml', name: 'no targets in spec or options', applies: false },
-    // users: detect 10 s (the store's, the gateway states none) + the gateway's 30 s TTL = 40 s <= 60
+    // users: the gateway's 10 s detection + 30 s TTL = 40 s <= 60
     { spec: 'failover/users-steering-ok.yaml' },
   ],
   invalid: [
@@ -40,7 +40,8 @@ testCheck(rtoRpo, {
     {
       spec: 'failover/users-steering-slow.yaml',
       findings: [
-        // 10 s health checks (the store's) + the default 60 s DNS TTL = 70 s > 60 s, though the store is back in 10 + 30 = 40 s
+        // the default 30 s health checks + 60 s DNS TTL = 90 s > 60 s, though the store is back in 10 + 30 = 40 s
+        // (its own 10 s health checks are the database's, not the users' DNS record's)
         {
           status: 'fail',
           messageId: 'usersOver',
@@ -48,9 +49,9 @@ testCheck(rtoRpo, {
           data: {
             entry: 'gateway',
             regions: 'us-east, us-west',
-            rto: '70',
+            rto: '90',
             target: 60,
-            how: 'detect 10 s (health checks) + the default 60 s DNS TTL (gateway states no failover.steer_s)',
+            how: 'detect 30 s (health checks) + the default 60 s DNS TTL (gateway states no failover.steer_s)',
           },
         },
       ],
