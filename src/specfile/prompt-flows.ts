@@ -92,7 +92,13 @@ export function holdPromptFlows(
     }
     if (ref.stores?.length && !f.path.some(design.keepsData))
       out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });
-    if (ref.rate !== undefined && !f.batch && f.rate < ref.rate) {
+    // Split per region or tenant while one part keeps the name (search-logs for us-east, search-logs-eu): the parts
+    // together are the request, so neither the kept name's rate nor its origins are held to the whole of it.
+    const split =
+      !ref.batch &&
+      (f.rate < (ref.rate ?? 0) || (ref.origins ?? defaultOrigins).some((r) => !f.origins.includes(r))) &&
+      carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, true);
+    if (ref.rate !== undefined && !f.batch && !split && f.rate < ref.rate) {
       held(figures, name, 'rate', f.rate, ref.rate, at('rate'));
       f.rate = ref.rate;
     }
@@ -127,7 +133,7 @@ export function holdPromptFlows(
         f.maxStalenessMs = ref.maxStalenessMs;
       }
     }
-    if (!f.batch && !ref.batch) {
+    if (!f.batch && !ref.batch && !split) {
       const want = ref.origins ?? defaultOrigins;
       const left = want.filter((r) => !f.origins.includes(r));
       if (left.length) {
@@ -150,7 +156,8 @@ export function holdPromptFlows(
  * tenant, or merged into another. Flows of the same kind, as strict (its p99 budget, strong consistency,
  * availability target), reaching one of the stores it reaches (by the spec's id or the one it stands in for),
  * carry its rate between them from all of its origins: a flow the reference also has counts only for what it
- * carries beyond its own reference rate. A rate an estimate sets: any such flow.
+ * carries beyond its own reference rate. A rate an estimate sets: any such flow. With `withOwn`, the flow of that
+ * name counts too, with all it carries (one part of a split that kept the name; its own figures are held apart).
  */
 function carriedElsewhere(
   name: string,
@@ -159,12 +166,18 @@ function carriedElsewhere(
   reference: Record<string, ReferenceFlow>,
   defaultOrigins: readonly string[],
   design: PromptDesign,
+  withOwn = false,
 ): boolean {
   const stores = new Set(ref.stores ?? []);
   let carried = 0;
   let any = false;
   const from = new Set<string>();
   for (const f of Object.values(flows)) {
+    if (f.name === name && withOwn && !f.batch) {
+      carried += f.rate;
+      for (const o of f.origins) from.add(o);
+      continue;
+    }
     if (f.name === name || f.kind !== ref.kind || f.batch) continue;
     // As strict as the request it carries: its budget, its consistency, its availability target.
     if (ref.budget?.p99 !== undefined && !(f.budget.p99 !== undefined && f.budget.p99 <= ref.budget.p99)) continue;

@@ -162,6 +162,33 @@ describe('holdPromptFlows: requests kept whole', () => {
     expect(out.missing).toEqual([]);
   });
 
+  it('accepts a split where one part keeps the name: neither its rate nor its origins are held to the whole', () => {
+    const figures: ModelFigure[] = [];
+    const flows = {
+      browse: flow('browse', { rate: 3000, origins: ['us-east'], path: ['api', 'orders-db'] }),
+      'browse-eu': flow('browse-eu', { rate: 2000, origins: ['eu-west'], path: ['api', 'orders-db'] }),
+    };
+    const out = holdPromptFlows(flows, { browse: ref }, ['us-east', 'eu-west'], figures, design);
+    expect(out).toEqual({ held: [], missing: [] });
+    expect(figures).toEqual([]);
+    expect(flows.browse).toMatchObject({ rate: 3000, origins: ['us-east'] });
+    // 3,000 + 1,000 of 5,000: the kept name is held to the whole request, rate and origins
+    const short = {
+      browse: flow('browse', { rate: 3000, origins: ['us-east'], path: ['api', 'orders-db'] }),
+      'browse-eu': flow('browse-eu', { rate: 1000, origins: ['eu-west'], path: ['api', 'orders-db'] }),
+    };
+    const held = holdPromptFlows(short, { browse: ref }, ['us-east', 'eu-west'], [], design);
+    expect(held.held.map((h) => h.field)).toEqual(['origins']);
+    expect(short.browse).toMatchObject({ rate: 5000, origins: ['us-east', 'eu-west'] });
+    // the other part looser than the request (a 2 s budget) does not count
+    const loose = {
+      browse: flow('browse', { rate: 3000, origins: ['us-east'], path: ['api', 'orders-db'] }),
+      'browse-eu': flow('browse-eu', { rate: 2000, origins: ['eu-west'], budget: { p99: 2000 }, path: ['api', 'orders-db'] }),
+    };
+    holdPromptFlows(loose, { browse: ref }, ['us-east', 'eu-west'], [], design);
+    expect(loose.browse.rate).toBe(5000);
+  });
+
   it('reports it missing when the parts fall short of its rate, miss a region, or are looser', () => {
     const missing = (flows: Record<string, ModelFlow>) =>
       holdPromptFlows(flows, { browse: ref }, ['us-east', 'eu-west'], [], design).missing.length;
