@@ -37,11 +37,25 @@ export function entryOf(model: Model, flow: { kind: string; path: readonly strin
   return undefined;
 }
 
-/** The design's detection and DNS TTL, for a drill whose lost region has no entry tier to steer its users. */
+/**
+ * Detection and steering for a drill whose lost region has no entry tier: its users reach the stores directly (a
+ * client library, as key-value-store's), so the stores' own timings move them: the fastest stated detection and the
+ * longest steer_s of an active-active store (a cache's counts for nothing: it has nothing to fail over), else the
+ * defaults.
+ */
 export function designSteering(model: Model): { detectS: number; steerS: number } {
-  const stated = model.componentOrder.map((id) => model.components[id]!.failover).filter((f) => f !== undefined && f.mode !== 'none');
-  const detectS = stated.length ? Math.min(...stated.map((f) => f!.detectS)) : DEFAULT_FAILOVER.detectS;
-  return { detectS: Math.max(detectS, HEALTH_CHECK.intervalS), steerS: DNS_TTL_S };
+  const detect: number[] = [];
+  const steer: number[] = [];
+  for (const id of model.componentOrder) {
+    const fo = model.components[id]!.failover;
+    if (!fo || fo.mode === 'none') continue;
+    detect.push(fo.detectS);
+    if (fo.mode === 'active-active' && model.components[id]!.kind !== 'cache') steer.push(fo.steerS);
+  }
+  return {
+    detectS: detect.length ? Math.min(...detect) : DEFAULT_FAILOVER.detectS,
+    steerS: steer.length ? Math.max(...steer) : DNS_TTL_S,
+  };
 }
 
 function steeringOf(model: Model, id: string): UserSteering {

@@ -146,12 +146,15 @@ flows:
     expect(s).toBeUndefined();
   });
 
-  it("the drill's fallback without an entry tier: the design's fastest stated detection, at least 10 s, and the 60 s TTL", () => {
+  it("the drill's fallback without an entry tier (users reach the stores): the stores' fastest detection and longest steer", () => {
     expect(designSteering(modelOf(`${base}\ncomponents: {gateway: {kind: gateway}}`))).toEqual({ detectS: 30, steerS: 60 });
+    // key-value-store's client library: detect 10 s, steer 0 s; the cache's steer_s counts for nothing
     const stated = modelOf(`${base}
 components:
-  db: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: eu-west, detect_s: 2}}
+  db: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: eu-west, detect_s: 20}}
+  carts: {kind: database, failover: {mode: active-active, detect_s: 10, steer_s: 0, conflict: crdt}}
+  cache: {kind: cache, failover: {mode: active-active, steer_s: 5}}
 `);
-    expect(designSteering(stated)).toEqual({ detectS: 10, steerS: 60 });
+    expect(designSteering(stated)).toEqual({ detectS: 10, steerS: 0 });
   });
 });
