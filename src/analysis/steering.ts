@@ -5,8 +5,9 @@
 // The entry tier is the first hop of each flow from users, after any client (the user's own device). A CDN in
 // front moves reads between origins by itself (origin failover retries GET and HEAD on another origin), not
 // writes: a write's entry is the hop behind it. Where the design has a gateway or a load balancer, users enter
-// by those, and a flow that starts at a service is the system's own work (a timer, a monitor); a flow a worker
-// starts always is. The timings are the entry tier's own (a store's steer_s moves its clients, the app servers,
+// by those, and a flow that starts at a service or a worker is the system's own work (a timer, a monitor);
+// without one, the first service is the entry, or a worker that consumes nothing (a queue's consumer works on
+// what was written, not on a user's request). The timings are the entry tier's own (a store's steer_s moves its clients, the app servers,
 // not the users' DNS record): its failover's detect_s, or the problem's measured detection, else 30 s; at least
 // one health-check interval (10 s, Route 53's fastest), as nothing notices a dead region sooner; and its steer_s
 // when it fails over active-active (0 with anycast), else the default 60 s TTL.
@@ -31,7 +32,10 @@ export function entryOf(model: Model, flow: { kind: string; path: readonly strin
       if (flow.kind === 'read') return undefined;
       continue;
     }
-    if (kind === 'gateway' || kind === 'load-balancer' || (kind === 'service' && !frontDoor)) return id;
+    if (kind === 'gateway' || kind === 'load-balancer') return id;
+    // Without a front door, the first service takes the users' requests; so does a worker that takes them (one
+    // that consumes no queue or store: a queue's consumer works on what was written, not on a user's request).
+    if (!frontDoor && (kind === 'service' || (kind === 'worker' && model.components[id]!.consumes === undefined))) return id;
     return undefined;
   }
   return undefined;

@@ -126,13 +126,25 @@ flows:
 `;
     expect(userSteering(modelOf(spec('gateway: {kind: gateway}')))).toBeUndefined();
     expect(userSteering(modelOf(spec('other: {kind: service}')))).toEqual({ monitor: expect.objectContaining({ flows: ['watch'] }) });
+    // a worker that takes requests (consumes nothing) is an entry too without a front door; a queue's consumer is not
+    const worker = (consumes: string) => `${base}
+components:
+  front: {kind: worker${consumes}}
+  jobs: {kind: queue}
+  db: {kind: database}
+flows:
+  work: {kind: write, rate: 1, path: [front, db]}
+`;
+    expect(userSteering(modelOf(worker('')))).toEqual({ front: expect.objectContaining({ flows: ['work'], rtoS: 90 }) });
+    expect(userSteering(modelOf(worker(', consumes: jobs')))).toBeUndefined();
   });
 
-  it('steers nobody through a worker, a store, an external or a tier in one region', () => {
+  it("steers nobody through a queue's worker, a store, an external or a tier in one region", () => {
     const s = userSteering(
       modelOf(`${base}
 components:
-  worker: {kind: worker}
+  jobs: {kind: queue}
+  worker: {kind: worker, consumes: jobs}
   kv: {kind: database, failover: {mode: active-active, conflict: crdt}}
   psp: {kind: external}
   api: {kind: service, regions: [us-east]}
