@@ -157,7 +157,8 @@ export function holdPromptFlows(
  * availability target), reaching one of the stores it reaches (by the spec's id or the one it stands in for),
  * carry its rate between them from all of its origins: a flow the reference also has counts only for what it
  * carries beyond its own reference rate. A rate an estimate sets: any such flow. With `withOwn`, the flow of that
- * name counts too, with all it carries (one part of a split that kept the name; its own figures are held apart).
+ * name counts too, with all it carries (one part of a split that kept the name; its own figures are held apart),
+ * and the other parts must take its path.
  */
 function carriedElsewhere(
   name: string,
@@ -172,7 +173,13 @@ function carriedElsewhere(
   let carried = 0;
   let any = false;
   const from = new Set<string>();
+  // The other parts of a split that kept the name do what it does: the same calls, publishing the same way (a
+  // part that skips the card network or the outbox is a decoy, not a share of the request).
+  const own = withOwn ? flows[name] : undefined;
+  const shape = (f: ModelFlow) => JSON.stringify([f.path, (f.publishes ?? []).map((p) => [p.hop, p.store, p.via, p.stream])]);
+  const ownShape = own ? shape(own) : undefined;
   for (const f of Object.values(flows)) {
+    if (ownShape !== undefined && f.name !== name && shape(f) !== ownShape) continue;
     if (f.name === name && withOwn && !f.batch) {
       carried += f.rate;
       for (const o of f.origins) from.add(o);

@@ -187,6 +187,14 @@ describe('holdPromptFlows: requests kept whole', () => {
     };
     holdPromptFlows(loose, { browse: ref }, ['us-east', 'eu-west'], [], design);
     expect(loose.browse.rate).toBe(5000);
+    // nor one that takes another path (skips a call the request makes): a decoy, not a share of it
+    const decoy = {
+      browse: flow('browse', { rate: 5000, origins: ['us-east'], path: ['api', 'pricing', 'orders-db'] }),
+      'browse-eu': flow('browse-eu', { rate: 1, origins: ['eu-west'], path: ['api', 'orders-db'] }),
+    };
+    const d = holdPromptFlows(decoy, { browse: ref }, ['us-east', 'eu-west'], [], design);
+    expect(d.held.map((h) => h.field)).toEqual(['origins']);
+    expect(decoy.browse.origins).toEqual(['us-east', 'eu-west']);
   });
 
   it('reports it missing when the parts fall short of its rate, miss a region, or are looser', () => {
