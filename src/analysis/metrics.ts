@@ -193,11 +193,8 @@ export interface UserSteering {
   detectS: number;
   /** DNS TTL, s. */
   steerS: number;
-  /**
-   * Where steerS is from: the entry tier's own failover.steer_s (mode active-active), the default DNS TTL, or the
-   * default because its failover is active-passive (a standby region's DNS record: the same TTL).
-   */
-  steerFrom: 'entry' | 'default' | 'active-passive';
+  /** Where steerS is from: the entry tier's own failover.steer_s, else the default DNS TTL. */
+  steerFrom: 'entry' | 'default';
   /** A detect_s faster than one health-check interval, graded at the interval. */
   detectClaimed?: number;
   /** detectS + steerS: how long those users are down, whatever the stores behind it do. */

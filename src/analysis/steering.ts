@@ -18,9 +18,12 @@ import { dict } from '../specfile/dict.js';
 
 const FRONT_DOORS = new Set(['gateway', 'load-balancer']);
 
-/** Whether users enter the design by a gateway or load balancer (then a flow a service starts is internal). */
+/**
+ * Whether users enter the design by a gateway or load balancer on some flow (then a flow a service starts is
+ * internal); one that no flow passes through is no front door.
+ */
 export function hasFrontDoor(model: Model): boolean {
-  return model.componentOrder.some((id) => FRONT_DOORS.has(model.components[id]!.kind));
+  return model.flowOrder.some((name) => model.flows[name]!.path.some((id) => FRONT_DOORS.has(model.components[id]?.kind ?? '')));
 }
 
 /** The component a flow's users enter by; undefined when none is steered by DNS (see the file's head). */
@@ -68,15 +71,16 @@ function steeringOf(model: Model, id: string): UserSteering {
   const known = (field: string) => model.figures?.some((f) => f.subject === id && f.field === `failover.${field}`) ?? false;
   const detected = fo && known('detect_s') ? fo.detectS : DEFAULT_FAILOVER.detectS;
   const detectS = Math.max(detected, HEALTH_CHECK.intervalS);
-  const aa = fo?.mode === 'active-active';
-  const steerS = aa ? fo.steerS : DNS_TTL_S;
+  // Its DNS record's TTL, active-active or a standby region's failover record alike.
+  const own = fo !== undefined && fo.mode !== 'none' && known('steer_s');
+  const steerS = own ? fo.steerS : DNS_TTL_S;
   const out: UserSteering = {
     component: id,
     regions: [],
     flows: [],
     detectS,
     steerS,
-    steerFrom: aa ? (known('steer_s') ? 'entry' : 'default') : fo?.mode === 'active-passive' ? 'active-passive' : 'default',
+    steerFrom: own ? 'entry' : 'default',
     rtoS: detectS + steerS,
   };
   if (detected < detectS) out.detectClaimed = detected;
@@ -93,7 +97,9 @@ export function userSteering(model: Model): Record<string, UserSteering> | undef
     const id = entryOf(model, flow, frontDoor);
     if (id === undefined) continue;
     const c = model.components[id]!;
-    if (c.regions.length < 2) continue; // nowhere to steer to (failover/stateless-active-active names it)
+    // In one region it has nowhere to steer its users to: failover/stateless-active-active's finding (a stage may
+    // grade the stores' failover before asking for the stateless tiers in every region).
+    if (c.regions.length < 2) continue;
     const lost = flow.origins.filter((r) => c.regions.includes(r) && (model.users[r] ?? 0) > 0);
     if (!lost.length) continue;
     const s = (out[id] ??= steeringOf(model, id));

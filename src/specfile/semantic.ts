@@ -198,7 +198,8 @@ export function checkSemantics(spec: Spec): SemanticProblem[] {
             warn([...base, 'failover', f], `"${f}" only applies to active-passive failover (mode is ${fo.mode})`, 'unused-field');
         }
       }
-      if (fo.steer_s !== undefined && fo.mode !== 'active-active')
+      // A stateless tier's DNS record has a TTL in either mode (a standby region's failover record too).
+      if (fo.steer_s !== undefined && fo.mode !== 'active-active' && (fo.mode === 'none' || STATEFUL.has(c.kind)))
         warn([...base, 'failover', 'steer_s'], `"steer_s" only applies to active-active failover (mode is ${fo.mode})`, 'unused-field');
     }
     if (c.availability !== undefined && c.replica_availability !== undefined) {

@@ -331,7 +331,7 @@ detect_s?: number
  */
 promote_s?: number
 /**
- * active-active: time to steer the failed region's users to another region once detected (the DNS TTL; about 0 with anycast). On the tier users enter by (the first gateway, load balancer or service of their flows) it is their DNS TTL, and their downtime is detect_s + steer_s whatever the stores do. Default 60 (Route 53 failover records).
+ * active-active (and a stateless tier's failover record in either mode): time to steer the failed region's users to another region once detected (the DNS TTL; about 0 with anycast). On the tier users enter by (the first gateway, load balancer or service of their flows) it is their DNS TTL, and their downtime is detect_s + steer_s whatever the stores do. Default 60 (Route 53 failover records).
  */
 steer_s?: number
 /**

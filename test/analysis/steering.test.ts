@@ -87,16 +87,40 @@ flows:
     expect(s!.gateway).toMatchObject({ detectS: 10, detectClaimed: 1, steerS: 0, rtoS: 10 });
   });
 
-  it('an active-passive entry tier keeps the 60 s TTL (a standby DNS record), with its stated detection: 10 + 60 s', () => {
-    const s = userSteering(
-      modelOf(`${base}
+  it("an active-passive entry tier's DNS record has a TTL too: its steer_s, else 60 s", () => {
+    const gw = (failover: string) =>
+      userSteering(
+        modelOf(`${base}
 components:
-  gateway: {kind: gateway, failover: {mode: active-passive, standby: eu-west, detect_s: 10}}
+  gateway: {kind: gateway, failover: ${failover}}
 flows:
   read: {kind: read, rate: 100, path: [gateway]}
 `),
+      )!.gateway;
+    expect(gw('{mode: active-passive, standby: eu-west, detect_s: 10}')).toMatchObject({
+      detectS: 10,
+      steerS: 60,
+      steerFrom: 'default',
+      rtoS: 70,
+    });
+    expect(gw('{mode: active-passive, standby: eu-west, detect_s: 10, steer_s: 10}')).toMatchObject({
+      steerS: 10,
+      steerFrom: 'entry',
+      rtoS: 20,
+    });
+  });
+
+  it('an entry tier in one region steers nobody anywhere: not graded here (failover/stateless-active-active names it)', () => {
+    const s = userSteering(
+      modelOf(`${base}
+components:
+  api: {kind: service, regions: [us-east]}
+  db: {kind: database}
+flows:
+  read: {kind: read, rate: 1, path: [api, db]}
+`),
     );
-    expect(s!.gateway).toMatchObject({ detectS: 10, steerS: 60, steerFrom: 'active-passive', rtoS: 70 });
+    expect(s).toBeUndefined();
   });
 
   it("a CDN moves reads between origins itself, not writes: a write's entry is the hop behind it", () => {
@@ -115,16 +139,32 @@ flows:
     expect(s).toEqual({ gateway: expect.objectContaining({ flows: ['post'], rtoS: 90 }) });
   });
 
-  it('with a gateway in the design, a flow a service starts is internal; without one, the service is the entry', () => {
-    const spec = (gateway: string) => `${base}
+  it('with a gateway on a flow, a flow a service starts is internal; without one (or one on no flow), the service is the entry', () => {
+    const spec = (gateway: string, home = '') => `${base}
 components:
   ${gateway}
   monitor: {kind: service}
   db: {kind: database}
 flows:
   watch: {kind: read, rate: 1, path: [monitor, db]}
+  ${home}
 `;
-    expect(userSteering(modelOf(spec('gateway: {kind: gateway}')))).toBeUndefined();
+    expect(
+      userSteering(
+        modelOf(
+          spec(
+            'gateway: {kind: gateway, failover: {mode: active-active, detect_s: 10, steer_s: 30}}',
+            'home: {kind: read, rate: 1, path: [gateway, db]}',
+          ),
+        ),
+      ),
+    ).toEqual({
+      gateway: expect.objectContaining({ flows: ['home'], rtoS: 40 }),
+    });
+    // a load balancer no flow passes through is a decoy, not the users' way in
+    expect(userSteering(modelOf(spec('admin-lb: {kind: load-balancer}')))).toEqual({
+      monitor: expect.objectContaining({ flows: ['watch'], rtoS: 90 }),
+    });
     expect(userSteering(modelOf(spec('other: {kind: service}')))).toEqual({ monitor: expect.objectContaining({ flows: ['watch'] }) });
     // a worker that takes requests (consumes nothing) is an entry too without a front door; a queue's consumer is not
     const worker = (consumes: string) => `${base}
@@ -139,7 +179,7 @@ flows:
     expect(userSteering(modelOf(worker(', consumes: jobs')))).toBeUndefined();
   });
 
-  it("steers nobody through a queue's worker, a store, an external or a tier in one region", () => {
+  it("steers nobody through a queue's worker, a store or an external", () => {
     const s = userSteering(
       modelOf(`${base}
 components:
@@ -147,12 +187,10 @@ components:
   worker: {kind: worker, consumes: jobs}
   kv: {kind: database, failover: {mode: active-active, conflict: crdt}}
   psp: {kind: external}
-  api: {kind: service, regions: [us-east]}
 flows:
   b: {kind: write, rate: 1, path: [worker, kv]}
   c: {kind: read, rate: 1, path: [kv]}
   d: {kind: write, rate: 1, path: [psp]}
-  e: {kind: read, rate: 1, path: [api, kv]}
 `),
     );
     expect(s).toBeUndefined();

@@ -163,6 +163,19 @@ describe('bad spec files', () => {
     expect(loadSpecText('bom.yaml', '\uFEFFregions: [us-east]\ncomponents:\n  api: {kind: service}\n').ok).toBe(true);
   });
 
+  it("warns of steer_s outside active-active on a store, not on a stateless tier's failover record", () => {
+    const codes = (component: string) => {
+      const r = loadSpecText('s.yaml', `regions: [us-east, us-west]\ncomponents:\n  ${component}\n`);
+      if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+      return r.loaded.diagnostics.map((d) => `${d.code} ${d.path?.join('.')}`);
+    };
+    expect(codes('db: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: us-west, steer_s: 10}}')).toEqual([
+      'unused-field components.db.failover.steer_s',
+    ]);
+    expect(codes('gw: {kind: gateway, failover: {mode: active-passive, standby: us-west, steer_s: 10}}')).toEqual([]);
+    expect(codes('gw: {kind: gateway, failover: {mode: none, steer_s: 10}}')).toEqual(['unused-field components.gw.failover.steer_s']);
+  });
+
   it('accepts a spec with only warnings, and reports the warnings', () => {
     const path = join(BAD, 'warnings-only.yaml');
     const r = loadSpecFile(path);

@@ -32,8 +32,6 @@ function steerHow(u: UserSteering): string {
       ? `detect ${ms(u.detectS)} s (one health-check interval; the ${ms(u.detectClaimed)} s stated is sooner than a health check can notice)`
       : `detect ${ms(u.detectS)} s (health checks)`;
   if (u.steerFrom === 'entry') return `${detect} + steer ${ms(u.steerS)} s (its DNS TTL)`;
-  if (u.steerFrom === 'active-passive')
-    return `${detect} + the default ${ms(u.steerS)} s DNS TTL (its failover is active-passive: a standby's DNS record, no steer_s)`;
   return `${detect} + the default ${ms(u.steerS)} s DNS TTL (${u.component} states no failover.steer_s)`;
 }
 
@@ -66,7 +64,7 @@ export default defineCheck<Options>({
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
       `RTO = failover.detect_s + failover.promote_s for active-passive; failover.detect_s (default ${DEFAULT_FAILOVER.detectS} s: Route 53 fast health checks ${HEALTH_CHECK.intervalS} s x ${HEALTH_CHECK.failures} failures) + failover.steer_s (default DNS TTL ${DNS_TTL_S} s) for active-active; for consensus over 3+ voters, the election timeout (${ELECTION_TIMEOUT_MS / 1000} s, etcd default) + the best surviving candidate's vote round trip to a majority; none (manual restore) otherwise, with replication none (separate data sets) or when the store is in one region. ` +
-      `Users: for the tier each flow from users enters by, when it runs in 2+ regions (the first gateway or load balancer after any client; where the design has neither, the first service or a worker that consumes nothing; behind a CDN for writes, none for reads, which the CDN moves between origins itself): its own failover.detect_s (else the problem's measured one, else ${DEFAULT_FAILOVER.detectS} s; at least one ${HEALTH_CHECK.intervalS} s health-check interval) + its failover.steer_s when it fails over active-active (else the default DNS TTL, ${DNS_TTL_S} s). ` +
+      `Users: for the tier each flow from users enters by, when it runs in 2+ regions (the first gateway or load balancer after any client; where the design has neither, the first service or a worker that consumes nothing; behind a CDN for writes, none for reads, which the CDN moves between origins itself): its own failover.detect_s (else the problem's measured one, else ${DEFAULT_FAILOVER.detectS} s; at least one ${HEALTH_CHECK.intervalS} s health-check interval) + its failover.steer_s, the TTL of its DNS record (else the default, ${DNS_TTL_S} s). A tier in one region steers nobody anywhere: failover/stateless-active-active names it. ` +
       "RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric's rtoS/rpoS when it sets either, else the spec's requirements.rto_s/rpo_s.",
     sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'raft'],
     optionsSchema: {
@@ -114,8 +112,8 @@ export default defineCheck<Options>({
     const out: Finding[] = [];
     if (rtoTarget !== undefined) {
       for (const u of Object.values(metrics.steering ?? {})) {
-        const ok = u.rtoS <= rtoTarget;
         const c = model.components[u.component]!;
+        const ok = u.rtoS <= rtoTarget;
         out.push({
           status: ok ? 'pass' : 'fail',
           messageId: ok ? 'usersMet' : 'usersOver',

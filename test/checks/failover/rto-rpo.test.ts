@@ -9,6 +9,9 @@ testCheck(rtoRpo, {
     { spec: 'failover/no-targets.yaml', name: 'no targets in spec or options', applies: false },
     // users: the gateway's 10 s detection + 30 s TTL = 40 s <= 60
     { spec: 'failover/users-steering-ok.yaml' },
+    // every user enters by a gateway in us-east alone: nowhere to steer them, which stateless-active-active names
+    // (a stage may grade the store's failover before it asks for the stateless tiers in both regions)
+    { spec: 'failover/users-single-region.yaml', name: 'an entry tier in one region is not graded here' },
   ],
   invalid: [
     {
