@@ -4,13 +4,14 @@
 // 40 s does not help a user whose resolver still answers with the dead region for 60 s more.
 // The entry tier is the first hop of each flow from users, after any client (the user's own device). A CDN in
 // front moves reads between origins by itself (origin failover retries GET and HEAD on another origin), not
-// writes: a write's entry is the hop behind it. Where the design has a gateway or a load balancer, users enter
-// by those, and a flow that starts at a service or a worker is the system's own work (a timer, a monitor);
+// writes: a write's entry is the hop behind it. Where a flow passes through a gateway or a load balancer, users
+// enter by those, and a flow that starts at a service or a worker is the system's own work (a timer, a monitor);
 // without one, the first service is the entry, or a worker that consumes nothing (a queue's consumer works on
-// what was written, not on a user's request). The timings are the entry tier's own (a store's steer_s moves its clients, the app servers,
-// not the users' DNS record): its failover's detect_s, or the problem's measured detection, else 30 s; at least
-// one health-check interval (10 s, Route 53's fastest), as nothing notices a dead region sooner; and its steer_s
-// when it fails over active-active (0 with anycast), else the default 60 s TTL.
+// what was written, not on a user's request).
+// The timings are the entry tier's own (a store's steer_s moves its clients, the app servers, not the users' DNS
+// record): its failover's detect_s, or the problem's measured detection, else 30 s, and at least one health-check
+// interval (10 s, Route 53's fastest), as nothing notices a dead region sooner; then its steer_s, the TTL of its
+// DNS record in either failover mode (0 with anycast), else the default 60 s.
 import { DEFAULT_FAILOVER, DNS_TTL_S, HEALTH_CHECK } from '../data/figures.js';
 import type { Model } from '../specfile/model.js';
 import type { UserSteering } from './metrics.js';
