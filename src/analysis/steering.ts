@@ -17,18 +17,18 @@ import type { Model } from '../specfile/model.js';
 import type { UserSteering } from './metrics.js';
 import { dict } from '../specfile/dict.js';
 
-const FRONT_DOORS = new Set(['gateway', 'load-balancer']);
+const FRONT_DOORS: ReadonlySet<string> = new Set(['gateway', 'load-balancer']);
 
 /**
  * Whether users enter the design by a gateway or load balancer on some flow (then a flow a service starts is
  * internal); one that no flow passes through is no front door.
  */
-export function hasFrontDoor(model: Model): boolean {
+function hasFrontDoor(model: Model): boolean {
   return model.flowOrder.some((name) => model.flows[name]!.path.some((id) => FRONT_DOORS.has(model.components[id]?.kind ?? '')));
 }
 
 /** The component a flow's users enter by; undefined when none is steered by DNS (see the file's head). */
-export function entryOf(model: Model, flow: { kind: string; path: readonly string[] }, frontDoor: boolean): string | undefined {
+function entryOf(model: Model, flow: { kind: string; path: readonly string[] }, frontDoor: boolean): string | undefined {
   for (const id of flow.path) {
     const kind = model.components[id]?.kind;
     if (kind === 'client') continue;
@@ -36,7 +36,7 @@ export function entryOf(model: Model, flow: { kind: string; path: readonly strin
       if (flow.kind === 'read') return undefined;
       continue;
     }
-    if (kind === 'gateway' || kind === 'load-balancer') return id;
+    if (kind !== undefined && FRONT_DOORS.has(kind)) return id;
     // Without a front door, the first service takes the users' requests; so does a worker that takes them (one
     // that consumes no queue or store: a queue's consumer works on what was written, not on a user's request).
     if (!frontDoor && (kind === 'service' || (kind === 'worker' && model.components[id]!.consumes === undefined))) return id;
