@@ -191,12 +191,16 @@ export interface UserSteering {
   regions: string[];
   flows: string[];
   detectS: number;
-  /** DNS TTL, s. */
+  /** DNS TTL (at least the time clients keep an address), s; 0 by default with anycast routing. */
   steerS: number;
-  /** Where steerS is from: the entry tier's own failover.steer_s, else the default DNS TTL. */
-  steerFrom: 'entry' | 'default';
+  /** Where steerS is from: the entry tier's own failover.steer_s, else anycast routing (0), else the default DNS TTL. */
+  steerFrom: 'entry' | 'anycast' | 'default';
+  /** Users reach the entry tier by anycast (patterns.multi_region.routing), not a DNS record. */
+  anycast?: true;
   /** A detect_s faster than one health-check interval, graded at the interval. */
   detectClaimed?: number;
+  /** A steer_s shorter than clients keep a looked-up address (DNS routing), graded at that floor. */
+  steerClaimed?: number;
   /** detectS + steerS: how long those users are down, whatever the stores behind it do. */
   rtoS: number;
 }

@@ -11,7 +11,9 @@
 // The timings are the entry tier's own (a store's steer_s moves its clients, the app servers, not the users' DNS
 // record): its failover's detect_s, or the problem's measured detection, else 30 s, and at least one health-check
 // interval (10 s, Route 53's fastest), as nothing notices a dead region sooner; then its steer_s, the TTL of its
-// DNS record in either failover mode (0 with anycast), else the default 60 s.
+// DNS record in either failover mode, else the default 60 s. Clients keep a looked-up address 30 s whatever the TTL
+// (resolve floors a stateless tier's steer_s there); only anycast routing (patterns.multi_region.routing: anycast,
+// one address announced from every region) moves users sooner, and there steering defaults to 0.
 import { DEFAULT_FAILOVER, DNS_TTL_S, HEALTH_CHECK } from '../data/figures.js';
 import type { Model } from '../specfile/model.js';
 import type { UserSteering } from './metrics.js';
@@ -69,22 +71,25 @@ export function designSteering(model: Model): { detectS: number; steerS: number 
 function steeringOf(model: Model, id: string): UserSteering {
   const fo = model.components[id]!.failover;
   // failover-timings.ts records a figure for a timing the spec states or the problem gives (not for a default).
-  const known = (field: string) => model.figures?.some((f) => f.subject === id && f.field === `failover.${field}`) ?? false;
-  const detected = fo && known('detect_s') ? fo.detectS : DEFAULT_FAILOVER.detectS;
+  const figure = (field: string) => model.figures?.find((f) => f.subject === id && f.field === `failover.${field}`);
+  const detected = fo && figure('detect_s') ? fo.detectS : DEFAULT_FAILOVER.detectS;
   const detectS = Math.max(detected, HEALTH_CHECK.intervalS);
-  // Its DNS record's TTL, active-active or a standby region's failover record alike.
-  const own = fo !== undefined && fo.mode !== 'none' && known('steer_s');
-  const steerS = own ? fo.steerS : DNS_TTL_S;
+  // Its DNS record's TTL, active-active or a standby region's failover record alike; none to expire with anycast.
+  const anycast = model.patterns.multiRegion?.routing === 'anycast';
+  const stated = fo !== undefined && fo.mode !== 'none' ? figure('steer_s') : undefined;
+  const steerS = stated ? fo!.steerS : anycast ? 0 : DNS_TTL_S;
   const out: UserSteering = {
     component: id,
     regions: [],
     flows: [],
     detectS,
     steerS,
-    steerFrom: own ? 'entry' : 'default',
+    steerFrom: stated ? 'entry' : anycast ? 'anycast' : 'default',
     rtoS: detectS + steerS,
   };
+  if (anycast) out.anycast = true;
   if (detected < detectS) out.detectClaimed = detected;
+  if (stated?.verdict === 'out-of-range' && stated.claimed !== undefined) out.steerClaimed = stated.claimed;
   return out;
 }
 

@@ -71,6 +71,16 @@ export const SOURCES = {
     title: 'Amazon Route 53 Developer Guide, "Configuring DNS failover" / record TTL guidance',
     where: 'records behind health checks: a TTL of 60 s or less so resolvers pick up a failover quickly',
   },
+  jdkDnsCache: {
+    title: 'Oracle, Java SE API documentation, java.net.InetAddress, "InetAddress Caching" (networkaddress.cache.ttl)',
+    where:
+      "a successful lookup is kept for an implementation-specific time when no policy is set, 30 s in the JDK; clients and resolvers keep an address for their own minimum, whatever the record's TTL",
+  },
+  globalAccelerator: {
+    title: 'AWS Global Accelerator Developer Guide, "How AWS Global Accelerator works" and "How failover works for unhealthy endpoints"',
+    where:
+      'static anycast IP addresses announced from every edge location; when an endpoint group has no healthy endpoint, traffic goes to a healthy one in another Region, with no DNS record to expire',
+  },
   raft: {
     title: 'D. Ongaro, J. Ousterhout, "In Search of an Understandable Consensus Algorithm (Raft)", USENIX ATC 2014; etcd tuning guide',
     where:
@@ -415,6 +425,12 @@ export const DEFAULT_ASYNC_LAG_MS = 1000;
 export const HEALTH_CHECK = { intervalS: 10, failures: 3 };
 /** DNS TTL of health-checked records, s: how long resolvers keep sending users to the failed region. Source: SOURCES.route53Ttl. */
 export const DNS_TTL_S = 60;
+/**
+ * The shortest time a DNS change moves users, s, whatever TTL the record states: clients and resolvers keep a looked-up
+ * address for their own minimum (the JDK 30 s by default). Only anycast (one address announced from every region)
+ * moves them sooner. Sources: SOURCES.jdkDnsCache, SOURCES.globalAccelerator.
+ */
+export const DNS_CLIENT_CACHE_S = 30;
 /** Raft/etcd leader election: the election timeout a follower waits before standing (etcd default 1000 ms). Source: SOURCES.raft. */
 export const ELECTION_TIMEOUT_MS = 1000;
 /** Active-passive failover timings when not stated: detection by health checks, managed promotion "under a minute". Sources: SOURCES.route53HealthChecks, SOURCES.awsDr. */

@@ -1,8 +1,10 @@
 // A component's failover timings (detect_s, promote_s, steer_s) are figures like any other: no failure is declared,
 // and no standby promoted, faster than an election timeout (1 s), and against a problem that measured its timings a
 // spec states none faster. Without this, payments-failover's detect_s 0 and promote_s 0 graded as "RTO 0 s" and
-// passed, and one cache's steer_s 0 became every user's DNS time in a drill.
-import { DEFAULT_FAILOVER, ELECTION_TIMEOUT_MS } from '../data/figures.js';
+// passed, and one cache's steer_s 0 became every user's DNS time in a drill. A stateless tier's steer_s is the TTL of
+// the DNS record its users find it by, and no DNS change moves users faster than clients keep an address (30 s); with
+// anycast routing (patterns.multi_region.routing) there is no record to expire, and it may be 0 (its default).
+import { DEFAULT_FAILOVER, DNS_CLIENT_CACHE_S, ELECTION_TIMEOUT_MS } from '../data/figures.js';
 import type { Givens } from './givens.js';
 import type { ModelFigure } from './model.js';
 
@@ -18,7 +20,8 @@ const DEFAULTS: Record<Field, number> = {
  * The plausible floor without a given: no failure is declared faster than the fastest detector in the sources, a
  * consensus group's election timeout (etcd's default, 1 s; DNS health checks take 10 s or more), and no standby
  * takes writes sooner: a promotion waits at least as long for the old primary's lease to lapse, so two writers
- * never overlap. Steering may be 0 (anycast, or a client that retries another region by itself).
+ * never overlap. A store's steering may be 0 (a client library that retries another region by itself); a stateless
+ * tier's has the floor in DNS_STEER below unless users reach it by anycast.
  */
 const FLOOR: Partial<Record<Field, { min: number; from: string }>> = {
   detect_s: {
@@ -29,6 +32,14 @@ const FLOOR: Partial<Record<Field, { min: number; from: string }>> = {
     min: ELECTION_TIMEOUT_MS / 1000,
     from: "a consensus group's election timeout (etcd): no new writer is safe before the old one's lease lapses",
   },
+};
+
+/** How a component's failover steers its clients: a stateless tier by DNS or anycast (patterns.multi_region.routing); a store by its own clients (undefined). */
+export type Steering = 'dns' | 'anycast' | undefined;
+
+const DNS_STEER = {
+  min: DNS_CLIENT_CACHE_S,
+  from: "how long clients keep a looked-up address whatever the record's TTL (the JDK's default cache); only anycast routing (patterns.multi_region.routing: anycast) moves users sooner",
 };
 
 /**
@@ -42,6 +53,7 @@ export function failoverTiming(
   stated: number | undefined,
   givens: Givens | undefined,
   figures: ModelFigure[],
+  steering?: Steering,
 ): number {
   const given = givens?.failover?.[field];
   const path = ['components', id, 'failover', field];
@@ -60,8 +72,8 @@ export function failoverTiming(
     });
     return given;
   }
-  if (stated === undefined) return DEFAULTS[field];
-  const floor = FLOOR[field];
+  if (stated === undefined) return field === 'steer_s' && steering === 'anycast' ? 0 : DEFAULTS[field];
+  const floor = field === 'steer_s' && steering === 'dns' ? DNS_STEER : FLOOR[field];
   if (floor !== undefined && stated < floor.min) {
     figures.push({
       ...base,

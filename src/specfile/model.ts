@@ -247,7 +247,7 @@ export interface ModelPatterns {
   };
   bulkhead?: { services: string[] };
   /** `strategy` is the current name; `deprecated` keeps the old name the spec wrote (async-replication -> multi-primary). */
-  multiRegion?: { strategy: MultiRegionStrategy; routing: 'latency' | 'geo' | 'failover'; deprecated?: string };
+  multiRegion?: { strategy: MultiRegionStrategy; routing: 'latency' | 'geo' | 'failover' | 'anycast'; deprecated?: string };
 }
 
 export type MultiRegionStrategy =

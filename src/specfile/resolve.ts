@@ -135,11 +135,14 @@ function resolveComponent(
   }
   if (c.kind !== 'client' && c.kind !== 'external') {
     const fo = c.failover;
+    // A stateless tier that fails over is found by name: DNS moves its users, or anycast (failover-timings.ts).
+    const steering =
+      d.stateful || (fo?.mode ?? 'none') === 'none' ? undefined : spec.patterns?.multi_region?.routing === 'anycast' ? 'anycast' : 'dns';
     m.failover = {
       mode: fo?.mode ?? 'none',
       detectS: failoverTiming(id, 'detect_s', fo?.detect_s, givens, figures),
       promoteS: failoverTiming(id, 'promote_s', fo?.promote_s, givens, figures),
-      steerS: failoverTiming(id, 'steer_s', fo?.steer_s, givens, figures),
+      steerS: failoverTiming(id, 'steer_s', fo?.steer_s, givens, figures, steering),
       conflict: fo?.conflict ?? 'none',
     };
     if (fo?.standby !== undefined) m.failover.standby = fo.standby;

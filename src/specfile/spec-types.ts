@@ -331,7 +331,7 @@ detect_s?: number
  */
 promote_s?: number
 /**
- * active-active (and a stateless tier's failover record in either mode): time to steer the failed region's users to another region once detected (the DNS TTL; about 0 with anycast). On the tier users enter by (the first gateway, load balancer or service of their flows) it is their DNS TTL, and their downtime is detect_s + steer_s whatever the stores do. Default 60 (Route 53 failover records).
+ * active-active (and a stateless tier's failover record in either mode): time to steer the failed region's users to another region once detected (the DNS TTL). On the tier users enter by (the first gateway, load balancer or service of their flows) it is their DNS TTL, and their downtime is detect_s + steer_s whatever the stores do. Default 60 (Route 53 failover records); on a stateless tier at least 30 (clients keep a looked-up address that long whatever the TTL) unless patterns.multi_region.routing is anycast, where it defaults to 0.
  */
 steer_s?: number
 /**
@@ -664,9 +664,9 @@ multi_region?: {
  */
 strategy: ("single-region" | "active-passive" | "single-primary" | "multi-primary" | "data-locality" | "global-consensus" | "async-replication")
 /**
- * How users reach a region. Default latency.
+ * How users reach a region: latency, geo and failover are DNS records (Route 53 routing policies), so a lost region's users move only after clients drop the looked-up address (a stateless tier's steer_s, at least 30 s); anycast is one address announced from every region (AWS Global Accelerator), which moves them as soon as health checks fail (steer_s default 0). Default latency.
  */
-routing?: ("latency" | "geo" | "failover")
+routing?: ("latency" | "geo" | "failover" | "anycast")
 }
 }
 export interface Endpoint {

@@ -43,21 +43,21 @@ describe('region-down', () => {
     ]);
   });
 
-  it('steers users when the tier they enter by says: its own 20 s TTL after 30 s of default health checks', () => {
-    // api (the entry: the design has no gateway) states active-active with steer_s 20 and no detect_s: 30 s + 20 s = 50 s
+  it('steers users when the tier they enter by says: its own 40 s TTL after 30 s of default health checks', () => {
+    // api (the entry: the design has no gateway) states active-active with steer_s 40 and no detect_s: 30 s + 40 s = 70 s
     const own = runDrill(
       modelOf(
         TWO_REGIONS.replace(
           'latency_ms: {p50: 10, p99: 20}}',
-          'latency_ms: {p50: 10, p99: 20}, failover: {mode: active-active, steer_s: 20}}',
+          'latency_ms: {p50: 10, p99: 20}, failover: {mode: active-active, steer_s: 40}}',
         ),
       ),
       [sc('region-down:us-east')],
     );
     expect(own.phases.map((p) => [p.name, p.fromS, p.toS])).toEqual([
       ['detection', 0, 30],
-      ['steering', 30, 50],
-      ['promotion', 50, 150],
+      ['steering', 30, 70],
+      ['promotion', 70, 150],
       ['steady-state', 150, null],
     ]);
   });

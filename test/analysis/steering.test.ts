@@ -75,7 +75,7 @@ flows:
     });
   });
 
-  it('holds detection to one 10 s health-check interval and lets anycast steer in 0 s: 10 s + 0 s', () => {
+  it('holds detection to one 10 s health-check interval and a DNS TTL to the 30 s clients keep an answer: 10 s + 30 s', () => {
     const s = userSteering(
       modelOf(`${base}
 components:
@@ -84,7 +84,30 @@ flows:
   read: {kind: read, rate: 100, path: [gateway]}
 `),
     );
-    expect(s!.gateway).toMatchObject({ detectS: 10, detectClaimed: 1, steerS: 0, rtoS: 10 });
+    expect(s!.gateway).toMatchObject({ detectS: 10, detectClaimed: 1, steerS: 30, steerClaimed: 0, steerFrom: 'entry', rtoS: 40 });
+  });
+
+  it('lets anycast steer in 0 s: no DNS record to expire, stated or by default (10 s + 0 s)', () => {
+    const gw = (failover: string) =>
+      userSteering(
+        modelOf(`${base}
+components:
+  gateway: {kind: gateway, failover: ${failover}}
+flows:
+  read: {kind: read, rate: 100, path: [gateway]}
+patterns:
+  multi_region: {strategy: single-primary, routing: anycast}
+`),
+      )!.gateway;
+    expect(gw('{mode: active-active, detect_s: 10}')).toMatchObject({
+      detectS: 10,
+      steerS: 0,
+      steerFrom: 'anycast',
+      anycast: true,
+      rtoS: 10,
+    });
+    expect(gw('{mode: active-active, detect_s: 10, steer_s: 5}')).toMatchObject({ steerS: 5, steerFrom: 'entry', rtoS: 15 });
+    expect(gw('{mode: active-active, detect_s: 10, steer_s: 0}')).not.toHaveProperty('steerClaimed');
   });
 
   it("an active-passive entry tier's DNS record has a TTL too: its steer_s, else 60 s", () => {
@@ -103,10 +126,10 @@ flows:
       steerFrom: 'default',
       rtoS: 70,
     });
-    expect(gw('{mode: active-passive, standby: eu-west, detect_s: 10, steer_s: 10}')).toMatchObject({
-      steerS: 10,
+    expect(gw('{mode: active-passive, standby: eu-west, detect_s: 10, steer_s: 45}')).toMatchObject({
+      steerS: 45,
       steerFrom: 'entry',
-      rtoS: 20,
+      rtoS: 55,
     });
   });
 

@@ -172,7 +172,7 @@ describe('bad spec files', () => {
     expect(codes('db: {kind: database, regions: [us-east], failover: {mode: active-passive, standby: us-west, steer_s: 10}}')).toEqual([
       'unused-field components.db.failover.steer_s',
     ]);
-    expect(codes('gw: {kind: gateway, failover: {mode: active-passive, standby: us-west, steer_s: 10}}')).toEqual([]);
+    expect(codes('gw: {kind: gateway, failover: {mode: active-passive, standby: us-west, steer_s: 30}}')).toEqual([]);
     expect(codes('gw: {kind: gateway, failover: {mode: none, steer_s: 10}}')).toEqual(['unused-field components.gw.failover.steer_s']);
   });
 

@@ -1,6 +1,6 @@
 // Failover timings are figures: a problem's measured ones hold a faster claim, and detection and promotion have a floor.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAILOVER, ELECTION_TIMEOUT_MS } from '../../src/data/figures.js';
+import { DEFAULT_FAILOVER, DNS_CLIENT_CACHE_S, DNS_TTL_S, ELECTION_TIMEOUT_MS } from '../../src/data/figures.js';
 import { failoverTiming } from '../../src/specfile/failover-timings.js';
 import type { Givens } from '../../src/specfile/givens.js';
 import type { ModelFigure } from '../../src/specfile/model.js';
@@ -40,12 +40,31 @@ describe('failoverTiming', () => {
     expect(failoverTiming('db', 'detect_s', 2, undefined, [])).toBe(2);
   });
 
-  it("holds promotion to the same 1 s (the old primary's lease must lapse) and lets steering be 0 (anycast)", () => {
+  it("holds promotion to the same 1 s (the old primary's lease must lapse) and lets a store's client steer in 0 s", () => {
     const figures: ModelFigure[] = [];
     expect(failoverTiming('db', 'promote_s', 0, undefined, figures)).toBe(1);
     expect(figures).toMatchObject([{ field: 'failover.promote_s', claimed: 0, value: 1, verdict: 'out-of-range', range: { min: 1 } }]);
     expect(failoverTiming('db', 'promote_s', 5, undefined, [])).toBe(5);
-    expect(failoverTiming('gateway', 'steer_s', 0, undefined, [])).toBe(0);
+    // A store's clients (a library that retries another region) move without DNS.
+    expect(failoverTiming('db', 'steer_s', 0, undefined, [])).toBe(0);
+  });
+
+  it("holds a stateless tier's DNS steering to the 30 s clients keep an address; anycast steers in 0 s, by default too", () => {
+    expect(DNS_CLIENT_CACHE_S).toBe(30);
+    const figures: ModelFigure[] = [];
+    expect(failoverTiming('gateway', 'steer_s', 0, undefined, figures, 'dns')).toBe(30);
+    expect(failoverTiming('gateway', 'steer_s', 29, undefined, figures, 'dns')).toBe(30);
+    expect(failoverTiming('gateway', 'steer_s', 45, undefined, figures, 'dns')).toBe(45);
+    expect(figures.map((f) => [f.claimed, f.value, f.verdict])).toEqual([
+      [0, 30, 'out-of-range'],
+      [29, 30, 'out-of-range'],
+      [undefined, 45, undefined],
+    ]);
+    expect(failoverTiming('gateway', 'steer_s', undefined, undefined, [], 'dns')).toBe(DNS_TTL_S);
+    expect(failoverTiming('gateway', 'steer_s', 0, undefined, [], 'anycast')).toBe(0);
+    expect(failoverTiming('gateway', 'steer_s', undefined, undefined, [], 'anycast')).toBe(0);
+    // A problem's measured steering holds whatever the routing.
+    expect(failoverTiming('gateway', 'steer_s', 0, { failover: { steer_s: 20 } }, [], 'anycast')).toBe(20);
   });
 });
 

@@ -2,7 +2,7 @@
 // lost writes (RPO) than the targets allow.
 import type { StoreFailover, UserSteering } from '../../analysis/metrics.js';
 import type { Model } from '../../specfile/model.js';
-import { DEFAULT_FAILOVER, DNS_TTL_S, ELECTION_TIMEOUT_MS, HEALTH_CHECK } from '../../data/figures.js';
+import { DEFAULT_FAILOVER, DNS_CLIENT_CACHE_S, DNS_TTL_S, ELECTION_TIMEOUT_MS, HEALTH_CHECK } from '../../data/figures.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -32,6 +32,10 @@ function steerHow(u: UserSteering): string {
     u.detectClaimed !== undefined
       ? `detect ${ms(u.detectS)} s (one health-check interval; the ${ms(u.detectClaimed)} s stated is sooner than a health check can notice)`
       : `detect ${ms(u.detectS)} s (health checks)`;
+  if (u.steerFrom === 'anycast') return `${detect} + steer 0 s (anycast: no DNS record to expire)`;
+  if (u.steerFrom === 'entry' && u.anycast) return `${detect} + steer ${ms(u.steerS)} s (anycast)`;
+  if (u.steerClaimed !== undefined)
+    return `${detect} + steer ${ms(u.steerS)} s (clients keep a looked-up address that long; the ${ms(u.steerClaimed)} s TTL stated moves no one sooner without anycast)`;
   if (u.steerFrom === 'entry') return `${detect} + steer ${ms(u.steerS)} s (its DNS TTL)`;
   return `${detect} + the default ${ms(u.steerS)} s DNS TTL (${u.component} states no failover.steer_s)`;
 }
@@ -65,9 +69,9 @@ export default defineCheck<Options>({
       'With no replica to promote, recovery means restoring a backup: hours of downtime and every write since the backup.',
     computes:
       `RTO = failover.detect_s + failover.promote_s for active-passive; failover.detect_s (default ${DEFAULT_FAILOVER.detectS} s: Route 53 fast health checks ${HEALTH_CHECK.intervalS} s x ${HEALTH_CHECK.failures} failures) + failover.steer_s (default DNS TTL ${DNS_TTL_S} s) for active-active; for consensus over 3+ voters, the election timeout (${ELECTION_TIMEOUT_MS / 1000} s, etcd default) + the best surviving candidate's vote round trip to a majority; none (manual restore) otherwise, with replication none (separate data sets) or when the store is in one region. ` +
-      `Users: for the tier each flow from users enters by, when it runs in 2+ regions (the first gateway or load balancer after any client; where no flow passes through either, the first service or a worker that consumes nothing; behind a CDN for writes, none for reads, which the CDN moves between origins itself): its own failover.detect_s (else the problem's measured one, else ${DEFAULT_FAILOVER.detectS} s; at least one ${HEALTH_CHECK.intervalS} s health-check interval) + its failover.steer_s, the TTL of its DNS record (else the default, ${DNS_TTL_S} s). A tier in one region steers nobody anywhere: failover/stateless-active-active names it. ` +
+      `Users: for the tier each flow from users enters by, when it runs in 2+ regions (the first gateway or load balancer after any client; where no flow passes through either, the first service or a worker that consumes nothing; behind a CDN for writes, none for reads, which the CDN moves between origins itself): its own failover.detect_s (else the problem's measured one, else ${DEFAULT_FAILOVER.detectS} s; at least one ${HEALTH_CHECK.intervalS} s health-check interval) + its failover.steer_s, the TTL of its DNS record (else the default, ${DNS_TTL_S} s), never under the ${DNS_CLIENT_CACHE_S} s clients keep a looked-up address; with anycast routing (patterns.multi_region.routing: anycast) no record to expire, so steer_s defaults to 0. A tier in one region steers nobody anywhere: failover/stateless-active-active names it. ` +
       "RPO = async lag_ms / 1000, 0 for sync or consensus, none (since the last backup) without replication or in one region. Compared with the rubric's rtoS/rpoS when it sets either, else the spec's requirements.rto_s/rpo_s.",
-    sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'raft'],
+    sources: ['awsDr', 'route53HealthChecks', 'route53Ttl', 'jdkDnsCache', 'globalAccelerator', 'raft'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

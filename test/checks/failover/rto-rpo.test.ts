@@ -9,6 +9,8 @@ testCheck(rtoRpo, {
     { spec: 'failover/no-targets.yaml', name: 'no targets in spec or options', applies: false },
     // users: the gateway's 10 s detection + 30 s TTL = 40 s <= 60
     { spec: 'failover/users-steering-ok.yaml' },
+    // users: 10 s detection + 0 s with anycast = 10 s <= 20 (no DNS answer to expire)
+    { spec: 'failover/users-steering-anycast.yaml' },
     // every user enters by a gateway in us-east alone: nowhere to steer them, which stateless-active-active names
     // (a stage may grade the store's failover before it asks for the stateless tiers in both regions)
     { spec: 'failover/users-single-region.yaml', name: 'an entry tier in one region is not graded here' },
@@ -55,6 +57,22 @@ testCheck(rtoRpo, {
             rto: '90',
             target: 60,
             how: 'detect 30 s (health checks) + the default 60 s DNS TTL (gateway states no failover.steer_s)',
+          },
+        },
+      ],
+    },
+    {
+      spec: 'failover/users-steering-ttl-claimed.yaml',
+      name: 'a DNS TTL shorter than clients keep an address moves no one sooner without anycast',
+      findings: [
+        // 10 s detection + the 30 s floor (the 5 s stated) = 40 s > 20 s
+        {
+          status: 'fail',
+          messageId: 'usersOver',
+          line: 6,
+          data: {
+            rto: '40',
+            how: 'detect 10 s (health checks) + steer 30 s (clients keep a looked-up address that long; the 5 s TTL stated moves no one sooner without anycast)',
           },
         },
       ],
