@@ -1,0 +1,408 @@
+// A reader for the plain YAML that spec files are written in (block mappings and sequences, one-line and
+// multi-line flow mappings and lists, plain and simply quoted scalars, literal and folded block scalars), which
+// records where every key, value and item starts as it goes. It walks lines and tokens with sticky regular
+// expressions, which V8 runs natively: a CLI run executes each parse once, mostly in the interpreter, where a
+// character-by-character parser (js-yaml) spends most of a grade's start on an 11 kB spec.
+// Anything outside that subset (a multi-line plain scalar, an escape in a double-quoted string, a number in a
+// form other than plain decimal, a key that is not a plain name, a duplicate key, a tab, a CR) returns undefined
+// and the text goes to js-yaml (fast-locate.ts), and any error there to the full parser: this reader only
+// answers where its answer is the one js-yaml's core schema would give (test/specfile/plain-yaml.test.ts holds it
+// to js-yaml's data and positions on every YAML file in the repository).
+import type { Position, SpecPath } from './diagnostic.js';
+import type { Locator } from './locate.js';
+
+/** Where a key and its value start, and the spots of the keys or items inside the value. */
+interface Spot {
+  key?: number;
+  value: number;
+  children?: Map<string, Spot>;
+}
+
+class NotPlain extends Error {}
+const NOT_PLAIN = new NotPlain();
+function bail(): never {
+  throw NOT_PLAIN;
+}
+
+// A key: a plain name as spec fields and ids are written, followed by ':' and a blank or the line's end.
+const KEY = /([A-Za-z0-9_][A-Za-z0-9_./-]*):(?=[ \n]|$)/y;
+const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_./-]*):(?=[ \n,}\]])/y;
+// The rest of a line after a value: blanks, then a comment (after at least one blank) or nothing.
+const LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y;
+// A plain scalar in block context: up to a comment (" #") or the line's end.
+const BLOCK_PLAIN = /[^\n]*?(?= +#|\n|$)/y;
+// A plain scalar in a flow collection: no indicator of the flow ([ ] { } ,) nor a line break.
+const FLOW_PLAIN = /[^\n,[\]{}]*/y;
+const SINGLE = /'((?:[^'\n]|'')*)'/y;
+const DOUBLE = /"([^"\\\n]*)"/y;
+// Blanks, line breaks and comments between flow tokens (a comment needs a blank or a line start before "#").
+const FLOW_SPACE = /(?:[ \n]|(?<=^|[ \n])#[^\n]*)*/y;
+const BLOCK_HEADER = /([|>])(-?)(?: +#[^\n]*| *)(?=\n|$)/y;
+const INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
+const FLOAT = /^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+// What a plain scalar may not start with (YAML indicators), and what may start a number or a special float.
+const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?: |$))/;
+const NUMBER_CHARS = /^[-+.0-9][0-9A-Za-z_+.-]*$/;
+const NUMERIC_START = /^[-+.0-9]/;
+
+/** A plain scalar as js-yaml's core schema reads it; bails on any form the two might read differently. */
+function plainScalar(s: string): unknown {
+  if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  if (NUMERIC_START.test(s)) {
+    if (INT.test(s) || FLOAT.test(s)) {
+      const v = Number(s);
+      // js-yaml keeps a figure past the largest double as a string; -0 is its own case.
+      if (!Number.isFinite(v) || Object.is(v, -0) || s === '+0') bail();
+      return v;
+    }
+    // Other numbers (1_000, 0x1F, .inf, 0o7) are made of these characters; "1490 req/s" is a string.
+    if (NUMBER_CHARS.test(s)) bail();
+  }
+  // A string: but not one a YAML reader could take for structure (": " inside, an indicator first).
+  if (INDICATOR.test(s) || s.includes(': ') || s.includes(' #') || s.endsWith(':')) bail();
+  return s;
+}
+
+/** A mapping key as js-yaml names it: a key it would read as a number, null or a boolean in another spelling is declined. */
+function plainKey(key: string): string {
+  if (key === '__proto__' || String(plainScalar(key)) !== key) bail();
+  return key;
+}
+
+export interface PlainLoad {
+  data: Record<string, unknown>;
+  locate: Locator;
+}
+
+/** The data of a plain YAML mapping document and a locator for it; undefined when the text is outside the subset. */
+export function readPlainYaml(text: string): PlainLoad | undefined {
+  // Tabs, CR and the other line breaks: js-yaml has its own rules for them.
+  if (/[\t\r\u0085\u2028\u2029]/.test(text)) return undefined;
+  const n = text.length;
+  let pos = 0; // the offset being read
+
+  /** The offset of the next line's first non-blank character after `from` skipping blank and comment lines; -1 at the end. */
+  const nextContent = (from: number): number => {
+    let i = from;
+    for (;;) {
+      while (i < n && text.charCodeAt(i) === 32) i++;
+      if (i >= n) return -1;
+      const ch = text.charCodeAt(i);
+      if (ch === 10) i++;
+      else if (ch === 35) {
+        const nl = text.indexOf('\n', i);
+        if (nl === -1) return -1;
+        i = nl + 1;
+      } else return i;
+    }
+  };
+  const columnOf = (offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  /** Whether a block sequence entry ("- " or a "-" that ends its line) starts at `at`. */
+  const isDash = (at: number): boolean =>
+    text.charCodeAt(at) === 45 && (at + 1 >= n || text.charCodeAt(at + 1) === 32 || text.charCodeAt(at + 1) === 10);
+  const toLineEnd = (from: number): number => {
+    const nl = text.indexOf('\n', from);
+    return nl === -1 ? n : nl;
+  };
+  const endOfLine = (from: number): number => {
+    LINE_END.lastIndex = from;
+    if (!LINE_END.test(text)) bail();
+    return LINE_END.lastIndex; // at "\n" or the end
+  };
+
+  /** A block node that starts at offset `at` (its first character), in a parent indented `parent` columns. */
+  const blockNode = (at: number, parent: number, spot: Spot): unknown => {
+    const col = columnOf(at);
+    if (isDash(at)) return blockSequence(at, col, spot);
+    if (col <= parent) bail();
+    return blockMapping(at, col, spot);
+  };
+
+  /** A value after "key:" or "- " on the same line, at offset `at`; `indent` is the enclosing block's column. */
+  const inlineValue = (at: number, indent: number, spot: Spot): unknown => {
+    const ch = text.charCodeAt(at);
+    if (ch === 123 || ch === 91) {
+      pos = at;
+      const v = flowNode(indent, spot);
+      pos = endOfLine(pos);
+      return v;
+    }
+    if (ch === 124 || ch === 62) return blockScalar(at, indent);
+    if (ch === 39 || ch === 34) {
+      const re = ch === 39 ? SINGLE : DOUBLE;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) bail();
+      pos = endOfLine(re.lastIndex);
+      return ch === 39 ? m[1]!.replace(/''/g, "'") : m[1]!;
+    }
+    BLOCK_PLAIN.lastIndex = at;
+    const m = BLOCK_PLAIN.exec(text)!;
+    const raw = m[0].trimEnd();
+    pos = endOfLine(BLOCK_PLAIN.lastIndex);
+    // A plain scalar continued on a more indented line is one multi-line scalar: not this reader's.
+    const next = nextContent(pos);
+    if (next !== -1 && columnOf(next) > indent) bail();
+    return plainScalar(raw);
+  };
+
+  /** The value of "key:" whose text starts after the colon at `from`; the key's spot gets the value's offset. */
+  const pairValue = (from: number, keyAt: number, indent: number, child: Spot): unknown => {
+    let i = from;
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    const ch = i < n ? text.charCodeAt(i) : 10;
+    if (ch === 10 || ch === 35) {
+      // Nothing on this line: a block node on the next content line, or an empty value (null).
+      const next = nextContent(i);
+      const nested = next !== -1 && (columnOf(next) > indent || (columnOf(next) === indent && isDash(next)));
+      if (!nested) {
+        child.value = keyAt;
+        pos = ch === 35 ? toLineEnd(i) : i;
+        return null;
+      }
+      child.value = next;
+      return blockNode(next, indent - 1, child);
+    }
+    child.value = i;
+    return inlineValue(i, indent, child);
+  };
+
+  const blockMapping = (at: number, col: number, spot: Spot): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    const children = (spot.children = new Map<string, Spot>());
+    let i = at;
+    for (;;) {
+      KEY.lastIndex = i;
+      const m = KEY.exec(text);
+      if (!m) bail();
+      const key = plainKey(m[1]!);
+      if (children.has(key)) bail();
+      const child: Spot = { key: i, value: i };
+      children.set(key, child);
+      out[key] = pairValue(KEY.lastIndex, i, col, child);
+      const next = nextContent(pos);
+      if (next === -1) return out;
+      const c = columnOf(next);
+      if (c < col) {
+        pos = next;
+        return out;
+      }
+      if (c > col) bail();
+      i = next;
+    }
+  };
+
+  const blockSequence = (at: number, col: number, spot: Spot): unknown[] => {
+    const out: unknown[] = [];
+    const children = (spot.children = new Map<string, Spot>());
+    let i = at;
+    for (;;) {
+      // i is at "-"; the item starts at the first character after "- " on this line, else on the next lines.
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === 32) j++;
+      const child: Spot = { value: j };
+      children.set(String(out.length), child);
+      const ch = j < n ? text.charCodeAt(j) : 10;
+      if (ch === 10 || ch === 35) {
+        const next = nextContent(j);
+        if (next === -1 || columnOf(next) <= col) {
+          // "- " and nothing: a null item, found where its content would start
+          pos = ch === 35 ? toLineEnd(j) : j;
+          out.push(null);
+        } else {
+          child.value = next;
+          out.push(blockNode(next, col, child));
+        }
+      } else if (isDash(j)) {
+        bail(); // "- - a": a compact nested list
+      } else {
+        KEY.lastIndex = j;
+        if (KEY.test(text)) out.push(blockMapping(j, columnOf(j), child));
+        else out.push(inlineValue(j, col, child));
+      }
+      const next = nextContent(pos);
+      if (next === -1) return out;
+      const c = columnOf(next);
+      if (c < col) {
+        pos = next;
+        return out;
+      }
+      if (c > col) bail();
+      if (!isDash(next)) {
+        pos = next; // the parent mapping's next key, at the same column as this list's dashes
+        return out;
+      }
+      i = next;
+    }
+  };
+
+  /** A flow mapping or list at `pos`; continuation lines must be indented past `indent`. */
+  const flowNode = (indent: number, spot: Spot): unknown => {
+    const open = text.charCodeAt(pos);
+    const close = open === 123 ? 125 : 93;
+    pos++;
+    const children = (spot.children = new Map<string, Spot>());
+    const map: Record<string, unknown> | undefined = open === 123 ? {} : undefined;
+    const list: unknown[] | undefined = open === 91 ? [] : undefined;
+    const space = () => {
+      FLOW_SPACE.lastIndex = pos;
+      FLOW_SPACE.test(text);
+      const end = FLOW_SPACE.lastIndex;
+      // Only the blanks just read are searched: a long one-line collection stays linear.
+      if (end > pos && end < n && text.slice(pos, end).includes('\n') && columnOf(end) <= indent) bail();
+      pos = end;
+    };
+    space();
+    if (text.charCodeAt(pos) === close) {
+      pos++;
+      return map ?? list;
+    }
+    for (;;) {
+      let child: Spot;
+      if (map) {
+        FLOW_KEY.lastIndex = pos;
+        const m = FLOW_KEY.exec(text);
+        if (!m) bail();
+        const key = plainKey(m[1]!);
+        if (children.has(key)) bail();
+        child = { key: pos, value: pos };
+        children.set(key, child);
+        pos = FLOW_KEY.lastIndex;
+        space();
+        child.value = pos;
+        map[key] = flowValue(indent, child);
+      } else {
+        child = { value: pos };
+        children.set(String(list!.length), child);
+        list!.push(flowValue(indent, child));
+      }
+      space();
+      const ch = text.charCodeAt(pos);
+      if (ch === close) {
+        pos++;
+        return map ?? list;
+      }
+      if (ch !== 44) bail();
+      pos++;
+      space();
+      if (text.charCodeAt(pos) === close) {
+        pos++; // a trailing comma
+        return map ?? list;
+      }
+    }
+  };
+
+  const flowValue = (indent: number, spot: Spot): unknown => {
+    const ch = text.charCodeAt(pos);
+    if (ch === 123 || ch === 91) return flowNode(indent, spot);
+    if (ch === 39 || ch === 34) {
+      const re = ch === 39 ? SINGLE : DOUBLE;
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (!m) bail();
+      pos = re.lastIndex;
+      return ch === 39 ? m[1]!.replace(/''/g, "'") : m[1]!;
+    }
+    if (ch === 44 || ch === 125 || ch === 93) bail(); // an empty value: js-yaml's null, not worth the case
+    FLOW_PLAIN.lastIndex = pos;
+    const raw = FLOW_PLAIN.exec(text)![0];
+    if (raw.includes('#')) bail();
+    let end = FLOW_PLAIN.lastIndex;
+    if (end >= n) bail();
+    if (text.charCodeAt(end) === 10) {
+      // A plain scalar runs on to the next line unless a flow indicator comes first there.
+      FLOW_SPACE.lastIndex = end;
+      FLOW_SPACE.test(text);
+      const after = text.charCodeAt(FLOW_SPACE.lastIndex);
+      if (after !== 44 && after !== 125 && after !== 93) bail();
+      end -= raw.length - raw.trimEnd().length;
+    }
+    pos = end;
+    return plainScalar(raw.trimEnd());
+  };
+
+  /** A literal (|) or folded (>) block scalar, clipped or stripped (-); its header at `at`, its parent at column `indent`. */
+  const blockScalar = (at: number, indent: number): string => {
+    BLOCK_HEADER.lastIndex = at;
+    const h = BLOCK_HEADER.exec(text);
+    if (!h) bail();
+    const literal = h[1] === '|';
+    const strip = h[2] === '-';
+    let i = BLOCK_HEADER.lastIndex + 1; // past the header's line break
+    const lines: string[] = [];
+    let blockIndent = -1;
+    let end = BLOCK_HEADER.lastIndex;
+    while (i <= n && i > 0) {
+      const nl = text.indexOf('\n', i);
+      const lineEnd = nl === -1 ? n : nl;
+      const line = text.slice(i, lineEnd);
+      const content = line.trimStart();
+      const lead = line.length - content.length;
+      if (content === '') {
+        if (blockIndent === -1 || line.length > blockIndent) bail(); // leading blank lines, or blanks that are content
+        lines.push('');
+      } else {
+        if (lead <= indent) break;
+        if (blockIndent === -1) blockIndent = lead;
+        if (lead < blockIndent) bail();
+        // More-indented lines keep their breaks when folded; trailing blanks are content.
+        if ((lead > blockIndent && !literal) || line.endsWith(' ')) bail();
+        lines.push(line.slice(blockIndent));
+        end = lineEnd;
+      }
+      if (nl === -1) break;
+      i = nl + 1;
+    }
+    if (blockIndent === -1) bail();
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    if (!literal && lines.includes('')) bail(); // a blank line inside a folded scalar is a line break
+    pos = end;
+    const body = literal ? lines.join('\n') : lines.join(' ');
+    return strip ? body : `${body}\n`;
+  };
+
+  const root: Spot = { value: 0 };
+  let data: unknown;
+  try {
+    const first = nextContent(0);
+    if (first === -1 || columnOf(first) !== 0) return undefined;
+    root.value = first;
+    data = blockNode(first, -1, root);
+    if (nextContent(pos) !== -1) return undefined;
+  } catch (err) {
+    if (err === NOT_PLAIN) return undefined;
+    throw err;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+
+  let lineStarts: number[] | undefined;
+  const position = (offset: number): Position => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+  // The closest recorded part of the path: the whole of it, else its nearest parent (as fast-locate.ts).
+  const locate: Locator = (path: SpecPath, options = {}) => {
+    let spot: Spot = root;
+    let k = 0;
+    for (; k < path.length; k++) {
+      const next: Spot | undefined = spot.children?.get(String(path[k]));
+      if (!next) break;
+      spot = next;
+    }
+    const offset = options.key && k === path.length && spot.key !== undefined ? spot.key : spot.value;
+    return position(offset);
+  };
+  return { data: data as Record<string, unknown>, locate };
+}
