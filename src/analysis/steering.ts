@@ -21,12 +21,27 @@ import { dict } from '../specfile/dict.js';
 
 const FRONT_DOORS: ReadonlySet<string> = new Set(['gateway', 'load-balancer']);
 
+/** The first hop of a flow past the user's own device and any CDN in front. */
+function firstHop(model: Model, flow: { path: readonly string[] }): string | undefined {
+  for (const id of flow.path) {
+    const kind = model.components[id]?.kind;
+    if (kind !== 'client' && kind !== 'cdn') return id;
+  }
+  return undefined;
+}
+
 /**
- * Whether users enter the design by a gateway or load balancer on some flow (then a flow a service starts is
- * internal); one that no flow passes through is no front door.
+ * Whether users enter the design by a gateway or load balancer: one that is the first hop of a flow that is not a
+ * batch job (then a flow a service starts is internal). One further along a flow (an egress gateway to a third
+ * party behind a worker) or on a job's path is no front door, and the services are where users come in.
  */
 function hasFrontDoor(model: Model): boolean {
-  return model.flowOrder.some((name) => model.flows[name]!.path.some((id) => FRONT_DOORS.has(model.components[id]?.kind ?? '')));
+  return model.flowOrder.some((name) => {
+    const flow = model.flows[name]!;
+    if (flow.batch) return false;
+    const id = firstHop(model, flow);
+    return id !== undefined && FRONT_DOORS.has(model.components[id]?.kind ?? '');
+  });
 }
 
 /** The component a flow's users enter by; undefined when none is steered by DNS (see the file's head). */

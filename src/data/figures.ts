@@ -74,7 +74,7 @@ export const SOURCES = {
   jdkDnsCache: {
     title: 'Oracle, Java SE API documentation, java.net.InetAddress, "InetAddress Caching" (networkaddress.cache.ttl)',
     where:
-      "a successful lookup is kept for an implementation-specific time when no policy is set, 30 s in the JDK; clients and resolvers keep an address for their own minimum, whatever the record's TTL",
+      "a successful lookup is kept for an implementation-specific time when no policy is set, 30 s in the JDK; browsers keep theirs about a minute (Chrome's host cache, Firefox network.dnsCacheExpiration 60 s): clients keep an address for their own time, whatever the record's TTL",
   },
   globalAccelerator: {
     title: 'AWS Global Accelerator Developer Guide, "How AWS Global Accelerator works" and "How failover works for unhealthy endpoints"',

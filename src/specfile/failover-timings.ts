@@ -55,7 +55,9 @@ export function failoverTiming(
   figures: ModelFigure[],
   steering?: Steering,
 ): number {
-  const given = givens?.failover?.[field];
+  // A problem's measured steering cannot beat the clients' own cache either, for a tier found by DNS.
+  const measured = givens?.failover?.[field];
+  const given = measured !== undefined && field === 'steer_s' && steering === 'dns' ? Math.max(measured, DNS_STEER.min) : measured;
   const path = ['components', id, 'failover', field];
   const base = { subject: id, field: `failover.${field}`, path };
   if (given !== undefined) {

@@ -331,7 +331,7 @@ detect_s?: number
  */
 promote_s?: number
 /**
- * active-active (and a stateless tier's failover record in either mode): time to steer the failed region's users to another region once detected (the DNS TTL). On the tier users enter by (the first gateway, load balancer or service of their flows) it is their DNS TTL, and their downtime is detect_s + steer_s whatever the stores do. Default 60 (Route 53 failover records); on a stateless tier at least 30 (clients keep a looked-up address that long whatever the TTL) unless patterns.multi_region.routing is anycast, where it defaults to 0.
+ * active-active (and a stateless tier's failover record in either mode): time to steer the failed region's users to another region once detected (the DNS TTL). On the tier users enter by (the first gateway, load balancer or service of their flows) it is how long their clients take to reach another region, and their downtime is detect_s + steer_s whatever the stores do. Default 60 (Route 53 failover records); on a stateless tier at least 30 (clients keep a looked-up address that long whatever the TTL) unless patterns.multi_region.routing is anycast, where it is the time an app takes to reconnect and defaults to 0.
  */
 steer_s?: number
 /**

@@ -62,6 +62,22 @@ describe('region-down', () => {
     ]);
   });
 
+  it('says what moves the users: anycast at detection, or clients keeping an address past a shorter TTL', () => {
+    const steerEvents = (failover: string, routing = '') =>
+      runDrill(
+        modelOf(TWO_REGIONS.replace('latency_ms: {p50: 10, p99: 20}}', `latency_ms: {p50: 10, p99: 20}, failover: ${failover}}`) + routing),
+        [sc('region-down:us-east')],
+      ).phases.flatMap((p) => p.events.filter((e) => e.includes('users in us-east now reach')).map((e) => [p.fromS, e]));
+    // anycast: 10 s detection + 0 s
+    expect(
+      steerEvents('{mode: active-active, detect_s: 10}', 'patterns:\n  multi_region: {strategy: active-passive, routing: anycast}\n'),
+    ).toEqual([[10, 'anycast stops announcing us-east: users in us-east now reach surviving regions']]);
+    // a 5 s TTL by DNS: clients keep the address 30 s, so 10 s + 30 s = 40 s
+    expect(steerEvents('{mode: active-active, detect_s: 10, steer_s: 5}')).toEqual([
+      [40, 'clients drop the address they looked up (30 s, past the shorter TTL stated): users in us-east now reach surviving regions'],
+    ]);
+  });
+
   it("fails the lost region's users until steered, and every write until the primary is promoted", () => {
     // us-east holds 60 % of the users; eu-west's writes go to the primary in us-east: 40 % more
     expect(detection!.flows.read!.errorShare).toBe(0.6);

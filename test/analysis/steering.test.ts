@@ -133,6 +133,27 @@ flows:
     });
   });
 
+  it('a gateway further along a flow, or on a batch job, is no front door: users then enter by the services', () => {
+    // egress gateway behind a worker, and a job through the gateway: api is the entry, 30 s + 60 s
+    const s = userSteering(
+      modelOf(`${base}
+components:
+  api: {kind: service}
+  jobs: {kind: queue}
+  worker: {kind: worker, consumes: jobs}
+  egress: {kind: gateway}
+  partner: {kind: external}
+  db: {kind: database, regions: [us-east]}
+flows:
+  place: {kind: write, rate: 100, path: [api, db]}
+  notify: {kind: write, rate: 10, path: [worker, egress, partner]}
+  nightly: {kind: read, path: [egress, db], throughput: {items_per_s: 100, runs_in: us-east, item: row}}
+`),
+    );
+    expect(Object.keys(s ?? {})).toEqual(['api']);
+    expect(s!.api).toMatchObject({ flows: ['place'], detectS: 30, steerS: 60, rtoS: 90 });
+  });
+
   it('an entry tier in one region steers nobody anywhere: not graded here (failover/stateless-active-active names it)', () => {
     const s = userSteering(
       modelOf(`${base}

@@ -63,8 +63,10 @@ describe('failoverTiming', () => {
     expect(failoverTiming('gateway', 'steer_s', undefined, undefined, [], 'dns')).toBe(DNS_TTL_S);
     expect(failoverTiming('gateway', 'steer_s', 0, undefined, [], 'anycast')).toBe(0);
     expect(failoverTiming('gateway', 'steer_s', undefined, undefined, [], 'anycast')).toBe(0);
-    // A problem's measured steering holds whatever the routing.
+    // A problem's measured steering holds with anycast; found by DNS, not under the clients' cache either.
     expect(failoverTiming('gateway', 'steer_s', 0, { failover: { steer_s: 20 } }, [], 'anycast')).toBe(20);
+    expect(failoverTiming('gateway', 'steer_s', 0, { failover: { steer_s: 10 } }, [], 'dns')).toBe(30);
+    expect(failoverTiming('gateway', 'steer_s', 45, { failover: { steer_s: 10 } }, [], 'dns')).toBe(45);
   });
 });
 

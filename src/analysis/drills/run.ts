@@ -46,6 +46,8 @@ interface Outage {
   region: string;
   detectS: number;
   steerS: number;
+  /** What moves the users once detected: anycast, clients dropping an address kept past a shorter TTL, or the DNS TTL. */
+  steerBy: 'anycast' | 'client-cache' | 'dns';
   promotions: Promotion[];
   /** Stores that lose their primary/leader there and are never promoted automatically. */
   stranded: { store: string; why: string }[];
@@ -60,9 +62,13 @@ function outagePlan(model: Model, region: string): Outage {
   const entries = Object.values(userSteering(model) ?? {}).filter((u) => u.regions.includes(region));
   let detectS: number;
   let steerS: number;
+  let steerBy: Outage['steerBy'] = 'dns';
   if (entries.length) {
     detectS = Math.min(...entries.map((u) => u.detectS));
-    steerS = Math.max(...entries.map((u) => u.rtoS)) - detectS;
+    const slowest = entries.reduce((a, b) => (b.rtoS > a.rtoS ? b : a));
+    steerS = slowest.rtoS - detectS;
+    if (slowest.anycast) steerBy = 'anycast';
+    else if (slowest.steerClaimed !== undefined) steerBy = 'client-cache';
   } else ({ detectS, steerS } = designSteering(model));
   const promotions: Promotion[] = [];
   const stranded: { store: string; why: string }[] = [];
@@ -90,7 +96,7 @@ function outagePlan(model: Model, region: string): Outage {
       : `${id} promoted in ${to} (${w.mode}: detection ${c.failover?.detectS ?? DEFAULT_FAILOVER.detectS} s + ${w.mode === 'active-active' ? `steering ${c.failover?.steerS ?? DNS_TTL_S}` : `promotion ${c.failover?.promoteS ?? DEFAULT_FAILOVER.promoteS}`} s)`;
     promotions.push({ store: id, region, to, atS: w.rtoS, why });
   }
-  return { region, detectS, steerS, promotions, stranded };
+  return { region, detectS, steerS, steerBy, promotions, stranded };
 }
 
 function dataLoss(model: Model, base: Metrics, region: string): DrillDataLoss[] {
@@ -463,7 +469,11 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
   for (const o of outages) {
     at(0, `${o.region} is lost: nothing there answers`);
     at(o.detectS, `health checks mark ${o.region} down (${o.detectS} s)`);
-    at(o.detectS + o.steerS, `the DNS TTL (${o.steerS} s) runs out: users in ${o.region} now reach surviving regions`);
+    const moved = `users in ${o.region} now reach surviving regions`;
+    if (o.steerBy === 'anycast') at(o.detectS + o.steerS, `anycast stops announcing ${o.region}: ${moved}`);
+    else if (o.steerBy === 'client-cache')
+      at(o.detectS + o.steerS, `clients drop the address they looked up (${o.steerS} s, past the shorter TTL stated): ${moved}`);
+    else at(o.detectS + o.steerS, `the DNS TTL (${o.steerS} s) runs out: ${moved}`);
     for (const p of o.promotions) at(p.atS, p.why);
     for (const s of o.stranded) at(0, `${s.why}: its writes fail until someone restores it`);
   }

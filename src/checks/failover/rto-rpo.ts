@@ -23,7 +23,7 @@ function rtoHow(model: Model, s: StoreFailover): string {
     const home = c.primary ?? s.regions[0] ?? 'the old primary';
     return `detect ${fo.detectS} s + promote ${fo.promoteS} s to ${s.standby ?? 'the standby'}; failing back to ${home} later is a second, planned switchover once it has caught up`;
   }
-  return `active-active: detect ${fo.detectS} s (health checks) + steer ${fo.steerS} s (DNS TTL) before the failed region's users reach ${s.regions.join(', ')}; failing back is the same steering in reverse once the region is healthy and caught up`;
+  return `active-active: detect ${fo.detectS} s (health checks) + steer ${fo.steerS} s (its clients move: DNS TTL or a client that retries) before the failed region's writers reach ${s.regions.join(', ')}; failing back is the same steering in reverse once the region is healthy and caught up`;
 }
 
 /** How the users of a lost region come back, in the learner's terms. */
