@@ -29,8 +29,6 @@ const KEY = /([A-Za-z0-9_][A-Za-z0-9_./-]*):(?=[ \n]|$)/y;
 const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_./-]*):(?=[ \n,}\]])/y;
 // The rest of a line after a value: blanks, then a comment (after at least one blank) or nothing.
 const LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y;
-// A plain scalar in block context: up to a comment (" #") or the line's end.
-const BLOCK_PLAIN = /[^\n]*?(?= +#|\n|$)/y;
 // A plain scalar in a flow collection: no indicator of the flow ([ ] { } ,) nor a line break.
 const FLOW_PLAIN = /[^\n,[\]{}]*/y;
 const SINGLE = /'((?:[^'\n]|'')*)'/y;
@@ -42,6 +40,14 @@ const INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
 const FLOAT = /^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 // What a plain scalar may not start with (YAML indicators), and what may start a number or a special float.
 const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?: |$))/;
+/**
+ * Characters js-yaml reads its own way: tabs, CR and the other line breaks; blanks other than a space (String.prototype.trim
+ * drops them, js-yaml keeps them); and what it rejects as non-printable (controls, U+FFFE, U+FFFF, a lone surrogate).
+ */
+const OUTSIDE =
+  /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/** Collections nested deeper are left to js-yaml, whose own limit is 100. */
+const MAX_DEPTH = 50;
 const NUMBER_CHARS = /^[-+.0-9][0-9A-Za-z_+.-]*$/;
 const NUMERIC_START = /^[-+.0-9]/;
 
@@ -78,10 +84,13 @@ export interface PlainLoad {
 
 /** The data of a plain YAML mapping document and a locator for it; undefined when the text is outside the subset. */
 export function readPlainYaml(text: string): PlainLoad | undefined {
-  // Tabs, CR and the other line breaks: js-yaml has its own rules for them.
-  if (/[\t\r\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (OUTSIDE.test(text)) return undefined;
   const n = text.length;
   let pos = 0; // the offset being read
+  let depth = 0; // collections open around pos
+  const enter = () => {
+    if (++depth > MAX_DEPTH) bail();
+  };
 
   /** The offset of the next line's first non-blank character after `from` skipping blank and comment lines; -1 at the end. */
   const nextContent = (from: number): number => {
@@ -138,10 +147,14 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       pos = endOfLine(re.lastIndex);
       return ch === 39 ? m[1]!.replace(/''/g, "'") : m[1]!;
     }
-    BLOCK_PLAIN.lastIndex = at;
-    const m = BLOCK_PLAIN.exec(text)!;
-    const raw = m[0].trimEnd();
-    pos = endOfLine(BLOCK_PLAIN.lastIndex);
+    // Up to a comment (" #") or the line's end, found by indexOf: a regex that tests for " #" at every blank is
+    // quadratic in a run of blanks.
+    const lineEnd = toLineEnd(at);
+    const line = text.slice(at, lineEnd);
+    const hash = line.indexOf(' #');
+    const end = hash === -1 ? lineEnd : at + hash;
+    const raw = (hash === -1 ? line : line.slice(0, hash)).trimEnd();
+    pos = endOfLine(end);
     // A plain scalar continued on a more indented line is one multi-line scalar: not this reader's.
     const next = nextContent(pos);
     if (next !== -1 && columnOf(next) > indent) bail();
@@ -170,6 +183,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
   };
 
   const blockMapping = (at: number, col: number, spot: Spot): Record<string, unknown> => {
+    enter();
     const out: Record<string, unknown> = {};
     const children = (spot.children = new Map<string, Spot>());
     let i = at;
@@ -183,10 +197,15 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       children.set(key, child);
       out[key] = pairValue(KEY.lastIndex, i, col, child);
       const next = nextContent(pos);
-      if (next === -1) return out;
+      if (next === -1) {
+        pos = n; // at the end: enclosing levels need not scan the trailing blank and comment lines again
+        depth--;
+        return out;
+      }
       const c = columnOf(next);
       if (c < col) {
         pos = next;
+        depth--;
         return out;
       }
       if (c > col) bail();
@@ -195,6 +214,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
   };
 
   const blockSequence = (at: number, col: number, spot: Spot): unknown[] => {
+    enter();
     const out: unknown[] = [];
     const children = (spot.children = new Map<string, Spot>());
     let i = at;
@@ -207,11 +227,9 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       const ch = j < n ? text.charCodeAt(j) : 10;
       if (ch === 10 || ch === 35) {
         const next = nextContent(j);
-        if (next === -1 || columnOf(next) <= col) {
-          // "- " and nothing: a null item, found where its content would start
-          pos = ch === 35 ? toLineEnd(j) : j;
-          out.push(null);
-        } else {
+        // "- " and nothing (a null item): js-yaml then reads a following, shallower "- " into this list.
+        if (next === -1 || columnOf(next) <= col) bail();
+        else {
           child.value = next;
           out.push(blockNode(next, col, child));
         }
@@ -223,15 +241,21 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
         else out.push(inlineValue(j, col, child));
       }
       const next = nextContent(pos);
-      if (next === -1) return out;
+      if (next === -1) {
+        pos = n; // at the end: enclosing levels need not scan the trailing blank and comment lines again
+        depth--;
+        return out;
+      }
       const c = columnOf(next);
       if (c < col) {
         pos = next;
+        depth--;
         return out;
       }
       if (c > col) bail();
       if (!isDash(next)) {
         pos = next; // the parent mapping's next key, at the same column as this list's dashes
+        depth--;
         return out;
       }
       i = next;
@@ -243,6 +267,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     const open = text.charCodeAt(pos);
     const close = open === 123 ? 125 : 93;
     pos++;
+    enter();
     const children = (spot.children = new Map<string, Spot>());
     const map: Record<string, unknown> | undefined = open === 123 ? {} : undefined;
     const list: unknown[] | undefined = open === 91 ? [] : undefined;
@@ -257,6 +282,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     space();
     if (text.charCodeAt(pos) === close) {
       pos++;
+      depth--;
       return map ?? list;
     }
     for (;;) {
@@ -282,6 +308,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       const ch = text.charCodeAt(pos);
       if (ch === close) {
         pos++;
+        depth--;
         return map ?? list;
       }
       if (ch !== 44) bail();
@@ -289,6 +316,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       space();
       if (text.charCodeAt(pos) === close) {
         pos++; // a trailing comma
+        depth--;
         return map ?? list;
       }
     }

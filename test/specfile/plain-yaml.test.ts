@@ -162,6 +162,17 @@ describe('readPlainYaml', () => {
       '- a\n- b\n',
       'a: {b}\n',
       'a: [b, ]\n'.replace('[b, ]', '[b, , c]'),
+      // Blanks other than a space, which trim() drops and js-yaml keeps; what js-yaml rejects as non-printable.
+      'a: x\u00a0\n',
+      'a: [x\u3000, y]\n',
+      'a: |\n  \u00a0x\n',
+      'a: x\u0001\n',
+      'a: x\ud800\n',
+      // An empty item: js-yaml reads a following, shallower "- " into the inner list.
+      'k:\n-\n  - a\n  -\n- b\n',
+      'k:\n- # nothing\n- b\n',
+      // Deeper than js-yaml's own limit allows for: its error, not this reader's data.
+      Array.from({ length: 60 }, (_, i) => `${' '.repeat(i)}k:\n${' '.repeat(i)}-\n`).join('') + `${' '.repeat(60)}k: v\n`,
     ]) {
       expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
     }
