@@ -2,21 +2,14 @@
 // fast path can answer file:line:column without a second parse. Falls back to the closest parent for
 // a missing key, as the full locator does.
 import jsyaml from 'js-yaml';
-import type { Position, SpecPath } from './diagnostic.js';
 import type { Locator } from './locate.js';
+import { spotLocator, type Spot } from './spots.js';
 
 interface EventNode {
   start: number;
   kind?: string;
   result?: unknown;
   children: EventNode[];
-}
-
-/** Where a key and its value start, and the spots of the keys or items inside the value. */
-interface Spot {
-  key?: number;
-  value: number;
-  children?: Map<string, Spot>;
 }
 
 /** Offset of the first character of a node at or after `from` (skips blanks, line breaks and comments). */
@@ -112,36 +105,6 @@ export function loadWithPositions(text: string): FastLoad {
     }
     return rootSpot;
   };
-  // Also built on the first lookup.
-  let lineStarts: number[] | undefined;
-  const position = (offset: number): Position => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      // indexOf scans natively; a charCodeAt loop was ~0.3 ms of an interpreted grade.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
-  // The closest recorded part of the path: the whole of it, else its nearest parent.
-  const locate: Locator = (path: SpecPath, options = {}) => {
-    const rootSpot = spots();
-    if (!rootSpot) return undefined;
-    let spot: Spot = rootSpot;
-    let n = 0;
-    for (; n < path.length; n++) {
-      const next: Spot | undefined = spot.children?.get(String(path[n]));
-      if (!next) break;
-      spot = next;
-    }
-    const offset = options.key && n === path.length && spot.key !== undefined ? spot.key : spot.value;
-    return position(offset);
-  };
+  const locate = spotLocator(text, spots);
   return { data, locate };
 }

@@ -8,15 +8,8 @@
 // and the text goes to js-yaml (fast-locate.ts), and any error there to the full parser: this reader only
 // answers where its answer is the one js-yaml's core schema would give (test/specfile/plain-yaml.test.ts holds it
 // to js-yaml's data and positions on every YAML file in the repository).
-import type { Position, SpecPath } from './diagnostic.js';
 import type { Locator } from './locate.js';
-
-/** Where a key and its value start, and the spots of the keys or items inside the value. */
-interface Spot {
-  key?: number;
-  value: number;
-  children?: Map<string, Spot>;
-}
+import { spotLocator, type Spot } from './spots.js';
 
 class NotPlain extends Error {}
 const NOT_PLAIN = new NotPlain();
@@ -45,6 +38,7 @@ const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?: |$))/;
  * drops them, js-yaml keeps them); and what it rejects as non-printable (controls, U+FFFE, U+FFFF, a lone surrogate).
  */
 const OUTSIDE =
+  // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
   /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 /** Collections nested deeper are left to js-yaml, whose own limit is 100. */
 const MAX_DEPTH = 50;
@@ -182,6 +176,17 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     return inlineValue(i, indent, child);
   };
 
+  /**
+   * Whether the block collection at column `col` ends before the content at `next` (-1: the text's end), leaving it
+   * there if so; at the end, pos moves to it, so enclosing levels do not scan the trailing blank and comment lines again.
+   */
+  const ends = (next: number, col: number): boolean => {
+    if (next !== -1 && columnOf(next) >= col) return false;
+    pos = next === -1 ? n : next;
+    depth--;
+    return true;
+  };
+
   const blockMapping = (at: number, col: number, spot: Spot): Record<string, unknown> => {
     enter();
     const out: Record<string, unknown> = {};
@@ -197,18 +202,8 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       children.set(key, child);
       out[key] = pairValue(KEY.lastIndex, i, col, child);
       const next = nextContent(pos);
-      if (next === -1) {
-        pos = n; // at the end: enclosing levels need not scan the trailing blank and comment lines again
-        depth--;
-        return out;
-      }
-      const c = columnOf(next);
-      if (c < col) {
-        pos = next;
-        depth--;
-        return out;
-      }
-      if (c > col) bail();
+      if (ends(next, col)) return out;
+      if (columnOf(next) > col) bail();
       i = next;
     }
   };
@@ -241,18 +236,8 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
         else out.push(inlineValue(j, col, child));
       }
       const next = nextContent(pos);
-      if (next === -1) {
-        pos = n; // at the end: enclosing levels need not scan the trailing blank and comment lines again
-        depth--;
-        return out;
-      }
-      const c = columnOf(next);
-      if (c < col) {
-        pos = next;
-        depth--;
-        return out;
-      }
-      if (c > col) bail();
+      if (ends(next, col)) return out;
+      if (columnOf(next) > col) bail();
       if (!isDash(next)) {
         pos = next; // the parent mapping's next key, at the same column as this list's dashes
         depth--;
@@ -405,32 +390,6 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
 
-  let lineStarts: number[] | undefined;
-  const position = (offset: number): Position => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
-  // The closest recorded part of the path: the whole of it, else its nearest parent (as fast-locate.ts).
-  const locate: Locator = (path: SpecPath, options = {}) => {
-    let spot: Spot = root;
-    let k = 0;
-    for (; k < path.length; k++) {
-      const next: Spot | undefined = spot.children?.get(String(path[k]));
-      if (!next) break;
-      spot = next;
-    }
-    const offset = options.key && k === path.length && spot.key !== undefined ? spot.key : spot.value;
-    return position(offset);
-  };
+  const locate = spotLocator(text, () => root);
   return { data: data as Record<string, unknown>, locate };
 }

@@ -1,30 +1,13 @@
 // The fast path's source map must agree with the full parser's, position for position, on every
 // key and value of every real spec in the repository (examples, catalog, fixtures).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../src/specfile/fast-parse.js';
 import { loadWithPositions } from '../../src/specfile/fast-locate.js';
 import { createLocator } from '../../src/specfile/locate.js';
 import { parseSource } from '../../src/specfile/parse.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
-
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
+import { paths, ROOT, yamlFiles } from './yaml-files.js';
 
 const files = ['examples', 'problems', 'test/checks/fixtures', 'test/grading/fixtures'].flatMap((d) => yamlFiles(join(ROOT, d)));
 

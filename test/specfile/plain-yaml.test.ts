@@ -2,9 +2,8 @@
 // the full parser's: on every YAML file in the repository, and on thousands of seeded edits of them. (An empty
 // value, "api:" and nothing after it, is found at its key, as the fast path always has: the full parser points
 // past the colon.)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -12,23 +11,7 @@ import { needsFullParser } from '../../src/specfile/fast-parse.js';
 import { createLocator, type Locator } from '../../src/specfile/locate.js';
 import { parseSource } from '../../src/specfile/parse.js';
 import { readPlainYaml } from '../../src/specfile/plain-yaml.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
-
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
+import { paths, ROOT, yamlFiles } from './yaml-files.js';
 
 /** js-yaml's reading of the text as the fast path makes it (core schema), or 'error'. */
 function jsYaml(text: string): unknown {
