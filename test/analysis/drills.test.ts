@@ -91,6 +91,19 @@ describe('region-down', () => {
     expect(steady!.readOnly).toEqual([]);
   });
 
+  it('measures a moment that changes no state as the phase before it, with its own name, times and events', () => {
+    // At 30 s health checks mark us-east down, but its users are steered only at 90 s and db is promoted at 150 s:
+    // detection and steering run the same model, so they carry the same figures (60 % of reads fail, every write).
+    expect(steering!.flows).toEqual(detection!.flows);
+    expect(steering!.overloaded).toEqual(detection!.overloaded);
+    expect(steering!.metrics.flows.read!.worst.p99).toBe(detection!.metrics.flows.read!.worst.p99);
+    expect(steering!.events).toEqual(['health checks mark us-east down (30 s)']);
+    expect(detection!.events).toEqual(['us-east is lost: nothing there answers']);
+    expect([steering!.name, steering!.fromS, steering!.toS]).toEqual(['steering', 30, 90]);
+    // Steering at 90 s changes the state: the reads no longer fail.
+    expect(promotion!.flows).not.toEqual(steering!.flows);
+  });
+
   it('loads the survivor with what it still serves: eu-west api from 22 % to 55 %', () => {
     // detection: eu-west's own 40 %: (1000 + 100) x 0.4 = 440 rps over 2 x 1000 = 22 %
     expect(detection!.metrics.capacity.api!['eu-west']!.utilization).toBe(0.22);

@@ -480,16 +480,18 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
   const times = [...moments.keys()].sort((a, b) => a - b);
   if (!times.length || times[0] !== 0) times.unshift(0);
   const phases: DrillPhase[] = [];
+  // A moment that changes no region's state (health checks mark a region down while its users are not yet
+  // steered, say) opens a phase measured exactly as the one before: the same model, the same figures.
+  let previous: { key: string; phase: DrillPhase } | undefined;
   times.forEach((t, i) => {
-    let m = base;
+    const states: RegionState[] = [];
     const unsteered: string[] = [];
     for (const o of outages) {
       const steered = t >= o.detectS + o.steerS;
       if (!steered) unsteered.push(o.region);
       const promoted: Record<string, string> = dict();
       for (const p of o.promotions) if (t >= p.atS) promoted[p.store] = p.to;
-      const state: RegionState = { region: o.region, steered, promoted };
-      m = regionDown(m, state);
+      states.push({ region: o.region, steered, promoted });
     }
     const last = i === times.length - 1;
     const detected = outages.length > 0 && outages.every((o) => t >= o.detectS);
@@ -500,6 +502,15 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
         : unsteered.length
           ? 'steering'
           : 'promotion';
+    const key = JSON.stringify(states.map((s) => [s.region, s.steered, Object.entries(s.promoted)]));
+    if (previous?.key === key) {
+      const phase: DrillPhase = { ...previous.phase, name, fromS: t, toS: last ? null : times[i + 1]!, events: moments.get(t) ?? [] };
+      phases.push(phase);
+      previous = { key, phase };
+      return;
+    }
+    let m = base;
+    for (const state of states) m = regionDown(m, state);
     phases.push(
       measure(
         {
@@ -518,6 +529,7 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
         retries,
       ),
     );
+    previous = { key, phase: phases[phases.length - 1]! };
   });
   const final = phases[phases.length - 1]!;
   const result: DrillResult = {
