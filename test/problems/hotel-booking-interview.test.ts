@@ -1,7 +1,7 @@
 // hotel-booking's mock interview (issue 18): the reference session hires, the two flawed ones do not, and
 // the clarify scores are the documented rule (100 x relevant asked / relevant - 10 x distractors asked).
 import { describe, expect, it } from 'vitest';
-import { interviewOf } from './interview-helpers.js';
+import { expectPerfect, interviewOf } from './interview-helpers.js';
 import { PASSING_SIGNALS } from '../../src/problems/interview-score.js';
 
 const { problem, score, scoreAskingEverything } = interviewOf('hotel-booking');
@@ -26,17 +26,7 @@ describe('hotel-booking interview', () => {
   it('the reference session scores strong hire', () => {
     const c = score('reference.yaml');
     // clarify: 11 of 11 relevant, no distractor = 100; every phase on time and passing -> 100.
-    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
-      ['clarify', 100, true],
-      ['estimate', 100, true],
-      ['api', 100, true],
-      ['design', 100, true],
-      ['deep_dive', 100, true],
-      ['decide', 100, true],
-    ]);
-    expect(c.overall).toBe(100);
-    expect(c.signal).toBe('strong hire');
-    expect(c.missed).toEqual([]);
+    expectPerfect(c);
   });
 
   it('searches on the one database with plain holds: design and deep dive fail, no hire', () => {

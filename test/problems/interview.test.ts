@@ -2,7 +2,7 @@
 // the documented rubric says: the reference hires, a session that skips the questions or the design does not.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interviewOf } from './interview-helpers.js';
+import { expectPerfect, interviewOf } from './interview-helpers.js';
 import { DISTRACTOR_COST, loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
 const { DIR, problem, score } = interviewOf('order-history');
@@ -19,17 +19,7 @@ describe('order-history interview', () => {
   it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
     const c = score('reference.yaml');
     // clarify: 9 of 9 relevant, no distractor = 100; every graded phase 100 -> overall 100.
-    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
-      ['clarify', 100, true],
-      ['estimate', 100, true],
-      ['api', 100, true],
-      ['design', 100, true],
-      ['deep_dive', 100, true],
-      ['decide', 100, true],
-    ]);
-    expect(c.overall).toBe(100);
-    expect(c.signal).toBe('strong hire');
-    expect(c.missed).toEqual([]);
+    expectPerfect(c);
   });
 
   it('one store for everything: the design fails, so at most lean no', () => {

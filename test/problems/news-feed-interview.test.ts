@@ -1,7 +1,7 @@
 // The news-feed mock interview (issue 18): the reference session hires; a candidate who keeps building the
 // timeline on read, and one who pushes the celebrity like everyone else with nothing defended, do not.
 import { describe, expect, it } from 'vitest';
-import { interviewOf } from './interview-helpers.js';
+import { expectPerfect, interviewOf } from './interview-helpers.js';
 import { PASSING_SIGNALS } from '../../src/problems/interview-score.js';
 
 const { problem, score, scoreAskingEverything } = interviewOf('news-feed');
@@ -22,17 +22,7 @@ describe('news-feed interview', () => {
   it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
     const c = score('reference.yaml');
     // clarify: 11 of 11 relevant, no distractor = 100; every graded phase 100 -> overall 100.
-    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
-      ['clarify', 100, true],
-      ['estimate', 100, true],
-      ['api', 100, true],
-      ['design', 100, true],
-      ['deep_dive', 100, true],
-      ['decide', 100, true],
-    ]);
-    expect(c.overall).toBe(100);
-    expect(c.signal).toBe('strong hire');
-    expect(c.missed).toEqual([]);
+    expectPerfect(c);
   });
 
   it('built on read: the design and the deep dive fail, so no hire', () => {

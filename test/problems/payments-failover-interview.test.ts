@@ -1,7 +1,7 @@
 // The payments-failover mock interview (issue 18): the reference session hires, an asynchronous standby (the
 // design stage's RPO 0 broken) and the right design with nothing around it do not.
 import { describe, expect, it } from 'vitest';
-import { interviewOf } from './interview-helpers.js';
+import { expectPerfect, interviewOf } from './interview-helpers.js';
 import { DISTRACTOR_COST, PASSING_SIGNALS } from '../../src/problems/interview-score.js';
 
 const { problem, score } = interviewOf('payments-failover');
@@ -36,17 +36,7 @@ describe('payments-failover interview', () => {
   it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
     const c = score('reference.yaml');
     // clarify: 9 of 9 relevant, no distractor = 100; every graded phase 100 -> overall 100.
-    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
-      ['clarify', 100, true],
-      ['estimate', 100, true],
-      ['api', 100, true],
-      ['design', 100, true],
-      ['deep_dive', 100, true],
-      ['decide', 100, true],
-    ]);
-    expect(c.overall).toBe(100);
-    expect(c.signal).toBe('strong hire');
-    expect(c.missed).toEqual([]);
+    expectPerfect(c);
   });
 
   it('an asynchronous standby: RPO 0 broken, the design fails, so at most lean no', () => {

@@ -3,7 +3,7 @@
 // about a viral campaign do not. Clarify scores computed by hand from the documented rubric.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interviewOf } from './interview-helpers.js';
+import { expectPerfect, interviewOf } from './interview-helpers.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from '../../src/problems/interview-score.js';
 
 const { DIR, problem, score } = interviewOf('url-shortener');
@@ -22,17 +22,7 @@ describe('url-shortener interview', () => {
   it('the reference session scores strong hire: every relevant question, every phase passing, on time', () => {
     const c = score('reference.yaml');
     // clarify: 12 of 12 relevant, no distractor = 100; every graded phase 100 -> overall 100.
-    expect(c.phases.map((p) => [p.phase, p.score, p.passed])).toEqual([
-      ['clarify', 100, true],
-      ['estimate', 100, true],
-      ['api', 100, true],
-      ['design', 100, true],
-      ['deep_dive', 100, true],
-      ['decide', 100, true],
-    ]);
-    expect(c.overall).toBe(100);
-    expect(c.signal).toBe('strong hire');
-    expect(c.missed).toEqual([]);
+    expectPerfect(c);
   });
 
   it('a CDN in front of a us-east backend: the design and the deep dive fail, so at most lean no', () => {
