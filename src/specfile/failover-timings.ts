@@ -58,41 +58,40 @@ export function failoverTiming(
   // A problem's measured steering cannot beat the clients' own cache either, for a tier found by DNS.
   const measured = givens?.failover?.[field];
   const given = measured !== undefined && field === 'steer_s' && steering === 'dns' ? Math.max(measured, DNS_STEER.min) : measured;
-  // Nothing stated, nothing given: the default, and no figure to record (the common case: three per component).
-  if (given === undefined && stated === undefined) return field === 'steer_s' && steering === 'anycast' ? 0 : DEFAULTS[field];
-  // Each figure a literal in one key order (no spread of a shared base: a fresh map per object on Node 20's V8).
-  const subject = id;
   const name = `failover.${field}`;
+  if (given === undefined) {
+    // Nothing stated, nothing given: the default, and no figure to record (the common case: three per component).
+    if (stated === undefined) return field === 'steer_s' && steering === 'anycast' ? 0 : DEFAULTS[field];
+    const path = ['components', id, 'failover', field];
+    const floor = field === 'steer_s' && steering === 'dns' ? DNS_STEER : FLOOR[field];
+    if (floor !== undefined && stated < floor.min) {
+      figures.push({
+        subject: id,
+        field: name,
+        path,
+        value: floor.min,
+        origin: 'default',
+        from: floor.from,
+        claimed: stated,
+        verdict: 'out-of-range',
+        range: { min: floor.min },
+      });
+      return floor.min;
+    }
+    figures.push({ subject: id, field: name, path, value: stated, origin: 'spec' });
+    return stated;
+  }
+  // Each figure a literal in one key order (no spread of a shared base: a fresh map per object on Node 20's V8).
   const path = ['components', id, 'failover', field];
-  if (given !== undefined) {
-    if (stated !== undefined && stated >= given) {
-      figures.push({ subject, field: name, path, value: stated, origin: 'spec' });
-      return stated;
-    }
-    const figure: ModelFigure = { subject, field: name, path, value: given, origin: 'given', from: 'measured in this problem' };
-    if (stated !== undefined) {
-      figure.claimed = stated;
-      figure.verdict = 'contradicts-given';
-    }
-    figures.push(figure);
-    return given;
+  if (stated !== undefined && stated >= given) {
+    figures.push({ subject: id, field: name, path, value: stated, origin: 'spec' });
+    return stated;
   }
-  const claim = stated!;
-  const floor = field === 'steer_s' && steering === 'dns' ? DNS_STEER : FLOOR[field];
-  if (floor !== undefined && claim < floor.min) {
-    figures.push({
-      subject,
-      field: name,
-      path,
-      value: floor.min,
-      origin: 'default',
-      from: floor.from,
-      claimed: claim,
-      verdict: 'out-of-range',
-      range: { min: floor.min },
-    });
-    return floor.min;
+  const figure: ModelFigure = { subject: id, field: name, path, value: given, origin: 'given', from: 'measured in this problem' };
+  if (stated !== undefined) {
+    figure.claimed = stated;
+    figure.verdict = 'contradicts-given';
   }
-  figures.push({ subject, field: name, path, value: claim, origin: 'spec' });
-  return claim;
+  figures.push(figure);
+  return given;
 }
