@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const SHIPPED = resolve(fileURLToPath(new URL('../../problems/', import.meta.url)));
 
-/** Every subcommand name, for rewriting `sdcoach <command>` in free text (hints, help). */
-const SUBCOMMANDS = [
+/** Every subcommand name, for rewriting `sdcoach <command>` in free text (hints, help): the CLI's commands (src/cli/main.ts COMMANDS; a test keeps the two the same). */
+export const SUBCOMMANDS = [
   'practice',
   'progress',
   'list',
@@ -19,6 +19,7 @@ const SUBCOMMANDS = [
   'validate',
   'explain',
   'metrics',
+  'drill',
   'problem',
   'schema',
   'diagram',

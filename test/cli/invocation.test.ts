@@ -4,7 +4,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asInvoked, detectPrefix, problemsArg } from '../../src/grading/invocation.js';
+import { COMMANDS } from '../../src/cli/main.js';
+import { asInvoked, detectPrefix, problemsArg, SUBCOMMANDS } from '../../src/grading/invocation.js';
 import { BIN, ROOT, sdcoach } from './run-cli.js';
 
 describe('detectPrefix', () => {
@@ -38,6 +39,9 @@ describe('problemsArg and asInvoked', () => {
     // In-process, the prefix is the plain `sdcoach`, so text stays as written.
     expect(asInvoked('Run sdcoach grade on the starter; sdcoach is great')).toBe('Run sdcoach grade on the starter; sdcoach is great');
   });
+  it('knows every command the CLI has (drill was missing: its mentions stayed `sdcoach drill`)', () => {
+    expect([...SUBCOMMANDS].sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
 });
 
 describe('commands printed by the CLI', () => {
@@ -59,6 +63,14 @@ describe('commands printed by the CLI', () => {
     expect(r.stdout).toContain('Usage: node bin/sdcoach.js grade [options]');
     expect(r.stdout).toContain('$ node bin/sdcoach.js grade examples/orders-cqrs.yaml');
     expect(r.stdout).not.toMatch(/\$ sdcoach /);
+  });
+
+  it("every command's help writes its examples as run", () => {
+    for (const command of Object.keys(COMMANDS)) {
+      const r = sdcoach([command, '--help']);
+      expect(r.stdout, command).toContain(`Usage: node bin/sdcoach.js ${command}`);
+      expect(r.stdout, command).not.toMatch(/(^|[\s`'"(])sdcoach (?=[a-z])/m);
+    }
   });
 
   it('an unknown problem points to the list command as run, from every command that takes one', () => {
