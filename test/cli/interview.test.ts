@@ -103,8 +103,10 @@ describe.skipIf(!hasTmux)('sdcoach interview in a pseudo-terminal (tmux)', () =>
       if (isRelevant(q)) {
         term.keys('Enter');
         asked += 1;
-        s = await see(new RegExp(`${asked} of 13 questions asked`), 10_000);
-        // The facts panel shows the newest answer.
+        // The facts panel shows the newest answer. Waited for with the count: a capture can catch Ink halfway
+        // through redrawing the screen, the count already there and the panel below it not yet.
+        const answer = q.answer.slice(0, 25).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        s = await see(new RegExp(`^(?=[\\s\\S]*${asked} of 13 questions asked)(?=[\\s\\S]*${answer})`), 10_000);
         expect(s).toContain(q.answer.slice(0, 25));
       }
       term.keys('Down');
