@@ -7,7 +7,7 @@
 // - two or more: prepared pages. mermaid-cli opens and prepares a fresh page per diagram (~1 s
 //   each); here mermaid is loaded once into a page (its ES module build, so only the flowchart
 //   chunks are parsed) and each diagram is one mermaid.render call on it, then serialised,
-//   screenshotted or printed. A small pool (one page per core, at most 4) renders in parallel.
+//   screenshotted or printed. A small pool (one page per two cores, at most 4: defaultPages) renders in parallel.
 //
 // A hung or crashed browser fails fast and is replaced: every step (a launch, a page prepared, one
 // diagram drawn) has RENDER_TIMEOUT_MS; on a timeout or a lost browser the browser is killed, a new one
@@ -39,7 +39,7 @@ export interface RendererOptions {
   theme?: Theme;
   /** How many diagrams this renderer will draw: 1 takes the mermaid-cli path, more the prepared pages. */
   expected: number;
-  /** Prepared pages at most (default: one per core, at most 4, never more than `expected`). */
+  /** Prepared pages at most (default: defaultPages(), never more than `expected`). */
   pages?: number;
   /** Launches the browser (tests inject a counting one). */
   launcher?: Launcher;
@@ -107,6 +107,17 @@ export function mermaidConfig(theme: Theme = 'default'): Record<string, unknown>
     flowchart: { htmlLabels: true, curve: 'basis', padding: 12 },
     ...(LAYOUT === 'elk' ? { layout: 'elk', elk: { mergeEdges: false, nodePlacementStrategy: 'BRANDES_KOEPF' } } : {}),
   };
+}
+
+/**
+ * How many prepared pages draw at once by default: one per two cores, at least one, at most four. One page
+ * keeps more than a core busy (its renderer's main thread, plus the threads V8 and Blink run beside it:
+ * 13 s of CPU in 10 s of wall time over 20 diagrams), and the browser process and Node need some too; a
+ * page per core left a 2-core machine oversubscribed: 20 diagrams took 11.0-11.7 s in two pages and
+ * 8.5-8.8 s in one (examples/orders-cqrs.yaml, ELK layout, interleaved runs).
+ */
+export function defaultPages(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(4, Math.floor(cores / 2)));
 }
 
 /**
@@ -290,7 +301,7 @@ export async function openRenderer(opts: RendererOptions): Promise<Renderer> {
   let session: Promise<Session> = Promise.resolve(await launch(timeout));
   const retiring: Promise<void>[] = [];
   const path: RenderPath = opts.expected > 1 ? 'prepared-page' : 'mermaid-cli';
-  const size = path === 'mermaid-cli' ? 1 : Math.max(1, Math.min(opts.pages ?? Math.min(availableParallelism(), 4), opts.expected));
+  const size = path === 'mermaid-cli' ? 1 : Math.max(1, Math.min(opts.pages ?? defaultPages(), opts.expected));
   const waiting: (() => void)[] = [];
   const wake = () => waiting.shift()?.();
   let dist: Promise<{ mermaid: string; elk: string }> | undefined;

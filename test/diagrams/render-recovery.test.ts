@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { Browser, LaunchOptions } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { runDiagram } from '../../src/cli/diagram.js';
-import { openRenderer, RENDER_TIMEOUT_MS, RenderUnavailableError } from '../../src/diagrams/render.js';
+import { defaultPages, openRenderer, RENDER_TIMEOUT_MS, RenderUnavailableError } from '../../src/diagrams/render.js';
 import { expectNoStackTrace } from '../cli/run-cli.js';
 
 const SVG = '<svg id="sdcoach-diagram"><g class="node"></g></svg>';
@@ -168,5 +168,25 @@ describe('the renderer bounds every browser step and replaces a failed browser',
     expect(launches).toBe(2);
     expect(stderr).toContain('✗ examples/orders-cqrs.yaml: could not render the diagram: the browser did not answer within 0.04 s, even after a restart');
     expectNoStackTrace(stderr);
+  });
+});
+
+describe('how many pages draw at once', () => {
+  it('one page per two cores, at least one, at most four', () => {
+    // A page keeps more than a core busy: a page per core oversubscribes the machine.
+    expect([1, 2, 3, 4, 5, 6, 8, 9, 16, 64].map((cores) => defaultPages(cores))).toEqual([1, 1, 1, 2, 2, 3, 4, 4, 4, 4]);
+  });
+
+  it('the renderer opens no more pages than that, nor than the diagrams it expects', async () => {
+    const opened: number[] = [];
+    for (const expected of [2, 40]) {
+      const { browser } = fakeBrowser('works');
+      const r = await openRenderer({ expected, launcher: () => Promise.resolve(browser) });
+      await Promise.all(Array.from({ length: expected }, () => r.render('flowchart LR\n  a --> b', 'svg')));
+      opened.push(r.concurrency, r.stats.pages);
+      await r.close();
+    }
+    const pages = defaultPages();
+    expect(opened).toEqual([Math.min(2, pages), Math.min(2, pages), pages, pages]);
   });
 });
