@@ -67,6 +67,21 @@ try {
       throw new Error(`${name}: ajv's error concatenation was not rewritten (src/specfile/ajv-linear.ts no longer matches its code)`);
     writeFileSync(`${out}/validators/${name}.cjs`, scriptFileText(code));
   }
+  // Every check's options schema in one module (src/grading/options.ts): a rubric that sets options (every
+  // problem stage's does) is checked without ajv's compiler at run time.
+  {
+    const { ALL_CHECKS } = await import(`${out}/checks/registry.js`);
+    const { optionsExportName, OPTIONS_AJV } = await import(`${out}/grading/options.js`);
+    const ajv = new (require('ajv').default)({ ...OPTIONS_AJV, code: { source: true } });
+    const exports = {};
+    for (const check of ALL_CHECKS) {
+      const name = optionsExportName(check.meta.id);
+      if (exports[name]) throw new Error(`checks ${exports[name]} and ${check.meta.id} share the export name ${name}`);
+      exports[name] = `sdcoach:options:${check.meta.id}`;
+      ajv.addSchema(check.meta.optionsSchema, exports[name]);
+    }
+    writeFileSync(`${out}/validators/check-options.cjs`, scriptFileText(linearErrors(standaloneCode(ajv, exports))));
+  }
   // The default rubric, loaded once here (src/grading/rubric.ts, PrebuiltRubric): grade starts without parsing it.
   {
     const { defaultRubric, prebuiltRubric, RUBRICS_DIR } = await import(`${out}/grading/rubric.js`);
