@@ -163,6 +163,31 @@ try {
     target: 'node20',
     logLevel: 'warning',
   });
+  // mathjs's one-file build as a script file (src/specfile/units.ts: its package entry loads ~800 modules), and
+  // V8's code cache of it made after reading every estimate in the repository (scripts/vendor-cache.mjs).
+  writeFileSync(`${out}/vendor/mathjs.cjs`, scriptFileText(readFileSync(require.resolve('mathjs/lib/browser/math.js'), 'utf8')));
+  for (const mode of [[], ['--short']])
+    execFileSync(process.execPath, [`${root}scripts/vendor-cache.mjs`, out, ...mode], { stdio: 'inherit' });
+  // The shipped catalog's estimate references (src/problems/estimate-store.ts): computed here, as a grade would,
+  // and stored by a hash of their inputs, so grading against a problem does not load mathjs to recompute them.
+  {
+    const { loadProblem } = await import(`${out}/problems/problem.js`);
+    const { estimateReferences } = await import(`${out}/problems/estimate.js`);
+    const { referencesKey } = await import(`${out}/problems/estimate-store.js`);
+    const stored = {};
+    for (const id of readdirSync(`${root}problems`).sort()) {
+      const loaded = loadProblem(`${root}problems/${id}`);
+      if (!loaded.ok) continue;
+      for (const stage of loaded.problem.stages) {
+        const e = stage.estimate;
+        if (!e) continue;
+        const result = estimateReferences(e.facts, e.quantities, loaded.problem.difficulty);
+        if (result.ok) stored[referencesKey(e.facts, e.quantities, loaded.problem.difficulty)] = result;
+      }
+    }
+    mkdirSync(`${out}/problems`, { recursive: true });
+    writeFileSync(`${out}/problems/estimate-references.json`, JSON.stringify(stored));
+  }
   // The commands run most often also get a CommonJS bundle each, that command alone (src/cli/cached.ts), and
   // V8's code cache of it made after running it on the shipped examples (scripts/cli-cache.mjs): they start
   // without parsing or compiling their code. Paths from import.meta.url resolve from the bundle's own file.

@@ -12,6 +12,7 @@ import { CATALOG_PATH, containedFile, realDir } from '../specfile/contain.js';
 import type { EstimateReference } from '../analysis/estimates.js';
 import { readInterview, type ProblemInterview, type RawInterview } from './interview.js';
 import { estimateReferences, type EstimateFact, type EstimateQuantitySpec } from './estimate.js';
+import { storedReferences } from './estimate-store.js';
 
 export const PROBLEM_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 export const DIFFICULTIES = ['warm-up', 'interview', 'staff'] as const;
@@ -160,7 +161,8 @@ export function loadProblem(dir: string): ProblemResult {
   const starter = inside(raw.starter, ['starter'], 'starter');
   const estimateOf = (facts: Record<string, EstimateFact>, quantities: Record<string, EstimateQuantitySpec>, difficulty: Difficulty, i: number): EstimateStage => {
     let result: ReturnType<typeof estimateReferences> | undefined;
-    const computed = () => (result ??= estimateReferences(facts, quantities, difficulty));
+    // The build's stored references of the shipped catalog (estimate-store.ts), else computed (mathjs).
+    const computed = () => (result ??= storedReferences(facts, quantities, difficulty) ?? estimateReferences(facts, quantities, difficulty));
     return {
       facts,
       quantities,
