@@ -154,6 +154,26 @@ describe('readPlainYaml', () => {
       // An empty item: js-yaml reads a following, shallower "- " into the inner list.
       'k:\n-\n  - a\n  -\n- b\n',
       'k:\n- # nothing\n- b\n',
+      // Anchors, aliases, tags, directives, explicit keys and document markers, wherever a node can start:
+      // declined by the reader itself (problem.yaml is read without fastParse's pre-scan for them).
+      'a: &x 1\nb: *x\n',
+      'a: &x\n  c: 1\nb: *x\n',
+      'a:\n  - &x 1\n  - *x\n',
+      'a: [&x 1, *x]\n',
+      'a: {b: &x 1, c: *x}\n',
+      'a: {&x b: 1}\n',
+      '&x a: 1\n',
+      '*x : 1\n',
+      'a: !!str 5\n',
+      'a: !custom\n  b: 1\n',
+      'a:\n  - !!int "5"\n',
+      'a: [!!str 5]\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '---\na: 1\n',
+      'a: 1\n...\n',
+      'a: 1\n---\nb: 2\n',
+      '? a\n: 1\n',
+      'a:\n  ? b\n  : 1\n',
       // Deeper than js-yaml's own limit allows for: its error, not this reader's data.
       Array.from({ length: 60 }, (_, i) => `${' '.repeat(i)}k:\n${' '.repeat(i)}-\n`).join('') + `${' '.repeat(60)}k: v\n`,
     ]) {
