@@ -92,6 +92,7 @@ const first = loadSpecText(largest, text);
 if (!first.ok) throw new Error(`${rel} is not valid`);
 const components = first.loaded.model.componentOrder.length;
 const drillModel = first.loaded.model;
+const PROBLEM_SPEC = 'problems/url-shortener/solutions/stage-1.yaml';
 const region = drillModel.users && Object.keys(drillModel.users)[0] ? Object.keys(drillModel.users)[0] : drillModel.regions[0];
 
 // The commands timed against bare Node, interleaved: each round runs every one once (in a rotated order), and
@@ -102,12 +103,15 @@ const proc = timeInterleaved({
   validate: [bin, 'validate', largest],
   grade: [bin, 'grade', largest],
   drill: [bin, 'drill', largest, '--scenario', `region-down:${region}`],
+  // What a learner runs most: a stage's reference graded against its problem (the stage rubric, the problem's givens).
+  problem: [bin, 'grade', join(root, PROBLEM_SPEC)],
 });
 const bare = proc.bare.ms;
 row('node -e 0 (baseline)', `${fmt(bare)} ms`, '', true);
 const asRatio = (t) => `${fmt(t.ms)} ms = ${fmt(t.ratio, 2)}x node`;
 row(`sdcoach validate ${rel} (whole process)`, asRatio(proc.validate), '<= 2.0x', proc.validate.ratio <= 2.0);
 row(`sdcoach grade ${rel} (whole process)`, asRatio(proc.grade), '<= 2.5x', proc.grade.ratio <= 2.5);
+row(`sdcoach grade ${PROBLEM_SPEC} (against its problem, whole process)`, asRatio(proc.problem), '', true);
 
 const vps = throughput(() => loadSpecText(largest, text));
 row(`validate+resolve in-process (${components} components)`, `${fmt(vps, 0)} specs/s`, '>= 2000/s', vps >= 2000);
