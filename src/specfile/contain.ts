@@ -4,6 +4,10 @@
 import { realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 
+// The operating system's realpath, one call per file: Node's own walks the path with an lstat per
+// component, and loading the catalog resolves every file each problem names (~450 files: 75 ms of `list`).
+const realpath = realpathSync.native;
+
 /** A rubric id: what `rubric: <id>` and `extends: [<id>]` may name (looked up as <id>.yaml). */
 export const RUBRIC_ID = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$/;
 /** A file a catalog names: a relative path of plain segments, no `..`, no absolute path, no backslash. */
@@ -14,7 +18,7 @@ export type Contained = { ok: true; real: string } | { ok: false; code: 'missing
 /** The real path of a folder (itself when it cannot be resolved: the caller then reports it missing). */
 export function realDir(dir: string): string {
   try {
-    return realpathSync(dir);
+    return realpath(dir);
   } catch {
     return dir;
   }
@@ -28,7 +32,7 @@ function within(real: string, root: string): boolean {
 export function containedFile(file: string, roots: readonly string[]): Contained {
   let real: string;
   try {
-    real = realpathSync(file);
+    real = realpath(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES') return { ok: false, code: 'unreadable', reason: 'cannot be read: permission denied' };
