@@ -11,9 +11,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const out = `${root}.dist-build-${process.pid}`;
 
-// What dist/ is built from: the sources, schemas, build scripts, configuration, locked dependencies and
-// Node's version. `npm install && npm test` builds twice (prepare, then test): the second finds dist/ made
-// from the same inputs and stops (--force rebuilds anyway).
+// What dist/ is built from: the sources, schemas, build scripts, configuration, locked dependencies, the
+// shipped problem files and Node's version. `npm install && npm test` builds twice (prepare, then test):
+// the second finds dist/ made from the same inputs and stops (--force rebuilds anyway).
 function inputsHash() {
   const h = createHash('sha256');
   h.update(process.version);
@@ -29,6 +29,9 @@ function inputsHash() {
   };
   for (const dir of ['src', 'schemas', 'scripts', 'bin', 'rubrics']) walk(dir);
   for (const f of ['tsconfig.json', 'package.json', 'package-lock.json']) if (existsSync(`${root}${f}`)) add(f);
+  // The shipped problems' estimate facts: dist/problems/estimate-references.json is computed from them.
+  for (const id of readdirSync(`${root}problems`).sort())
+    if (existsSync(`${root}problems/${id}/problem.yaml`)) add(`problems/${id}/problem.yaml`);
   return h.digest('hex');
 }
 const inputs = inputsHash();
