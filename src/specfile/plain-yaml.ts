@@ -44,6 +44,7 @@ const OUTSIDE =
 const MAX_DEPTH = 50;
 const NUMBER_CHARS = /^[-+.0-9][0-9A-Za-z_+.-]*$/;
 const NUMERIC_START = /^[-+.0-9]/;
+const MAGNITUDE = /^[-+]?[0-9]+(?:\.[0-9]+)?(?:k|K|M|G|T|bn|mn)$/;
 
 /** A plain scalar as js-yaml's core schema reads it; bails on any form the two might read differently. */
 function plainScalar(s: string): unknown {
@@ -57,17 +58,27 @@ function plainScalar(s: string): unknown {
       if (!Number.isFinite(v) || Object.is(v, -0) || s === '+0') bail();
       return v;
     }
-    // Other numbers (1_000, 0x1F, .inf, 0o7) are made of these characters; "1490 req/s" is a string.
-    if (NUMBER_CHARS.test(s)) bail();
+    // Other numbers (1_000, 0x1F, .inf, 0o7) are made of these characters; "1490 req/s" is a string, and so is a
+    // figure with a magnitude (10k, 2.5M, 1bn: no YAML reader takes a trailing letter other than e for a number).
+    if (NUMBER_CHARS.test(s) && !MAGNITUDE.test(s)) bail();
   }
   // A string: but not one a YAML reader could take for structure (": " inside, an indicator first).
   if (INDICATOR.test(s) || s.includes(': ') || s.includes(' #') || s.endsWith(':')) bail();
   return s;
 }
 
-/** A mapping key as js-yaml names it: a key it would read as a number, null or a boolean in another spelling is declined. */
+/** The longest implicit key the full parser (the yaml package) takes: a longer one is its error, not data. */
+const MAX_KEY = 1024;
+
+/**
+ * A mapping key as js-yaml names it: a key it would read as a number, null or a boolean in another spelling is
+ * declined, and so is null itself (js-yaml names it "null", the yaml package ""), and a key past MAX_KEY.
+ */
 function plainKey(key: string): string {
-  if (key === '__proto__' || String(plainScalar(key)) !== key) bail();
+  if (key === '__proto__' || key.length > MAX_KEY) bail();
+  // A plain scalar is null, a boolean, a number or a string.
+  const read = plainScalar(key) as string | number | boolean | null;
+  if (read === null || String(read) !== key) bail();
   return key;
 }
 

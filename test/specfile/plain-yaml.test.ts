@@ -174,6 +174,11 @@ describe('readPlainYaml', () => {
       'a: 1\n---\nb: 2\n',
       '? a\n: 1\n',
       'a:\n  ? b\n  : 1\n',
+      // A key read as null (js-yaml names it "null", the yaml package ""), and one past the yaml package's 1,024 characters.
+      'null: 1\n',
+      'a: {null: 1}\n',
+      `${'k'.repeat(1025)}: 1\n`,
+      `a: {${'k'.repeat(1025)}: 1}\n`,
       // Deeper than js-yaml's own limit allows for: its error, not this reader's data.
       Array.from({ length: 60 }, (_, i) => `${' '.repeat(i)}k:\n${' '.repeat(i)}-\n`).join('') + `${' '.repeat(60)}k: v\n`,
     ]) {
@@ -190,10 +195,16 @@ describe('readPlainYaml', () => {
       'a:\n- 1\n- {k: v}\nb:\n  - x: 1\n    y: [a, b]\n  -\n    z: 2\n',
       'a: {b: 1,\n    c: 2}   # comment\n',
       'a: [x, y,]\n',
+      // Figures with a magnitude are strings to every YAML reader.
+      'a: 10k\nb: [2.5M, -3K, 1bn, 4mn, 5G, 6T]\nc: {d: 100M}\n',
+      `${'k'.repeat(1024)}: 1\n`,
     ]) {
       const plain = readPlainYaml(text);
       expect(plain, JSON.stringify(text)).toBeDefined();
       expect(plain!.data, JSON.stringify(text)).toEqual(jsYaml(text));
+      const full = parseSource('x.yaml', text);
+      expect(full.ok && full.parsed.doc.errors, JSON.stringify(text)).toEqual([]);
+      expect(plain!.data, JSON.stringify(text)).toEqual(full.ok ? full.parsed.data : 'error');
     }
   });
 });
