@@ -4,9 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic, SpecPath } from '../specfile/diagnostic.js';
 import type { Givens } from '../specfile/givens.js';
 import { createLocator, type Locator } from '../specfile/locate.js';
-import { fastParse, type FastParsed } from '../specfile/fast-parse.js';
-import { readPlainYaml } from '../specfile/plain-yaml.js';
-import { lazyLocator } from '../specfile/load.js';
+import { readPlainYaml, type PlainLoad } from '../specfile/plain-yaml.js';
 import { parseSource } from '../specfile/parse.js';
 import { translateSchemaErrors } from '../specfile/schema-errors.js';
 import { getValidator } from '../specfile/schema-validator.js';
@@ -124,15 +122,16 @@ export function stageSlug(title: string): string {
 }
 
 /**
- * problem.yaml's data and positions from the fast readers, where their answer is the full parser's; undefined
- * leaves it to the full parser (the `yaml` package: ~60 ms of a grade against a problem to load and run), whose
- * errors say what is wrong. The plain reader first, without fastParse's pre-scan: that scan sends a file to
- * the full parser for an "&" or "!" that starts a line, as anchors and tags may, and the rubric assertions of
- * most problems have such lines ("&& ...", "!stores[h]...") inside block scalars; the plain reader declines
- * anchors, aliases, tags, directives and explicit keys itself, wherever they are.
+ * problem.yaml's data and positions from the plain reader (plain-yaml.ts), where its answer is the full parser's;
+ * undefined leaves the file to the full parser (the `yaml` package: ~60 ms of a grade against a problem to load
+ * and run), whose errors say what is wrong. Not fastParse: its pre-scan sends a file to the full parser for an
+ * "&" or "!" that starts a line, as anchors and tags may, and the rubric assertions of most problems have such
+ * lines ("&& ...", "!stores[h]...") inside block scalars, while the plain reader declines anchors, aliases,
+ * tags, directives and explicit keys itself, wherever they are; and its js-yaml step reads some forms (0b101,
+ * +.5, a key Null) otherwise than the full parser problem files have always been read with.
  */
-export function fastProblemRead(text: string): FastParsed | undefined {
-  return readPlainYaml(text) ?? fastParse(text, 'yaml');
+export function fastProblemRead(text: string): PlainLoad | undefined {
+  return readPlainYaml(text);
 }
 
 /** Loads and validates problems/<id>/problem.yaml. File references must exist inside the folder. */
@@ -143,7 +142,8 @@ export function loadProblem(dir: string): ProblemResult {
     const message = own.code === 'path-outside' ? `${own.reason}: a problem folder must lie inside its catalog (no symbolic links out of it)` : own.reason;
     return { ok: false, diagnostics: [{ file, message, code: own.code === 'path-outside' ? 'path-outside' : 'unreadable-file', severity: 'error' }] };
   }
-  const src = readSource(file);
+  // The file checked above, by its real path: not whatever the name points to by the time it is read.
+  const src = readSource(own.ok ? own.real : file);
   if (!src.ok) return { ok: false, diagnostics: [src.diagnostic] };
   const text = src.text.charCodeAt(0) === 0xfeff ? src.text.slice(1) : src.text;
   const fast = fastProblemRead(text);
@@ -151,7 +151,7 @@ export function loadProblem(dir: string): ProblemResult {
   let locate: Locator;
   if (fast) {
     data = fast.data;
-    locate = fast.locate ?? lazyLocator(file, text, 'yaml');
+    locate = fast.locate;
   } else {
     const parsed = parseSource(file, src.text);
     if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };

@@ -1,7 +1,10 @@
-// loadProblem reads problem.yaml as a spec is read: the fast readers where they answer, else the full parser.
-// On every shipped problem file the fast readers must give the full parser's data and positions exactly.
+// loadProblem reads problem.yaml with the plain reader where it answers, else the full parser (the yaml package,
+// as problem files were always read). Where the plain reader answers, it must be the full parser's answer: the same
+// data, every position, and no error the full parser would have reported. On every shipped problem file, and on
+// seeded edits of them that put in what readers disagree on (anchors, tags, null keys, number forms, indentation).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastProblemRead } from '../../src/problems/problem.js';
 import { createLocator } from '../../src/specfile/locate.js';
@@ -11,25 +14,64 @@ import { paths, ROOT } from '../specfile/yaml-files.js';
 const files = readdirSync(join(ROOT, 'problems'))
   .sort()
   .map((id) => join(ROOT, 'problems', id, 'problem.yaml'));
+const texts = files.map((f) => readFileSync(f, 'utf8'));
 
-describe('problem files through the fast readers', () => {
-  it('most take the fast path, each with the full parser data and every position', () => {
-    let fast = 0;
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      const read = fastProblemRead(text);
-      if (!read) continue;
-      fast++;
-      const full = parseSource(file, text);
-      if (!full.ok) throw new Error(`${file}: ${full.diagnostics[0]?.message}`);
-      expect(read.data, file).toEqual(full.parsed.data);
-      const slow = createLocator(full.parsed);
-      for (const p of paths(full.parsed.data)) {
-        expect(read.locate!(p), `${file} ${p.join('.')}`).toEqual(slow(p));
-        if (p.length) expect(read.locate!(p, { key: true }), `${file} ${p.join('.')} (key)`).toEqual(slow(p, { key: true }));
-      }
-    }
+/** Whether the fast read is the full parser's, data and positions (an empty value's position only at its key). */
+function sameAsFull(text: string, label: string): boolean {
+  const read = fastProblemRead(text);
+  if (!read) return false;
+  const full = parseSource('problem.yaml', text);
+  expect(full.ok && full.parsed.doc.errors.map((e) => e.code), `${label}: the full parser reports errors`).toEqual([]);
+  if (!full.ok) return true;
+  expect(read.data, label).toEqual(full.parsed.data);
+  const slow = createLocator(full.parsed);
+  for (const p of paths(full.parsed.data)) {
+    if (p.length) expect(read.locate(p, { key: true }), `${label} ${p.join('.')} (key)`).toEqual(slow(p, { key: true }));
+    const value = p.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], full.parsed.data);
+    if (value !== null) expect(read.locate(p), `${label} ${p.join('.')}`).toEqual(slow(p));
+  }
+  return true;
+}
+
+describe('problem files through the plain reader', () => {
+  it('most shipped problems are read by it, each exactly as the full parser reads it', () => {
+    const fast = files.filter((f, i) => sameAsFull(texts[i]!, f)).length;
     expect(files.length).toBeGreaterThanOrEqual(30);
     expect(fast).toBeGreaterThanOrEqual(20);
   });
+
+  it('on what readers disagree on, added as a top-level key of a shipped problem: the full parser answer or none', () => {
+    const base = texts.find((t) => fastProblemRead(t))!;
+    const added = ['null: 1', 'Null: 1', '~: 1', `${'k'.repeat(1025)}: 1`, '0b1: x', 'x: 0b101', 'x: +.5', 'x: 1e400', 'x: -0', 'x: 0o17',
+      'x: 10k', 'x: {null: 1, y: 2.5M}', 'x: [&a 1, *a]', 'x: !!str 5', 'x: |2\n   a\n  \n  b'];
+    for (const line of added) sameAsFull(`${base}${line}\n`, line);
+  });
+
+  it('on seeded edits of them, it answers as the full parser or leaves the file to it', () => {
+    const pieces = [' ', '\n', '  ', '-', ':', ': ', '#', ' #', '[', ']', '{', '}', ',', "'", '"', '|', '>', '&', '*', '!', '%', '?', '@', '`',
+      'null', 'Null', '~', '0b1', '0x1', '1e400', '+.5', '-0', '...', '---', ' - ', 'x: ', '\n  ', '\n- ', '&&', '!x', '0o1', '.inf', '1_0',
+      'True', 'no', '<<', '10k', 'null: ', '\nnull: 1'];
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: texts.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.integer({ min: 0, max: pieces.length - 1 })), { minLength: 1, maxLength: 3 }),
+        (which, edits) => {
+          let text = texts[which]!;
+          for (const [at, op, piece] of edits) {
+            const i = at % (text.length + 1);
+            if (op === 0) text = text.slice(0, i) + text.slice(i + 1 + (at % 3));
+            else if (op === 1) text = text.slice(0, i) + pieces[piece]! + text.slice(i);
+            else {
+              const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+              text = text.slice(0, lineStart) + ' '.repeat((at % 3) + 1) + text.slice(lineStart);
+            }
+          }
+          if (sameAsFull(text, `edit of ${files[which]}`)) read++;
+        },
+      ),
+      { numRuns: Number(process.env.PROBLEM_READ_RUNS ?? 400), seed: Number(process.env.PROBLEM_READ_SEED ?? 20261202) },
+    );
+    expect(read).toBeGreaterThan(Number(process.env.PROBLEM_READ_RUNS ?? 400) / 6);
+  }, 600_000);
 });
