@@ -17,7 +17,11 @@ const loader = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown 
 
 describe.skipIf(!loader)('code-cached commands', () => {
   it('every bundle and validator takes its code cache', () => {
-    const files = [...CACHED_COMMANDS.map((c) => join(DIST, 'cli', `cached-${c}.cjs`)), join(DIST, 'validators', 'spec.cjs')];
+    const files = [
+      ...CACHED_COMMANDS.map((c) => join(DIST, 'cli', `cached-${c}.cjs`)),
+      join(DIST, 'validators', 'spec.cjs'),
+      join(DIST, 'vendor', 'mathjs.cjs'),
+    ];
     for (const file of files) {
       const options = file.includes('/cli/') ? { importModuleDynamically: loader as vm.ScriptOptions['importModuleDynamically'] } : {};
       const script = scriptFile(file, options, readFileSync(`${file}.cache`));
@@ -30,6 +34,7 @@ describe.skipIf(!loader)('code-cached commands', () => {
     const files = [
       ...CACHED_COMMANDS.map((c) => join(DIST, 'cli', `cached-${c}.cjs`)),
       ...['spec', 'rubric', 'problem'].map((n) => join(DIST, 'validators', `${n}.cjs`)),
+      join(DIST, 'vendor', 'mathjs.cjs'),
     ];
     const probe = `
       const { readFileSync } = require('node:fs');

@@ -1,7 +1,8 @@
 // The build stores the shipped catalog's estimate references (src/problems/estimate-store.ts) so that grading
 // against a problem does not load mathjs: the store must hold exactly what estimateReferences computes from the
 // current sources, and nothing for inputs it was not built from.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -53,9 +54,15 @@ describe('stored estimate references', () => {
     expect(b.ok && b.references[first]!.value).toBeGreaterThan(0);
   });
 
-  it('a missing or malformed store is no store', () => {
+  it('a missing, malformed or foreign store is no store', () => {
     const { problem, estimate } = estimateStages[0]!;
-    expect(storedReferences(estimate.facts, estimate.quantities, problem.difficulty, join(ROOT, 'no-such-store.json'))).toBeUndefined();
-    expect(storedReferences(estimate.facts, estimate.quantities, problem.difficulty, join(ROOT, 'package.json'))).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'sdcoach-store-'));
+    try {
+      writeFileSync(join(dir, 'broken.json'), '{"not json');
+      for (const file of [join(dir, 'no-such-store.json'), join(dir, 'broken.json'), join(ROOT, 'package.json')])
+        expect(storedReferences(estimate.facts, estimate.quantities, problem.difficulty, file), file).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
