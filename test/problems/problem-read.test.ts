@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fastProblemRead } from '../../src/problems/problem.js';
 import { createLocator } from '../../src/specfile/locate.js';
 import { parseSource } from '../../src/specfile/parse.js';
-import { paths, ROOT } from '../specfile/yaml-files.js';
+import { applyEdits, paths, ROOT } from '../specfile/yaml-files.js';
 
 const files = readdirSync(join(ROOT, 'problems'))
   .sort()
@@ -57,16 +57,7 @@ describe('problem files through the plain reader', () => {
         fc.integer({ min: 0, max: texts.length - 1 }),
         fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.integer({ min: 0, max: pieces.length - 1 })), { minLength: 1, maxLength: 3 }),
         (which, edits) => {
-          let text = texts[which]!;
-          for (const [at, op, piece] of edits) {
-            const i = at % (text.length + 1);
-            if (op === 0) text = text.slice(0, i) + text.slice(i + 1 + (at % 3));
-            else if (op === 1) text = text.slice(0, i) + pieces[piece]! + text.slice(i);
-            else {
-              const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-              text = text.slice(0, lineStart) + ' '.repeat((at % 3) + 1) + text.slice(lineStart);
-            }
-          }
+          const text = applyEdits(texts[which]!, edits, pieces);
           if (sameAsFull(text, `edit of ${files[which]}`)) read++;
         },
       ),

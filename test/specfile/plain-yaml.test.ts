@@ -11,7 +11,7 @@ import { needsFullParser } from '../../src/specfile/fast-parse.js';
 import { createLocator, type Locator } from '../../src/specfile/locate.js';
 import { parseSource } from '../../src/specfile/parse.js';
 import { readPlainYaml } from '../../src/specfile/plain-yaml.js';
-import { paths, ROOT, yamlFiles } from './yaml-files.js';
+import { applyEdits, paths, ROOT, yamlFiles } from './yaml-files.js';
 
 /** js-yaml's reading of the text as the fast path makes it (core schema), or 'error'. */
 function jsYaml(text: string): unknown {
@@ -103,16 +103,7 @@ describe('readPlainYaml', () => {
         fc.integer({ min: 0, max: sources.length - 1 }),
         fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.integer({ min: 0, max: pieces.length - 1 })), { minLength: 1, maxLength: 4 }),
         (which, edits) => {
-          let text = sources[which]!;
-          for (const [at, op, piece] of edits) {
-            const i = at % (text.length + 1);
-            if (op === 0) text = text.slice(0, i) + text.slice(i + 1 + (at % 3));
-            else if (op === 1) text = text.slice(0, i) + pieces[piece]! + text.slice(i);
-            else {
-              const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-              text = text.slice(0, lineStart) + ' '.repeat((at % 3) + 1) + text.slice(lineStart);
-            }
-          }
+          const text = applyEdits(sources[which]!, edits, pieces);
           if (needsFullParser(text)) return;
           const plain = readPlainYaml(text);
           if (!plain) return;
