@@ -174,18 +174,15 @@ try {
   // The shipped catalog's estimate references (src/problems/estimate-store.ts): computed here, as a grade would,
   // and stored by a hash of their inputs, so grading against a problem does not load mathjs to recompute them.
   {
-    const { loadProblem } = await import(`${out}/problems/problem.js`);
+    const { loadCatalog, SHIPPED_PROBLEMS } = await import(`${out}/problems/catalog.js`);
     const { estimateReferences } = await import(`${out}/problems/estimate.js`);
     const { referencesKey } = await import(`${out}/problems/estimate-store.js`);
     const stored = {};
-    for (const id of readdirSync(`${root}problems`).sort()) {
-      const loaded = loadProblem(`${root}problems/${id}`);
-      if (!loaded.ok) continue;
-      for (const stage of loaded.problem.stages) {
-        const e = stage.estimate;
+    for (const problem of loadCatalog([SHIPPED_PROBLEMS]).problems) {
+      for (const { estimate: e } of problem.stages) {
         if (!e) continue;
-        const result = estimateReferences(e.facts, e.quantities, loaded.problem.difficulty);
-        if (result.ok) stored[referencesKey(e.facts, e.quantities, loaded.problem.difficulty)] = result;
+        const result = estimateReferences(e.facts, e.quantities, problem.difficulty);
+        if (result.ok) stored[referencesKey(e.facts, e.quantities, problem.difficulty)] = result;
       }
     }
     mkdirSync(`${out}/problems`, { recursive: true });

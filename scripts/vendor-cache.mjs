@@ -13,7 +13,7 @@ const { scriptFile, runScriptModule, enterShortRun, codeCacheFile } = await impo
 if (process.argv.includes('--short')) enterShortRun();
 const { useMathjs } = await import(`${out}/specfile/units.js`);
 const { loadSpecFile } = await import(`${out}/specfile/load.js`);
-const { loadProblem } = await import(`${out}/problems/problem.js`);
+const { loadCatalog, SHIPPED_PROBLEMS } = await import(`${out}/problems/catalog.js`);
 const { estimateReferences } = await import(`${out}/problems/estimate.js`);
 const { stageRubric } = await import(`${out}/problems/stage-rubric.js`);
 const { gradeLoaded } = await import(`${out}/grading/grade.js`);
@@ -28,11 +28,7 @@ const specs = (dir) =>
     .filter((f) => /\.ya?ml$/.test(f) && !/problem\.ya?ml$|interview/.test(f))
     .map((f) => join(dir, f));
 for (const f of [...specs(`${root}examples`), ...specs(`${root}problems`)]) loadSpecFile(f);
-const problems = `${root}problems`;
-for (const id of readdirSync(problems)) {
-  const loaded = loadProblem(join(problems, id));
-  if (!loaded.ok) continue;
-  const { problem } = loaded;
+for (const problem of loadCatalog([SHIPPED_PROBLEMS]).problems) {
   problem.stages.forEach((stage, i) => {
     if (!stage.estimate) return;
     // Computed here, not read from the build's stored references (src/problems/estimate-store.ts).

@@ -1,26 +1,22 @@
 // The build stores the shipped catalog's estimate references (src/problems/estimate-store.ts) so that grading
 // against a problem does not load mathjs: the store must hold exactly what estimateReferences computes from the
 // current sources, and nothing for inputs it was not built from.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { estimateReferences } from '../../src/problems/estimate.js';
 import { referencesKey, storedReferences } from '../../src/problems/estimate-store.js';
-import { loadProblem } from '../../src/problems/problem.js';
+import { loadCatalog, SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Built by `npm test` (npm run build) before the tests run.
 const STORE = join(ROOT, 'dist/problems/estimate-references.json');
 
-const estimateStages = readdirSync(join(ROOT, 'problems'))
-  .sort()
-  .flatMap((id) => {
-    const r = loadProblem(join(ROOT, 'problems', id));
-    if (!r.ok) throw new Error(`${id}: ${r.diagnostics[0]?.message}`);
-    return r.problem.stages.filter((s) => s.estimate).map((s) => ({ problem: r.problem, estimate: s.estimate! }));
-  });
+const catalog = loadCatalog([SHIPPED_PROBLEMS]);
+if (catalog.errors.length) throw new Error(catalog.errors.join('\n'));
+const estimateStages = catalog.problems.flatMap((problem) => problem.stages.filter((s) => s.estimate).map((s) => ({ problem, estimate: s.estimate! })));
 
 describe('stored estimate references', () => {
   it('hold what estimateReferences computes now, for every estimate stage of the shipped catalog', () => {
