@@ -50,7 +50,7 @@ try {
   const { linearErrors, concatCount } = await import(`${out}/specfile/ajv-linear.js`);
   // Validators and command bundles are stored as script files: wrapped, ASCII (src/specfile/script-file.ts).
   const { scriptFileText } = await import(`${out}/specfile/script-file.js`);
-  const Ajv2020 = require('ajv/dist/2020').default;
+  const { schemaAjv } = await import(`${out}/specfile/schema-validator.js`);
   const standaloneCode = require('ajv/dist/standalone').default;
   mkdirSync(`${out}/validators`, { recursive: true });
   const schemaFiles = readdirSync(`${root}schemas`).filter((f) => f.endsWith('.schema.json'));
@@ -58,7 +58,7 @@ try {
   for (const [i, file] of schemaFiles.entries()) {
     // One Ajv per output so each standalone module holds only what it needs; the others are
     // registered so that cross-schema $refs (problem -> rubric) resolve.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true }, allowUnionTypes: true, verbose: true });
+    const ajv = schemaAjv(schemas);
     schemas.forEach((s, j) => {
       if (j !== i) ajv.addSchema(s);
     });
