@@ -191,7 +191,9 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
       });
     }
   }
-  const paths = flow.kind === 'read' ? cachePaths(model, hops, parallel, { p50, p99, fixed: network }) : undefined;
+  // A strong read takes no cache hits (route.ts): its latency is the whole path's.
+  const paths =
+    flow.kind === 'read' && flow.consistency !== 'strong' ? cachePaths(model, hops, parallel, { p50, p99, fixed: network }) : undefined;
   const out: OriginLatency = {
     origin,
     p50: round(paths ? paths.p50 : p50),

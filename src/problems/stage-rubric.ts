@@ -121,10 +121,11 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
   if (Object.keys(fed).length && !rubric.checks.some((c) => c.id === 'design/rates-match-estimates')) {
     rubric.checks.push({ id: 'design/rates-match-estimates', weight: 1, mustPass: true, options: { quantities: fed } });
   }
-  // design/honest-figures is must-pass in every stage unless a stage lists it (must_pass false, options) or disables it.
-  // An estimate stage grades the learner's arithmetic, not a design's figures.
+  // The checks every design stage carries, must-pass, unless a stage lists one (must_pass false, options) or disables it.
+  // An estimate stage grades the learner's arithmetic, not a design.
   const estimateStage = problem.stages[stageNumber - 1]?.kind === 'estimate';
-  if (!estimateStage && !disabled.has(HONEST_FIGURES) && !rubric.checks.some((c) => c.id === HONEST_FIGURES)) rubric.checks.push({ id: HONEST_FIGURES, weight: 1, mustPass: true, options: {} });
+  for (const id of estimateStage ? [] : EVERY_STAGE_CHECKS)
+    if (!disabled.has(id) && !rubric.checks.some((c) => c.id === id)) rubric.checks.push({ id, weight: 1, mustPass: true, options: {} });
   const givens = stageGivens(problem, stageNumber);
   if (givens) rubric.givens = givens;
   return { ok: true, rubric };
@@ -132,6 +133,14 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
 
 /** The check every catalog stage carries by default (mentors relax it in a stage's rubric). */
 export const HONEST_FIGURES = 'design/honest-figures';
+
+/**
+ * What every design stage carries by default, must-pass (mentors relax one in a stage's rubric): figures the
+ * problem gives or a real system has, and reads the prompt says must be exact served by the writer or a current
+ * copy, never a cache, a CDN or an asynchronous replica (a stage that did not list the check let a strong read
+ * through a CDN pass bank-ledger's overdraft stage). Each does not apply, and does not score, where it has nothing to say.
+ */
+export const EVERY_STAGE_CHECKS = [HONEST_FIGURES, 'geo/strong-read-source'];
 
 /** The problem's givens with every stage's changes up to this one applied. */
 export function stageGivens(problem: Problem, stageNumber: number): Givens | undefined {

@@ -126,3 +126,31 @@ flows:
     expect(ap.p99).toBeCloseTo(265.82, 0);
   });
 });
+
+describe('a strongly consistent read through a cache', () => {
+  // The same design as "a read through a cache" above, with the read marked strong: a hit would be the cache's copy,
+  // not the latest write, so every read goes on to the store (geo/strong-read-source fails the cache).
+  const model = modelOf(`
+regions: [us-east]
+components:
+  api: {kind: service, latency_ms: 10}
+  cache: {kind: cache, hit_ratio: 0.95, latency_ms: 1}
+  db: {kind: database, latency_ms: {p50: 10, p99: 50}}
+flows:
+  read: {kind: read, rate: 100, consistency: strong, path: [api, cache, db], budget_ms: {p99: 40}}
+`);
+  const m = analyse(model);
+  const o = m.flows.read!.origins['us-east']!;
+
+  it('sends every read to the store: the cache takes no load off it', () => {
+    // 100 reads/s x (1 - 0) = 100 reach db.
+    expect(m.capacity.db!['us-east']!.rate).toBe(100);
+  });
+
+  it('takes the whole path for its latency: no hit path', () => {
+    // api 0.5 + 10, cache 0.5 + 1, db 0.5 + 10 / 50: 22.5 ms at p50, 62.5 at p99 (no queueing at 100 req/s).
+    expect(o.cache).toBeUndefined();
+    expect(o.p50).toBeCloseTo(22.5, 1);
+    expect(o.p99).toBeCloseTo(62.5, 1);
+  });
+});

@@ -15,7 +15,7 @@ export default defineCheck<Options>({
       'For most reads that lag is invisible, but a balance, a seat or a stock count read from a lagging copy can approve what the writer already refused. ' +
       'A read that must be exact has to reach the writer (paying the round trip), or a copy kept current synchronously (paying on every write); with consensus that writer is the leader: a follower may not have the latest commit yet, so exact reads go to the leader or pay a read-index round trip to it. A cache in front of it breaks the guarantee the same way.',
     computes:
-      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache fails; a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync copies, a consensus store read at its leader (the route sends every strong read there, paying the round trip), and unreplicated (partitioned) stores pass. Read models are left to cqrs/strong-reads-on-write-model.',
+      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache or CDN fails (and none of its hits is counted: every strong read goes on to the source, for load and latency alike); a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync copies, a consensus store read at its leader (the route sends every strong read there, paying the round trip), and unreplicated (partitioned) stores pass. Read models are left to cqrs/strong-reads-on-write-model.',
     sources: ['awsDr', 'raft'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
@@ -25,7 +25,8 @@ export default defineCheck<Options>({
         "{{flow}} from {{origin}} reads {{store}}'s asynchronous copy in {{region}}, up to {{lag}} ms behind the writer in {{writer}}",
       staleActiveActive:
         '{{flow}} from {{origin}} reads {{store}} in {{region}}, an active-active copy replicated asynchronously: writes taken in other regions arrive up to {{lag}} ms late',
-      cached: '{{flow}} from {{origin}} goes through {{store}}, a cache that can return a value older than the last write',
+      cached:
+        '{{flow}} from {{origin}} goes through {{store}}, a {{what}} that can return a value older than the last write (none of its hits is counted)',
     },
     hints: {
       staleReplica:
@@ -46,13 +47,22 @@ export default defineCheck<Options>({
       for (const o of Object.values(f.origins)) {
         for (const hop of o.hops) {
           const c = model.components[hop.component]!;
-          if (!c.stateful || c.role === 'read-model') continue;
+          const cache = c.kind === 'cache' || c.kind === 'cdn';
+          if (!cache && (!c.stateful || c.role === 'read-model')) continue;
           const key = `${hop.component}|${hop.region}`;
           const path = hopSpecPath(model.flows[f.name]!, hop.index);
           const base = { flow: f.name, origin: o.origin, store: c.id, region: hop.region ?? '?' };
-          if (c.kind === 'cache') {
+          if (cache) {
+            // A CDN is an edge cache: it answers from the copy it holds just as a cache does (a strong read behind one
+            // passed bank-ledger's overdraft stage).
             if (!seen.has(key))
-              problems.push({ status: 'fail', messageId: 'cached', data: base, path, evidence: { origin: o.origin, region: hop.region } });
+              problems.push({
+                status: 'fail',
+                messageId: 'cached',
+                data: { ...base, what: c.kind === 'cdn' ? 'CDN' : 'cache' },
+                path,
+                evidence: { origin: o.origin, region: hop.region },
+              });
             seen.add(key);
             continue;
           }

@@ -18,6 +18,10 @@ testCheck(strongReadSource, {
       ],
     },
     {
+      spec: 'geo/strong-read-cdn.yaml',
+      findings: [{ status: 'fail', messageId: 'cached', line: 10, data: { flow: 'check-overdraft', store: 'edge', what: 'CDN' } }],
+    },
+    {
       spec: 'geo/strong-read-active-active.yaml',
       findings: [{ status: 'fail', messageId: 'staleActiveActive', line: 9, data: { store: 'seats-db', region: 'us-east', lag: '500' } }],
     },
