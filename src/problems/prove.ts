@@ -15,6 +15,7 @@ import { loadSpecFile } from '../specfile/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
 import { givenKindProblems } from './given-kinds.js';
+import { givenUsersProblems } from './given-users.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from './interview-score.js';
 
 export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder' | 'interview' | 'givens';
@@ -111,6 +112,11 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
       message: g.message,
       ...(at ? { where: `${g.file}:${at.line}:${at.column}` } : {}),
     });
+  }
+
+  for (const g of givenUsersProblems(problem)) {
+    const at = problem.locate(g.path);
+    push({ stage: g.stage, kind: 'givens', file: g.file, ok: false, message: g.message, ...(at ? { where: `${g.file}:${at.line}:${at.column}` } : {}) });
   }
 
   for (const stage of problem.stages) {

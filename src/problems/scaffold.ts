@@ -256,9 +256,13 @@ const KITS: Record<string, Kit> = {
     text: SMALL,
     scenario: 'A small two-region service whose reads must stay within their latency budget from both regions.',
     flaw: {
-      describe: 'a slow service call (60 ms at p50) on every request, which the read budget cannot absorb',
+      // A design flaw, not a slow figure: with givens, a faster figure is not the learner's to state.
+      describe: 'a synchronous call to a recommendations service in us-east on every read, which the read budget cannot absorb from us-west',
       fails: 'latency/flow-budget',
-      apply: (doc) => doc.setIn(['components', 'api', 'latency_ms'], doc.createNode({ p50: 60, p99: 200 }, { flow: true })),
+      apply: (doc) => {
+        doc.setIn(['components', 'recs'], doc.createNode({ kind: 'external', regions: ['us-east'], latency_ms: { p50: 40, p99: 120 } }, { flow: true }));
+        doc.setIn(['flows', 'get-item', 'path'], doc.createNode(['gateway', 'api', 'recs', 'db'], { flow: true }));
+      },
     },
   },
   availability: {
@@ -470,6 +474,7 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
     '  numbers:',
     `    - {label: Peak rate, value: ${quote(`${PLACEHOLDER} state it`)}}`,
     `    - {label: Latency budget, value: ${quote(`${PLACEHOLDER} state it`)}}`,
+    ...givensLines(solved.loaded.model.users, solutionDoc().toJS() as SpecLike, starter.toJS() as SpecLike),
     '# The naive design learners start from (it must fail stage 1).',
     'starter: starter.yaml',
     'stages:',
@@ -477,4 +482,41 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
   ].join('\n');
   write('problem.yaml', problemText);
   return { ok: true, dir, files: files.sort() };
+}
+
+type SpecLike = { components?: Record<string, Record<string, unknown>> };
+
+/** Component figures a scaffold gives: what a spec states about a component's speed, capacity and concurrency. */
+const GIVEN_FIELDS = ['latency_ms', 'write_latency_ms', 'capacity_rps', 'write_capacity_rps', 'threads', 'hit_ratio'];
+
+/** A YAML flow value of plain numbers, strings and maps. */
+function flowYaml(v: unknown): string {
+  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowYaml(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+/**
+ * The scaffold's givens: where the users are, and each component of the starting design with its kind and the figures the
+ * design states, but for a figure the starter's flaw changes (that one is the learner's to fix). A problem with givens
+ * holds a spec to them and an added component to the best of its kind (docs/authoring.md, "Givens").
+ */
+function givensLines(users: Record<string, number>, solution: SpecLike, starter: SpecLike): string[] {
+  const lines = [
+    '# The scenario\'s figures: when a spec is graded against this problem, these are the numbers used,',
+    '# whatever the spec claims (docs/authoring.md, "Givens"). Write each figure your prompt states here.',
+    'givens:',
+    '  # Where the users are is a fact of the traffic: a spec that moves them is graded with these shares.',
+    '  # Give a stage its own `givens: {users: ...}` from the stage where they move.',
+    `  users: ${flowYaml(Object.fromEntries(Object.entries(users).map(([r, s]) => [r, Number(s.toFixed(4))])))}`,
+    '  # Every component by id: its kind, then the figures of the machine it runs on.',
+    '  components:',
+  ];
+  for (const [id, c] of Object.entries(solution.components ?? {})) {
+    const flawed = starter.components?.[id];
+    const entry: Record<string, unknown> = { kind: c.kind };
+    for (const f of GIVEN_FIELDS)
+      if (c[f] !== undefined && JSON.stringify(flawed?.[f]) === JSON.stringify(c[f])) entry[f] = c[f];
+    lines.push(`    ${id}: ${flowYaml(entry)}`);
+  }
+  return lines;
 }

@@ -36,8 +36,8 @@ describe('given kinds in problem check', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ ok: false });
     expect(results[0]!.message).toContain('givens name links-api without its kind');
-    // problem.yaml line 37, at the entry's value: 4 spaces + "links-api:" (10) + 4 spaces = column 19
-    expect(results[0]!.where).toBe(`${file}:37:19`);
+    // problem.yaml line 39, at the entry's value: 4 spaces + "links-api:" (10) + 4 spaces = column 19
+    expect(results[0]!.where).toBe(`${file}:39:19`);
   });
 
   it('fails a kind the starter or a reference contradicts, naming the design', () => {
