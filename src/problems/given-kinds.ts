@@ -1,9 +1,8 @@
 // problem check: every component the givens name says what kind it is, and the problem's own designs
 // (the starter, each stage's reference) give it that kind. The kinds set the bar a renamed or added
 // component is held to (specfile/givens.ts classCeilings), so a missing or wrong one lets figures be bought.
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { SpecPath } from '../specfile/diagnostic.js';
+import { readDesign } from './design-file.js';
 import type { Problem } from './problem.js';
 
 export interface GivenKindProblem {
@@ -17,15 +16,9 @@ export interface GivenKindProblem {
 /** The components of a spec file and their kinds (empty when it cannot be read: other proofs report that). */
 function kindsIn(file: string): Map<string, string> {
   const out = new Map<string, string>();
-  if (!existsSync(file)) return out;
-  try {
-    const doc = parse(readFileSync(file, 'utf8')) as { components?: Record<string, { kind?: unknown }> } | null;
-    const comps = doc && typeof doc === 'object' ? doc.components : undefined;
-    if (comps && typeof comps === 'object')
-      for (const [id, c] of Object.entries(comps)) if (c && typeof c === 'object' && typeof c.kind === 'string') out.set(id, c.kind);
-  } catch {
-    // not a spec: the solution and starter proofs say so
-  }
+  const comps = readDesign(file)?.components as Record<string, { kind?: unknown }> | undefined;
+  if (comps && typeof comps === 'object')
+    for (const [id, c] of Object.entries(comps)) if (c && typeof c === 'object' && typeof c.kind === 'string') out.set(id, c.kind);
   return out;
 }
 

@@ -1,9 +1,8 @@
 // problem check: where the users are is a fact of the traffic, so every design stage's givens fix `users`, and to
 // the shares its reference design states. Without it a spec restated the shares (typeahead's 70/30 as 50/50) and
 // was sized for traffic that does not exist; givens.users is what resolve.ts grades with, whatever the spec says.
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { SpecPath } from '../specfile/diagnostic.js';
+import { readDesign } from './design-file.js';
 import type { Problem } from './problem.js';
 import { stageGivens } from './stage-rubric.js';
 
@@ -17,17 +16,11 @@ export interface GivenUsersProblem {
 
 /** The users a design file states (its regions shared evenly when it states none), or undefined when it is not a design. */
 function usersOf(file: string): Record<string, number> | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    const doc = parse(readFileSync(file, 'utf8')) as { users?: unknown; regions?: unknown; components?: unknown } | null;
-    if (!doc || typeof doc !== 'object' || !doc.components) return undefined;
-    if (doc.users && typeof doc.users === 'object') return doc.users as Record<string, number>;
-    const regions = Array.isArray(doc.regions) ? (doc.regions as unknown[]) : [];
-    if (regions.length) return Object.fromEntries(regions.map((r) => [String(r), 1 / regions.length]));
-  } catch {
-    // not a spec: the solution proofs say so
-  }
-  return undefined;
+  const doc = readDesign(file);
+  if (!doc?.components) return undefined;
+  if (doc.users && typeof doc.users === 'object') return doc.users as Record<string, number>;
+  const regions = Array.isArray(doc.regions) ? (doc.regions as unknown[]) : [];
+  return regions.length ? Object.fromEntries(regions.map((r) => [String(r), 1 / regions.length])) : undefined;
 }
 
 const show = (u: Record<string, number>) => `{${Object.entries(u).map(([r, s]) => `${r}: ${Number(s.toFixed(4))}`).join(', ')}}`;

@@ -1,9 +1,8 @@
 // Proves a problem works, the way a rule tester proves a rule: for every stage the reference
 // solution passes, the starter fails stage 1, each flawed fixture fails the checks it names, and
 // every rubric assertion evaluates on the reference's metrics. Also reports coverage.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
 import { getCheck } from '../checks/registry.js';
 import { SEED_TOPICS } from '../checks/types.js';
 import { gradeLoaded } from '../grading/grade.js';
@@ -14,8 +13,10 @@ import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 import { loadSpecFile } from '../specfile/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
+import { readDesign } from './design-file.js';
 import { givenKindProblems } from './given-kinds.js';
 import { givenUsersProblems } from './given-users.js';
+import { givenFigureProblems } from './given-figures.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from './interview-score.js';
 
 export type ProofKind = 'rubric' | 'solution' | 'starter' | 'fixture' | 'assertion' | 'hints' | 'placeholder' | 'interview' | 'givens';
@@ -75,15 +76,10 @@ function placeholderLines(file: string): { line: number; column: number }[] {
 
 /** A spec's design, without what names its place in the problem (`problem`, `stage`). */
 function designOf(file: string): unknown {
-  if (!existsSync(file)) return undefined;
-  try {
-    const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
-    if (!doc || typeof doc !== 'object') return undefined;
-    const { problem: _p, stage: _s, $schema: _x, ...design } = doc;
-    return design;
-  } catch {
-    return undefined;
-  }
+  const doc = readDesign(file);
+  if (!doc) return undefined;
+  const { problem: _p, stage: _s, $schema: _x, ...design } = doc;
+  return design;
 }
 
 export function proveProblem(problem: Problem, options: ProveOptions = {}): ProblemProof {
@@ -113,6 +109,8 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
       ...(at ? { where: `${g.file}:${at.line}:${at.column}` } : {}),
     });
   }
+
+  for (const g of givenFigureProblems(problem)) push({ ...(g.stage ? { stage: g.stage } : {}), kind: 'givens', file: g.file, ok: false, message: g.message });
 
   for (const g of givenUsersProblems(problem)) {
     const at = problem.locate(g.path);

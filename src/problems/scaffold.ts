@@ -14,6 +14,7 @@ import { loadSpecText } from '../specfile/load.js';
 import { schemaPath } from '../specfile/schema-validator.js';
 import { PROBLEM_ID } from './problem.js';
 import { PLACEHOLDER } from './prove.js';
+import { GIVEN_FIGURE_FIELDS } from './given-figures.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -43,7 +44,7 @@ regions: [us-east, us-west]
 users: {us-east: 0.7, us-west: 0.3}
 components:
   gateway: {kind: gateway, regions: [us-east, us-west], replicas: 2, threads: 1000}
-  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200, capacity_rps: 1000}
   db:      {kind: database, role: write, regions: [us-east], replication: {mode: async, lag_ms: 200},
             failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
 flows:
@@ -124,7 +125,7 @@ regions: [us-east, us-west]
 users: {us-east: 0.7, us-west: 0.3}
 components:
   gateway: {kind: gateway, regions: [us-east, us-west], replicas: 2, threads: 1000}
-  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200}
+  api:     {kind: service, regions: [us-east, us-west], replicas: 4, latency_ms: {p50: 10, p99: 40}, threads: 200, capacity_rps: 1000}
   db:      {kind: database, role: write, regions: [us-east], replication: {mode: sync},
             failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}}
 flows:
@@ -283,12 +284,10 @@ const KITS: Record<string, Kit> = {
     text: SMALL,
     scenario: 'A small service whose api tier must hold its peak traffic.',
     flaw: {
-      describe: 'one overloaded tier: the api runs one replica per region with 50 threads, fewer than its peak holds',
-      fails: 'scalability/thread-capacity',
-      apply: (doc) => {
-        doc.setIn(['components', 'api', 'replicas'], 1);
-        doc.setIn(['components', 'api', 'threads'], 50);
-      },
+      // Replicas are the design's; threads per replica are the machine's (a given), not the learner's to raise.
+      describe: 'one overloaded tier: the api runs one replica per region, fewer than its peak needs',
+      fails: 'scalability/utilization',
+      apply: (doc) => doc.setIn(['components', 'api', 'replicas'], 1),
     },
   },
   consistency: {
@@ -487,7 +486,7 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
 type SpecLike = { components?: Record<string, Record<string, unknown>> };
 
 /** Component figures a scaffold gives: what a spec states about a component's speed, capacity and concurrency. */
-const GIVEN_FIELDS = ['latency_ms', 'write_latency_ms', 'capacity_rps', 'write_capacity_rps', 'threads', 'hit_ratio'];
+const GIVEN_FIELDS = GIVEN_FIGURE_FIELDS;
 
 /** A YAML flow value of plain numbers, strings and maps. */
 function flowYaml(v: unknown): string {
@@ -511,11 +510,17 @@ function givensLines(users: Record<string, number>, solution: SpecLike, starter:
     '  # Every component by id: its kind, then the figures of the machine it runs on.',
     '  components:',
   ];
-  for (const [id, c] of Object.entries(solution.components ?? {})) {
+  // A component only the flawed starter has (a far-away dependency) is a fact of the scenario too.
+  const ids = [...new Set([...Object.keys(solution.components ?? {}), ...Object.keys(starter.components ?? {})])];
+  for (const id of ids) {
+    const c = solution.components?.[id];
     const flawed = starter.components?.[id];
-    const entry: Record<string, unknown> = { kind: c.kind };
-    for (const f of GIVEN_FIELDS)
-      if (c[f] !== undefined && JSON.stringify(flawed?.[f]) === JSON.stringify(c[f])) entry[f] = c[f];
+    const entry: Record<string, unknown> = { kind: (c ?? flawed)!.kind };
+    for (const f of GIVEN_FIELDS) {
+      if (!c) {
+        if (flawed![f] !== undefined) entry[f] = flawed![f];
+      } else if (c[f] !== undefined && JSON.stringify(flawed?.[f]) === JSON.stringify(c[f])) entry[f] = c[f];
+    }
     lines.push(`    ${id}: ${flowYaml(entry)}`);
   }
   return lines;

@@ -388,6 +388,9 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
   // does not give one states no better than it gives any of the kind, or the default (a second tier of cache
   // at 0.95 behind a given 0.9 bought a 99.5 % hit path on global-feed).
   if (kind === 'cache' || kind === 'cdn') out.hit_ratio = bar(byClass?.hit_ratio, DEFAULT_HIT_RATIO, 'a higher hit ratio');
+  // A gateway's threads are as much the machine's as a service's: a scenario's gateway at 200 threads per replica
+  // stated at 2,000 or 400 took the thread-exhaustion lesson out of concert-ticketing and insurance-claims (review attack).
+  if (kind === 'gateway') out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'more threads');
   if (cls === 'service') {
     out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'more threads');
     // Processing time: no faster than the fastest the problem gives the class, or the kind's default where that is faster.
@@ -448,9 +451,27 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
     const of = st && givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of] : undefined;
     const own = of ? standInCeiling(of, `given for ${st!.of}, whose place ${id} takes ${st!.where}`) : undefined;
     const scenario = givens ? scenarioCeiling(c.kind, all.get(figureClass(c.kind))) : undefined;
-    const ceiling = stricter(stricter(own, byClass.get(figureClass(c.kind))), scenario);
+    // A named component declared another kind than the problem gives it is still that: its figures are held to the
+    // given kind's too (order-history's summary-db declared a cache took a cache's 100,000 req/s per replica, ten
+    // times a database's, and one node per region "held" 1.4 TB of summaries: review attack).
+    const named = givens?.components && Object.hasOwn(givens.components, id) ? givens.components[id]!.kind : undefined;
+    // Held like a stand-in: a default better than the named kind's is capped too.
+    const asNamed =
+      named !== undefined && named !== c.kind
+        ? heldAsNamed(stricter(all.get(figureClass(named)), scenarioCeiling(named, all.get(figureClass(named)))), named, id)
+        : undefined;
+    const ceiling = stricter(stricter(stricter(own, byClass.get(figureClass(c.kind))), scenario), asNamed);
     if (ceiling) out.set(id, ceiling);
   }
+  return out;
+}
+
+/** A ceiling of the kind the problem gives a component, applied as to a stand-in (defaults capped too), saying so. */
+function heldAsNamed(ceiling: ClassCeiling | undefined, kind: string, id: string): ClassCeiling | undefined {
+  if (!ceiling) return undefined;
+  const out: ClassCeiling = {};
+  for (const f of Object.keys(ceiling) as CeilingField[])
+    out[f] = { ...ceiling[f]!, standIn: true, from: `${ceiling[f]!.from}, as the problem gives ${id} as a ${kindNoun(kind)}` };
   return out;
 }
 

@@ -115,3 +115,34 @@ describe('the scenario bar on a stated hit ratio', () => {
     });
   });
 });
+
+describe("a gateway's threads and a named component's kind", () => {
+  it("holds a gateway's stated threads to the default 200 where the problem gives no gateway threads", () => {
+    // review attack: concert-ticketing's gateway at 200 threads per replica, stated at 2,000, took the thread lesson away
+    const m = resolveSpec(spec({ edge: { kind: 'gateway', threads: 2000 } }), GIVENS);
+    expect(fig(m, 'edge', 'threads')).toMatchObject({ value: DEFAULT_THREADS, claimed: 2000, verdict: 'beyond-givens' });
+    expect(m.components.edge!.threads).toBe(200);
+  });
+
+  it('lets a gateway state up to the threads the problem gives a gateway', () => {
+    const m = resolveSpec(spec({ edge: { kind: 'gateway', threads: 1500 } }), {
+      ...GIVENS,
+      components: { ...GIVENS.components, front: { kind: 'gateway', threads: 2000 } },
+    });
+    expect(fig(m, 'edge', 'threads')).toMatchObject({ value: 1500, origin: 'spec' });
+  });
+
+  it('holds a named database declared a cache to the capacity the problem gives databases, default and stated alike', () => {
+    // The problem gives summary-db as a database (10,000 req/s per replica for every database); declared a cache, its
+    // default would be the cache's 100,000, ten times what the problem stands behind.
+    expect(KIND_DEFAULTS.cache!.capacityRps).toBe(100_000);
+    const givens: Givens = { ...GIVENS, components: { ...GIVENS.components, 'summary-db': { kind: 'database' } } };
+    const asDefault = resolveSpec(spec({ 'summary-db': { kind: 'cache' } }), givens);
+    expect(asDefault.components['summary-db']!.capacityRps).toBe(10_000);
+    const stated = resolveSpec(spec({ 'summary-db': { kind: 'cache', capacity_rps: 50_000 } }), givens);
+    expect(fig(stated, 'summary-db', 'capacity_rps')).toMatchObject({ value: 10_000, claimed: 50_000, verdict: 'contradicts-given' });
+    // Declared the kind the problem gives it, the database's own figures apply as before.
+    const same = resolveSpec(spec({ 'summary-db': { kind: 'database' } }), givens);
+    expect(same.components['summary-db']!.capacityRps).toBe(10_000);
+  });
+});
