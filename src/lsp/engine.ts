@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node a
 import { analyse } from '../analysis/analyse.js';
 import type { Metrics } from '../analysis/metrics.js';
 import { ALL_CHECKS, getCheck } from '../checks/registry.js';
-import { KNOWN_REGIONS } from '../data/figures.js';
+import { KNOWN_REGIONS, LIMITS } from '../data/figures.js';
 import { checkDocsUrl } from '../grading/check-links.js';
 import { gradeWithMetrics } from '../grading/grade.js';
 import type { Report } from '../grading/report.js';
@@ -16,7 +16,7 @@ import { catalogDirs, findProblem } from '../problems/catalog.js';
 import { stageRubric } from '../problems/stage-rubric.js';
 import type { Diagnostic as SpecDiagnostic, SpecPath } from '../specfile/diagnostic.js';
 import { loadSpecText, type LoadedSpec } from '../specfile/load.js';
-import type { SpecFormat } from '../specfile/parse.js';
+import { MAX_NESTING, type SpecFormat } from '../specfile/parse.js';
 
 /** 0-based, as LSP counts. */
 export interface Pos {
@@ -150,6 +150,21 @@ export class Engine {
   analyse(file: string, text: string, languageId?: string): Analysed {
     const lines = text.split(/\r?\n/);
     const kind = kindOf(text);
+    // As a file sdcoach reads: a document past the limit is not parsed (an editor sent a 30 MB one: review attack).
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > LIMITS.maxFileBytes)
+      return {
+        kind,
+        diagnostics: [
+          {
+            range: tokenRange(lines, 1, 1),
+            severity: 'error',
+            code: 'too-large',
+            message: `this document is ${(bytes / 1024 / 1024).toFixed(1)} MB; specs and rubrics are limited to ${LIMITS.maxFileBytes / 1024 / 1024} MB`,
+            source: 'sdcoach',
+          },
+        ],
+      };
     if (kind === 'rubric') {
       const r = loadRubricText(file, text);
       return { kind, diagnostics: r.ok ? [] : r.diagnostics.map((d) => toEditor(d, lines)) };
@@ -199,8 +214,23 @@ export class Engine {
   }
 }
 
+/** The deepest nesting of flow brackets ([ and {) in a text, stopping once past the loader's limit. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length && max <= MAX_NESTING; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 91 || ch === 123) max = Math.max(max, ++depth);
+    else if ((ch === 93 || ch === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
 /** The path of the YAML node at an offset, deepest first found; keys count as their pair's path. */
 export function pathAt(text: string, pos: Pos): { path: (string | number)[]; onKey: boolean; doc: ReturnType<typeof parseDocument> } {
+  // Hover and completion read the document with the full YAML parser: not one past the loader's limits (a document
+  // of 900,000 nested brackets held the server 18 s per completion: review attack).
+  if (text.length > LIMITS.maxFileBytes || bracketDepth(text) > MAX_NESTING) return { path: [], onKey: false, doc: parseDocument('') };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
   const lineStarts = lineCounter.lineStarts;

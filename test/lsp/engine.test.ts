@@ -55,3 +55,20 @@ describe('ranges and fixes', () => {
     expect(d.fix).toBe('"us-east"');
   });
 });
+
+describe('hostile documents', () => {
+  it('answers hover and completion in a document nested past the limit with nothing, without parsing it', () => {
+    // 900,000 nested brackets held the server 18 s per completion (review attack); past 64 levels it is not read.
+    const deep = `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    expect(complete(deep, { line: 0, character: 50_000 })).toEqual([]);
+    expect(new Engine({ catalogs: [] }).analyse('deep.yaml', deep).diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a document over the 2 MB a file may have, with one diagnostic at its start', () => {
+    const big = `name: x\ndescription: "${'a'.repeat(2 * 1024 * 1024)}"\n`;
+    const r = new Engine({ catalogs: [] }).analyse('big.yaml', big);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'too-large', severity: 'error', range: { start: { line: 0, character: 0 } } });
+    expect(r.diagnostics[0]!.message).toBe('this document is 2.0 MB; specs and rubrics are limited to 2 MB');
+  });
+});
