@@ -2,7 +2,7 @@
 // commented, a starter, and per stage a reference solution and a flawed fixture, built from a small
 // design that fits the main topic. Its text is `TODO:` placeholders and each later stage's solution
 // is a copy of the one before, which `problem check` flags until the mentor replaces them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
@@ -354,13 +354,59 @@ function quote(s: string): string {
   return JSON.stringify(s);
 }
 
+/** Whether anything is at a path, a dangling symbolic link included (existsSync follows links). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const FS_ERRORS: Record<string, string> = {
+  ENOTDIR: 'a file stands where a folder is needed',
+  EEXIST: 'already exists; not touching it',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'a folder on the way does not exist',
+  ELOOP: 'too many symbolic links',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/**
+ * `problem new`: writes a new problem folder, and the catalog's copy of the schemas where it has none. Never writes
+ * through a symbolic link or over a file that is there (a shared catalog's schemas/spec.schema.json linked to a
+ * user's ~/.bashrc was overwritten: review attack); a file-system refusal is an error at its path, not a crash.
+ */
 export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
+  try {
+    return scaffold(opts);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e.code === 'string' && typeof e.path === 'string')
+      return { ok: false, error: `${relative(process.cwd(), e.path) || e.path}: ${FS_ERRORS[e.code] ?? e.code}` };
+    throw err;
+  }
+}
+
+function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   if (!PROBLEM_ID.test(opts.id)) return { ok: false, error: `"${opts.id}" is not a valid problem id: lowercase letters, digits and '-', 2-64 characters, starting with a letter or digit` };
   const unknown = opts.topics.filter((t) => !KITS[t]);
   if (unknown.length) return { ok: false, error: `unknown topic ${unknown.map((t) => `"${t}"`).join(', ')}: choose from ${SCAFFOLD_TOPICS.join(', ')}` };
   if (!Number.isInteger(opts.stages) || opts.stages < 1 || opts.stages > 6) return { ok: false, error: '--stages must be a whole number from 1 to 6' };
   const dir = resolve(opts.catalog, opts.id);
-  if (existsSync(dir)) return { ok: false, error: `${relative(process.cwd(), dir) || dir} already exists; not touching it` };
+  if (present(dir)) return { ok: false, error: `${relative(process.cwd(), dir) || dir} already exists; not touching it` };
+  // The catalog's schemas are written where none are: never through a link, never over a file that is there.
+  const schemaDir = join(resolve(opts.catalog), 'schemas');
+  if (present(schemaDir) && lstatSync(schemaDir).isSymbolicLink())
+    return { ok: false, error: `${relative(process.cwd(), schemaDir) || schemaDir} is a symbolic link; not writing through it` };
+  for (const name of ['spec', 'problem', 'rubric']) {
+    const f = join(schemaDir, `${name}.schema.json`);
+    if (present(f) && !lstatSync(f).isFile())
+      return { ok: false, error: `${relative(process.cwd(), f) || f} is not a plain file (a link?); not writing through it` };
+  }
 
   const main = KITS[opts.topics[0]!]!;
   const base = main.text ?? readFileSync(join(EXAMPLES, main.example), 'utf8');
@@ -388,9 +434,12 @@ export function scaffoldProblem(opts: ScaffoldOptions): ScaffoldResult {
   };
   // The catalog carries its own copy of the schemas, so the `$schema` lines keep working once the
   // catalog is shared or moved away from this clone.
-  const schemaDir = join(resolve(opts.catalog), 'schemas');
+  // A copy already there (an earlier problem's, or the mentor's own) is kept as it is.
   mkdirSync(schemaDir, { recursive: true });
-  for (const name of ['spec', 'problem', 'rubric'] as const) writeFileSync(join(schemaDir, `${name}.schema.json`), readFileSync(schemaPath(name), 'utf8'));
+  for (const name of ['spec', 'problem', 'rubric'] as const) {
+    const f = join(schemaDir, `${name}.schema.json`);
+    if (!present(f)) writeFileSync(f, readFileSync(schemaPath(name), 'utf8'), { flag: 'wx' });
+  }
   const ref = (sub: string) => relative(join(dir, sub), join(schemaDir, 'spec.schema.json'));
 
   const starter = solutionDoc();

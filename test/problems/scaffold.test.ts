@@ -1,7 +1,7 @@
 // `problem new` for every topic a problem may name: a small design that fits the topic, TODO:
 // placeholders and a copied stage-2 solution that `problem check` flags until the mentor replaces
 // them, and `$schema` lines that point into the catalog itself, so a shared catalog keeps working.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,5 +90,44 @@ describe('problem new', () => {
     const r = scaffoldProblem({ id: 'nope', catalog: join(root, 'x'), topics: ['scalabilty'], stages: 1 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toBe(`unknown topic "scalabilty": choose from ${Object.keys(PROBLEM_TOPICS).join(', ')}`);
+  });
+});
+
+describe('problem new writes only new files', () => {
+  it('refuses to write through a schema copy that is a symbolic link, and leaves its target as it was', () => {
+    // review attack: a shared catalog's schemas/spec.schema.json linked to the user's ~/.bashrc was overwritten
+    const catalog = join(root, 'linked');
+    mkdirSync(join(catalog, 'schemas'), { recursive: true });
+    const victim = join(root, 'victim-bashrc');
+    writeFileSync(victim, 'export IMPORTANT=1\n');
+    symlinkSync(victim, join(catalog, 'schemas', 'spec.schema.json'));
+    const r = scaffoldProblem({ id: 'black-friday', catalog, topics: ['cqrs'], stages: 1 });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/spec\.schema\.json is not a plain file \(a link\?\); not writing through it$/);
+    expect(readFileSync(victim, 'utf8')).toBe('export IMPORTANT=1\n');
+    expect(existsSync(join(catalog, 'black-friday'))).toBe(false);
+  });
+
+  it('keeps a schema copy already in the catalog as it is', () => {
+    const catalog = join(root, 'own-schema');
+    mkdirSync(join(catalog, 'schemas'), { recursive: true });
+    writeFileSync(join(catalog, 'schemas', 'rubric.schema.json'), '{"mine": true}\n');
+    const r = scaffoldProblem({ id: 'mine', catalog, topics: ['cqrs'], stages: 1 });
+    expect(r.ok).toBe(true);
+    expect(readFileSync(join(catalog, 'schemas', 'rubric.schema.json'), 'utf8')).toBe('{"mine": true}\n');
+    expect(existsSync(join(catalog, 'schemas', 'spec.schema.json'))).toBe(true);
+  });
+
+  it('says where a file stands in the way of a folder, without a crash', () => {
+    const file = join(root, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const r = scaffoldProblem({ id: 'p1', catalog: file, topics: ['cqrs'], stages: 1 });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/not-a-folder.*: a file stands where a folder is needed$/) });
+    // a dangling link where the problem folder would go is something there, not nothing
+    const catalog = join(root, 'dangling');
+    mkdirSync(catalog, { recursive: true });
+    symlinkSync(join(root, 'nowhere'), join(catalog, 'p2'));
+    const d = scaffoldProblem({ id: 'p2', catalog, topics: ['cqrs'], stages: 1 });
+    expect(d).toEqual({ ok: false, error: expect.stringMatching(/p2 already exists; not touching it$/) });
   });
 });
