@@ -168,8 +168,10 @@ export function loadProblem(dir: string): ProblemResult {
   const folder = basename(resolve(dir));
   if (raw.id !== folder) diagnostics.push(at(['id'], `id "${raw.id}" must match its folder name "${folder}"`, 'id-mismatch'));
   // Every file the problem names is a plain relative path inside the problem folder whose real
-  // path (symlinks resolved) lies inside the catalog; it is opened by that real path.
-  const catalogReal = realDir(dirname(resolve(dir)));
+  // path (symlinks resolved) lies inside the problem folder too; it is opened by that real path. (Inside the
+  // catalog was not enough: a problem folder shared alone has the folder it was saved in as its catalog, and a
+  // starter linked to ../private-notes.yaml was copied out by init: review attack.)
+  const catalogReal = realDir(resolve(dir));
   const inside = (rel: string, path: SpecPath, what: string): string => {
     const abs = resolve(dir, rel);
     if (!CATALOG_PATH.test(rel) || !abs.startsWith(`${resolve(dir)}/`)) {
@@ -179,7 +181,7 @@ export function loadProblem(dir: string): ProblemResult {
     const c = containedFile(abs, [catalogReal]);
     if (c.ok) return c.real;
     if (c.code === 'missing-file') diagnostics.push(at(path, `${what} "${rel}" ${c.reason} in ${dir}`, 'missing-file'));
-    else if (c.code === 'path-outside') diagnostics.push(at(path, `${what} "${rel}" ${c.reason}: a catalog may only name its own files`, 'path-outside'));
+    else if (c.code === 'path-outside') diagnostics.push(at(path, `${what} "${rel}" ${c.reason.replace('outside the catalog folder', 'outside the problem folder')}: a problem may only name its own files`, 'path-outside'));
     else diagnostics.push(at(path, `${what} "${rel}" ${c.reason}`, 'unreadable-file'));
     return abs;
   };

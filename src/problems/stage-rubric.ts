@@ -1,6 +1,7 @@
 // The rubric a stage is graded by: its own rubric (a file, a rubric id or inline data) plus the
 // must-pass checks and assertions of every earlier stage, so a follow-up cannot silently break
 // what was already right.
+import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
 import type { Diagnostic } from '../specfile/diagnostic.js';
@@ -17,8 +18,23 @@ import type { SpecPath } from '../specfile/diagnostic.js';
 
 export type StageRubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * Where a stage's rubric id is looked up: the problem folder, the catalog's rubrics/ folder and the one beside the
+ * catalog, then the shipped rubrics. A rubrics/ folder that is itself a symbolic link is not searched: its files
+ * would be "inside" wherever it points (a catalog's rubrics linked to a folder of credentials printed their fields
+ * as unknown rubric fields: review attack).
+ */
 export function rubricSearchDirs(problem: Problem): string[] {
-  return [problem.dir, join(problem.catalog, 'rubrics'), resolve(problem.catalog, '..', 'rubrics'), RUBRICS_DIR].filter((d, i, all) => all.indexOf(d) === i);
+  const shared = [join(problem.catalog, 'rubrics'), resolve(problem.catalog, '..', 'rubrics')].filter((d) => !isLink(d));
+  return [problem.dir, ...shared, RUBRICS_DIR].filter((d, i, all) => all.indexOf(d) === i);
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The stage's own rubric, without carry-over. */

@@ -26,7 +26,7 @@ describe('symbolic links out of a catalog', () => {
     const r = sdcoach(['init', c.id, '--problems', c.catalog], { cwd: work });
     expectNoStackTrace(r.all);
     expect(r.status).toBe(2);
-    expect(r.all).toContain('outside the catalog');
+    expect(r.all).toContain('outside the problem folder');
     expect(existsSync(join(work, `${c.id}.yaml`))).toBe(false);
     expect(r.all).not.toContain('hunter2');
   });
@@ -71,6 +71,38 @@ describe('symbolic links out of a catalog', () => {
     const p = findProblem(c.id, [c.catalog]);
     expect(p.ok).toBe(true);
     if (p.ok) expect(p.problem.starter).toBe(realpathSync(join(c.problem, 'naive.yaml')));
+  });
+
+  it('a problem folder shared alone may not name a file beside it, in the folder it was saved to', () => {
+    // review attack: --problems ~/Downloads/url-shortener2 with starter.yaml -> ../private-notes.yaml; init copied it out
+    const c = tempCatalog();
+    const starter = join(c.problem, 'starter.yaml');
+    renameSync(starter, join(c.catalog, 'private-notes.yaml'));
+    symlinkSync('../private-notes.yaml', starter);
+    expect(codes(findProblem(c.id, [c.problem]))).toContain('path-outside');
+    const work = mkdtempSync(join(tmpdir(), 'sdcoach-init-'));
+    const r = sdcoach(['init', c.id, '--problems', c.problem], { cwd: work });
+    expectNoStackTrace(r.all);
+    expect(r.status).toBe(2);
+    expect(existsSync(join(work, `${c.id}.yaml`))).toBe(false);
+  });
+
+  it("a catalog's rubrics/ folder that is a link elsewhere is not searched", () => {
+    // review attack: rubrics -> a folder of credentials; `rubric: creds` printed their fields as unknown rubric fields
+    const c = tempCatalog();
+    const outside = join(c.root, 'elsewhere');
+    mkdirSync(outside);
+    cpSync(c.secret, join(outside, 'creds.yaml'));
+    symlinkSync(outside, join(c.catalog, 'rubrics'));
+    c.edit(CQRS_RUBRIC, '    rubric: creds\n');
+    const p = findProblem(c.id, [c.catalog]);
+    if (!p.ok) throw new Error(p.diagnostics.map(formatDiagnostic).join('\n'));
+    const r = stageRubric(p.problem, CQRS_STAGE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.diagnostics[0]!.code).toBe('unknown-rubric');
+      expect(r.diagnostics.map(formatDiagnostic).join('\n')).not.toMatch(/database_password|api_token/);
+    }
   });
 });
 
