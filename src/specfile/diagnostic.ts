@@ -11,9 +11,9 @@ export function groupDigits(n: number): string {
 }
 
 /** The first MAX_DIAGNOSTICS diagnostics, and one more line counting the rest. */
-export function capDiagnostics<T extends { file: string }>(ds: T[], max = MAX_DIAGNOSTICS): (T | Diagnostic)[] {
-  if (ds.length <= max) return ds;
-  const rest = ds.length - max;
+export function capDiagnostics<T extends { file: string }>(ds: T[], max = MAX_DIAGNOSTICS, uncounted = 0): (T | Diagnostic)[] {
+  if (ds.length <= max && uncounted === 0) return ds;
+  const rest = Math.max(0, ds.length - max) + uncounted;
   return [
     ...ds.slice(0, max),
     {

@@ -3,7 +3,7 @@
 import type { Document, DocumentOptions, LineCounter, Node, ParseOptions, SchemaOptions } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import { LIMITS } from '../data/figures.js';
-import type { Diagnostic } from './diagnostic.js';
+import { capDiagnostics, MAX_DIAGNOSTICS, type Diagnostic } from './diagnostic.js';
 import { sanitizeTerminal } from './sanitize.js';
 
 export type SpecFormat = 'yaml' | 'json';
@@ -306,10 +306,12 @@ export function parseSource(file: string, text: string, format: SpecFormat = det
   }
   const partial = { file, text, format, doc, lineCounter };
 
-  for (const e of doc.errors) {
-    // A strict JSON parse already succeeded: only duplicate keys (which JSON.parse silently merges) matter,
-    // and duplicateKeys finds those.
-    if (format === 'json') continue;
+  // A strict JSON parse already succeeded: only duplicate keys (which JSON.parse silently merges) matter,
+  // and duplicateKeys finds those. Of YAML's errors, the first MAX_DIAGNOSTICS are explained (each explanation
+  // may search the document) and the rest counted: 600,000 of them took 30 s and ended in a stack overflow.
+  const yamlErrors = format === 'json' ? [] : doc.errors;
+  const uncounted = Math.max(0, yamlErrors.length - MAX_DIAGNOSTICS);
+  for (const e of yamlErrors.slice(0, MAX_DIAGNOSTICS)) {
     const hint = YAML_HINTS[e.code];
     const detail = cleanYamlMessage(e.message);
     const explained = explainYamlError(doc, e.code, detail, e.pos[0]);
@@ -338,7 +340,8 @@ export function parseSource(file: string, text: string, format: SpecFormat = det
     });
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  if (diagnostics.length) return { ok: false, diagnostics: dedupe(diagnostics), partial };
+  if (diagnostics.length)
+    return { ok: false, diagnostics: capDiagnostics<Diagnostic>(dedupe(diagnostics), MAX_DIAGNOSTICS, uncounted), partial };
 
   if (doc.contents === null || (format === 'json' && jsonData === null && text.trim() === '')) {
     return { ok: false, diagnostics: [emptyFile(file, text)], partial };

@@ -389,3 +389,22 @@ describe('generated bad input', () => {
     ]);
   });
 });
+
+describe('a file of many YAML syntax errors', () => {
+  it('lists the first 100, each at its line, and counts the rest', () => {
+    // Each line `  fN: {a: [x, y]}}}` leaves two stray closing braces: 12 errors per line by the yaml package's count
+    // (review attack: 50,000 such lines printed 600,000 errors, took 30 s and ended in a stack overflow).
+    const lines = 500;
+    const text = `flows:\n${Array.from({ length: lines }, (_, i) => `  f${i}: {a: [x, y]}}}\n`).join('')}`;
+    const r = loadSpecText('many-errors.yaml', text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toHaveLength(101);
+    expect(r.diagnostics.slice(0, 100).every((d) => d.line !== undefined && d.code?.startsWith('yaml-'))).toBe(true);
+    const more = r.diagnostics[100]!;
+    expect(more.code).toBe('more-problems');
+    const counted = Number(/\.\.\. and ([\d,]+) more problems/.exec(more.message)![1]!.replace(/,/g, ''));
+    // every error beyond the first 100 is counted, none dropped: at least two a line
+    expect(counted + 100).toBeGreaterThanOrEqual(2 * lines);
+  });
+});
