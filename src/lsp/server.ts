@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogDirs } from '../problems/catalog.js';
 import { complete, Engine, hover, type Analysed, type EditorDiagnostic } from './engine.js';
+import { guardedInput } from './frame-guard.js';
 
 export interface ServerSettings {
   /** Extra problem catalogs (like --problems). */
@@ -48,7 +49,16 @@ function fileOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
-export function startServer(connection: Connection = createConnection(process.stdin, process.stdout)): Connection {
+/** The connection over stdio, its input guarded (frame-guard.ts): a frame that cannot be read ends the server, saying why. */
+function stdioConnection(): Connection {
+  const input = guardedInput(process.stdin, (reason) => {
+    process.stderr.write(`sdcoach lsp: the client sent ${reason}; nothing after a broken frame can be read, so the server stops\n`);
+    process.exit(1);
+  });
+  return createConnection(input, process.stdout);
+}
+
+export function startServer(connection: Connection = stdioConnection()): Connection {
   const documents = new TextDocuments(TextDocument);
   let engine = new Engine();
   let debounceMs = 30;
