@@ -46,6 +46,10 @@ export const SOURCES = {
     where:
       "tweets are fanned out on write into each follower's cached home timeline; accounts with very many followers are excluded and merged into the timeline at read time (a hybrid)",
   },
+  awsTimeouts: {
+    title: 'M. Brooker, "Timeouts, retries, and backoff with jitter" (Amazon Builders\' Library)',
+    where: 'choose an acceptable rate of false timeouts (for example 0.1 %), then set the timeout at the downstream latency percentile it leaves above (p99.9)',
+  },
   hystrix: {
     title: 'Netflix Hystrix wiki, "Configuration" (thread pool sizing)',
     where: 'threads = peak rps x p99 latency (s) + breathing room, e.g. 60 x 0.2 + 5 = 17',
@@ -459,10 +463,12 @@ export const UTILIZATION_LIMIT = 0.8;
  */
 export const QUEUEING_NEAR_SATURATION = 0.95;
 /**
- * Largest share of healthy calls a timeout may cut off: 1 %, the share a p99 leaves above it, so a timeout
- * passes exactly when it is at or above the dependency's healthy p99 (sdcoach convention, from the definition of p99).
+ * Largest share of healthy calls a timeout may cut off: 0.1 %, so a timeout sits at or above the dependency's
+ * healthy p99.9. Source: SOURCES.awsTimeouts ("an acceptable rate of false timeouts (such as 0.1%)" and the
+ * percentile it leaves above). At 1 % (a timeout at the p99) one healthy call in a hundred failed, each maybe a
+ * charged card, and a timeout 1 ms above the p99 passed checkout-bulkhead's brownout stage (review attack).
  */
-export const MAX_TIMEOUT_CUT_OFF = 0.01;
+export const MAX_TIMEOUT_CUT_OFF = 0.001;
 /**
  * Highest share of one node's capacity the writes on a single write primary (a store's, or one partition's)
  * may take (sdcoach convention: below the 0.8 utilization limit, since that node also applies replication

@@ -1,5 +1,5 @@
 // bulkhead/timeouts: every call to an external dependency has a timeout, shorter than the flow's p99 budget
-// and not below the dependency's healthy p99 (which would fail healthy calls).
+// and not inside the dependency's healthy tail (at or above its p99.9: below, it fails healthy calls).
 import { shareSlowerThan } from '../../analysis/tail.js';
 import { MAX_TIMEOUT_CUT_OFF } from '../../data/figures.js';
 import type { Model, ModelComponent, ModelFlow } from '../../specfile/model.js';
@@ -61,9 +61,9 @@ export default defineCheck<Options>({
     computes:
       "For each call from a service, gateway or worker to an external dependency on a flow: the timeout is the caller's pool timeout_ms for that dependency, else the dependency's timeout_ms. " +
       'It must exist, and be below the p99 budget (budget_ms.p99) of every flow that makes the call. ' +
-      "It must also let healthy calls finish: the share of calls slower than the timeout, estimated from the dependency's p50 and p99 with a fitted log-normal (ln latency normal, median p50, 99th percentile p99), must not exceed maxCutOff (1 %: a timeout at or above the healthy p99). " +
+      "It must also let healthy calls finish: the share of calls slower than the timeout, estimated from the dependency's p50 and p99 with a fitted log-normal (ln latency normal, median p50, 99th percentile p99), must not exceed maxCutOff (0.1 %: a timeout at or above the healthy p99.9, as Amazon sets them). " +
       "Calls to non-external components are checked the same way when they have a timeout. The cut-off share also counts as errors in the flow's availability.",
-    sources: ['hystrix', 'course'],
+    sources: ['hystrix', 'course', 'awsTimeouts'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -73,7 +73,7 @@ export default defineCheck<Options>({
           minimum: 0,
           maximum: 1,
           description:
-            'Largest share of healthy calls a timeout may cut off. Default 0.01: the timeout must be at or above the healthy p99.',
+            'Largest share of healthy calls a timeout may cut off. Default 0.001: the timeout must be at or above the healthy p99.9.',
         },
       },
     },
@@ -87,13 +87,13 @@ export default defineCheck<Options>({
       overBudget:
         "{{caller}} waits up to {{timeout}} ms for {{dependency}}, but {{flow}}'s whole p99 budget is {{budget}} ms: a slow {{dependency}} breaks the budget before the timeout fires",
       cutsHealthyCalls:
-        '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below its healthy p99 of {{p99}} ms (p50 {{p50}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed',
+        '{{caller}} gives up on {{dependency}} after {{timeout}} ms (healthy p50 {{p50}} ms, p99 {{p99}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed: a timeout belongs at or above the healthy p99.9',
     },
     hints: {
       noTimeout:
         "A pool caps how many threads a dependency can hold, but only a timeout caps how long. Where does the spec let you say how long a caller waits for a component (on the dependency, or on the caller's pool for it)?",
       cutsHealthyCalls:
-        "A timeout below the dependency's healthy p99 makes the latency look better on paper, but every call it cuts off is an error your users see on a good day. Where is the healthy tail of this dependency, and how much room does the budget leave above it?",
+        "A timeout inside the dependency's healthy tail makes the latency look better on paper, but every call it cuts off is an error your users see on a good day (one in a thousand is what Amazon accepts). Where is the healthy tail of this dependency, and how much room does the budget leave above it?",
       overBudget:
         'Compare the timeout with the time the user is promised. A timeout that fires after the budget has run out protects the threads but not the request; what can the flow afford to wait, given everything else on its path?',
     },
@@ -133,7 +133,7 @@ export default defineCheck<Options>({
         .map((f) => (f.kind === 'write' && dependency.stateful ? dependency.writeLatency : dependency.latency))
         .map((l) => ({ l, share: shareSlowerThan(l.p50, l.p99, timeout) }))
         .reduce((a, b) => (b.share > a.share ? b : a));
-      // A timeout exactly at the p99 leaves 1 % above it; the tolerance keeps rounding from failing it.
+      // A timeout exactly at the limit's percentile leaves that share above it; the tolerance keeps rounding from failing it.
       const cutsHealthy = healthy.share > options.maxCutOff + CUT_OFF_TOLERANCE;
       if (cutsHealthy) {
         out.push({
@@ -144,8 +144,8 @@ export default defineCheck<Options>({
             timeout: ms(timeout),
             p50: ms(healthy.l.p50),
             p99: ms(healthy.l.p99),
-            share: pct(healthy.share, 1),
-            limit: pct(options.maxCutOff, 1),
+            share: pct(healthy.share, 2),
+            limit: pct(options.maxCutOff, 2),
           },
           path: timeoutPath,
           evidence: {
