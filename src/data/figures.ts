@@ -48,7 +48,8 @@ export const SOURCES = {
   },
   awsTimeouts: {
     title: 'M. Brooker, "Timeouts, retries, and backoff with jitter" (Amazon Builders\' Library)',
-    where: 'choose an acceptable rate of false timeouts (for example 0.1 %), then set the timeout at the downstream latency percentile it leaves above (p99.9)',
+    where:
+      'choose an acceptable rate of false timeouts (for example 0.1 %), then set the timeout at the downstream latency percentile it leaves above (p99.9)',
   },
   hystrix: {
     title: 'Netflix Hystrix wiki, "Configuration" (thread pool sizing)',
