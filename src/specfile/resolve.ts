@@ -151,6 +151,10 @@ function resolveComponent(
     // A hit ratio is a figure of the workload (key popularity, cache size): the problem's given, else the
     // spec's own up to the plausible bound, else the default (design/honest-figures names a claim above it).
     const given = givensFor(id, c.kind, givens).hit_ratio;
+    // Against a problem, a cache it gives no hit ratio (neither this one, nor the one it stands in for, nor its kind)
+    // answers nothing: the problem has not said that these reads repeat. A default 0.9 let a cache added in front of
+    // live dashboards, free-text searches or seat maps take nine reads in ten off the store (review attack).
+    const unGiven = givens !== undefined && given === undefined && !ceiling?.hit_ratio?.standIn;
     const fig = decide({
       subject: id,
       field: 'hit_ratio',
@@ -158,7 +162,9 @@ function resolveComponent(
       given: given !== undefined ? { value: given, from: scopeOfHitRatio(id, c.kind, givens) } : undefined,
       spec: c.hit_ratio,
       range: { max: MAX_PLAUSIBLE_HIT_RATIO },
-      fallback: { value: DEFAULT_HIT_RATIO, from: 'kind default' },
+      fallback: unGiven
+        ? { value: 0, from: `none: this problem gives no hit ratio for ${id} or any ${kindNoun(c.kind)}, so no read is known to repeat` }
+        : { value: DEFAULT_HIT_RATIO, from: 'kind default' },
       ceiling: ceiling?.hit_ratio,
     });
     if (given !== undefined || c.hit_ratio !== undefined) figures.push(fig);
@@ -385,9 +391,15 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
       : { value: fallback, from: `the ${kindNoun(kind)} default, as this problem gives no ${words} ${what}`, stated: true };
   const out: ClassCeiling = { capacity_rps: bar(byClass?.capacity_rps, capacity, 'more capacity') };
   // A hit ratio is a figure of the workload (how skewed the keys are, how much fits): a cache or CDN the problem
-  // does not give one states no better than it gives any of the kind, or the default (a second tier of cache
-  // at 0.95 behind a given 0.9 bought a 99.5 % hit path on global-feed).
-  if (kind === 'cache' || kind === 'cdn') out.hit_ratio = bar(byClass?.hit_ratio, DEFAULT_HIT_RATIO, 'a higher hit ratio');
+  // does not give one states none, unless the problem gives its kind one (kinds.cache.hit_ratio: every cache of the
+  // scenario). Another named cache's given is for that cache's reads, not these (a second tier of cache at 0.95
+  // behind a given 0.9 bought a 99.5 % hit path on global-feed; a cache added on another flow took the named one's 0.9).
+  if (kind === 'cache' || kind === 'cdn') {
+    const ofKind = byClass?.hit_ratio?.from === `given for every ${kind}` ? byClass.hit_ratio : undefined;
+    out.hit_ratio = ofKind
+      ? { ...ofKind, stated: true }
+      : { value: 0, from: `no hit ratio, as this problem gives none for any ${kindNoun(kind)}`, stated: true };
+  }
   // A gateway's threads are as much the machine's as a service's: a scenario's gateway at 200 threads per replica
   // stated at 2,000 or 400 took the thread-exhaustion lesson out of concert-ticketing and insurance-claims (review attack).
   if (kind === 'gateway') out.threads = bar(byClass?.threads, DEFAULT_THREADS, 'more threads');
