@@ -96,7 +96,15 @@ export interface ReferenceFlow {
   missBudget?: { p50?: number; p99?: number };
   /** The components on its path that keep data (stores, caches, queues, streams), by the reference's ids. */
   stores?: string[];
+  /**
+   * The partitioned stores it scatters to, by the reference's ids: how many calls at once, the store's partition key,
+   * and whether that is every partition (a query not by the key reads them all).
+   */
+  scatter?: Record<string, { fanout: number; key: string; all: boolean }>;
 }
+
+/** A partition key as written, compared without case or blanks (customer_id, Customer_ID). */
+export const partitionKeyOf = (key: string): string => key.toLowerCase().replace(/\s+/g, '');
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
@@ -149,6 +157,17 @@ function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: 
   }
   const stores = [...new Set(ids.filter((id) => KEEPS_DATA.has(String(components?.[id]?.kind))))];
   if (stores.length) out.stores = stores;
+  // Top-level fan-outs to a partitioned store: {to: tsdb, fanout: 8}.
+  for (const step of Array.isArray(f.path) ? (f.path as unknown[]) : []) {
+    if (!step || typeof step !== 'object' || Array.isArray(step)) continue;
+    const { to, fanout } = step as { to?: unknown; fanout?: unknown };
+    const parts = typeof to === 'string' ? components?.[to]?.partitions : undefined;
+    const n = finite(fanout);
+    if (typeof to !== 'string' || n === undefined || n <= 1 || !parts || typeof parts.key !== 'string') continue;
+    const count = finite(parts.count);
+    // Exactly its partitions: a query not by the key, which reads them all. More calls than partitions are keys (9 cells).
+    (out.scatter ??= {})[to] = { fanout: n, key: partitionKeyOf(parts.key), all: count !== undefined && n === count };
+  }
   const rate = finite(f.rate);
   if (rate !== undefined) out.rate = rate;
   const budget = percentiles(f.budget_ms);
@@ -168,7 +187,10 @@ export function pathIds(path: readonly PathStep[] | undefined): string[] {
   return Array.isArray(path) ? flattenPath(path).map((c) => c.component) : [];
 }
 
-type Components = Record<string, { kind: string; consumes?: string; writes?: unknown } | undefined>;
+type Components = Record<
+  string,
+  { kind: string; consumes?: string; writes?: unknown; partitions?: { count?: unknown; key?: unknown } } | undefined
+>;
 
 /** The stage's reference design as identity needs it: every component's places, and its kind. */
 export interface ReferencePlaces {

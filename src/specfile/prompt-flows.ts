@@ -6,7 +6,7 @@
 // flow's origins; order-history's payment-status lookup at 1 request/s with a 2 s budget scored 100.
 // A reference flow with a budget (a request users make and wait for) that the prompt names must also be in the
 // spec under its name.
-import type { ReferenceFlow } from './places.js';
+import { partitionKeyOf, type ReferenceFlow } from './places.js';
 import type { Model, ModelFigure, ModelFlow } from './model.js';
 
 /** Where the figures a flow is held to come from, as messages name it. */
@@ -30,6 +30,8 @@ export interface PromptDesign {
   keepsData: (id: string) => boolean;
   /** The reference component a spec component stands in for (renamed, in its place), else its own id. */
   asReference: (id: string) => string;
+  /** A component's partitions (by the spec's id), if it is partitioned. */
+  partitionsOf?: (id: string) => { count: number; key: string } | undefined;
 }
 
 /** A request the prompt makes that the spec has no flow for (under its name). */
@@ -121,6 +123,7 @@ export function holdPromptFlows(
       held(figures, name, 'availability', f.availability, ref.availability, at('availability'));
       f.availability = ref.availability;
     }
+    holdScatter(f, ref, figures, design);
     if (ref.strong && f.consistency !== 'strong') {
       out.held.push({ flow: name, field: 'consistency', stated: f.consistency, used: 'strong', path: at('consistency') });
       f.consistency = 'strong';
@@ -239,4 +242,35 @@ export function holdPromptRequirements(
     push(field, has, want);
     req[key] = want;
   }
+}
+
+/**
+ * A query the prompt makes of a partitioned store reads as many partitions as the reference's does, while the spec
+ * keeps the store's partition key: not by that key, it reads every partition (the spec's count of them), else the
+ * reference's number. The partition key decides the scatter, not the path as written: metrics-ingestion's panel
+ * query with its fan-out deleted and the store still keyed by series_id read one of 8 shards and passed (review
+ * attack). A spec that partitions by another key has changed the design, and its own fan-out stands.
+ */
+function holdScatter(f: ModelFlow, ref: ReferenceFlow, figures: ModelFigure[], design: PromptDesign): void {
+  if (!ref.scatter || !design.partitionsOf || f.batch) return;
+  f.path.forEach((id, i) => {
+    const want = ref.scatter![design.asReference(id)];
+    const parts = want ? design.partitionsOf!(id) : undefined;
+    if (!want || !parts || partitionKeyOf(parts.key) !== want.key) return;
+    const need = Math.min(want.all ? parts.count : want.fanout, parts.count);
+    f.hops ??= f.path.map((component, k) => ({ component, fanout: 1, specPath: [...f.specPath, 'path', k] }));
+    const hop = f.hops[i];
+    if (!hop || hop.group || hop.fanout >= need) return;
+    figures.push({
+      subject: `flow ${f.name}`,
+      field: `fanout to ${id}`,
+      value: need,
+      origin: 'given',
+      from: `${PROMPT_FROM}: partitioned by ${parts.key}, the query reads ${want.all ? 'every partition' : `${want.fanout} partitions`}`,
+      claimed: hop.fanout,
+      verdict: 'contradicts-given',
+      path: hop.specPath,
+    });
+    hop.fanout = need;
+  });
 }

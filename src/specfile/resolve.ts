@@ -768,6 +768,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const prompt = holdPromptFlows(flows, reference?.flows, userRegions, figures, {
     keepsData: (id) => KEEPS_DATA.has(components[id]?.kind ?? ''),
     asReference: (id) => found.get(id)?.of ?? id,
+    partitionsOf: (id) => components[id]?.partitions,
   });
   const flowList = Object.values(flows);
   // User requests only: a batch job's items are not reads or writes of the read:write ratio.
