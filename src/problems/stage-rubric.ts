@@ -153,10 +153,11 @@ export const HONEST_FIGURES = 'design/honest-figures';
 /**
  * What every design stage carries by default, must-pass (mentors relax one in a stage's rubric): figures the
  * problem gives or a real system has, and reads the prompt says must be exact served by the writer or a current
- * copy, never a cache, a CDN or an asynchronous replica (a stage that did not list the check let a strong read
- * through a CDN pass bank-ledger's overdraft stage). Each does not apply, and does not score, where it has nothing to say.
+ * copy, never a cache, a CDN, an asynchronous replica or a read model (a stage that did not list the checks let a
+ * strong read through a CDN pass bank-ledger's overdraft stage, and one from a lagging read model pass
+ * payments-failover's). Each does not apply, and does not score, where it has nothing to say.
  */
-export const EVERY_STAGE_CHECKS = [HONEST_FIGURES, 'geo/strong-read-source'];
+export const EVERY_STAGE_CHECKS = [HONEST_FIGURES, 'geo/strong-read-source', 'cqrs/strong-reads-on-write-model'];
 
 /** The problem's givens with every stage's changes up to this one applied. */
 export function stageGivens(problem: Problem, stageNumber: number): Givens | undefined {

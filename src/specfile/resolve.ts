@@ -473,6 +473,9 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
         ? heldAsNamed(stricter(all.get(figureClass(named)), scenarioCeiling(named, all.get(figureClass(named)))), named, id)
         : undefined;
     const ceiling = stricter(stricter(stricter(own, byClass.get(figureClass(c.kind))), scenario), asNamed);
+    // A cache in a named cache's place answers that one's reads: its given hit ratio is the figure (the scenario's 0
+    // for caches it gives none, or another named cache's lower one, is not about these reads).
+    if (ceiling && own?.hit_ratio) ceiling.hit_ratio = own.hit_ratio;
     if (ceiling) out.set(id, ceiling);
   }
   return out;

@@ -1,6 +1,6 @@
 // bulkhead/timeouts: every call to an external dependency has a timeout, shorter than the flow's p99 budget
 // and not inside the dependency's healthy tail (at or above its p99.9: below, it fails healthy calls).
-import { shareSlowerThan } from '../../analysis/tail.js';
+import { lognormalQuantile, shareSlowerThan } from '../../analysis/tail.js';
 import { MAX_TIMEOUT_CUT_OFF } from '../../data/figures.js';
 import type { Model, ModelComponent, ModelFlow } from '../../specfile/model.js';
 import type { SpecPath } from '../../specfile/diagnostic.js';
@@ -87,7 +87,7 @@ export default defineCheck<Options>({
       overBudget:
         "{{caller}} waits up to {{timeout}} ms for {{dependency}}, but {{flow}}'s whole p99 budget is {{budget}} ms: a slow {{dependency}} breaks the budget before the timeout fires",
       cutsHealthyCalls:
-        '{{caller}} gives up on {{dependency}} after {{timeout}} ms (healthy p50 {{p50}} ms, p99 {{p99}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed: a timeout belongs at or above the healthy p99.9',
+        '{{caller}} gives up on {{dependency}} after {{timeout}} ms (healthy p50 {{p50}} ms, p99 {{p99}} ms): about {{share}} of healthy calls time out and fail (log-normal fit), more than the {{limit}} allowed: a timeout belongs at or above {{floor}} ms, where only {{limit}} of healthy calls are slower',
     },
     hints: {
       noTimeout:
@@ -146,6 +146,7 @@ export default defineCheck<Options>({
             p99: ms(healthy.l.p99),
             share: pct(healthy.share, 2),
             limit: pct(options.maxCutOff, 2),
+            floor: ms(Math.ceil(lognormalQuantile(healthy.l.p50, healthy.l.p99, 1 - options.maxCutOff))),
           },
           path: timeoutPath,
           evidence: {

@@ -45,9 +45,12 @@ export default defineCheck<Options>({
       const how = new Set<string>();
       const stores = new Set<string>();
       for (const o of Object.values(f.origins)) {
-        for (const hop of o.hops) {
+        // A cache with nothing that keeps data behind it on the route is where the data lives (seat holds taken
+        // atomically in Redis): it is the store, not a copy of one, and is judged as a store.
+        const lastKept = o.hops.reduce((at, h, k) => (model.components[h.component]!.stateful ? k : at), -1);
+        for (const [k, hop] of o.hops.entries()) {
           const c = model.components[hop.component]!;
-          const cache = c.kind === 'cache' || c.kind === 'cdn';
+          const cache = (c.kind === 'cache' || c.kind === 'cdn') && k < lastKept;
           if (!cache && (!c.stateful || c.role === 'read-model')) continue;
           const key = `${hop.component}|${hop.region}`;
           const path = hopSpecPath(model.flows[f.name]!, hop.index);

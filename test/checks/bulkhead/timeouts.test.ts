@@ -23,13 +23,29 @@ testCheck(timeouts, {
           status: 'fail',
           messageId: 'cutsHealthyCalls',
           line: 12,
-          data: { caller: 'web-api', dependency: 'payment-api', timeout: '150', p50: '80', p99: '200', share: '5.52%', limit: '0.1%' },
+          data: {
+            caller: 'web-api',
+            dependency: 'payment-api',
+            timeout: '150',
+            p50: '80',
+            p99: '200',
+            share: '5.52%',
+            limit: '0.1%',
+            floor: '271',
+          },
         },
         // users-db (not external, but it has a pool timeout): sigma = ln(20/5) / 2.32635 = 1.38629 / 2.32635 = 0.59592;
         // z = ln(10/5) / 0.59592 = 0.69315 / 0.59592 = 1.1632; P(Z > 1.1632) = 0.12238 -> 12.24%
         { status: 'fail', messageId: 'cutsHealthyCalls', line: 13, data: { dependency: 'users-db', timeout: '10', share: '12.24%' } },
-        // email-api: the timeout equals the p99, P(Z > 2.32635) = 1 %, ten times the 0.1 % a timeout may cut off
-        { status: 'fail', messageId: 'cutsHealthyCalls', line: 17, data: { dependency: 'email-api', timeout: '400', share: '1%' } },
+        // email-api: the timeout equals the p99, P(Z > 2.32635) = 1 %, ten times the 0.1 % a timeout may cut off;
+        // where 0.1 % are slower: 100 x exp(3.09023 x 0.59592) = 630.6, rounded up to 631 ms (payment-api: 80 x
+        // exp(3.09023 x 0.39388) = 270.2 -> 271 ms)
+        {
+          status: 'fail',
+          messageId: 'cutsHealthyCalls',
+          line: 17,
+          data: { dependency: 'email-api', timeout: '400', share: '1%', floor: '631' },
+        },
       ],
     },
     {

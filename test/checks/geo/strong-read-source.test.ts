@@ -2,7 +2,10 @@ import strongReadSource from '../../../src/checks/geo/strong-read-source.js';
 import { testCheck } from '../tester.js';
 
 testCheck(strongReadSource, {
-  valid: [{ spec: 'geo/strong-read-primary.yaml' }],
+  valid: [
+    { spec: 'geo/strong-read-primary.yaml' },
+    { spec: 'geo/strong-read-cache-store.yaml', name: 'a cache with no store behind it is the store' },
+  ],
   invalid: [
     {
       spec: 'geo/strong-read-replica.yaml',
