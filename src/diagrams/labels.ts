@@ -73,7 +73,9 @@ export function regionRole(c: ModelComponent, region: string | undefined): strin
 export function kindLine(c: ModelComponent): string {
   const parts = c.id === c.kind || c.id === kindName(c.kind) ? [] : [kindName(c.kind)];
   if (c.role && ROLE_NAME[c.role]) parts.push(ROLE_NAME[c.role]!);
-  if (c.hitRatio !== undefined) parts.push(`hit ${fmtShare(c.hitRatio)}`);
+  // No "hit 0%": against a problem that gives it none a cache answers nothing, which for a cache that is the store
+  // (driver locations, seat holds) says nothing worth a label.
+  if (c.hitRatio) parts.push(`hit ${fmtShare(c.hitRatio)}`);
   return parts.join(' · ');
 }
 
