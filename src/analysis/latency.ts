@@ -160,6 +160,7 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
     };
     if (h.region !== undefined) out.region = h.region;
     if (h.admitted !== undefined) out.admitted = h.admitted;
+    if (h.hitRatio !== undefined) out.hitRatio = h.hitRatio;
     if (h.caller !== undefined) out.caller = h.caller;
     if (rep.kind) out.replicationKind = rep.kind;
     if (capped) out.cappedByTimeout = true;
@@ -233,7 +234,13 @@ function cachePaths(
   for (let k = 0; k < hops.length; k++) {
     const h = hops[k]!;
     const c = model.components[h.component];
-    if (c?.hitRatio !== undefined && h.group === undefined && h.fanout === undefined && (h.index < last || h.index < lastGroupHop))
+    // A cache that answers none of this flow's reads (none given, or a second tier of its kind) does not split the path.
+    if (
+      (h.hitRatio ?? c?.hitRatio ?? 0) > 0 &&
+      h.group === undefined &&
+      h.fanout === undefined &&
+      (h.index < last || h.index < lastGroupHop)
+    )
       points.push(h);
   }
   if (!points.length) return undefined;
@@ -241,7 +248,7 @@ function cachePaths(
   const hits: CachePath[] = [];
   let reach = 1;
   for (const point of points) {
-    const h = model.components[point.component]!.hitRatio!;
+    const h = point.hitRatio ?? model.components[point.component]!.hitRatio!;
     let p50 = 0;
     let p99 = 0;
     let fixed = 0;

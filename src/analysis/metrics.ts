@@ -15,6 +15,8 @@ export interface HopLatency {
   reason: 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
   /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
   reach: number;
+  /** A cache's share of this flow's reads it answers, where not its own hit ratio (a second tier of a kind-given cache: 0). */
+  hitRatio?: number;
   /** Share of what reaches this hop that rate limits before it admitted; absent = all. */
   admitted?: number;
   /** Index of the hop that calls this one; absent for the first hop (called by the user). */

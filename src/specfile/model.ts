@@ -58,6 +58,8 @@ export interface ModelComponent {
   replication?: ModelReplication;
   failover?: ModelFailover;
   hitRatio?: number;
+  /** The hit ratio is the problem's given for every component of the kind (not this one's own). */
+  hitRatioOfKind?: boolean;
   /** Gateways and load balancers: requests/s admitted, per region's deployment or for all regions together; the rest are rejected (HTTP 429). */
   rateLimit?: { rps: number; per: 'region' | 'global' };
   threads?: number;

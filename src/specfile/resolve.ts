@@ -169,6 +169,7 @@ function resolveComponent(
     });
     if (given !== undefined || c.hit_ratio !== undefined) figures.push(fig);
     m.hitRatio = fig.value;
+    if (fig.origin === 'given' && fig.from?.startsWith('given for every ')) m.hitRatioOfKind = true;
   }
   if ((c.kind === 'gateway' || c.kind === 'load-balancer') && c.rate_limit)
     m.rateLimit = { rps: c.rate_limit.rps, per: c.rate_limit.per ?? 'region' };

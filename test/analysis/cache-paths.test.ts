@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import { mixtureQuantile } from '../../src/analysis/tail.js';
 import { modelOf } from './model-of.js';
+import { resolveSpec } from '../../src/specfile/resolve.js';
+import type { Spec } from '../../src/specfile/types.js';
 
 describe('mixtureQuantile', () => {
   it('95 % hits: the p99 lies in the miss path, at its own 0.8 quantile', () => {
@@ -152,5 +154,35 @@ flows:
     expect(o.cache).toBeUndefined();
     expect(o.p50).toBeCloseTo(22.5, 1);
     expect(o.p99).toBeCloseTo(62.5, 1);
+  });
+});
+
+describe('two tiers of a kind the problem gives one hit ratio', () => {
+  // video-streaming gives every CDN 0.9: a shield CDN behind the edge sees the edge's misses, not a fresh 90 % of hits
+  // (review: both tiers at 0.9 made a 99 % hit path and one origin node).
+  const spec = (shield: string) =>
+    ({
+      regions: ['us-east'],
+      components: {
+        edge: { kind: 'cdn' },
+        [shield]: { kind: 'cdn' },
+        videos: { kind: 'object-store', regions: ['us-east'] },
+      },
+      flows: { watch: { kind: 'read', rate: 10_000, path: ['edge', shield, 'videos'] } },
+    }) as unknown as Spec;
+
+  it('answers the kind share once: the second tier answers none, and 10,000 x 0.1 reach the origin', () => {
+    const m = analyse(resolveSpec(spec('shield'), { kinds: { cdn: { hit_ratio: 0.9 } } }));
+    expect(m.capacity.videos!['us-east']!.rate).toBeCloseTo(10_000 * 0.1, 6);
+    const o = m.flows.watch!.origins['us-east']!;
+    expect(o.hops.find((h) => h.component === 'shield')!.hitRatio).toBe(0);
+    expect(o.cache!.hits.map((h) => h.cache)).toEqual(['edge']);
+  });
+
+  it('keeps both where the problem gives each tier its own: 10,000 x 0.1 x 0.5 reach the origin', () => {
+    const m = analyse(
+      resolveSpec(spec('shield'), { kinds: { cdn: { hit_ratio: 0.9 } }, components: { shield: { kind: 'cdn', hit_ratio: 0.5 } } }),
+    );
+    expect(m.capacity.videos!['us-east']!.rate).toBeCloseTo(10_000 * 0.1 * 0.5, 6);
   });
 });
