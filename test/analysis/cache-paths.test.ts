@@ -45,16 +45,20 @@ describe('mixtureQuantile', () => {
   });
 });
 
-describe('a read through a cache', () => {
-  const model = modelOf(`
+/** api -> a 95 % cache -> db, one read flow; `consistency` adds e.g. ", consistency: strong" to it. */
+const throughCache = (consistency = '') =>
+  modelOf(`
 regions: [us-east]
 components:
   api: {kind: service, latency_ms: 10}
   cache: {kind: cache, hit_ratio: 0.95, latency_ms: 1}
   db: {kind: database, latency_ms: {p50: 10, p99: 50}}
 flows:
-  read: {kind: read, rate: 100, path: [api, cache, db], budget_ms: {p99: 40}}
+  read: {kind: read, rate: 100${consistency}, path: [api, cache, db], budget_ms: {p99: 40}}
 `);
+
+describe('a read through a cache', () => {
+  const model = throughCache();
   const m = analyse(model);
   const o = m.flows.read!.origins['us-east']!;
 
@@ -132,15 +136,7 @@ flows:
 describe('a strongly consistent read through a cache', () => {
   // The same design as "a read through a cache" above, with the read marked strong: a hit would be the cache's copy,
   // not the latest write, so every read goes on to the store (geo/strong-read-source fails the cache).
-  const model = modelOf(`
-regions: [us-east]
-components:
-  api: {kind: service, latency_ms: 10}
-  cache: {kind: cache, hit_ratio: 0.95, latency_ms: 1}
-  db: {kind: database, latency_ms: {p50: 10, p99: 50}}
-flows:
-  read: {kind: read, rate: 100, consistency: strong, path: [api, cache, db], budget_ms: {p99: 40}}
-`);
+  const model = throughCache(', consistency: strong');
   const m = analyse(model);
   const o = m.flows.read!.origins['us-east']!;
 
