@@ -247,9 +247,10 @@ export function holdPromptRequirements(
 /**
  * A query the prompt makes of a partitioned store reads as many partitions as the reference's does, while the spec
  * keeps the store's partition key: not by that key, it reads every partition (the spec's count of them), else the
- * reference's number. The partition key decides the scatter, not the path as written: metrics-ingestion's panel
- * query with its fan-out deleted and the store still keyed by series_id read one of 8 shards and passed (review
- * attack). A spec that partitions by another key has changed the design, and its own fan-out stands.
+ * reference's number. The partition key decides the scatter, not the path as written: proximity-search's nearby
+ * query with `fanout: 9` deleted, its index still keyed by geohash cell, read one cell. A spec that partitions by
+ * another key has changed the design, and its own fan-out stands (whether a free-text key serves the query is not
+ * judged: metrics-ingestion's panel query, which the reference reads by its own key, is left to the problem).
  */
 function holdScatter(f: ModelFlow, ref: ReferenceFlow, figures: ModelFigure[], design: PromptDesign): void {
   if (!ref.scatter || !design.partitionsOf || f.batch) return;
@@ -266,7 +267,7 @@ function holdScatter(f: ModelFlow, ref: ReferenceFlow, figures: ModelFigure[], d
       field: `fanout to ${id}`,
       value: need,
       origin: 'given',
-      from: `${PROMPT_FROM}: partitioned by ${parts.key}, the query reads ${want.all ? 'every partition' : `${want.fanout} partitions`}`,
+      from: `${PROMPT_FROM}: partitioned by ${parts.key}, the query reads ${want.all ? 'every partition' : `${need} of its ${parts.count} partitions`}`,
       claimed: hop.fanout,
       verdict: 'contradicts-given',
       path: hop.specPath,
