@@ -32,6 +32,8 @@ export interface PromptDesign {
   asReference: (id: string) => string;
   /** A component's partitions (by the spec's id), if it is partitioned. */
   partitionsOf?: (id: string) => { count: number; key: string } | undefined;
+  /** Each region's share of the users, as graded (the problem's given users where it gives them). */
+  users?: Record<string, number>;
 }
 
 /** A request the prompt makes that the spec has no flow for (under its name). */
@@ -78,12 +80,17 @@ export function holdPromptFlows(
   for (const [name, ref] of Object.entries(reference)) {
     const f = Object.hasOwn(flows, name) ? flows[name] : undefined;
     if (!f) {
-      if (ref.budget && ref.named && !carriedElsewhere(name, ref, flows, reference, defaultOrigins, design))
+      const parts: { flow: ModelFlow; rate: number }[] = [];
+      const carried = carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, false, parts);
+      if (ref.budget && ref.named && !carried)
         out.missing.push({
           flow: name,
           ...(ref.rate !== undefined ? { rate: ref.rate } : {}),
           ...(ref.budget.p99 !== undefined ? { budgetP99: ref.budget.p99 } : {}),
         });
+      // Split into parts none of which keeps the name: together they still carry each region's share.
+      else if (carried && !ref.batch && parts.length)
+        holdSplitOrigins(name, ref, parts, defaultOrigins, figures, design, [...parts[0]!.flow.specPath, 'origins']);
       continue;
     }
     const at = (...p: string[]) => [...f.specPath, ...p];
@@ -96,10 +103,12 @@ export function holdPromptFlows(
       out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });
     // Split per region or tenant while one part keeps the name (search-logs for us-east, search-logs-eu): the parts
     // together are the request, so neither the kept name's rate nor its origins are held to the whole of it.
+    const parts: { flow: ModelFlow; rate: number }[] = [];
     const split =
       !ref.batch &&
       (f.rate < (ref.rate ?? 0) || (ref.origins ?? defaultOrigins).some((r) => !f.origins.includes(r))) &&
-      carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, true);
+      carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, true, parts);
+    if (split) holdSplitOrigins(name, ref, parts, defaultOrigins, figures, design, at('origins'));
     if (ref.rate !== undefined && !f.batch && !split && f.rate < ref.rate) {
       held(figures, name, 'rate', f.rate, ref.rate, at('rate'));
       f.rate = ref.rate;
@@ -171,6 +180,7 @@ function carriedElsewhere(
   defaultOrigins: readonly string[],
   design: PromptDesign,
   withOwn = false,
+  parts?: { flow: ModelFlow; rate: number }[],
 ): boolean {
   const stores = new Set(ref.stores ?? []);
   let carried = 0;
@@ -185,6 +195,7 @@ function carriedElsewhere(
     if (ownShape !== undefined && f.name !== name && shape(f) !== ownShape) continue;
     if (f.name === name && withOwn && !f.batch) {
       carried += f.rate;
+      parts?.push({ flow: f, rate: f.rate });
       for (const o of f.origins) from.add(o);
       continue;
     }
@@ -200,6 +211,7 @@ function carriedElsewhere(
       carried += f.rate;
       any = true;
     }
+    parts?.push({ flow: f, rate: own !== undefined ? Math.max(0, f.rate - own) : f.rate });
     for (const o of f.origins) from.add(o);
   }
   // Between them, from every region its requests come from.
@@ -274,4 +286,51 @@ function holdScatter(f: ModelFlow, ref: ReferenceFlow, figures: ModelFigure[], d
     });
     hop.fanout = need;
   });
+}
+
+/**
+ * The parts of a prompt's request split per region (suggest-us, suggest-eu) carry, from each region, its users'
+ * share of the request: where the users are is a given, and splitting the flow must not restate it (typeahead's
+ * 30,000 suggestions/s at 70/30, split into two halves of 15,000 from one region each, sized us-east for 15,000
+ * instead of 21,000: review). A region the parts together carry less from is a figure design/honest-figures fails.
+ */
+function holdSplitOrigins(
+  name: string,
+  ref: ReferenceFlow,
+  parts: readonly { flow: ModelFlow; rate: number }[],
+  defaultOrigins: readonly string[],
+  figures: ModelFigure[],
+  design: PromptDesign,
+  path: (string | number)[],
+): void {
+  const users = design.users;
+  // The prompt's rate, or where an estimate stage sets it (design/rates-match-estimates holds that), the parts' total.
+  const rate = ref.rate ?? parts.reduce((a, p) => a + p.rate, 0);
+  if (!users || !(rate > 0)) return;
+  const shareOver = (origins: readonly string[]) => {
+    const total = origins.reduce((a, o) => a + (users[o] ?? 0), 0);
+    return (o: string) => (total > 0 ? (users[o] ?? 0) / total : 1 / origins.length);
+  };
+  const want = ref.origins ?? defaultOrigins;
+  const wantShare = shareOver(want);
+  const carried = new Map<string, number>();
+  for (const { flow, rate } of parts) {
+    const share = shareOver(flow.origins);
+    for (const o of flow.origins) carried.set(o, (carried.get(o) ?? 0) + rate * share(o));
+  }
+  for (const o of want) {
+    const need = rate * wantShare(o);
+    const has = carried.get(o) ?? 0;
+    if (has >= need * (1 - 1e-6)) continue;
+    figures.push({
+      subject: `flow ${name}`,
+      field: `rate from ${o}`,
+      value: Math.round(need * 100) / 100,
+      origin: 'given',
+      from: `${PROMPT_FROM}: its users' share of ${name}, split across ${parts.map((p) => p.flow.name).join(', ')}`,
+      claimed: Math.round(has * 100) / 100,
+      verdict: 'contradicts-given',
+      path,
+    });
+  }
 }

@@ -773,6 +773,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     keepsData: (id) => KEEPS_DATA.has(components[id]?.kind ?? ''),
     asReference: (id) => found.get(id)?.of ?? id,
     partitionsOf: (id) => components[id]?.partitions,
+    ...(givens?.users ? { users } : {}),
   });
   const flowList = Object.values(flows);
   // User requests only: a batch job's items are not reads or writes of the read:write ratio.

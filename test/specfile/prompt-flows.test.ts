@@ -245,6 +245,53 @@ describe('holdPromptFlows: requests kept whole', () => {
   });
 });
 
+describe('holdPromptFlows: a request split per region keeps where its users are', () => {
+  // typeahead: 30,000 suggestions/s, users 70 % us-east / 30 % eu-west (given). Review: split into suggest-us and
+  // suggest-eu of 15,000 each, one region each, it sized us-east for 15,000 instead of 21,000.
+  const design = { keepsData: () => true, asReference: (id: string) => id, users: { 'us-east': 0.7, 'eu-west': 0.3 } };
+  const split = (us: number, eu: number) => ({
+    'suggest-us': flow('suggest-us', { rate: us, origins: ['us-east'], budget: { p99: 40 } }),
+    'suggest-eu': flow('suggest-eu', { rate: eu, origins: ['eu-west'], budget: { p99: 40 } }),
+  });
+
+  it("names the region the parts carry less than its users' share from: 30,000 x 0.7 = 21,000 from us-east", () => {
+    const figures: ModelFigure[] = [];
+    holdPromptFlows(
+      split(15_000, 15_000),
+      { suggest: { kind: 'read', rate: 30_000, budget: { p99: 40 }, named: true } },
+      ['us-east', 'eu-west'],
+      figures,
+      design,
+    );
+    expect(figures.map((f) => [f.subject, f.field, f.claimed, f.value, f.verdict])).toEqual([
+      ['flow suggest', 'rate from us-east', 15_000, 21_000, 'contradicts-given'],
+    ]);
+    expect(figures[0]!.path).toEqual(['flows', 'suggest-us', 'origins']);
+  });
+
+  it("takes the parts' total where an estimate stage sets the rate, and passes a split that follows the users", () => {
+    const ok: ModelFigure[] = [];
+    holdPromptFlows(
+      split(21_000, 9_000),
+      { suggest: { kind: 'read', budget: { p99: 40 }, named: true } },
+      ['us-east', 'eu-west'],
+      ok,
+      design,
+    );
+    expect(ok).toEqual([]);
+    const off: ModelFigure[] = [];
+    // no prompt rate: the parts' 30,000 in total, of which us-east's 70 % is 21,000
+    holdPromptFlows(
+      split(15_000, 15_000),
+      { suggest: { kind: 'read', budget: { p99: 40 }, named: true } },
+      ['us-east', 'eu-west'],
+      off,
+      design,
+    );
+    expect(off.map((f) => [f.field, f.claimed, f.value])).toEqual([['rate from us-east', 15_000, 21_000]]);
+  });
+});
+
 describe('holdPromptRequirements', () => {
   it('holds a lower availability and a longer RTO or RPO; a missing one takes the prompt figure; staleness only when stated', () => {
     const figures: ModelFigure[] = [];
