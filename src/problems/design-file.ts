@@ -6,6 +6,8 @@
 import { parseSource } from '../specfile/parse.js';
 import { readSource } from '../specfile/source.js';
 
+export type DesignReader = (file: string) => Record<string, unknown> | undefined;
+
 export function readDesign(file: string): Record<string, unknown> | undefined {
   const src = readSource(file);
   if (!src.ok) return undefined;
@@ -13,4 +15,13 @@ export function readDesign(file: string): Record<string, unknown> | undefined {
   if (!parsed.ok) return undefined;
   const data = parsed.parsed.data;
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+/** readDesign, each file read and parsed once: problem check's proofs read the same starter and references. */
+export function designReader(): DesignReader {
+  const seen = new Map<string, Record<string, unknown> | undefined>();
+  return (file) => {
+    if (!seen.has(file)) seen.set(file, readDesign(file));
+    return seen.get(file);
+  };
 }

@@ -2,7 +2,7 @@
 // hit ratio) is a fact of the scenario, so the givens fix it, for that component or its kind. A figure only a design
 // states is one a learner restates at will: order-history's gateway at 2,000 threads, given nowhere, let a spec
 // state more; pastebin's cache "answering 80%" was the hint's word and a spec's 99 % passed (review attack).
-import { readDesign } from './design-file.js';
+import { readDesign, type DesignReader } from './design-file.js';
 import type { Problem } from './problem.js';
 import { stageGivens } from './stage-rubric.js';
 
@@ -18,12 +18,12 @@ export const GIVEN_FIGURE_FIELDS = ['latency_ms', 'write_latency_ms', 'capacity_
 
 type Components = Record<string, Record<string, unknown>>;
 
-function componentsOf(file: string): Components {
-  const comps = readDesign(file)?.components;
+function componentsOf(file: string, read: DesignReader): Components {
+  const comps = read(file)?.components;
   return comps && typeof comps === 'object' ? (comps as Components) : {};
 }
 
-export function givenFigureProblems(problem: Problem): GivenFigureProblem[] {
+export function givenFigureProblems(problem: Problem, read: DesignReader = readDesign): GivenFigureProblem[] {
   const out: GivenFigureProblem[] = [];
   const seen = new Set<string>();
   for (const stage of problem.stages) {
@@ -34,7 +34,7 @@ export function givenFigureProblems(problem: Problem): GivenFigureProblem[] {
       { file: stage.solution, what: `stage ${stage.number}'s reference` },
     ];
     for (const d of designs) {
-      for (const [id, c] of Object.entries(componentsOf(d.file))) {
+      for (const [id, c] of Object.entries(componentsOf(d.file, read))) {
         if (!c || typeof c !== 'object' || c.kind === 'client') continue;
         const kind = typeof c.kind === 'string' ? c.kind : undefined;
         const own = givens?.components && Object.hasOwn(givens.components, id) ? givens.components[id] : undefined;

@@ -2,7 +2,7 @@
 // (the starter, each stage's reference) give it that kind. The kinds set the bar a renamed or added
 // component is held to (specfile/givens.ts classCeilings), so a missing or wrong one lets figures be bought.
 import type { SpecPath } from '../specfile/diagnostic.js';
-import { readDesign } from './design-file.js';
+import { readDesign, type DesignReader } from './design-file.js';
 import type { Problem } from './problem.js';
 
 export interface GivenKindProblem {
@@ -14,15 +14,15 @@ export interface GivenKindProblem {
 }
 
 /** The components of a spec file and their kinds (empty when it cannot be read: other proofs report that). */
-function kindsIn(file: string): Map<string, string> {
+function kindsIn(file: string, read: DesignReader): Map<string, string> {
   const out = new Map<string, string>();
-  const comps = readDesign(file)?.components as Record<string, { kind?: unknown }> | undefined;
+  const comps = read(file)?.components as Record<string, { kind?: unknown }> | undefined;
   if (comps && typeof comps === 'object')
     for (const [id, c] of Object.entries(comps)) if (c && typeof c === 'object' && typeof c.kind === 'string') out.set(id, c.kind);
   return out;
 }
 
-export function givenKindProblems(problem: Problem): GivenKindProblem[] {
+export function givenKindProblems(problem: Problem, read: DesignReader = readDesign): GivenKindProblem[] {
   const out: GivenKindProblem[] = [];
   const kinds = new Map<string, string>();
   const named = (comps: Record<string, { kind?: string }> | undefined, at: SpecPath, stage?: number) => {
@@ -50,7 +50,7 @@ export function givenKindProblems(problem: Problem): GivenKindProblem[] {
   for (const d of designs) {
     if (seen.has(d.file)) continue;
     seen.add(d.file);
-    for (const [id, kind] of kindsIn(d.file)) {
+    for (const [id, kind] of kindsIn(d.file, read)) {
       const given = kinds.get(id);
       if (given !== undefined && given !== kind)
         out.push({ file: d.file, message: `${d.what} declares ${id} a ${kind}, but the givens say ${given}: make them agree (the kind decides which components a renamed one is held to)` });

@@ -2,7 +2,7 @@
 // the shares its reference design states. Without it a spec restated the shares (typeahead's 70/30 as 50/50) and
 // was sized for traffic that does not exist; givens.users is what resolve.ts grades with, whatever the spec says.
 import type { SpecPath } from '../specfile/diagnostic.js';
-import { readDesign } from './design-file.js';
+import { readDesign, type DesignReader } from './design-file.js';
 import type { Problem } from './problem.js';
 import { stageGivens } from './stage-rubric.js';
 
@@ -15,8 +15,8 @@ export interface GivenUsersProblem {
 }
 
 /** The users a design file states (its regions shared evenly when it states none), or undefined when it is not a design. */
-function usersOf(file: string): Record<string, number> | undefined {
-  const doc = readDesign(file);
+function usersOf(file: string, read: DesignReader): Record<string, number> | undefined {
+  const doc = read(file);
   if (!doc?.components) return undefined;
   if (doc.users && typeof doc.users === 'object') return doc.users as Record<string, number>;
   const regions = Array.isArray(doc.regions) ? (doc.regions as unknown[]) : [];
@@ -30,11 +30,11 @@ function same(a: Record<string, number>, b: Record<string, number>): boolean {
   return [...regions].every((r) => Math.abs((a[r] ?? 0) - (b[r] ?? 0)) <= 1e-9);
 }
 
-export function givenUsersProblems(problem: Problem): GivenUsersProblem[] {
+export function givenUsersProblems(problem: Problem, read: DesignReader = readDesign): GivenUsersProblem[] {
   const out: GivenUsersProblem[] = [];
   for (const stage of problem.stages) {
     if (stage.estimate) continue;
-    const stated = usersOf(stage.solution);
+    const stated = usersOf(stage.solution, read);
     if (!stated) continue;
     const given = stageGivens(problem, stage.number)?.users;
     const at = { file: problem.file, path: stage.path, stage: stage.number };

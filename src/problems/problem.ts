@@ -171,17 +171,17 @@ export function loadProblem(dir: string): ProblemResult {
   // path (symlinks resolved) lies inside the problem folder too; it is opened by that real path. (Inside the
   // catalog was not enough: a problem folder shared alone has the folder it was saved in as its catalog, and a
   // starter linked to ../private-notes.yaml was copied out by init: review attack.)
-  const catalogReal = realDir(resolve(dir));
+  const folderReal = realDir(resolve(dir));
   const inside = (rel: string, path: SpecPath, what: string): string => {
     const abs = resolve(dir, rel);
     if (!CATALOG_PATH.test(rel) || !abs.startsWith(`${resolve(dir)}/`)) {
       diagnostics.push(at(path, `${what} "${rel}" points outside the problem folder (name a file by a relative path such as fixtures/x.yaml)`, 'path-outside'));
       return abs;
     }
-    const c = containedFile(abs, [catalogReal]);
+    const c = containedFile(abs, [folderReal], 'the problem folder');
     if (c.ok) return c.real;
     if (c.code === 'missing-file') diagnostics.push(at(path, `${what} "${rel}" ${c.reason} in ${dir}`, 'missing-file'));
-    else if (c.code === 'path-outside') diagnostics.push(at(path, `${what} "${rel}" ${c.reason.replace('outside the catalog folder', 'outside the problem folder')}: a problem may only name its own files`, 'path-outside'));
+    else if (c.code === 'path-outside') diagnostics.push(at(path, `${what} "${rel}" ${c.reason}: a problem may only name its own files`, 'path-outside'));
     else diagnostics.push(at(path, `${what} "${rel}" ${c.reason}`, 'unreadable-file'));
     return abs;
   };

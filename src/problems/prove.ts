@@ -13,7 +13,7 @@ import { formatDiagnostic, type Diagnostic } from '../specfile/diagnostic.js';
 import { loadSpecFile } from '../specfile/load.js';
 import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
-import { readDesign } from './design-file.js';
+import { designReader, type DesignReader } from './design-file.js';
 import { givenKindProblems } from './given-kinds.js';
 import { givenUsersProblems } from './given-users.js';
 import { givenFigureProblems } from './given-figures.js';
@@ -75,8 +75,8 @@ function placeholderLines(file: string): { line: number; column: number }[] {
 }
 
 /** A spec's design, without what names its place in the problem (`problem`, `stage`). */
-function designOf(file: string): unknown {
-  const doc = readDesign(file);
+function designOf(file: string, read: DesignReader): unknown {
+  const doc = read(file);
   if (!doc) return undefined;
   const { problem: _p, stage: _s, $schema: _x, ...design } = doc;
   return design;
@@ -98,7 +98,9 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
     });
   }
 
-  for (const g of givenKindProblems(problem)) {
+  // The starter and each reference are read once for every proof that looks at their fields.
+  const read = designReader();
+  for (const g of givenKindProblems(problem, read)) {
     const at = g.path ? problem.locate(g.path) : undefined;
     push({
       ...(g.stage ? { stage: g.stage } : {}),
@@ -110,9 +112,9 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
     });
   }
 
-  for (const g of givenFigureProblems(problem)) push({ ...(g.stage ? { stage: g.stage } : {}), kind: 'givens', file: g.file, ok: false, message: g.message });
+  for (const g of givenFigureProblems(problem, read)) push({ ...(g.stage ? { stage: g.stage } : {}), kind: 'givens', file: g.file, ok: false, message: g.message });
 
-  for (const g of givenUsersProblems(problem)) {
+  for (const g of givenUsersProblems(problem, read)) {
     const at = problem.locate(g.path);
     push({ stage: g.stage, kind: 'givens', file: g.file, ok: false, message: g.message, ...(at ? { where: `${g.file}:${at.line}:${at.column}` } : {}) });
   }
@@ -143,8 +145,8 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
 
     const prev = problem.stages.find((s) => s.number === n - 1);
     if (prev && stage.kind === 'design' && prev.kind === 'design' && prev.solution !== stage.solution) {
-      const a = designOf(prev.solution);
-      if (a !== undefined && isDeepStrictEqual(a, designOf(stage.solution))) {
+      const a = designOf(prev.solution, read);
+      if (a !== undefined && isDeepStrictEqual(a, designOf(stage.solution, read))) {
         push({ stage: n, kind: 'solution', file: stage.solution, ok: false, message: `stage ${n}'s solution is identical to stage ${n - 1}'s: write the design that answers stage ${n}'s prompt` });
       }
     }

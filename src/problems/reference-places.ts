@@ -1,10 +1,9 @@
 // Where the problem's named components stand in the stage's reference design (its solution), read once
 // per stage and only when a graded spec could be renaming one (specfile/places.ts decides that). Only the
 // stage's own reference: an earlier stage's places are ones a good design may have moved on from.
-import { parseSource } from '../specfile/parse.js';
 import { placesIn, referenceRequirements, type ReferencePlaces } from '../specfile/places.js';
-import { readSource } from '../specfile/source.js';
 import type { PathStep } from '../specfile/spec-types.js';
+import { readDesign } from './design-file.js';
 import type { Problem } from './problem.js';
 
 const cache = new Map<string, ReferencePlaces>();
@@ -18,12 +17,8 @@ interface Design {
 
 /** The flows and components of one reference, or nothing when it cannot be read (problem check reports that). */
 function designOf(file: string): Design {
-  const src = readSource(file);
-  if (!src.ok) return {};
-  const parsed = parseSource(file, src.text);
-  if (!parsed.ok) return {};
-  const data = parsed.parsed.data as Record<string, unknown> | null;
-  if (!data || typeof data !== 'object') return {};
+  const data = readDesign(file);
+  if (!data) return {};
   const pick = <T>(v: unknown): T | undefined => (v && typeof v === 'object' ? (v as T) : undefined);
   const out: Design = {};
   const flows = pick<Design['flows']>(data.flows);

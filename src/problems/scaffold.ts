@@ -534,8 +534,6 @@ function scaffold(opts: ScaffoldOptions): ScaffoldResult {
 
 type SpecLike = { components?: Record<string, Record<string, unknown>> };
 
-/** Component figures a scaffold gives: what a spec states about a component's speed, capacity and concurrency. */
-const GIVEN_FIELDS = GIVEN_FIGURE_FIELDS;
 
 /** A YAML flow value of plain numbers, strings and maps. */
 function flowYaml(v: unknown): string {
@@ -565,7 +563,7 @@ function givensLines(users: Record<string, number>, solution: SpecLike, starter:
     const c = solution.components?.[id];
     const flawed = starter.components?.[id];
     const entry: Record<string, unknown> = { kind: (c ?? flawed)!.kind };
-    for (const f of GIVEN_FIELDS) {
+    for (const f of GIVEN_FIGURE_FIELDS) {
       if (!c) {
         if (flawed![f] !== undefined) entry[f] = flawed![f];
       } else if (c[f] !== undefined && JSON.stringify(flawed?.[f]) === JSON.stringify(c[f])) entry[f] = c[f];

@@ -28,8 +28,8 @@ function within(real: string, root: string): boolean {
   return real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
-/** Resolves `file` (symlinks included) and checks it is a regular file inside one of `roots` (real paths). */
-export function containedFile(file: string, roots: readonly string[]): Contained {
+/** Resolves `file` (symlinks included) and checks it is a regular file inside one of `roots` (real paths); `inside` names them in the reason. */
+export function containedFile(file: string, roots: readonly string[], inside = 'the catalog folder'): Contained {
   let real: string;
   try {
     real = realpath(file);
@@ -38,8 +38,7 @@ export function containedFile(file: string, roots: readonly string[]): Contained
     if (code === 'EACCES') return { ok: false, code: 'unreadable', reason: 'cannot be read: permission denied' };
     return { ok: false, code: 'missing-file', reason: code === 'ELOOP' ? 'is a symbolic link loop' : 'does not exist' };
   }
-  if (!roots.some((r) => within(real, r)))
-    return { ok: false, code: 'path-outside', reason: `resolves to ${real}, outside the catalog folder` };
+  if (!roots.some((r) => within(real, r))) return { ok: false, code: 'path-outside', reason: `resolves to ${real}, outside ${inside}` };
   try {
     if (!statSync(real).isFile()) return { ok: false, code: 'missing-file', reason: 'is not a regular file' };
   } catch (err) {
