@@ -17,13 +17,10 @@ function bail(): never {
   throw NOT_PLAIN;
 }
 
-// A key: a plain name as spec fields and ids are written, followed by ':' and a blank or the line's end.
-const KEY = /([A-Za-z0-9_][A-Za-z0-9_./-]*):(?=[ \n]|$)/y;
-const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_./-]*):(?=[ \n,}\]])/y;
+// A key: a plain name as spec fields and ids are written ([A-Za-z0-9_][A-Za-z0-9_./-]*), followed by ':' and a blank or
+// the line's end (a block mapping's), or a blank, a line break, "," "}" or "]" (a flow mapping's): KEY_CHAR below.
 // The rest of a line after a value: blanks, then a comment (after at least one blank) or nothing.
 const LINE_END = /(?: +#[^\n]*| *)(?=\n|$)/y;
-// A plain scalar in a flow collection: no indicator of the flow ([ ] { } ,) nor a line break.
-const FLOW_PLAIN = /[^\n,[\]{}]*/y;
 const SINGLE = /'((?:[^'\n]|'')*)'/y;
 const DOUBLE = /"([^"\\\n]*)"/y;
 // Blanks, line breaks and comments between flow tokens (a comment needs a blank or a line start before "#").
@@ -42,12 +39,25 @@ const OUTSIDE =
   /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 /** Collections nested deeper are left to js-yaml, whose own limit is 100. */
 const MAX_DEPTH = 50;
+const WORD = /^[a-z][a-z0-9_./-]*$/;
+const DIGITS = /^[0-9]+$/;
 const NUMBER_CHARS = /^[-+.0-9][0-9A-Za-z_+.-]*$/;
 const NUMERIC_START = /^[-+.0-9]/;
 const MAGNITUDE = /^[-+]?[0-9]+(?:\.[0-9]+)?(?:k|K|M|G|T|bn|mn)$/;
 
 /** A plain scalar as js-yaml's core schema reads it; bails on any form the two might read differently. */
 function plainScalar(s: string): unknown {
+  // Most scalars in a spec are ids, kinds and whole numbers: read those without the regular expressions below.
+  const first = s.charCodeAt(0);
+  if (first >= 97 && first <= 122) {
+    // A lower-case word of key characters ([a-z0-9_./-]) is a string, but for the three such words YAML reads otherwise.
+    if (WORD.test(s)) return s === 'null' ? null : s === 'true' ? true : s === 'false' ? false : s;
+  } else if (first >= 49 && first <= 57 && DIGITS.test(s)) {
+    // Digits, not led by 0: a whole number (a double past the largest one stays a string in js-yaml).
+    const v = Number(s);
+    if (!Number.isFinite(v)) bail();
+    return v;
+  }
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
@@ -65,6 +75,14 @@ function plainScalar(s: string): unknown {
   // A string: but not one a YAML reader could take for structure (": " inside, an indicator first).
   if (INDICATOR.test(s) || s.includes(': ') || s.includes(' #') || s.endsWith(':')) bail();
   return s;
+}
+
+/** 1 for the characters of a key ([A-Za-z0-9_./-]), 2 for those that may also start one ([A-Za-z0-9_]). */
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9_]/.test(ch)) KEY_CHAR[c] = 2;
+  else if (/[./-]/.test(ch)) KEY_CHAR[c] = 1;
 }
 
 /** The longest implicit key the full parser (the yaml package) takes: a longer one is its error, not data. */
@@ -113,6 +131,21 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     }
   };
   const columnOf = (offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  /** The offset of the ":" after a key (KEY's name part) starting at `from`, or -1 when no key starts there. */
+  const keyColon = (from: number): number => {
+    const first = text.charCodeAt(from);
+    if (!(first < 128 && KEY_CHAR[first] === 2)) return -1;
+    let i = from + 1;
+    for (let c = text.charCodeAt(i); c < 128 && KEY_CHAR[c]! > 0; c = text.charCodeAt(++i));
+    return text.charCodeAt(i) === 58 ? i : -1;
+  };
+  /** As keyColon, for a block mapping's key: the ":" followed by a blank, a line break or the text's end. */
+  const blockKeyColon = (from: number): number => {
+    const colon = keyColon(from);
+    if (colon === -1) return -1;
+    const after = text.charCodeAt(colon + 1);
+    return after === 32 || after === 10 || colon + 1 >= n ? colon : -1;
+  };
   /** Whether a block sequence entry ("- " or a "-" that ends its line) starts at `at`. */
   const isDash = (at: number): boolean =>
     text.charCodeAt(at) === 45 && (at + 1 >= n || text.charCodeAt(at + 1) === 32 || text.charCodeAt(at + 1) === 10);
@@ -204,14 +237,13 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     const children = (spot.children = new Map<string, Spot>());
     let i = at;
     for (;;) {
-      KEY.lastIndex = i;
-      const m = KEY.exec(text);
-      if (!m) bail();
-      const key = plainKey(m[1]!);
+      const colon = blockKeyColon(i);
+      if (colon === -1) bail();
+      const key = plainKey(text.slice(i, colon));
       if (children.has(key)) bail();
       const child: Spot = { key: i, value: i };
       children.set(key, child);
-      out[key] = pairValue(KEY.lastIndex, i, col, child);
+      out[key] = pairValue(colon + 1, i, col, child);
       const next = nextContent(pos);
       if (ends(next, col)) return out;
       if (columnOf(next) > col) bail();
@@ -242,8 +274,7 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       } else if (isDash(j)) {
         bail(); // "- - a": a compact nested list
       } else {
-        KEY.lastIndex = j;
-        if (KEY.test(text)) out.push(blockMapping(j, columnOf(j), child));
+        if (blockKeyColon(j) !== -1) out.push(blockMapping(j, columnOf(j), child));
         else out.push(inlineValue(j, col, child));
       }
       const next = nextContent(pos);
@@ -267,13 +298,23 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     const children = (spot.children = new Map<string, Spot>());
     const map: Record<string, unknown> | undefined = open === 123 ? {} : undefined;
     const list: unknown[] | undefined = open === 91 ? [] : undefined;
+    // Blanks, line breaks and comments between flow tokens (a comment needs a blank or a line start before "#").
     const space = () => {
-      FLOW_SPACE.lastIndex = pos;
-      FLOW_SPACE.test(text);
-      const end = FLOW_SPACE.lastIndex;
-      // Only the blanks just read are searched: a long one-line collection stays linear.
-      if (end > pos && end < n && text.slice(pos, end).includes('\n') && columnOf(end) <= indent) bail();
-      pos = end;
+      let i = pos;
+      let broke = false;
+      for (;;) {
+        const ch = text.charCodeAt(i);
+        if (ch === 32) i++;
+        else if (ch === 10) {
+          i++;
+          broke = true;
+        } else if (ch === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10)) {
+          const nl = text.indexOf('\n', i);
+          i = nl === -1 ? n : nl;
+        } else break;
+      }
+      if (broke && i < n && columnOf(i) <= indent) bail();
+      pos = i;
     };
     space();
     if (text.charCodeAt(pos) === close) {
@@ -284,14 +325,14 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
     for (;;) {
       let child: Spot;
       if (map) {
-        FLOW_KEY.lastIndex = pos;
-        const m = FLOW_KEY.exec(text);
-        if (!m) bail();
-        const key = plainKey(m[1]!);
+        const colon = keyColon(pos);
+        const after = text.charCodeAt(colon + 1);
+        if (colon === -1 || !(after === 32 || after === 10 || after === 44 || after === 125 || after === 93)) bail();
+        const key = plainKey(text.slice(pos, colon));
         if (children.has(key)) bail();
         child = { key: pos, value: pos };
         children.set(key, child);
-        pos = FLOW_KEY.lastIndex;
+        pos = colon + 1;
         space();
         child.value = pos;
         map[key] = flowValue(indent, child);
@@ -330,10 +371,15 @@ export function readPlainYaml(text: string): PlainLoad | undefined {
       return ch === 39 ? m[1]!.replace(/''/g, "'") : m[1]!;
     }
     if (ch === 44 || ch === 125 || ch === 93) bail(); // an empty value: js-yaml's null, not worth the case
-    FLOW_PLAIN.lastIndex = pos;
-    const raw = FLOW_PLAIN.exec(text)![0];
-    if (raw.includes('#')) bail();
-    let end = FLOW_PLAIN.lastIndex;
+    // A plain scalar in a flow collection: up to an indicator of the flow ([ ] { } ,) or a line break.
+    let end = pos;
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if (c === 44 || c === 93 || c === 125 || c === 10 || c === 91 || c === 123 || end >= n) break;
+      if (c === 35) bail();
+      end++;
+    }
+    const raw = text.slice(pos, end);
     if (end >= n) bail();
     if (text.charCodeAt(end) === 10) {
       // A plain scalar runs on to the next line unless a flow indicator comes first there.
