@@ -289,6 +289,8 @@ export interface ModelFigure {
   verdict?: FigureVerdict;
   /** The plausible range the claim was held to. */
   range?: { min?: number; max?: number };
+  /** Where the range's lower bound is computed from the design: what it is made of ("1.2 ms from orders-log + 20 ms processing + ..."). */
+  floor?: string;
   /** Where the spec states it (or would). */
   path: SpecPath;
 }

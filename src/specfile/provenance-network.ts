@@ -1,7 +1,7 @@
 // Provenance for the figures that are not one component's own: the RTT matrix, async replication
 // lag (which depends on the network), and the mesh's per-call overhead. Same rule as provenance.ts:
 // given, catalog, the spec's figure if plausible, default.
-import { DEFAULT_ASYNC_LAG_MS, INTRA_REGION_RTT_MS, LIMITS, MESH_OVERHEAD_MS } from '../data/figures.js';
+import { DEFAULT_ASYNC_LAG_MS, DEFAULT_WORKER_LAG_MS, INTRA_REGION_RTT_MS, LIMITS, MESH_OVERHEAD_MS } from '../data/figures.js';
 import { INTRA_REGION_FLOOR_MS, MESH_OVERHEAD_RANGE, MESH_TECH, MIN_ASYNC_LAG_MS, RTT_OVERRIDE_FLOOR_SHARE, TECH } from '../data/tech.js';
 import type { Givens } from './givens.js';
 import type { Latency, ModelComponent, ModelFigure } from './model.js';
@@ -155,6 +155,89 @@ export function resolveLagFigures(
   });
   figures.push(fig);
   m.replication.lagMs = fig.value;
+}
+
+/** What a worker's lag is at least, and what that floor is made of as a learner reads it. */
+export interface WorkerLagFloor {
+  ms: number;
+  parts: string;
+}
+
+/**
+ * The least time an event takes from the log a worker consumes to the store it writes, through the worker: the
+ * trip from the log's nearest copy to the worker, the worker's processing (its latency p50), then the trip to the
+ * store's write copy (its primary, its consensus leader, or any copy of a multi-primary store) and the store's
+ * write (its write latency p50). A trip is half the round trip between the regions. Where the worker runs in
+ * several regions or writes several stores, the most favourable of them: a floor no placement in the design beats.
+ * The write that put the event in the log is not counted: the request that made it waited for it.
+ */
+export function workerLagFloor(
+  m: ModelComponent,
+  components: Record<string, ModelComponent>,
+  rttMs: Record<string, Record<string, number>>,
+): WorkerLagFloor {
+  const trip = (a: string, b: string) => (rttMs[a]?.[b] ?? 0) / 2;
+  const source = m.consumes !== undefined && Object.hasOwn(components, m.consumes) ? components[m.consumes] : undefined;
+  const stores = m.writes.flatMap((id) => (Object.hasOwn(components, id) && components[id]!.stateful ? [components[id]!] : []));
+  let best: { ms: number; inMs: number; outMs: number; store?: ModelComponent } | undefined;
+  for (const r of m.regions) {
+    const inMs = source ? Math.min(...source.regions.map((s) => trip(s, r))) : 0;
+    const outs = stores.map((st) => {
+      const at = st.primary !== undefined ? [st.primary] : st.leader !== undefined ? [st.leader] : st.regions;
+      return { store: st, ms: Math.min(...at.map((w) => trip(r, w))) + st.writeLatency.p50 };
+    });
+    const out = outs.reduce<(typeof outs)[number] | undefined>((a, o) => (a === undefined || o.ms < a.ms ? o : a), undefined);
+    const ms = inMs + m.latency.p50 + (out?.ms ?? 0);
+    if (!best || ms < best.ms) best = { ms, inMs, outMs: out?.ms ?? 0, ...(out ? { store: out.store } : {}) };
+  }
+  if (!best) return { ms: 0, parts: '' };
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const parts = [
+    ...(source ? [`${round(best.inMs)} ms from ${source.id}`] : []),
+    `${round(m.latency.p50)} ms processing`,
+    ...(best.store ? [`${round(best.outMs)} ms to write ${best.store.id}`] : []),
+  ];
+  return { ms: round(best.ms), parts: parts.join(' + ') };
+}
+
+/**
+ * A worker's lag (how long after the write it consumes its own write lands): the spec's lag_ms, else the default;
+ * never below workerLagFloor. A stated lag under the floor is graded with the floor (design/honest-figures fails it).
+ */
+export function resolveWorkerLag(
+  m: ModelComponent,
+  c: SpecComponent,
+  components: Record<string, ModelComponent>,
+  rttMs: Record<string, Record<string, number>>,
+  figures: ModelFigure[],
+): void {
+  if (m.kind !== 'worker') return;
+  const floor = workerLagFloor(m, components, rttMs);
+  const stated = c.lag_ms;
+  const path = ['components', m.id, 'lag_ms'];
+  if (stated !== undefined && stated < floor.ms) {
+    figures.push({
+      subject: m.id,
+      field: 'lag_ms',
+      path,
+      value: floor.ms,
+      origin: 'default',
+      from: floor.parts,
+      claimed: stated,
+      verdict: 'out-of-range',
+      range: { min: floor.ms },
+      floor: floor.parts,
+    });
+    m.lagMs = floor.ms;
+    return;
+  }
+  const value = stated ?? Math.max(DEFAULT_WORKER_LAG_MS, floor.ms);
+  figures.push(
+    stated !== undefined
+      ? { subject: m.id, field: 'lag_ms', path, value, origin: 'spec' }
+      : { subject: m.id, field: 'lag_ms', path, value, origin: 'default', from: 'sdcoach convention: half the default staleness limit' },
+  );
+  m.lagMs = value;
 }
 
 /** The mesh's per-call overhead: given for the data plane, else the named mesh product, else the spec's (if plausible for the plane), else measured. */

@@ -32,7 +32,7 @@ import { kindNoun } from './kind-words.js';
 import { classCeilings, figureClass, standInCeiling, stricter, type CeilingField, type ClassCeiling, type Givens } from './givens.js';
 import { KEEPS_DATA, pathIds, standIns, type StandIn } from './places.js';
 import { decide, givenLatency, givensFor, resolveComponentFigures } from './provenance.js';
-import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures } from './provenance-network.js';
+import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures, resolveWorkerLag } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
 import { holdPromptFlows, holdPromptRequirements } from './prompt-flows.js';
@@ -198,7 +198,7 @@ function resolveComponent(
   }
   if (c.kind === 'worker') {
     if (c.consumes !== undefined) m.consumes = c.consumes;
-    m.lagMs = c.lag_ms ?? DEFAULT_WORKER_LAG_MS;
+    m.lagMs = c.lag_ms ?? DEFAULT_WORKER_LAG_MS; // held to what the trip through the worker takes (resolveWorkerLag)
   }
   return m;
 }
@@ -802,6 +802,8 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const { table, intra, rttMs, rttSource } = resolveNetworkFigures(spec, regionSet, givens, figures);
   // Async lag is decided once the network is known: it cannot beat half the round trip to the farthest copy.
   for (const id of Object.keys(components)) resolveLagFigures(components[id]!, compsIn[id]!, rttMs, givens, figures);
+  // A worker's lag cannot beat the trip through it, known once the network and every store's write latency are.
+  for (const id of Object.keys(components)) resolveWorkerLag(components[id]!, compsIn[id]!, components, rttMs, figures);
 
   const model: Model = {
     regions: [...spec.regions],

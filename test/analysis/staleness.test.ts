@@ -65,18 +65,19 @@ components:
   });
 
   it('stops at a cycle of workers', () => {
-    // a -> (w1, 10) -> b -> (w2, 20) -> a: each store counts each worker once
+    // a -> (w1, 30) -> b -> (w2, 40) -> a: each store counts each worker once (both above the 22.5 ms trip
+    // through a worker here: 0.25 + 20 + 0.25 + a stream's 2 ms write)
     const s = storeStaleness(
       modelOf(`
 regions: [us-east]
 components:
   a: {kind: stream}
   b: {kind: stream}
-  w1: {kind: worker, consumes: a, writes: b, lag_ms: 10}
-  w2: {kind: worker, consumes: b, writes: a, lag_ms: 20}
+  w1: {kind: worker, consumes: a, writes: b, lag_ms: 30}
+  w2: {kind: worker, consumes: b, writes: a, lag_ms: 40}
 `),
     );
-    expect(s.b).toMatchObject({ chain: ['w2', 'w1'], totalMs: 30 });
-    expect(s.a).toMatchObject({ chain: ['w1', 'w2'], totalMs: 30 });
+    expect(s.b).toMatchObject({ chain: ['w2', 'w1'], totalMs: 70 });
+    expect(s.a).toMatchObject({ chain: ['w1', 'w2'], totalMs: 70 });
   });
 });

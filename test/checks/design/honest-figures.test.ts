@@ -130,6 +130,25 @@ testCheck(honestFigures, {
       ],
     },
     {
+      spec: 'design/honest-figures-worker-lag.yaml',
+      name: 'a worker lag below the trip an event takes through the worker',
+      findings: [
+        // projector in eu-west: half the 82 ms round trip from order-events (us-east) = 41, 20 ms processing (worker
+        // default), half the round trip back to views-db's primary (us-east) = 41 plus its 10 ms write = 51:
+        // 41 + 20 + 51 = 112 ms > 5. The relay: 0.25 + 20 + (0.25 + 2) = 22.5 ms <= 50, kept.
+        {
+          messageId: 'belowFloor',
+          line: 9,
+          data: {
+            name: 'projector lag_ms',
+            claimed: '5',
+            used: '112',
+            floor: '41 ms from order-events + 20 ms processing + 51 ms to write views-db',
+          },
+        },
+      ],
+    },
+    {
       spec: 'design/honest-figures-catalog.yaml',
       name: 'with catalog: true, a claim against the named technology fails too',
       options: { catalog: true },
