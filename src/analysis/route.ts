@@ -3,6 +3,7 @@
 import { nearestRegion, replicaRegions, rttMs } from '../specfile/lookups.js';
 import type { Model, ModelComponent, ModelFlow } from '../specfile/model.js';
 import { dict } from '../specfile/dict.js';
+import { KEEPS_DATA } from '../specfile/places.js';
 
 export type HopReason = 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
 
@@ -70,6 +71,24 @@ export function goesToLeader(c: ModelComponent, flow: ModelFlow): boolean {
  */
 export const CALLER_KINDS: ReadonlySet<string> = new Set(['client', 'cdn', 'load-balancer', 'gateway', 'service', 'worker']);
 
+/**
+ * Whether a cache whose hit ratio is given by name (hitRatioBehind) caches, at this hop, the keys the ratio is a figure
+ * of: some store behind it on this flow is one behind it in the reference (or stands in for one). Nothing behind it
+ * (the cache is the store) or no such given: yes. In front of other stores only, its given ratio says nothing.
+ */
+function cachesGivenKeys(model: Model, flow: ModelFlow, index: number, c: ModelComponent): boolean {
+  const keys = c.hitRatioBehind;
+  if (!keys) return true;
+  let stores = 0;
+  for (let j = index + 1; j < flow.path.length; j++) {
+    const id = flow.path[j]!;
+    if (id === c.id || !KEEPS_DATA.has(model.components[id]?.kind ?? '')) continue;
+    stores++;
+    if (keys.includes(model.standIns?.[id] ?? id)) return true;
+  }
+  return stores === 0;
+}
+
 export function routeFlow(model: Model, flow: ModelFlow, origin: string): RoutedHop[] {
   const hops: RoutedHop[] = [];
   let at = origin;
@@ -131,7 +150,7 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
     // (geo/strong-read-source fails the cache on its path). Counting the hits gave a strong read through a CDN 90 %
     // offload: bank-ledger's overdraft check passed with nine in ten balances answered by the edge.
     if (c.hitRatio !== undefined && flow.kind === 'read' && flow.consistency !== 'strong') {
-      const h = c.hitRatioOfKind && kindTierSeen ? 0 : c.hitRatio;
+      const h = (c.hitRatioOfKind && kindTierSeen) || !cachesGivenKeys(model, flow, index, c) ? 0 : c.hitRatio;
       if (h !== c.hitRatio) hop.hitRatio = h;
       if (c.hitRatioOfKind && h > 0) kindTierSeen = true;
       reach *= 1 - h;

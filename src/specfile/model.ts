@@ -60,6 +60,12 @@ export interface ModelComponent {
   hitRatio?: number;
   /** The hit ratio is the problem's given for every component of the kind (not this one's own). */
   hitRatioOfKind?: boolean;
+  /**
+   * Against a problem, a cache or CDN whose hit ratio is given for it by name (or for the one it stands in for): the
+   * stores behind it in the stage's reference, by the reference's ids. The ratio is a figure of those keys: on a flow
+   * where it fronts none of them (only other stores) it answers nothing (analysis/route.ts).
+   */
+  hitRatioBehind?: string[];
   /** Gateways and load balancers: requests/s admitted, per region's deployment or for all regions together; the rest are rejected (HTTP 429). */
   rateLimit?: { rps: number; per: 'region' | 'global' };
   threads?: number;

@@ -200,6 +200,11 @@ export interface ReferencePlaces {
   flows?: Record<string, ReferenceFlow>;
   /** The reference's overall targets (its requirements section). */
   requirements?: Model['requirements'];
+  /**
+   * For each cache and CDN of the reference, what keeps data behind it on the reference's flows (the stores its
+   * misses reach, by the reference's ids): the keys it caches, which its given hit ratio is a figure of.
+   */
+  behind?: Record<string, string[]>;
 }
 
 /** Every component's places in a design (the reference): per flow it is on, its neighbours; what it consumes. */
@@ -214,9 +219,17 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
     for (const t of writesOf(c)) (places[t] ??= []).push({ writtenBy: id });
   }
   const refFlows: Record<string, ReferenceFlow> = dict();
+  const behind: Record<string, string[]> = dict();
+  const kindOf = (id: string) => (components && Object.hasOwn(components, id) ? components[id]?.kind : undefined);
   for (const [flow, f] of Object.entries(flows ?? {})) {
     if (f && typeof f === 'object') refFlows[flow] = referenceFlow(f, components);
     const ids = pathIds(f?.path);
+    ids.forEach((id, i) => {
+      const kind = kindOf(id);
+      if (kind !== 'cache' && kind !== 'cdn') return;
+      const list = (behind[id] ??= []);
+      for (const b of ids.slice(i + 1)) if (b !== id && KEEPS_DATA.has(kindOf(b) ?? '') && !list.includes(b)) list.push(b);
+    });
     ids.forEach((id, i) => {
       const p: { flow: string; before?: string; after?: string } = { flow };
       if (i > 0) p.before = ids[i - 1]!;
@@ -224,7 +237,7 @@ export function placesIn(flows: Flows, components?: Components): ReferencePlaces
       (places[id] ??= []).push(p);
     });
   }
-  return { places, kinds, flows: refFlows };
+  return { places, kinds, flows: refFlows, behind };
 }
 
 /**

@@ -637,6 +637,18 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     proxyHoldsThreads(components[id], found.get(id), givens, ceilings.get(id), figures);
   }
   unknownExternals(spec, givens, found, figures);
+  // A hit ratio given for a named cache is a figure of the keys it caches there, the stores behind it in the
+  // reference: keeping the name in front of another store kept the ratio (a cache squatting a given one's name).
+  const behind = givens?.components && givens.placesOf ? givens.placesOf().behind : undefined;
+  if (behind)
+    for (const id of Object.keys(components)) {
+      const m = components[id]!;
+      if (m.hitRatio === undefined || m.hitRatioOfKind) continue;
+      const ref = found.get(id)?.of ?? id;
+      const named = Object.hasOwn(givens!.components!, ref) ? givens!.components![ref]?.hit_ratio : undefined;
+      const keys = Object.hasOwn(behind, ref) ? behind[ref] : undefined;
+      if (named !== undefined && m.hitRatio === named && keys?.length) m.hitRatioBehind = [...keys];
+    }
   // A store listed as a CQRS query store is a read model unless its role says otherwise.
   const queries = spec.patterns?.cqrs?.queries;
   for (const q of queries === undefined ? [] : Array.isArray(queries) ? queries : [queries]) {
