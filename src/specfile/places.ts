@@ -103,8 +103,11 @@ export interface ReferenceFlow {
   scatter?: Record<string, { fanout: number; key: string; all: boolean }>;
 }
 
-/** A partition key as written, compared without case or blanks (customer_id, Customer_ID). */
-export const partitionKeyOf = (key: string): string => key.toLowerCase().replace(/\s+/g, '');
+/**
+ * A partition key as written, compared by its letters and digits only: customer_id, Customer_ID, customer-id,
+ * "customer id" and customerId are one key (rewording the reference's key with a separator escaped the scatter hold).
+ */
+export const partitionKeyOf = (key: string): string => key.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 

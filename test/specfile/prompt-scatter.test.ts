@@ -33,6 +33,9 @@ describe('a prompt query over a partitioned store', () => {
 
   it("reads the spec's own count of partitions: all of them, 32 when it has 32", () => {
     expect(hop(design('GeoHash ', 32, { to: 'idx', fanout: 4 }))!.fanout).toBe(32);
+    // The same key with separators or another case: still the reference's key.
+    expect(hop(design('geo_hash', 16, 'idx'))!.fanout).toBe(16);
+    expect(hop(design('Geo-Hash', 16, 'idx'))!.fanout).toBe(16);
   });
 
   it('reads as many partitions as the reference calls where it calls more than it has partitions (9 cells of 8 partitions)', () => {
