@@ -85,7 +85,7 @@ export function analyse(model: Model, options: AnalyseOptions = {}): Metrics {
     residency: residency(model),
     capacity: loads,
     cost: designCost(model, loads),
-    staleness: storeStaleness(model),
+    staleness: storeStaleness(model, loads),
   };
   const steering = userSteering(model);
   if (steering) metrics.steering = steering;

@@ -274,9 +274,16 @@ export interface StoreStaleness {
   chain: string[];
   /** Sum of lag_ms along that chain. */
   projectionLagMs: number;
+  /**
+   * The mean waits of messages in front of the chain's workers (M/M/c at their load, staleness.ts workerQueueMs),
+   * summed: +Infinity when a worker takes messages faster than it processes them (it falls behind without bound).
+   */
+  queueMs: number;
+  /** Those waits by worker, where above 0. */
+  queued: Record<string, number>;
   /** Async replication lag, counted when the store serves reads from more than one region; else 0. */
   replicationLagMs: number;
-  /** Oldest a read from this store can be: projection + replication. */
+  /** Oldest a read from this store can be: projection (lag and queueing) + replication. */
   totalMs: number;
 }
 

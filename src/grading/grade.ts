@@ -19,6 +19,11 @@ export interface GradeOptions {
   stage?: number;
 }
 
+const NOT_APPLYING_HINT =
+  "This stage's own design is judged by this check, so the stage is about what it checks. A check that finds nothing usually means a part or a declaration the stage needs is gone: a component, a flow's invariant, a call's side effect or idempotency key, a pool, a tier the requests go through. Put it back rather than labelling it away.";
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** Among passing findings, the tightest (least room left) first: it is the one worth reading. */
 const room = (f: ReportFinding): number => f.slack ?? Number.MAX_VALUE;
 
@@ -102,6 +107,22 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
       });
       continue;
     }
+    if (!findings.length && rc.mustPass && rubric.judgesReference?.().has(rc.id)) {
+      // The stage's reference is judged by it and this design gives it nothing to judge: a dropped component or
+      // declaration (an invariant, a side effect, a pool, a tier) switched off what the stage is about.
+      checks.push({
+        id: rc.id,
+        title: check.meta.title,
+        topic: check.meta.topic,
+        status: 'fail',
+        weight: rc.weight,
+        mustPass: true,
+        message: `finds nothing to judge in this design, though this stage's reference is graded by it: the design leaves out what it checks (${lowerFirst(check.meta.title)})`,
+        hint: NOT_APPLYING_HINT,
+        findings: [],
+      });
+      continue;
+    }
     const reported = findings.map((f) => toReportFinding(f, check.meta.messages, check.meta.hints)).sort(worstFirst);
     const status: CheckStatus = reported.length ? reported[0]!.status : 'n/a';
     const top = reported[0];
@@ -154,7 +175,8 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
   const total = scored.reduce((a, c) => a + c.weight, 0);
   const earned = scored.reduce((a, c) => a + c.weight * CREDIT[c.status as Status], 0);
   const score = total > 0 ? Math.round((earned / total) * 1000) / 10 : 0;
-  // A must-pass check that does not apply does not fail the grade: rubrics require a pattern with design/pattern-declared.
+  // A must-pass check that does not apply does not fail the grade (rubrics require a pattern with design/pattern-declared),
+  // but for one that judges a problem stage's reference (rubric.judgesReference, above).
   const mustPassFailed = checks.filter((c) => c.mustPass && c.status === 'fail').map((c) => c.id);
   const minScore = options.minScore;
   const passed = score >= rubric.passMark && mustPassFailed.length === 0 && (minScore === undefined || score >= minScore) && total > 0;

@@ -54,6 +54,12 @@ export interface Rubric {
   disabled?: string[];
   /** A problem stage's givens: the figures used when grading against it (set by problems/stage-rubric.ts). */
   givens?: Givens;
+  /**
+   * A problem stage's reference design, as a grade needs it (set by problems/stage-rubric.ts, computed on first use):
+   * the ids of this rubric's must-pass checks that judge it (a status other than n/a). Such a check that finds
+   * nothing to judge in a spec fails: the spec left out, or relabelled away, what the stage asks for.
+   */
+  judgesReference?: () => ReadonlySet<string>;
 }
 
 export type RubricResult = { ok: true; rubric: Rubric } | { ok: false; diagnostics: Diagnostic[] };

@@ -3,6 +3,7 @@
 // what was already right.
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gradeLoaded } from '../grading/grade.js';
 import { buildRubric, findInDirs, findContained, loadRubricFile, RUBRICS_DIR, type Rubric } from '../grading/rubric.js';
 import type { Diagnostic } from '../specfile/diagnostic.js';
 import { CATALOG_PATH, realDir, RUBRIC_ID } from '../specfile/contain.js';
@@ -13,6 +14,7 @@ import { dictFrom } from '../specfile/dict.js';
 import { referencePlaces } from './reference-places.js';
 import type { ReferencePlaces } from '../specfile/places.js';
 import { readSource } from '../specfile/source.js';
+import { loadSpecFile } from '../specfile/load.js';
 import type { DrillSpec } from '../checks/drill/drills.js';
 import type { SpecPath } from '../specfile/diagnostic.js';
 
@@ -144,7 +146,29 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
     if (!disabled.has(id) && !rubric.checks.some((c) => c.id === id)) rubric.checks.push({ id, weight: 1, mustPass: true, options: {} });
   const givens = stageGivens(problem, stageNumber);
   if (givens) rubric.givens = givens;
+  const solution = problem.stages[stageNumber - 1]?.solution;
+  if (!estimateStage && solution !== undefined) rubric.judgesReference = referenceJudges(solution, rubric);
   return { ok: true, rubric };
+}
+
+/**
+ * The stage's must-pass checks that judge its reference (a status other than n/a), but for EVERY_STAGE_CHECKS, guards
+ * that have nothing to say about most designs: computed once, on first use (only a spec that a must-pass check finds
+ * nothing in asks). A reference that cannot be read or graded judges nothing (problem check reports it).
+ */
+function referenceJudges(solution: string, rubric: Rubric): () => ReadonlySet<string> {
+  let judged: ReadonlySet<string> | undefined;
+  return () => {
+    if (judged) return judged;
+    judged = new Set();
+    const loaded = loadSpecFile(solution);
+    if (!loaded.ok) return judged;
+    const { judgesReference: _, ...plain } = rubric;
+    const report = gradeLoaded(loaded.loaded, plain);
+    const every = new Set(EVERY_STAGE_CHECKS);
+    judged = new Set(report.checks.filter((c) => c.mustPass && c.status !== 'n/a' && !every.has(c.id)).map((c) => c.id));
+    return judged;
+  };
 }
 
 /** The check every catalog stage carries by default (mentors relax it in a stage's rubric). */

@@ -1,5 +1,6 @@
 // Staleness of worker-fed stores, each case checked against a hand-computed figure.
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
 import { storeStaleness } from '../../src/analysis/staleness.js';
 import { modelOf } from './model-of.js';
 
@@ -20,6 +21,8 @@ components:
       workers: ['projector'],
       chain: ['projector'],
       projectionLagMs: 500,
+      queueMs: 0,
+      queued: {},
       replicationLagMs: 300,
       totalMs: 800,
     });
@@ -62,6 +65,30 @@ components:
 `),
     );
     expect(s.view).toMatchObject({ projectionLagMs: 500, replicationLagMs: 0, totalMs: 500 });
+  });
+
+  it('adds the wait of messages in front of a loaded worker, and grows without bound when it cannot keep up', () => {
+    const spec = (rate: number) => `
+regions: [us-east]
+components:
+  api: {kind: service}
+  events: {kind: stream}
+  projector: {kind: worker, replicas: 1, capacity_rps: 100, consumes: events, writes: view, lag_ms: 100}
+  view: {kind: database, role: read-model}
+flows:
+  post: {kind: write, rate: ${rate}, path: [api, events]}
+`;
+    // 50 messages/s on one replica of 100/s: M/M/1 at rho = 0.5, mean wait rho / (mu - lambda) = 0.5 / 50 s = 10 ms
+    const half = analyse(modelOf(spec(50))).staleness.view!;
+    expect(half.queueMs).toBeCloseTo(10, 6);
+    expect(half.queued).toEqual({ projector: half.queueMs });
+    expect(half.totalMs).toBeCloseTo(110, 6);
+    // 150/s on 100/s: the queue never drains
+    const over = analyse(modelOf(spec(150))).staleness.view!;
+    expect(over.queueMs).toBe(Infinity);
+    expect(over.totalMs).toBe(Infinity);
+    // Without the loads (queueing not modelled), the stated lag alone
+    expect(storeStaleness(modelOf(spec(150))).view!.totalMs).toBe(100);
   });
 
   it('stops at a cycle of workers', () => {

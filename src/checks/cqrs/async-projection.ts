@@ -1,6 +1,7 @@
 // cqrs/async-projection: each CQRS read model is fed by an asynchronous projection whose lag the design can live with.
 import { DEFAULT_MAX_STALENESS_MS } from '../../data/figures.js';
 import type { SpecPath } from '../../specfile/diagnostic.js';
+import { chainText } from '../staleness.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 
 interface Options {
@@ -18,7 +19,7 @@ export default defineCheck<Options>({
       'Doing it asynchronously keeps writes fast and lets the read side fail or fall behind without stopping writes; the price is staleness, the time from a write until readers see it. ' +
       'That staleness is a number the design should know and keep within what its readers accept.',
     computes:
-      "For each query store: the workers that write it (patterns.cqrs.projection among them); staleness = lag_ms summed along the slowest chain of workers feeding it, plus the store's async replication lag when it serves more than one region; " +
+      "For each query store: the workers that write it (patterns.cqrs.projection among them); staleness = lag_ms summed along the slowest chain of workers feeding it, plus the mean wait of a message in front of each worker of the chain at its load (M/M/c; unbounded when a worker receives messages faster than its replicas process them), plus the store's async replication lag when it serves more than one region; " +
       `compared with maxStalenessMs (rubric option, else requirements.max_staleness_ms, else ${DEFAULT_MAX_STALENESS_MS} ms).`,
     sources: ['course', 'awsDr', 'sdcoach'],
     optionsSchema: {
@@ -36,14 +37,17 @@ export default defineCheck<Options>({
     messages: {
       fresh: '{{store}} is at most {{staleness}} ms behind the writes ({{parts}}), limit {{limit}} ms ({{limitFrom}})',
       tooStale: '{{store}} can be {{staleness}} ms behind the writes ({{parts}}), over the {{limit}} ms limit ({{limitFrom}})',
+      fallsBehind: '{{store}} falls ever further behind the writes ({{parts}}): no staleness limit holds ({{limit}} ms, {{limitFrom}})',
       syncProjection: 'the projection is synchronous (cqrs.sync: true): {{writes}} writes/s each also update {{stores}} before they commit',
       noProjection: 'nothing feeds query store {{store}}: no worker writes it{{declared}}',
       projectionNotWorker:
         'projection {{projection}} is a {{kind}}, not a worker: the read model is updated on the request path, with no lag the design can state',
     },
     hints: {
+      fallsBehind:
+        'A consumer that receives more messages per second than it can process never catches up, whatever its lag when idle. How many messages per second does each replica handle, and how many replicas does the peak rate need?',
       tooStale:
-        "Staleness adds up along the way from the write to the reader: each worker's lag, then replication to the reader's region. Which part is largest, and does the reader need to be that far away from the projection?",
+        "Staleness adds up along the way from the write to the reader: each worker's lag and the time messages wait for it, then replication to the reader's region. Which part is largest? A worker that cannot keep up needs more replicas; a reader far from the projection needs a nearer copy.",
       syncProjection:
         'Ask what a write must wait for when the read side is updated inside it, and what happens to writes when a read store is slow or down.',
       noProjection:
@@ -104,22 +108,25 @@ export default defineCheck<Options>({
         });
         continue;
       }
-      const parts = `${s.chain.map((w) => `${w} ${ms(model.components[w]!.lagMs ?? 0)} ms`).join(' + ')}${s.replicationLagMs ? ` + async replication ${ms(s.replicationLagMs)} ms` : ''}`;
+      const parts = `${chainText(s, (w) => model.components[w]!.lagMs ?? 0)}${s.replicationLagMs ? ` + async replication ${ms(s.replicationLagMs)} ms` : ''}`;
       const data = { store, staleness: ms(s.totalMs), parts, limit, limitFrom };
       const evidence = { ...s, limit, limitFrom };
       if (s.totalMs <= limit) {
         out.push({ status: 'pass', messageId: 'fresh', data, path: ['components', store], evidence });
         continue;
       }
-      // Point at the biggest contributor: the slowest worker's lag or the store's replication lag.
-      const slowest = s.chain.reduce<string | undefined>(
-        (a, w) => (a === undefined || (model.components[w]!.lagMs ?? 0) > (model.components[a]!.lagMs ?? 0) ? w : a),
-        undefined,
-      );
-      const slowestLag = slowest ? (model.components[slowest]!.lagMs ?? 0) : 0;
+      // Point at the biggest contributor: the slowest worker (its lag, or its replicas when its queue is the larger
+      // part) or the store's replication lag.
+      const partOf = (w: string) => (model.components[w]!.lagMs ?? 0) + (s.queued[w] ?? 0);
+      const slowest = s.chain.reduce<string | undefined>((a, w) => (a === undefined || partOf(w) > partOf(a) ? w : a), undefined);
+      const slowestPart = slowest ? partOf(slowest) : 0;
       const path: SpecPath =
-        s.replicationLagMs > slowestLag || !slowest ? ['components', store, 'replication', 'lag_ms'] : ['components', slowest, 'lag_ms'];
-      out.push({ status: 'fail', messageId: 'tooStale', data, path, evidence });
+        s.replicationLagMs > slowestPart || !slowest
+          ? ['components', store, 'replication', 'lag_ms']
+          : (s.queued[slowest] ?? 0) > (model.components[slowest]!.lagMs ?? 0)
+            ? ['components', slowest, 'replicas']
+            : ['components', slowest, 'lag_ms'];
+      out.push({ status: 'fail', messageId: Number.isFinite(s.totalMs) ? 'tooStale' : 'fallsBehind', data, path, evidence });
     }
     return out;
   },

@@ -1,6 +1,7 @@
 // cqrs/strong-reads-on-write-model: reads that must see the latest write are served by the write model,
 // never by an eventually consistent read model.
 import type { Model } from '../../specfile/model.js';
+import { chainText } from '../staleness.js';
 import { defineCheck, ms, type Finding } from '../types.js';
 import { hopSpecPath } from '../../specfile/steps.js';
 
@@ -64,7 +65,7 @@ export default defineCheck<Options>({
       for (const { hop, i } of stale) {
         const s = metrics.staleness[hop];
         const behind = s
-          ? `up to ${ms(s.totalMs)} ms behind the writes (${s.chain.join(' -> ')} ${ms(s.projectionLagMs)} ms${s.replicationLagMs ? ` + async replication ${ms(s.replicationLagMs)} ms` : ''})`
+          ? `${Number.isFinite(s.totalMs) ? `up to ${ms(s.totalMs)} ms` : 'ever further'} behind the writes (${chainText(s, (w) => model.components[w]?.lagMs ?? 0)}${s.replicationLagMs ? ` + async replication ${ms(s.replicationLagMs)} ms` : ''})`
           : 'that no worker keeps in step with the writes';
         out.push({
           status: 'fail',

@@ -23,6 +23,23 @@ testCheck(asyncProjection, {
       ],
     },
     {
+      spec: 'cqrs/projector-behind.yaml',
+      name: 'a projector that receives events faster than it applies them',
+      // 150 events/s on one replica of 100/s: utilization 1.5, the queue grows without bound; the queue is the bigger
+      // part, so the finding points at the projector's replicas (line 8)
+      findings: [
+        {
+          status: 'fail',
+          messageId: 'fallsBehind',
+          line: 8,
+          data: {
+            staleness: 'unbounded',
+            parts: 'projector 100 ms, and a queue that grows without bound: it receives messages faster than its replicas process them',
+          },
+        },
+      ],
+    },
+    {
       spec: 'cqrs/relay-far-replica.yaml',
       // relay 100 + projector 200 + async replication to ap-northeast 2000 = 2300 ms; replication is the bigger part
       findings: [
