@@ -76,7 +76,8 @@ describe('distributed-cache', () => {
 
   it('stage 5: a change reaches the caches in the connector lag plus the replica lag', () => {
     const m = analyse(modelOf('solutions/stage-5.yaml', 5));
-    expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBe(300 + 1000);
+    // (plus the connector's queue wait at its load, well under a millisecond)
+    expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBeCloseTo(300 + 1000, 1);
   });
 
   it('stage 4: a replica per cache partition removes the storm; a stated hit ratio does not', () => {
@@ -98,7 +99,7 @@ describe('distributed-cache', () => {
     // the fixture states 200 ms; graded with the 1,000 ms floor: 1,700 (batch) + 1,000 = 2,700 ms > 2,000
     const m = analyse(modelOf('fixtures/stage-5-replica-lag-stated.yaml', 5));
     expect(m.stores['products-db']!.rpoS).toBe(1);
-    expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBe(1700 + 1000);
+    expect(m.staleness['products-cache']!.totalMs + m.stores['products-db']!.rpoS! * 1000).toBeCloseTo(1700 + 1000, 1);
   });
 
   it('stage 4: restating where the shoppers are does not shrink the storm', () => {

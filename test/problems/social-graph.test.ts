@@ -65,7 +65,9 @@ describe('social-graph, the batch check', () => {
   it('the reference reads following-db, fed by graph-cdc then following-projector: 200 + 300 = 500 ms behind', () => {
     const s = metricsOf('solutions/stage-3.yaml').staleness['following-db']!;
     expect(s.chain).toEqual(['graph-cdc', 'following-projector']);
-    expect(s.totalMs).toBe(200 + 300);
+    expect(s.projectionLagMs).toBe(200 + 300);
+    // plus the workers' queue waits at their load: M/M/c far below saturation, about a microsecond
+    expect(s.totalMs).toBeCloseTo(200 + 300, 1);
   });
 
   it('written beside graph-db in the request, following-db has no worker feeding it', () => {
