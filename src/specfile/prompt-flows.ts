@@ -18,7 +18,7 @@ export const PROMPT_FROM = "the stage's prompt";
  */
 export interface PromptHeld {
   flow: string;
-  field: 'origins' | 'consistency' | 'batch' | 'hollow';
+  field: 'origins' | 'consistency' | 'batch' | 'hollow' | 'kind';
   stated: string;
   used: string;
   path: (string | number)[];
@@ -98,6 +98,13 @@ export function holdPromptFlows(
       // A request users make, turned into a job run in one place: its rate and origins no longer apply.
       out.held.push({ flow: name, field: 'batch', stated: 'a batch job (throughput)', used: 'a request', path: at('throughput') });
       continue;
+    }
+    // Charging a card or sending a message is a write whatever the flow says: relabelled a read, it skipped the
+    // primary, the synchronous copy and every replica's apply (chat-presence's send-message passed a sync primary
+    // it fails as a write, 5,000 writes/s gone from the capacity figures: review attack).
+    if (ref.kind !== undefined && f.kind !== ref.kind) {
+      out.held.push({ flow: name, field: 'kind', stated: f.kind, used: ref.kind, path: at('kind') });
+      f.kind = ref.kind;
     }
     if (ref.stores?.length && !f.path.some(design.keepsData))
       out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });

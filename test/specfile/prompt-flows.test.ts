@@ -24,6 +24,14 @@ const flow = (name: string, extra: Partial<ModelFlow> = {}): ModelFlow => ({
 });
 
 describe('holdPromptFlows', () => {
+  it("holds a flow's kind to the prompt's: a write relabelled a read is graded as the write it is", () => {
+    const flows = { send: flow('send', { kind: 'read' }), get: flow('get', { kind: 'read' }) };
+    const out = holdPromptFlows(flows, { send: { kind: 'write' }, get: { kind: 'read' } }, ['us-east', 'eu-west'], []);
+    expect(flows.send.kind).toBe('write');
+    expect(flows.get.kind).toBe('read');
+    expect(out.held).toEqual([{ flow: 'send', field: 'kind', stated: 'read', used: 'write', path: ['flows', 'send', 'kind'] }]);
+  });
+
   it('holds a lower rate, a looser budget and a lower availability target to the prompt, and keeps stricter ones', () => {
     const figures: ModelFigure[] = [];
     const flows = {

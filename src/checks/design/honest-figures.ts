@@ -270,10 +270,10 @@ export default defineCheck<Options>({
         path: h.path,
         data: {
           flow: h.flow,
-          what: h.field === 'origins' ? `takes requests from ${h.used}` : 'is a strong read',
+          what: h.field === 'origins' ? `takes requests from ${h.used}` : h.field === 'kind' ? `is a ${h.used}` : 'is a strong read',
           from: PROMPT_FROM,
-          stated: h.field === 'origins' ? `origins ${h.stated}` : `consistency ${h.stated}`,
-          used: h.field === 'origins' ? `origins ${h.used}` : 'consistency strong',
+          stated: h.field === 'origins' ? `origins ${h.stated}` : h.field === 'kind' ? `kind ${h.stated}` : `consistency ${h.stated}`,
+          used: h.field === 'origins' ? `origins ${h.used}` : h.field === 'kind' ? `kind ${h.used}` : 'consistency strong',
         },
         evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
       });
