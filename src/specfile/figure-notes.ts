@@ -81,6 +81,8 @@ export function figureNote(f: ModelFigure): string | undefined {
     case 'beyond-givens':
       return `${name} of ${num(f.claimed)}${u} is better than this problem gives any component of its kind (the best is ${num(f.value)}${u}, ${f.from ?? 'given'}): ${used}`;
     case 'out-of-range':
+      if (f.floor !== undefined && f.field.startsWith('rtt_ms.'))
+        return `${name} of ${num(f.claimed)}${u} is less than the triangle allows (${f.floor}): ${used}`;
       if (f.floor !== undefined)
         return `${name} of ${num(f.claimed)}${u} is less than an event takes to go through ${f.subject} (${f.floor}): ${used}`;
       return `${name} of ${num(f.claimed)}${u} is outside the plausible range (${describeRange(f.range)}${u}): ${used} (${f.from ?? 'default'})`;

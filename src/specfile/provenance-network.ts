@@ -74,6 +74,8 @@ export function resolveNetworkFigures(
     rttMs[a] = {};
     rttSource[a] = {};
   }
+  // Round trips the spec states for a pair no table knows (a region sdcoach does not know): held to the triangle below.
+  const unchecked: { a: string; b: string; fig: ModelFigure }[] = [];
   for (let i = 0; i < list.length; i++) {
     for (let j = i; j < list.length; j++) {
       const a = list[i]!;
@@ -95,6 +97,7 @@ export function resolveNetworkFigures(
         if (fixed && fig.verdict === 'contradicts-given') fig.verdict = 'rtt-fixed';
         figures.push(fig);
         hit = fig.origin === 'spec' ? { ms: claim.value, source: 'spec' } : base;
+        if (fig.origin === 'spec' && floor === undefined) unchecked.push({ a, b, fig });
       } else if (fixed && base && a !== b && specTable !== undefined && specTable !== table) {
         // The spec picked another table than the one the problem fixes.
         const alt = lookupRtt(a, b, specTable, undefined, intra);
@@ -118,7 +121,60 @@ export function resolveNetworkFigures(
       }
     }
   }
+  holdTriangle(unchecked, rttMs);
   return { table, intra, rttMs, rttSource };
+}
+
+/**
+ * A region no table knows is still somewhere: it cannot be nearer both ends of a known pair than the pair's own
+ * round trip (rtt(x, a) + rtt(x, b) >= rtt(a, b)). A hub stated 1 ms from us-east and 1 ms from ap-southeast, 223 ms
+ * apart, served every continent from one place (review attack). Claims that break it are raised together, in the
+ * proportion stated, until the sum reaches the pair's round trip; design/honest-figures fails each raised claim.
+ */
+function holdTriangle(unchecked: { a: string; b: string; fig: ModelFigure }[], rttMs: Record<string, Record<string, number>>): void {
+  if (!unchecked.length) return;
+  const claimed = new Map<string, { x: string; to: string; fig: ModelFigure }[]>();
+  for (const u of unchecked)
+    for (const [x, to] of [
+      [u.a, u.b],
+      [u.b, u.a],
+    ] as const)
+      claimed.set(x, [...(claimed.get(x) ?? []), { x, to, fig: u.fig }]);
+  const isClaim = (p: string, q: string) => unchecked.some((u) => (u.a === p && u.b === q) || (u.a === q && u.b === p));
+  const why = new Map<ModelFigure, string>();
+  for (let pass = 0; pass < 8; pass++) {
+    let raised = false;
+    for (const [x, links] of claimed)
+      for (let i = 0; i < links.length; i++)
+        for (let j = i + 1; j < links.length; j++) {
+          const p = links[i]!;
+          const q = links[j]!;
+          const far = rttMs[p.to]?.[q.to];
+          if (far === undefined || isClaim(p.to, q.to)) continue;
+          const sum = rttMs[x]![p.to]! + rttMs[x]![q.to]!;
+          if (sum >= far - 1e-9) continue;
+          const k = sum > 0 ? far / sum : 0;
+          for (const l of [p, q]) {
+            const v = sum > 0 ? rttMs[x]![l.to]! * k : far / 2;
+            rttMs[x]![l.to] = v;
+            rttMs[l.to]![x] = v;
+            why.set(l.fig, `${p.to} <-> ${q.to} is ${Math.round(far * 10) / 10} ms, and no place is nearer both ends than that`);
+          }
+          raised = true;
+        }
+    if (!raised) break;
+  }
+  for (const [fig, text] of why) {
+    const [, a, b] = fig.field.split('.');
+    const value = Math.round(rttMs[a!]![b!]! * 10) / 10;
+    fig.claimed = fig.value;
+    fig.value = value;
+    fig.origin = 'default';
+    fig.from = 'the triangle inequality';
+    fig.verdict = 'out-of-range';
+    fig.range = { min: value };
+    fig.floor = text;
+  }
 }
 
 /** Async replication lag: at least the problem's floor, and at least half the round trip to the farthest copy. */

@@ -51,7 +51,7 @@ function messageIdOf(f: ModelFigure): string {
   if (f.verdict === 'out-of-range' && f.field === 'replication.lag_ms' && f.claimed === 0) return 'zeroLag';
   if (f.verdict === 'out-of-range' && f.field === 'availability' && (f.claimed ?? 0) >= 1) return 'availabilityOne';
   if (f.verdict === 'out-of-range' && f.field === 'hit_ratio') return 'hitRatio';
-  if (f.verdict === 'out-of-range' && f.floor !== undefined) return 'belowFloor';
+  if (f.verdict === 'out-of-range' && f.floor !== undefined) return f.field.startsWith('rtt_ms.') ? 'rttTriangle' : 'belowFloor';
   switch (f.verdict) {
     case 'contradicts-given':
       return 'contradictsGiven';
@@ -81,7 +81,7 @@ export default defineCheck<Options>({
       "Resolution decides every figure once: the problem's givens, else the technology catalog (tech/size), else the spec's own figure if inside the plausible range for its kind, else the kind's default. " +
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
-      'async replication lag of 0 or below half the round trip to the farthest copy, the lag_ms of a worker below the trip an event takes through it (half the round trip from the log it consumes, its processing p50, half the round trip to the store it writes and the write p50 of that store, in its most favourable region), a mesh overhead below the fastest published figure of its data plane. ' +
+      'a round trip to a region no table knows that puts it nearer both ends of a known pair than their own round trip (the triangle inequality), async replication lag of 0 or below half the round trip to the farthest copy, the lag_ms of a worker below the trip an event takes through it (half the round trip from the log it consumes, its processing p50, half the round trip to the store it writes and the write p50 of that store, in its most favourable region), a mesh overhead below the fastest published figure of its data plane. ' +
       "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; a stated capacity (and a service's or worker's threads and processing time) that no given fixes is held to the best the problem gives its class or, where that is worse, the kind's default (a named tech/size keeps its catalogued figures); an external the problem does not name fails, and so does a worker of the stage's reference that the spec has neither under its name nor in its place where the givens name it, keeps but idle (consuming nothing, on no flow), or whose queue, stream or event store the spec keeps with nothing consuming it (deleting a worker deletes its load and its figures, and no latency check would notice). " +
       "The message names the claimed and the used figure. It also fails a proxy doing a service's work on data: a gateway calling a store (a cache only for its rate-limit counters), a load balancer calling a queue, stream, event store, object store or third party, a CDN calling anything but code, an object store or a cache.",
     sources: [
@@ -122,6 +122,7 @@ export default defineCheck<Options>({
         '{{name}} is 0 ms on async replication: an async copy always trails its primary ({{range}} ms here); graded with {{used}} ms',
       belowFloor:
         '{{name}} of {{claimed}}{{unit}} is less than an event takes to go through {{subject}} here ({{floor}}): graded with {{used}}{{unit}}',
+      rttTriangle: '{{name}} of {{claimed}} ms is less than the triangle allows ({{floor}}): graded with {{used}} ms',
       availabilityOne: '{{name}} is {{claimed}}: nothing one region runs is never down ({{range}}); graded with {{used}}',
       hitRatio:
         '{{name}} of {{claimed}} is above what any published cache reaches without the problem stating it ({{range}}): graded with {{used}}',
@@ -158,6 +159,8 @@ export default defineCheck<Options>({
         'Asynchronous replication acknowledges before the copy has the write, so the copy is always behind by at least the time the write takes to travel. If you need RPO 0, replicate synchronously (and pay its latency).',
       belowFloor:
         "A worker's lag is not a setting: each event travels from the log to the worker, is processed there and is written to its store, and every part takes time. To make it smaller, shorten a part (run the worker next to the log and the store it writes, process faster) or let the reader live with the staleness.",
+      rttTriangle:
+        'Round trips obey geometry: a place 1 ms from one region and 1 ms from another puts those two within 2 ms of each other. A region sdcoach does not know still has real distances: state the round trips measured to it, or use the nearest region sdcoach knows.',
       availabilityOne:
         'Every deployment fails sometimes; availability comes from redundancy (1 - (1 - a)^n across independent copies), not from stating 100 %.',
       hitRatio:
