@@ -79,6 +79,8 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
   };
 
   const checks: ReportCheck[] = [];
+  // Must-pass checks that found nothing to judge, by index in `checks` (judged against the stage's reference below).
+  const silent: number[] = [];
   for (const rc of rubric.checks) {
     const check = getCheck(rc.id);
     if (!check) continue;
@@ -107,22 +109,7 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
       });
       continue;
     }
-    if (!findings.length && rc.mustPass && rubric.judgesReference?.().has(rc.id)) {
-      // The stage's reference is judged by it and this design gives it nothing to judge: a dropped component or
-      // declaration (an invariant, a side effect, a pool, a tier) switched off what the stage is about.
-      checks.push({
-        id: rc.id,
-        title: check.meta.title,
-        topic: check.meta.topic,
-        status: 'fail',
-        weight: rc.weight,
-        mustPass: true,
-        message: `finds nothing to judge in this design, though this stage's reference is graded by it: the design leaves out what it checks (${lowerFirst(check.meta.title)})`,
-        hint: NOT_APPLYING_HINT,
-        findings: [],
-      });
-      continue;
-    }
+    if (!findings.length && rc.mustPass && rubric.judgesReference) silent.push(checks.length);
     const reported = findings.map((f) => toReportFinding(f, check.meta.messages, check.meta.hints)).sort(worstFirst);
     const status: CheckStatus = reported.length ? reported[0]!.status : 'n/a';
     const top = reported[0];
@@ -140,6 +127,25 @@ export function gradeWithMetrics(loaded: LoadedSpec, metrics: Metrics, rubric: R
     if (top) entry.location = top.location;
     if (top?.evidence) entry.evidence = top.evidence;
     checks.push(entry);
+  }
+
+  // A must-pass check that judges the stage's reference and finds nothing to judge here fails: a dropped component or
+  // declaration (an invariant, a side effect, a pool, a tier) switched off what the stage is about. Not where the
+  // stage's pattern is not declared at all: design/pattern-declared says so, and the pattern's checks have nothing to
+  // judge as a consequence (a starter before the stage's work is done).
+  const undeclared = checks.some((c) => c.id === 'design/pattern-declared' && c.status === 'fail');
+  if (silent.length && !undeclared) {
+    const judged = rubric.judgesReference!();
+    for (const i of silent) {
+      const entry = checks[i]!;
+      if (!judged.has(entry.id)) continue;
+      checks[i] = {
+        ...entry,
+        status: 'fail',
+        message: `finds nothing to judge in this design, though this stage's reference is graded by it: the design leaves out what it checks (${lowerFirst(entry.title)})`,
+        hint: NOT_APPLYING_HINT,
+      };
+    }
   }
 
   if (rubric.assertions.length) {
