@@ -36,12 +36,19 @@ export function hotSubKeyShare(c: ModelComponent): number {
 }
 
 /**
- * Share of a partitioned store's traffic on its busiest partition: max(hot key's share / its split, 1 / partitions).
- * The hot key lives in one partition whatever the count, so adding partitions stops helping once
- * 1 / partitions falls below the hot key's share (Kleppmann, DDIA ch. 6, "Skewed workloads").
+ * Share of a partitioned store's traffic on its busiest partition. The hot key's share h, split into s sub-keys, lands
+ * on the partitions as evenly as placement allows (ceil(s / P) sub-keys on the busiest), and that partition also owns
+ * its 1 / P of every other key: ceil(s / P) x h / s + (1 - h) / P; 1 / P without a hot key. The hot key lives in one
+ * partition whatever the count, so adding partitions only shrinks the second term, towards h / s (Kleppmann, DDIA
+ * ch. 6, "Skewed workloads"). It was max(h / s, 1 / P), which dropped the other keys' share of the hot partition:
+ * key-value-store's leader at 3.1 % of the traffic instead of 3.6 % (review).
  */
 export function hottestPartitionShare(c: ModelComponent): number {
-  return Math.max(1 / writePartitions(c), hotSubKeyShare(c));
+  const partitions = writePartitions(c);
+  const hot = Math.min(1, c.partitions?.hotKeyShare ?? 0);
+  if (hot <= 0) return 1 / partitions;
+  const split = Math.max(1, c.partitions?.hotKeySplit ?? 1);
+  return (Math.ceil(split / partitions) * hot) / split + (1 - hot) / partitions;
 }
 
 /** Nodes of a component in one region: replicas, times partitions for a partitioned store (each partition is its own replica set). */

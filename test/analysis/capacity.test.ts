@@ -131,7 +131,7 @@ flows:
     expect(c['summary-db']!['eu-west']!.writeRate).toBe(600);
   });
 
-  it('loads the busiest partition of a partitioned store: max(hot key share / split, 1 / count) of its writes and reads', () => {
+  it('loads the busiest partition of a partitioned store: its hot sub-keys plus 1 / count of the other keys, of its writes and reads', () => {
     const c = loadOf(`
 regions: [us-east]
 components:
@@ -154,16 +154,18 @@ flows:
       partitions: 4,
       hottestShare: 0.25,
     });
-    // hot-db: max(0.3, 1/10) = 0.3 of 10,000 writes = 3,000 on one node, 30 %, however many partitions
+    // hot-db: the hot key's 0.3 plus 1/10 of the other 0.7 = 0.37 of 10,000 writes = 3,700 on one node, 37 %
+    // (never below the hot key's 30 %, however many partitions)
     expect(c['hot-db']!['us-east']).toMatchObject({
-      perNodeRate: 3000,
-      utilization: 0.3,
-      hottestShare: 0.3,
+      perNodeRate: 3700,
+      utilization: 0.37,
+      hottestShare: 0.37,
       hotKeyShare: 0.3,
       hotKeySplit: 1,
     });
-    // split-db: 0.3 / 6 = 0.05 < 1/10, so the busiest partition carries 0.1: 1,000 writes/s, 10 %
-    expect(c['split-db']!['us-east']).toMatchObject({ perNodeRate: 1000, utilization: 0.1, hottestShare: 0.1 });
+    // split-db: 6 sub-keys of 0.3 / 6 = 0.05, one per partition at most (6 <= 10), plus 0.7 / 10 = 0.07: 0.12 of
+    // 10,000 writes = 1,200 writes/s, 12 %
+    expect(c['split-db']!['us-east']).toMatchObject({ perNodeRate: 1200, utilization: 0.12, hottestShare: 0.12 });
   });
 
   it('feeds a chain of workers upstream first, in whatever order the spec lists them', () => {

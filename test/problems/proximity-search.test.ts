@@ -49,11 +49,13 @@ describe('proximity-search, Midtown on one partition', () => {
     expect(east.perNodeRate).toBeCloseTo(0.125 * (60_000 + 90_000 / 2), 6);
   });
 
-  it('kept whole over 32 partitions, Midtown still puts 30% of 60,000 writes on one primary: 18,000 = 72%', () => {
+  it('kept whole over 32 partitions, Midtown still puts 30% of 60,000 writes on one primary, and its partition 1/32 of the rest', () => {
     const east = analyse(load('fixtures/stage-2-more-partitions.yaml')).capacity['geo-index']!['us-east']!;
-    expect(east.hottestShare).toBeCloseTo(0.3, 9);
-    // each node: 0.3 × (60,000 + 90,000) = 45,000 of 25,000 = 180 %
-    expect(east.utilization).toBeCloseTo((0.3 * 150_000) / 25_000, 3);
+    // Midtown's 30% plus 1/32 of the other 70%: 32.19%
+    const share = 0.3 + 0.7 / 32;
+    expect(east.hottestShare).toBeCloseTo(share, 4);
+    // each node: 0.3219 × (60,000 + 90,000) = 48,281 of 25,000 = 193 %
+    expect(east.utilization).toBeCloseTo((share * 150_000) / 25_000, 3);
   });
 });
 
