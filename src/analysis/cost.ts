@@ -1,5 +1,5 @@
 // What the design costs to run, per component and region, from the catalog's on-demand prices:
-// replicas (x partitions for a partitioned store) x the price per replica-hour of the component's tech/size (or its kind's representative,
+// replicas (x partitions for a partitioned store) in each region it runs in and its standby region x the price per replica-hour of the component's tech/size (or its kind's representative,
 // src/data/cost.ts), plus the requests/s that reach it x the price per million requests for services
 // billed by use, plus one mesh proxy per meshed replica when the mesh names a sidecar product.
 // Monthly = hourly x 730 h. Clients and externals cost 0 (not on the design's bill).
@@ -42,8 +42,12 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
     let compTotal = 0;
     // A partitioned store runs `replicas` nodes per partition.
     const nodes = nodesPerRegion(c);
-    for (let i = 0; i < c.regions.length; i++) {
-      const region = c.regions[i]!;
+    // A standby region runs the same nodes, waiting: it is on the bill (as a drill that promotes it counts its
+    // replicas); unpriced, active-passive looked cheaper than active-active by exactly the hardware it needs (review).
+    const standby = c.failover?.standby;
+    const placed = standby !== undefined && !c.regions.includes(standby) ? [...c.regions, standby] : c.regions;
+    for (let i = 0; i < placed.length; i++) {
+      const region = placed[i]!;
       const requestsPerS = capacity[id]?.[region]?.rate ?? 0;
       const replicaUsd = size ? nodes * size.usdPerHour : 0;
       const requestUsd = size?.usdPerMillionRequests ? ((requestsPerS * SECONDS_PER_HOUR) / 1e6) * size.usdPerMillionRequests : 0;

@@ -6,6 +6,27 @@ import { modelOf } from './model-of.js';
 const costOf = (yaml: string) => analyse(modelOf(yaml)).cost;
 
 describe('cost', () => {
+  it("prices a standby region's nodes too: they run, waiting to be promoted", () => {
+    const c = costOf(`
+regions: [us-east, us-west]
+components:
+  api: {kind: service, regions: [us-east], replicas: 2}
+  db:
+    kind: database
+    regions: [us-east]
+    replicas: 2
+    tech: postgres
+    size: 2xlarge
+    replication: {mode: sync}
+    failover: {mode: active-passive, standby: us-west}
+flows:
+  read: {kind: read, rate: 100, path: [api, db]}
+`);
+    // db: postgres 2xlarge $0.899/h x 2 replicas in us-east and 2 in the us-west standby = $3.596/h; x 730 = $2,625.08
+    expect(c.components.db!.regions['us-west']).toMatchObject({ replicas: 2, usdPerHour: 1.798 });
+    expect(c.components.db).toMatchObject({ usdPerHour: 3.596, usdPerMonth: 2625.08 });
+  });
+
   it("prices replicas per region at their tech/size, or at the kind's representative, over 730 hours", () => {
     const c = costOf(`
 regions: [us-east, eu-west]

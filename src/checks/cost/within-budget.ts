@@ -61,7 +61,7 @@ export default defineCheck<Options>({
       'A design that meets its targets with four times the replicas it needs is not a better design but a more expensive one, and in an interview "what does this cost?" is a fair question. ' +
       "Size each tier from the load it carries (utilization, Little's law), and spend redundancy where the availability target needs it.",
     computes:
-      'Per component and region, at on-demand list prices (src/data/tech.ts): replicas x the price per replica-hour of its tech and size, ' +
+      'Per component and region (its regions and its failover standby region, whose nodes run waiting to be promoted), at on-demand list prices (src/data/tech.ts): replicas x the price per replica-hour of its tech and size, ' +
       'plus the requests/s that reach it there at peak x 3,600 / 1,000,000 x the price per million requests for services billed by use (SQS, S3, CloudFront, API Gateway; the peak rate makes this an upper bound, a month bills the average), ' +
       'plus replicas x the price per proxy-hour for a component with a mesh sidecar when patterns.mesh names its product. ' +
       "A component that names no tech is priced as its kind's representative (src/data/cost.ts: service, worker and gateway as app-server large, database and event-store as postgres large, cache as redis large, stream as kafka large, queue as sqs standard, search as opensearch large, load-balancer as alb, cdn as cloudfront, object-store as s3); clients and externals cost 0. " +
