@@ -27,7 +27,7 @@ export function registerDrill(program: Command): void {
       `
 Examples:
   $ sdcoach drill examples/global-feed.yaml --scenario region-down:us-east
-  $ sdcoach drill examples/checkout-bulkhead.yaml --scenario slow:payments=5000
+  $ sdcoach drill examples/checkout-bulkhead.yaml --scenario slow:payment-api=5000
   $ sdcoach drill examples/orders-cqrs.yaml --scenario surge:3
   $ sdcoach drill examples/global-feed.yaml --scenario partition:us-east,eu-west --format markdown
 

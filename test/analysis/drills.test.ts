@@ -213,12 +213,14 @@ flows:
     const r = runDrill(modelOf(SPEC), [sc('surge:3')]);
     // 3,000 rps over 2,000 = 150 %
     expect(r.final.metrics.capacity.api!['us-east']!.utilization).toBe(1.5);
-    expect(r.breakingPoint).toEqual({ kind: 'capacity', component: 'api', region: 'us-east', factor: 2 });
+    expect(r.breakingPoint).toEqual({ kind: 'capacity', component: 'api', region: 'us-east', factor: 2, of: 'peak' });
   });
   it('a per-flow surge multiplies that flow only: (800 + 200 x 4) / 2,000 = 80 %', () => {
     const r = runDrill(modelOf(SPEC), [sc('surge:write=4')]);
     expect(r.final.metrics.capacity.api!['us-east']!.utilization).toBe(0.8);
     expect(r.final.healthy).toBe(true);
+    // 1 / 0.8 = 1.25 times the drilled load (writes at 4x, reads at their peak): not a multiple of "the peak"
+    expect(r.breakingPoint).toEqual({ kind: 'capacity', component: 'api', region: 'us-east', factor: 1.25, of: 'drilled' });
   });
 });
 

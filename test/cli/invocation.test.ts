@@ -1,6 +1,6 @@
 // Every printed command works the way sdcoach was started: detection of the prefix, --problems for
 // a problem from an added catalog, and the CLI's messages using them (init, show, help, practice).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,19 @@ describe('commands printed by the CLI', () => {
       const r = sdcoach([command, '--help']);
       expect(r.stdout, command).toContain(`Usage: node bin/sdcoach.js ${command}`);
       expect(r.stdout, command).not.toMatch(/(^|[\s`'"(])sdcoach (?=[a-z])/m);
+    }
+  });
+
+  it('the read-only commands run their help examples as written (drill --help named a component the example lacks)', () => {
+    for (const command of ['grade', 'validate', 'drill']) {
+      const help = sdcoach([command, '--help']).stdout;
+      const examples = [...help.matchAll(/^ {2}\$ node bin\/sdcoach\.js (.+)$/gm)].map((m) => m[1]!);
+      expect(examples.length, command).toBeGreaterThan(0);
+      // Those on the repository's own files (others name a learner's file: my-design.yaml).
+      for (const line of examples.filter((l) => l.split(' ').every((t) => !/\.(ya?ml|json)$/.test(t) || existsSync(join(ROOT, t))))) {
+        const r = sdcoach(line.split(' '));
+        expect([0, 1], `${line}: ${r.all.slice(0, 300)}`).toContain(r.status);
+      }
     }
   });
 

@@ -544,18 +544,21 @@ export function runDrill(model: Model, scenarios: readonly Scenario[], opts: Dri
     const total = scenarios.reduce((a, s) => (s.kind === 'surge' && s.flow === undefined ? a * s.factor : a), 1);
     const limited = base.componentOrder.some((id) => base.components[id]!.rateLimit !== undefined);
     const bp = limited ? limitedBreakingPoint(base, total) : breakingPoint(analyse(base), total);
-    if (bp) result.breakingPoint = bp;
+    if (bp) result.breakingPoint = { ...bp, of: scenarios.some((s) => s.kind === 'surge' && s.flow !== undefined) ? 'drilled' : 'peak' };
   }
   return result;
 }
+
+/** A breaking point before it is said what its factor multiplies. */
+type BreakingPoint = Omit<NonNullable<DrillResult['breakingPoint']>, 'of'>;
 
 /**
  * Load and thread demand grow linearly with the rates: at `total` times the peak a tier at utilization u
  * reaches 100 % at total / u, and a pool with demand d of size n runs out at total x n / d. The lowest wins.
  */
-export function breakingPoint(m: Metrics, total: number): DrillResult['breakingPoint'] {
-  let best: DrillResult['breakingPoint'];
-  const consider = (factor: number, what: NonNullable<DrillResult['breakingPoint']>) => {
+export function breakingPoint(m: Metrics, total: number): BreakingPoint | undefined {
+  let best: BreakingPoint | undefined;
+  const consider = (factor: number, what: BreakingPoint) => {
     if (Number.isFinite(factor) && factor > 0 && (!best || factor < best.factor)) best = what;
   };
   for (const [id, byRegion] of Object.entries(m.capacity)) {
@@ -592,8 +595,8 @@ export function breakingPoint(m: Metrics, total: number): DrillResult['breakingP
  * reaches 100 % or a pool runs out, by doubling then bisection on the analysed design. The limited
  * gateway itself still takes every request (rejecting costs little, not nothing), so it breaks in the end.
  */
-export function limitedBreakingPoint(base: Model, total: number): DrillResult['breakingPoint'] {
-  const broken = (k: number): DrillResult['breakingPoint'] => {
+export function limitedBreakingPoint(base: Model, total: number): BreakingPoint | undefined {
+  const broken = (k: number): BreakingPoint | undefined => {
     const m = analyse(k === 1 ? base : surge(base, k));
     let worst: { id: string; region: string; u: number } | undefined;
     for (const [id, byRegion] of Object.entries(m.capacity))

@@ -135,7 +135,18 @@ export interface DrillResult {
    * (per-flow surges held as drilled): a tier at 100 % ('capacity', with its region), a pool ('pool') or
    * a service's shared threads ('threads'), both by Little's law.
    */
-  breakingPoint?: { kind: 'capacity' | 'pool' | 'threads'; component: string; region?: string; pool?: string; factor: number };
+  breakingPoint?: {
+    kind: 'capacity' | 'pool' | 'threads';
+    component: string;
+    region?: string;
+    pool?: string;
+    factor: number;
+    /**
+     * What `factor` multiplies: every flow's peak, or (when a surge names a flow) the drilled load, each flow at what the
+     * drill made it. A surge of one flow leaves the others at their peak, so no single multiple of "the peak" fits.
+     */
+    of: 'peak' | 'drilled';
+  };
   /** The last phase: where the design settles. */
   final: DrillPhase;
 }

@@ -18,8 +18,8 @@ export default defineCheck<DrillsOptions>({
     optionsSchema: DRILLS_OPTIONS_SCHEMA,
     defaults: { drills: [] },
     messages: {
-      headroom: 'at {{drill}} nothing breaks; the first to go is {{what}} at {{factor}}x the peak',
-      overloaded: 'at {{drill}}, {{component}} in {{region}} runs at {{utilization}} of its capacity (it breaks at {{factor}}x the peak)',
+      headroom: 'at {{drill}} nothing breaks; the first to go is {{what}} at {{factor}}x {{of}}',
+      overloaded: 'at {{drill}}, {{component}} in {{region}} runs at {{utilization}} of its capacity (it breaks at {{factor}}x {{of}})',
       poolExhausted: 'at {{drill}}, {{service}} needs {{demand}} threads for {{what}} but has {{size}}',
       noSurge: 'the drill {{drill}} has no surge (use surge:<k> or surge:<flow>=<k>)',
       badDrill: 'the drill {{drill}} cannot run on this design: {{why}}',
@@ -46,6 +46,8 @@ export default defineCheck<DrillsOptions>({
       const p = d.result.final;
       const bp = d.result.breakingPoint;
       const total = d.scenarios.reduce((a, s) => (s.kind === 'surge' && s.flow === undefined ? a * s.factor : a), 1);
+      // A surge of one flow: the multiples are of the drilled load (that flow surged, the others at their peak).
+      const of = d.scenarios.some((s) => s.kind === 'surge' && s.flow !== undefined) ? 'the drilled load' : 'the peak';
       const before = out.length;
       for (const [id, byRegion] of Object.entries(p.metrics.capacity)) {
         for (const l of Object.values(byRegion)) {
@@ -59,6 +61,7 @@ export default defineCheck<DrillsOptions>({
               region: l.region,
               utilization: pct(l.utilization),
               factor: Math.round((total / l.utilization) * 100) / 100,
+              of,
             },
             path: ['components', id, 'replicas'],
             evidence: { breakingPoint: bp },
@@ -80,7 +83,7 @@ export default defineCheck<DrillsOptions>({
         const f: Finding = {
           status: 'pass',
           messageId: 'headroom',
-          data: { drill: d.title, what, factor: bp ? bp.factor : 'unbounded' },
+          data: { drill: d.title, what, factor: bp ? bp.factor : 'unbounded', of },
           path: [],
           evidence: { breakingPoint: bp },
         };

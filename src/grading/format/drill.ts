@@ -69,6 +69,11 @@ export function phaseVerdict(p: DrillPhase): string {
   return bad.join(', ') || 'degraded';
 }
 
+/** "1.07× the peak", or for a drill that surges one flow "1.07× the drilled load (each flow at its drilled rate)". */
+export function breaksAt(b: NonNullable<DrillResult['breakingPoint']>): string {
+  return `${b.factor}× ${b.of === 'drilled' ? 'the drilled load (each flow at its drilled rate)' : 'the peak'}`;
+}
+
 export function breaksWhat(b: NonNullable<DrillResult['breakingPoint']>): string {
   if (b.kind === 'capacity') return `${b.component} in ${b.region} reaches 100 % of its capacity`;
   if (b.kind === 'pool') return `${b.component}'s pool ${b.pool} runs out of threads`;
@@ -110,7 +115,7 @@ export function formatDrillText(r: DrillResult, spec?: string): string {
       );
   } else if (r.scenarios.some((s) => s.kind === 'region-down'))
     out.push('', 'Data lost with the region: none (every acknowledged write has a copy elsewhere).');
-  if (r.breakingPoint) out.push('', `Breaks first: ${breaksWhat(r.breakingPoint)}, at ${r.breakingPoint.factor}× the peak.`);
+  if (r.breakingPoint) out.push('', `Breaks first: ${breaksWhat(r.breakingPoint)}, at ${breaksAt(r.breakingPoint)}.`);
   out.push('', `Settles ${r.final.healthy ? 'healthy' : `degraded (${phaseVerdict(r.final)})`}.`);
   return `${out.join('\n')}\n`;
 }
@@ -143,7 +148,7 @@ export function formatDrillMarkdown(r: DrillResult, spec?: string): string {
         `| ${d.store} | ${d.region} | ${d.rpoS === null ? 'everything since the last backup' : `${d.rpoS} s (~${d.writesLost} writes)`} |`,
       );
   }
-  if (r.breakingPoint) out.push('', `Breaks first: ${breaksWhat(r.breakingPoint)}, at ${r.breakingPoint.factor}× the peak.`);
+  if (r.breakingPoint) out.push('', `Breaks first: ${breaksWhat(r.breakingPoint)}, at ${breaksAt(r.breakingPoint)}.`);
   return `${out.join('\n')}\n`;
 }
 

@@ -118,6 +118,13 @@ export function drillPanel(state: SessionState, s: StageSession, width: number, 
       );
   }
   if (result.breakingPoint)
-    lines.push(line(seg(`breaks first at ${result.breakingPoint.factor}× the peak: ${clean(result.breakingPoint.component)}`, 'dim')));
+    lines.push(
+      line(
+        seg(
+          `breaks first at ${result.breakingPoint.factor}× ${result.breakingPoint.of === 'drilled' ? 'the drilled load' : 'the peak'}: ${clean(result.breakingPoint.component)}`,
+          'dim',
+        ),
+      ),
+    );
   return { id: 'drill', title, lines, width, height, border };
 }
