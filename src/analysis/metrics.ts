@@ -310,7 +310,7 @@ export interface RegionLoad {
   everyReplicaWrites: boolean;
   /** The M/M/c wait in front of the replicas there (ms; +Infinity at or above 100 %). */
   queue?: QueueWait;
-  /** Partitioned store: the partition count, and the busiest partition's share of the traffic (the hot key's share, per sub-key when split, plus 1 / count of the rest). */
+  /** Partitioned store: the partition count, and the busiest partition's share of the traffic (its ceil(split / count) hot sub-keys plus 1 / count of the rest). */
   partitions?: number;
   hottestShare?: number;
   /** Partitioned store: the hottest key's share as stated (0 when not), and the sub-keys it is split into. */

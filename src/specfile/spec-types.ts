@@ -353,7 +353,7 @@ rps: number
 per?: ("region" | "global")
 }
 /**
- * Stores (database, event store, search index, cache): the data is split by `key` into `count` partitions (shards), each its own replica set of `replicas` nodes per region with its own write primary. Writes and reads of a key go to its partition; the busiest partition carries the hot key's share (per sub-key when split) plus its 1 / count of every other key's traffic.
+ * Stores (database, event store, search index, cache): the data is split by `key` into `count` partitions (shards), each its own replica set of `replicas` nodes per region with its own write primary. Writes and reads of a key go to its partition; the busiest partition carries its ceil(hot_key_split / count) sub-keys of the hot key (each hot_key_share / hot_key_split) plus its 1 / count of every other key's traffic.
  */
 export interface Partitions {
 /**

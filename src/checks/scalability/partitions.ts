@@ -16,7 +16,7 @@ export default defineCheck<Options>({
     concept:
       "Partitioning (sharding) splits a store's keys over many primaries, so its write capacity grows with the partition count: P partitions take P times what one node writes. " +
       "That arithmetic assumes the load spreads evenly. Every request for one key goes to the one partition that owns it, so a key that carries a large share of the traffic (a celebrity's post, a flash sale's product, one big tenant) loads its partition with that share whatever the count, on top of the partition's 1 / P of every other key: the busiest partition carries h + (1 - h) / P of the load for a hot share h. " +
-      'Once the hot key alone is more than one node can take, adding partitions changes nothing; the hot key itself has to be split (a suffix per writer, merged on read), its writes absorbed before the store (counters aggregated in memory, batched), or the key designed away. ' +
+      'Once the hot key alone is more than one node can take, no partition count brings it under the limit (more partitions only approach the share of the hot key itself); the hot key itself has to be split (a suffix per writer, merged on read), its writes absorbed before the store (counters aggregated in memory, batched), or the key designed away. ' +
       `Managed stores make the ceiling explicit: one DynamoDB partition takes ${count(DYNAMODB_PARTITION_LIMITS.writeUnitsPerS)} writes/s whatever the table's total capacity.`,
     computes:
       "For each store with `partitions` (count P, key, hot_key_share h, hot_key_split s): the writes/s reaching its primary region at peak W, the even share per partition W / P, the hot key's W x h (W x h / s per sub-key when split), and the busiest partition's W x (ceil(s / P) x h / s + (1 - h) / P) (the hot sub-keys as evenly placed as the count allows, plus its share of every other key; W / P without a hot key), over one node's write capacity (its capacity unless the catalog or a given states a write figure), against maxWriteUtilization. " +
@@ -41,7 +41,7 @@ export default defineCheck<Options>({
       tooFewPartitions:
         "{{store}} splits {{writes}} writes/s over {{partitions}} partitions by {{key}}: {{busiest}} writes/s each is {{utilization}} of one primary's {{capacity}} writes/s, above {{limit}}; an even spread needs at least {{needed}} partitions",
       hotKey:
-        "{{store}}'s hottest {{key}} carries {{hotShare}} of its {{writes}} writes/s{{split}}: {{busiest}} writes/s on one partition is {{utilization}} of one primary's {{capacity}} writes/s, above {{limit}}. Adding partitions cannot help: while that key stays on one partition, no count takes more than {{ceiling}} writes/s",
+        "{{store}}'s hottest {{key}} carries {{hotShare}} of its {{writes}} writes/s{{split}}: {{busiest}} writes/s on one partition is {{utilization}} of one primary's {{capacity}} writes/s, above {{limit}}. More partitions only approach the key's own share: while it stays on one partition, no count takes more than {{ceiling}} writes/s",
     },
     hints: {
       tooFewPartitions:

@@ -21,7 +21,7 @@ export default defineCheck<Options>({
       'When writes approach what that node can take, adding replicas or regions does not help; the write load has to be split, by partitioning the data into shards or by giving each key a home region that takes its writes.',
     computes:
       "For each store with a single write primary (not active-active, not consensus; queues and streams excluded): writes/s reaching the primary at peak (flows' writes plus projections written by workers) / the write capacity of one replica (its capacity unless the catalog or a given states a write figure), against maxWriteUtilization. " +
-      "A partitioned store (`partitions`) has one primary per partition, so its write capacity is count x one node's; the busiest primary takes the hot key's share (per sub-key when split) plus its 1 / count of the other keys' writes.",
+      "A partitioned store (`partitions`) has one primary per partition, so its write capacity is count x one node's; the busiest primary takes its ceil(hot_key_split / count) sub-keys of the hot key (each hot_key_share / hot_key_split) plus its 1 / count of the other keys' writes.",
     sources: ['systemforge', 'course', 'ddiaPartitioning'],
     optionsSchema: {
       type: 'object',
