@@ -243,9 +243,14 @@ export interface ServicePools {
   pooledThreads: number;
   pools: PoolMetrics[];
   calls: PoolCall[];
-  /** Requests per second reaching one replica in the busiest region, and the threads they hold at p99. */
+  /**
+   * Requests per second reaching one replica in the busiest region (the one whose threads are most in demand), and
+   * the threads they hold there at p99: its own work plus its calls made from that region (`calls`).
+   */
   ratePerReplica: number;
   demand: number;
+  /** The busiest region: where `ratePerReplica`, `demand` and `calls` are measured. */
+  region?: string;
   /**
    * For a worker no flow runs through: the queue or stream it consumes, whose messages are its requests
    * (their rate is what it takes from there; its calls are its writes). Its demand counts each message's

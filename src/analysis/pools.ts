@@ -247,45 +247,49 @@ export function poolDemand(
     if (!holdsThreads(s)) continue;
     const replicas = Math.max(1, s.replicas);
     const poolByDep = new Map(s.pools.filter((p) => p.dependency).map((p) => [p.dependency!, p]));
-    // Busiest region per dependency.
-    const depCalls = new Map<string, PoolCall>();
+    // Per region: each dependency's calls, the service's own work, and the overlap of its parallel calls. A thread is
+    // held in the region the request runs in: demand adds up within a region, never across regions (summing each
+    // dependency's busiest region with another region's own work charged Tokyo's round trips to us-east's threads).
     const byRegion = calls.get(id);
-    if (byRegion)
-      for (const [region, deps] of byRegion) {
-        for (const [dep, acc] of deps) {
-          const d = model.components[dep]!;
-          const pool = poolByDep.get(dep);
-          const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;
-          const ratePerReplica = acc.rate / replicas;
-          const call: PoolCall = {
-            dependency: dep,
-            region,
-            ratePerReplica: round(ratePerReplica),
-            p99Ms: round(meanP99Ms(acc)),
-            demand: round((ratePerReplica * meanHeldMs(acc)) / 1000),
-            worstDemand:
-              timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
-            external: d.kind === 'external',
-          };
-          if (timeoutMs !== undefined) call.timeoutMs = timeoutMs;
-          if (pool) call.pool = pool.name;
-          const prev = depCalls.get(dep);
-          if (!prev || call.demand > prev.demand) depCalls.set(dep, call);
-        }
-      }
-    let ownBusiest: CallAcc = { rate: 0, heldMs: 0, p99Ms: 0, maxMs: 0 };
-    for (const b of own.get(id)?.values() ?? []) if (b.rate > ownBusiest.rate) ownBusiest = b;
-    const ownRate = ownBusiest.rate / replicas;
-    const ownDemand = (ownRate * meanHeldMs(ownBusiest)) / 1000;
-    const callList = [...depCalls.values()];
-    const unpooled = callList.filter((c) => !c.pool);
-    // Parallel calls overlap: take off the smallest overlap of any region the service calls from (conservative).
-    const regions = byRegion ? [...byRegion.keys()] : [];
+    const ownByRegion = own.get(id);
     const savedHere = saved_.get(id);
-    const overlap = (k: 'all' | 'unpooled') =>
-      (regions.length ? Math.min(...regions.map((r) => savedHere?.get(r)?.[k] ?? 0)) : 0) / replicas / 1000;
-    const sharedDemand = ownDemand + unpooled.reduce((a, c) => a + c.demand, 0) - overlap('unpooled');
-    const sharedWorst = ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0) - overlap('unpooled');
+    const regionIds = new Set<string>([...(ownByRegion?.keys() ?? []), ...(byRegion?.keys() ?? [])]);
+    const depCalls = new Map<string, PoolCall>(); // each dependency's busiest region: what a pool for it must hold
+    let busiest: { region: string; demand: number; ownRate: number; calls: PoolCall[] } | undefined;
+    let sharedDemand = 0;
+    let sharedWorst = 0;
+    for (const region of regionIds) {
+      const here: PoolCall[] = [];
+      for (const [dep, acc] of byRegion?.get(region) ?? []) {
+        const d = model.components[dep]!;
+        const pool = poolByDep.get(dep);
+        const timeoutMs = pool?.timeoutMs ?? d.timeoutMs;
+        const ratePerReplica = acc.rate / replicas;
+        const call: PoolCall = {
+          dependency: dep,
+          region,
+          ratePerReplica: round(ratePerReplica),
+          p99Ms: round(meanP99Ms(acc)),
+          demand: round((ratePerReplica * meanHeldMs(acc)) / 1000),
+          worstDemand: timeoutMs !== undefined ? round((ratePerReplica * Math.max(timeoutMs, acc.maxMs)) / 1000) : Number.POSITIVE_INFINITY,
+          external: d.kind === 'external',
+        };
+        if (timeoutMs !== undefined) call.timeoutMs = timeoutMs;
+        if (pool) call.pool = pool.name;
+        here.push(call);
+        const prev = depCalls.get(dep);
+        if (!prev || call.demand > prev.demand) depCalls.set(dep, call);
+      }
+      const ownAcc = ownByRegion?.get(region);
+      const ownRate = (ownAcc?.rate ?? 0) / replicas;
+      const ownDemand = ownAcc ? (ownRate * meanHeldMs(ownAcc)) / 1000 : 0;
+      const overlap = (k: 'all' | 'unpooled') => (savedHere?.get(region)?.[k] ?? 0) / replicas / 1000;
+      const unpooled = here.filter((c) => !c.pool);
+      sharedDemand = Math.max(sharedDemand, ownDemand + unpooled.reduce((a, c) => a + c.demand, 0) - overlap('unpooled'));
+      sharedWorst = Math.max(sharedWorst, ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0) - overlap('unpooled'));
+      const demand = ownDemand + here.reduce((a, c) => a + c.demand, 0) - overlap('all');
+      if (!busiest || demand > busiest.demand) busiest = { region, demand, ownRate, calls: here };
+    }
     const pools: PoolMetrics[] = s.pools.map((p) => {
       const call = p.dependency ? depCalls.get(p.dependency) : undefined;
       const named = s.pools.filter((q) => !q.dependency).length || 1;
@@ -301,10 +305,11 @@ export function poolDemand(
       threads: s.threads ?? 0,
       pooledThreads: s.pools.reduce((a, p) => a + p.size, 0),
       pools,
-      calls: callList,
-      ratePerReplica: round(ownRate),
-      demand: round(ownDemand + callList.reduce((a, c) => a + c.demand, 0) - overlap('all')),
+      calls: busiest?.calls ?? [],
+      ratePerReplica: round(busiest?.ownRate ?? 0),
+      demand: round(busiest?.demand ?? 0),
     };
+    if (busiest) out[id].region = busiest.region;
     if (consumers?.has(id) && s.consumes !== undefined) out[id].consumes = s.consumes;
   }
   return out;
