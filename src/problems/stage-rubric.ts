@@ -143,7 +143,8 @@ export function stageRubric(problem: Problem, stageNumber: number): StageRubricR
   // An estimate stage grades the learner's arithmetic, not a design.
   const estimateStage = problem.stages[stageNumber - 1]?.kind === 'estimate';
   for (const id of estimateStage ? [] : EVERY_STAGE_CHECKS)
-    if (!disabled.has(id) && !rubric.checks.some((c) => c.id === id)) rubric.checks.push({ id, weight: 1, mustPass: true, options: {} });
+    if (!disabled.has(id) && !rubric.checks.some((c) => c.id === id))
+      rubric.checks.push({ id, weight: 1, mustPass: true, options: { ...(EVERY_STAGE_OPTIONS[id] ?? {}) } });
   const givens = stageGivens(problem, stageNumber);
   if (givens) rubric.givens = givens;
   const solution = problem.stages[stageNumber - 1]?.solution;
@@ -176,12 +177,20 @@ export const HONEST_FIGURES = 'design/honest-figures';
 
 /**
  * What every design stage carries by default, must-pass (mentors relax one in a stage's rubric): figures the
- * problem gives or a real system has, and reads the prompt says must be exact served by the writer or a current
+ * problem gives or a real system has, timeouts that let healthy calls finish (EVERY_STAGE_OPTIONS), and reads the prompt says must be exact served by the writer or a current
  * copy, never a cache, a CDN, an asynchronous replica or a read model (a stage that did not list the checks let a
  * strong read through a CDN pass bank-ledger's overdraft stage, and one from a lagging read model pass
  * payments-failover's). Each does not apply, and does not score, where it has nothing to say.
  */
-export const EVERY_STAGE_CHECKS = [HONEST_FIGURES, 'geo/strong-read-source', 'cqrs/strong-reads-on-write-model'];
+export const EVERY_STAGE_CHECKS = [HONEST_FIGURES, 'geo/strong-read-source', 'cqrs/strong-reads-on-write-model', 'bulkhead/timeouts'];
+
+/**
+ * The options an every-stage check carries where the stage's rubric does not list it. A timeout inside a call's
+ * healthy tail caps its latency on paper and fails the calls it cuts: typeahead's 32 shards at timeout_ms 1 (below
+ * their 1.5 ms p50) passed a latency stage at 17 ms (review attack). Every stage judges a stated timeout's cut-off;
+ * a missing timeout is a fault only where the stage is about timeouts (its rubric lists the check whole).
+ */
+export const EVERY_STAGE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = { 'bulkhead/timeouts': { cutOffOnly: true } };
 
 /** The problem's givens with every stage's changes up to this one applied. */
 export function stageGivens(problem: Problem, stageNumber: number): Givens | undefined {

@@ -177,6 +177,19 @@ flows:
     // api (one region, one copy): 0.999; flow: 0.999 x 0.94381 = 0.94287
     expect(a.value).toBeCloseTo(0.94287, 4);
   });
+  it('fail a fan-out when any of its calls is cut off: 1 - (1 - s)^N', () => {
+    const m = modelOf(`
+regions: [us-east]
+components:
+  api: {kind: service, availability: 0.999, pools: {shards: {size: 40, timeout_ms: 150}}}
+  shards: {kind: database, availability: 0.999, latency_ms: {p50: 80, p99: 200}}
+flows:
+  scatter: {kind: read, path: [api, {to: shards, fanout: 16}]}
+`);
+    const hop = flowAvailability(m, m.flows.scatter!).hops.find((h) => h.component === 'shards')!;
+    // each call: 5.525 % cut off (as above); 16 at once: 1 - 0.94475^16 = 1 - 0.40399 = 0.59601
+    expect(hop.timeoutCutOff).toBeCloseTo(1 - (1 - 0.05525) ** 16, 3);
+  });
   it('cost nothing measurable when well above the p99', () => {
     const m = modelOf(`
 regions: [us-east]

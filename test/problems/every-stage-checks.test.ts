@@ -17,7 +17,12 @@ const problem = (id: string) => {
 
 describe('every design stage', () => {
   it('carries the strong-read checks and honest figures must-pass; an estimate stage does not', () => {
-    expect(EVERY_STAGE_CHECKS).toEqual(['design/honest-figures', 'geo/strong-read-source', 'cqrs/strong-reads-on-write-model']);
+    expect(EVERY_STAGE_CHECKS).toEqual([
+      'design/honest-figures',
+      'geo/strong-read-source',
+      'cqrs/strong-reads-on-write-model',
+      'bulkhead/timeouts',
+    ]);
     const p = problem('payments-failover');
     for (const s of p.stages) {
       const r = stageRubric(p, s.number);
@@ -44,5 +49,17 @@ describe('a renamed cache in a named cache’s place', () => {
     const report = gradeLoaded(loaded.loaded, r.rubric);
     expect(report.mustPassFailed).toEqual([]);
     expect(report.passed).toBe(true);
+  });
+
+  it("judges a stated timeout's cut-off everywhere, and a missing timeout only where the stage lists the check", () => {
+    // typeahead stage 3 (its shards' fan-out) does not list bulkhead/timeouts: it carries the cut-off guard only.
+    const t = problem('typeahead');
+    const r = stageRubric(t, 3);
+    if (!r.ok) throw new Error('no rubric');
+    expect(r.rubric.checks.find((c) => c.id === 'bulkhead/timeouts')).toMatchObject({ mustPass: true, options: { cutOffOnly: true } });
+    // checkout-bulkhead's stage 3 lists it (timeouts are its subject): the check is whole there.
+    const c = stageRubric(problem('checkout-bulkhead'), 3);
+    if (!c.ok) throw new Error('no rubric');
+    expect(c.rubric.checks.find((x) => x.id === 'bulkhead/timeouts')?.options.cutOffOnly).toBeUndefined();
   });
 });

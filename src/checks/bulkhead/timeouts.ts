@@ -11,6 +11,8 @@ const CUT_OFF_TOLERANCE = 1e-6;
 interface Options {
   /** Largest share of healthy calls a timeout may cut off. */
   maxCutOff: number;
+  /** Only the stated timeouts' cut-off (the guard every problem stage carries). */
+  cutOffOnly: boolean;
 }
 
 const RUNS_CODE = new Set(['service', 'gateway', 'worker']);
@@ -68,6 +70,11 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
+        cutOffOnly: {
+          type: 'boolean',
+          description:
+            'Judge only the timeouts a design states, for cutting off healthy calls (a latency bought with errors): no finding for a missing timeout or one above the budget. Default false; every problem stage carries the check this way unless its rubric lists it.',
+        },
         maxCutOff: {
           type: 'number',
           minimum: 0,
@@ -77,7 +84,7 @@ export default defineCheck<Options>({
         },
       },
     },
-    defaults: { maxCutOff: MAX_TIMEOUT_CUT_OFF },
+    defaults: { maxCutOff: MAX_TIMEOUT_CUT_OFF, cutOffOnly: false },
     messages: {
       withinBudget:
         '{{caller}} gives up on {{dependency}} after {{timeout}} ms, below the tightest p99 budget of the flows that call it ({{flow}}: {{budget}} ms)',
@@ -106,6 +113,7 @@ export default defineCheck<Options>({
       const poolPath: SpecPath | undefined = pool ? ['components', caller.id, 'pools', pool.name] : undefined;
       const base = { caller: caller.id, dependency: dependency.id };
       if (timeout === undefined) {
+        if (options.cutOffOnly) continue;
         out.push({
           status: 'fail',
           messageId: 'noTimeout',
@@ -118,7 +126,7 @@ export default defineCheck<Options>({
       const timeoutPath: SpecPath =
         pool?.timeoutMs !== undefined ? [...poolPath!, 'timeout_ms'] : ['components', dependency.id, 'timeout_ms'];
       const budgeted = flows.filter((f) => f.budget.p99 !== undefined);
-      const over = budgeted.filter((f) => timeout >= f.budget.p99!);
+      const over = options.cutOffOnly ? [] : budgeted.filter((f) => timeout >= f.budget.p99!);
       for (const f of over) {
         out.push({
           status: 'fail',

@@ -8,6 +8,8 @@ testCheck(timeouts, {
     // the pool's own timeout_ms (500) counts: the dependency states none
     { spec: 'bulkhead/pools-too-small.yaml', name: 'a pool timeout counts' },
     { spec: 'scalability/capacity-ok.yaml', name: 'no external dependency', applies: false },
+    // The guard every problem stage carries: a missing timeout is not its business, a stated one's cut-off is.
+    { spec: 'bulkhead/shared-pool.yaml', name: 'cutOffOnly: a missing timeout is not judged', options: { cutOffOnly: true } },
     // email-api p50 100 / p99 400: sigma = ln(4) / 2.32635 = 0.59592; its p99.9 is 100 x exp(3.09023 x 0.59592)
     // = 100 x exp(1.84153) = 630.6 ms, so a 640 ms timeout cuts off under 0.1 % of healthy calls
     { spec: 'bulkhead/timeout-above-p999.yaml', name: 'a timeout just above the healthy p99.9' },
