@@ -634,7 +634,10 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const ceilings = componentCeilings(spec, givens, found);
   for (const [id, c] of Object.entries(compsIn)) {
     components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings.get(id));
-    proxyHoldsThreads(components[id], found.get(id), givens, ceilings.get(id), figures);
+    // A component the problem names, declared another kind under the same name, is that one as much as a renamed one.
+    const namedKind = givens?.components && Object.hasOwn(givens.components, id) ? givens.components[id]!.kind : undefined;
+    const asNamed = namedKind !== undefined && namedKind !== c.kind ? { of: id, where: 'under its own name' } : undefined;
+    proxyHoldsThreads(components[id], found.get(id) ?? asNamed, givens, ceilings.get(id), figures);
   }
   unknownExternals(spec, givens, found, figures);
   // A hit ratio given for a named cache is a figure of the keys it caches there, the stores behind it in the

@@ -277,6 +277,23 @@ describe('stand-ins', () => {
     expect(plain.components['sale-lb']!.threads).toBeUndefined();
   });
 
+  it('holds a named service declared a load balancer under its own name to its threads, as a renamed one', () => {
+    // The trick without the rename: sale-api itself declared a load balancer (no threads of its own to count).
+    const m = resolveSpec(
+      spec({
+        components: {
+          gateway: { kind: 'gateway' },
+          'sale-api': { kind: 'load-balancer', replicas: 2 },
+          'inventory-db': { kind: 'database' },
+        },
+        flows: { buy: { kind: 'write', rate: 3000, path: ['gateway', 'sale-api', 'inventory-db'], budget_ms: { p99: 2000 } } },
+      }),
+      GIVENS,
+    );
+    expect(m.components['sale-api']!.threads).toBe(200);
+    expect(fig(m, 'sale-api', 'threads')).toMatchObject({ value: 200, origin: 'given' });
+  });
+
   it('takes a store for a service only when the service is gone from the spec', () => {
     // sale-api re-declared a search index, stating a search index's figures: it is sale-api, held to its givens
     const renamed = resolveSpec(
