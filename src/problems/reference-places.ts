@@ -13,6 +13,7 @@ interface Design {
   components?: Record<string, { kind: string; consumes?: string }>;
   requirements?: Record<string, unknown>;
   strongReads?: string[];
+  maxEventsPerAggregate?: number;
 }
 
 /** The flows and components of one reference, or nothing when it cannot be read (problem check reports that). */
@@ -29,7 +30,20 @@ function designOf(file: string): Design {
   if (requirements) out.requirements = requirements;
   const strong = pick<{ strong_reads?: unknown }>(data.workload)?.strong_reads;
   if (Array.isArray(strong)) out.strongReads = strong.filter((s): s is string => typeof s === 'string');
+  const events = pick<{ event_sourcing?: { max_events_per_aggregate?: unknown } }>(data.patterns)?.event_sourcing?.max_events_per_aggregate;
+  if (typeof events === 'number' && Number.isFinite(events)) out.maxEventsPerAggregate = events;
   return out;
+}
+
+/** The workload facts a reference states: each partitioned store's hot key share, the longest event history. */
+function factsOf(d: Design): NonNullable<ReferencePlaces['facts']> {
+  const facts: NonNullable<ReferencePlaces['facts']> = {};
+  for (const [id, c] of Object.entries(d.components ?? {})) {
+    const share = (c as { partitions?: { hot_key_share?: unknown } })?.partitions?.hot_key_share;
+    if (typeof share === 'number' && Number.isFinite(share) && share > 0) (facts.hotKeyShare ??= {})[id] = share;
+  }
+  if (d.maxEventsPerAggregate !== undefined) facts.maxEventsPerAggregate = d.maxEventsPerAggregate;
+  return facts;
 }
 
 /** Each component's places (flow, neighbour before, neighbour after; what it consumes) and kind in stage n's reference. */
@@ -45,6 +59,8 @@ export function referencePlaces(problem: Problem, stageNumber: number): Referenc
     for (const name of d.strongReads ?? []) if (out.flows && Object.hasOwn(out.flows, name)) out.flows[name]!.strong = true;
     const requirements = referenceRequirements(d.requirements);
     if (requirements) out.requirements = requirements;
+    const facts = factsOf(d);
+    if (facts.hotKeyShare || facts.maxEventsPerAggregate !== undefined) out.facts = facts;
   } catch {
     // A reference whose paths are not a spec's (problem check reports it) gives no places, not a crash.
     out = { places: {}, kinds: {} };

@@ -208,6 +208,11 @@ export interface ReferencePlaces {
    * misses reach, by the reference's ids): the keys it caches, which its given hit ratio is a figure of.
    */
   behind?: Record<string, string[]>;
+  /**
+   * Facts of the workload the reference states (the prompt's, not design choices): the hottest key's share of a
+   * partitioned store's traffic by store, and the longest event history of one aggregate. A spec states them no lower.
+   */
+  facts?: { hotKeyShare?: Record<string, number>; maxEventsPerAggregate?: number };
 }
 
 /** Every component's places in a design (the reference): per flow it is on, its neighbours; what it consumes. */

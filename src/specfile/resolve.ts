@@ -30,12 +30,12 @@ import type { CallStep } from './spec-types.js';
 import { DEFAULT_SURGE_FACTOR, MESH_TECH, PLAUSIBLE } from '../data/tech.js';
 import { kindNoun } from './kind-words.js';
 import { classCeilings, figureClass, standInCeiling, stricter, type CeilingField, type ClassCeiling, type Givens } from './givens.js';
-import { KEEPS_DATA, pathIds, standIns, type StandIn } from './places.js';
+import { KEEPS_DATA, pathIds, standIns, type ReferencePlaces, type StandIn } from './places.js';
 import { decide, givenLatency, givensFor, resolveComponentFigures } from './provenance.js';
 import { resolveLagFigures, resolveMeshOverhead, resolveNetworkFigures, resolveWorkerLag } from './provenance-network.js';
 import { expandResidency } from './regions.js';
 import type { ComponentKind, Spec, SpecComponent } from './types.js';
-import { holdPromptFlows, holdPromptRequirements } from './prompt-flows.js';
+import { holdPromptFlows, holdPromptRequirements, PROMPT_FROM } from './prompt-flows.js';
 import { failoverTiming } from './failover-timings.js';
 import { dict } from './dict.js';
 import { resolveInterviewSections } from './interview-sections.js';
@@ -867,10 +867,55 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   if (req.rpo_s !== undefined) model.requirements.rpoS = req.rpo_s;
   if (req.max_staleness_ms !== undefined) model.requirements.maxStalenessMs = req.max_staleness_ms;
   holdPromptRequirements(model.requirements, reference?.requirements, figures);
+  holdWorkloadFacts(model, reference?.facts, found, figures, spec.patterns?.event_sourcing?.max_events_per_aggregate !== undefined);
   if (prompt.held.length) model.promptHeld = prompt.held;
   if (prompt.missing.length) model.missingFlows = prompt.missing;
   resolveInterviewSections(spec, model);
   return model;
+}
+
+/**
+ * Facts of the workload the stage's reference states are the prompt's: a partitioned store's hottest key carries no
+ * less of its traffic, and an aggregate's longest history is no shorter, whatever the spec says. bank-ledger's
+ * merchant accounts "already hold 50,000 events": stated as 400 with no snapshots, replay passed (review attack).
+ */
+function holdWorkloadFacts(
+  model: Model,
+  facts: ReferencePlaces['facts'],
+  found: Map<string, StandIn>,
+  figures: ModelFigure[],
+  eventsStated: boolean,
+): void {
+  if (!facts) return;
+  for (const [id, m] of Object.entries(model.components)) {
+    const ref = found.get(id)?.of ?? id;
+    const want = facts.hotKeyShare && Object.hasOwn(facts.hotKeyShare, ref) ? facts.hotKeyShare[ref]! : undefined;
+    if (want === undefined || !m.partitions || (m.partitions.hotKeyShare ?? 0) >= want) continue;
+    figures.push({
+      subject: id,
+      field: 'partitions.hot_key_share',
+      value: want,
+      origin: 'given',
+      from: PROMPT_FROM,
+      ...(m.partitions.hotKeyShare !== undefined ? { claimed: m.partitions.hotKeyShare, verdict: 'contradicts-given' as const } : {}),
+      path: [...m.path, 'partitions', 'hot_key_share'],
+    });
+    m.partitions.hotKeyShare = want;
+  }
+  const es = model.patterns.eventSourcing;
+  const events = facts.maxEventsPerAggregate;
+  if (es && events !== undefined && es.maxEventsPerAggregate < events) {
+    figures.push({
+      subject: 'event sourcing',
+      field: 'max_events_per_aggregate',
+      value: events,
+      origin: 'given',
+      from: PROMPT_FROM,
+      ...(eventsStated ? { claimed: es.maxEventsPerAggregate, verdict: 'contradicts-given' as const } : {}),
+      path: ['patterns', 'event_sourcing', 'max_events_per_aggregate'],
+    });
+    es.maxEventsPerAggregate = events;
+  }
 }
 
 function resolveFanoutOnWrite(f: NonNullable<CallStep['fanout_on_write']>, queue: string, specPath: SpecPath): ModelFanoutOnWrite {
