@@ -249,7 +249,7 @@ export interface ServicePools {
    */
   ratePerReplica: number;
   demand: number;
-  /** The busiest region: where `ratePerReplica`, `demand` and `calls` are measured. */
+  /** The busiest region: where `ratePerReplica` and `demand` are measured (`calls` holds each dependency at its own busiest). */
   region?: string;
   /**
    * For a worker no flow runs through: the queue or stream it consumes, whose messages are its requests

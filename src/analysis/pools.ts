@@ -255,7 +255,7 @@ export function poolDemand(
     const savedHere = saved_.get(id);
     const regionIds = new Set<string>([...(ownByRegion?.keys() ?? []), ...(byRegion?.keys() ?? [])]);
     const depCalls = new Map<string, PoolCall>(); // each dependency's busiest region: what a pool for it must hold
-    let busiest: { region: string; demand: number; ownRate: number; calls: PoolCall[] } | undefined;
+    let busiest: { region: string; demand: number; ownRate: number } | undefined;
     let sharedDemand = 0;
     let sharedWorst = 0;
     for (const region of regionIds) {
@@ -288,7 +288,7 @@ export function poolDemand(
       sharedDemand = Math.max(sharedDemand, ownDemand + unpooled.reduce((a, c) => a + c.demand, 0) - overlap('unpooled'));
       sharedWorst = Math.max(sharedWorst, ownDemand + unpooled.reduce((a, c) => a + c.worstDemand, 0) - overlap('unpooled'));
       const demand = ownDemand + here.reduce((a, c) => a + c.demand, 0) - overlap('all');
-      if (!busiest || demand > busiest.demand) busiest = { region, demand, ownRate, calls: here };
+      if (!busiest || demand > busiest.demand) busiest = { region, demand, ownRate };
     }
     const pools: PoolMetrics[] = s.pools.map((p) => {
       const call = p.dependency ? depCalls.get(p.dependency) : undefined;
@@ -305,7 +305,8 @@ export function poolDemand(
       threads: s.threads ?? 0,
       pooledThreads: s.pools.reduce((a, p) => a + p.size, 0),
       pools,
-      calls: busiest?.calls ?? [],
+      // Every dependency, each at its busiest region: what a pool or a timeout for it must hold (bulkhead checks).
+      calls: [...depCalls.values()],
       ratePerReplica: round(busiest?.ownRate ?? 0),
       demand: round(busiest?.demand ?? 0),
     };

@@ -23,6 +23,7 @@ describe('thread demand by region', () => {
     // (queue waits at these loads are microseconds.) Summing us-east's own 0.9 with ap-southeast's 2.28 made 3.18.
     expect(p.region).toBe('ap-southeast');
     expect(p.demand).toBeCloseTo(0.1 + 2.28, 1);
+    // Each dependency's calls at their own busiest region, for the pools and timeouts that must hold them.
     expect(p.calls.map((c) => [c.dependency, c.region])).toEqual([['db', 'ap-southeast']]);
     expect(p.ratePerReplica).toBeCloseTo(10, 6);
   });

@@ -60,6 +60,7 @@ export default defineCheck<Options>({
     concept:
       'A thread-per-request service can serve only as many requests at once as it has threads, and a request holds its thread for its whole time in the service, waits on downstream calls included. ' +
       "By Little's law the threads in use are the arrival rate times the time each is held, so a replica's real capacity is the smaller of what its CPU can do and threads / holding time. " +
+      "Little's law holds for the mean time held; sizing with each call's p99 instead (as Hystrix sizes its pools) leaves room for the bursts and slow calls the mean hides. " +
       'When the traffic needs more threads than a replica has, requests queue for a thread and latency climbs without bound, however idle the CPU looks.',
     computes:
       "Per service, gateway and worker, in its busiest region: threads held per replica = sum over its flows of (requests/s reaching one replica x the p99 time a thread is held: its own processing plus every call it makes, a call to another service held until that service returns). A worker holds a thread per message it consumes: messages/s per replica x (its own mean + each write's mean, network included, the means of the log-normals through each p50 and p99), over the utilization limit: nobody waits on a consumer (a full one stops pulling and its queue holds the rest), so like any server it is sized to be at most that busy, not for its tail; where flows also run through it, they count first and only the messages beyond their rate in that region are added. " +
@@ -80,9 +81,9 @@ export default defineCheck<Options>({
     defaults: { maxThreadShare: 1 },
     messages: {
       enough:
-        '{{component}} holds {{demand}} of its {{threads}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held on average, downstream waits included): room for {{maxRate}} req/s per replica',
+        '{{component}} holds {{demand}} of its {{threads}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held at p99, weighted over its flows, downstream waits included): room for {{maxRate}} req/s per replica',
       saturated:
-        '{{component}} needs {{demand}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held on average, downstream waits included) but has {{threads}} ({{share}}): its threads run out at {{maxRate}} req/s per replica; the largest holder is {{largest}} ({{largestThreads}} threads)',
+        '{{component}} needs {{demand}} threads per replica at peak ({{rate}} req/s per replica x {{holdMs}} ms held at p99, weighted over its flows, downstream waits included) but has {{threads}} ({{share}}): its threads run out at {{maxRate}} req/s per replica; the largest holder is {{largest}} ({{largestThreads}} threads)',
       consumerEnough:
         '{{component}} takes {{rate}} messages/s per replica from {{input}}, each keeping a thread {{meanMs}} ms on average (its writes included): {{busy}} of its {{threads}} threads busy at peak ({{share}}), within the {{limit}} a consumer may run at; room for {{maxRate}} messages/s per replica',
       consumerShort:
