@@ -44,6 +44,27 @@ function quorumDetail(model: Model, c: ModelComponent, from: string): string {
     .join(', ')}`;
 }
 
+/** How a store takes writes across regions, as a multi_region strategy names it. */
+function storeStrategy(c: ModelComponent): 'global-consensus' | 'multi-primary' | 'single-primary' {
+  if (c.replication?.mode === 'consensus') return 'global-consensus';
+  return c.failover?.mode === 'active-active' ? 'multi-primary' : 'single-primary';
+}
+
+/** Whether the declared strategy describes this store (active-passive is a single primary with a standby). */
+function fitsStrategy(c: ModelComponent, strategy: string): boolean {
+  if (strategy === 'data-locality') return true;
+  const own = storeStrategy(c);
+  return own === strategy || (strategy === 'active-passive' && own === 'single-primary');
+}
+
+function writesHow(c: ModelComponent): string {
+  const own = storeStrategy(c);
+  if (own === 'global-consensus') return 'commits every write by consensus (a strategy of its own: global-consensus)';
+  if (own === 'multi-primary')
+    return `accepts writes in every region (active-active${c.failover?.conflict && c.failover.conflict !== 'none' ? `, ${c.failover.conflict}` : ''}: multi-primary)`;
+  return 'has one writable primary (single-primary)';
+}
+
 export default defineCheck<Options>({
   meta: {
     id: 'geo/write-strategy',
@@ -62,7 +83,7 @@ export default defineCheck<Options>({
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
     messages: {
-      declared: '{{strategy}} is declared for the stores written across regions ({{stores}})',
+      declared: '{{strategy}} is declared for the stores written across regions ({{stores}}){{others}}',
       undeclared: '{{stores}} span {{regions}} regions but patterns.multi_region declares no strategy for writing across them',
       strategyMismatch: 'patterns.multi_region says {{strategy}}, but {{store}} {{actual}}',
       strongOnAsyncMultiWriter:
@@ -152,14 +173,23 @@ export default defineCheck<Options>({
             evidence: { strategy, replication: Object.fromEntries(multi.map((c) => [c.id, c.replication?.mode])) },
           });
         }
-        if (!mismatched)
+        if (!mismatched) {
+          // One word for the whole design: name the stores it describes, and say how each other one writes (payments'
+          // merchant-settings, active-active with last-writer-wins, was listed under "active-passive": review).
+          const fits = multi.filter((c) => fitsStrategy(c, strategy));
+          const others = fits.length ? multi.filter((c) => !fits.includes(c)) : [];
           out.push({
             status: 'pass',
             messageId: 'declared',
-            data: { strategy, stores },
+            data: {
+              strategy,
+              stores: (fits.length ? fits : multi).map((c) => c.id).join(', '),
+              others: others.length ? `; ${others.map((c) => `${c.id} ${writesHow(c)}`).join('; ')}` : '',
+            },
             path: ['patterns', 'multi_region', 'strategy'],
-            evidence: { strategy, stores: multi.map((c) => c.id) },
+            evidence: { strategy, stores: multi.map((c) => c.id), ...(others.length ? { others: others.map((c) => c.id) } : {}) },
           });
+        }
       }
     }
     const multiIds = new Set(multi.map((c) => c.id));
