@@ -63,6 +63,17 @@ export function servingRule(
     if (flow.kind === 'write') return { rule: 'all', copies: regions.length, why: 'synchronous: a write waits for every copy' };
     return { rule: 'any', copies: regions.length, why: 'synchronous copies are current: any can serve a read' };
   }
+  // Asynchronous, active-passive: a write needs the primary, or its standby once promoted; the other replicas serve
+  // reads but are never promoted (global-feed's create-post read "any of 3 regions" for one writer and one standby).
+  const standby = c.failover?.standby;
+  if (failover === 'active-passive' && flow.kind === 'write' && standby !== undefined) {
+    const two = standby !== (c.primary ?? regions[0]);
+    return {
+      rule: 'any',
+      copies: two ? 2 : 1,
+      why: two ? 'asynchronous, active-passive: the primary or its standby, once promoted, takes the writes' : 'one writable primary',
+    };
+  }
   // Asynchronous: any copy serves (after a promotion, losing the lag: the RPO) when there is failover.
   if (failover !== 'none')
     return {

@@ -159,6 +159,30 @@ requirements: {availability: 0.999}
   });
 });
 
+describe('an asynchronous active-passive store', () => {
+  it('takes writes at its primary or its standby only, and serves reads from any copy', () => {
+    const m = modelOf(`
+regions: [us-east, eu-west, ap-northeast]
+components:
+  api: {kind: service}
+  db:
+    kind: database
+    availability: 0.999
+    replication: {mode: async}
+    failover: {mode: active-passive, standby: eu-west}
+flows:
+  write: {kind: write, path: [api, db]}
+  read: {kind: read, path: [api, db]}
+`);
+    const hop = (flow: string) => flowAvailability(m, m.flows[flow]!).hops.find((h) => h.component === 'db')!;
+    // writes: us-east or, promoted, eu-west: 1 - 0.001^2 = 0.999999 (ap-northeast is a replica, never promoted)
+    expect(hop('write')).toMatchObject({ copies: 2, rule: 'any' });
+    expect(hop('write').value).toBeCloseTo(1 - 0.001 ** 2, 12);
+    // reads: any of the three copies
+    expect(hop('read')).toMatchObject({ copies: 3, rule: 'any' });
+  });
+});
+
 describe('timeouts below the healthy tail', () => {
   it('count the calls they cut off as errors', () => {
     const m = modelOf(`
