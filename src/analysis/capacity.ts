@@ -48,7 +48,7 @@ export function hottestPartitionShare(c: ModelComponent): number {
   const hot = Math.min(1, c.partitions?.hotKeyShare ?? 0);
   if (hot <= 0) return 1 / partitions;
   const split = Math.max(1, c.partitions?.hotKeySplit ?? 1);
-  return (Math.ceil(split / partitions) * hot) / split + (1 - hot) / partitions;
+  return Math.ceil(split / partitions) * hotSubKeyShare(c) + (1 - hot) / partitions;
 }
 
 /** Nodes of a component in one region: replicas, times partitions for a partitioned store (each partition is its own replica set). */

@@ -15,7 +15,7 @@ interface Chain {
  * The mean wait of a message in front of a worker's replicas (M/M/c, capacity.ts), in its busiest region: 0 when
  * nothing loads it or queueing is off, +Infinity when it takes messages faster than it can process them.
  */
-export function workerQueueMs(loads: Record<string, Record<string, RegionLoad>> | undefined, worker: string): number {
+function workerQueueMs(loads: Record<string, Record<string, RegionLoad>> | undefined, worker: string): number {
   const byRegion = loads?.[worker];
   let wait = 0;
   if (byRegion)
@@ -64,7 +64,10 @@ export function storeStaleness(model: Model, loads?: Record<string, Record<strin
     // Reads are served from the nearest placement; a standby serves no reads, so only placements count.
     const replicationLagMs = c.replication?.mode === 'async' && c.regions.length > 1 ? c.replication.lagMs : 0;
     const queued: Record<string, number> = {};
-    for (const w of chain.workers) if (waitOf(w) > 0) queued[w] = waitOf(w);
+    for (const w of chain.workers) {
+      const wait = waitOf(w);
+      if (wait > 0) queued[w] = wait;
+    }
     out[store] = {
       store,
       workers,

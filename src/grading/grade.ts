@@ -5,6 +5,7 @@ import type { Metrics } from '../analysis/metrics.js';
 import { getCheck } from '../checks/registry.js';
 import { fillTemplate, type Finding, type Status } from '../checks/types.js';
 import { formatDiagnostic, formatPath } from '../specfile/diagnostic.js';
+import { lowerFirst } from '../specfile/schema-errors.js';
 import { withGivens, type LoadedSpec } from '../specfile/load.js';
 import { assertionContext, assertionWhere, budgetUntil, evaluateAssertion, GRADE_ASSERTIONS_MS } from './assertions.js';
 import type { CheckStatus, Report, ReportCheck, ReportFinding } from './report.js';
@@ -21,8 +22,6 @@ export interface GradeOptions {
 
 const NOT_APPLYING_HINT =
   "This stage's own design is judged by this check, so the stage is about what it checks. A check that finds nothing usually means a part or a declaration the stage needs is gone: a component, a flow's invariant, a call's side effect or idempotency key, a pool, a tier the requests go through. Put it back rather than labelling it away.";
-
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Among passing findings, the tightest (least room left) first: it is the one worth reading. */
 const room = (f: ReportFinding): number => f.slack ?? Number.MAX_VALUE;

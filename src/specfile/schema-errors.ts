@@ -195,8 +195,8 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], data: unkn
   });
 }
 
-/** Schema descriptions are sentences; after a colon inside a message they read better in lower case. */
-function lowerFirst(text: string): string {
+/** A sentence's first letter lowered to follow a colon inside a message, unless it starts an acronym ("ID", "RTT"). */
+export function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
