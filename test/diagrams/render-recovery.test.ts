@@ -181,7 +181,8 @@ describe('how many pages draw at once', () => {
     const opened: number[] = [];
     for (const expected of [2, 40]) {
       const { browser } = fakeBrowser('works');
-      const r = await openRenderer({ expected, launcher: () => Promise.resolve(browser) });
+      // A fake browser at an executable that exists: no Chromium needed (a machine without one ran this and failed).
+      const r = await openRenderer({ expected, launcher: () => Promise.resolve(browser), env });
       await Promise.all(Array.from({ length: expected }, () => r.render('flowchart LR\n  a --> b', 'svg')));
       opened.push(r.concurrency, r.stats.pages);
       await r.close();
