@@ -1,7 +1,7 @@
 // Where the problem's named components stand in the stage's reference design (its solution), read once
 // per stage and only when a graded spec could be renaming one (specfile/places.ts decides that). Only the
 // stage's own reference: an earlier stage's places are ones a good design may have moved on from.
-import { placesIn, referenceRequirements, type ReferencePlaces } from '../specfile/places.js';
+import { pathIds, placesIn, referenceRequirements, REQUEST_TIERS, type ReferencePlaces } from '../specfile/places.js';
 import type { PathStep } from '../specfile/spec-types.js';
 import { readDesign } from './design-file.js';
 import type { Problem } from './problem.js';
@@ -46,6 +46,30 @@ function factsOf(d: Design): NonNullable<ReferencePlaces['facts']> {
   return facts;
 }
 
+/**
+ * Marks the tiers of the given system (the starter) each reference flow passes through, where this stage's
+ * reference keeps them: on a flow the starter has, the tiers on its path there; on a flow a stage adds, the starter's
+ * tiers (a settings page added to payments goes through its gateway and payments-api, as the prompt says). A spec's
+ * flow that skips one (payments' gateway deleted: its hop, threads and cost gone, no check noticing) is not the
+ * prompt's request. A tier only a reference adds is one way of doing the stage (a query service of its own), not the
+ * prompt.
+ */
+function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): void {
+  const starterTiers = Object.entries(starter.components ?? {})
+    .filter(([, c]) => REQUEST_TIERS.has(String(c?.kind)))
+    .map(([id]) => id);
+  for (const [name, flow] of Object.entries(out.flows ?? {})) {
+    const given = starter.flows && Object.hasOwn(starter.flows, name) ? starter.flows[name] : undefined;
+    const inStarter = new Set(given ? pathIds(given.path) : starterTiers);
+    const tiers = [
+      ...new Set(
+        pathIds(reference.flows?.[name]?.path).filter((id) => inStarter.has(id) && REQUEST_TIERS.has(String(out.kinds[id]))),
+      ),
+    ];
+    if (tiers.length) flow.tiers = tiers;
+  }
+}
+
 /** Each component's places (flow, neighbour before, neighbour after; what it consumes) and kind in stage n's reference. */
 export function referencePlaces(problem: Problem, stageNumber: number): ReferencePlaces {
   const file = problem.stages[stageNumber - 1]?.solution;
@@ -59,6 +83,7 @@ export function referencePlaces(problem: Problem, stageNumber: number): Referenc
     for (const name of d.strongReads ?? []) if (out.flows && Object.hasOwn(out.flows, name)) out.flows[name]!.strong = true;
     const requirements = referenceRequirements(d.requirements);
     if (requirements) out.requirements = requirements;
+    holdTiers(out, d, designOf(problem.starter));
     const facts = factsOf(d);
     if (facts.hotKeyShare || facts.maxEventsPerAggregate !== undefined) out.facts = facts;
   } catch {

@@ -30,6 +30,9 @@ export interface StandIn {
   where: string;
 }
 
+/** Kinds that run a flow's requests on its path: a tier a request passes through (a worker is on no path). */
+export const REQUEST_TIERS: ReadonlySet<string> = new Set(['service', 'gateway', 'load-balancer']);
+
 /**
  * What may stand in for what: whatever runs requests (a service, a worker, a gateway, a load balancer) can
  * take another's place, since declaring a renamed service a gateway is itself the trick; so can the stores
@@ -37,7 +40,7 @@ export interface StandIn {
  * that database). Object stores, queues, streams and third parties keep their kind.
  */
 function placeClass(kind: string): string {
-  if (kind === 'service' || kind === 'worker' || kind === 'gateway' || kind === 'load-balancer') return 'runs-code';
+  if (kind === 'worker' || REQUEST_TIERS.has(kind)) return 'runs-code';
   if (kind === 'database' || kind === 'event-store' || kind === 'search' || kind === 'cache') return 'store';
   return figureClass(kind);
 }
@@ -96,6 +99,12 @@ export interface ReferenceFlow {
   missBudget?: { p50?: number; p99?: number };
   /** The components on its path that keep data (stores, caches, queues, streams), by the reference's ids. */
   stores?: string[];
+  /**
+   * The tiers that run its requests (services, gateways, load balancers) on its path both in the starter, the system
+   * the prompt gives, and in the stage's reference, by the reference's ids: the request passes through them whatever
+   * the design (resolve.ts holdPromptFlows holds a spec's flow of that name to reach each, or a stand-in for it).
+   */
+  tiers?: string[];
   /**
    * The partitioned stores it scatters to, by the reference's ids: how many calls at once, the store's partition key,
    * and whether that is every partition (a query not by the key reads them all).

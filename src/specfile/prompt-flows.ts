@@ -14,11 +14,12 @@ export const PROMPT_FROM = "the stage's prompt";
 
 /**
  * A flow field the spec set looser than the prompt, and not a number: origins, consistency; or a prompt's request
- * the spec's flow of that name no longer is: a batch job (`batch`), or a path that reaches no store (`hollow`).
+ * the spec's flow of that name no longer is: a batch job (`batch`), a path that reaches no store (`hollow`), or one
+ * that skips a tier the given system's request passes through (`skipped`; `used` names the tiers).
  */
 export interface PromptHeld {
   flow: string;
-  field: 'origins' | 'consistency' | 'batch' | 'hollow' | 'kind';
+  field: 'origins' | 'consistency' | 'batch' | 'hollow' | 'kind' | 'skipped';
   stated: string;
   used: string;
   path: (string | number)[];
@@ -30,6 +31,11 @@ export interface PromptDesign {
   keepsData: (id: string) => boolean;
   /** The reference component a spec component stands in for (renamed, in its place), else its own id. */
   asReference: (id: string) => string;
+  /**
+   * What each spec worker doing a reference component's work consumes (by the reference id): a tier moved off the
+   * request's path behind a queue still does the request's work, when the flow writes or publishes to that queue.
+   */
+  consumersOf?: (refId: string) => string[];
   /** A component's partitions (by the spec's id), if it is partitioned. */
   partitionsOf?: (id: string) => { count: number; key: string } | undefined;
   /** Each region's share of the users, as graded (the problem's given users where it gives them). */
@@ -108,6 +114,9 @@ export function holdPromptFlows(
     }
     if (ref.stores?.length && !f.path.some(design.keepsData))
       out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });
+    const skipped = skippedTiers(f, ref, design);
+    if (skipped.length)
+      out.held.push({ flow: name, field: 'skipped', stated: f.path.join(', '), used: skipped.join(', '), path: at('path') });
     // Split per region or tenant while one part keeps the name (search-logs for us-east, search-logs-eu): the parts
     // together are the request, so neither the kept name's rate nor its origins are held to the whole of it.
     const parts: { flow: ModelFlow; rate: number }[] = [];
@@ -168,6 +177,19 @@ export function holdPromptFlows(
     }
   }
   return out;
+}
+
+/**
+ * The tiers the given system's request passes through (ref.tiers) that the spec's flow reaches neither itself nor
+ * by a stand-in, nor behind a queue or stream it writes or publishes to (a worker doing that tier's work). Deleting
+ * payments' gateway, or merging it into payments-api, took its hop, its threads and its cost out of the grade.
+ */
+function skippedTiers(f: ModelFlow, ref: ReferenceFlow, design: PromptDesign): string[] {
+  if (!ref.tiers?.length) return [];
+  const on = new Set(f.path.map(design.asReference));
+  const reached = new Set([...f.path, ...(f.publishes ?? []).flatMap((p) => [p.store, ...(p.stream !== undefined ? [p.stream] : [])])]);
+  for (const id of [...reached]) reached.add(design.asReference(id));
+  return ref.tiers.filter((t) => !on.has(t) && !(design.consumersOf?.(t) ?? []).some((input) => reached.has(input)));
 }
 
 /**

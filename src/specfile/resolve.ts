@@ -787,6 +787,11 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   const prompt = holdPromptFlows(flows, reference?.flows, userRegions, figures, {
     keepsData: (id) => KEEPS_DATA.has(components[id]?.kind ?? ''),
     asReference: (id) => found.get(id)?.of ?? id,
+    consumersOf: (refId) =>
+      Object.keys(components).flatMap((id) => {
+        const input = components[id]!.consumes;
+        return (id === refId || found.get(id)?.of === refId) && input !== undefined ? [input] : [];
+      }),
     partitionsOf: (id) => components[id]?.partitions,
     ...(givens?.users ? { users } : {}),
   });

@@ -244,6 +244,26 @@ describe('holdPromptFlows: requests kept whole', () => {
     ]);
   });
 
+  it('names a tier of the given system the flow skips, unless a stand-in or a worker behind its queue does its work', () => {
+    const tiered = { kind: 'write' as const, rate: 100, budget: { p99: 200 }, tiers: ['gateway', 'api'] };
+    const skipped = (path: string[], extra: Partial<ModelFlow> = {}, more: Partial<Parameters<typeof holdPromptFlows>[4]> = {}) =>
+      holdPromptFlows({ w: flow('w', { kind: 'write', path, ...extra }) }, { w: tiered }, ['us-east', 'eu-west'], [], {
+        ...design,
+        ...more,
+      }).held.map((h) => [h.field, h.used]);
+    expect(skipped(['gateway', 'api', 'orders-db'])).toEqual([]);
+    // deleted, or merged into the next tier
+    expect(skipped(['api', 'orders-db'])).toEqual([['skipped', 'gateway']]);
+    expect(skipped(['orders-db'])).toEqual([['skipped', 'gateway, api']]);
+    // renamed: edge stands in for gateway
+    expect(skipped(['edge', 'api', 'orders-db'], {}, { asReference: (id: string) => (id === 'edge' ? 'gateway' : id) })).toEqual([]);
+    // api's work moved behind a queue the flow writes: its worker consumes it
+    const behind = { consumersOf: (id: string) => (id === 'api' ? ['orders-q'] : []) };
+    expect(skipped(['gateway', 'orders-q'], {}, behind)).toEqual([]);
+    // a worker consuming a queue this flow never writes does not do this request's work
+    expect(skipped(['gateway', 'other-q'], {}, behind)).toEqual([['skipped', 'api']]);
+  });
+
   it("holds a looser miss budget to the reference's", () => {
     const figures: ModelFigure[] = [];
     const flows = { r: flow('r', { missBudget: { p99: 5000 } }) };
@@ -395,6 +415,56 @@ describe('the prompt on shipped problems', () => {
     expect(weakened.failing).toEqual([
       "flow get-payment-status, a request this problem's users make (2000 req/s, p99 budget 200 ms), is not in your design: nothing grades how your design serves it",
     ]);
+  });
+});
+
+describe("the given system's tiers on shipped problems", () => {
+  // payments-failover stage 3: authorize-payment and get-payment go gateway -> payments-api -> ... in the starter and
+  // the reference. Review attack: the gateway deleted scored 100 (its hop, its 8 replicas and their cost gone).
+  const edit = (t: string) =>
+    t
+      .replace(/  gateway: +\{kind: gateway[^\n]*\n[^\n]*\n/, '')
+      .replace('      - gateway\n', '')
+      .replace('path: [gateway, payments-api,', 'path: [payments-api,');
+
+  it('fails a flow that skips the gateway, deleted or merged into a renamed api', () => {
+    const deleted = gradeEdited('payments-failover', 'stage-2.yaml', edit);
+    expect(deleted.failing).toEqual([
+      "flow authorize-payment goes payments-api, card-network, payments-db, skipping gateway, which the prompt's request passes through in the system it gives and in this stage's reference: left out, its hop, threads and cost leave the grade while its work is not done",
+      "flow get-payment goes payments-api, payments-db, skipping gateway, which the prompt's request passes through in the system it gives and in this stage's reference: left out, its hop, threads and cost leave the grade while its work is not done",
+    ]);
+    expect(deleted.report.passed).toBe(false);
+    const merged = gradeEdited('payments-failover', 'stage-2.yaml', (t) => edit(t).replaceAll('payments-api', 'api'));
+    expect(merged.failing.map((m) => m.slice(0, m.indexOf(', which')))).toEqual([
+      'flow authorize-payment goes api, card-network, payments-db, skipping gateway',
+      'flow get-payment goes api, payments-db, skipping gateway',
+    ]);
+  });
+
+  it("holds the starter's tiers on a flow, and on a flow a stage adds; not a tier only the reference adds", () => {
+    const tiersOf = (id: string, stage: number) => {
+      const loaded = loadProblem(join(SHIPPED_PROBLEMS, id));
+      if (!loaded.ok) throw new Error(`${id} does not load`);
+      return Object.fromEntries(Object.entries(stageGivens(loaded.problem, stage)!.placesOf!().flows!).map(([n, f]) => [n, f.tiers]));
+    };
+    // trading-mesh's starter: place-order goes gateway, order-service, risk-service, order-router, order-log; stage 3's
+    // reference adds limits-service and compliance-service beside risk-service, a design choice of its own.
+    expect(tiersOf('trading-mesh', 3)['place-order']).toEqual(['gateway', 'order-service', 'risk-service', 'order-router']);
+    // payments' stage 4 adds the merchant-settings flows, through the given gateway and payments-api.
+    expect(tiersOf('payments-failover', 4)['get-merchant-settings']).toEqual(['gateway', 'payments-api']);
+    // flash-sale's starter buys through shop-api; the reference's sale-api is its own.
+    expect(tiersOf('flash-sale', 3)['buy']).toEqual(['gateway']);
+  });
+
+  it('passes the gateway renamed', () => {
+    const renamed = gradeEdited('payments-failover', 'stage-2.yaml', (t) =>
+      t
+        .replace('  gateway:      {kind: gateway', '  edge:         {kind: gateway')
+        .replace('      - gateway\n', '      - edge\n')
+        .replace('path: [gateway,', 'path: [edge,'),
+    );
+    expect(renamed.failing).toEqual([]);
+    expect(renamed.report.passed).toBe(true);
   });
 });
 

@@ -145,6 +145,8 @@ export default defineCheck<Options>({
         "flow {{flow}} is a request this problem's users make; your spec makes it a batch job (throughput) run in one region, so neither its rate nor its latency from the users' regions is graded",
       promptHollow:
         "flow {{flow}} reaches no store ({{stated}}): in the stage's reference it reaches {{stores}}, so the request the prompt names is not what this flow grades",
+      promptSkipped:
+        "flow {{flow}} goes {{stated}}, skipping {{tiers}}, which the prompt's request passes through in the system it gives and in this stage's reference: left out, {{their}} hop, threads and cost leave the grade while {{their}} work is not done",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -180,6 +182,8 @@ export default defineCheck<Options>({
         "Where a flow's requests come from and what they need are facts of the prompt, like its rate and budget. Design for all of them (a copy near each origin, a faster path, another consistency model where the prompt allows it) instead of narrowing the flow.",
       promptBatch:
         "A batch job runs in one place at its own pace; a user's request comes from where the user is and waits for the answer. Keep the prompt's request a flow with its rate and budget, and run any batch work beside it.",
+      promptSkipped:
+        "The prompt gives the system as it is: its tiers authenticate, route, validate and call onwards, and every request pays for them. Keep each tier the request passes through on the flow's path, renamed if you like, or behind a queue whose worker does its work; merging or deleting one is not a design change the stage asks for.",
       promptHollow:
         "A flow is graded for what it reaches. Keep the prompt's flow on the path its request really takes, to the store it reads or writes; describe other work as flows of its own.",
       missingFlow:
@@ -257,6 +261,17 @@ export default defineCheck<Options>({
       });
     }
     for (const h of model.promptHeld ?? []) {
+      if (h.field === 'skipped') {
+        const one = !h.used.includes(', ');
+        out.push({
+          status: 'fail',
+          messageId: 'promptSkipped',
+          path: h.path,
+          data: { flow: h.flow, stated: h.stated, tiers: h.used, their: one ? 'its' : 'their' },
+          evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
+        });
+        continue;
+      }
       if (h.field === 'batch' || h.field === 'hollow') {
         out.push({
           status: 'fail',
