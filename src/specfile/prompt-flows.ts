@@ -234,6 +234,8 @@ function carriedElsewhere(
     if (ref.strong && f.consistency !== 'strong') continue;
     if (ref.availability !== undefined && !(f.availability !== undefined && f.availability >= ref.availability)) continue;
     if (stores.size && !f.path.some((id) => stores.has(design.asReference(id)))) continue;
+    // Through the given system's tiers: a part that skips the gateway is not a share of the request.
+    if (skippedTiers(f, ref, design).length) continue;
     const own = Object.hasOwn(reference, f.name) ? reference[f.name]!.rate : undefined;
     if (own !== undefined) carried += Math.max(0, f.rate - own);
     else {

@@ -159,6 +159,17 @@ describe('holdPromptFlows: requests kept whole', () => {
     expect(out.missing).toEqual([]);
   });
 
+  it("counts no part that skips a tier of the given system's request: a split past the gateway is missing", () => {
+    const parts = (path: string[]) => ({
+      'browse-us': flow('browse-us', { rate: 3000, origins: ['us-east'], path }),
+      'browse-eu': flow('browse-eu', { rate: 2000, origins: ['eu-west'], path }),
+    });
+    const tiered = { browse: { ...ref, tiers: ['gateway'] } };
+    const missing = (path: string[]) => holdPromptFlows(parts(path), tiered, ['us-east', 'eu-west'], [], design).missing.length;
+    expect(missing(['gateway', 'api', 'orders-db'])).toBe(0);
+    expect(missing(['api', 'orders-db'])).toBe(1);
+  });
+
   it('accepts one merged into another flow that carries its rate beyond its own, within the stricter budget', () => {
     const out = holdPromptFlows(
       { list: flow('list', { rate: 1000 + 5000, budget: { p99: 150 }, path: ['api', 'orders-db'] }) },
