@@ -66,7 +66,10 @@ function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): vo
         pathIds(reference.flows?.[name]?.path).filter((id) => inStarter.has(id) && REQUEST_TIERS.has(String(out.kinds[id]))),
       ),
     ];
-    if (tiers.length) flow.tiers = tiers;
+    if (!tiers.length) continue;
+    flow.tiers = tiers;
+    const queueable = tiers.filter((id) => out.kinds[id] === 'service');
+    if (queueable.length) flow.queueable = queueable;
   }
 }
 

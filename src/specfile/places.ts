@@ -105,6 +105,10 @@ export interface ReferenceFlow {
    * the design (resolve.ts holdPromptFlows holds a spec's flow of that name to reach each, or a stand-in for it).
    */
   tiers?: string[];
+  /** The services among `tiers`: a worker behind a new queue the flow writes may do their work (a gateway's cannot be queued). */
+  queueable?: string[];
+  /** Its path's component ids in order but its caches and CDNs, by the reference's ids: a held tier stays in front of what follows it there. */
+  path?: string[];
   /**
    * The partitioned stores it scatters to, by the reference's ids: how many calls at once, the store's partition key,
    * and whether that is every partition (a query not by the key reads them all).
@@ -169,6 +173,9 @@ function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: 
   }
   const stores = [...new Set(ids.filter((id) => KEEPS_DATA.has(String(components?.[id]?.kind))))];
   if (stores.length) out.stores = stores;
+  // What a tier calls, in order: a cache or CDN may sit in front of a tier (at the edge) without taking its place.
+  const order = ids.filter((id) => components?.[id]?.kind !== 'cache' && components?.[id]?.kind !== 'cdn');
+  if (order.length) out.path = order;
   // Top-level fan-outs to a partitioned store: {to: tsdb, fanout: 8}.
   for (const step of Array.isArray(f.path) ? (f.path as unknown[]) : []) {
     if (!step || typeof step !== 'object' || Array.isArray(step)) continue;

@@ -36,6 +36,10 @@ export interface PromptDesign {
    * request's path behind a queue still does the request's work, when the flow writes or publishes to that queue.
    */
   consumersOf?: (refId: string) => string[];
+  /** A spec component's kind. */
+  kindOf?: (id: string) => string | undefined;
+  /** Whether a spec component is a queue or a stream (a worker behind one does a service's work for the flow). */
+  carriesMessages?: (id: string) => boolean;
   /** A component's partitions (by the spec's id), if it is partitioned. */
   partitionsOf?: (id: string) => { count: number; key: string } | undefined;
   /** Each region's share of the users, as graded (the problem's given users where it gives them). */
@@ -97,6 +101,19 @@ export function holdPromptFlows(
       // Split into parts none of which keeps the name: together they still carry each region's share.
       else if (carried && !ref.batch && parts.length)
         holdSplitOrigins(name, ref, parts, defaultOrigins, figures, design, [...parts[0]!.flow.specPath, 'origins']);
+      // Renamed (a request the prompt does not name needs no name of its own), it still goes through the given system's
+      // tiers: get-ad-stats as ad-stats, straight from the client to the api, scored 100 (review attack).
+      for (const g of renamedAs(ref, flows, reference, design)) {
+        const skipped = skippedTiers(g, ref, design);
+        if (skipped.length && !out.held.some((h) => h.flow === g.name && h.field === 'skipped'))
+          out.held.push({
+            flow: g.name,
+            field: 'skipped',
+            stated: g.path.join(', '),
+            used: skipped.join(', '),
+            path: [...g.specPath, 'path'],
+          });
+      }
       continue;
     }
     const at = (...p: string[]) => [...f.specPath, ...p];
@@ -180,16 +197,54 @@ export function holdPromptFlows(
 }
 
 /**
- * The tiers the given system's request passes through (ref.tiers) that the spec's flow reaches neither itself nor
- * by a stand-in, nor behind a queue or stream it writes or publishes to (a worker doing that tier's work). Deleting
- * payments' gateway, or merging it into payments-api, took its hop, its threads and its cost out of the grade.
+ * The tiers the given system's request passes through (ref.tiers) that the spec's flow does not pass through in
+ * their place: reached neither itself nor by a stand-in, or reached only after something the reference's request
+ * reaches after it (a gateway moved behind the database, or into a branch after the api, holds no thread while the
+ * rest of the request runs: review attack). A service's work may move behind a queue or stream the flow writes that
+ * the reference's request does not (the worker consuming it stands in); a gateway or load balancer is where requests
+ * enter and cannot, and a worker reading the flow's own database or log (change data capture) is not the request's
+ * tier: deleting payments' gateway, or re-declaring it a worker on payments-db, took its hop, threads and cost out.
  */
 function skippedTiers(f: ModelFlow, ref: ReferenceFlow, design: PromptDesign): string[] {
   if (!ref.tiers?.length) return [];
-  const on = new Set(f.path.map(design.asReference));
-  const reached = new Set([...f.path, ...(f.publishes ?? []).flatMap((p) => [p.store, ...(p.stream !== undefined ? [p.stream] : [])])]);
-  for (const id of [...reached]) reached.add(design.asReference(id));
-  return ref.tiers.filter((t) => !on.has(t) && !(design.consumersOf?.(t) ?? []).some((input) => reached.has(input)));
+  const seq = f.path.map(design.asReference);
+  const own = new Set(ref.stores ?? []);
+  const queued = new Set<string>();
+  const wrote = (id: string) => {
+    if (design.carriesMessages?.(id) && !own.has(design.asReference(id))) queued.add(id);
+  };
+  f.path.forEach(wrote);
+  for (const p of f.publishes ?? []) if (p.stream !== undefined) wrote(p.stream);
+  return ref.tiers.filter((t) => {
+    const at = seq.indexOf(t);
+    if (at === -1) return !(ref.queueable?.includes(t) && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)));
+    const after = new Set((ref.path ?? []).slice((ref.path ?? []).indexOf(t) + 1));
+    after.delete(t);
+    return seq.slice(0, at).some((id) => after.has(id));
+  });
+}
+
+/**
+ * The spec's flows that may be a reference request under another name: named as no reference flow, a request (not a
+ * batch job, with a p99 budget, not a worker's own processing), of its kind, reaching one of the stores it reaches.
+ */
+function renamedAs(
+  ref: ReferenceFlow,
+  flows: Record<string, ModelFlow>,
+  reference: Record<string, ReferenceFlow>,
+  design: PromptDesign,
+): ModelFlow[] {
+  if (!ref.tiers?.length || ref.batch) return [];
+  const stores = new Set(ref.stores ?? []);
+  return Object.values(flows).filter(
+    (g) =>
+      !Object.hasOwn(reference, g.name) &&
+      !g.batch &&
+      g.budget.p99 !== undefined &&
+      (ref.kind === undefined || g.kind === ref.kind) &&
+      design.kindOf?.(g.path[0] ?? '') !== 'worker' &&
+      (!stores.size || g.path.some((id) => stores.has(design.asReference(id)))),
+  );
 }
 
 /**

@@ -792,6 +792,8 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         const input = components[id]!.consumes;
         return (id === refId || found.get(id)?.of === refId) && input !== undefined ? [input] : [];
       }),
+    kindOf: (id) => components[id]?.kind,
+    carriesMessages: (id) => components[id]?.kind === 'queue' || components[id]?.kind === 'stream',
     partitionsOf: (id) => components[id]?.partitions,
     ...(givens?.users ? { users } : {}),
   });

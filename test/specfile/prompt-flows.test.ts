@@ -255,24 +255,61 @@ describe('holdPromptFlows: requests kept whole', () => {
     ]);
   });
 
-  it('names a tier of the given system the flow skips, unless a stand-in or a worker behind its queue does its work', () => {
-    const tiered = { kind: 'write' as const, rate: 100, budget: { p99: 200 }, tiers: ['gateway', 'api'] };
-    const skipped = (path: string[], extra: Partial<ModelFlow> = {}, more: Partial<Parameters<typeof holdPromptFlows>[4]> = {}) =>
-      holdPromptFlows({ w: flow('w', { kind: 'write', path, ...extra }) }, { w: tiered }, ['us-east', 'eu-west'], [], {
+  it('names a tier of the given system the flow skips or moves behind what it calls, unless a stand-in or a queued worker does its work', () => {
+    const tiered = {
+      kind: 'write' as const,
+      rate: 100,
+      budget: { p99: 200 },
+      stores: ['orders-db'],
+      tiers: ['gateway', 'api'],
+      queueable: ['api'],
+      path: ['gateway', 'api', 'orders-db'],
+    };
+    type Design = Parameters<typeof holdPromptFlows>[4];
+    const skipped = (path: string[], more: Partial<NonNullable<Design>> = {}) =>
+      holdPromptFlows({ w: flow('w', { kind: 'write', path }) }, { w: tiered }, ['us-east', 'eu-west'], [], {
         ...design,
+        carriesMessages: (id: string) => id.endsWith('-q'),
         ...more,
-      }).held.map((h) => [h.field, h.used]);
+      })
+        .held.filter((h) => h.field === 'skipped')
+        .map((h) => [h.field, h.used]);
     expect(skipped(['gateway', 'api', 'orders-db'])).toEqual([]);
     // deleted, or merged into the next tier
     expect(skipped(['api', 'orders-db'])).toEqual([['skipped', 'gateway']]);
     expect(skipped(['orders-db'])).toEqual([['skipped', 'gateway, api']]);
+    // moved behind what it calls: the gateway after the api, or after the database
+    expect(skipped(['api', 'gateway', 'orders-db'])).toEqual([['skipped', 'gateway']]);
+    expect(skipped(['api', 'orders-db', 'gateway'])).toEqual([['skipped', 'gateway']]);
     // renamed: edge stands in for gateway
-    expect(skipped(['edge', 'api', 'orders-db'], {}, { asReference: (id: string) => (id === 'edge' ? 'gateway' : id) })).toEqual([]);
-    // api's work moved behind a queue the flow writes: its worker consumes it
-    const behind = { consumersOf: (id: string) => (id === 'api' ? ['orders-q'] : []) };
-    expect(skipped(['gateway', 'orders-q'], {}, behind)).toEqual([]);
-    // a worker consuming a queue this flow never writes does not do this request's work
-    expect(skipped(['gateway', 'other-q'], {}, behind)).toEqual([['skipped', 'api']]);
+    expect(skipped(['edge', 'api', 'orders-db'], { asReference: (id: string) => (id === 'edge' ? 'gateway' : id) })).toEqual([]);
+    // api's work moved behind a new queue the flow writes: the worker consuming it stands in
+    const consumers = (input: string) => ({ consumersOf: (id: string) => (id === 'api' || id === 'gateway' ? [input] : []) });
+    expect(skipped(['gateway', 'orders-q'], consumers('orders-q'))).toEqual([]);
+    // not a queue this flow writes, nor its own database read as a change feed, nor a gateway's work
+    expect(skipped(['gateway', 'other-q'], consumers('orders-q'))).toEqual([['skipped', 'api']]);
+    expect(skipped(['gateway', 'orders-db'], consumers('orders-db'))).toEqual([['skipped', 'api']]);
+    expect(skipped(['orders-q'], consumers('orders-q'))).toEqual([['skipped', 'gateway']]);
+  });
+
+  it('holds a flow that carries an unnamed reference request under another name to its tiers', () => {
+    const tiered = {
+      kind: 'read' as const,
+      rate: 100,
+      budget: { p99: 200 },
+      stores: ['orders-db'],
+      tiers: ['gateway'],
+      path: ['gateway', 'api', 'orders-db'],
+    };
+    const held = (path: string[], first = 'api') =>
+      holdPromptFlows({ renamed: flow('renamed', { path }) }, { browse: tiered }, ['us-east', 'eu-west'], [], {
+        ...design,
+        kindOf: (id: string) => (id === first ? 'worker' : 'service'),
+      }).held.map((h) => [h.flow, h.field, h.used]);
+    expect(held(['api', 'orders-db'], 'none')).toEqual([['renamed', 'skipped', 'gateway']]);
+    expect(held(['gateway', 'api', 'orders-db'], 'none')).toEqual([]);
+    // a worker's own processing is not the request
+    expect(held(['api', 'orders-db'])).toEqual([]);
   });
 
   it("holds a looser miss budget to the reference's", () => {
@@ -441,14 +478,30 @@ describe("the given system's tiers on shipped problems", () => {
   it('fails a flow that skips the gateway, deleted or merged into a renamed api', () => {
     const deleted = gradeEdited('payments-failover', 'stage-2.yaml', edit);
     expect(deleted.failing).toEqual([
-      "flow authorize-payment goes payments-api, card-network, payments-db, skipping gateway, which the prompt's request passes through in the system it gives and in this stage's reference: left out, its hop, threads and cost leave the grade while its work is not done",
-      "flow get-payment goes payments-api, payments-db, skipping gateway, which the prompt's request passes through in the system it gives and in this stage's reference: left out, its hop, threads and cost leave the grade while its work is not done",
+      "flow authorize-payment goes payments-api, card-network, payments-db, not through gateway in front of what it calls, as the prompt's request does in the system it gives and in this stage's reference: left out or moved behind, its hop, threads and cost leave the grade while its work is not done",
+      "flow get-payment goes payments-api, payments-db, not through gateway in front of what it calls, as the prompt's request does in the system it gives and in this stage's reference: left out or moved behind, its hop, threads and cost leave the grade while its work is not done",
     ]);
     expect(deleted.report.passed).toBe(false);
     const merged = gradeEdited('payments-failover', 'stage-2.yaml', (t) => edit(t).replaceAll('payments-api', 'api'));
-    expect(merged.failing.map((m) => m.slice(0, m.indexOf(', which')))).toEqual([
-      'flow authorize-payment goes api, card-network, payments-db, skipping gateway',
-      'flow get-payment goes api, payments-db, skipping gateway',
+    expect(merged.failing.map((m) => m.slice(0, m.indexOf(' in front')))).toEqual([
+      'flow authorize-payment goes api, card-network, payments-db, not through gateway',
+      'flow get-payment goes api, payments-db, not through gateway',
+    ]);
+    // re-declared a worker reading payments-db (a change feed), or moved behind the database: neither is the gateway
+    const worker = gradeEdited('payments-failover', 'stage-2.yaml', (t) =>
+      edit(t).replace(
+        '  payments-api: {kind: service',
+        '  gateway: {kind: worker, consumes: payments-db, replicas: 2}\n  payments-api: {kind: service',
+      ),
+    );
+    expect(worker.failing).toHaveLength(2);
+    const behind = gradeEdited('payments-failover', 'stage-2.yaml', (t) =>
+      t
+        .replace('      - gateway\n', '')
+        .replace('{to: payments-db, concurrency: conditional}', '{to: payments-db, concurrency: conditional}\n      - gateway'),
+    );
+    expect(behind.failing.map((m) => m.slice(0, m.indexOf(' in front')))).toEqual([
+      'flow authorize-payment goes payments-api, card-network, payments-db, gateway, not through gateway',
     ]);
   });
 
@@ -489,7 +542,7 @@ describe('the stage reference as the prompt (problems/stage-rubric.ts)', () => {
   it('leaves a rate an estimate stage feeds to the learner, and fixes the rest', () => {
     // notification-fanout: stage 1 estimates peak_sms_per_s for flow send-sms; stage 2's reference has 100/s.
     const flows = stageGivens(problemOf('notification-fanout'), 2)!.placesOf!().flows!;
-    expect(flows['send-sms']).toEqual({ kind: 'write', budget: { p99: 3000 }, named: true });
+    expect(flows['send-sms']).toEqual({ kind: 'write', budget: { p99: 3000 }, named: true, path: ['notifier', 'sms-provider'] });
   });
 
   it('marks the flows the learner is told of by name (global-feed names its EU flows in stage 3)', () => {

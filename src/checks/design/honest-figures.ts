@@ -146,7 +146,7 @@ export default defineCheck<Options>({
       promptHollow:
         "flow {{flow}} reaches no store ({{stated}}): in the stage's reference it reaches {{stores}}, so the request the prompt names is not what this flow grades",
       promptSkipped:
-        "flow {{flow}} goes {{stated}}, skipping {{tiers}}, which the prompt's request passes through in the system it gives and in this stage's reference: left out, {{their}} hop, threads and cost leave the grade while {{their}} work is not done",
+        "flow {{flow}} goes {{stated}}, not through {{tiers}} in front of what {{they}} call{{s}}, as the prompt's request does in the system it gives and in this stage's reference: left out or moved behind, {{their}} hop, threads and cost leave the grade while {{their}} work is not done",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -267,7 +267,14 @@ export default defineCheck<Options>({
           status: 'fail',
           messageId: 'promptSkipped',
           path: h.path,
-          data: { flow: h.flow, stated: h.stated, tiers: h.used, their: one ? 'its' : 'their' },
+          data: {
+            flow: h.flow,
+            stated: h.stated,
+            tiers: h.used,
+            they: one ? 'it' : 'they',
+            s: one ? 's' : '',
+            their: one ? 'its' : 'their',
+          },
           evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
         });
         continue;
