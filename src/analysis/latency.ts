@@ -9,7 +9,16 @@ import type { CacheLatency, CachePath, HopLatency, OriginLatency, ParallelLatenc
 import { hopQuantile, type QueueWait } from './queueing.js';
 import { replayCost } from './replay.js';
 import { quorumRttMs, routeFlow, type RoutedHop } from './route.js';
-import { lognormalQuantile, mixtureQuantile, quantileOf, slowestQuantile, type MixturePart, type TailDist } from './tail.js';
+import {
+  branchQuantile,
+  lognormalQuantile,
+  mixtureQuantile,
+  quantileOf,
+  slowestQuantile,
+  type BranchDist,
+  type MixturePart,
+  type TailDist,
+} from './tail.js';
 
 export function meshOverhead(model: Model): Latency {
   return model.patterns.mesh?.overheadMs ?? { p50: MESH_OVERHEAD_MS.sidecar.p50, p99: MESH_OVERHEAD_MS.sidecar.p99 };
@@ -214,7 +223,8 @@ export function flowLatency(model: Model, flow: ModelFlow, origin: string, input
  * only the product of every (1 - h) takes the whole path (the miss path). Each path's latency is its hops
  * in sequence (p50s and p99s added, as for the whole flow), fitted as its network part plus a log-normal;
  * the flow's p50 and p99 are the quantiles of the MIXTURE (analysis/tail.ts mixtureQuantile). A cache with
- * nothing behind it, or inside a parallel group or fan-out, does not split the path.
+ * nothing behind it, or a fan-out's, does not split the path; one inside a parallel group splits its branch
+ * (branchMixture), whose mixture the group's quantiles take.
  */
 function cachePaths(
   model: Model,
@@ -315,19 +325,44 @@ export function parallelLatencies(hops: readonly HopLatency[]): ParallelLatency[
       if (one) return { fixed, p50: one.single!.p50 - fixed, p99: one.single!.p99 - fixed, n: one.fanout! };
       return { fixed, p50: b.reduce((a, h) => a + h.total.p50, 0) - fixed, p99: b.reduce((a, h) => a + h.total.p99, 0) - fixed, n: 1 };
     });
-    g.branches = branches.map((b, j) => ({
-      hops: b.map((h) => h.index),
-      p50: round(dists[j]!.fixed + dists[j]!.p50),
-      p99: round(dists[j]!.fixed + dists[j]!.p99),
-      fanout: dists[j]!.n,
-    }));
-    g.slowest = g.branches.reduce((best, b, j) => (b.p99 > g.branches[best]!.p99 ? j : best), 0);
     // A branch behind a queue that grows without bound makes the whole group unbounded.
     const endless = dists.some((d) => !Number.isFinite(d.p50) || !Number.isFinite(d.p99));
-    g.p50 = endless ? Number.POSITIVE_INFINITY : round(slowestQuantile(dists, 0.5));
-    g.p99 = endless ? Number.POSITIVE_INFINITY : round(slowestQuantile(dists, 0.99));
+    const graded: BranchDist[] = branches.map((b, j) => (endless ? undefined : branchMixture(b)) ?? dists[j]!);
+    // A branch's own p50 and p99: one call's (a fan-out's N copies are the group's tail), its paths' mixture where a cache ends some.
+    g.branches = branches.map((b, j) => {
+      const d = graded[j]!;
+      const own = (q: 0.5 | 0.99) => ('parts' in d ? branchQuantile(d, q) : d.fixed + (q === 0.5 ? d.p50 : d.p99));
+      return { hops: b.map((h) => h.index), p50: round(own(0.5)), p99: round(own(0.99)), fanout: dists[j]!.n };
+    });
+    g.slowest = g.branches.reduce((best, b, j) => (b.p99 > g.branches[best]!.p99 ? j : best), 0);
+    g.p50 = endless ? Number.POSITIVE_INFINITY : round(slowestQuantile(graded, 0.5));
+    g.p99 = endless ? Number.POSITIVE_INFINITY : round(slowestQuantile(graded, 0.99));
   }
   return out;
+}
+
+/**
+ * A branch with a cache that answers some of its reads before the rest of it (feed-cache, then posts-db on a miss):
+ * the mixture of the paths its requests take, as for a whole flow (cachePaths). Each path is the branch's hops up to
+ * where its requests end, weighted by the share that ends there (the drop in `reach`, which routing lowers by each
+ * cache's hit ratio on the reads it may answer). Undefined when every request takes the whole branch.
+ */
+function branchMixture(b: readonly HopLatency[]): { parts: MixturePart[] } | undefined {
+  const start = b[0]?.reach ?? 0;
+  if (b.length < 2 || !(start > 0) || !(b[b.length - 1]!.reach < start)) return undefined;
+  const parts: MixturePart[] = [];
+  let p50 = 0;
+  let p99 = 0;
+  let fixed = 0;
+  for (let j = 0; j < b.length; j++) {
+    const h = b[j]!;
+    p50 += h.total.p50;
+    p99 += h.total.p99;
+    fixed += h.networkMs + h.replicationMs;
+    const ends = (h.reach - (j + 1 < b.length ? b[j + 1]!.reach : 0)) / start;
+    if (ends > 1e-12) parts.push({ weight: ends, dist: { fixed, p50: p50 - fixed, p99: p99 - fixed, n: 1 } });
+  }
+  return parts.length > 1 ? { parts } : undefined;
 }
 
 const NO_WAIT: { ms: number; kind?: 'sync' | 'quorum' | 'counter' } = { ms: 0 };

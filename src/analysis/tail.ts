@@ -153,15 +153,53 @@ function fittedCdf(f: FittedDist, t: number): number {
 }
 
 /**
+ * A branch of a parallel group: one distribution, or a mixture of the paths its requests take (a cache inside the
+ * branch answers some of them before the rest of it: feed-cache then posts-db, 90 % of reads ending at the cache).
+ */
+export type BranchDist = TailDist | { parts: readonly MixturePart[] };
+
+const isMixture = (b: BranchDist): b is { parts: readonly MixturePart[] } => 'parts' in b;
+
+/** A branch's own q-quantile. */
+export function branchQuantile(b: BranchDist, q: number): number {
+  return isMixture(b) ? mixtureQuantile(b.parts, q) : quantileOf(b, q);
+}
+
+/** A branch's CDF, its fit made once: the weighted sum of its paths' CDFs (a part with nothing variable is a step). */
+function branchCdf(b: BranchDist): (t: number) => number {
+  if (!isMixture(b)) {
+    const f = fitted(b);
+    return (t) => fittedCdf(f, t);
+  }
+  let total = 0;
+  for (const p of b.parts) total += p.weight;
+  const parts = b.parts.map((p) => ({
+    w: p.weight / total,
+    step: p.dist.p50 <= 0 && p.dist.p99 <= 0,
+    fixed: p.dist.fixed,
+    fit: fitted(p.dist),
+  }));
+  return (t) => {
+    let a = 0;
+    for (const p of parts) a += p.w * (p.step ? (t >= p.fixed ? 1 : 0) : fittedCdf(p.fit, t));
+    return a;
+  };
+}
+
+/**
  * The q-quantile of the slowest of several independent branches: the t where prod F_i(t) = q, found by firstReaching
  * between the slowest branch's own q-quantile (a lower bound) and the slowest q^(1/k)-quantile (an upper bound).
  */
-export function slowestQuantile(branches: readonly TailDist[], q: number): number {
+export function slowestQuantile(branches: readonly BranchDist[], q: number): number {
   if (!branches.length) return 0;
-  if (branches.length === 1) return quantileOf(branches[0]!, q);
-  const lo = Math.max(...branches.map((b) => quantileOf(b, q)));
-  const hi = Math.max(...branches.map((b) => quantileOf(b, q ** (1 / branches.length))));
-  const fits = branches.map(fitted);
+  if (branches.length === 1) return branchQuantile(branches[0]!, q);
+  const lo = Math.max(...branches.map((b) => branchQuantile(b, q)));
+  const hi = Math.max(...branches.map((b) => branchQuantile(b, q ** (1 / branches.length))));
+  if (branches.some(isMixture)) {
+    const cdfs = branches.map(branchCdf);
+    return firstReaching((t) => cdfs.reduce((p, F) => p * F(t), 1), q, lo, hi, 200);
+  }
+  const fits = (branches as readonly TailDist[]).map(fitted);
   const cdf = (t: number): number => {
     let p = 1;
     for (let k = 0; k < fits.length; k++) p = p * fittedCdf(fits[k]!, t);

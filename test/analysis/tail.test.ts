@@ -87,6 +87,25 @@ describe('the slowest of N parallel calls', () => {
     expect(slowestQuantile([b, { fixed: 150, p50: 0, p99: 0, n: 1 }], 0.99)).toBeCloseTo(150, 6);
   });
 
+  it('a branch with a cache in it is the mixture of its paths: the group waits for the hit or the miss, not both', () => {
+    // Branch A: a cache (p50 1 / p99 3 ms) answering 90 %, the 10 % of misses going on to a store (together p50 6 / p99
+    // 16 ms); branch B a constant 2 ms. From 2 ms on B is done, so the group's p99 is where A's mixture reaches 0.99:
+    // 0.9 x Phi(ln t / 0.472248) + 0.1 x Phi(ln(t / 6) / 0.421622) = 0.99 (sigma = ln 3 / 2.326348 and ln(16 / 6) / 2.326348).
+    // Near 10 ms the hit path is done (Phi(4.9) = 1 - 5e-7), so the miss path must be at its 0.9 quantile:
+    // z = 1.281552, t = 6 x exp(1.281552 x 0.421622) = 6 x exp(0.540331) = 6 x 1.716570 = 10.30 ms. Summed as one
+    // path (p50 1 + 6, p99 3 + 16) the branch alone would have been 19 ms.
+    const a = {
+      parts: [
+        { weight: 0.9, dist: { fixed: 0, p50: 1, p99: 3, n: 1 } },
+        { weight: 0.1, dist: { fixed: 0, p50: 6, p99: 16, n: 1 } },
+      ],
+    };
+    expect(slowestQuantile([a, { fixed: 2, p50: 0, p99: 0, n: 1 }], 0.99)).toBeCloseTo(10.3, 1);
+    // p50: B's 2 ms is a step; A by 2 ms is 0.9 x Phi(ln 2 / 0.472248) + 0.1 x Phi(ln(1/3) / 0.421622)
+    // = 0.9 x Phi(1.46777) + 0.1 x Phi(-2.60568) = 0.9 x 0.928920 + 0.1 x 0.004585 = 0.836486 >= 0.5: the group's p50 is 2 ms.
+    expect(slowestQuantile([a, { fixed: 2, p50: 0, p99: 0, n: 1 }], 0.5)).toBeCloseTo(2, 6);
+  });
+
   it('63% of requests to 100 shards meet a straggler (Dean and Barroso)', () => {
     // 1 - 0.99^100 = 1 - 0.366032 = 0.633968
     expect(shareHittingTail(100)).toBeCloseTo(0.633968, 6);
