@@ -68,6 +68,7 @@ function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): vo
     ];
     if (!tiers.length) continue;
     flow.tiers = tiers;
+    flow.tiersFrom = given ? 'starter' : 'system';
     const queueable = tiers.filter((id) => out.kinds[id] === 'service');
     if (queueable.length) flow.queueable = queueable;
   }

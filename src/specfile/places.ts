@@ -105,10 +105,14 @@ export interface ReferenceFlow {
    * the design (resolve.ts holdPromptFlows holds a spec's flow of that name to reach each, or a stand-in for it).
    */
   tiers?: string[];
+  /** Where `tiers` come from: the starter's flow of the same name, or (a flow a stage adds) the starter's tiers. */
+  tiersFrom?: 'starter' | 'system';
   /** The services among `tiers`: a worker behind a new queue the flow writes may do their work (a gateway's cannot be queued). */
   queueable?: string[];
   /** Its path's component ids in order but its caches and CDNs, by the reference's ids: a held tier stays in front of what follows it there. */
   path?: string[];
+  /** The components on `path` that run code (services, gateways, load balancers, workers): a service need not precede another. */
+  code?: string[];
   /**
    * The partitioned stores it scatters to, by the reference's ids: how many calls at once, the store's partition key,
    * and whether that is every partition (a query not by the key reads them all).
@@ -176,6 +180,8 @@ function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: 
   // What a tier calls, in order: a cache or CDN may sit in front of a tier (at the edge) without taking its place.
   const order = ids.filter((id) => components?.[id]?.kind !== 'cache' && components?.[id]?.kind !== 'cdn');
   if (order.length) out.path = order;
+  const code = order.filter((id) => REQUEST_TIERS.has(String(components?.[id]?.kind)) || components?.[id]?.kind === 'worker');
+  if (code.length) out.code = code;
   // Top-level fan-outs to a partitioned store: {to: tsdb, fanout: 8}.
   for (const step of Array.isArray(f.path) ? (f.path as unknown[]) : []) {
     if (!step || typeof step !== 'object' || Array.isArray(step)) continue;

@@ -14,15 +14,18 @@ export const PROMPT_FROM = "the stage's prompt";
 
 /**
  * A flow field the spec set looser than the prompt, and not a number: origins, consistency; or a prompt's request
- * the spec's flow of that name no longer is: a batch job (`batch`), a path that reaches no store (`hollow`), or one
- * that skips a tier the given system's request passes through (`skipped`; `used` names the tiers).
+ * the spec's flow of that name no longer is: a batch job (`batch`), a path that reaches no store (`hollow`), one that
+ * skips a tier the given system's request passes through (`skipped`; `used` names the tiers), or one that reaches a
+ * tier only after what it calls (`behind`; `used` is the tier, `stated` what it comes after).
  */
 export interface PromptHeld {
   flow: string;
-  field: 'origins' | 'consistency' | 'batch' | 'hollow' | 'kind' | 'skipped';
+  field: 'origins' | 'consistency' | 'batch' | 'hollow' | 'kind' | 'skipped' | 'behind';
   stated: string;
   used: string;
   path: (string | number)[];
+  /** For skipped tiers: on the starter's flow of that name (`starter`), or tiers of the starter on a flow a stage adds (`system`). */
+  from?: 'starter' | 'system';
 }
 
 /** What holdPromptFlows needs of the spec's design besides its flows. */
@@ -36,6 +39,8 @@ export interface PromptDesign {
    * request's path behind a queue still does the request's work, when the flow writes or publishes to that queue.
    */
   consumersOf?: (refId: string) => string[];
+  /** Whether a component (by the reference's id) is one of the stage's reference design. */
+  known?: (refId: string) => boolean;
   /** A spec component's kind. */
   kindOf?: (id: string) => string | undefined;
   /** Whether a spec component is a queue or a stream (a worker behind one does a service's work for the flow). */
@@ -90,8 +95,18 @@ export function holdPromptFlows(
   for (const [name, ref] of Object.entries(reference)) {
     const f = Object.hasOwn(flows, name) ? flows[name] : undefined;
     if (!f) {
-      const parts: { flow: ModelFlow; rate: number }[] = [];
-      const carried = carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, false, parts);
+      let parts: { flow: ModelFlow; rate: number }[] = [];
+      let carried = carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, false, parts);
+      // Carried only by flows that skip a tier of the given system (renamed past the gateway: get-ad-stats as ad-stats,
+      // straight from the client to the api, scored 100: review attack): those flows are the request, held to its tiers.
+      if (!carried && ref.tiers?.length && !ref.batch) {
+        const loose: { flow: ModelFlow; rate: number }[] = [];
+        if (carriedElsewhere(name, ref, flows, reference, defaultOrigins, design, false, loose, false)) {
+          for (const { flow: g } of loose) pushTierFaults(out.held, g, ref, design);
+          carried = true;
+          parts = loose;
+        }
+      }
       if (ref.budget && ref.named && !carried)
         out.missing.push({
           flow: name,
@@ -101,19 +116,6 @@ export function holdPromptFlows(
       // Split into parts none of which keeps the name: together they still carry each region's share.
       else if (carried && !ref.batch && parts.length)
         holdSplitOrigins(name, ref, parts, defaultOrigins, figures, design, [...parts[0]!.flow.specPath, 'origins']);
-      // Renamed (a request the prompt does not name needs no name of its own), it still goes through the given system's
-      // tiers: get-ad-stats as ad-stats, straight from the client to the api, scored 100 (review attack).
-      for (const g of renamedAs(ref, flows, reference, design)) {
-        const skipped = skippedTiers(g, ref, design);
-        if (skipped.length && !out.held.some((h) => h.flow === g.name && h.field === 'skipped'))
-          out.held.push({
-            flow: g.name,
-            field: 'skipped',
-            stated: g.path.join(', '),
-            used: skipped.join(', '),
-            path: [...g.specPath, 'path'],
-          });
-      }
       continue;
     }
     const at = (...p: string[]) => [...f.specPath, ...p];
@@ -131,9 +133,7 @@ export function holdPromptFlows(
     }
     if (ref.stores?.length && !f.path.some(design.keepsData))
       out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });
-    const skipped = skippedTiers(f, ref, design);
-    if (skipped.length)
-      out.held.push({ flow: name, field: 'skipped', stated: f.path.join(', '), used: skipped.join(', '), path: at('path') });
+    pushTierFaults(out.held, f, ref, design);
     // Split per region or tenant while one part keeps the name (search-logs for us-east, search-logs-eu): the parts
     // together are the request, so neither the kept name's rate nor its origins are held to the whole of it.
     const parts: { flow: ModelFlow; rate: number }[] = [];
@@ -197,17 +197,26 @@ export function holdPromptFlows(
 }
 
 /**
- * The tiers the given system's request passes through (ref.tiers) that the spec's flow does not pass through in
- * their place: reached neither itself nor by a stand-in, or reached only after something the reference's request
- * reaches after it (a gateway moved behind the database, or into a branch after the api, holds no thread while the
- * rest of the request runs: review attack). A service's work may move behind a queue or stream the flow writes that
- * the reference's request does not (the worker consuming it stands in); a gateway or load balancer is where requests
- * enter and cannot, and a worker reading the flow's own database or log (change data capture) is not the request's
- * tier: deleting payments' gateway, or re-declaring it a worker on payments-db, took its hop, threads and cost out.
+ * How the spec's flow falls short of the tiers the given system's request passes through (ref.tiers):
+ * - `skipped`: reached neither itself nor by a stand-in. A service may be merged into another service on the path
+ *   that stands for none of the held tiers (one links service for links-api and redirect-api: the hop, its threads
+ *   and its load are still counted), one for one, or its work moved behind a queue or stream the flow writes that
+ *   the reference's request does not (the worker consuming it stands in). A gateway or load balancer, where requests
+ *   enter, can be neither; and a worker reading the flow's own database or log (change data capture) is not the
+ *   request's tier. Deleting payments' gateway, or re-declaring it a worker on payments-db, scored 100 (attack run).
+ * - `behind`: reached only after something it calls in the reference's request (a gateway after the database or in
+ *   a branch after the api holds no thread while the rest runs). A service is held in front of the stores and third
+ *   parties it calls, not in an order among services (a pre-trade risk check first is a layout of its own).
  */
-function skippedTiers(f: ModelFlow, ref: ReferenceFlow, design: PromptDesign): string[] {
-  if (!ref.tiers?.length) return [];
+export function tierFaults(
+  f: ModelFlow,
+  ref: ReferenceFlow,
+  design: PromptDesign,
+): { skipped: string[]; behind: { tier: string; after: string }[] } {
+  const out = { skipped: [] as string[], behind: [] as { tier: string; after: string }[] };
+  if (!ref.tiers?.length) return out;
   const seq = f.path.map(design.asReference);
+  const held = new Set(ref.tiers);
   const own = new Set(ref.stores ?? []);
   const queued = new Set<string>();
   const wrote = (id: string) => {
@@ -215,36 +224,53 @@ function skippedTiers(f: ModelFlow, ref: ReferenceFlow, design: PromptDesign): s
   };
   f.path.forEach(wrote);
   for (const p of f.publishes ?? []) if (p.stream !== undefined) wrote(p.stream);
-  return ref.tiers.filter((t) => {
+  // Services on the path standing for no held tier: each may be the one a missing held service was merged into. Only
+  // a service of the reference's design (or one standing in for it): a new service placed where nothing stood (with
+  // the best figures of its kind) would bring a slow tier's work for its own fast figures.
+  let spare = new Set(
+    f.path.filter((id, i) => design.kindOf?.(id) === 'service' && !held.has(seq[i]!) && (design.known?.(seq[i]!) ?? false)),
+  ).size;
+  // A gateway or load balancer of its own (gateway-eu beside gateway-us, on a part split per region) is the entry a
+  // missing one was merged into, where it enters the request: first on the path, behind nothing but the edge.
+  const edge = (id: string) => ['cdn', 'cache', 'client'].includes(design.kindOf?.(id) ?? '');
+  const firstCalled = f.path.findIndex((id) => !edge(id));
+  let entries = firstCalled !== -1 && isEntry(design.kindOf?.(f.path[firstCalled]!)) && !held.has(seq[firstCalled]!) ? 1 : 0;
+  const code = new Set(ref.code ?? []);
+  const path = ref.path ?? [];
+  for (const t of ref.tiers) {
     const at = seq.indexOf(t);
-    if (at === -1) return !(ref.queueable?.includes(t) && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)));
-    const after = new Set((ref.path ?? []).slice((ref.path ?? []).indexOf(t) + 1));
-    after.delete(t);
-    return seq.slice(0, at).some((id) => after.has(id));
-  });
+    const service = ref.queueable?.includes(t) ?? false;
+    if (at === -1) {
+      if (service && spare > 0) spare--;
+      else if (!service && entries > 0) entries--;
+      else if (!(service && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)))) out.skipped.push(t);
+      continue;
+    }
+    const after = new Set(path.slice(path.indexOf(t) + 1).filter((id) => id !== t && !(service && code.has(id))));
+    const before = seq.slice(0, at).find((id) => after.has(id));
+    if (before !== undefined) out.behind.push({ tier: t, after: before });
+  }
+  return out;
 }
 
-/**
- * The spec's flows that may be a reference request under another name: named as no reference flow, a request (not a
- * batch job, with a p99 budget, not a worker's own processing), of its kind, reaching one of the stores it reaches.
- */
-function renamedAs(
-  ref: ReferenceFlow,
-  flows: Record<string, ModelFlow>,
-  reference: Record<string, ReferenceFlow>,
-  design: PromptDesign,
-): ModelFlow[] {
-  if (!ref.tiers?.length || ref.batch) return [];
-  const stores = new Set(ref.stores ?? []);
-  return Object.values(flows).filter(
-    (g) =>
-      !Object.hasOwn(reference, g.name) &&
-      !g.batch &&
-      g.budget.p99 !== undefined &&
-      (ref.kind === undefined || g.kind === ref.kind) &&
-      design.kindOf?.(g.path[0] ?? '') !== 'worker' &&
-      (!stores.size || g.path.some((id) => stores.has(design.asReference(id)))),
-  );
+/** A gateway or load balancer: where requests enter. */
+const isEntry = (kind: string | undefined): boolean => kind === 'gateway' || kind === 'load-balancer';
+
+/** Adds a flow's tier faults (tierFaults) to `held`, once per flow. */
+function pushTierFaults(held: PromptHeld[], f: ModelFlow, ref: ReferenceFlow, design: PromptDesign): void {
+  if (held.some((h) => h.flow === f.name && (h.field === 'skipped' || h.field === 'behind'))) return;
+  const { skipped, behind } = tierFaults(f, ref, design);
+  const path = [...f.specPath, 'path'];
+  if (skipped.length)
+    held.push({
+      flow: f.name,
+      field: 'skipped',
+      stated: f.path.join(', '),
+      used: skipped.join(', '),
+      path,
+      from: ref.tiersFrom ?? 'starter',
+    });
+  for (const b of behind) held.push({ flow: f.name, field: 'behind', stated: b.after, used: b.tier, path });
 }
 
 /**
@@ -265,6 +291,7 @@ function carriedElsewhere(
   design: PromptDesign,
   withOwn = false,
   parts?: { flow: ModelFlow; rate: number }[],
+  throughTiers = true,
 ): boolean {
   const stores = new Set(ref.stores ?? []);
   let carried = 0;
@@ -273,7 +300,11 @@ function carriedElsewhere(
   // The other parts of a split that kept the name do what it does: the same calls, publishing the same way (a
   // part that skips the card network or the outbox is a decoy, not a share of the request).
   const own = withOwn ? flows[name] : undefined;
-  const shape = (f: ModelFlow) => JSON.stringify([f.path, (f.publishes ?? []).map((p) => [p.hop, p.store, p.via, p.stream])]);
+  // By the reference's ids, any gateway or load balancer one entry: a part through its region's own gateway (gateway-eu
+  // beside gateway-us) takes the same path.
+  const step = (id: string) => (isEntry(design.kindOf?.(id)) ? '(entry)' : design.asReference(id));
+  const shape = (f: ModelFlow) =>
+    JSON.stringify([f.path.map(step), (f.publishes ?? []).map((p) => [p.hop, design.asReference(p.store), p.via, p.stream])]);
   const ownShape = own ? shape(own) : undefined;
   for (const f of Object.values(flows)) {
     if (ownShape !== undefined && f.name !== name && shape(f) !== ownShape) continue;
@@ -290,7 +321,10 @@ function carriedElsewhere(
     if (ref.availability !== undefined && !(f.availability !== undefined && f.availability >= ref.availability)) continue;
     if (stores.size && !f.path.some((id) => stores.has(design.asReference(id)))) continue;
     // Through the given system's tiers: a part that skips the gateway is not a share of the request.
-    if (skippedTiers(f, ref, design).length) continue;
+    if (throughTiers) {
+      const faults = tierFaults(f, ref, design);
+      if (faults.skipped.length || faults.behind.length) continue;
+    }
     const own = Object.hasOwn(reference, f.name) ? reference[f.name]!.rate : undefined;
     if (own !== undefined) carried += Math.max(0, f.rate - own);
     else {

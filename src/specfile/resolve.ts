@@ -793,6 +793,7 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         return (id === refId || found.get(id)?.of === refId) && input !== undefined ? [input] : [];
       }),
     kindOf: (id) => components[id]?.kind,
+    known: (refId) => reference !== undefined && Object.hasOwn(reference.kinds, refId),
     carriesMessages: (id) => components[id]?.kind === 'queue' || components[id]?.kind === 'stream',
     partitionsOf: (id) => components[id]?.partitions,
     ...(givens?.users ? { users } : {}),

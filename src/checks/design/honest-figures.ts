@@ -146,7 +146,9 @@ export default defineCheck<Options>({
       promptHollow:
         "flow {{flow}} reaches no store ({{stated}}): in the stage's reference it reaches {{stores}}, so the request the prompt names is not what this flow grades",
       promptSkipped:
-        "flow {{flow}} goes {{stated}}, not through {{tiers}} in front of what {{they}} call{{s}}, as the prompt's request does in the system it gives and in this stage's reference: left out or moved behind, {{their}} hop, threads and cost leave the grade while {{their}} work is not done",
+        'flow {{flow}} goes {{stated}}, not through {{tiers}}, which {{source}}: left out, {{their}} hop, threads and cost leave the grade',
+      promptBehind:
+        "flow {{flow}} reaches {{tier}} only after {{after}}, which {{tier}} calls in the prompt's request: behind what it calls, it holds no thread while that answers and the request no longer waits on it",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -183,7 +185,9 @@ export default defineCheck<Options>({
       promptBatch:
         "A batch job runs in one place at its own pace; a user's request comes from where the user is and waits for the answer. Keep the prompt's request a flow with its rate and budget, and run any batch work beside it.",
       promptSkipped:
-        "The prompt gives the system as it is: its tiers authenticate, route, validate and call onwards, and every request pays for them. Keep each tier the request passes through on the flow's path, renamed if you like, or behind a queue whose worker does its work; merging or deleting one is not a design change the stage asks for.",
+        "The prompt gives the system as it is: a gateway or load balancer is where its requests enter (authentication, routing, limits), and its services do the request's work; every request pays for them. Keep each on the flow's path, renamed if you like. Services may be merged into one, or a service's work moved behind a queue the flow writes; an entry tier stays.",
+      promptBehind:
+        'A tier waits for what it calls: keep it in front of the stores and third parties it calls (services may run in any order among themselves), so its threads are held while they answer.',
       promptHollow:
         "A flow is graded for what it reaches. Keep the prompt's flow on the path its request really takes, to the store it reads or writes; describe other work as flows of its own.",
       missingFlow:
@@ -261,20 +265,27 @@ export default defineCheck<Options>({
       });
     }
     for (const h of model.promptHeld ?? []) {
+      if (h.field === 'behind') {
+        out.push({
+          status: 'fail',
+          messageId: 'promptBehind',
+          path: h.path,
+          data: { flow: h.flow, tier: h.used, after: h.stated },
+          evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
+        });
+        continue;
+      }
       if (h.field === 'skipped') {
         const one = !h.used.includes(', ');
+        const source =
+          h.from === 'system'
+            ? `this stage's reference routes it through, ${one ? 'a tier' : 'tiers'} of the system the problem gives`
+            : "the prompt's request passes through in the system it gives and in this stage's reference";
         out.push({
           status: 'fail',
           messageId: 'promptSkipped',
           path: h.path,
-          data: {
-            flow: h.flow,
-            stated: h.stated,
-            tiers: h.used,
-            they: one ? 'it' : 'they',
-            s: one ? 's' : '',
-            their: one ? 'its' : 'their',
-          },
+          data: { flow: h.flow, stated: h.stated, tiers: h.used, source, their: one ? 'its' : 'their' },
           evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
         });
         continue;
