@@ -208,7 +208,7 @@ export function holdPromptFlows(
  *   a branch after the api holds no thread while the rest runs). A service is held in front of the stores and third
  *   parties it calls, not in an order among services (a pre-trade risk check first is a layout of its own).
  */
-export function tierFaults(
+function tierFaults(
   f: ModelFlow,
   ref: ReferenceFlow,
   design: PromptDesign,
