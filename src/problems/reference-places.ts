@@ -69,6 +69,7 @@ function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): vo
     if (!tiers.length) continue;
     flow.tiers = tiers;
     flow.tiersFrom = given ? 'starter' : 'system';
+    flow.tierKinds = Object.fromEntries(tiers.map((id) => [id, String(out.kinds[id])]));
     const queueable = tiers.filter((id) => out.kinds[id] === 'service');
     if (queueable.length) flow.queueable = queueable;
   }

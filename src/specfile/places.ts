@@ -105,8 +105,12 @@ export interface ReferenceFlow {
    * the design (resolve.ts holdPromptFlows holds a spec's flow of that name to reach each, or a stand-in for it).
    */
   tiers?: string[];
+  /** It reaches a store other than a queue or stream (one that answers a query): a read of it must too. */
+  queried?: boolean;
   /** Where `tiers` come from: the starter's flow of the same name, or (a flow a stage adds) the starter's tiers. */
   tiersFrom?: 'starter' | 'system';
+  /** The kind of each of `tiers` in the reference: a missing gateway is merged only into a gateway of its own, held to the best of its kind. */
+  tierKinds?: Record<string, string>;
   /** The services among `tiers`: a worker behind a new queue the flow writes may do their work (a gateway's cannot be queued). */
   queueable?: string[];
   /** Its path's component ids in order but its caches and CDNs, by the reference's ids: a held tier stays in front of what follows it there. */
@@ -177,6 +181,7 @@ function referenceFlow(f: NonNullable<NonNullable<Flows>[string]>, components?: 
   }
   const stores = [...new Set(ids.filter((id) => KEEPS_DATA.has(String(components?.[id]?.kind))))];
   if (stores.length) out.stores = stores;
+  if (stores.some((id) => components?.[id]?.kind !== 'queue' && components?.[id]?.kind !== 'stream')) out.queried = true;
   // What a tier calls, in order: a cache or CDN may sit in front of a tier (at the edge) without taking its place.
   const order = ids.filter((id) => components?.[id]?.kind !== 'cache' && components?.[id]?.kind !== 'cdn');
   if (order.length) out.path = order;

@@ -26,6 +26,8 @@ export interface PromptHeld {
   path: (string | number)[];
   /** For skipped tiers: on the starter's flow of that name (`starter`), or tiers of the starter on a flow a stage adds (`system`). */
   from?: 'starter' | 'system';
+  /** For a tier behind what it calls: beside it in a parallel group rather than after it. */
+  beside?: boolean;
 }
 
 /** What holdPromptFlows needs of the spec's design besides its flows. */
@@ -93,6 +95,11 @@ export function holdPromptFlows(
   const out = { held: [] as PromptHeld[], missing: [] as PromptMissing[] };
   if (!reference) return out;
   for (const [name, ref] of Object.entries(reference)) {
+    // Parts named after the request (name-direct, name-eu) are counted as its parts where an estimate sets its rate
+    // (design/rates-match-estimates): each goes through its tiers. A token share through the gateway beside the
+    // rest straight to the api scored 100 (review attack).
+    for (const [n, g] of Object.entries(flows))
+      if (n.startsWith(`${name}-`) && !Object.hasOwn(reference, n) && !g.batch) pushTierFaults(out.held, g, ref, design);
     const f = Object.hasOwn(flows, name) ? flows[name] : undefined;
     if (!f) {
       let parts: { flow: ModelFlow; rate: number }[] = [];
@@ -131,8 +138,19 @@ export function holdPromptFlows(
       out.held.push({ flow: name, field: 'kind', stated: f.kind, used: ref.kind, path: at('kind') });
       f.kind = ref.kind;
     }
-    if (ref.stores?.length && !f.path.some(design.keepsData))
-      out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used: ref.stores.join(', '), path: at('path') });
+    // A read the reference answers from a store is answered by what keeps its data to query: a queue or stream it only
+    // reaches answers nothing (a dashboard read ending at a queue, its service made the queue's worker, scored 100:
+    // review attack). A read the reference serves from a log (a monitor tailing metrics-log) may read a log.
+    const answers = (id: string) => design.keepsData(id) && !(f.kind === 'read' && ref.queried && design.carriesMessages?.(id));
+    // Nor does a read end at a queue or stream where the reference's does not read a log (typeahead's shard lookups
+    // made a queue's worker: the suggestions never come back).
+    const last = f.path[f.path.length - 1];
+    const logRead = !!ref.stores?.length && !ref.queried;
+    const endsInLog = f.kind === 'read' && !logRead && last !== undefined && (design.carriesMessages?.(last) ?? false);
+    if ((ref.stores?.length && !f.path.some(answers)) || endsInLog) {
+      const used = (ref.stores?.length ? ref.stores : (ref.path?.slice(-1) ?? [])).join(', ');
+      out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used, path: at('path') });
+    }
     pushTierFaults(out.held, f, ref, design);
     // Split per region or tenant while one part keeps the name (search-logs for us-east, search-logs-eu): the parts
     // together are the request, so neither the kept name's rate nor its origins are held to the whole of it.
@@ -212,8 +230,8 @@ function tierFaults(
   f: ModelFlow,
   ref: ReferenceFlow,
   design: PromptDesign,
-): { skipped: string[]; behind: { tier: string; after: string }[] } {
-  const out = { skipped: [] as string[], behind: [] as { tier: string; after: string }[] };
+): { skipped: string[]; behind: { tier: string; after: string; beside?: boolean }[] } {
+  const out = { skipped: [] as string[], behind: [] as { tier: string; after: string; beside?: boolean }[] };
   if (!ref.tiers?.length) return out;
   const seq = f.path.map(design.asReference);
   const held = new Set(ref.tiers);
@@ -224,17 +242,18 @@ function tierFaults(
   };
   f.path.forEach(wrote);
   for (const p of f.publishes ?? []) if (p.stream !== undefined) wrote(p.stream);
-  // Services on the path standing for no held tier: each may be the one a missing held service was merged into. Only
-  // a service of the reference's design (or one standing in for it): a new service placed where nothing stood (with
-  // the best figures of its kind) would bring a slow tier's work for its own fast figures.
-  let spare = new Set(
-    f.path.filter((id, i) => design.kindOf?.(id) === 'service' && !held.has(seq[i]!) && (design.known?.(seq[i]!) ?? false)),
-  ).size;
+  // Services of the reference's design on the path (or standing in for one): each may be the one a missing held service
+  // was merged into, one for one (order-router into order-service, app-api's routing into report-service: the stages'
+  // own hints). Not a new service placed where nothing stood, with the best figures of its kind.
+  let spare = new Set(f.path.filter((id, i) => design.kindOf?.(id) === 'service' && (design.known?.(seq[i]!) ?? false))).size;
   // A gateway or load balancer of its own (gateway-eu beside gateway-us, on a part split per region) is the entry a
   // missing one was merged into, where it enters the request: first on the path, behind nothing but the edge.
   const edge = (id: string) => ['cdn', 'cache', 'client'].includes(design.kindOf?.(id) ?? '');
   const firstCalled = f.path.findIndex((id) => !edge(id));
-  let entries = firstCalled !== -1 && isEntry(design.kindOf?.(f.path[firstCalled]!)) && !held.has(seq[firstCalled]!) ? 1 : 0;
+  // Of the missing one's kind: a gateway of its own is held to the best gateway the problem gives, a load balancer in a
+  // gateway's place would bring a load balancer's lighter figures (a per-region part through a new one scored 100).
+  const entryKind = firstCalled !== -1 && !held.has(seq[firstCalled]!) ? design.kindOf?.(f.path[firstCalled]!) : undefined;
+  let entries = isEntry(entryKind) ? 1 : 0;
   const code = new Set(ref.code ?? []);
   const path = ref.path ?? [];
   for (const t of ref.tiers) {
@@ -242,13 +261,23 @@ function tierFaults(
     const service = ref.queueable?.includes(t) ?? false;
     if (at === -1) {
       if (service && spare > 0) spare--;
-      else if (!service && entries > 0) entries--;
-      else if (!(service && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)))) out.skipped.push(t);
+      else if (!service && entries > 0 && (ref.tierKinds?.[t] ?? entryKind) === entryKind) entries--;
+      // Behind a queue only on a write: a read that never reaches what answers it has no answer (a dashboard queued).
+      else if (!(service && f.kind === 'write' && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)))) out.skipped.push(t);
       continue;
     }
     const after = new Set(path.slice(path.indexOf(t) + 1).filter((id) => id !== t && !(service && code.has(id))));
     const before = seq.slice(0, at).find((id) => after.has(id));
-    if (before !== undefined) out.behind.push({ tier: t, after: before });
+    if (before !== undefined) {
+      out.behind.push({ tier: t, after: before });
+      continue;
+    }
+    // Beside what it calls, in another branch of a parallel group, it does not wait for it either.
+    const g = f.hops?.[at]?.group;
+    const beside = g
+      ? seq.find((id, j) => after.has(id) && f.hops?.[j]?.group?.step === g.step && f.hops[j].group.branch !== g.branch)
+      : undefined;
+    if (beside !== undefined) out.behind.push({ tier: t, after: beside, beside: true });
   }
   return out;
 }
@@ -270,7 +299,8 @@ function pushTierFaults(held: PromptHeld[], f: ModelFlow, ref: ReferenceFlow, de
       path,
       from: ref.tiersFrom ?? 'starter',
     });
-  for (const b of behind) held.push({ flow: f.name, field: 'behind', stated: b.after, used: b.tier, path });
+  for (const b of behind)
+    held.push({ flow: f.name, field: 'behind', stated: b.after, used: b.tier, path, ...(b.beside ? { beside: true } : {}) });
 }
 
 /**

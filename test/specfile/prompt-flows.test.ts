@@ -275,8 +275,12 @@ describe('holdPromptFlows: requests kept whole', () => {
       path: ['gateway', 'api', 'orders-db'],
     };
     type Design = Parameters<typeof holdPromptFlows>[4];
-    const skipped = (path: string[], more: Partial<NonNullable<Design>> = {}) =>
-      holdPromptFlows({ w: flow('w', { kind: 'write', path }) }, { w: tiered }, ['us-east', 'eu-west'], [], {
+    const skipped = (
+      path: string[],
+      more: Partial<NonNullable<Design>> = {},
+      refMore: Partial<typeof tiered> & Record<string, unknown> = {},
+    ) =>
+      holdPromptFlows({ w: flow('w', { kind: 'write', path }) }, { w: { ...tiered, ...refMore } }, ['us-east', 'eu-west'], [], {
         ...design,
         carriesMessages: (id: string) => id.endsWith('-q'),
         ...more,
@@ -292,16 +296,30 @@ describe('holdPromptFlows: requests kept whole', () => {
     expect(skipped(['gateway', 'orders-db', 'api'])).toEqual([['behind', 'api', 'orders-db']]);
     // merged: a service standing for no held tier takes a missing service's work, a gateway of its own a missing entry
     const kinds = {
-      kindOf: (id: string) => (id.endsWith('gw') ? 'gateway' : id.endsWith('svc') ? 'service' : undefined),
+      kindOf: (id: string) =>
+        id.endsWith('gw') ? 'gateway' : id.endsWith('lb') ? 'load-balancer' : id.endsWith('svc') || id === 'api' ? 'service' : undefined,
       known: (id: string) => id !== 'new-svc',
     };
+    const entry = { tierKinds: { gateway: 'gateway', api: 'service' } };
     expect(skipped(['gateway', 'links-svc', 'orders-db'], kinds)).toEqual([]);
+    // into a held service too, one for one (app-api's routing into report-service); not two into one
+    expect(
+      skipped(['gateway', 'api', 'orders-db'], kinds, { tiers: ['gateway', 'api', 'auth-svc'], queueable: ['api', 'auth-svc'] }),
+    ).toEqual([]);
+    expect(
+      skipped(['gateway', 'api', 'orders-db'], kinds, {
+        tiers: ['gateway', 'api', 'a-svc', 'b-svc'],
+        queueable: ['api', 'a-svc', 'b-svc'],
+      }),
+    ).toEqual([['skipped', 'b-svc']]);
     // not into a service of no reference's, with the best figures of its kind
     expect(skipped(['gateway', 'new-svc', 'orders-db'], kinds)).toEqual([['skipped', 'api']]);
-    expect(skipped(['eu-gw', 'api', 'orders-db'], kinds)).toEqual([]);
+    // a gateway of its own at the front (per-region), of the missing one's kind
+    expect(skipped(['eu-gw', 'api', 'orders-db'], kinds, entry)).toEqual([]);
+    expect(skipped(['eu-lb', 'api', 'orders-db'], kinds, entry)).toEqual([['skipped', 'gateway']]);
     // but a service is no gateway, and an entry behind the api enters nothing
     expect(skipped(['links-svc', 'api', 'orders-db'], kinds)).toEqual([['skipped', 'gateway']]);
-    expect(skipped(['api', 'eu-gw', 'orders-db'], kinds)).toEqual([['skipped', 'gateway']]);
+    expect(skipped(['api', 'eu-gw', 'orders-db'], kinds, entry)).toEqual([['skipped', 'gateway']]);
     // renamed: edge stands in for gateway
     expect(skipped(['edge', 'api', 'orders-db'], { asReference: (id: string) => (id === 'edge' ? 'gateway' : id) })).toEqual([]);
     // api's work moved behind a new queue the flow writes: the worker consuming it stands in
@@ -311,6 +329,45 @@ describe('holdPromptFlows: requests kept whole', () => {
     expect(skipped(['gateway', 'other-q'], consumers('orders-q'))).toEqual([['skipped', 'api']]);
     expect(skipped(['gateway', 'orders-db'], consumers('orders-db'))).toEqual([['skipped', 'api']]);
     expect(skipped(['orders-q'], consumers('orders-q'))).toEqual([['skipped', 'gateway']]);
+  });
+
+  it('holds parts named after the request, a read ending at a queue, and a tier beside what it calls', () => {
+    const tiered = {
+      kind: 'read' as const,
+      budget: { p99: 200 },
+      stores: ['orders-db'],
+      queried: true,
+      tiers: ['gateway'],
+      path: ['gateway', 'api', 'orders-db'],
+    };
+    const queues = {
+      ...design,
+      carriesMessages: (id: string) => id.endsWith('-q'),
+      keepsData: (id: string) => id.endsWith('db') || id.endsWith('-q'),
+    };
+    const held = (flows: Record<string, ModelFlow>, ref = tiered) =>
+      holdPromptFlows(flows, { browse: ref }, ['us-east', 'eu-west'], [], queues).held.map((h) => [h.flow, h.field, h.used]);
+    // a token share through the gateway, the rest as browse-direct past it (an estimate sets the rate: none given)
+    expect(
+      held({
+        browse: flow('browse', { rate: 10, path: ['gateway', 'api', 'orders-db'] }),
+        'browse-direct': flow('browse-direct', { rate: 4990, path: ['api', 'orders-db'] }),
+      }),
+    ).toEqual([['browse-direct', 'skipped', 'gateway']]);
+    // a read the reference answers from orders-db, ending at a queue, answers nothing
+    expect(held({ browse: flow('browse', { path: ['gateway', 'api', 'orders-q'] }) })).toEqual([['browse', 'hollow', 'orders-db']]);
+    // a gateway in parallel with the api it calls does not wait for it
+    const beside = flow('browse', {
+      path: ['gateway', 'api', 'orders-db'],
+      hops: [
+        { component: 'gateway', fanout: 1, group: { step: 0, branch: 0 } },
+        { component: 'api', fanout: 1, group: { step: 0, branch: 1 } },
+        { component: 'orders-db', fanout: 1, group: { step: 0, branch: 1 } },
+      ] as ModelFlow['hops'],
+    });
+    expect(holdPromptFlows({ browse: beside }, { browse: tiered }, ['us-east', 'eu-west'], [], queues).held).toMatchObject([
+      { flow: 'browse', field: 'behind', used: 'gateway', stated: 'api', beside: true },
+    ]);
   });
 
   it('holds a flow that carries an unnamed reference request under another name to its tiers, and no other flow', () => {
@@ -524,7 +581,7 @@ describe("the given system's tiers on shipped problems", () => {
         .replace('{to: payments-db, concurrency: conditional}', '{to: payments-db, concurrency: conditional}\n      - gateway'),
     );
     expect(behind.failing).toEqual([
-      "flow authorize-payment reaches gateway only after payments-api, which gateway calls in the prompt's request: behind what it calls, it holds no thread while that answers and the request no longer waits on it",
+      "flow authorize-payment reaches gateway only after payments-api, which gateway calls in the prompt's request: not waiting for what it calls, it holds no thread while that answers and does not see its result",
     ]);
   });
 

@@ -144,11 +144,11 @@ export default defineCheck<Options>({
       promptBatch:
         "flow {{flow}} is a request this problem's users make; your spec makes it a batch job (throughput) run in one region, so neither its rate nor its latency from the users' regions is graded",
       promptHollow:
-        "flow {{flow}} reaches no store ({{stated}}): in the stage's reference it reaches {{stores}}, so the request the prompt names is not what this flow grades",
+        "flow {{flow}} reaches no store that answers it ({{stated}}): in the stage's reference it reaches {{stores}}, so the request the prompt names is not what this flow grades",
       promptSkipped:
         'flow {{flow}} goes {{stated}}, not through {{tiers}}, which {{source}}: left out, {{their}} hop, threads and cost leave the grade',
       promptBehind:
-        "flow {{flow}} reaches {{tier}} only after {{after}}, which {{tier}} calls in the prompt's request: behind what it calls, it holds no thread while that answers and the request no longer waits on it",
+        "flow {{flow}} reaches {{tier}} {{where}} {{after}}, which {{tier}} calls in the prompt's request: not waiting for what it calls, it holds no thread while that answers and does not see its result",
       kindRole:
         '{{id}} ({{aKind}}) calls {{target}} ({{aTargetKind}}) on flow {{flow}}: {{role}}; put a service between them, graded with what a service does',
     },
@@ -270,7 +270,7 @@ export default defineCheck<Options>({
           status: 'fail',
           messageId: 'promptBehind',
           path: h.path,
-          data: { flow: h.flow, tier: h.used, after: h.stated },
+          data: { flow: h.flow, tier: h.used, after: h.stated, where: h.beside ? 'in parallel with' : 'only after' },
           evidence: { subject: `flow ${h.flow}`, field: h.field, claimed: h.stated, used: h.used, origin: 'given' },
         });
         continue;
