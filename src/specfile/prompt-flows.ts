@@ -7,7 +7,7 @@
 // A reference flow with a budget (a request users make and wait for) that the prompt names must also be in the
 // spec under its name.
 import { partitionKeyOf, type ReferenceFlow } from './places.js';
-import type { Model, ModelFigure, ModelFlow } from './model.js';
+import type { Latency, Model, ModelFigure, ModelFlow } from './model.js';
 
 /** Where the figures a flow is held to come from, as messages name it. */
 export const PROMPT_FROM = "the stage's prompt";
@@ -43,6 +43,11 @@ export interface PromptDesign {
   consumersOf?: (refId: string) => string[];
   /** Whether a component (by the reference's id) is one of the stage's reference design. */
   known?: (refId: string) => boolean;
+  /**
+   * A tier's processing time (by the reference's id, else the spec's id): the problem's given, else the spec component's.
+   * A merge adds the merged tier's to the service it went into.
+   */
+  latencyOf?: (refId: string, specId?: string) => Latency | undefined;
   /** A spec component's kind. */
   kindOf?: (id: string) => string | undefined;
   /** Whether a spec component is a queue or a stream (a worker behind one does a service's work for the flow). */
@@ -230,8 +235,12 @@ function tierFaults(
   f: ModelFlow,
   ref: ReferenceFlow,
   design: PromptDesign,
-): { skipped: string[]; behind: { tier: string; after: string; beside?: boolean }[] } {
-  const out = { skipped: [] as string[], behind: [] as { tier: string; after: string; beside?: boolean }[] };
+): { skipped: string[]; behind: { tier: string; after: string; beside?: boolean }[]; merges: { tier: string; at: number }[] } {
+  const out = {
+    skipped: [] as string[],
+    behind: [] as { tier: string; after: string; beside?: boolean }[],
+    merges: [] as { tier: string; at: number }[],
+  };
   if (!ref.tiers?.length) return out;
   const seq = f.path.map(design.asReference);
   const held = new Set(ref.tiers);
@@ -245,7 +254,16 @@ function tierFaults(
   // Services of the reference's design on the path (or standing in for one): each may be the one a missing held service
   // was merged into, one for one (order-router into order-service, app-api's routing into report-service: the stages'
   // own hints). Not a new service placed where nothing stood, with the best figures of its kind.
-  let spare = new Set(f.path.filter((id, i) => design.kindOf?.(id) === 'service' && (design.known?.(seq[i]!) ?? false))).size;
+  // The merged service does the missing one's work too: that service's processing is added to its hop on this flow
+  // (merges), so a merge saves the network hop and its threads' second wait, not the work (risk-service's 2 ms into
+  // order-service's 1 ms kept 1 ms: review attack).
+  const spares: number[] = [];
+  const seen = new Set<string>();
+  f.path.forEach((id, i) => {
+    if (design.kindOf?.(id) !== 'service' || !(design.known?.(seq[i]!) ?? false) || seen.has(id)) return;
+    seen.add(id);
+    spares.push(i);
+  });
   // A gateway or load balancer of its own (gateway-eu beside gateway-us, on a part split per region) is the entry a
   // missing one was merged into, where it enters the request: first on the path, behind nothing but the edge.
   const edge = (id: string) => ['cdn', 'cache', 'client'].includes(design.kindOf?.(id) ?? '');
@@ -260,8 +278,14 @@ function tierFaults(
     const at = seq.indexOf(t);
     const service = ref.queueable?.includes(t) ?? false;
     if (at === -1) {
-      if (service && spare > 0) spare--;
-      else if (!service && entries > 0 && (ref.tierKinds?.[t] ?? entryKind) === entryKind) entries--;
+      if (service && spares.length) {
+        // Into the spare nearest to its place in the reference's path.
+        const want = path.indexOf(t);
+        const dist = (i: number) => Math.abs((path.indexOf(seq[i]!) + 1 || Number.MAX_SAFE_INTEGER) - 1 - want);
+        const k = spares.reduce((best, i, j) => (dist(i) < dist(spares[best]!) ? j : best), 0);
+        out.merges.push({ tier: t, at: spares[k]! });
+        spares.splice(k, 1);
+      } else if (!service && entries > 0 && (ref.tierKinds?.[t] ?? entryKind) === entryKind) entries--;
       // Behind a queue only on a write: a read that never reaches what answers it has no answer (a dashboard queued).
       else if (!(service && f.kind === 'write' && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)))) out.skipped.push(t);
       continue;
@@ -282,13 +306,25 @@ function tierFaults(
   return out;
 }
 
+/** The flows whose tiers were judged (and merges applied) once. */
+const judged = new WeakSet<ModelFlow>();
+
 /** A gateway or load balancer: where requests enter. */
 const isEntry = (kind: string | undefined): boolean => kind === 'gateway' || kind === 'load-balancer';
 
 /** Adds a flow's tier faults (tierFaults) to `held`, once per flow. */
 function pushTierFaults(held: PromptHeld[], f: ModelFlow, ref: ReferenceFlow, design: PromptDesign): void {
-  if (held.some((h) => h.flow === f.name && (h.field === 'skipped' || h.field === 'behind'))) return;
-  const { skipped, behind } = tierFaults(f, ref, design);
+  if (judged.has(f)) return;
+  judged.add(f);
+  const { skipped, behind, merges } = tierFaults(f, ref, design);
+  // A merged service does the work of the one merged into it: this flow spends both processing times there.
+  for (const m of merges) {
+    const extra = design.latencyOf?.(m.tier);
+    const own = f.hops?.[m.at]?.latency ?? design.latencyOf?.(design.asReference(f.path[m.at]!), f.path[m.at]);
+    if (!extra || !own) continue;
+    f.hops ??= f.path.map((component, i) => ({ component, fanout: 1, specPath: [...f.specPath, 'path', i] }));
+    f.hops[m.at]!.latency = { p50: own.p50 + extra.p50, p99: own.p99 + extra.p99 };
+  }
   const path = [...f.specPath, 'path'];
   if (skipped.length)
     held.push({

@@ -793,6 +793,12 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         return (id === refId || found.get(id)?.of === refId) && input !== undefined ? [input] : [];
       }),
     kindOf: (id) => components[id]?.kind,
+    latencyOf: (refId, specId) => {
+      const given = givens?.components?.[refId]?.latency_ms;
+      if (given && typeof given === 'object' && typeof given.p50 === 'number' && typeof given.p99 === 'number')
+        return { p50: given.p50, p99: given.p99 };
+      return components[specId ?? refId]?.latency;
+    },
     known: (refId) => reference !== undefined && Object.hasOwn(reference.kinds, refId),
     carriesMessages: (id) => components[id]?.kind === 'queue' || components[id]?.kind === 'stream',
     partitionsOf: (id) => components[id]?.partitions,

@@ -612,6 +612,19 @@ describe("the given system's tiers on shipped problems", () => {
     expect(merged.failing).toEqual([]);
   });
 
+  it("adds a merged service's processing to the service it went into: the hop is saved, the work is not", () => {
+    // trading-mesh stage 1 (given order-service 1 / 3 ms, risk-service 2 / 5 ms): risk-service's checks merged into
+    // order-service leave place-order spending 1 + 2 = 3 ms p50 and 3 + 5 = 8 ms p99 in order-service.
+    const { report } = gradeEdited('trading-mesh', 'stage-1.yaml', (t) =>
+      t.replace(
+        'path: [gateway, order-service, risk-service, order-router, order-log]',
+        'path: [gateway, order-service, order-router, order-log]',
+      ),
+    );
+    const hop = report.metrics.flows['place-order']!.worst.hops.find((h) => h.component === 'order-service')!;
+    expect(hop.processing).toEqual({ p50: 3, p99: 8 });
+  });
+
   it('passes the gateway renamed', () => {
     const renamed = gradeEdited('payments-failover', 'stage-2.yaml', (t) =>
       t
