@@ -173,17 +173,19 @@ function branchCdf(b: BranchDist): (t: number) => number {
   }
   let total = 0;
   for (const p of b.parts) total += p.weight;
-  const parts = b.parts.map((p) => ({
-    w: p.weight / total,
-    step: p.dist.p50 <= 0 && p.dist.p99 <= 0,
-    fixed: p.dist.fixed,
-    fit: fitted(p.dist),
-  }));
+  const parts = b.parts.map((p) => ({ w: p.weight / total, cdf: partCdf(p.dist) }));
   return (t) => {
     let a = 0;
-    for (const p of parts) a += p.w * (p.step ? (t >= p.fixed ? 1 : 0) : fittedCdf(p.fit, t));
+    for (const p of parts) a += p.w * p.cdf(t);
     return a;
   };
+}
+
+/** One path of a mixture as a CDF, its fit made once: a part with nothing variable (p50 = p99 = 0) is a step at its fixed time. */
+function partCdf(d: TailDist): (t: number) => number {
+  if (d.p50 <= 0 && d.p99 <= 0) return (t) => (t >= d.fixed ? 1 : 0);
+  const f = fitted(d);
+  return (t) => fittedCdf(f, t);
 }
 
 /**
@@ -334,20 +336,17 @@ export function mixtureQuantile(parts: readonly MixturePart[], q: number): numbe
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   const n = finite.length;
-  // A part with nothing variable (p50 = p99 = 0) is a step at its fixed time.
-  const steps: boolean[] = new Array<boolean>(n);
-  const fits: FittedDist[] = new Array<FittedDist>(n);
+  const cdfs = new Array<(t: number) => number>(n);
   for (let k = 0; k < n; k++) {
     const d = finite[k]!;
     lo = Math.min(lo, quantileOf(d, q));
     hi = Math.max(hi, quantileOf(d, top));
-    steps[k] = d.p50 <= 0 && d.p99 <= 0;
-    fits[k] = fitted(d);
+    cdfs[k] = partCdf(d);
   }
   if (lo > hi) lo = hi;
   const cdf = (t: number): number => {
     let a = 0;
-    for (let k = 0; k < n; k++) a = a + weights[k]! * (steps[k] ? (t >= finite[k]!.fixed ? 1 : 0) : fittedCdf(fits[k]!, t));
+    for (let k = 0; k < n; k++) a = a + weights[k]! * cdfs[k]!(t);
     return a;
   };
   return firstReaching(cdf, target, lo, hi, 200);

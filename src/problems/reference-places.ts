@@ -70,8 +70,6 @@ function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): vo
     flow.tiers = tiers;
     flow.tiersFrom = given ? 'starter' : 'system';
     flow.tierKinds = Object.fromEntries(tiers.map((id) => [id, String(out.kinds[id])]));
-    const queueable = tiers.filter((id) => out.kinds[id] === 'service');
-    if (queueable.length) flow.queueable = queueable;
   }
 }
 

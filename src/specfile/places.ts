@@ -109,10 +109,11 @@ export interface ReferenceFlow {
   queried?: boolean;
   /** Where `tiers` come from: the starter's flow of the same name, or (a flow a stage adds) the starter's tiers. */
   tiersFrom?: 'starter' | 'system';
-  /** The kind of each of `tiers` in the reference: a missing gateway is merged only into a gateway of its own, held to the best of its kind. */
+  /**
+   * The kind of each of `tiers` in the reference: a missing gateway is merged only into a gateway of its own (held to
+   * the best of its kind); a service may merge into another or move behind a queue a write writes, an entry cannot.
+   */
   tierKinds?: Record<string, string>;
-  /** The services among `tiers`: a worker behind a new queue the flow writes may do their work (a gateway's cannot be queued). */
-  queueable?: string[];
   /** Its path's component ids in order but its caches and CDNs, by the reference's ids: a held tier stays in front of what follows it there. */
   path?: string[];
   /** The components on `path` that run code (services, gateways, load balancers, workers): a service need not precede another. */

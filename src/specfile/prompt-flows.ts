@@ -50,8 +50,6 @@ export interface PromptDesign {
   latencyOf?: (refId: string, specId?: string) => Latency | undefined;
   /** A spec component's kind. */
   kindOf?: (id: string) => string | undefined;
-  /** Whether a spec component is a queue or a stream (a worker behind one does a service's work for the flow). */
-  carriesMessages?: (id: string) => boolean;
   /** A component's partitions (by the spec's id), if it is partitioned. */
   partitionsOf?: (id: string) => { count: number; key: string } | undefined;
   /** Each region's share of the users, as graded (the problem's given users where it gives them). */
@@ -146,12 +144,12 @@ export function holdPromptFlows(
     // A read the reference answers from a store is answered by what keeps its data to query: a queue or stream it only
     // reaches answers nothing (a dashboard read ending at a queue, its service made the queue's worker, scored 100:
     // review attack). A read the reference serves from a log (a monitor tailing metrics-log) may read a log.
-    const answers = (id: string) => design.keepsData(id) && !(f.kind === 'read' && ref.queried && design.carriesMessages?.(id));
+    const answers = (id: string) => design.keepsData(id) && !(f.kind === 'read' && ref.queried && carriesMessages(design, id));
     // Nor does a read end at a queue or stream where the reference's does not read a log (typeahead's shard lookups
     // made a queue's worker: the suggestions never come back).
     const last = f.path[f.path.length - 1];
     const logRead = !!ref.stores?.length && !ref.queried;
-    const endsInLog = f.kind === 'read' && !logRead && last !== undefined && (design.carriesMessages?.(last) ?? false);
+    const endsInLog = f.kind === 'read' && !logRead && last !== undefined && carriesMessages(design, last);
     if ((ref.stores?.length && !f.path.some(answers)) || endsInLog) {
       const used = (ref.stores?.length ? ref.stores : (ref.path?.slice(-1) ?? [])).join(', ');
       out.held.push({ flow: name, field: 'hollow', stated: f.path.join(', '), used, path: at('path') });
@@ -247,7 +245,7 @@ function tierFaults(
   const own = new Set(ref.stores ?? []);
   const queued = new Set<string>();
   const wrote = (id: string) => {
-    if (design.carriesMessages?.(id) && !own.has(design.asReference(id))) queued.add(id);
+    if (carriesMessages(design, id) && !own.has(design.asReference(id))) queued.add(id);
   };
   f.path.forEach(wrote);
   for (const p of f.publishes ?? []) if (p.stream !== undefined) wrote(p.stream);
@@ -276,7 +274,7 @@ function tierFaults(
   const path = ref.path ?? [];
   for (const t of ref.tiers) {
     const at = seq.indexOf(t);
-    const service = ref.queueable?.includes(t) ?? false;
+    const service = ref.tierKinds?.[t] === 'service';
     if (at === -1) {
       if (service && spares.length) {
         // Into the spare nearest to its place in the reference's path.
@@ -308,6 +306,12 @@ function tierFaults(
 
 /** The flows whose tiers were judged (and merges applied) once. */
 const judged = new WeakSet<ModelFlow>();
+
+/** Whether a spec component is a queue or a stream (a worker behind one does a service's work for a write). */
+const carriesMessages = (design: PromptDesign, id: string): boolean => {
+  const kind = design.kindOf?.(id);
+  return kind === 'queue' || kind === 'stream';
+};
 
 /** A gateway or load balancer: where requests enter. */
 const isEntry = (kind: string | undefined): boolean => kind === 'gateway' || kind === 'load-balancer';

@@ -800,7 +800,6 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
       return components[specId ?? refId]?.latency;
     },
     known: (refId) => reference !== undefined && Object.hasOwn(reference.kinds, refId),
-    carriesMessages: (id) => components[id]?.kind === 'queue' || components[id]?.kind === 'stream',
     partitionsOf: (id) => components[id]?.partitions,
     ...(givens?.users ? { users } : {}),
   });

@@ -271,7 +271,7 @@ describe('holdPromptFlows: requests kept whole', () => {
       budget: { p99: 200 },
       stores: ['orders-db'],
       tiers: ['gateway', 'api'],
-      queueable: ['api'],
+      tierKinds: { gateway: 'gateway', api: 'service' } as Record<string, string>,
       path: ['gateway', 'api', 'orders-db'],
     };
     type Design = Parameters<typeof holdPromptFlows>[4];
@@ -282,7 +282,7 @@ describe('holdPromptFlows: requests kept whole', () => {
     ) =>
       holdPromptFlows({ w: flow('w', { kind: 'write', path }) }, { w: { ...tiered, ...refMore } }, ['us-east', 'eu-west'], [], {
         ...design,
-        carriesMessages: (id: string) => id.endsWith('-q'),
+        kindOf: (id: string) => (id.endsWith('-q') ? 'queue' : undefined),
         ...more,
       })
         .held.filter((h) => h.field === 'skipped' || h.field === 'behind')
@@ -304,12 +304,15 @@ describe('holdPromptFlows: requests kept whole', () => {
     expect(skipped(['gateway', 'links-svc', 'orders-db'], kinds)).toEqual([]);
     // into a held service too, one for one (app-api's routing into report-service); not two into one
     expect(
-      skipped(['gateway', 'api', 'orders-db'], kinds, { tiers: ['gateway', 'api', 'auth-svc'], queueable: ['api', 'auth-svc'] }),
+      skipped(['gateway', 'api', 'orders-db'], kinds, {
+        tiers: ['gateway', 'api', 'auth-svc'],
+        tierKinds: { gateway: 'gateway', api: 'service', 'auth-svc': 'service' },
+      }),
     ).toEqual([]);
     expect(
       skipped(['gateway', 'api', 'orders-db'], kinds, {
         tiers: ['gateway', 'api', 'a-svc', 'b-svc'],
-        queueable: ['api', 'a-svc', 'b-svc'],
+        tierKinds: { gateway: 'gateway', api: 'service', 'a-svc': 'service', 'b-svc': 'service' },
       }),
     ).toEqual([['skipped', 'b-svc']]);
     // not into a service of no reference's, with the best figures of its kind
@@ -342,7 +345,7 @@ describe('holdPromptFlows: requests kept whole', () => {
     };
     const queues = {
       ...design,
-      carriesMessages: (id: string) => id.endsWith('-q'),
+      kindOf: (id: string) => (id.endsWith('-q') ? 'queue' : undefined),
       keepsData: (id: string) => id.endsWith('db') || id.endsWith('-q'),
     };
     const held = (flows: Record<string, ModelFlow>, ref = tiered) =>
