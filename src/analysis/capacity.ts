@@ -68,14 +68,38 @@ export function perNodeRate(c: ModelComponent, rate: number, writeRate: number):
   return share * writeRate + (share * (rate - writeRate)) / replicas;
 }
 
-type Loads = Record<string, Record<string, { rate: number; writeRate: number }>>;
+interface Slot {
+  rate: number;
+  writeRate: number;
+  /** Of `rate`, the work of services merged into this one (in its own requests), not requests that arrive; and whose. */
+  merged?: { rate: number; from: string[] };
+}
+type Loads = Record<string, Record<string, Slot>>;
 
-function addLoad(loads: Loads, c: ModelComponent, region: string | undefined, rate: number, write: boolean): void {
-  if (region === undefined || c.kind === 'client' || c.kind === 'external') return;
+function addLoad(loads: Loads, c: ModelComponent, region: string | undefined, rate: number, write: boolean): Slot | undefined {
+  if (region === undefined || c.kind === 'client' || c.kind === 'external') return undefined;
   const byRegion = (loads[c.id] ??= dict());
   const slot = (byRegion[region] ??= { rate: 0, writeRate: 0 });
   slot.rate += rate;
   if (write) slot.writeRate += rate;
+  return slot;
+}
+
+/** A call to a service that others were merged into on this flow: it does their work too, counted in its own requests. */
+function addMerged(
+  loads: Loads,
+  c: ModelComponent,
+  region: string | undefined,
+  rate: number,
+  merged: readonly { component: string; work: number }[],
+): void {
+  let extra = 0;
+  for (const m of merged) extra += rate * m.work;
+  const slot = addLoad(loads, c, region, rate + extra, false);
+  if (!slot) return;
+  slot.merged ??= { rate: 0, from: [] };
+  slot.merged.rate += extra;
+  for (const m of merged) if (!slot.merged.from.includes(m.component)) slot.merged.from.push(m.component);
 }
 
 /** A write applied at `region` is also applied by every other copy of the store. */
@@ -89,7 +113,7 @@ function addWrite(loads: Loads, c: ModelComponent, region: string, rate: number)
 /** Every flow's route from every origin; analyse() passes the latencies, whose hops are those routes. */
 export type Routes = Record<
   string,
-  Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout' | 'admitted'>[] }>
+  Record<string, { hops: readonly Pick<RoutedHop, 'component' | 'region' | 'reach' | 'fanout' | 'admitted' | 'merged'>[] }>
 >;
 
 export interface CapacityOptions {
@@ -169,6 +193,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
         const c = model.components[hop.component]!;
         const r = rate * hop.reach * (hop.admitted ?? 1) * (hop.fanout ?? 1);
         if (flow.kind === 'write' && c.stateful && hop.region !== undefined) addWrite(loads, c, hop.region, r);
+        else if (hop.merged !== undefined) addMerged(loads, c, hop.region, r, hop.merged);
         else addLoad(loads, c, hop.region, r, false);
         if (pubs)
           for (let i = 0; i < pubs.length; i++) {
@@ -234,6 +259,7 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
         perNodeRate: round(perNode),
         everyReplicaWrites: replicasApplyEveryWrite(c) && c.replicas > 1,
       };
+      if (l.merged) load.merged = { rate: round(l.merged.rate), from: l.merged.from };
       // Assigned in this order, not spread in: a conditional spread allocates a temporary object per region.
       if (c.partitions && replicasApplyEveryWrite(c)) {
         load.partitions = writePartitions(c);

@@ -48,7 +48,9 @@ export function designCost(model: Model, capacity: Record<string, Record<string,
     const placed = standby !== undefined && !c.regions.includes(standby) ? [...c.regions, standby] : c.regions;
     for (let i = 0; i < placed.length; i++) {
       const region = placed[i]!;
-      const requestsPerS = capacity[id]?.[region]?.rate ?? 0;
+      // Requests that arrive, not the work of services merged into this one (RegionLoad.merged).
+      const load = capacity[id]?.[region];
+      const requestsPerS = load ? load.rate - (load.merged?.rate ?? 0) : 0;
       const replicaUsd = size ? nodes * size.usdPerHour : 0;
       const requestUsd = size?.usdPerMillionRequests ? ((requestsPerS * SECONDS_PER_HOUR) / 1e6) * size.usdPerMillionRequests : 0;
       const meshUsd = c.sidecar ? c.replicas * proxyUsdPerHour : 0;

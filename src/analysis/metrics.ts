@@ -309,6 +309,12 @@ export interface RegionLoad {
   surgeUtilization: number;
   /** Of `rate`, the writes (including replicated writes applied here). */
   writeRate: number;
+  /**
+   * Of `rate`, the work of services merged into this one on a prompt's flow (`from`), counted in this component's own
+   * requests: a call that also does order-router's work at 5,000/s per replica takes 4,000 / 5,000 = 0.8 more of
+   * order-service's 4,000/s. Absent where nothing was merged.
+   */
+  merged?: { rate: number; from: string[] };
   /** Requests/s on one node: rate / replicas, or for a replicated store every write plus its share of the reads. */
   perNodeRate: number;
   /** True when each of several replicas applies every write (so replicas divide only the reads). */

@@ -25,6 +25,8 @@ export interface RoutedHop {
   caller?: number;
   /** Identical calls made in parallel to this component (fan-out to shards); absent for one call. */
   fanout?: number;
+  /** Services merged into this one on this flow, whose work each call also does here (ModelHop.merged). */
+  merged?: readonly { component: string; work: number }[];
   /** The parallel group and branch this hop belongs to (its caller makes all the group's calls at once). */
   group?: { step: number; branch: number };
   /** A cache or CDN's share of the reads reaching it that it answers on this flow (absent: its own hit ratio). */
@@ -140,6 +142,7 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
     if (region !== undefined) hop.region = region;
     if (caller !== undefined) hop.caller = caller;
     if (step && step.fanout > 1) hop.fanout = step.fanout;
+    if (step?.merged) hop.merged = step.merged;
     if (g) hop.group = g;
     hops.push(hop);
     if (CALLER_KINDS.has(c.kind) && region !== undefined) {

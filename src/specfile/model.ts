@@ -135,6 +135,11 @@ export interface ModelHop {
   fanout: number;
   /** Processing time this flow spends in the component, when the step states it (else the component's own). */
   latency?: Latency;
+  /**
+   * Services of the stage's reference merged into this one on this flow (specfile/prompt-flows.ts): each request also
+   * does their work here, `work` of this component's own requests each (its capacity per replica over theirs).
+   */
+  merged?: { component: string; work: number }[];
   /** Set when the hop is inside a parallel group: which group (its position in the spec's path) and branch. */
   group?: { step: number; branch: number };
   /** Where the step is written: flows.<name>.path[i], path[i].parallel[j] or path[i].parallel[j][k]. */

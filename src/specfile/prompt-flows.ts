@@ -48,6 +48,8 @@ export interface PromptDesign {
    * A merge adds the merged tier's to the service it went into.
    */
   latencyOf?: (refId: string, specId?: string) => Latency | undefined;
+  /** A tier's capacity per replica, req/s (by the reference's id, else the spec's id): the problem's given, else the spec component's. */
+  capacityOf?: (refId: string, specId?: string) => number | undefined;
   /** A spec component's kind. */
   kindOf?: (id: string) => string | undefined;
   /** A component's partitions (by the spec's id), if it is partitioned. */
@@ -327,7 +329,14 @@ function pushTierFaults(held: PromptHeld[], f: ModelFlow, ref: ReferenceFlow, de
     const own = f.hops?.[m.at]?.latency ?? design.latencyOf?.(design.asReference(f.path[m.at]!), f.path[m.at]);
     if (!extra || !own) continue;
     f.hops ??= f.path.map((component, i) => ({ component, fanout: 1, specPath: [...f.specPath, 'path', i] }));
-    f.hops[m.at]!.latency = { p50: own.p50 + extra.p50, p99: own.p99 + extra.p99 };
+    const hop = f.hops[m.at]!;
+    hop.latency = { p50: own.p50 + extra.p50, p99: own.p99 + extra.p99 };
+    // And its capacity: a call there takes its own share of a replica plus the merged one's, counted in its own
+    // requests (order-service at 4,000/s doing order-router's 5,000/s work too: 1 + 0.8 of a request).
+    const ownCap = design.capacityOf?.(design.asReference(f.path[m.at]!), f.path[m.at]);
+    const extraCap = design.capacityOf?.(m.tier);
+    if (ownCap && extraCap && Number.isFinite(ownCap) && Number.isFinite(extraCap))
+      (hop.merged ??= []).push({ component: m.tier, work: ownCap / extraCap });
   }
   const path = [...f.specPath, 'path'];
   if (skipped.length)

@@ -799,6 +799,11 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         return { p50: given.p50, p99: given.p99 };
       return components[specId ?? refId]?.latency;
     },
+    capacityOf: (refId, specId) => {
+      const given = givens?.components?.[refId]?.capacity_rps;
+      if (typeof given === 'number') return given;
+      return components[specId ?? refId]?.capacityRps ?? KIND_DEFAULTS[reference?.kinds[refId] ?? '']?.capacityRps;
+    },
     known: (refId) => reference !== undefined && Object.hasOwn(reference.kinds, refId),
     partitionsOf: (id) => components[id]?.partitions,
     ...(givens?.users ? { users } : {}),

@@ -626,6 +626,14 @@ describe("the given system's tiers on shipped problems", () => {
     );
     const hop = report.metrics.flows['place-order']!.worst.hops.find((h) => h.component === 'order-service')!;
     expect(hop.processing).toEqual({ p50: 3, p99: 8 });
+    // And its load: each of place-order's 2,000 orders/s also takes risk-service's work, 4,000 / 2,500 = 1.6 of an
+    // order-service request (given 4,000/s and 2,500/s per replica), beside cancel-order's 1,000/s: 2,000 x 2.6 + 1,000.
+    const load = report.metrics.capacity['order-service']!['us-east']!;
+    expect(load.rate).toBeCloseTo(2000 * (1 + 4000 / 2500) + 1000, 6);
+    expect(load.merged!.rate).toBeCloseTo(2000 * (4000 / 2500), 6);
+    expect(load.merged!.from).toEqual(['risk-service']);
+    // What arrives is still billed as requests: 3,000/s, not the work.
+    expect(report.metrics.cost.components['order-service']!.regions['us-east']!.requestsPerS).toBeCloseTo(3000, 6);
   });
 
   it('passes the gateway renamed', () => {

@@ -21,7 +21,10 @@ function loadText(l: RegionLoad): string {
   if (l.partitions !== undefined && l.hottestShare !== undefined) {
     return `the busiest of ${l.partitions} partitions takes ${pct(l.hottestShare, 1)} of ${count(l.writeRate)} writes/s and ${count(reads)} reads/s; each of its ${l.replicas} replicas applies all its writes: ${count(l.perNodeRate)} req/s on a node that serves ${perReplica}`;
   }
-  if (!l.everyReplicaWrites) return `${count(l.rate)} req/s over ${l.replicas} x ${perReplica}`;
+  if (!l.everyReplicaWrites) {
+    if (!l.merged) return `${count(l.rate)} req/s over ${l.replicas} x ${perReplica}`;
+    return `${count(l.rate - l.merged.rate)} req/s plus ${l.merged.from.join(' and ')}'s work merged into it, worth ${count(l.merged.rate)} req/s of its own: ${count(l.rate)} over ${l.replicas} x ${perReplica}`;
+  }
   return `each of ${l.replicas} replicas applies all ${count(l.writeRate)} writes/s plus 1/${l.replicas} of ${count(reads)} reads/s: ${count(l.perNodeRate)} req/s on a node that serves ${perReplica}`;
 }
 
@@ -37,7 +40,7 @@ export default defineCheck<Options>({
       'in the M/M/c model the mean wait is C / (c mu - lambda), which grows as 1 / (1 - utilization), and at or above 100 % requests arrive faster than they are served and the queue never drains. ' +
       'Traffic also surges beyond the planned peak, and a tier that cannot absorb twice the peak falls over when it does.',
     computes:
-      "Per component and region: the rate reaching it at peak (flow rates split by the users' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica; a partitioned store (`partitions`) runs replicas per partition, and its busiest node carries the busiest partition's share of both: its ceil(hot_key_split / count) sub-keys of the hot key, each hot_key_share / hot_key_split, plus its 1 / count of every other key. " +
+      "Per component and region: the rate reaching it at peak (flow rates split by the users' shares, routed hop by hop, caches absorbing their hits, writes applied by every copy of a store, workers fed by what their queue receives; a service that a problem's service was merged into on a flow also does that one's work for each of its requests, 1 + its capacity / the merged one's of its own requests), per node: stateless tiers, queues, streams and object stores split it evenly, rate / (replicas x capacity per replica); every replica of a replicated store (database, event store, search index, cache) applies every write, so one node carries writes + reads / replicas, over the capacity of one replica; a partitioned store (`partitions`) runs replicas per partition, and its busiest node carries the busiest partition's share of both: its ceil(hot_key_split / count) sub-keys of the hot key, each hot_key_share / hot_key_split, plus its 1 / count of every other key. " +
       'Fails above maxUtilization; warns when the surge factor (2 unless the problem gives another) x that exceeds 100 %. Capacity per replica defaults by kind (SystemForge defaults). ' +
       'Each message also gives the queueing wait this load causes there (M/M/c, Erlang C: c = replicas in that region, mu = capacity per replica, lambda = utilization x c x mu): the share of requests that wait, the p99 wait, and the wait the same replicas would have near saturation; latency/flow-budget adds these waits to the flows.',
     sources: ['systemforge', 'sdcoach', 'erlangC'],
