@@ -269,7 +269,14 @@ export function capacity(model: Model, routes?: Routes, options: CapacityOptions
       }
       // The wait in front of the replicas there (M/M/c, analysis/queueing.ts), from the same utilization
       // (unrounded): c = replicas, mu = capacity per replica, lambda = utilization x c x mu.
-      if (options.queueing !== false) load.queue = queueWait(c.replicas, c.capacityRps, utilization);
+      // Where services were merged into this one, a request takes longer than one of its own: mu is the requests
+      // that arrive over the work they take (rate - merged over rate), so the wait is in the slower request's time.
+      if (options.queueing !== false)
+        load.queue = queueWait(
+          c.replicas,
+          l.merged && l.rate > 0 ? (c.capacityRps * (l.rate - l.merged.rate)) / l.rate : c.capacityRps,
+          utilization,
+        );
       out[id][region] = load;
     }
   }

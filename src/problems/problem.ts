@@ -45,6 +45,8 @@ export interface ProblemStage {
   givens?: Givens;
   /** What-if drills the design must pass; each becomes a must-pass drill check of the stage's rubric. */
   drills?: ProblemDrill[];
+  /** Tiers of the given system a flow may go without from this stage on (flow name -> component ids), at no cost. */
+  maySkip?: Record<string, string[]>;
   path: SpecPath;
 }
 
@@ -112,7 +114,7 @@ interface RawProblem {
     id?: string;
     facts?: Record<string, EstimateFact>;
     quantities?: Record<string, EstimateQuantitySpec>;
-    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; givens?: Givens; drills?: ProblemDrill[]; fixtures?: { file: string; description?: string; fails: string[] }[];
+    title: string; prompt: string; rubric?: string | Record<string, unknown>; hints: string[]; solution: string; givens?: Givens; drills?: ProblemDrill[]; may_skip?: Record<string, string[]>; fixtures?: { file: string; description?: string; fails: string[] }[];
   }[];
 }
 
@@ -221,6 +223,7 @@ export function loadProblem(dir: string): ProblemResult {
     path: ['stages', i],
     ...(s.givens ? { givens: s.givens } : {}),
     ...(s.drills ? { drills: s.drills } : {}),
+    ...(s.may_skip ? { maySkip: s.may_skip } : {}),
   }));
   const seenIds = new Map<string, number>();
   raw.stages.forEach((s, i) => {

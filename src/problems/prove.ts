@@ -15,6 +15,7 @@ import type { Problem } from './problem.js';
 import { stageRubric } from './stage-rubric.js';
 import { designReader, type DesignReader } from './design-file.js';
 import { givenKindProblems } from './given-kinds.js';
+import { maySkipProblems } from './may-skip.js';
 import { givenUsersProblems } from './given-users.js';
 import { givenFigureProblems } from './given-figures.js';
 import { loadSession, PASSING_SIGNALS, scoreInterview } from './interview-score.js';
@@ -109,6 +110,18 @@ export function proveProblem(problem: Problem, options: ProveOptions = {}): Prob
       ok: false,
       message: g.message,
       ...(at ? { where: `${g.file}:${at.line}:${at.column}` } : {}),
+    });
+  }
+
+  for (const g of maySkipProblems(problem, read)) {
+    const at = problem.locate(g.path);
+    push({
+      stage: g.stage,
+      kind: 'givens',
+      file: problem.file,
+      ok: false,
+      message: g.message,
+      ...(at ? { where: `${problem.file}:${at.line}:${at.column}` } : {}),
     });
   }
 

@@ -54,7 +54,7 @@ function factsOf(d: Design): NonNullable<ReferencePlaces['facts']> {
  * prompt's request. A tier only a reference adds is one way of doing the stage (a query service of its own), not the
  * prompt.
  */
-function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): void {
+function holdTiers(out: ReferencePlaces, reference: Design, starter: Design, maySkip: Record<string, Set<string>>): void {
   const starterTiers = Object.entries(starter.components ?? {})
     .filter(([, c]) => REQUEST_TIERS.has(String(c?.kind)))
     .map(([id]) => id);
@@ -63,7 +63,9 @@ function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): vo
     const inStarter = new Set(given ? pathIds(given.path) : starterTiers);
     const tiers = [
       ...new Set(
-        pathIds(reference.flows?.[name]?.path).filter((id) => inStarter.has(id) && REQUEST_TIERS.has(String(out.kinds[id]))),
+        pathIds(reference.flows?.[name]?.path).filter(
+          (id) => inStarter.has(id) && REQUEST_TIERS.has(String(out.kinds[id])) && !maySkip[name]?.has(id),
+        ),
       ),
     ];
     if (!tiers.length) continue;
@@ -73,11 +75,22 @@ function holdTiers(out: ReferencePlaces, reference: Design, starter: Design): vo
   }
 }
 
+/** The tiers each flow may go without at stage n: what this stage's prompt and every earlier one allowed (may_skip). */
+function maySkipUpTo(problem: Problem, stageNumber: number): Record<string, Set<string>> {
+  const out: Record<string, Set<string>> = Object.create(null) as Record<string, Set<string>>;
+  for (const stage of problem.stages.slice(0, stageNumber))
+    for (const [flow, ids] of Object.entries(stage.maySkip ?? {})) for (const id of ids) (out[flow] ??= new Set()).add(id);
+  return out;
+}
+
 /** Each component's places (flow, neighbour before, neighbour after; what it consumes) and kind in stage n's reference. */
 export function referencePlaces(problem: Problem, stageNumber: number): ReferencePlaces {
   const file = problem.stages[stageNumber - 1]?.solution;
   if (file === undefined) return { places: {}, kinds: {} };
-  const hit = cache.get(file);
+  const maySkip = maySkipUpTo(problem, stageNumber);
+  // The same reference may serve stages that allow different skips.
+  const key = `${file}\u0000${JSON.stringify(Object.entries(maySkip).map(([flow, ids]) => [flow, [...ids]]))}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const d = designOf(file);
   let out: ReferencePlaces;
@@ -86,13 +99,13 @@ export function referencePlaces(problem: Problem, stageNumber: number): Referenc
     for (const name of d.strongReads ?? []) if (out.flows && Object.hasOwn(out.flows, name)) out.flows[name]!.strong = true;
     const requirements = referenceRequirements(d.requirements);
     if (requirements) out.requirements = requirements;
-    holdTiers(out, d, designOf(problem.starter));
+    holdTiers(out, d, designOf(problem.starter), maySkip);
     const facts = factsOf(d);
     if (facts.hotKeyShare || facts.maxEventsPerAggregate !== undefined) out.facts = facts;
   } catch {
     // A reference whose paths are not a spec's (problem check reports it) gives no places, not a crash.
     out = { places: {}, kinds: {} };
   }
-  cache.set(file, out);
+  cache.set(key, out);
   return out;
 }

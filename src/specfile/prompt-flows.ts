@@ -41,6 +41,8 @@ export interface PromptDesign {
    * request's path behind a queue still does the request's work, when the flow writes or publishes to that queue.
    */
   consumersOf?: (refId: string) => string[];
+  /** The spec's workers new to the reference's design that consume a queue or stream (by the spec's id). */
+  newWorkersOn?: (input: string) => string[];
   /** Whether a component (by the reference's id) is one of the stage's reference design. */
   known?: (refId: string) => boolean;
   /**
@@ -52,6 +54,8 @@ export interface PromptDesign {
   capacityOf?: (refId: string, specId?: string) => number | undefined;
   /** A spec component's kind. */
   kindOf?: (id: string) => string | undefined;
+  /** The spec service a missing held service was merged into, the same on every flow (holdPromptFlows sets it). */
+  mergeTarget?: (refId: string) => string | undefined;
   /** A component's partitions (by the spec's id), if it is partitioned. */
   partitionsOf?: (id: string) => { count: number; key: string } | undefined;
   /** Each region's share of the users, as graded (the problem's given users where it gives them). */
@@ -99,6 +103,8 @@ export function holdPromptFlows(
 ): { held: PromptHeld[]; missing: PromptMissing[] } {
   const out = { held: [] as PromptHeld[], missing: [] as PromptMissing[] };
   if (!reference) return out;
+  const targets = mergeTargets(flows, reference, design);
+  if (targets.size) design = { ...design, mergeTarget: (t) => targets.get(t) };
   for (const [name, ref] of Object.entries(reference)) {
     // Parts named after the request (name-direct, name-eu) are counted as its parts where an estimate sets its rate
     // (design/rates-match-estimates): each goes through its tiers. A token share through the gateway beside the
@@ -274,20 +280,35 @@ function tierFaults(
   let entries = isEntry(entryKind) ? 1 : 0;
   const code = new Set(ref.code ?? []);
   const path = ref.path ?? [];
+  const byWorker = new Set<string>();
   for (const t of ref.tiers) {
     const at = seq.indexOf(t);
     const service = ref.tierKinds?.[t] === 'service';
     if (at === -1) {
+      // Its work behind a queue the flow writes, whose worker does it: not also merged into a service on the path (the
+      // worker and a service both charged for order-router's work: review). Only on a write: a read that never reaches
+      // what answers it has no answer (a dashboard queued).
+      if (service && f.kind === 'write') {
+        if ((design.consumersOf?.(t) ?? []).some((input) => queued.has(input))) continue;
+        // Or a worker of the design's own on such a queue (router-worker on route-queue for order-router), one for one.
+        const worker = [...queued].flatMap((q) => design.newWorkersOn?.(q) ?? []).find((w) => !byWorker.has(w));
+        if (worker !== undefined) {
+          byWorker.add(worker);
+          continue;
+        }
+      }
       if (service && spares.length) {
-        // Into the spare nearest to its place in the reference's path.
+        // Into the service it went into on every flow (mergeTargets), else the spare nearest to its place in the
+        // reference's path.
         const want = path.indexOf(t);
         const dist = (i: number) => Math.abs((path.indexOf(seq[i]!) + 1 || Number.MAX_SAFE_INTEGER) - 1 - want);
-        const k = spares.reduce((best, i, j) => (dist(i) < dist(spares[best]!) ? j : best), 0);
+        const target = design.mergeTarget?.(t);
+        const fixed = target === undefined ? -1 : spares.findIndex((i) => f.path[i] === target);
+        const k = fixed !== -1 ? fixed : spares.reduce((best, i, j) => (dist(i) < dist(spares[best]!) ? j : best), 0);
         out.merges.push({ tier: t, at: spares[k]! });
         spares.splice(k, 1);
       } else if (!service && entries > 0 && (ref.tierKinds?.[t] ?? entryKind) === entryKind) entries--;
-      // Behind a queue only on a write: a read that never reaches what answers it has no answer (a dashboard queued).
-      else if (!(service && f.kind === 'write' && (design.consumersOf?.(t) ?? []).some((input) => queued.has(input)))) out.skipped.push(t);
+      else out.skipped.push(t);
       continue;
     }
     const after = new Set(path.slice(path.indexOf(t) + 1).filter((id) => id !== t && !(service && code.has(id))));
@@ -302,6 +323,47 @@ function tierFaults(
       ? seq.find((id, j) => after.has(id) && f.hops?.[j]?.group?.step === g.step && f.hops[j].group.branch !== g.branch)
       : undefined;
     if (beside !== undefined) out.behind.push({ tier: t, after: beside, beside: true });
+  }
+  return out;
+}
+
+/**
+ * For each held service that flows of the spec go without: the one service it was merged into, on all of them. A
+ * service of the reference's design on the path of every such flow (order-router, missing from place-order and
+ * cancel-order, into order-service, the service both keep), the one nearest its place in the reference's path where
+ * several are. Chosen per flow, order-router went into compliance-service on one and order-service on the other, and
+ * a learner who sized order-service for it failed (review). None where no service is on every flow: each flow then
+ * merges into its own nearest.
+ */
+function mergeTargets(
+  flows: Record<string, ModelFlow>,
+  reference: Record<string, ReferenceFlow>,
+  design: PromptDesign,
+): Map<string, string> {
+  const common = new Map<string, { candidates: Set<string>; path: readonly string[] }>();
+  for (const [name, ref] of Object.entries(reference)) {
+    if (!ref.tiers?.length) continue;
+    for (const [n, f] of Object.entries(flows)) {
+      if (n !== name && !(n.startsWith(`${name}-`) && !Object.hasOwn(reference, n))) continue;
+      const seq = f.path.map(design.asReference);
+      for (const t of ref.tiers) {
+        if (ref.tierKinds?.[t] !== 'service' || seq.includes(t)) continue;
+        const here = new Set(f.path.filter((id, i) => design.kindOf?.(id) === 'service' && (design.known?.(seq[i]!) ?? false)));
+        const seen = common.get(t);
+        if (!seen) common.set(t, { candidates: here, path: ref.path ?? [] });
+        else for (const id of seen.candidates) if (!here.has(id)) seen.candidates.delete(id);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [t, { candidates, path }] of common) {
+    if (!candidates.size) continue;
+    const want = path.indexOf(t);
+    const dist = (id: string) => Math.abs((path.indexOf(design.asReference(id)) + 1 || Number.MAX_SAFE_INTEGER) - 1 - want);
+    out.set(
+      t,
+      [...candidates].reduce((best, id) => (dist(id) < dist(best) ? id : best)),
+    );
   }
   return out;
 }

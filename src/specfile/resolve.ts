@@ -792,6 +792,12 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
         const input = components[id]!.consumes;
         return (id === refId || found.get(id)?.of === refId) && input !== undefined ? [input] : [];
       }),
+    newWorkersOn: (input) =>
+      Object.keys(components).filter((id) => {
+        const c = components[id]!;
+        const of = found.get(id)?.of ?? id;
+        return c.kind === 'worker' && c.consumes === input && !(reference !== undefined && Object.hasOwn(reference.kinds, of));
+      }),
     kindOf: (id) => components[id]?.kind,
     latencyOf: (refId, specId) => {
       const given = givens?.components?.[refId]?.latency_ms;

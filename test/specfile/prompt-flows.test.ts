@@ -636,6 +636,65 @@ describe("the given system's tiers on shipped problems", () => {
     expect(report.metrics.cost.components['order-service']!.regions['us-east']!.requestsPerS).toBeCloseTo(3000, 6);
   });
 
+  // trading-mesh stage 4 (the opening auction): place-order 12,000/s and cancel-order 6,000/s both pass order-router
+  // (given 5,000/s per replica) and order-service (4,000/s). Review: order-router went into compliance-service on
+  // place-order and order-service on cancel-order, so a learner who sized order-service for it failed.
+  const withoutRouter = (t: string) =>
+    t
+      .replace(/  order-router: [^\n]*\n/, '')
+      .replace(', order-router, order-log]', ', order-log]')
+      .replace('[gateway, order-service, order-router, order-log]', '[gateway, order-service, order-log]');
+
+  it('merges a missing service into the one service every flow that lacks it keeps, with its load', () => {
+    const { report } = gradeEdited('trading-mesh', 'stage-3.yaml', withoutRouter);
+    const order = report.metrics.capacity['order-service']!['us-east']!;
+    // 18,000 orders and cancels arrive; each also does order-router's work, 4,000 / 5,000 = 0.8 of an order-service request.
+    expect(order.merged).toEqual({ rate: 18000 * 0.8, from: ['order-router'] });
+    expect(order.rate).toBeCloseTo(18000 * 1.8, 6);
+    expect(report.metrics.capacity['compliance-service']!['us-east']!.merged).toBeUndefined();
+    // The wait is in the slower request's time: mu = 4,000 x 18,000 / 32,400 per replica.
+    expect(order.queue!.serviceRate).toBeCloseTo((4000 * 18000) / 32400, 6);
+    for (const flow of ['place-order', 'cancel-order']) {
+      const hop = report.metrics.flows[flow]!.worst.hops.find((h) => h.component === 'order-service')!;
+      expect(hop.processing).toEqual({ p50: 1 + 1, p99: 3 + 2 });
+    }
+  });
+
+  it('does not also merge a service whose work a worker of the design does behind a queue the flow writes', () => {
+    const { report, failing } = gradeEdited('trading-mesh', 'stage-3.yaml', (t) =>
+      withoutRouter(t)
+        .replace(
+          '  order-log: ',
+          '  route-queue:        {kind: queue}\n  router-worker:      {kind: worker, replicas: 10, consumes: route-queue, writes: order-log}\n  order-log: ',
+        )
+        .replace(', compliance-service, order-log]', ', compliance-service, route-queue]')
+        .replace('[gateway, order-service, order-log]', '[gateway, order-service, route-queue]'),
+    );
+    expect(failing).toEqual([]);
+    expect(report.metrics.capacity['order-service']!['us-east']!.merged).toBeUndefined();
+    expect(report.metrics.capacity['order-service']!['us-east']!.rate).toBe(18000);
+  });
+
+  it("lets a flow go without a tier the stage's prompt says it does not need (may_skip), at no cost", () => {
+    // saas-mtls stage 3: "The load balancer can route the dashboard straight to report-service ... at no extra cost."
+    const { report, failing } = gradeEdited('saas-mtls', 'stage-2.yaml', (t) =>
+      t.replace('path: [lb, app-api, report-service, reports-db]', 'path: [lb, report-service, reports-db]'),
+    );
+    expect(failing).toEqual([]);
+    const hop = report.metrics.flows['dashboard']!.worst.hops.find((h) => h.component === 'report-service')!;
+    expect(hop.processing).toEqual({ p50: 4, p99: 12 });
+    // Not allowed on get-board, whose prompt says nothing of the kind: app-api is merged, and charged, there.
+    const board = gradeEdited('saas-mtls', 'stage-2.yaml', (t) =>
+      t
+        .replace('path: [lb, app-api, report-service, reports-db]', 'path: [lb, report-service, reports-db]')
+        .replace(/get-board: +\{kind: read, +rate: 3000, +path: \[lb, app-api, app-db\]/, (m) =>
+          m.replace('[lb, app-api, app-db]', '[lb, report-service, app-db]'),
+        ),
+    );
+    const boardHop = board.report.metrics.flows['get-board']!.worst.hops.find((h) => h.component === 'report-service')!;
+    expect(boardHop.processing).toEqual({ p50: 4 + 5, p99: 12 + 15 });
+  });
+
   it('passes the gateway renamed', () => {
     const renamed = gradeEdited('payments-failover', 'stage-2.yaml', (t) =>
       t
