@@ -297,6 +297,8 @@ export interface ResidencyViolation {
   store: string;
   region: string;
   allowed: string[];
+  /** A store the class's data is carried into, not one of its own: from which of its stores, through what (store, worker, ..., this store). */
+  via?: string[];
 }
 
 export interface RegionLoad {

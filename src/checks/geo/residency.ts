@@ -30,17 +30,22 @@ export default defineCheck<Options>({
       'Global designs therefore partition such data by home region and replicate it only among allowed regions, while public data can go everywhere.',
     computes:
       "For each data class with a residency rule (areas such as eu expanded to their regions), every region holding a copy of each of its stores (the store's regions plus its failover standby) is compared with the allowed regions. " +
-      'A store with replication none holds a separate data set of the class in each region (not a replica): each is still data of that class stored there, and is named as such.',
+      'A store with replication none holds a separate data set of the class in each region (not a replica): each is still data of that class stored there, and is named as such. ' +
+      'The class is also in every store its data is carried into: the stream a store of the class publishes to (outbox, change data capture) and whatever a worker consuming one of them writes, transitively.',
     sources: ['sdcoach'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
     messages: {
       resident: '{{dataClass}} stays in {{regions}}, all allowed by its residency rule ({{rule}})',
       outsideResidency: '{{dataClass}} has a {{copy}} of {{store}} in {{region}}, outside its allowed regions {{allowed}} (rule: {{rule}})',
+      carriedOutside:
+        '{{dataClass}} is carried into {{store}} ({{via}}), which has a {{copy}} in {{region}}, outside its allowed regions {{allowed}} (rule: {{rule}})',
     },
     hints: {
       outsideResidency:
         'Residency counts every copy: replicas, standbys, and the stores a worker copies the data into. Where must this data class live, and does each of its stores need to be in all of its regions? Data that has to survive a region outage can still fail over within its allowed area.',
+      carriedOutside:
+        'A change stream, an outbox relay or a worker that copies the data moves it as surely as a replica does. Keep that pipeline, and every store it writes, inside the allowed area; or carry only what may leave it (ids, aggregates) into a store of its own that is not fed from the regulated one.',
     },
   },
   run({ model, metrics }) {
@@ -55,10 +60,18 @@ export default defineCheck<Options>({
         const { path, copy } = copyPath(model, v.store, v.region);
         out.push({
           status: 'fail',
-          messageId: 'outsideResidency',
-          data: { dataClass: dc.name, copy, store: v.store, region: v.region, allowed, rule },
+          messageId: v.via ? 'carriedOutside' : 'outsideResidency',
+          data: {
+            dataClass: dc.name,
+            copy,
+            store: v.store,
+            region: v.region,
+            allowed,
+            rule,
+            ...(v.via ? { via: v.via.join(' -> ') } : {}),
+          },
           path,
-          evidence: { allowed: v.allowed, regions, store: v.store, region: v.region },
+          evidence: { allowed: v.allowed, regions, store: v.store, region: v.region, ...(v.via ? { via: v.via } : {}) },
         });
       }
       if (!violations.length && regions.length) {
