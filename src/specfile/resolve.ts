@@ -191,7 +191,7 @@ function resolveComponent(
     // 0-15, hash(follower_id) mod 16, a finer geohash cell): review attack, global-feed's likes keyed by post_id
     // alone and "split" 16 ways passed at 12.5 % per partition.
     const split = c.partitions.hot_key_split ?? 1;
-    const oneId = split > 1 && ONE_ID.test(c.partitions.key.trim());
+    const oneId = split > 1 && !keyAddsPart(c.partitions.key);
     m.partitions = { count: c.partitions.count, key: c.partitions.key, hotKeySplit: oneId ? 1 : split };
     if (oneId) m.partitions.splitIgnored = split;
     if (c.partitions.hot_key_share !== undefined) m.partitions.hotKeyShare = c.partitions.hot_key_share;
@@ -414,8 +414,38 @@ function scenarioCeiling(kind: string, byClass: ClassCeiling | undefined): Class
   return out;
 }
 
-/** A partition key that is a single identifier (post_id): nothing beside it to split a hot value by (post_id:bucket has). */
-const ONE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Words that name a part added to the hot id: a bucket, suffix or salt, a shard number, sub-keys, a modulus, a finer
+ * (child) cell. Matched on the key's words, so post_id_bucket, postIdBucket and "post id bucket" all name one.
+ */
+const PART_WORDS = /\b(buckets?|suffix(es)?|salt(ed|s)?|shards?|sub ?keys?|mod|modulo|child cells?|children|finer)\b/;
+/** What joins a second field onto the hot id: post_id + bucket, post_id:bucket, (post_id, bucket), post id and bucket. */
+const JOINERS = /[+:,;|#&]|\b(?:and|plus)\b/;
+
+/**
+ * Whether a partition key says what is added to the hot id, so a hot value can be written as sub-keys spread over the
+ * partitions: a part word (post_id + bucket (0-15), a shard number, hash(follower_id) mod 16) or two different fields
+ * joined (post_id:bucket, followee_id + follower hash). A key that is one id, however spelt (post_id, post id, post-id,
+ * post.id, postId, hash of the post id), maps every write of a value to one partition: nothing to split it by.
+ * Review attack: the rule was a bare-identifier regex, so `post id` and `post-id` (one id, spelt with a space or a
+ * hyphen) passed global-feed's 16-way split where `post_id` was rejected.
+ */
+export function keyAddsPart(key: string): boolean {
+  // One spelling: camelCase, underscores, hyphens and dots become spaces, so a word is a word however it is joined.
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[-_.]+/g, ' ');
+  if (PART_WORDS.test(words)) return true;
+  // Two or more fields joined count only when they differ: "post_id, post-id" is the same id twice.
+  const parts = new Set(
+    words
+      .split(JOINERS)
+      .map((p) => p.replace(/[^a-z0-9]+/g, ''))
+      .filter((p) => p !== ''),
+  );
+  return parts.size > 1;
+}
 
 /**
  * The workload's total reads or writes per second: the flows' sum, or a stated total. Against a problem the

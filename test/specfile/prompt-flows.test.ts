@@ -740,3 +740,23 @@ describe('the stage reference as the prompt (problems/stage-rubric.ts)', () => {
     expect(namesWord('get-profile', 'get-profile-eu')).toBe(false);
   });
 });
+
+describe('global-feed stage 6: the likes split is read from what the key says, not how it is spelt', () => {
+  it('the reference key post_id + like bucket (0-15) splits the hot post 16 ways', () => {
+    const { report } = gradeEdited('global-feed', 'stage-5.yaml', (t) => t);
+    // 16 sub-keys on 8 partitions: 2 x 0.25 / 16 + 0.75 / 8 = 0.125 of 30,000 likes/s = 3,750 on a 10,000 node
+    expect(report.metrics.capacity['likes-db']!['us-east']!.perNodeRate).toBeCloseTo(0.125 * 30_000, 6);
+    expect(report.passed).toBe(true);
+  });
+
+  for (const key of ['post_id', 'post id', 'post-id', 'post.id', 'postId'])
+    it(`key: ${key} is one id: the 16-way split is not counted`, () => {
+      const { report } = gradeEdited('global-feed', 'stage-5.yaml', (t) => t.replace('key: post_id + like bucket (0-15),', `key: ${key},`));
+      // the hot post kept whole: 0.25 + 0.75 / 8 = 0.34375 of 30,000 = 10,312.5 likes/s on a 10,000 node
+      const likes = report.metrics.capacity['likes-db']!['us-east']!;
+      expect(likes.perNodeRate).toBeCloseTo((0.25 + 0.75 / 8) * 30_000, 6);
+      expect(likes.utilization).toBeCloseTo(10_312.5 / 10_000, 3);
+      expect(report.mustPassFailed).toContain('scalability/partitions');
+      expect(report.passed).toBe(false);
+    });
+});
