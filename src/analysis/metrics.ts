@@ -12,7 +12,7 @@ export interface HopLatency {
   component: string;
   region?: string;
   from: string;
-  reason: 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
+  reason: 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region' | 'written';
   /** Share of the flow's requests that reach this hop (caches before it absorb the rest). */
   reach: number;
   /** A cache's share of this flow's reads it answers, where not its own hit ratio (a second tier of a kind-given cache: 0). */

@@ -5,7 +5,7 @@ import type { Model, ModelComponent, ModelFlow } from '../specfile/model.js';
 import { dict } from '../specfile/dict.js';
 import { KEEPS_DATA } from '../specfile/places.js';
 
-export type HopReason = 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region';
+export type HopReason = 'origin' | 'nearest' | 'primary' | 'leader' | 'external' | 'same-region' | 'written';
 
 export interface RoutedHop {
   index: number;
@@ -53,9 +53,97 @@ export function quorumRttMs(model: Model, c: ModelComponent, leader: string = c.
  * (routeFlow), the leader, else a store's primary, else the nearest copy. 0 for a target with no region.
  */
 export function writeNetworkMs(model: Model, target: ModelComponent, from: string): number {
-  const home =
-    target.leader ?? (target.stateful ? target.primary : undefined) ?? nearestRegion(model, target, from)?.region ?? target.regions[0];
+  const home = writeHome(model, target, from);
   return home === undefined ? 0 : (rttMs(model, from, home) ?? 0);
+}
+
+/** The region a write from `from` to `target` lands in: the leader, else a store's primary, else the nearest copy. */
+function writeHome(model: Model, target: ModelComponent, from: string): string | undefined {
+  return target.leader ?? (target.stateful ? target.primary : undefined) ?? nearestRegion(model, target, from)?.region ?? target.regions[0];
+}
+
+/**
+ * A store whose copies are separate data sets: replication none in several regions, so a region's copy holds only
+ * what is written there. A cache is not one (it refills from the store behind it in any region). One copy left whose
+ * primary is gone (a drill lost its region; such a store is never promoted) is one too: the copy left was never written.
+ */
+function separateCopies(c: ModelComponent): boolean {
+  return (
+    c.stateful &&
+    c.kind !== 'cache' &&
+    c.replication?.mode === 'none' &&
+    (c.regions.length > 1 || (c.primary !== undefined && c.regions.length === 1 && c.regions[0] !== c.primary))
+  );
+}
+
+const landingCache = new WeakMap<Model, Map<string, ReadonlySet<string>>>();
+
+/**
+ * For each store whose copies are separate data sets (separateCopies) that something in the model writes, the
+ * regions its writes land in: each write flow's hops to it, routed from every origin (to the primary, or the nearest
+ * copy where there is none), a publish step's stream from its hop, and each region of a worker that writes it
+ * (writeHome, as its write is priced). Only these copies hold data, so a read of the store is routed to the nearest
+ * of them (routeFlow): review attack, pastebin's pastes-db and blobs with replication none in three regions, written
+ * in us-east alone, answered every read from the empty local copy (97.4, passed), and video-streaming's Singapore
+ * misses read a bucket the transcoders never fill. A store nothing writes (given data) is absent: any copy serves.
+ * Computed once per model (models are copy-on-write, drills included).
+ */
+export function writeLandings(model: Model): Map<string, ReadonlySet<string>> {
+  const cached = landingCache.get(model);
+  if (cached) return cached;
+  const out = new Map<string, Set<string>>();
+  const land = (id: string, region: string | undefined) => {
+    if (region === undefined) return;
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set()));
+    set.add(region);
+  };
+  const candidate = (id: string) => {
+    const c = model.components[id];
+    return c !== undefined && separateCopies(c);
+  };
+  for (const name of model.flowOrder) {
+    const flow = model.flows[name]!;
+    if (flow.kind !== 'write') continue;
+    const streams = flow.publishes?.filter((p) => p.stream !== undefined && candidate(p.stream)) ?? [];
+    if (!streams.length && !flow.path.some(candidate)) continue;
+    // A write flow's route never asks writeLandings (only reads are sent to where the writes land): no recursion.
+    for (const o of flow.origins) {
+      const hops = routeFlow(model, flow, o);
+      for (const h of hops) if (candidate(h.component)) land(h.component, h.region);
+      for (const p of streams) {
+        const from = hops[p.hop]?.region;
+        if (from !== undefined) land(p.stream!, writeHome(model, model.components[p.stream!]!, from));
+      }
+    }
+  }
+  for (const id of model.componentOrder) {
+    const w = model.components[id]!;
+    for (const t of w.writes) {
+      if (!candidate(t)) continue;
+      const target = model.components[t]!;
+      for (const r of w.regions) land(t, writeHome(model, target, r));
+    }
+  }
+  landingCache.set(model, out);
+  return out;
+}
+
+/** The region of `regions` (the store's copies that hold data) nearest to `from`; undefined when none is reachable. */
+function nearestOf(model: Model, c: ModelComponent, regions: ReadonlySet<string>, from: string): string | undefined {
+  const row = model.network.rttMs[from];
+  let best: string | undefined;
+  let bestMs = 0;
+  for (const r of c.regions) {
+    if (!regions.has(r)) continue;
+    const ms = row?.[r];
+    if (ms === undefined) continue;
+    if (best === undefined || ms < bestMs) {
+      best = r;
+      bestMs = ms;
+    }
+  }
+  return best;
 }
 
 /**
@@ -93,6 +181,8 @@ function cachesGivenKeys(model: Model, flow: ModelFlow, index: number, c: ModelC
 
 export function routeFlow(model: Model, flow: ModelFlow, origin: string): RoutedHop[] {
   const hops: RoutedHop[] = [];
+  // Where the writes of stores with separate copies land: asked only by reads that visit such a store.
+  let landings: Map<string, ReadonlySet<string>> | undefined;
   let at = origin;
   let caller: number | undefined;
   let reach = 1;
@@ -131,6 +221,11 @@ export function routeFlow(model: Model, flow: ModelFlow, origin: string): Routed
     } else if (flow.kind === 'write' && c.primary !== undefined && c.stateful) {
       region = c.primary;
       reason = 'primary';
+    } else if (flow.kind === 'read' && separateCopies(c) && (landings ??= writeLandings(model)).has(id)) {
+      // A copy holds only what was written in its region: the read goes to the nearest copy the writes reach (none
+      // left, as when a drill loses the one region written: no copy of the data survives).
+      region = nearestOf(model, c, landings.get(id)!, at);
+      reason = 'written';
     } else {
       const near = nearestRegion(model, c, at);
       region = near?.region ?? c.regions[0];

@@ -760,3 +760,42 @@ describe('global-feed stage 6: the likes split is read from what the key says, n
       expect(report.passed).toBe(false);
     });
 });
+
+describe('a store with replication none: reads go where its writes land', () => {
+  const none = (t: string) => t.replaceAll('replication: {mode: async, lag_ms: 1000}}', 'replication: {mode: none}}');
+
+  it('pastebin stage 3: pastes-db and paste-blobs without replication, written in us-east only, fail the read budget', () => {
+    const ref = gradeEdited('pastebin', 'stage-2.yaml', (t) => t).report;
+    expect(ref.passed).toBe(true);
+    // the reference's async copies: us-east's pastes-db copy serves its half of the 20 % misses, 2,000 reads + 200 writes
+    expect(ref.metrics.capacity['pastes-db']!['us-east']!.rate).toBeCloseTo(0.5 * 0.2 * 20_000 + 200, 6);
+    const { report } = gradeEdited('pastebin', 'stage-2.yaml', none);
+    const ap = report.metrics.flows['read-paste']!.origins['ap-southeast']!;
+    const db = ap.hops.find((h) => h.component === 'pastes-db')!;
+    const blobs = ap.hops.find((h) => h.component === 'paste-blobs')!;
+    // every create lands in us-east: the Singapore copies stay empty, so both reads cross the Pacific (223 ms)
+    expect([db.region, db.reason, db.networkMs]).toEqual(['us-east', 'written', 223]);
+    expect([blobs.region, blobs.from, blobs.networkMs]).toEqual(['us-east', 'ap-southeast', 223]);
+    // the miss path: 0.5 + 15 (api) + 0.5 + 3 (cache) + 223 + 10 (db) + 223 + 200 (blobs) = 675 ms before queueing
+    const miss = 0.5 + 15 + 0.5 + 3 + 223 + 10 + 223 + 200;
+    expect(ap.cache!.miss.p99).toBeGreaterThanOrEqual(miss);
+    expect(ap.cache!.miss.p99).toBeLessThan(miss + 5);
+    // us-east's copy now takes every miss: 0.2 x 20,000 = 4,000 reads + 200 writes on one node of 10,000 = 42 %
+    expect(report.metrics.capacity['pastes-db']!['us-east']!.utilization).toBeCloseTo((4_000 + 200) / 10_000, 3);
+    expect(report.mustPassFailed).toContain('latency/flow-budget');
+    expect(report.passed).toBe(false);
+  });
+
+  it('video-streaming stage 3: a Singapore bucket copy the transcoders never fill is not an origin', () => {
+    const { report } = gradeEdited('video-streaming', 'stage-2.yaml', (t) =>
+      t.replace('replication: {mode: async, lag_ms: 15000}}', 'replication: {mode: none}}'),
+    );
+    const ap = report.metrics.flows['watch-segment']!.origins['ap-southeast']!;
+    const videos = ap.hops.find((h) => h.component === 'videos')!;
+    expect([videos.region, videos.reason, videos.networkMs]).toEqual(['us-east', 'written', 223]);
+    // the miss path: 0.5 to the edge + 20 + 223 to us-east + 150 = 393.5 ms, over the 300 ms miss budget
+    expect(ap.cache!.miss.p99).toBeGreaterThanOrEqual(0.5 + 20 + 223 + 150);
+    expect(report.mustPassFailed).toContain('latency/miss-path-budget');
+    expect(report.passed).toBe(false);
+  });
+});

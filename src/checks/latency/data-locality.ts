@@ -48,6 +48,8 @@ function farStoreBehind(model: Model, o: OriginLatency, hop: HopLatency): HopLat
 function storePath(model: Model, hop: HopLatency): SpecPath {
   const c = model.components[hop.component]!;
   if ((hop.reason === 'primary' || hop.reason === 'leader') && c.explicit.includes('primary')) return ['components', c.id, 'primary'];
+  // Read from the one copy its writes reach: replicating the store fills the others.
+  if (hop.reason === 'written' && c.explicit.includes('replication')) return ['components', c.id, 'replication'];
   return ['components', c.id, 'regions'];
 }
 
@@ -163,7 +165,13 @@ export default defineCheck<Options>({
             region: cost.hop.region!,
             store: cost.hop.component,
             pinned:
-              cost.hop.reason === 'primary' ? ' (its single write primary)' : cost.hop.reason === 'leader' ? ' (its consensus leader)' : '',
+              cost.hop.reason === 'primary'
+                ? ' (its single write primary)'
+                : cost.hop.reason === 'leader'
+                  ? ' (its consensus leader)'
+                  : cost.hop.reason === 'written'
+                    ? ' (the nearest copy its writes reach: with replication none the others stay empty)'
+                    : '',
           },
           path: storePath(model, cost.hop),
           evidence: {
