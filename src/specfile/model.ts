@@ -49,8 +49,26 @@ export interface ModelComponent {
   availabilityBasis?: { kind: 'deployment' } | { kind: 'replicas'; replica: number; regionFate: number };
   sidecar: boolean;
   stateful: boolean;
-  /** Stores: write model, read model or both. */
+  /**
+   * Stores: write model, read model or both, as its writers make it. The label (`roleLabel`) is believed unless a
+   * write flow writes the store: then it holds data of record whatever it is called, and a read-model label is
+   * 'write' here (its copies and failover are judged like any write model's).
+   */
   role?: 'write' | 'read-model' | 'both';
+  /** Stores: the role as the spec states it (`role`, else 'read-model' for a CQRS query store, else 'both'). */
+  roleLabel?: 'write' | 'read-model' | 'both';
+  /**
+   * Stateful components other than caches and CDNs: who writes them. `flows`: the write flows that reach them (a
+   * stateful step of the path, or where a step keeps its idempotency keys); `workers`: the workers whose `writes`
+   * list them.
+   */
+  writtenBy?: { flows: string[]; workers: string[] };
+  /**
+   * Stores that only workers write, fed from elsewhere (each worker consumes a queue, stream or store): a projection
+   * whatever its label, behind its source by the workers' lag (analysis/staleness.ts), so never the answer to a read
+   * that must be exact. `workers` write it; `sources` are what they consume.
+   */
+  projection?: { workers: string[]; sources: string[] };
   /** Stores: region of the single write primary (undefined for multi-primary or consensus). */
   primary?: string;
   /** Consensus stores: the leader's region (Raft leader, leaseholder): `primary`, else the first region. */

@@ -924,8 +924,53 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
   holdWorkloadFacts(model, reference?.facts, found, figures, spec.patterns?.event_sourcing?.max_events_per_aggregate !== undefined);
   if (prompt.held.length) model.promptHeld = prompt.held;
   if (prompt.missing.length) model.missingFlows = prompt.missing;
+  storeWriters(model);
   resolveInterviewSections(spec, model);
   return model;
+}
+
+/**
+ * What a store is follows from who writes it, not from its label. A store a write flow writes holds data of record:
+ * a read-model label on it is not believed (the event store of ride-dispatch called a read model skipped its
+ * standby and RPO checks). A store only workers write, each consuming something, is a projection behind its source
+ * whatever it is called (order-history's payment status read strongly from a second store the projector writes passed
+ * as "the write model"). Caches and CDNs are copies by kind and are left out.
+ */
+function storeWriters(model: Model): void {
+  const stores = model.componentOrder.filter((id) => {
+    const c = model.components[id]!;
+    return c.stateful && c.kind !== 'cache' && c.kind !== 'cdn';
+  });
+  const byFlows = new Map<string, string[]>();
+  const byWorkers = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, store: string, who: string) => {
+    const list = m.get(store) ?? [];
+    if (!list.includes(who)) list.push(who);
+    m.set(store, list);
+  };
+  for (const name of model.flowOrder) {
+    const f = model.flows[name]!;
+    if (f.kind !== 'write') continue;
+    for (const id of f.path) if (model.components[id]?.stateful) add(byFlows, id, name);
+    for (const h of f.hops ?? []) if (h.idempotencyKey?.store !== undefined) add(byFlows, h.idempotencyKey.store, name);
+  }
+  for (const id of model.componentOrder) {
+    const w = model.components[id]!;
+    if (w.kind === 'worker') for (const t of w.writes) add(byWorkers, t, id);
+  }
+  for (const id of stores) {
+    const c = model.components[id]!;
+    const flows = byFlows.get(id) ?? [];
+    const workers = byWorkers.get(id) ?? [];
+    c.writtenBy = { flows, workers };
+    if (c.role !== undefined) {
+      c.roleLabel = c.role;
+      if (flows.length && c.role === 'read-model') c.role = 'write';
+    }
+    const fed = workers.filter((w) => model.components[w]!.consumes !== undefined);
+    if (!flows.length && fed.length && fed.length === workers.length && ROLE_KINDS.has(c.kind))
+      c.projection = { workers: fed, sources: [...new Set(fed.map((w) => model.components[w]!.consumes!))] };
+  }
 }
 
 /**

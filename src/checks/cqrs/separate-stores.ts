@@ -51,7 +51,9 @@ export default defineCheck<Options>({
           path: queryPath(i),
           evidence: { commands: cqrs.commands, queries: cqrs.queries },
         });
-      else if (model.components[q]?.role === 'write')
+      // The labels as written: a query store a write flow writes is 'write' by its writers, which
+      // queryStoreWrittenByFlow reports below.
+      else if (model.components[q]?.roleLabel === 'write')
         out.push({
           status: 'fail',
           messageId: 'queryStoreIsWriteModel',
@@ -60,7 +62,7 @@ export default defineCheck<Options>({
           evidence: { store: q, role: 'write' },
         });
     });
-    if (model.components[cqrs.commands]?.role === 'read-model') {
+    if (model.components[cqrs.commands]?.roleLabel === 'read-model') {
       out.push({
         status: 'fail',
         messageId: 'commandStoreIsReadModel',

@@ -17,6 +17,14 @@ testCheck(rtoRpo, {
   ],
   invalid: [
     {
+      spec: 'failover/rpo-read-model-label.yaml',
+      name: 'a read-model label on a store a write flow writes does not take it out of the RPO',
+      findings: [
+        // async lag 60,000 ms = 60 s over the 0 s target; meta-db (only the projector writes it) is not judged
+        { status: 'fail', messageId: 'rpoOver', line: 10, data: { store: 'blocks', rpo: String(60000 / 1000), target: 0 } },
+      ],
+    },
+    {
       spec: 'failover/rto-rpo-slow.yaml',
       findings: [
         // defaults: detect 30 s + promote 60 s = 90 s; async lag 1000 ms = 1 s
