@@ -1,6 +1,7 @@
 // geo/strong-read-source: a read that must see the latest write is served by the writer or a
 // synchronously updated copy, never by an asynchronous replica or a cache.
 import { defineCheck, ms, type Finding } from '../types.js';
+import { laggingStores } from '../staleness.js';
 import { hopSpecPath } from '../../specfile/steps.js';
 
 type Options = Record<string, never>;
@@ -15,7 +16,7 @@ export default defineCheck<Options>({
       'For most reads that lag is invisible, but a balance, a seat or a stock count read from a lagging copy can approve what the writer already refused. ' +
       'A read that must be exact has to reach the writer (paying the round trip), or a copy kept current synchronously (paying on every write); with consensus that writer is the leader: a follower may not have the latest commit yet, so exact reads go to the leader or pay a read-index round trip to it. A cache in front of it breaks the guarantee the same way.',
     computes:
-      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache or CDN fails (and none of its hits is counted: every strong read goes on to the source, for load and latency alike); a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync copies, a consensus store read at its leader (the route sends every strong read there, paying the round trip), and unreplicated (partitioned) stores pass. Read models are left to cqrs/strong-reads-on-write-model.',
+      'For every flow marked strongly consistent (consistency: strong or workload.strong_reads) and every origin region, each store on its route: a cache or CDN fails (and none of its hits is counted: every strong read goes on to the source, for load and latency alike); a single-primary store read outside its primary region fails when it replicates asynchronously (stale by up to its lag_ms); an active-active store with asynchronous replication fails; the primary itself, sync copies, a consensus store read at its leader (the route sends every strong read there, paying the round trip), and unreplicated (partitioned) stores pass. Read models and projections (stores only workers write, whatever their role says) are left to cqrs/strong-reads-on-write-model.',
     sources: ['awsDr', 'raft'],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaults: {},
@@ -38,6 +39,9 @@ export default defineCheck<Options>({
   },
   run({ model, metrics }) {
     const out: Finding[] = [];
+    // Read models and projections (a store only workers write, whatever its label) trail their source by their
+    // workers: cqrs/strong-reads-on-write-model judges them, and they are no "current copy" here.
+    const lagging = laggingStores(model);
     for (const f of Object.values(metrics.flows)) {
       if (f.kind !== 'read' || f.consistency !== 'strong') continue;
       const problems: Finding[] = [];
@@ -51,7 +55,7 @@ export default defineCheck<Options>({
         for (const [k, hop] of o.hops.entries()) {
           const c = model.components[hop.component]!;
           const cache = (c.kind === 'cache' || c.kind === 'cdn') && k < lastKept;
-          if (!cache && (!c.stateful || c.role === 'read-model')) continue;
+          if (!cache && (!c.stateful || lagging.has(c.id))) continue;
           const key = `${hop.component}|${hop.region}`;
           const path = hopSpecPath(model.flows[f.name]!, hop.index);
           const base = { flow: f.name, origin: o.origin, store: c.id, region: hop.region ?? '?' };
