@@ -3,6 +3,7 @@
 // (given); your spec says 4 ms: graded with 400 ms").
 import type { SpecPath } from './diagnostic.js';
 import type { ModelFigure } from './model.js';
+import { aKind } from './kind-words.js';
 
 export interface FigureNote {
   path: SpecPath;
@@ -62,6 +63,12 @@ export function saysText(f: ModelFigure): string {
     : `your spec says ${num(f.claimed!)}${u}`;
 }
 
+/** A kind the problem gives a component, which the spec declares another: graded as the given one. */
+export function kindHeldNote(f: ModelFigure): string {
+  const w = f.words!;
+  return `${f.subject} is ${aKind(w.used)} in this problem (${f.from ?? 'given'}); your spec declares it ${aKind(w.claimed)}: graded as ${aKind(w.used)}, with its figures, its price and what it may call`;
+}
+
 /** One sentence naming the claimed and the used figure, or undefined when the spec's figure was used. */
 export function figureNote(f: ModelFigure): string | undefined {
   if (f.claimed === undefined || f.verdict === undefined) return undefined;
@@ -69,6 +76,7 @@ export function figureNote(f: ModelFigure): string | undefined {
   const name = figureName(f);
   const says = saysText(f);
   const used = `graded with ${num(f.value)}${u}`;
+  if (f.words) return kindHeldNote(f);
   switch (f.verdict) {
     case 'contradicts-given':
       return `${name} is ${num(f.value)}${u} in this problem (${f.from ?? 'given'}); ${says}: ${used}`;

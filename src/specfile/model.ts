@@ -322,6 +322,11 @@ export interface ModelFigure {
   floor?: string;
   /** Where the spec states it (or would). */
   path: SpecPath;
+  /**
+   * A figure that is a word, not a number (field "kind": the kind the problem gives a component, and the
+   * one the spec declares); `value` and `claimed` are then 0.
+   */
+  words?: { used: string; claimed: string };
 }
 
 export interface Model {

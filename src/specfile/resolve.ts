@@ -494,16 +494,7 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
     const of = st && givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of] : undefined;
     const own = of ? standInCeiling(of, `given for ${st!.of}, whose place ${id} takes ${st!.where}`) : undefined;
     const scenario = givens ? scenarioCeiling(c.kind, all.get(figureClass(c.kind))) : undefined;
-    // A named component declared another kind than the problem gives it is still that: its figures are held to the
-    // given kind's too (order-history's summary-db declared a cache took a cache's 100,000 req/s per replica, ten
-    // times a database's, and one node per region "held" 1.4 TB of summaries: review attack).
-    const named = givens?.components && Object.hasOwn(givens.components, id) ? givens.components[id]!.kind : undefined;
-    // Held like a stand-in: a default better than the named kind's is capped too.
-    const asNamed =
-      named !== undefined && named !== c.kind
-        ? heldAsNamed(stricter(all.get(figureClass(named)), scenarioCeiling(named, all.get(figureClass(named)))), named, id)
-        : undefined;
-    const ceiling = stricter(stricter(stricter(own, byClass.get(figureClass(c.kind))), scenario), asNamed);
+    const ceiling = stricter(stricter(own, byClass.get(figureClass(c.kind))), scenario);
     // A cache in a named cache's place answers that one's reads: its given hit ratio is the figure (the scenario's 0
     // for caches it gives none, or another named cache's lower one, is not about these reads).
     if (ceiling && own?.hit_ratio) ceiling.hit_ratio = own.hit_ratio;
@@ -512,41 +503,51 @@ function componentCeilings(spec: Spec, givens: Givens | undefined, found: Map<st
   return out;
 }
 
-/** A ceiling of the kind the problem gives a component, applied as to a stand-in (defaults capped too), saying so. */
-function heldAsNamed(ceiling: ClassCeiling | undefined, kind: string, id: string): ClassCeiling | undefined {
-  if (!ceiling) return undefined;
-  const out: ClassCeiling = {};
-  for (const f of Object.keys(ceiling) as CeilingField[])
-    out[f] = { ...ceiling[f]!, standIn: true, from: `${ceiling[f]!.from}, as the problem gives ${id} as a ${kindNoun(kind)}` };
-  return out;
-}
-
 /**
- * A load balancer or a store in the place of a named service, worker or gateway does that one's work, so it
- * holds that one's threads: given ones, else the default. Without them a service declared a load balancer or
- * a search index would never be asked whether its threads last (scalability/thread-capacity, drills), which
- * is what the rename buys.
+ * A component's kind is a fact of the scenario, like its latency: a component the problem gives (under its own
+ * name, or a stand-in in its place, specfile/places.ts) that the spec declares another kind is graded as the given
+ * kind wherever the kind matters (its figures and their ceilings, its price, what it may call, its threads), and
+ * design/honest-figures names the changed kind. Re-kinding bought a kind's figures: payments' gateway declared a
+ * load balancer kept its given latency at a load balancer's price and passed $660 under what it costs; order-history's
+ * orders-api declared a load balancer, calling databases, ran at a proxy's rates; a read model declared a cache took a
+ * cache's 100,000 req/s per replica (review attacks). A stand-in keeps its own kind where another stand-in for the
+ * same one has its given kind (a cache slipped in front of a renamed database, both next to the database's
+ * neighbours): that one is the component, this one an addition in its place, which a stage may make of any kind. The
+ * named one kept elsewhere under its own name does not make one in its place on a flow an addition: there, where the
+ * named one is not, the stand-in does its work.
  */
-function proxyHoldsThreads(
-  m: ModelComponent,
-  st: StandIn | undefined,
-  givens: Givens | undefined,
-  ceiling: ClassCeiling | undefined,
-  figures: ModelFigure[],
-): void {
-  if (RUNS_CODE.has(m.kind) || !st) return;
-  const namedKind = givens?.components && Object.hasOwn(givens.components, st.of) ? givens.components[st.of]!.kind : undefined;
-  if (namedKind === undefined || !RUNS_CODE.has(namedKind as ComponentKind)) return;
-  const given = ceiling?.threads?.standIn ? ceiling.threads : undefined;
-  m.threads = given?.value ?? DEFAULT_THREADS;
-  figures.push({
-    subject: m.id,
-    field: 'threads',
-    path: [...m.path, 'threads'],
-    value: m.threads,
-    origin: given ? 'given' : 'default',
-    from: `${given ? given.from : `the ${namedKind} default, for ${st.of}, whose place ${m.id} takes ${st.where}`}: a ${kindNoun(m.kind)} doing a ${namedKind}'s work holds its threads`,
-  });
+function holdKinds(spec: Spec, givens: Givens | undefined, found: Map<string, StandIn>, figures: ModelFigure[]): Spec {
+  const named = givens?.components;
+  if (!named) return spec;
+  const comps = spec.components as Record<string, SpecComponent>;
+  const kindOf = (ref: string) => (Object.hasOwn(named, ref) ? named[ref]!.kind : undefined);
+  // The given components with a stand-in of their given kind: another in the same place is an addition beside it.
+  const kept = new Set<string>();
+  for (const [id, st] of found) if (kindOf(st.of) === comps[id]!.kind) kept.add(st.of);
+  let out: Record<string, SpecComponent> | undefined;
+  for (const [id, c] of Object.entries(comps)) {
+    const st = found.get(id);
+    const ref = st?.of ?? id;
+    const kind = kindOf(ref);
+    if (kind === undefined || kind === c.kind || (st && kept.has(ref))) continue;
+    out ??= dict<SpecComponent>();
+    out[id] = { ...c, kind: kind as ComponentKind };
+    figures.push({
+      subject: id,
+      field: 'kind',
+      value: 0,
+      origin: 'given',
+      from: st ? `given for ${ref}, whose place ${id} takes ${st.where}` : `given for ${id}`,
+      claimed: 0,
+      verdict: 'contradicts-given',
+      words: { used: kind, claimed: c.kind },
+      path: ['components', id, 'kind'],
+    });
+  }
+  if (!out) return spec;
+  const components = dict<SpecComponent>();
+  for (const [id, c] of Object.entries(comps)) components[id] = out[id] ?? c;
+  return { ...spec, components };
 }
 
 /**
@@ -657,17 +658,15 @@ export function resolveSpec(spec: Spec, givens?: Givens): Model {
     givens?.placesOf && givens.components
       ? standIns(spec.components as Record<string, SpecComponent>, spec.flows, givens)
       : new Map<string, StandIn>();
+  const figures: ModelFigure[] = [];
+  // From here on the spec is read with each given component's kind, whatever it declares (holdKinds).
+  spec = holdKinds(spec, givens, found, figures);
   const meshed = meshedIds(spec);
   const compsIn = spec.components as Record<string, SpecComponent>;
   const components: Record<string, ModelComponent> = dict();
-  const figures: ModelFigure[] = [];
   const ceilings = componentCeilings(spec, givens, found);
   for (const [id, c] of Object.entries(compsIn)) {
     components[id] = resolveComponent(id, c, spec, meshed, givens, figures, ceilings.get(id));
-    // A component the problem names, declared another kind under the same name, is that one as much as a renamed one.
-    const namedKind = givens?.components && Object.hasOwn(givens.components, id) ? givens.components[id]!.kind : undefined;
-    const asNamed = namedKind !== undefined && namedKind !== c.kind ? { of: id, where: 'under its own name' } : undefined;
-    proxyHoldsThreads(components[id], found.get(id) ?? asNamed, givens, ceilings.get(id), figures);
   }
   unknownExternals(spec, givens, found, figures);
   // A hit ratio given for a named cache is a figure of the keys it caches there, the stores behind it in the

@@ -244,7 +244,7 @@ describe('stand-ins', () => {
     expect(slow.components['sale-svc']!.latency).toEqual({ p50: 40, p99: 40 });
   });
 
-  it("gives a load balancer in a service's place that service's threads, so they are counted", () => {
+  it("grades a load balancer in a service's place as that service, so its threads are counted", () => {
     const s = spec({
       components: {
         gateway: { kind: 'gateway' },
@@ -256,9 +256,16 @@ describe('stand-ins', () => {
     });
     const m = resolveSpec(s, GIVENS);
     expect(m.standIns).toEqual({ 'sale-lb': 'sale-api' });
-    // sale-api's given 200 threads
+    // the kind sale-api has in the problem, and the changed kind named at the spec's kind field
+    expect(m.components['sale-lb']!.kind).toBe('service');
+    expect(fig(m, 'sale-lb', 'kind')).toMatchObject({
+      verdict: 'contradicts-given',
+      words: { used: 'service', claimed: 'load-balancer' },
+      from: 'given for sale-api, whose place sale-lb takes on flow buy',
+      path: ['components', 'sale-lb', 'kind'],
+    });
+    // a service's 200 threads (sale-api's given 200 is the default too)
     expect(m.components['sale-lb']!.threads).toBe(200);
-    expect(fig(m, 'sale-lb', 'threads')).toMatchObject({ value: 200, origin: 'given' });
     // 1,500 req/s per replica, each held 20 ms (sale-api's p99) and then the write (0.5 ms + the database's
     // default 30 ms p99): 1,500 x 0.020 + 1,500 x 0.0305 = 30 + 45.75 = 75.75 threads of 200
     const pools = analyse(m, { queueing: false }).pools;

@@ -48,6 +48,7 @@ function givenText(m: NonNullable<Model['missingWorkers']>[number]): string {
 }
 
 function messageIdOf(f: ModelFigure): string {
+  if (f.words) return 'kindHeld';
   if (f.verdict === 'out-of-range' && f.field === 'replication.lag_ms' && f.claimed === 0) return 'zeroLag';
   if (f.verdict === 'out-of-range' && f.field === 'availability' && (f.claimed ?? 0) >= 1) return 'availabilityOne';
   if (f.verdict === 'out-of-range' && f.field === 'hit_ratio') return 'hitRatio';
@@ -82,7 +83,8 @@ export default defineCheck<Options>({
       'This check fails each figure the spec states that was not used: a contradicted given, an RTT override where the problem fixes the table (or below 0.8 x the lowest published figure for the pair), capacity above 10 x the largest catalog figure of the kind, threads above 1,000 per replica, processing time below the fastest published figure of the kind, ' +
       `availability of 1 (or above 99.99 % for one region), a cache or CDN hit ratio above ${MAX_PLAUSIBLE_HIT_RATIO} that the problem does not give, ` +
       'a round trip to a region no table knows that puts it nearer both ends of a known pair than their own round trip (the triangle inequality), async replication lag of 0 or below half the round trip to the farthest copy, the lag_ms of a worker below the trip an event takes through it (half the round trip from the log it consumes, its processing p50, half the round trip to the store it writes and the write p50 of that store, in its most favourable region), a mesh overhead below the fastest published figure of its data plane. ' +
-      "Against a problem, a component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; a stated capacity (and a service's or worker's threads and processing time) that no given fixes is held to the best the problem gives its class or, where that is worse, the kind's default (a named tech/size keeps its catalogued figures); an external the problem does not name fails, and so does a worker of the stage's reference that the spec has neither under its name nor in its place where the givens name it, keeps but idle (consuming nothing, on no flow), or whose queue, stream or event store the spec keeps with nothing consuming it (deleting a worker deletes its load and its figures, and no latency check would notice). " +
+      "Against a problem, a component the problem gives (under its name, or in its place in the stage's reference when renamed) keeps the kind the problem gives it: declared another kind, it is graded as the given one (its figures, price and what it may call) and the changed kind fails. " +
+      "A component in the place of one in the stage's reference (renamed, or declared another kind that runs requests) is held to its givens, and where a rename could hide, a figure better than the problem gives any component of the same kind (services and workers together) is not used either; a stated capacity (and a service's or worker's threads and processing time) that no given fixes is held to the best the problem gives its class or, where that is worse, the kind's default (a named tech/size keeps its catalogued figures); an external the problem does not name fails, and so does a worker of the stage's reference that the spec has neither under its name nor in its place where the givens name it, keeps but idle (consuming nothing, on no flow), or whose queue, stream or event store the spec keeps with nothing consuming it (deleting a worker deletes its load and its figures, and no latency check would notice). " +
       "The message names the claimed and the used figure. It also fails a proxy doing a service's work on data: a gateway calling a store (a cache only for its rate-limit counters), a load balancer calling a queue, stream, event store, object store or third party, a CDN calling anything but code, an object store or a cache.",
     sources: [
       'azureRtt',
@@ -116,6 +118,8 @@ export default defineCheck<Options>({
       honest:
         'every figure the design is graded with is given, catalogued, plausible or a default ({{given}} given, {{catalogued}} from the catalog, {{stated}} from the spec)',
       contradictsGiven: '{{name}} is {{used}}{{unit}} in this problem ({{from}}); {{says}}: graded with {{used}}{{unit}}',
+      kindHeld:
+        '{{subject}} is {{usedKind}} in this problem ({{from}}); your spec declares it {{claimedKind}}: graded as {{usedKind}}, with its figures, its price and what it may call',
       rttFixed: '{{name}} is {{used}} ms in this problem ({{from}}); your spec says {{claimed}} ms: graded with {{used}} ms',
       outOfRange: '{{name}} of {{claimed}}{{unit}} is outside the plausible range ({{range}}{{unit}}): graded with {{used}}{{unit}}',
       zeroLag:
@@ -155,6 +159,8 @@ export default defineCheck<Options>({
     hints: {
       contradictsGiven:
         'The problem states this figure: it is a fact of the scenario, not a knob. Design around it (a pool sized for it, a timeout, a cache, another region) instead of writing a better number.',
+      kindHeld:
+        "What each of the scenario's components is belongs to the scenario, like its latency: a gateway does not get a load balancer's price, nor a service a proxy's capacity, by being declared one. Keep its kind, and change what the design does instead (replicas, a cache, another tier in front of it).",
       rttFixed:
         'The round trips between regions are physics and the problem fixes them. If a region is too far, move the work or the data closer to the users; do not shorten the wire.',
       outOfRange:
@@ -220,6 +226,8 @@ export default defineCheck<Options>({
           kind: kindWords(Object.hasOwn(model.components, f.subject) ? model.components[f.subject]!.kind : 'component'),
           subject: f.subject,
           floor: f.floor ?? '',
+          usedKind: f.words ? aKind(f.words.used) : '',
+          claimedKind: f.words ? aKind(f.words.claimed) : '',
         },
         evidence: {
           subject: f.subject,
@@ -231,6 +239,7 @@ export default defineCheck<Options>({
           verdict: f.verdict,
           ...(f.range ? { range: f.range } : {}),
           ...(f.floor !== undefined ? { floor: f.floor } : {}),
+          ...(f.words ? { kind: f.words.used, claimedKind: f.words.claimed } : {}),
         },
       });
     }

@@ -1,5 +1,6 @@
 import honestFigures from '../../../src/checks/design/honest-figures.js';
 import type { Givens } from '../../../src/specfile/givens.js';
+import { placesIn } from '../../../src/specfile/places.js';
 import { testCheck } from '../tester.js';
 
 // A problem's scenario: two services and a database, each named with its kind. Best per class by hand:
@@ -12,6 +13,17 @@ const SCENARIO: Givens = {
     'inventory-db': { kind: 'database', capacity_rps: 2000 },
     psp: { kind: 'external', latency_ms: { p50: 80, p99: 200 } },
   },
+};
+
+// The same scenario as a stage whose reference runs buy through gateway -> sale-api -> inventory-db: a component in
+// one's place there is a stand-in for it (specfile/places.ts).
+const STAGE: Givens = {
+  components: { ...SCENARIO.components, gateway: { kind: 'gateway' } },
+  placesOf: () =>
+    placesIn(
+      { buy: { path: ['gateway', 'sale-api', 'inventory-db'] } },
+      { gateway: { kind: 'gateway' }, 'sale-api': { kind: 'service' }, 'inventory-db': { kind: 'database' } },
+    ),
 };
 
 // Ranges by hand (src/data/tech.ts):
@@ -30,6 +42,11 @@ testCheck(honestFigures, {
       name: 'proxies that forward to code, a CDN to its object store, a gateway in a sibling branch',
     },
     { spec: 'design/honest-figures-proxy-ok.yaml', name: 'the same under a problem with givens', givens: SCENARIO },
+    {
+      spec: 'design/honest-figures-kinds-kept.yaml',
+      name: "the problem's components keep their kinds; a load balancer and a cache the design adds are its own",
+      givens: STAGE,
+    },
   ],
   invalid: [
     {
@@ -48,6 +65,46 @@ testCheck(honestFigures, {
           messageId: 'beyondGivens',
           line: 7,
           data: { name: 'stock-db capacity_rps', claimed: '10,000', used: '2000', from: 'given for inventory-db', kind: 'database' },
+        },
+      ],
+    },
+    {
+      spec: 'design/honest-figures-kind-changed.yaml',
+      name: "the problem's components declared other kinds under their own names",
+      givens: STAGE,
+      // each at its kind field; graded as the given kind (a service calling a database: no proxy doing a service's work)
+      findings: [
+        {
+          messageId: 'kindHeld',
+          line: 4,
+          data: { subject: 'gateway', usedKind: 'a gateway', claimedKind: 'a load balancer', from: 'given for gateway' },
+        },
+        {
+          messageId: 'kindHeld',
+          line: 5,
+          data: { subject: 'sale-api', usedKind: 'a service', claimedKind: 'a load balancer', from: 'given for sale-api' },
+        },
+        {
+          messageId: 'kindHeld',
+          line: 6,
+          data: { subject: 'inventory-db', usedKind: 'a database', claimedKind: 'a cache', from: 'given for inventory-db' },
+        },
+      ],
+    },
+    {
+      spec: 'design/honest-figures-kind-stand-in.yaml',
+      name: "a renamed component declared another kind in the given one's place; not the cache the design adds",
+      givens: STAGE,
+      findings: [
+        {
+          messageId: 'kindHeld',
+          line: 5,
+          data: {
+            subject: 'sale-lb',
+            usedKind: 'a service',
+            claimedKind: 'a load balancer',
+            from: 'given for sale-api, whose place sale-lb takes on flow buy',
+          },
         },
       ],
     },
