@@ -325,12 +325,17 @@ export function standIns(
     }
     return undefined;
   };
-  // First of its own class; then a store for something that runs requests and is gone, where no component
-  // of its class took the place (a cache slipped in front of a renamed service stays a shim).
-  for (const across of [false, true])
+  // First of its own kind; then of its own class, where no component of its kind took the place (a cache slipped
+  // in front of a renamed database stays a cache: the renamed one is the database); then a store for something that
+  // runs requests and is gone, where no component of its class took the place (a cache slipped in front of a renamed
+  // service stays a shim).
+  let sameKind: Set<string> | undefined;
+  for (const pass of ['kind', 'class', 'across'] as const) {
+    const across = pass === 'across';
+    if (pass === 'class') sameKind = new Set([...out.values()].map((st) => st.of));
     for (let changed = true; changed;) {
       changed = false;
-      const taken = across ? new Set([...out.values()].map((st) => st.of)) : undefined;
+      const taken = across ? new Set([...out.values()].map((st) => st.of)) : sameKind;
       for (const id of Object.keys(components)) {
         if (known(id) || Object.hasOwn(named, id) || out.has(id)) continue;
         const kind = components[id]!.kind;
@@ -338,7 +343,7 @@ export function standIns(
         let bestScore = 0;
         for (const n of candidates) {
           if (taken?.has(n)) continue;
-          if (!canStandIn(kind, ref.kinds[n]!, across && !Object.hasOwn(components, n))) continue;
+          if (pass === 'kind' ? kind !== ref.kinds[n] : !canStandIn(kind, ref.kinds[n]!, across && !Object.hasOwn(components, n))) continue;
           let score = 0;
           let where = '';
           for (const p of ref.places[n]!) {
@@ -379,10 +384,11 @@ export function standIns(
         }
         if (best) {
           out.set(id, best);
-          taken?.add(best.of);
+          if (across) taken?.add(best.of);
           changed = true;
         }
       }
     }
+  }
   return out;
 }

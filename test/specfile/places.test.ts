@@ -284,6 +284,26 @@ describe('stand-ins', () => {
     expect(plain.components['sale-lb']!.threads).toBeUndefined();
   });
 
+  it('keeps the kind of a cache slipped in front of a renamed database: the database is the stand-in of its kind', () => {
+    const m = resolveSpec(
+      spec({
+        components: {
+          gateway: { kind: 'gateway' },
+          'sale-api': { kind: 'service' },
+          'stock-cache': { kind: 'cache' },
+          'stock-db': { kind: 'database' },
+        },
+        flows: { buy: { kind: 'write', rate: 100, path: ['gateway', 'sale-api', 'stock-cache', 'stock-db'], budget_ms: { p99: 500 } } },
+      }),
+      GIVENS,
+    );
+    // both stand where inventory-db stood (after sale-api, the cache seen through); a stand-in of its own kind is
+    // looked for first: stock-db is inventory-db, and the cache is an addition in front of it
+    expect(m.standIns).toEqual({ 'stock-db': 'inventory-db' });
+    expect(m.components['stock-cache']!.kind).toBe('cache');
+    expect(fig(m, 'stock-cache', 'kind')).toBeUndefined();
+  });
+
   it('holds a named service declared a load balancer under its own name to its threads, as a renamed one', () => {
     // The trick without the rename: sale-api itself declared a load balancer (no threads of its own to count).
     const m = resolveSpec(
