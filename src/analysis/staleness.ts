@@ -4,6 +4,7 @@
 import type { Model } from '../specfile/model.js';
 import type { RegionLoad, StoreStaleness } from './metrics.js';
 import { dict } from '../specfile/dict.js';
+import { feeding } from './fed.js';
 
 interface Chain {
   lagMs: number;
@@ -27,10 +28,13 @@ function workerQueueMs(loads: Record<string, Record<string, RegionLoad>> | undef
 }
 
 export function storeStaleness(model: Model, loads?: Record<string, Record<string, RegionLoad>>): Record<string, StoreStaleness> {
+  // Only workers fed from outside the worker chain (fed.ts) carry the writes: a loop of workers feeding each other
+  // feeds nothing, so a store only such a loop writes has no staleness (it is not fed at all).
+  const feed = feeding(model);
   const feeders = new Map<string, string[]>();
   for (const id of model.componentOrder) {
     const c = model.components[id]!;
-    if (c.kind !== 'worker') continue;
+    if (c.kind !== 'worker' || !feed.workers.has(id)) continue;
     for (const store of c.writes) feeders.set(store, [...(feeders.get(store) ?? []), id]);
   }
   const waits = new Map<string, number>();
@@ -40,20 +44,24 @@ export function storeStaleness(model: Model, loads?: Record<string, Record<strin
     return v;
   };
 
-  // Walks upstream through the workers that feed `store` (a relay into a stream, then a projector) and
-  // keeps the slowest chain; `seen` stops a cycle of workers feeding each other.
-  const slowestChain = (store: string, seen: ReadonlySet<string>): Chain => {
-    let best: Chain = { lagMs: 0, queueMs: 0, workers: [] };
+  // Walks upstream through the workers that feed `store` (a relay into a stream, then a projector) and keeps the
+  // slowest chain that starts outside the workers (a store a write flow reaches or no worker writes, or a worker on
+  // a write flow); undefined when every way back only goes round a loop of workers (`seen`).
+  const slowestChain = (store: string, seen: ReadonlySet<string>): Chain | undefined => {
+    let best: Chain | undefined;
     for (const w of feeders.get(store) ?? []) {
       if (seen.has(w)) continue;
       const worker = model.components[w]!;
+      const none = { lagMs: 0, queueMs: 0, workers: [] };
       const up =
-        worker.consumes !== undefined ? slowestChain(worker.consumes, new Set([...seen, w])) : { lagMs: 0, queueMs: 0, workers: [] };
+        (worker.consumes !== undefined ? slowestChain(worker.consumes, new Set([...seen, w])) : undefined) ??
+        (feed.selfFed.has(w) ? none : undefined);
+      if (!up) continue;
       const lagMs = up.lagMs + (worker.lagMs ?? 0);
       const queueMs = up.queueMs + waitOf(w);
-      if (best.workers.length === 0 || lagMs + queueMs > best.lagMs + best.queueMs) best = { lagMs, queueMs, workers: [...up.workers, w] };
+      if (!best || lagMs + queueMs > best.lagMs + best.queueMs) best = { lagMs, queueMs, workers: [...up.workers, w] };
     }
-    return best;
+    return best ?? (feed.rooted(store) ? { lagMs: 0, queueMs: 0, workers: [] } : undefined);
   };
 
   const out: Record<string, StoreStaleness> = dict();
@@ -61,6 +69,7 @@ export function storeStaleness(model: Model, loads?: Record<string, Record<strin
     const c = model.components[store];
     if (!c) continue;
     const chain = slowestChain(store, new Set());
+    if (!chain) continue;
     // Reads are served from the nearest placement; a standby serves no reads, so only placements count.
     const replicationLagMs = c.replication?.mode === 'async' && c.regions.length > 1 ? c.replication.lagMs : 0;
     const queued: Record<string, number> = {};

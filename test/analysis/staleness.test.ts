@@ -53,6 +53,31 @@ components:
     expect(s.events).toMatchObject({ chain: ['relay'], totalMs: 100 });
   });
 
+  it('counts no loop of workers feeding each other: a store only the loop writes is not fed', () => {
+    // projector consumes events and writes view and echo; echo-worker consumes echo and writes events: nothing
+    // else writes events or echo (create writes orders-db only), so neither worker is fed and view has no staleness
+    const loop = `
+regions: [us-east]
+components:
+  api: {kind: service}
+  orders-db: {kind: database}
+  events: {kind: stream}
+  echo: {kind: stream}
+  projector: {kind: worker, consumes: events, writes: [view, echo], lag_ms: 200}
+  echo-worker: {kind: worker, consumes: echo, writes: events, lag_ms: 100}
+  view: {kind: database, role: read-model}
+flows:
+  create: {kind: write, rate: 10, path: [api, orders-db]}
+`;
+    expect(Object.keys(storeStaleness(modelOf(loop)))).toEqual([]);
+    // entered from outside by a change feed of orders-db (cdc 50 ms): view is cdc 50 + projector 200 = 250 ms behind; the
+    // slowest chain into events is cdc's, not the loop's way round (seen once, the loop adds no lag)
+    const fed = storeStaleness(
+      modelOf(loop.replace('  view:', '  cdc: {kind: worker, consumes: orders-db, writes: events, lag_ms: 50}\n  view:')),
+    );
+    expect(fed.view).toMatchObject({ chain: ['cdc', 'projector'], projectionLagMs: 250 });
+  });
+
   it('ignores async replication to a standby that serves no reads, and uses the default worker lag', () => {
     // one serving region, standby in us-west (async by default): 0 ms replication; lag_ms not stated: the default, half of the 1000 ms staleness default = 500 ms
     const s = storeStaleness(
@@ -91,20 +116,24 @@ flows:
     expect(storeStaleness(modelOf(spec(150))).view!.totalMs).toBe(100);
   });
 
-  it('stops at a cycle of workers', () => {
-    // a -> (w1, 30) -> b -> (w2, 40) -> a: each store counts each worker once (both above the 22.5 ms trip
-    // through a worker here: 0.25 + 20 + 0.25 + a stream's 2 ms write)
+  it('stops at a cycle of workers, counting only the ways that start outside it', () => {
+    // src (written by no worker: its data comes from outside) -> (w0, 25) -> a -> (w1, 30) -> b -> (w2, 40) -> a.
+    // b: w0 then w1 = 25 + 30 = 55 ms; the way round the loop (w2 then w1) starts nowhere outside it and does not count.
+    // a: w0 = 25, or the echo back through w0, w1, w2 = 25 + 30 + 40 = 95 ms, the slowest. (All above the 22.5 ms trip through a
+    // worker here: 0.25 + 20 + 0.25 + a stream's 2 ms write.)
     const s = storeStaleness(
       modelOf(`
 regions: [us-east]
 components:
+  src: {kind: stream}
   a: {kind: stream}
   b: {kind: stream}
+  w0: {kind: worker, consumes: src, writes: a, lag_ms: 25}
   w1: {kind: worker, consumes: a, writes: b, lag_ms: 30}
   w2: {kind: worker, consumes: b, writes: a, lag_ms: 40}
 `),
     );
-    expect(s.b).toMatchObject({ chain: ['w2', 'w1'], totalMs: 70 });
-    expect(s.a).toMatchObject({ chain: ['w1', 'w2'], totalMs: 70 });
+    expect(s.b).toMatchObject({ chain: ['w0', 'w1'], totalMs: 55 });
+    expect(s.a).toMatchObject({ chain: ['w0', 'w1', 'w2'], totalMs: 95 });
   });
 });

@@ -97,8 +97,14 @@ export default defineCheck<Options>({
       const s = metrics.staleness[store];
       if (!s) {
         if (cqrs.sync) continue; // a synchronous projection needs no worker; reported above
+        // A projection that writes it but is fed by nothing outside the workers (a loop of workers, analysis/fed.ts).
+        const loop = cqrs.projection !== undefined && model.components[cqrs.projection]?.writes.includes(store);
         const declared =
-          cqrs.projection !== undefined ? ` (the declared projection ${cqrs.projection} does not list it in \`writes\`)` : '';
+          cqrs.projection === undefined
+            ? ''
+            : loop
+              ? ` that a write reaches (the declared projection ${cqrs.projection} does, but only workers fed by nothing outside them feed it)`
+              : ` (the declared projection ${cqrs.projection} does not list it in \`writes\`)`;
         out.push({
           status: 'fail',
           messageId: 'noProjection',
