@@ -530,6 +530,10 @@ function holdKinds(spec: Spec, givens: Givens | undefined, found: Map<string, St
     const ref = st?.of ?? id;
     const kind = kindOf(ref);
     if (kind === undefined || kind === c.kind || (st && kept.has(ref))) continue;
+    // A service whose work the design moves behind a queue, done by a worker consuming it, is still that work at that
+    // price, in the one kind that consumes: the move a write's tiers allow (specfile/prompt-flows.ts). Graded as a
+    // service, order-router kept as a worker on route-queue lost its consumption and was merged into order-service.
+    if (kind === 'service' && c.kind === 'worker' && c.consumes !== undefined) continue;
     out ??= dict<SpecComponent>();
     out[id] = { ...c, kind: kind as ComponentKind };
     figures.push({

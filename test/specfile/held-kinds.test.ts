@@ -65,6 +65,25 @@ describe("a given component's kind on shipped problems", () => {
     ]);
   });
 
+  it("trading-mesh stage 4: a service moved behind a queue, its worker under the service's name, keeps the worker's kind", () => {
+    // order-router's routing done by a worker consuming route-queue, which both order flows now write: the async move a
+    // write's tiers allow. Graded as a service, it consumed nothing and was merged into order-service as well.
+    const { model, failing, report } = gradeEdited('trading-mesh', 'stage-3.yaml', (t) =>
+      t
+        .replace(
+          /  order-router: [^\n]*\n/,
+          '  route-queue:        {kind: queue}\n  order-router:       {kind: worker, replicas: 8, capacity_rps: 5000, consumes: route-queue, writes: order-log}\n',
+        )
+        .replace(', order-router, order-log]', ', route-queue]')
+        .replace('[gateway, order-service, order-router, order-log]', '[gateway, order-service, route-queue]'),
+    );
+    expect(model.components['order-router']!.kind).toBe('worker');
+    expect(failing).toEqual([]);
+    // What it consumes: the 12,000 orders and 6,000 cancels written to route-queue; order-service does only its own.
+    expect(report.metrics.capacity['order-router']!['us-east']!.rate).toBe(18000);
+    expect(report.metrics.capacity['order-service']!['us-east']!.merged).toBeUndefined();
+  });
+
   it('passes the references as written', () => {
     expect(gradeEdited('payments-failover', 'stage-2.yaml', (t) => t).failing).toEqual([]);
     expect(gradeEdited('order-history', 'stage-2.yaml', (t) => t).failing).toEqual([]);
