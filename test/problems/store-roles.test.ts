@@ -1,32 +1,7 @@
 // A store's role follows from who writes it, not from its label: the attacks that relabelled a store, or served an
 // exact read from a second store only a projector writes, on the shipped references.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradeLoaded } from '../../src/grading/grade.js';
-import { SHIPPED_PROBLEMS } from '../../src/problems/catalog.js';
-import { loadProblem } from '../../src/problems/problem.js';
-import { stageRubric } from '../../src/problems/stage-rubric.js';
-import { loadSpecText } from '../../src/specfile/load.js';
-
-function gradeEdited(id: string, solution: string, edit: (text: string) => string) {
-  const dir = join(SHIPPED_PROBLEMS, id);
-  const loaded = loadProblem(dir);
-  if (!loaded.ok) throw new Error(`${id} does not load`);
-  const stage = loaded.problem.stages.findIndex((s) => s.solution?.endsWith(`solutions/${solution}`)) + 1;
-  expect(stage).toBeGreaterThan(0);
-  const rubric = stageRubric(loaded.problem, stage);
-  if (!rubric.ok) throw new Error('no rubric');
-  const original = readFileSync(join(dir, 'solutions', solution), 'utf8');
-  const text = edit(original);
-  expect(text, 'the edit applies').not.toBe(original);
-  const spec = loadSpecText(join(dir, 'solutions', `edited-${solution}`), text);
-  if (!spec.ok) throw new Error(spec.diagnostics.map((d) => d.message).join('\n'));
-  const report = gradeLoaded(spec.loaded, rubric.rubric);
-  const failing = (check: string) =>
-    (report.checks.find((c) => c.id === check)?.findings ?? []).filter((f) => f.status === 'fail').map((f) => f.message);
-  return { report, failing };
-}
+import { gradeEdited } from '../specfile/grade-edited.js';
 
 function replaced(text: string, from: string, to: string): string {
   expect(text, `the reference contains ${from}`).toContain(from);
@@ -35,7 +10,7 @@ function replaced(text: string, from: string, to: string): string {
 
 describe('a store is what its writers make it', () => {
   it('order-history stage 3: the exact payment status read from a second store only the projector writes fails', () => {
-    const { report, failing } = gradeEdited('order-history', 'stage-2.yaml', (t) =>
+    const { report, failingIn: failing } = gradeEdited('order-history', 'stage-2.yaml', (t) =>
       replaced(
         replaced(
           replaced(t, 'writes: summary-db, lag_ms: 300}', 'writes: [summary-db, status-db], lag_ms: 300}'),
@@ -54,7 +29,7 @@ describe('a store is what its writers make it', () => {
   });
 
   it('bank-ledger stage 4: the overdraft check read from a synchronously replicated projection fails', () => {
-    const { report, failing } = gradeEdited('bank-ledger', 'stage-3.yaml', (t) =>
+    const { report, failingIn: failing } = gradeEdited('bank-ledger', 'stage-3.yaml', (t) =>
       replaced(
         replaced(
           replaced(t, '    writes: balances-db\n', '    writes: [balances-db, funds-db]\n'),
@@ -74,7 +49,7 @@ describe('a store is what its writers make it', () => {
   });
 
   it('ride-dispatch stage 4: the event store labelled a read model, unreplicated, still owes its failover', () => {
-    const { report, failing } = gradeEdited('ride-dispatch', 'stage-3.yaml', (t) =>
+    const { report, failingIn: failing } = gradeEdited('ride-dispatch', 'stage-3.yaml', (t) =>
       replaced(
         replaced(t, 'trip-events:      {kind: event-store, regions:', 'trip-events:      {kind: event-store, role: read-model, regions:'),
         'replication: {mode: async, lag_ms: 500},\n                     failover: {mode: active-active, conflict: home-region',
@@ -88,7 +63,7 @@ describe('a store is what its writers make it', () => {
   });
 
   it('file-sync stage 4: the block store labelled a read model keeps its RPO', () => {
-    const { report, failing } = gradeEdited('file-sync', 'stage-4.yaml', (t) =>
+    const { report, failingIn: failing } = gradeEdited('file-sync', 'stage-4.yaml', (t) =>
       replaced(
         replaced(t, '    kind: object-store\n', '    kind: object-store\n    role: read-model\n'),
         '    replication: {mode: sync}\n    failover: {mode: active-passive, standby: us-west, detect_s: 10, promote_s: 30}\n    replicas: 4',
@@ -107,15 +82,7 @@ describe('a store is what its writers make it', () => {
       ['ride-dispatch', 'stage-3.yaml'],
       ['file-sync', 'stage-4.yaml'],
     ] as const) {
-      const dir = join(SHIPPED_PROBLEMS, id);
-      const loaded = loadProblem(dir);
-      if (!loaded.ok) throw new Error(`${id} does not load`);
-      const stage = loaded.problem.stages.findIndex((s) => s.solution?.endsWith(`solutions/${solution}`)) + 1;
-      const rubric = stageRubric(loaded.problem, stage);
-      if (!rubric.ok) throw new Error('no rubric');
-      const spec = loadSpecText(join(dir, 'solutions', solution), readFileSync(join(dir, 'solutions', solution), 'utf8'));
-      if (!spec.ok) throw new Error(`${id} ${solution} does not load`);
-      expect(gradeLoaded(spec.loaded, rubric.rubric).mustPassFailed, `${id} ${solution}`).toEqual([]);
+      expect(gradeEdited(id, solution, (t) => t).report.mustPassFailed, `${id} ${solution}`).toEqual([]);
     }
   });
 });

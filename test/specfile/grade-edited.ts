@@ -9,7 +9,10 @@ import { loadProblem } from '../../src/problems/problem.js';
 import { stageRubric } from '../../src/problems/stage-rubric.js';
 import { loadSpecText, withGivens } from '../../src/specfile/load.js';
 
-/** `solution` is the reference's file name (stage-2.yaml); `failing` holds design/honest-figures' failing messages. */
+/**
+ * `solution` is the reference's file name (stage-2.yaml); `failing` holds design/honest-figures' failing messages,
+ * `failingIn(check)` any check's.
+ */
 export function gradeEdited(id: string, solution: string, edit: (text: string) => string) {
   const dir = join(SHIPPED_PROBLEMS, id);
   const loaded = loadProblem(dir);
@@ -32,5 +35,7 @@ export function gradeEdited(id: string, solution: string, edit: (text: string) =
     metrics,
     honest,
     failing: honest.findings.filter((f) => f.status === 'fail').map((f) => f.message),
+    failingIn: (check: string) =>
+      (report.checks.find((c) => c.id === check)?.findings ?? []).filter((f) => f.status === 'fail').map((f) => f.message),
   };
 }
